@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException } from '../common/errors/app-exception.js';
+
+export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip';
+
+/**
+ * Counts attempts per account and per address in fixed windows, in PostgreSQL (shared by every API
+ * instance). The count is taken before the password is checked, in one atomic statement, so that
+ * concurrent guesses cannot slip past the limit; a success gives its attempt back. After the
+ * window the counts start again: there is no permanent lockout.
+ */
+@Injectable()
+export class LoginThrottleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  limitFor(bucket: ThrottleBucket): number {
+    return bucket.endsWith('_ip') ? this.config.login.maxPerIp : this.config.login.maxPerAccount;
+  }
+
+  /** Counts one attempt; throws 429 with the wait when the limit is passed. */
+  async hit(bucket: ThrottleBucket, key: string): Promise<void> {
+    const windowMs = this.config.login.windowMs;
+    const now = Date.now();
+    const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+    const rows: { failures: number }[] = await this.db.query(
+      `INSERT INTO login_throttle (bucket, key_hash, window_start, failures) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (bucket, key_hash, window_start) DO UPDATE SET failures = login_throttle.failures + 1
+       RETURNING failures`,
+      [bucket, this.keyHash(bucket, key), windowStart],
+    );
+    if (Math.random() < 0.01) {
+      await this.db.query(`DELETE FROM login_throttle WHERE window_start < now() - make_interval(secs => $1)`, [(2 * windowMs) / 1000]);
+    }
+    if (rows[0].failures > this.limitFor(bucket)) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
+      throw new AppException(429, 'too_many_attempts', `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, undefined, retryAfter);
+    }
+  }
+
+  /** A success: the attempt does not count against the account, nor against the address. */
+  async forgive(bucket: ThrottleBucket, key: string): Promise<void> {
+    const windowMs = this.config.login.windowMs;
+    const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+    if (bucket.endsWith('_account')) {
+      await this.db.query(`DELETE FROM login_throttle WHERE bucket = $1 AND key_hash = $2`, [bucket, this.keyHash(bucket, key)]);
+    } else {
+      await this.db.query(
+        `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE bucket = $1 AND key_hash = $2 AND window_start = $3`,
+        [bucket, this.keyHash(bucket, key), windowStart],
+      );
+    }
+  }
+
+  // Hashed: neither the typed username (which may be a password typed in the wrong box) nor the address is stored.
+  private keyHash(bucket: string, key: string): string {
+    return createHash('sha256').update(`${bucket}\u0000${key.normalize('NFC').toLowerCase()}`).digest('hex');
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DARI_DATA_DIR: z.string().optional(),
+  DARI_DB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  DARI_DEMO: bool(true),
+  DARI_DEMO_PASSWORD: z.string().optional(),
+  DARI_PUBLIC_URL: z.string().optional(),
+  DARI_TRUST_PROXY: bool(false),
+  DARI_WEB_DIST: z.string().optional(),
+  DARI_SESSION_IDLE_DAYS: z.coerce.number().positive().default(30),
+  DARI_SESSION_MAX_DAYS: z.coerce.number().positive().default(90),
+  DARI_SHARED_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  DARI_SHARED_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  DARI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  DARI_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Everything Dari reads from the environment, parsed once. README lists each variable. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  poolSize: number;
+  demo: boolean;
+  demoPassword?: string;
+  publicUrl?: string;
+  trustProxy: boolean;
+  webDist?: string;
+  session: { idleMs: number; maxMs: number; sharedIdleMs: number; sharedMaxMs: number };
+  login: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  version: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export type RawEnv = Record<string, string | undefined>;
+
+export function parseEnv(env: RawEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): AppConfig {
+  const e = parseEnv(env);
+  const url = databaseUrl ?? e.DATABASE_URL;
+  if (!url) throw new Error('No database: set DATABASE_URL, or start Dari with `npm start` to use the embedded PostgreSQL.');
+  const day = 86_400_000;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: url,
+    poolSize: e.DATABASE_POOL_SIZE,
+    demo: e.DARI_DEMO,
+    demoPassword: e.DARI_DEMO_PASSWORD || undefined,
+    publicUrl: e.DARI_PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: e.DARI_TRUST_PROXY,
+    webDist: e.DARI_WEB_DIST,
+    session: {
+      idleMs: e.DARI_SESSION_IDLE_DAYS * day,
+      maxMs: e.DARI_SESSION_MAX_DAYS * day,
+      sharedIdleMs: e.DARI_SHARED_SESSION_IDLE_MINUTES * 60_000,
+      sharedMaxMs: e.DARI_SHARED_SESSION_MAX_HOURS * 3_600_000,
+    },
+    login: {
+      maxPerAccount: e.DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerIp: e.DARI_LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: e.DARI_LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    logLevel: e.LOG_LEVEL,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** One data source definition for the app, the tests and the TypeORM CLI. Migrations only. */
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: poolSize, application_name: 'dari' },
+  };
+}
+
+// For the TypeORM CLI (`npm run migration:generate -w apps/api -- src/database/migrations/Name`).
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/dari'));

@@ -1,0 +1,4 @@
+import { CreateAccounts1764288000000 } from './1764288000000-CreateAccounts.js';
+
+/** Every migration in order. Add new ones at the end; never edit one that has landed. */
+export const MIGRATIONS = [CreateAccounts1764288000000];

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreatedUser, CreateUser, ListUsersQuery, Locale, Me, Role, UpdateMe, UpdateUser, UserList, UserSummary } from '@dari/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { AppException } from '../common/errors/app-exception.js';
+import { PasswordService } from '../auth/password.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
+import { ResetCodesService } from '../auth/reset-codes.service.js';
+import { normaliseUsername } from './username.js';
+import { UserEntity } from './user.entity.js';
+import { toMe, toSummary } from './user-view.js';
+
+interface Actor {
+  userId: string;
+  requestId: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionsService,
+    private readonly resetCodes: ResetCodesService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ username: normaliseUsername(username) });
+  }
+
+  async me(userId: string, sessionId: string): Promise<Me> {
+    const user = await this.findById(userId);
+    if (!user) throw AppException.unauthenticated();
+    return toMe(user, await this.sessions.isSharedDevice(sessionId));
+  }
+
+  async updateMe(userId: string, sessionId: string, patch: UpdateMe): Promise<Me> {
+    const changes: Partial<UserEntity> = {};
+    if (patch.displayName !== undefined) changes.displayName = patch.displayName;
+    if (patch.locale !== undefined) changes.locale = patch.locale;
+    await this.db.getRepository(UserEntity).update({ id: userId }, changes);
+    return this.me(userId, sessionId);
+  }
+
+  /** Needs the current password; ends every other session of the person. */
+  async changePassword(actor: Actor & { sessionId: string }, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.findById(actor.userId);
+    if (!user) throw AppException.unauthenticated();
+    await this.throttle.hit('login_account', user.username);
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new AppException(400, 'wrong_password', 'The current password is not right.', [{ path: 'body.currentPassword', message: 'is not right' }]);
+    }
+    await this.throttle.forgive('login_account', user.username);
+    this.passwords.assertAcceptable(newPassword, user.username);
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.db.transaction(async (m) => {
+      await m.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: new Date() });
+      await this.sessions.revokeAll(user.id, actor.sessionId, m);
+      await this.audit.record({ actorId: user.id, action: 'password.changed', targetUserId: user.id, requestId: actor.requestId }, m);
+    });
+  }
+
+  async list(query: ListUsersQuery): Promise<UserList> {
+    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
+    if (query.q) {
+      const like = `%${query.q.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(`(u.username ILIKE :like OR u.display_name ILIKE :like)`, { like });
+    }
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    const [items, total] = await qb
+      .orderBy('u.username', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string, actor: Actor): Promise<UserSummary> {
+    const user = await this.findById(id);
+    if (!user) throw AppException.notFound('user');
+    if (user.role === 'learner') {
+      await this.audit.record({ actorId: actor.userId, action: 'user.viewed', targetUserId: user.id, requestId: actor.requestId });
+    }
+    return toSummary(user);
+  }
+
+  /** Creates an account; without a password, returns a one-time code for the person to set one. */
+  async create(input: { username: string; displayName: string; role: Role; locale: Locale; password?: string }, actor: Actor | null): Promise<CreatedUser> {
+    const username = normaliseUsername(input.username);
+    if (input.password !== undefined) this.passwords.assertAcceptable(input.password, username);
+    const passwordHash = input.password !== undefined ? await this.passwords.hash(input.password) : null;
+    try {
+      return await this.db.transaction(async (m) => {
+        const user = await m.save(
+          m.create(UserEntity, {
+            username,
+            displayName: input.displayName,
+            role: input.role,
+            locale: input.locale,
+            passwordHash,
+            passwordChangedAt: passwordHash ? new Date() : null,
+          }),
+        );
+        await this.audit.record(
+          { actorId: actor?.userId ?? null, action: 'user.created', targetUserId: user.id, requestId: actor?.requestId, details: { role: user.role } },
+          m,
+        );
+        const resetCode = passwordHash ? null : await this.resetCodes.create(user.id, actor?.userId ?? null, actor?.requestId ?? null, m);
+        return { user: toSummary(user), resetCode };
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') {
+        throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [{ path: 'body.username', message: 'is already taken' }]);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Changes name, role or status. An admin cannot demote or disable themselves, and the last active
+   * admin cannot be removed. Disabling ends the person's sessions at once.
+   */
+  async update(id: string, patch: UpdateUser, actor: Actor): Promise<UserSummary> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppException.notFound('user');
+      const demotes = patch.role !== undefined && patch.role !== user.role;
+      const disables = patch.status === 'disabled' && user.status !== 'disabled';
+      if (user.id === actor.userId && (demotes || disables)) {
+        throw new AppException(400, 'own_account', 'You cannot change your own role or disable your own account.');
+      }
+      if (user.role === 'admin' && user.status === 'active' && ((demotes && patch.role !== 'admin') || disables)) {
+        await this.assertAnotherAdmin(m, user.id);
+      }
+      const before = { role: user.role, status: user.status };
+      if (patch.displayName !== undefined) user.displayName = patch.displayName;
+      if (patch.role !== undefined) user.role = patch.role;
+      if (patch.status !== undefined) user.status = patch.status;
+      await m.save(user);
+      const base = { actorId: actor.userId, targetUserId: user.id, requestId: actor.requestId };
+      if (before.role !== user.role) await this.audit.record({ ...base, action: 'user.role_changed', details: { from: before.role, to: user.role } }, m);
+      if (before.status !== user.status) {
+        await this.audit.record({ ...base, action: user.status === 'disabled' ? 'user.disabled' : 'user.enabled' }, m);
+        if (user.status === 'disabled') await this.sessions.revokeAll(user.id, undefined, m);
+      }
+      if (patch.displayName !== undefined) await this.audit.record({ ...base, action: 'user.updated', details: { fields: ['displayName'] } }, m);
+      return toSummary(user);
+    });
+  }
+
+  async createResetCode(id: string, actor: Actor) {
+    const user = await this.findById(id);
+    if (!user) throw AppException.notFound('user');
+    return this.resetCodes.create(user.id, actor.userId, actor.requestId);
+  }
+
+  private async assertAnotherAdmin(m: EntityManager, exceptId: string): Promise<void> {
+    // Lock every active admin row so two admins demoting each other at once cannot both succeed.
+    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1 FOR UPDATE`, [exceptId]);
+    if (rows.length === 0) throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
+  }
+}
