@@ -42,6 +42,8 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, indexHtml }), adapter, {
     bufferLogs: true,
+    // JSON only: no form-encoded bodies (a cross-site form's format) and, below, no text/plain.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
@@ -71,6 +73,7 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     crossOriginEmbedderPolicy: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
@@ -29,6 +29,8 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({ pinoHttp: [pinoHttpOptions(config.logLevel), options.logStream ?? process.stdout] }),
+        // Lets tests and tools list every route with its guard metadata.
+        DiscoveryModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.poolSize)),
         AuditModule,
         AuthModule,

@@ -1,10 +1,12 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import passport from 'passport';
 import { loginSchema } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { DariRequest } from '../common/http/request.js';
 import { fieldErrors } from '../common/validation/zod-validation.pipe.js';
 import { normaliseUsername } from '../users/username.js';
+import { LocalStrategy } from './local.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
 /**
@@ -13,7 +15,10 @@ import { LoginThrottleService } from './login-throttle.service.js';
  */
 @Injectable()
 export class LoginGuard extends AuthGuard('local') {
-  constructor(private readonly throttle: LoginThrottleService) {
+  constructor(
+    private readonly throttle: LoginThrottleService,
+    private readonly strategy: LocalStrategy,
+  ) {
     super();
   }
 
@@ -23,6 +28,9 @@ export class LoginGuard extends AuthGuard('local') {
     const parsed = loginSchema.safeParse(req.body);
     if (!parsed.success) throw AppException.validation(fieldErrors(parsed.error, 'body'));
     await this.throttle.hit('login_account', normaliseUsername(parsed.data.username));
+    // Passport keeps strategies in one registry per process; re-register this app's own strategy
+    // so that a second app instance in the same process (tests, tools) cannot answer for this one.
+    passport.use('local', this.strategy);
     return (await super.canActivate(ctx)) as boolean;
   }
 
