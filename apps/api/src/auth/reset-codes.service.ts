@@ -57,11 +57,14 @@ export class ResetCodesService {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (m) => {
       const rows: { user_id: string }[] = await m.query(
-        `UPDATE reset_codes rc SET used_at = now()
-           FROM users u
-          WHERE rc.code_hash = $1 AND rc.used_at IS NULL AND rc.expires_at > now()
-            AND u.id = rc.user_id AND u.username = $2 AND u.status = 'active'
-          RETURNING rc.user_id`,
+        // A CTE, because TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+        `WITH used AS (
+           UPDATE reset_codes rc SET used_at = now()
+             FROM users u
+            WHERE rc.code_hash = $1 AND rc.used_at IS NULL AND rc.expires_at > now()
+              AND u.id = rc.user_id AND u.username = $2 AND u.status = 'active'
+            RETURNING rc.user_id)
+         SELECT user_id FROM used`,
         [ResetCodesService.hash(code), username],
       );
       const userId = rows[0]?.user_id;

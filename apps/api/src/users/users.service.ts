@@ -131,6 +131,11 @@ export class UsersService {
    */
   async update(id: string, patch: UpdateUser, actor: Actor): Promise<UserSummary> {
     return this.db.transaction(async (m) => {
+      if (patch.role !== undefined || patch.status !== undefined) {
+        // Lock the active admins first, always in id order: two admins changing each other at the
+        // same moment then queue instead of deadlocking, and the last-admin check sees the truth.
+        await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id FOR UPDATE`);
+      }
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw AppException.notFound('user');
       const demotes = patch.role !== undefined && patch.role !== user.role;
@@ -164,8 +169,7 @@ export class UsersService {
   }
 
   private async assertAnotherAdmin(m: EntityManager, exceptId: string): Promise<void> {
-    // Lock every active admin row so two admins demoting each other at once cannot both succeed.
-    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1 FOR UPDATE`, [exceptId]);
+    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1`, [exceptId]);
     if (rows.length === 0) throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
   }
 }

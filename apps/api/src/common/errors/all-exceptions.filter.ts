@@ -73,6 +73,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (known && status < 500) return { status, code: known[0], message: known[1], requestId };
       if (status === 503) return { status, code: 'service_unavailable', message: BY_STATUS[503][1], requestId };
     }
+    // Two requests changed the same rows at the same moment: the loser may simply try again.
+    const pgCode = (exception as { driverError?: { code?: unknown } })?.driverError?.code;
+    if (pgCode === '40P01' || pgCode === '40001') {
+      return { status: 409, code: 'conflict', message: 'Someone changed this at the same moment. Try again.', requestId };
+    }
     // Fastify's own 4xx errors (bad headers, prototype poisoning…) are the client's mistake, not ours.
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
