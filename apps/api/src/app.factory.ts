@@ -84,8 +84,12 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
       prefix: '/',
       wildcard: false,
       index: false,
-      setHeaders: (res, file) => {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      // @fastify/static 10 passes the Fastify reply here, whatever its type says.
+      setHeaders: (reply: unknown, file: string) => {
+        (reply as { header: (k: string, v: string) => void }).header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        );
       },
     });
   }

@@ -23,7 +23,7 @@ export class LogCapture extends Writable {
 export interface Res {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   cookie?: string;
   rawCookie?: string;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PASSWORD_MAX, passwordSchema } from './users.js';
+import { PASSWORD_MAX, RESET_CODE_ALPHABET } from './constants.js';
+import { passwordSchema } from './users.js';
 
 export const loginSchema = z.strictObject({
   username: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
@@ -9,8 +10,6 @@ export const loginSchema = z.strictObject({
 });
 export type Login = z.infer<typeof loginSchema>;
 
-/** Reset codes look like `ABCD-EFGH-JKMN`: no 0/O or 1/I/L to mix up when read aloud or copied from paper. */
-export const RESET_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const resetCodeInputSchema = z
   .string({ error: 'must be text' })
   .trim()
@@ -24,6 +23,3 @@ export const redeemResetCodeSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 export type RedeemResetCode = z.input<typeof redeemResetCodeSchema>;
-
-/** Name of the session cookie. */
-export const SESSION_COOKIE = 'dari_session';

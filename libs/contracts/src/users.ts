@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, pageQuerySchema, roleSchema } from './common.js';
+import { PASSWORD_MAX, PASSWORD_MIN, USER_STATUSES } from './constants.js';
 
 // Control characters and bidi overrides have no place in names people see.
 // eslint-disable-next-line no-control-regex
@@ -14,7 +15,7 @@ export const usernameSchema = z
   .trim()
   .normalize('NFC')
   .toLowerCase()
-  .min(3, { error: 'must be at least 3 characters' })
+  .min(2, { error: 'must be at least 2 characters' })
   .max(32, { error: 'must be at most 32 characters' })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, {
     error: 'may contain only letters, digits, dots, dashes and underscores, and must start with a letter or digit',
@@ -29,17 +30,13 @@ export const displayNameSchema = z
   .max(50, { error: 'must be at most 50 characters' })
   .refine((v) => !CONTROL.test(v), { error: 'must not contain control characters' });
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 /** Length only: no composition rules (NIST 800-63B); the API also refuses common passwords. */
 export const passwordSchema = z
   .string({ error: 'must be text' })
   .min(PASSWORD_MIN, { error: `must be at least ${PASSWORD_MIN} characters` })
   .max(PASSWORD_MAX, { error: `must be at most ${PASSWORD_MAX} characters` });
 
-export const USER_STATUSES = ['active', 'disabled'] as const;
 export const userStatusSchema = z.enum(USER_STATUSES);
-export type UserStatus = z.infer<typeof userStatusSchema>;
 
 /** The signed-in person, as `GET /me` returns them. */
 export const meSchema = z.object({

@@ -74,6 +74,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error) => {
-  process.stderr.write(`[dari] create-admin: ${e.message}\n`);
+  process.stderr.write(`[dari] create-admin: ${process.env.DARI_DEBUG ? e.stack : e.message}\n`);
   process.exit(1);
 });

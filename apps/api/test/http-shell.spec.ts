@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp } from './test-app.js';
+
+describe('the HTTP shell: headers, the web app, health, docs', () => {
+  let t: TestApp;
+  let web: string;
+  beforeAll(async () => {
+    web = mkdtempSync(path.join(os.tmpdir(), 'dari-web-'));
+    mkdirSync(path.join(web, 'assets'));
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><html lang="ko"><body><div id="root"></div><script type="module" src="/assets/app-abc.js"></script></body></html>');
+    writeFileSync(path.join(web, 'assets', 'app-abc.js'), 'console.log(1)');
+    writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    t = await TestApp.create({ DARI_WEB_DIST: web });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(web, { recursive: true, force: true });
+  });
+
+  it('sends the security headers and a CSP with no outside origin on every response', async () => {
+    for (const url of ['/', '/api/v1/health', '/api/v1/nope', '/assets/app-abc.js']) {
+      const res = await t.request('GET', url);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/https?:\/\//);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
+  });
+
+  it('API answers are never cached; hashed assets are cached for a year; index.html is revalidated', async () => {
+    const u = await t.signedIn('learner');
+    expect((await t.request('GET', '/api/v1/me', { cookie: u.cookie })).headers['cache-control']).toBe('no-store');
+    expect((await t.request('GET', '/api/v1/me')).headers['cache-control']).toBe('no-store');
+    const asset = await t.request('GET', '/assets/app-abc.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect((await t.request('GET', '/favicon.svg')).headers['content-type']).toMatch(/svg/);
+  });
+
+  it('serves index.html for the web app routes, JSON 404 under /api', async () => {
+    for (const url of ['/', '/sign-in', '/admin/users/123', '/learn?x=1']) {
+      const res = await t.request('GET', url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.body).toContain('<div id="root">');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    const api = await t.request('GET', '/api/v1/does-not-exist');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ status: 404, code: 'not_found' });
+    expect((await t.request('POST', '/sign-in', { body: {} })).status).toBe(404);
+    expect((await t.request('GET', '/assets/missing.js')).status).toBe(200); // the SPA answers; the browser sees HTML, not a script
+  });
+
+  it('publishes the OpenAPI document generated from the contracts', async () => {
+    const res = await t.request('GET', '/api/docs-json');
+    expect(res.status).toBe(200);
+    const doc = typeof res.body === 'string' ? JSON.parse(res.body) : res.body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/admin/users', '/api/v1/admin/users/{id}', '/api/v1/health']));
+    expect(JSON.stringify(doc.paths['/api/v1/auth/login'])).toMatch(/LoginDto/);
+    expect(JSON.stringify(doc.components.schemas.LoginDto)).toContain('sharedDevice');
+    expect((await t.request('GET', '/api/docs')).status).toBe(200);
+  });
+
+  it('health says ok while the database answers, and 503 when it does not', async () => {
+    const ok = await t.request('GET', '/api/v1/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'ok', database: 'ok' });
+    const other = await TestApp.create();
+    await other.app.get(DataSource).destroy();
+    const down = await other.request('GET', '/api/v1/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ status: 'degraded', database: 'down' });
+    await other.app.get(DataSource).initialize();
+    await other.close();
+  });
+
+  it('an unexpected error is a 500 with a correlation id that is in the log, and no internals', async () => {
+    const u = await t.signedIn('learner');
+    // Break the users table under the app: the next read fails inside TypeORM.
+    await t.db.query(`ALTER TABLE users RENAME COLUMN display_name TO display_name_x`);
+    try {
+      const res = await t.request('GET', '/api/v1/me', { cookie: u.cookie });
+      expect(res.status).toBe(500);
+      expect(res.body.code).toBe('internal_error');
+      expect(JSON.stringify(res.body)).not.toMatch(/display_name|SELECT|QueryFailedError|\.ts:|\.js:/);
+      expect(t.logs.text).toContain(res.body.requestId);
+    } finally {
+      await t.db.query(`ALTER TABLE users RENAME COLUMN display_name_x TO display_name`);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import type { ChangePassword } from '@dari/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+
+/** Other sessions of this person end; this one stays. */
+export function changePassword(body: ChangePassword): Promise<void> {
+  return apiRequest('/me/password', { method: 'POST', body });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: changePassword });
+}

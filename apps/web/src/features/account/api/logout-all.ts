@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { endSession } from '../../../lib/session';
+
+/** Ends every session of this person, this one included. */
+export function logoutAll(): Promise<void> {
+  return apiRequest('/auth/logout-all', { method: 'POST' });
+}
+
+export function useLogoutAll() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: logoutAll,
+    onSuccess: () => endSession(client, 'signed-out'),
+  });
+}

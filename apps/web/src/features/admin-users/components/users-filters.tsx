@@ -1,0 +1,55 @@
+import { ROLES, USER_STATUSES } from '@dari/contracts';
+import { useId, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { UsersFilter } from '../api/list-users';
+
+/** The filters live in the address, so back/forward and sharing a link work. */
+export function UsersFilters({ filter }: { filter: UsersFilter }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [, setParams] = useSearchParams();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget)) {
+      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
+    }
+    setParams(next); // a new search starts again at page 1
+  };
+
+  return (
+    <form onSubmit={onSubmit} role="search" className="filters" aria-label={t('adminUsers.filtersLabel')}>
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{t('adminUsers.search')}</label>
+        <input id={`${id}-q`} name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('fields.role')}</label>
+        <select id={`${id}-role`} name="role" defaultValue={filter.role ?? ''}>
+          <option value="">{t('adminUsers.allRoles')}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t('fields.status')}</label>
+        <select id={`${id}-status`} name="status" defaultValue={filter.status ?? ''}>
+          <option value="">{t('adminUsers.allStatuses')}</option>
+          {USER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`statuses.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t('adminUsers.searchSubmit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+import { ROLES, roleSchema, uuidSchema, type Role, type UserSummary } from '@dari/contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
+import { ConfirmAction } from '../../../components/confirm-action';
+import { Loading } from '../../../components/loading';
+import { OneTimeCode } from '../../../components/one-time-code';
+import { Page } from '../../../components/page';
+import { useLocale } from '../../../components/use-locale';
+import { LANGUAGE_NAMES } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { useCreateResetCode } from '../api/create-reset-code';
+import { useUser } from '../api/get-user';
+import { useUpdateUser } from '../api/update-user';
+
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const validId = uuidSchema.safeParse(id).success;
+  const user = useUser(id, validId);
+
+  if (!validId) {
+    return (
+      <Page title={t('notFound.title')}>
+        <p>{t('notFound.body')}</p>
+        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+      </Page>
+    );
+  }
+  if (user.isPending) return <Loading />;
+  if (user.isError) {
+    return (
+      <Page title={t('userDetail.loadFailedTitle')}>
+        <LoadError error={user.error} onRetry={() => void user.refetch()} />
+        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+      </Page>
+    );
+  }
+  return <UserDetail user={user.data} />;
+}
+
+function UserDetail({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const roleSelectId = useId();
+  const update = useUpdateUser(user.id);
+  const resetCode = useCreateResetCode(user.id);
+  const [role, setRole] = useState<Role>(user.role);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const save = (body: { role: Role } | { status: 'active' | 'disabled' }, message: string) => {
+    setSaved(null);
+    update.mutate(body, { onSuccess: () => setSaved(message) });
+  };
+
+  return (
+    <Page title={t('userDetail.title', { name: user.displayName })}>
+      <p>
+        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+      </p>
+      <StatusMessage>{saved}</StatusMessage>
+      <ErrorAlert error={update.error} />
+
+      <section className="card" aria-labelledby="user-facts-title">
+        <h2 id="user-facts-title">{t('userDetail.factsTitle')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('fields.username')}</dt>
+            <dd translate="no">{user.username}</dd>
+          </div>
+          <div>
+            <dt>{t('fields.displayName')}</dt>
+            <dd>{user.displayName}</dd>
+          </div>
+          <div>
+            <dt>{t('fields.role')}</dt>
+            <dd>{t(`roles.${user.role}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('fields.status')}</dt>
+            <dd>
+              <span className={`badge badge-${user.status}`}>{t(`statuses.${user.status}`)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('fields.language')}</dt>
+            <dd>{LANGUAGE_NAMES[user.locale]}</dd>
+          </div>
+          <div>
+            <dt>{t('userDetail.createdAt')}</dt>
+            <dd>{formatDateTime(user.createdAt, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t('adminUsers.lastLogin')}</dt>
+            <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t('adminUsers.never')}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="user-role-title">
+        <h2 id="user-role-title">{t('userDetail.roleTitle')}</h2>
+        <div className="field">
+          <label htmlFor={roleSelectId}>{t('fields.role')}</label>
+          <select
+            id={roleSelectId}
+            value={role}
+            onChange={(e) => {
+              const parsed = roleSchema.safeParse(e.target.value);
+              if (parsed.success) setRole(parsed.data);
+            }}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ConfirmAction
+          label={t('userDetail.roleSave')}
+          question={t('userDetail.roleConfirm', { name: user.displayName, role: t(`roles.${role}`) })}
+          confirmLabel={t('userDetail.roleYes')}
+          disabled={role === user.role}
+          pending={update.isPending}
+          onConfirm={() => save({ role }, t('userDetail.roleSaved', { role: t(`roles.${role}`) }))}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="user-status-title">
+        <h2 id="user-status-title">{t('userDetail.statusTitle')}</h2>
+        {user.status === 'active' ? (
+          <>
+            <p>{t('userDetail.disableExplain')}</p>
+            <ConfirmAction
+              label={t('userDetail.disable')}
+              question={t('userDetail.disableConfirm', { name: user.displayName })}
+              confirmLabel={t('userDetail.disableYes')}
+              pending={update.isPending}
+              danger
+              onConfirm={() => save({ status: 'disabled' }, t('userDetail.disabled'))}
+            />
+          </>
+        ) : (
+          <>
+            <p>{t('userDetail.enableExplain')}</p>
+            <ConfirmAction
+              label={t('userDetail.enable')}
+              question={t('userDetail.enableConfirm', { name: user.displayName })}
+              confirmLabel={t('userDetail.enableYes')}
+              pending={update.isPending}
+              onConfirm={() => save({ status: 'active' }, t('userDetail.enabled'))}
+            />
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="user-reset-title">
+        <h2 id="user-reset-title">{t('userDetail.resetTitle')}</h2>
+        <p>{t('userDetail.resetExplain')}</p>
+        <ErrorAlert error={resetCode.error} />
+        {resetCode.data ? (
+          <OneTimeCode code={resetCode.data} forName={user.displayName} />
+        ) : (
+          <ConfirmAction
+            label={t('userDetail.resetMake')}
+            question={t('userDetail.resetConfirm', { name: user.displayName })}
+            confirmLabel={t('userDetail.resetYes')}
+            pending={resetCode.isPending}
+            onConfirm={() => resetCode.mutate()}
+          />
+        )}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, isApiError } from '../../../lib/api';
+import { endSession } from '../../../lib/session';
+
+export function logout(): Promise<void> {
+  return apiRequest('/auth/logout', { method: 'POST' });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await logout();
+      } catch (error) {
+        // Already signed out on the server: that is what the person wanted.
+        if (!(isApiError(error) && error.code === 'unauthenticated')) throw error;
+      }
+    },
+    onSuccess: () => endSession(client, 'signed-out'),
+  });
+}

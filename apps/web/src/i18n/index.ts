@@ -1,0 +1,72 @@
+import { DEFAULT_LOCALE, type Locale } from '@dari/contracts';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { HTML_LANG } from '../lib/format';
+import { isLocale, toLocale } from '../lib/locale';
+import ko from './locales/ko.json';
+
+/** Language names written in the language itself (not translated on purpose). */
+export const LANGUAGE_NAMES: Record<Locale, string> = { ko: '한국어', en: 'English', zh: '中文' };
+
+const STORAGE_KEY = 'dari.locale';
+
+export function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null; // storage can be blocked (private mode)
+  }
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // nothing to do: the choice still applies to this visit
+  }
+}
+
+function syncHtmlLang(lng: string): void {
+  document.documentElement.lang = HTML_LANG[toLocale(lng)];
+}
+
+// Korean is built in; the other languages load when chosen (a few KiB each), keeping the first page small.
+const loaders: Record<Exclude<Locale, 'ko'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./locales/en.json'),
+  zh: () => import('./locales/zh.json'),
+};
+
+async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'ko' || i18n.hasResourceBundle(locale, 'translation')) return;
+  const words = await loaders[locale]();
+  i18n.addResourceBundle(locale, 'translation', words.default, true, true);
+}
+
+/** Switch the interface language, loading its words first. Stays on the current one if they can't load. */
+export async function setLanguage(locale: Locale): Promise<void> {
+  try {
+    await loadLocale(locale);
+  } catch {
+    return;
+  }
+  await i18n.changeLanguage(locale);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { ko: { translation: ko } },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: ['ko', 'en', 'zh'],
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  initAsync: false,
+});
+
+i18n.on('languageChanged', syncHtmlLang);
+syncHtmlLang(i18n.language);
+
+/** Resolves once the remembered language (if any) is ready to show. */
+export const ready: Promise<void> = setLanguage(storedLocale() ?? DEFAULT_LOCALE);
+
+export { i18n };
