@@ -11,7 +11,8 @@ export function ErrorAlert({ error, children }: { error: unknown; children?: Rea
   return (
     <div className="alert alert-error" role="alert">
       <p>{errorMessage(t, error)}</p>
-      {isApiError(error) && error.requestId ? (
+      {/* The reference helps an admin find a server failure in the logs; for a person's own mistake it is noise. */}
+      {isApiError(error) && error.requestId && error.status >= 500 ? (
         <p className="alert-detail">{t('errors.reference', { id: error.requestId })}</p>
       ) : null}
       {children}
