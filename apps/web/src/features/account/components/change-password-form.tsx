@@ -4,16 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorAlert, StatusMessage } from '../../../components/alerts';
 import { TextField } from '../../../components/fields';
+import { NewPasswordFields } from '../../../components/new-password-fields';
 import { isApiError } from '../../../lib/api';
 import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
+import { withPasswordConfirmation } from '../../../lib/password-confirmation';
 import { useChangePassword } from '../api/change-password';
 
-const changePasswordFormSchema = changePasswordSchema
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ['confirmPassword'],
-    params: { i18n: 'validation.passwordsDiffer' },
-  });
+const changePasswordFormSchema = withPasswordConfirmation(changePasswordSchema);
 type ChangePasswordForm = z.input<typeof changePasswordFormSchema>;
 
 const EMPTY: ChangePasswordForm = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -56,21 +53,7 @@ export function ChangePasswordForm() {
           error={errors.currentPassword}
           {...form.register('currentPassword')}
         />
-        <TextField
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPassword}
-          {...form.register('newPassword')}
-        />
-        <TextField
-          label={t('fields.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-          {...form.register('confirmPassword')}
-        />
+        <NewPasswordFields newPassword={form.register('newPassword')} confirmPassword={form.register('confirmPassword')} errors={errors} />
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('account.passwordSubmit')}
         </button>

@@ -5,19 +5,16 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/alerts';
 import { TextField } from '../../../components/fields';
+import { NewPasswordFields } from '../../../components/new-password-fields';
 import { Page } from '../../../components/page';
 import { isApiError } from '../../../lib/api';
 import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
+import { withPasswordConfirmation } from '../../../lib/password-confirmation';
 import { useMe } from '../../../lib/session';
 import { useRedeemResetCode } from '../api/redeem-reset-code';
 import { SignedInRedirect } from '../components/signed-in-redirect';
 
-const resetCodeFormSchema = redeemResetCodeSchema
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ['confirmPassword'],
-    params: { i18n: 'validation.passwordsDiffer' },
-  });
+const resetCodeFormSchema = withPasswordConfirmation(redeemResetCodeSchema);
 type ResetCodeFormInput = z.input<typeof resetCodeFormSchema>;
 type ResetCodeFormOutput = z.output<typeof resetCodeFormSchema>;
 
@@ -71,21 +68,7 @@ export function ResetCodePage() {
           error={errors.code}
           {...form.register('code')}
         />
-        <TextField
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPassword}
-          {...form.register('newPassword')}
-        />
-        <TextField
-          label={t('fields.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-          {...form.register('confirmPassword')}
-        />
+        <NewPasswordFields newPassword={form.register('newPassword')} confirmPassword={form.register('confirmPassword')} errors={errors} />
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('resetCode.submit')}
         </button>
