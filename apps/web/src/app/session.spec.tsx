@@ -69,7 +69,7 @@ describe('session and guards', () => {
     mockApi({ 'GET /me': apiError(401, 'unauthenticated') });
     renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1, name: '찾는 화면이 없어요' })).toBeInTheDocument();
-    expect(document.title).toBe('찾는 화면이 없어요 · Dari 다리');
+    await waitFor(() => expect(document.title).toBe('찾는 화면이 없어요 · Dari 다리'));
   });
 
   it('says plainly when Dari cannot be reached, and tries again', async () => {

@@ -65,7 +65,8 @@ describe('sign-in page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '하나 님, 반가워요' })).toBeInTheDocument();
     expect(location()).toBe('/learn');
     expect(api.callsTo('POST', '/auth/login')[0]?.body).toEqual({ username: 'Hana', password: 'correct horse', sharedDevice: true });
-    expect(document.title).toBe('하나 님, 반가워요 · Dari 다리');
+    // The title is set in an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe('하나 님, 반가워요 · Dari 다리'));
   });
 
   it('returns to a safe `next` after signing in, and ignores an unsafe one', async () => {
