@@ -2,3 +2,4 @@ export * from './constants.js';
 export * from './common.js';
 export * from './users.js';
 export * from './auth.js';
+export * from './bundle.js';
