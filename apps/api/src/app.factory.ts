@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 /** The built web app: apps/web/dist, seen from apps/api/src or apps/api/dist. */
 export function webDistDir(config: AppConfig): string {
@@ -49,6 +51,8 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   app.setGlobalPrefix(API_PREFIX);
 
   await app.register(fastifyCookie);
+  // Uploads: one file per request; the media service applies the per-type limits.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -75,7 +79,8 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // API answers are private and change: never cached, unless a route chose otherwise (media files).
+    if (req.url.startsWith('/api/') && !reply.getHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   if (indexHtml) {

@@ -11,6 +11,7 @@ import { pinoHttpOptions } from './common/http/logging.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CoursesModule } from './courses/courses.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         HealthModule,
+        CoursesModule,
         SeedModule,
       ],
       providers: [

@@ -33,6 +33,11 @@ describe('migrations', () => {
     expect(await ds.query(`SELECT display_name FROM users WHERE username = 'kept.user'`)).toEqual([{ display_name: '남은 사람' }]);
   });
 
+  it('several processes migrating at once take turns', async () => {
+    const results = await Promise.all([runMigrations(db.url), runMigrations(db.url), runMigrations(db.url)]);
+    expect(results).toEqual([[], [], []]);
+  });
+
   it('go down and up again', async () => {
     await ds.query(`DELETE FROM users`);
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });

@@ -1,4 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
@@ -59,9 +62,13 @@ export class TestApp {
   static async create(env: RawEnv = {}): Promise<TestApp> {
     const db = await createTestDatabase();
     const logs = new LogCapture();
-    const config = loadConfig({ LOG_LEVEL: 'info', DARI_WEB_DIST: '/nonexistent', ...env }, db.url);
+    const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'dari-media-'));
+    const config = loadConfig({ LOG_LEVEL: 'info', DARI_WEB_DIST: '/nonexistent', DARI_MEDIA_DIR: mediaDir, ...env }, db.url);
     const app = await createApp(config, { logStream: logs });
-    return new TestApp(app, logs, db.url, db.drop);
+    return new TestApp(app, logs, db.url, async () => {
+      await db.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
+    });
   }
 
   get db(): DataSource {

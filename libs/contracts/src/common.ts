@@ -25,6 +25,8 @@ export const errorBodySchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   fields: z.array(fieldErrorSchema).optional(),
+  /** Why a course cannot be published yet (publish_blocked). */
+  problems: z.array(z.object({ lessonId: z.string().nullable(), moduleId: z.string().nullable(), message: z.string() })).optional(),
   /** Seconds to wait, on 429. */
   retryAfter: z.number().int().optional(),
   requestId: z.string(),

@@ -30,6 +30,12 @@ export const ERROR_CODES = [
   'invalid_reset_code',
   'last_admin',
   'own_account',
+  'slug_taken',
+  'stale_revision',
+  'publish_blocked',
+  'invalid_bundle',
+  'invalid_file',
+  'file_too_large',
   'internal_error',
   'service_unavailable',
 ] as const;

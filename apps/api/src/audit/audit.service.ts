@@ -16,7 +16,9 @@ export type AuditAction =
   | 'user.role_changed'
   | 'user.disabled'
   | 'user.enabled'
-  | 'user.viewed';
+  | 'user.viewed'
+  | 'course.published'
+  | 'course.imported';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -20,6 +20,8 @@ export async function openDatabase(options: { reuseRunning: boolean }): Promise<
   const running = options.reuseRunning ? EmbeddedPostgres.runningUrl(dataDir) : undefined;
   if (running) return { url: await ensureDatabase(running) };
   const embedded = await EmbeddedPostgres.start({ baseDir: dataDir, port: env.DARI_DB_PORT, log: say });
+  // Uploaded media live beside the embedded database unless DARI_MEDIA_DIR says otherwise.
+  process.env.DARI_MEDIA_DIR ??= path.join(dataDir, 'media');
   say(`PostgreSQL 18 (embedded) on 127.0.0.1:${embedded.port}, data in ${dataDir}`);
   return { url: await ensureDatabase(embedded.url), embedded };
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
 import { runMigrations } from '../database/migrate.js';
+import { CurriculumSeedService } from '../courses/curriculum-seed.service.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
 import { openDatabase, say } from './database.js';
 
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
         say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
       }
     }
+
+    const courses = await app.get(CurriculumSeedService).run();
+    if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
 
     const shutdown = async (signal: string) => {
       if (stopping) {

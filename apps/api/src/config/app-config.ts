@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -19,6 +20,7 @@ const envSchema = z.object({
   DARI_PUBLIC_URL: z.string().optional(),
   DARI_TRUST_PROXY: bool(false),
   DARI_WEB_DIST: z.string().optional(),
+  DARI_MEDIA_DIR: z.string().optional(),
   DARI_SESSION_IDLE_DAYS: z.coerce.number().positive().default(30),
   DARI_SESSION_MAX_DAYS: z.coerce.number().positive().default(90),
   DARI_SHARED_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -40,6 +42,8 @@ export interface AppConfig {
   publicUrl?: string;
   trustProxy: boolean;
   webDist?: string;
+  /** Where uploaded media files are kept. */
+  mediaDir: string;
   session: { idleMs: number; maxMs: number; sharedIdleMs: number; sharedMaxMs: number };
   login: { maxPerAccount: number; maxPerIp: number; windowMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -73,6 +77,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
     publicUrl: e.DARI_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.DARI_TRUST_PROXY,
     webDist: e.DARI_WEB_DIST,
+    mediaDir: path.resolve(e.DARI_MEDIA_DIR ?? path.join('.data', 'media')),
     session: {
       idleMs: e.DARI_SESSION_IDLE_DAYS * day,
       maxMs: e.DARI_SESSION_MAX_DAYS * day,

@@ -91,35 +91,23 @@ export class EmbeddedPostgres {
       log(`created a PostgreSQL 18 cluster in ${clusterDir}`);
     }
 
-    const port = options.port || (await freePort(54329));
-    const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
-    if (options.ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-    args.push('-c', 'max_connections=200');
-    // Its own process group: Ctrl-C in the terminal must not stop the database before the app has
-    // finished its requests; we stop it ourselves, after the app.
-    const child = spawn(bins.postgres, args, {
-      ...(runAs ?? {}),
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
-    });
-    let stderr = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        const text = chunk.toString('utf8');
-        stderr = (stderr + text).slice(-4000);
-        if (text.includes('database system is ready to accept connections')) resolve();
-      };
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}):\n${stderr}`)));
-      child.once('error', reject);
-    });
-    child.stderr?.removeAllListeners('data');
+    // Between probing a port and Postgres binding it, another process (a parallel test file) may
+    // take it: with an automatic port, try the next free one.
+    let port = options.port || (await freePort(54329 + Math.floor(Math.random() * 400)));
+    let child: ChildProcess;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        child = await spawnPostgres(bins, clusterDir, port, runAs, options.ephemeral ?? false);
+        break;
+      } catch (e) {
+        if (options.port || attempt >= 8 || !/could not bind|Address already in use|could not create any TCP\/IP sockets/.test((e as Error).message)) throw e;
+        port = await freePort(port + 1);
+      }
+    }
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8').trim();
       if (/ERROR|FATAL|PANIC/.test(text) && !/terminating connection due to administrator command/.test(text)) log(text);
     });
-    child.removeAllListeners('exit');
     await fs.writeFile(path.join(baseDir, 'dari.lock'), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
     const pg = new EmbeddedPostgres(baseDir, port, password, child, log);
     // A crash of Node must not leave the database running; SIGKILL can, and the next start handles that.
@@ -279,6 +267,33 @@ async function initdb(bins: Binaries, clusterDir: string, password: string, runA
   } finally {
     await fs.rm(pwFile, { force: true });
   }
+}
+
+async function spawnPostgres(bins: Binaries, clusterDir: string, port: number, runAs: OsUser | undefined, ephemeral: boolean): Promise<ChildProcess> {
+  const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  if (ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  // Its own process group: Ctrl-C in the terminal must not stop the database before the app has
+  // finished its requests; we stop it ourselves, after the app.
+  const child = spawn(bins.postgres, args, { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  let stderr = '';
+  const onData = (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stderr?.on('data', onData);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr?.on('data', () => {
+        if (stderr.includes('database system is ready to accept connections')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}):\n${stderr}`)));
+      child.once('error', reject);
+    });
+  } finally {
+    child.stderr?.removeAllListeners('data');
+    child.removeAllListeners('exit');
+    child.removeAllListeners('error');
+  }
+  return child;
 }
 
 async function freePort(from: number): Promise<number> {

@@ -2,7 +2,25 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { ResetCodeEntity } from '../auth/reset-code.entity.js';
+import { CourseInstructorEntity } from '../courses/course-instructor.entity.js';
+import { CourseModuleEntity } from '../courses/course-module.entity.js';
+import { CourseVersionEntity } from '../courses/course-version.entity.js';
+import { CourseEntity } from '../courses/course.entity.js';
+import { LessonEntity } from '../courses/lesson.entity.js';
+import { MediaEntity } from '../media/media.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed by hand: no globs, so the build, vitest and the CLI see the same set. */
-export const ENTITIES = [UserEntity, SessionEntity, ResetCodeEntity, LoginThrottleEntity, AuditEventEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  ResetCodeEntity,
+  LoginThrottleEntity,
+  AuditEventEntity,
+  CourseEntity,
+  CourseInstructorEntity,
+  CourseModuleEntity,
+  LessonEntity,
+  CourseVersionEntity,
+  MediaEntity,
+];

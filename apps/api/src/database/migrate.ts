@@ -1,15 +1,30 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.js';
 
-/** Runs pending migrations, each in its own transaction; returns the names it ran. */
+// Any fixed number: the advisory lock that lets one process at a time migrate a database.
+const MIGRATION_LOCK = 7_347_201;
+
+/**
+ * Runs pending migrations, each in its own transaction; returns the names it ran. Several API
+ * instances starting at once take turns: the others wait, then find nothing left to run.
+ */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(databaseUrl, 2));
-  await ds.initialize();
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
   try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const ds = new DataSource(dataSourceOptions(databaseUrl, 2));
+    await ds.initialize();
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      return ran.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
   } finally {
-    await ds.destroy();
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
   }
 }

@@ -58,6 +58,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.fields ? { fields: exception.fields } : {}),
+        ...(exception.problems ? { problems: exception.problems } : {}),
         ...(exception.retryAfter ? { retryAfter: exception.retryAfter } : {}),
         requestId,
       };

@@ -7,6 +7,9 @@ import type { ErrorCode, FieldError } from '@dari/contracts';
  * the one error shape.
  */
 export class AppException extends HttpException {
+  /** Why a course cannot be published yet (publish_blocked). */
+  problems?: { lessonId: string | null; moduleId: string | null; message: string }[];
+
   constructor(
     status: number,
     readonly code: ErrorCode,
