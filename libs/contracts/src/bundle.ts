@@ -65,7 +65,12 @@ export const bundleManifestSchema = z.strictObject({
   slug: slugSchema,
   language: z.enum(LOCALES),
   title: localizedTextSchema(200),
-  summary: localizedTextSchema(1000),
+  /** May be empty in a bundle exported from an unfinished draft. */
+  summary: z.strictObject({
+    ko: z.string().trim().max(1000),
+    en: z.string().trim().min(1).max(1000).optional(),
+    zh: z.string().trim().min(1).max(1000).optional(),
+  }),
   tags: z.array(courseTagSchema).max(10),
   estimatedMinutes: z.number().int().min(1).max(10_000),
   enrolmentPolicy: enrolmentPolicySchema,

@@ -22,7 +22,7 @@ describe('starter curriculum', () => {
 
       it('is a valid bundle whose folder is named by its slug', () => {
         expect(path.basename(dir)).toBe(manifest.slug);
-        expect(manifest.title.en && manifest.title.zh && manifest.summary.en && manifest.summary.zh).toBeTruthy();
+        expect(manifest.title.en && manifest.title.zh && manifest.summary.ko && manifest.summary.en && manifest.summary.zh).toBeTruthy();
       });
 
       it('has at least 3 modules and 10 lessons, with quizzes, and unique keys', () => {

@@ -8,8 +8,8 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
   bundleManifestSchema,
+  draftQuestionSchema,
   mediaLessonSchema,
-  quizSchema,
   type AuthorCourse,
   type BundleManifest,
   type DraftText,
@@ -35,6 +35,14 @@ import { json, readText, text, unzipBundle, zipBundle, type BundleFiles } from '
 const MEDIA_URL = /\/api\/v1\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g;
 const BUNDLE_MEDIA = /\]\(media\/([a-z0-9][a-z0-9._-]*)/g;
 const LANGS = ['ko', 'en', 'zh'] as const;
+
+// Bundles exported from an unfinished draft may hold an unfinished quiz: import it as a draft, and
+// let publishing say what is missing. (The starter curriculum is held to the strict quizSchema.)
+const draftQuizSchema = z.strictObject({
+  passMark: z.number().int().min(0).max(100),
+  shuffle: z.boolean(),
+  questions: z.array(draftQuestionSchema).max(100),
+});
 
 const invalid = (message: string, fields?: { path: string; message: string }[]) => new AppException(400, 'invalid_bundle', message, fields);
 
@@ -221,14 +229,14 @@ export class BundlesService {
         if (!id) throw invalid(`${file} refers to media/${name}, which is not in the bundle.`, [{ path: file, message: `media/${name} is missing` }]);
         return `](/api/v1/media/${id}`;
       });
-    const mdOf = (key: string, required: boolean): DraftText => {
+    // A missing Markdown file is an empty text: drafts may be unfinished; publishing checks.
+    const mdOf = (key: string): DraftText => {
       const t: DraftText = { ko: '' };
       for (const lang of LANGS) {
         const file = `lessons/${key}.${lang}.md`;
         const bytes = files.get(file);
         if (bytes) t[lang] = toDariRefs(mdText(bytes), file);
       }
-      if (required && !t.ko) throw invalid(`lessons/${key}.ko.md is missing.`, [{ path: `lessons/${key}.ko.md`, message: 'is required' }]);
       return t;
     };
 
@@ -241,13 +249,13 @@ export class BundlesService {
       const row = await m.save(m.create(CourseModuleEntity, { courseId: course.id, key: mod.key, position: i, title: mod.title }));
       for (const [j, l] of mod.lessons.entries()) {
         let content: LessonContent;
-        if (l.kind === 'reading') content = { kind: 'reading', body: mdOf(l.key, true) };
-        else if (l.kind === 'reflection') content = { kind: 'reflection', prompt: mdOf(l.key, true) };
+        if (l.kind === 'reading') content = { kind: 'reading', body: mdOf(l.key) };
+        else if (l.kind === 'reflection') content = { kind: 'reflection', prompt: mdOf(l.key) };
         else if (l.kind === 'quiz') {
           const file = `lessons/${l.key}.quiz.json`;
           const bytes = files.get(file);
           if (!bytes) throw invalid(`${file} is missing.`, [{ path: file, message: 'is required' }]);
-          const quiz = this.parse(quizSchema, bytes, file);
+          const quiz = this.parse(draftQuizSchema, bytes, file);
           content = { kind: 'quiz', passMark: quiz.passMark, shuffle: quiz.shuffle, questions: quiz.questions };
         } else {
           const file = `lessons/${l.key}.media.json`;
@@ -256,7 +264,7 @@ export class BundlesService {
           const media = this.parse(mediaLessonSchema, bytes, file);
           const mediaId = media.file ? idOf.get(media.file.slice('media/'.length)) : null;
           if (media.file && !mediaId) throw invalid(`${file} names ${media.file}, which is not in the bundle.`, [{ path: file, message: 'names a missing file' }]);
-          content = { kind: 'media', mediaType: media.mediaType, mediaId: mediaId ?? null, url: media.url, transcript: mdOf(l.key, false) };
+          content = { kind: 'media', mediaType: media.mediaType, mediaId: mediaId ?? null, url: media.url, transcript: mdOf(l.key) };
         }
         await m.save(
           m.create(LessonEntity, {
