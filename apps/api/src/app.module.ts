@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LearningModule } from './learning/learning.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         CoursesModule,
+        LearningModule,
         SeedModule,
       ],
       providers: [

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'invalid_bundle',
   'invalid_file',
   'file_too_large',
+  'wrong_course_code',
   'internal_error',
   'service_unavailable',
 ] as const;

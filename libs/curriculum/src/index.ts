@@ -12,3 +12,6 @@ export function starterCourseDirs(): string[] {
     .map((d) => path.join(COURSES_DIR, d.name))
     .sort();
 }
+
+/** The shipped North/South glossary (an array of GlossaryTermEntry, sorted by term). */
+export const GLOSSARY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'glossary', 'terms.json');

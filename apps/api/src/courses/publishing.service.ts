@@ -11,6 +11,7 @@ import { CourseVersionEntity } from './course-version.entity.js';
 import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
 import { LessonEntity } from './lesson.entity.js';
+import { recomputeCourse, writePublishedLessons } from '../learning/completion.js';
 
 export interface PublishProblem {
   lessonId: string | null;
@@ -82,6 +83,9 @@ export class PublishingService {
         // content_changed_at stays: it is <= published_at now, so "unpublished changes" is false.
       });
       await m.query(`UPDATE courses SET content_changed_at = least(content_changed_at, $2) WHERE id = $1`, [course.id, row.publishedAt]);
+      // Learners follow the new version: removed lessons stop counting, new required ones are due.
+      await writePublishedLessons(m, { ...snapshot, version });
+      await recomputeCourse(m, course.id);
       if (auth) await this.audit.record({ actorId: auth.userId, action: 'course.published', requestId, details: { courseId: course.id, version } }, m);
       return { version, publishedAt: row.publishedAt.toISOString() };
     };

@@ -7,6 +7,7 @@ import { CourseModuleEntity } from '../courses/course-module.entity.js';
 import { CourseVersionEntity } from '../courses/course-version.entity.js';
 import { CourseEntity } from '../courses/course.entity.js';
 import { LessonEntity } from '../courses/lesson.entity.js';
+import { CertificateEntity, EnrolmentEntity, JournalEntryEntity, LearningEventEntity, LessonProgressEntity, PublishedLessonEntity, QuizAttemptEntity } from '../learning/learning.entities.js';
 import { MediaEntity } from '../media/media.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -23,4 +24,11 @@ export const ENTITIES = [
   LessonEntity,
   CourseVersionEntity,
   MediaEntity,
+  EnrolmentEntity,
+  LearningEventEntity,
+  LessonProgressEntity,
+  QuizAttemptEntity,
+  JournalEntryEntity,
+  CertificateEntity,
+  PublishedLessonEntity,
 ];

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp, uniqueName } from './test-app.js';
+
+type Who = { id: string; cookie: string };
+
+describe('learning: enrolment, progress events, completion, certificates', () => {
+  let t: TestApp;
+  let author: Who;
+  beforeAll(async () => {
+    t = await TestApp.create();
+    author = await t.signedIn('instructor');
+  });
+  afterAll(() => t.close());
+
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString(), ...extra });
+
+  /** A published course: a reading, a content-noted reading, a quiz (pass mark 50), an optional reflection. */
+  async function publishedCourse(opts: { sequential?: boolean; policy?: 'open' | 'code' } = {}) {
+    const slug = uniqueName('learn-').toLowerCase();
+    let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: '배우기' } })).body;
+    c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
+    const mod = c.modules[0].id;
+    const add = async (kind: string, title: string, patch: Record<string, unknown>) => {
+      const l = (await api(author, 'POST', `/authoring/modules/${mod}/lessons`, { kind, title: { ko: title } })).body;
+      const r = await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, ...patch });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return l.id as string;
+    };
+    const reading = await add('reading', '읽기', { content: { kind: 'reading', body: { ko: '본문' } } });
+    const sensitive = await add('reading', '어려운 이야기', { contentNote: { ko: '힘들면 건너뛰어도 돼요.' }, content: { kind: 'reading', body: { ko: '본문' } } });
+    const quiz = await add('quiz', '퀴즈', {
+      content: {
+        kind: 'quiz',
+        passMark: 50,
+        shuffle: false,
+        questions: [
+          { key: 'q1', type: 'single', prompt: { ko: '?' }, explanation: { ko: '!' }, options: [{ key: 'a', text: { ko: '맞음' }, correct: true }, { key: 'b', text: { ko: '틀림' }, correct: false }] },
+          { key: 'q2', type: 'true_false', prompt: { ko: '?' }, explanation: { ko: '!' }, answer: true },
+          { key: 'q3', type: 'short_answer', prompt: { ko: '?' }, explanation: { ko: '!' } },
+        ],
+      },
+    });
+    const reflection = await add('reflection', '생각', { required: false, content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } } });
+    c = (await api(author, 'GET', `/authoring/courses/${c.id}`)).body;
+    const settings: Record<string, unknown> = { revision: c.revision, sequential: opts.sequential ?? false };
+    if (opts.policy === 'code') Object.assign(settings, { enrolmentPolicy: 'code', courseCode: `CODE-${slug.slice(-6).toUpperCase()}` });
+    expect((await api(author, 'PATCH', `/authoring/courses/${c.id}`, settings)).status).toBe(200);
+    expect((await api(author, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
+    return { courseId: c.id as string, slug, reading, sensitive, quiz, reflection, code: settings.courseCode as string | undefined };
+  }
+
+  it('a learner enrols, learns, fails the quiz once, passes, completes, and gets a certificate anyone can verify', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    const enrolled = await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body).toMatchObject({ status: 'active', percent: 0, next: { lessonId: c.reading, position: null } });
+
+    const step1 = await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'viewed'), ev(c.reading, 'position', { position: 420 }), ev(c.reading, 'time_spent', { seconds: 90 }), ev(c.reading, 'completed')] });
+    expect(step1.status).toBe(200);
+    expect(step1.body.results.map((r: { status: string }) => r.status)).toEqual(['recorded', 'recorded', 'recorded', 'recorded']);
+    expect(step1.body.enrolments[0]).toMatchObject({ percent: 33, next: { lessonId: c.sensitive } });
+
+    const skipped = await api(learner, 'POST', '/progress/events', { events: [ev(c.sensitive, 'skipped')] });
+    expect(skipped.body.results[0].status).toBe('recorded');
+    const fail = await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['b'], q2: false, q3: '모르겠어요' } })] });
+    expect(fail.body.results[0].quiz).toEqual({ score: 0, passed: false, correct: { q1: false, q2: false } });
+    expect(fail.body.enrolments[0]).toMatchObject({ status: 'active', percent: 66 });
+    const pass = await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: false } })] });
+    expect(pass.body.results[0].quiz).toMatchObject({ score: 50, passed: true });
+    const done = pass.body.enrolments[0];
+    expect(done).toMatchObject({ status: 'completed', percent: 100 });
+    expect(done.completedAt).not.toBeNull();
+    expect(done.certificateCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    const progress = (await api(learner, 'GET', `/courses/${c.slug}/progress`)).body;
+    expect(progress.lessons.find((l: { lessonId: string }) => l.lessonId === c.quiz)).toMatchObject({ status: 'completed', attempts: 2, bestScore: 50, passed: true });
+    expect(progress.lessons.find((l: { lessonId: string }) => l.lessonId === c.reading)).toMatchObject({ timeSpentSeconds: 90, position: 420 });
+
+    const certs = (await api(learner, 'GET', '/me/certificates')).body.items;
+    expect(certs[0]).toMatchObject({ code: done.certificateCode, courseTitle: { ko: '배우기' }, valid: true });
+    const renamed = await api(learner, 'PATCH', `/me/certificates/${certs[0].id}`, { name: '바다' });
+    expect(renamed.body.name).toBe('바다');
+    const verify = await t.request('GET', `/api/v1/certificates/verify/${done.certificateCode.toLowerCase()}`);
+    expect(verify.status).toBe(200);
+    expect(verify.body).toEqual({ name: '바다', courseTitle: { ko: '배우기' }, issuedAt: certs[0].issuedAt, valid: true });
+    expect((await t.request('GET', '/api/v1/certificates/verify/AAAA-BBBB-CCCC')).status).toBe(404);
+    expect((await t.request('GET', '/api/v1/certificates/verify/not-a-code')).status).toBe(400);
+    const mine = (await api(learner, 'GET', '/me/learning')).body.items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: 'completed', next: { lessonId: c.reflection } });
+  });
+
+  it('the same batch sent twice, or 50 times at the same moment, counts each event once', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    const batch = { events: [ev(c.reading, 'time_spent', { seconds: 30 }), ev(c.reading, 'completed'), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['b'] } })] };
+    const first = await api(learner, 'POST', '/progress/events', batch);
+    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['recorded', 'recorded', 'recorded']);
+    const again = await api(learner, 'POST', '/progress/events', batch);
+    expect(again.body.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    const storm = { events: [ev(c.reading, 'time_spent', { seconds: 7 }), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] };
+    const replies = await Promise.all(Array.from({ length: 50 }, () => api(learner, 'POST', '/progress/events', storm)));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    const recorded = replies.flatMap((r) => r.body.results).filter((r: { status: string }) => r.status === 'recorded');
+    expect(recorded).toHaveLength(2);
+    const [row] = await t.db.query(`SELECT time_spent_seconds FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [learner.id, c.reading]);
+    expect(row.time_spent_seconds).toBe(37);
+    const [quiz] = await t.db.query(`SELECT attempts, passed FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [learner.id, c.quiz]);
+    expect(quiz).toEqual({ attempts: 2, passed: true });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM learning_events WHERE user_id = $1`, [learner.id]);
+    expect(n).toBe(5);
+    const [e] = await t.db.query(`SELECT percent, status FROM enrolments WHERE user_id = $1`, [learner.id]);
+    expect(e).toEqual({ percent: 66, status: 'active' });
+  });
+
+  it('refuses events per event, with a reason, and keeps the rest of the batch', async () => {
+    const c = await publishedCourse();
+    const other = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    const res = await api(learner, 'POST', '/progress/events', {
+      events: [ev(c.reading, 'completed'), ev(other.reading, 'completed'), ev(randomUUID(), 'viewed'), ev(c.reading, 'skipped'), ev(c.quiz, 'completed'), ev(c.quiz, 'quiz_submitted', { answers: { zz: true } }), ev(c.reading, 'reflection_saved', { text: 'x', shared: false })],
+    });
+    expect(res.body.results.map((r: { status: string; reason?: string }) => r.reason ?? r.status)).toEqual([
+      'recorded',
+      'not_enrolled',
+      'lesson_not_found',
+      'no_content_note',
+      'wrong_kind',
+      'invalid_answers',
+      'wrong_kind',
+    ]);
+    expect(res.body.results[1].message).toMatch(/Enrol/);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM learning_events WHERE user_id = $1`, [learner.id]);
+    expect(n).toBe(1);
+    const bad = await api(learner, 'POST', '/progress/events', { events: [{ id: 'nope', lessonId: c.reading, type: 'viewed', occurredAt: 'yesterday' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.events.0.id', 'body.events.0.occurredAt']);
+    expect((await api(learner, 'POST', '/progress/events', { events: [] })).status).toBe(400);
+  });
+
+  it('enforces sequential locks on the server', async () => {
+    const c = await publishedCourse({ sequential: true });
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    const early = await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'] } }), ev(c.sensitive, 'completed')] });
+    expect(early.body.results.map((r: { reason?: string }) => r.reason)).toEqual(['locked', 'locked']);
+    const progress = (await api(learner, 'GET', `/courses/${c.slug}/progress`)).body.lessons;
+    expect(progress.map((l: { locked: boolean }) => l.locked)).toEqual([false, true, true, true]);
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'skipped'), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] });
+    const after = (await api(learner, 'GET', `/courses/${c.slug}/progress`)).body;
+    expect(after.lessons.map((l: { locked: boolean }) => l.locked)).toEqual([false, false, false, false]);
+    expect(after.enrolment.status).toBe('completed');
+  });
+
+  it('a republish: removed lessons stop counting, new required lessons are due, progress on kept lessons survives', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'completed')] });
+    expect((await api(learner, 'GET', '/me/learning')).body.items[0].percent).toBe(66);
+    // Remove the quiz and republish: the two done lessons are all that is required now.
+    await api(author, 'DELETE', `/authoring/lessons/${c.quiz}`);
+    await api(author, 'POST', `/authoring/courses/${c.courseId}/publish`);
+    const after = (await api(learner, 'GET', '/me/learning')).body.items[0];
+    expect(after).toMatchObject({ status: 'completed', percent: 100 });
+    expect(after.certificateCode).not.toBeNull();
+
+    // Another learner half-way; a new required lesson appears.
+    const second = await t.signedIn('learner');
+    await api(second, 'POST', `/courses/${c.slug}/enrol`, {});
+    await api(second, 'POST', '/progress/events', { events: [ev(c.reading, 'completed')] });
+    const course = (await api(author, 'GET', `/authoring/courses/${c.courseId}`)).body;
+    const extra = (await api(author, 'POST', `/authoring/modules/${course.modules[0].id}/lessons`, { kind: 'reading', title: { ko: '새 수업' } })).body;
+    await api(author, 'PATCH', `/authoring/lessons/${extra.id}`, { revision: 0, content: { kind: 'reading', body: { ko: '새 본문' } } });
+    await api(author, 'POST', `/authoring/courses/${c.courseId}/publish`);
+    const mid = (await api(second, 'GET', '/me/learning')).body.items[0];
+    expect(mid).toMatchObject({ status: 'active', percent: 33 });
+    const kept = (await api(second, 'GET', `/courses/${c.slug}/progress`)).body.lessons.find((l: { lessonId: string }) => l.lessonId === c.reading);
+    expect(kept.status).toBe('completed');
+    // The first learner's completion stands.
+    expect((await api(learner, 'GET', '/me/learning')).body.items[0].status).toBe('completed');
+    // Events about the removed quiz are refused now.
+    const gone = await api(second, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: {} })] });
+    expect(gone.body.results[0].reason).toBe('lesson_not_found');
+  });
+
+  it('reflections go to the private journal; only the learner sees them', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    const secret = `나의 생각 ${uniqueName()}`;
+    t.secrets.add(secret);
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reflection, 'reflection_saved', { text: secret, shared: false })] });
+    const journal = (await api(learner, 'GET', '/me/journal')).body.items;
+    expect(journal).toEqual([expect.objectContaining({ lessonId: c.reflection, text: secret, shared: false, lessonTitle: { ko: '생각' } })]);
+    const other = await t.signedIn('learner');
+    expect((await api(other, 'GET', '/me/journal')).body.items).toEqual([]);
+    const [row] = await t.db.query(`SELECT payload::text AS p FROM learning_events WHERE user_id = $1 AND type = 'reflection_saved'`, [learner.id]);
+    expect(row.p).not.toContain(secret);
+  });
+
+  it('course codes, withdrawing and re-enrolling', async () => {
+    const c = await publishedCourse({ policy: 'code' });
+    const learner = await t.signedIn('learner');
+    const wrong = await api(learner, 'POST', `/courses/${c.slug}/enrol`, { code: 'NOPE-NOPE' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('wrong_course_code');
+    expect((await api(learner, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBe(400);
+    const ok = await api(learner, 'POST', `/courses/${c.slug}/enrol`, { code: c.code!.toLowerCase() });
+    expect(ok.status).toBe(200);
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed')] });
+    const out = await api(learner, 'POST', `/enrolments/${ok.body.id}/withdraw`);
+    expect(out.body.status).toBe('withdrawn');
+    expect((await api(learner, 'GET', '/me/learning')).body.items).toEqual([]);
+    const refused = await api(learner, 'POST', '/progress/events', { events: [ev(c.sensitive, 'completed')] });
+    expect(refused.body.results[0].reason).toBe('not_enrolled');
+    const back = await api(learner, 'POST', `/courses/${c.slug}/enrol`, { code: c.code });
+    expect(back.body).toMatchObject({ id: ok.body.id, status: 'active', percent: 33 });
+  });
+
+  it("a learner cannot see or touch another learner's enrolment, certificate or progress", async () => {
+    const c = await publishedCourse();
+    const a = await t.signedIn('learner');
+    const b = await t.signedIn('learner');
+    const ea = (await api(a, 'POST', `/courses/${c.slug}/enrol`, {})).body;
+    await api(a, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'completed'), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] });
+    const cert = (await api(a, 'GET', '/me/certificates')).body.items[0];
+    const missing = randomUUID();
+    for (const [method, path, body] of [
+      ['POST', `/enrolments/${ea.id}/withdraw`],
+      ['PATCH', `/me/certificates/${cert.id}`, { name: '남의 이름' }],
+    ] as const) {
+      const forbidden = await api(b, method, path, body);
+      const absent = await api(b, method, path.replace(/[0-9a-f-]{36}/, missing), body);
+      expect(forbidden.status, path).toBe(404);
+      expect({ ...forbidden.body, requestId: 0 }).toEqual({ ...absent.body, requestId: 0 });
+    }
+    expect((await api(b, 'GET', '/me/learning')).body.items).toEqual([]);
+    expect((await api(b, 'GET', '/me/certificates')).body.items).toEqual([]);
+    expect((await api(b, 'GET', `/courses/${c.slug}/progress`)).body.enrolment).toBeNull();
+    const [row] = await t.db.query(`SELECT status FROM enrolments WHERE id = $1`, [ea.id]);
+    expect(row.status).toBe('completed');
+    expect((await api(a, 'GET', '/me/certificates')).body.items[0].name).not.toBe('남의 이름');
+  });
+});
