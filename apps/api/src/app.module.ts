@@ -12,6 +12,7 @@ import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CoursesModule } from './courses/courses.module.js';
+import { GlossaryModule } from './glossary/glossary.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LearningModule } from './learning/learning.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         CoursesModule,
         LearningModule,
+        GlossaryModule,
         SeedModule,
       ],
       providers: [

@@ -4,6 +4,7 @@ import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
 import { runMigrations } from '../database/migrate.js';
 import { CurriculumSeedService } from '../courses/curriculum-seed.service.js';
+import { GlossaryService } from '../glossary/glossary.service.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
 import { openDatabase, say } from './database.js';
 
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
 
     const courses = await app.get(CurriculumSeedService).run();
     if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
+    const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
+      say(`the starter glossary was not loaded: ${e.message}`);
+      return 0;
+    });
+    if (terms) say(`starter glossary loaded: ${terms} terms`);
 
     const shutdown = async (signal: string) => {
       if (stopping) {

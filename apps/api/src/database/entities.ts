@@ -8,6 +8,7 @@ import { CourseVersionEntity } from '../courses/course-version.entity.js';
 import { CourseEntity } from '../courses/course.entity.js';
 import { LessonEntity } from '../courses/lesson.entity.js';
 import { CertificateEntity, EnrolmentEntity, JournalEntryEntity, LearningEventEntity, LessonProgressEntity, PublishedLessonEntity, QuizAttemptEntity } from '../learning/learning.entities.js';
+import { GlossaryTermEntity, WordListEntryEntity, WordRequestEntity } from '../glossary/glossary.entities.js';
 import { MediaEntity } from '../media/media.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -31,4 +32,7 @@ export const ENTITIES = [
   JournalEntryEntity,
   CertificateEntity,
   PublishedLessonEntity,
+  GlossaryTermEntity,
+  WordListEntryEntity,
+  WordRequestEntity,
 ];
