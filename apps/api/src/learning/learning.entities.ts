@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Check('chk_enrolments_status', `"status" IN ('active', 'completed', 'withdrawn')`)
 @Check('chk_enrolments_source', `"source" IN ('self', 'code', 'cohort')`)
 @Check('chk_enrolments_percent', `"percent" BETWEEN 0 AND 100`)
+@Index('idx_enrolments_course_status', ['courseId', 'status'])
 export class EnrolmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -46,6 +47,7 @@ export class EnrolmentEntity {
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt!: Date | null;
 
+  @Index('idx_enrolments_last_activity_at')
   @Column({ name: 'last_activity_at', type: 'timestamptz', nullable: true })
   lastActivityAt!: Date | null;
 

@@ -33,6 +33,13 @@ export class UserEntity {
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
+  /** The version of the privacy notice the person accepted when joining, and when. */
+  @Column({ name: 'privacy_version', type: 'text', nullable: true })
+  privacyVersion!: string | null;
+
+  @Column({ name: 'privacy_accepted_at', type: 'timestamptz', nullable: true })
+  privacyAcceptedAt!: Date | null;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

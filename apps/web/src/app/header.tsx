@@ -8,11 +8,18 @@ import { useLogout } from '../features/auth/api/logout';
 import { ROLE_HOME } from '../lib/roles';
 import { useMe } from '../lib/session';
 
-const ROLE_NAV_KEY: Record<Role, string> = {
-  learner: 'nav.learn',
-  instructor: 'nav.teach',
-  manager: 'nav.program',
-  admin: 'nav.admin',
+/** Each role's own areas: admins also teach; managers read the courses. */
+const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
+  learner: [{ to: ROLE_HOME.learner, key: 'nav.learn' }],
+  instructor: [{ to: ROLE_HOME.instructor, key: 'nav.teach' }],
+  manager: [
+    { to: ROLE_HOME.manager, key: 'nav.program' },
+    { to: '/teach', key: 'nav.courses' },
+  ],
+  admin: [
+    { to: ROLE_HOME.admin, key: 'nav.admin' },
+    { to: '/teach', key: 'nav.teach' },
+  ],
 };
 
 export function Header() {
@@ -33,9 +40,11 @@ export function Header() {
       {me ? (
         <nav className="site-nav" aria-label={t('nav.label')}>
           <ul>
-            <li>
-              <NavLink to={ROLE_HOME[me.role]}>{t(ROLE_NAV_KEY[me.role])}</NavLink>
-            </li>
+            {ROLE_NAV[me.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.key)}</NavLink>
+              </li>
+            ))}
             <li>
               <NavLink to="/account">{t('nav.account')}</NavLink>
             </li>

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { CatalogPage } from '../features/catalog/routes/catalog-page';
 import { RoleHomePage } from '../features/home/routes/role-home-page';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { Layout } from './layout';
@@ -19,6 +20,20 @@ const UserDetailPage = lazy(() =>
   import('../features/admin-users/routes/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
 
+const CoursePage = lazy(() => import('../features/catalog/routes/course-page').then((m) => ({ default: m.CoursePage })));
+// Course authoring is for staff only: learners never download it.
+const CoursesPage = lazy(() => import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })));
+const NewCoursePage = lazy(() => import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })));
+const CourseEditorPage = lazy(() =>
+  import('../features/authoring/routes/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
+);
+const LessonEditorPage = lazy(() =>
+  import('../features/authoring/routes/lesson-editor-page').then((m) => ({ default: m.LessonEditorPage })),
+);
+const CoursePreviewPage = lazy(() =>
+  import('../features/authoring/routes/course-preview-page').then((m) => ({ default: m.CoursePreviewPage })),
+);
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -29,10 +44,18 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
           <Route element={<RequireRole roles={['learner']} />}>
-            <Route path="learn" element={<RoleHomePage kind="learn" />} />
+            <Route path="learn" element={<CatalogPage />} />
+            <Route path="learn/courses/:slug" element={<CoursePage />} />
           </Route>
-          <Route element={<RequireRole roles={['instructor']} />}>
-            <Route path="teach" element={<RoleHomePage kind="teach" />} />
+          <Route path="teach" element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
+            <Route index element={<CoursesPage />} />
+            <Route path="courses/:id" element={<CourseEditorPage />} />
+            <Route path="courses/:id/preview" element={<CoursePreviewPage />} />
+            <Route path="courses/:id/versions/:version" element={<CoursePreviewPage />} />
+            <Route path="courses/:id/lessons/:lessonId" element={<LessonEditorPage />} />
+          </Route>
+          <Route path="teach/new" element={<RequireRole roles={['instructor', 'admin']} />}>
+            <Route index element={<NewCoursePage />} />
           </Route>
           <Route element={<RequireRole roles={['manager']} />}>
             <Route path="program" element={<RoleHomePage kind="program" />} />

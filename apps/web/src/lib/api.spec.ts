@@ -14,6 +14,22 @@ describe('apiRequest', () => {
     expect(call?.body).toEqual({ a: 1 });
   });
 
+  it('uploads FormData as is: the browser sets the multipart type, the client header still goes', async () => {
+    const api = mockApi({ 'POST /authoring/courses/c/media': { status: 201, body: { id: 'm' } } });
+    const body = new FormData();
+    body.append('file', new File(['x'], 'a.png', { type: 'image/png' }));
+    await apiRequest('/authoring/courses/c/media', { method: 'POST', body });
+    expect(api.calls[0]?.headers['x-dari-client']).toBe('web');
+    expect(api.calls[0]?.headers['content-type']).toBeUndefined();
+    expect(api.calls[0]?.body).toBe(body);
+  });
+
+  it('keeps the problems of a publish_blocked answer', async () => {
+    mockApi({ 'POST /p': apiError(400, 'publish_blocked', { problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }] }) });
+    const error = await apiRequest('/p', { method: 'POST' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'publish_blocked', problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }] });
+  });
+
   it('does not add the client header to reads, and drops empty query values', async () => {
     const api = mockApi({ 'GET /admin/users': { status: 200, body: { items: [] } } });
     await apiRequest('/admin/users', { query: { q: '', role: 'admin', page: 2 } });

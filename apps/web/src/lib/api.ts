@@ -1,5 +1,12 @@
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE, ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '@dari/contracts';
 
+/** Why a course cannot be published yet (publish_blocked), one line per problem. */
+export interface PublishProblem {
+  lessonId: string | null;
+  moduleId: string | null;
+  message: string;
+}
+
 export const API_PREFIX = '/api/v1';
 
 /** Codes the API sends, plus what can go wrong before or after it answers. */
@@ -9,6 +16,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: FieldError[];
+  readonly problems: PublishProblem[];
   readonly retryAfter: number | undefined;
   readonly requestId: string | undefined;
 
@@ -17,6 +25,7 @@ export class ApiError extends Error {
     code: ApiErrorCode;
     message: string;
     fields?: FieldError[];
+    problems?: PublishProblem[];
     retryAfter?: number;
     requestId?: string;
   }) {
@@ -25,6 +34,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? [];
+    this.problems = init.problems ?? [];
     this.retryAfter = init.retryAfter;
     this.requestId = init.requestId;
   }
@@ -39,6 +49,7 @@ type QueryValue = string | number | boolean | undefined | null;
 
 export interface RequestOptions<T> {
   method?: Method;
+  /** JSON, or FormData for an upload (the browser then sets the multipart content type itself). */
   body?: unknown;
   query?: Record<string, QueryValue>;
   /** 'none' for 204 answers. */
@@ -82,11 +93,17 @@ function asErrorBody(json: unknown): ErrorBody | null {
         (f): f is FieldError => !!f && typeof f === 'object' && typeof f.path === 'string' && typeof f.message === 'string',
       )
     : undefined;
+  const problems = Array.isArray(body['problems'])
+    ? body['problems'].filter(
+        (p): p is PublishProblem => !!p && typeof p === 'object' && typeof p.message === 'string',
+      )
+    : undefined;
   return {
     status: body['status'],
     code: body['code'] as ErrorCode,
     message: body['message'],
     fields,
+    problems,
     retryAfter: typeof body['retryAfter'] === 'number' ? body['retryAfter'] : undefined,
     requestId: typeof body['requestId'] === 'string' ? body['requestId'] : '',
   };
@@ -116,7 +133,8 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
   const headers: Record<string, string> = { accept: 'application/json' };
   // The API refuses state-changing requests without this header (CSRF defence).
   if (method !== 'GET') headers[CLIENT_HEADER] = CLIENT_HEADER_VALUE;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
 
   let res: Response;
   try {
@@ -124,7 +142,7 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -32,6 +32,7 @@ export function decodeMessage(raw: string | undefined): FieldMessage | null {
 const FORMAT_KEYS: Record<string, string> = {
   username: 'validation.usernameFormat',
   code: 'validation.resetCodeFormat',
+  slug: 'validation.slugFormat',
 };
 
 function issueMessage(issue: z.core.$ZodIssue): FieldMessage {

@@ -1,4 +1,4 @@
-import type { Me, Role, UserSummary } from '@dari/contracts';
+import type { AuthorCourse, AuthorLesson, Me, PublishedCourse, Role, UserSummary } from '@dari/contracts';
 
 const IDS: Record<Role, string> = {
   learner: '0b7c6a38-2f7e-4f4e-9a53-1f7c2e0d1a01',
@@ -32,6 +32,123 @@ export function makeUser(overrides: Partial<UserSummary> = {}): UserSummary {
     locale: 'ko',
     createdAt: '2026-03-02T09:00:00.000Z',
     lastLoginAt: null,
+    ...overrides,
+  };
+}
+
+export const COURSE_ID = '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a01';
+export const MODULE_IDS = ['7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3b01', '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3b02'] as const;
+export const LESSON_IDS = [
+  '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c01',
+  '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c02',
+  '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c03',
+] as const;
+
+function lessonSummary(id: string, key: string, ko: string, kind: AuthorLesson['content']['kind'] = 'reading') {
+  return { id, key, kind, title: { ko }, required: true, estimatedMinutes: 10, hasContentNote: false };
+}
+
+/** A draft with two modules: "존엄" (two lessons) and "선거" (one quiz). */
+export function makeAuthorCourse(overrides: Partial<AuthorCourse> = {}): AuthorCourse {
+  return {
+    id: COURSE_ID,
+    slug: 'rights-basics',
+    status: 'draft',
+    title: { ko: '인권 첫걸음', en: 'Rights basics' },
+    summary: { ko: '인권이 무엇인지 배워요.' },
+    language: 'ko',
+    tags: ['human-rights'],
+    estimatedMinutes: 30,
+    enrolmentPolicy: 'open',
+    courseCode: null,
+    sequential: false,
+    coverMediaId: null,
+    owner: { id: '0b7c6a38-2f7e-4f4e-9a53-1f7c2e0d1a02', displayName: '김선생' },
+    coInstructors: [],
+    latestVersion: null,
+    publishedAt: null,
+    hasUnpublishedChanges: true,
+    canEdit: true,
+    revision: 4,
+    updatedAt: '2026-03-10T09:00:00.000Z',
+    modules: [
+      {
+        id: MODULE_IDS[0],
+        key: 'module-dignity',
+        title: { ko: '존엄' },
+        lessons: [lessonSummary(LESSON_IDS[0], 'what-are-rights', '권리란'), lessonSummary(LESSON_IDS[1], 'dignity', '존엄성')],
+      },
+      { id: MODULE_IDS[1], key: 'module-elections', title: { ko: '선거' }, lessons: [lessonSummary(LESSON_IDS[2], 'check-quiz', '확인 퀴즈', 'quiz')] },
+    ],
+    ...overrides,
+  };
+}
+
+export function makeAuthorLesson(overrides: Partial<AuthorLesson> = {}): AuthorLesson {
+  return {
+    id: LESSON_IDS[0],
+    courseId: COURSE_ID,
+    moduleId: MODULE_IDS[0],
+    key: 'what-are-rights',
+    title: { ko: '권리란' },
+    required: true,
+    estimatedMinutes: 10,
+    contentNote: null,
+    content: { kind: 'reading', body: { ko: '# 권리\n\n모든 사람은 존엄해요.' } },
+    revision: 7,
+    updatedAt: '2026-03-10T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makePublishedCourse(overrides: Partial<PublishedCourse> = {}): PublishedCourse {
+  return {
+    courseId: COURSE_ID,
+    version: null,
+    slug: 'rights-basics',
+    title: { ko: '인권 첫걸음' },
+    summary: { ko: '인권이 무엇인지 배워요.' },
+    language: 'ko',
+    tags: ['human-rights'],
+    estimatedMinutes: 20,
+    sequential: false,
+    coverMediaId: null,
+    modules: [
+      {
+        id: MODULE_IDS[0],
+        key: 'module-dignity',
+        title: { ko: '존엄' },
+        lessons: [
+          {
+            id: LESSON_IDS[0],
+            key: 'what-are-rights',
+            kind: 'reading',
+            title: { ko: '권리란' },
+            required: true,
+            estimatedMinutes: 10,
+            contentNote: null,
+            content: { kind: 'reading', body: { ko: '## 모두의 권리\n\n> [!TIP]\n> [[인권]]은 모두의 것이에요.' } },
+          },
+          {
+            id: LESSON_IDS[2],
+            key: 'check-quiz',
+            kind: 'quiz',
+            title: { ko: '확인 퀴즈' },
+            required: true,
+            estimatedMinutes: 10,
+            contentNote: null,
+            content: {
+              kind: 'quiz',
+              passMark: 50,
+              shuffle: false,
+              questions: [
+                { key: 'q-1', type: 'true_false', prompt: { ko: '투표는 비밀이에요.' }, explanation: { ko: '비밀 투표가 원칙이에요.' }, answer: true },
+              ],
+            },
+          },
+        ],
+      },
+    ],
     ...overrides,
   };
 }

@@ -1,0 +1,91 @@
+import { useMemo, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import ReactMarkdown, { type Components, type Options, type UrlTransform } from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import { remarkCallouts, type CalloutKind } from './remark-callouts';
+import { remarkTerms } from './remark-terms';
+import { sanitizeSchema } from './sanitize-schema';
+import { isExternal, safeHref, safeImageSrc } from './safe-url';
+
+export interface MarkdownProps {
+  /** Markdown as an instructor wrote it. */
+  source: string;
+  /** BCP 47 tag of the text, when it differs from the interface language. */
+  lang?: string;
+  /** Maps a bundle path ("media/x.png") to where the file is served; return null to leave it out. */
+  resolveImage?: (src: string) => string | null | undefined;
+  /** Glossary terms that exist; others get class "term-unknown". */
+  knownTerms?: ReadonlySet<string>;
+  className?: string;
+}
+
+function Link({ href, children, node: _node, ...rest }: ComponentProps<'a'> & { node?: unknown }) {
+  // urlTransform has already emptied unsafe addresses: those links become plain text.
+  if (!href) return <span>{children}</span>;
+  if (isExternal(href)) {
+    return (
+      <a href={href} rel="noopener noreferrer" target="_blank" {...rest}>
+        {children}
+      </a>
+    );
+  }
+  return (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+function Image({ src, alt, title }: ComponentProps<'img'> & { node?: unknown }) {
+  const safe = typeof src === 'string' ? safeImageSrc(src) : null;
+  if (!safe) return alt ? <span className="image-blocked">{alt}</span> : null;
+  return <img src={safe} alt={alt ?? ''} title={title} loading="lazy" decoding="async" />;
+}
+
+const components: Components = { a: Link, img: Image };
+
+/**
+ * Lesson Markdown as learners see it, and the editor's live preview (the very same component).
+ * No raw HTML, allow-listed links and images, GitHub-style callouts and [[glossary]] terms.
+ */
+export function Markdown({ source, lang, resolveImage, knownTerms, className }: MarkdownProps) {
+  const { t } = useTranslation();
+  const language = t('markdown.callout.note');
+  // The plugins change only with the language (the callout labels) and the known terms.
+  const remarkPlugins = useMemo(() => {
+    const labels: Record<CalloutKind, string> = {
+      note: t('markdown.callout.note'),
+      tip: t('markdown.callout.tip'),
+      important: t('markdown.callout.important'),
+      warning: t('markdown.callout.warning'),
+      caution: t('markdown.callout.caution'),
+    };
+    return [remarkGfm, [remarkCallouts, { labels }], [remarkTerms, { knownTerms }]];
+  }, [t, language, knownTerms]);
+
+  const urlTransform: UrlTransform = (url, key) => {
+    if (key === 'src') {
+      const mapped = resolveImage ? resolveImage(url) : url;
+      return (mapped && safeImageSrc(mapped)) || '';
+    }
+    if (key === 'href') return safeHref(url) ?? '';
+    return '';
+  };
+
+  return (
+    <div className={className ? `markdown ${className}` : 'markdown'} lang={lang}>
+      <ReactMarkdown
+        skipHtml
+        remarkPlugins={remarkPlugins as NonNullable<Options['remarkPlugins']>}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema]]}
+        urlTransform={urlTransform}
+        components={components}
+      >
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}
+
+export default Markdown;

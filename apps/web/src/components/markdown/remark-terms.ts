@@ -1,0 +1,83 @@
+import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+
+/** A glossary link `[[term]]` or `[[term|shown text]]`, rendered as <mark class="term" data-term="term">. */
+export interface TermOptions {
+  /** When given, terms not in it are flagged (class "term-unknown") so the editor can point them out. */
+  knownTerms?: ReadonlySet<string>;
+}
+
+const TERM = /\[\[([^[\]\n]+?)\]\]/g;
+
+interface Piece {
+  type: 'text' | 'html';
+  value: string;
+  start: number;
+}
+
+function termNode(inner: string, known: ReadonlySet<string> | undefined): PhrasingContent {
+  const bar = inner.indexOf('|');
+  const term = (bar === -1 ? inner : inner.slice(0, bar)).trim();
+  const shown = (bar === -1 ? inner : inner.slice(bar + 1)).trim() || term;
+  const className = known && !known.has(term) ? ['term', 'term-unknown'] : ['term'];
+  // An mdast node of our own: remark-rehype turns it into <mark> from hName; its child stays a text node,
+  // so whatever the author wrote between the brackets ("<img onerror>") is shown as text, never parsed as HTML.
+  return {
+    type: 'emphasis',
+    data: { hName: 'mark', hProperties: { className, dataTerm: term } },
+    children: [{ type: 'text', value: shown }],
+  };
+}
+
+/**
+ * Rewrites the runs of text (and inline HTML, which the parser may have cut out of "[[<b>x</b>]]")
+ * inside one parent. Code spans and code blocks are other node types and stay as they are.
+ */
+function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined): void {
+  const out: Nodes[] = [];
+  let run: Piece[] = [];
+  let runText = '';
+
+  const flushRun = () => {
+    if (run.length === 0) return;
+    if (!runText.includes('[[')) {
+      for (const piece of run) out.push({ type: piece.type, value: piece.value });
+    } else {
+      const emitRange = (from: number, to: number) => {
+        for (const piece of run) {
+          const a = Math.max(from, piece.start);
+          const b = Math.min(to, piece.start + piece.value.length);
+          if (a < b) out.push({ type: piece.type, value: piece.value.slice(a - piece.start, b - piece.start) });
+        }
+      };
+      let cursor = 0;
+      for (const match of runText.matchAll(TERM)) {
+        emitRange(cursor, match.index);
+        out.push(termNode(match[1]!, known));
+        cursor = match.index + match[0].length;
+      }
+      emitRange(cursor, runText.length);
+    }
+    run = [];
+    runText = '';
+  };
+
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'text' || child.type === 'html') {
+      run.push({ type: child.type, value: child.value, start: runText.length });
+      runText += child.value;
+      continue;
+    }
+    flushRun();
+    // code and inlineCode carry a value, not children, so they are never rewritten.
+    if ('children' in child) rewriteChildren(child, known);
+    out.push(child);
+  }
+  flushRun();
+  parent.children = out as Parent['children'];
+}
+
+export function remarkTerms(options: TermOptions = {}) {
+  return (tree: Root) => {
+    rewriteChildren(tree, options.knownTerms);
+  };
+}

@@ -1,0 +1,14 @@
+import type { AuthorCourse } from '@dari/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { storeCourse } from './get-course';
+
+/** Deletes the module and its lessons. */
+export function deleteModule(moduleId: string): Promise<AuthorCourse> {
+  return apiRequest(`/authoring/modules/${encodeURIComponent(moduleId)}`, { method: 'DELETE' });
+}
+
+export function useDeleteModule() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: deleteModule, onSuccess: (course) => storeCourse(client, course) });
+}

@@ -1,0 +1,86 @@
+import type { AuthorCourse } from '@dari/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
+import { Loading } from '../../../components/loading';
+import { useLocale } from '../../../components/use-locale';
+import { isApiError } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/format';
+import { useVersions } from '../api/list-versions';
+import { usePublishCourse } from '../api/publish-course';
+
+/** Publishing freezes the draft as a numbered version; what blocks it is listed with a link to each lesson. */
+export function PublishPanel({ course }: { course: AuthorCourse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const id = useId();
+  const publish = usePublishCourse(course.id);
+  const versions = useVersions(course.id);
+  const problems = isApiError(publish.error) && publish.error.code === 'publish_blocked' ? publish.error.problems : [];
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('publish.title')}</h2>
+      <p>
+        {course.latestVersion === null
+          ? t('publish.neverPublished')
+          : course.hasUnpublishedChanges
+            ? t('publish.hasChanges', { version: course.latestVersion })
+            : t('publish.upToDate', { version: course.latestVersion })}
+      </p>
+      <p>
+        <Link to={`/teach/courses/${course.id}/preview`}>{t('publish.previewLink')}</Link>
+      </p>
+      {course.canEdit ? (
+        <>
+          <p className="muted">{t('publish.explain')}</p>
+          <button type="button" className="button button-primary" disabled={publish.isPending || course.status === 'archived'} onClick={() => publish.mutate()}>
+            {publish.isPending ? t('publish.publishing') : t('publish.submit')}
+          </button>
+        </>
+      ) : null}
+      <StatusMessage>{publish.isSuccess ? t('publish.done', { version: publish.data.version }) : null}</StatusMessage>
+      {problems.length > 0 ? (
+        <div className="alert alert-error" role="alert">
+          <p>{t('publish.blocked', { count: problems.length })}</p>
+          <ul>
+            {problems.map((problem, i) => (
+              <li key={`${problem.lessonId ?? problem.moduleId ?? 'course'}-${i}`}>
+                {problem.lessonId ? (
+                  <Link to={`/teach/courses/${course.id}/lessons/${problem.lessonId}`}>
+                    <span lang="en">{problem.message}</span>
+                  </Link>
+                ) : (
+                  <span lang="en">{problem.message}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <ErrorAlert error={publish.error} />
+      )}
+      <h3>{t('publish.history')}</h3>
+      {versions.isPending ? <Loading /> : null}
+      {versions.isError ? <LoadError error={versions.error} onRetry={() => void versions.refetch()} /> : null}
+      {versions.data && versions.data.items.length === 0 ? <p className="muted">{t('publish.noVersions')}</p> : null}
+      {versions.data && versions.data.items.length > 0 ? (
+        <ul className="versions">
+          {versions.data.items.map((v) => (
+            <li key={v.version}>
+              <Link to={`/teach/courses/${course.id}/versions/${v.version}`}>{t('authoring.versionN', { version: v.version })}</Link>{' '}
+              <span className="muted">
+                {t('publish.versionFacts', {
+                  date: formatDateTime(v.publishedAt, locale),
+                  name: v.publishedBy?.displayName ?? t('publish.someone'),
+                  count: v.lessonCount,
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

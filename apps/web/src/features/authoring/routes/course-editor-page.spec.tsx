@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { COURSE_ID, LESSON_IDS, makeAuthorCourse, makeMe, MODULE_IDS } from '../../../test/fixtures';
+import { apiError, mockApi, type MockRequest } from '../../../test/mock-api';
+import { renderApp } from '../../../test/render-app';
+
+const base = (role: 'instructor' | 'manager' = 'instructor', course = makeAuthorCourse()) => ({
+  'GET /me': { status: 200, body: makeMe(role) },
+  [`GET /authoring/courses/${COURSE_ID}`]: { status: 200, body: course },
+  [`GET /authoring/courses/${COURSE_ID}/versions`]: { status: 200, body: { items: [] } },
+  [`GET /authoring/courses/${COURSE_ID}/media`]: { status: 200, body: { items: [] } },
+});
+
+/** The API answers a new order with the course in that order. */
+function reordered(req: MockRequest) {
+  const course = makeAuthorCourse();
+  const body = req.body as { modules: { id: string; lessonIds: string[] }[] };
+  const lessons = course.modules.flatMap((m) => m.lessons);
+  const modules = body.modules.map((m) => ({
+    ...course.modules.find((x) => x.id === m.id)!,
+    lessons: m.lessonIds.map((id) => lessons.find((l) => l.id === id)!),
+  }));
+  return { status: 200, body: { ...course, modules, revision: course.revision + 1 } };
+}
+
+describe('course editor: the outline', () => {
+  it('moves lessons and modules with buttons named after the item, sending the whole order with the revision', async () => {
+    const api = mockApi({ ...base(), [`PUT /authoring/courses/${COURSE_ID}/outline`]: reordered });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: "'존엄성' 위로 옮기기" }));
+    await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(1));
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0]!.body).toEqual({
+      revision: 4,
+      modules: [
+        { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[1], LESSON_IDS[0]] },
+        { id: MODULE_IDS[1], lessonIds: [LESSON_IDS[2]] },
+      ],
+    });
+    // The first item cannot go further up; the new order shows.
+    await waitFor(() => expect(screen.getByRole('button', { name: "'존엄성' 위로 옮기기" })).toBeDisabled());
+
+    await user.click(screen.getByRole('button', { name: "'선거' 위로 옮기기" }));
+    await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(2));
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.body).toMatchObject({
+      revision: 5,
+      modules: [{ id: MODULE_IDS[1] }, { id: MODULE_IDS[0] }],
+    });
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.headers['x-dari-client']).toBe('web');
+  });
+
+  it("moves a lesson into the next module, first in line, and into the previous one, last", async () => {
+    const api = mockApi({ ...base(), [`PUT /authoring/courses/${COURSE_ID}/outline`]: reordered });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: "'존엄성' 다음 단원으로 옮기기" }));
+    await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(1));
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0]!.body).toEqual({
+      revision: 4,
+      modules: [
+        { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[0]] },
+        { id: MODULE_IDS[1], lessonIds: [LESSON_IDS[1], LESSON_IDS[2]] },
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: "'확인 퀴즈' 앞 단원으로 옮기기" }));
+    await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(2));
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.body).toMatchObject({
+      modules: [
+        { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[0], LESSON_IDS[2]] },
+        { id: MODULE_IDS[1], lessonIds: [LESSON_IDS[1]] },
+      ],
+    });
+  });
+
+  it('offers to reload when the outline changed elsewhere', async () => {
+    mockApi({ ...base(), [`PUT /authoring/courses/${COURSE_ID}/outline`]: apiError(409, 'stale_revision') });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    await userEvent.setup().click(await screen.findByRole('button', { name: "'권리란' 아래로 옮기기" }));
+    await screen.findByText('그사이 다른 곳에서 이 내용을 바꿨어요. 최신 내용을 다시 불러와 주세요.');
+    expect(await screen.findByRole('button', { name: '최신 내용 불러오기' })).toBeInTheDocument();
+  });
+
+  it('asks before deleting a module with its lessons', async () => {
+    const api = mockApi({ ...base(), [`DELETE /authoring/modules/${MODULE_IDS[1]}`]: { status: 200, body: makeAuthorCourse() } });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: "'선거' 단원 지우기" }));
+    expect(screen.getByText("'선거' 단원과 그 안의 수업 1개를 모두 지울까요? 되돌릴 수 없어요.")).toBeInTheDocument();
+    expect(api.callsTo('DELETE', `/authoring/modules/${MODULE_IDS[1]}`)).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: '네, 지우기' }));
+    await waitFor(() => expect(api.callsTo('DELETE', `/authoring/modules/${MODULE_IDS[1]}`)).toHaveLength(1));
+  });
+});
+
+describe('course editor: publishing', () => {
+  it('lists what blocks publishing, each linking to its lesson', async () => {
+    mockApi({
+      ...base(),
+      [`POST /authoring/courses/${COURSE_ID}/publish`]: apiError(400, 'publish_blocked', {
+        problems: [
+          { lessonId: LESSON_IDS[2], moduleId: MODULE_IDS[1], message: 'quiz has no questions' },
+          { lessonId: null, moduleId: null, message: 'summary needs Korean text' },
+        ],
+      }),
+    });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    await userEvent.setup().click(await screen.findByRole('button', { name: '발행하기' }));
+    const alert = await screen.findByText('발행하기 전에 2가지를 고쳐 주세요:');
+    const box = alert.closest('[role="alert"]') as HTMLElement;
+    expect(within(box).getByRole('link', { name: 'quiz has no questions' })).toHaveAttribute('href', `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[2]}`);
+    expect(within(box).getByText('summary needs Korean text')).toBeInTheDocument();
+  });
+
+  it('says which version was published', async () => {
+    mockApi({ ...base(), [`POST /authoring/courses/${COURSE_ID}/publish`]: { status: 201, body: { version: 3, publishedAt: '2026-03-11T09:00:00.000Z' } } });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    await userEvent.setup().click(await screen.findByRole('button', { name: '발행하기' }));
+    expect(await screen.findByText('3판으로 발행했어요.')).toBeInTheDocument();
+  });
+});
+
+describe('course editor for a manager', () => {
+  it('shows everything read-only: no moving, publishing, adding or saving', async () => {
+    mockApi(base('manager', makeAuthorCourse({ canEdit: false })));
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: '인권 첫걸음' })).toBeInTheDocument();
+    expect(screen.getAllByText('보기만 할 수 있어요. 내용을 바꾸려면 과정 담당 강사에게 말해 주세요.').length).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: '권리란' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /옮기기/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '발행하기' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '단원 더하기' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '보관하기' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('과정 제목 (한국어)')).toBeDisabled();
+    expect(screen.getByRole('link', { name: '배우는 사람 화면으로 미리 보기' })).toBeInTheDocument();
+  });
+});
