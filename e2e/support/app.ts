@@ -2,13 +2,25 @@
 // the page, and setting up accounts through the API (what an admin would otherwise click through).
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import ko from '../../apps/web/src/i18n/locales/ko.json' with { type: 'json' };
-import zh from '../../apps/web/src/i18n/locales/zh.json' with { type: 'json' };
+import koCore from '../../apps/web/src/i18n/locales/ko/core.json' with { type: 'json' };
+import koAuth from '../../apps/web/src/i18n/locales/ko/auth.json' with { type: 'json' };
+import koAccount from '../../apps/web/src/i18n/locales/ko/account.json' with { type: 'json' };
+import koAdmin from '../../apps/web/src/i18n/locales/ko/admin.json' with { type: 'json' };
+import koCourses from '../../apps/web/src/i18n/locales/ko/courses.json' with { type: 'json' };
+import koAuthoring from '../../apps/web/src/i18n/locales/ko/authoring.json' with { type: 'json' };
+import zhCore from '../../apps/web/src/i18n/locales/zh/core.json' with { type: 'json' };
+import zhAuth from '../../apps/web/src/i18n/locales/zh/auth.json' with { type: 'json' };
+import zhAccount from '../../apps/web/src/i18n/locales/zh/account.json' with { type: 'json' };
+import zhAdmin from '../../apps/web/src/i18n/locales/zh/admin.json' with { type: 'json' };
+import zhCourses from '../../apps/web/src/i18n/locales/zh/courses.json' with { type: 'json' };
+import zhAuthoring from '../../apps/web/src/i18n/locales/zh/authoring.json' with { type: 'json' };
 import { BASE_URL, TEST_PASSWORD } from './constants';
 
 // Korean is the default interface language; tests find controls by the same strings people read,
 // taken from the catalogue so that a reworded label changes the test with it, not silently.
-export { ko, zh };
+// The catalogues are split by area (apps/web/src/i18n/locales/<lng>/<area>.json): add a new area here too.
+export const ko = { ...koCore, ...koAuth, ...koAccount, ...koAdmin, ...koCourses, ...koAuthoring };
+export const zh = { ...zhCore, ...zhAuth, ...zhAccount, ...zhAdmin, ...zhCourses, ...zhAuthoring };
 
 export type Role = 'learner' | 'instructor' | 'manager' | 'admin';
 

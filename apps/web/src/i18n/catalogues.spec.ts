@@ -2,12 +2,9 @@ import { ERROR_CODES, LOCALES } from '@dari/contracts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import ko from './locales/ko.json';
-import zh from './locales/zh.json';
+import { allCatalogues, type Tree } from './locales/index';
 
-type Tree = { [key: string]: string | Tree };
-const catalogues: Record<string, Tree> = { ko, en, zh };
+const catalogues: Record<string, Tree> = allCatalogues();
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

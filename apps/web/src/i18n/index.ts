@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { HTML_LANG } from '../lib/format';
 import { isLocale, toLocale } from '../lib/locale';
-import ko from './locales/ko.json';
+import { ko, loadCatalogue } from './locales/index';
 
 /** Language names written in the language itself (not translated on purpose). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { ko: '한국어', en: 'English', zh: '中文' };
@@ -32,15 +32,10 @@ function syncHtmlLang(lng: string): void {
 }
 
 // Korean is built in; the other languages load when chosen (a few KiB each), keeping the first page small.
-const loaders: Record<Exclude<Locale, 'ko'>, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import('./locales/en.json'),
-  zh: () => import('./locales/zh.json'),
-};
 
 async function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'ko' || i18n.hasResourceBundle(locale, 'translation')) return;
-  const words = await loaders[locale]();
-  i18n.addResourceBundle(locale, 'translation', words.default, true, true);
+  i18n.addResourceBundle(locale, 'translation', await loadCatalogue(locale), true, true);
 }
 
 /** Switch the interface language, loading its words first. Stays on the current one if they can't load. */
