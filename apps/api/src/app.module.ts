@@ -15,6 +15,7 @@ import { CoursesModule } from './courses/courses.module.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LearningModule } from './learning/learning.module.js';
+import { ProgramModule } from './program/program.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         CoursesModule,
         LearningModule,
         GlossaryModule,
+        ProgramModule,
         SeedModule,
       ],
       providers: [

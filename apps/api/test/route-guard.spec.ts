@@ -24,12 +24,12 @@ describe('route guards', () => {
     expect(unguardedRoutes(listRoutes(t.app)).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
   });
 
-  it('only sign-in, reset-code redemption, certificate verification and health are public', () => {
+  it('only sign-in, reset-code redemption, joining with a code, certificate verification and health are public', () => {
     const pub = listRoutes(t.app)
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`)
       .sort();
-    expect(pub).toEqual(['GET /api/v1/certificates/verify/:code', 'GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/redeem-reset-code']);
+    expect(pub).toEqual(['GET /api/v1/certificates/verify/:code', 'GET /api/v1/health', 'GET /api/v1/join/:code', 'POST /api/v1/auth/login', 'POST /api/v1/auth/redeem-reset-code', 'POST /api/v1/join']);
   });
 
   it('the check fails on a route that states nothing, and such a route is refused', async () => {

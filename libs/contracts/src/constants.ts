@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   'invalid_file',
   'file_too_large',
   'wrong_course_code',
+  'invalid_join_code',
+  'join_code_expired',
+  'join_code_used_up',
+  'join_code_revoked',
+  'privacy_not_accepted',
   'internal_error',
   'service_unavailable',
 ] as const;

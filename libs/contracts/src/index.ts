@@ -6,3 +6,4 @@ export * from './bundle.js';
 export * from './authoring.js';
 export * from './glossary.js';
 export * from './learning.js';
+export * from './program.js';

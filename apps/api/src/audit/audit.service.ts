@@ -18,7 +18,10 @@ export type AuditAction =
   | 'user.enabled'
   | 'user.viewed'
   | 'course.published'
-  | 'course.imported';
+  | 'course.imported'
+  | 'user.joined'
+  | 'learner.report_viewed'
+  | 'report.exported';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app-exception.js';
 
-export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip';
+export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip' | 'join_ip';
 
 /**
  * Counts attempts per account and per address in fixed windows, in PostgreSQL (shared by every API

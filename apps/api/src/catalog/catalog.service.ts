@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { CatalogCourse, PublishedCourse } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
+import { visibleToLearner } from '../learning/visibility.js';
 
 /**
  * What learners can find: the latest published version of every course open to them. Courses
@@ -13,15 +14,16 @@ import type { AuthContext } from '../common/http/request.js';
 export class CatalogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(_auth: AuthContext): Promise<{ items: CatalogCourse[] }> {
+  async list(auth: AuthContext): Promise<{ items: CatalogCourse[] }> {
     const rows: { id: string; slug: string; enrolment_policy: CatalogCourse['enrolmentPolicy']; version: number; lesson_count: number; s: Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'> }[] =
       await this.db.query(
         `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
                 jsonb_build_object('title', v.snapshot->'title', 'summary', v.snapshot->'summary', 'language', v.snapshot->'language',
                                    'tags', v.snapshot->'tags', 'estimatedMinutes', v.snapshot->'estimatedMinutes', 'coverMediaId', v.snapshot->'coverMediaId') AS s
            FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-          WHERE c.status = 'published' AND c.enrolment_policy IN ('open', 'code')
+          WHERE c.status = 'published' AND ${visibleToLearner('$1')}
           ORDER BY c.published_at, c.slug`,
+        [auth.userId],
       );
     return {
       items: rows.map((r) => ({
@@ -40,11 +42,11 @@ export class CatalogService {
     };
   }
 
-  async get(slug: string, _auth: AuthContext): Promise<PublishedCourse> {
+  async get(slug: string, auth: AuthContext): Promise<PublishedCourse> {
     const rows: { snapshot: PublishedCourse }[] = await this.db.query(
       `SELECT v.snapshot FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-        WHERE c.slug = $1 AND c.status = 'published' AND c.enrolment_policy IN ('open', 'code')`,
-      [slug],
+        WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('$2')}`,
+      [slug, auth.userId],
     );
     if (!rows[0]) throw AppException.notFound('course');
     return rows[0].snapshot;

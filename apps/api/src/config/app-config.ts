@@ -28,6 +28,7 @@ const envSchema = z.object({
   DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   DARI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   DARI_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +48,8 @@ export interface AppConfig {
   session: { idleMs: number; maxMs: number; sharedIdleMs: number; sharedMaxMs: number };
   login: { maxPerAccount: number; maxPerIp: number; windowMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** A cohort learner inactive this long is flagged "at risk". */
+  atRiskInactiveDays: number;
   version: string;
 }
 
@@ -90,6 +93,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
       windowMs: e.DARI_LOGIN_WINDOW_MINUTES * 60_000,
     },
     logLevel: e.LOG_LEVEL,
+    atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,
     version: process.env.npm_package_version ?? '0.1.0',
   };
 }

@@ -6,8 +6,10 @@ import type { CourseProgress, DraftText, Enrolment, EventBatchResult, LearningEv
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode, recomputeEnrolment } from './completion.js';
+import { bumpLessonStats, bumpQuestionStats } from './report-counters.js';
 import { gradeQuiz } from './quiz-grading.js';
 import { SnapshotCacheService } from './snapshot-cache.service.js';
+import { viaCohort, visibleToLearner } from './visibility.js';
 
 interface EnrolmentRow {
   id: string;
@@ -49,16 +51,17 @@ export class LearningService {
 
   async enrol(slug: string, code: string | undefined, auth: AuthContext): Promise<Enrolment> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; enrolment_policy: string; course_code: string | null }[] = await m.query(
-        `SELECT id, enrolment_policy, course_code FROM courses WHERE slug = $1 AND status = 'published' AND latest_version IS NOT NULL AND enrolment_policy IN ('open', 'code')`,
-        [slug],
+      const rows: { id: string; enrolment_policy: string; course_code: string | null; in_cohort: boolean }[] = await m.query(
+        `SELECT c.id, c.enrolment_policy, c.course_code, ${viaCohort('$2')} AS in_cohort FROM courses c
+          WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
+        [slug, auth.userId],
       );
       const course = rows[0];
       if (!course) throw AppException.notFound('course');
-      if (course.enrolment_policy === 'code' && !sameCode(code, course.course_code)) {
+      if (course.enrolment_policy === 'code' && !course.in_cohort && !sameCode(code, course.course_code)) {
         throw new AppException(400, 'wrong_course_code', 'This course code is not right. Check it with your instructor.', [{ path: 'body.code', message: 'is not the code of this course' }]);
       }
-      const source = course.enrolment_policy === 'code' ? 'code' : 'self';
+      const source = course.in_cohort ? 'cohort' : course.enrolment_policy === 'code' ? 'code' : 'self';
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO enrolments (user_id, course_id, source) VALUES ($1, $2, $3)
          ON CONFLICT (user_id, course_id) DO UPDATE
@@ -94,8 +97,8 @@ export class LearningService {
   /** The outline's state for one learner: each lesson's status and lock, and the enrolment. */
   async courseProgress(slug: string, auth: AuthContext): Promise<CourseProgress> {
     const [course]: { id: string; latest_version: number; sequential: boolean }[] = await this.db.query(
-      `SELECT id, latest_version, sequential FROM courses WHERE slug = $1 AND status = 'published' AND latest_version IS NOT NULL AND enrolment_policy IN ('open', 'code')`,
-      [slug],
+      `SELECT c.id, c.latest_version, c.sequential FROM courses c WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
+      [slug, auth.userId],
     );
     if (!course) throw AppException.notFound('course');
     const [enrolment]: EnrolmentRow[] = await this.db.query(`${ENROLMENT_SELECT} WHERE e.user_id = $1 AND e.course_id = $2 AND e.status <> 'withdrawn'`, [auth.userId, course.id]);
@@ -150,6 +153,7 @@ export class LearningService {
     }
 
     let quiz: EventResult['quiz'];
+    const [before]: { status: string }[] = await m.query(`SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [auth.userId, event.lessonId]);
     const occurred = new Date(Math.min(Date.parse(event.occurredAt), Date.now()));
     // One upsert per event; the SET clause is chosen from a fixed list, the values are parameters.
     const upsert = (set: string, insertStatus: 'in_progress' | 'completed' | 'skipped', values: { position?: number; seconds?: number } = {}) =>
@@ -201,6 +205,7 @@ export class LearningService {
           [auth.userId, event.lessonId, lesson.course_id, graded.score, graded.passed, occurred],
         );
         quiz = graded;
+        await bumpQuestionStats(m, event.lessonId, lesson.course_id, auth.userId, graded.correct);
         break;
       }
       case 'reflection_saved':
@@ -213,6 +218,7 @@ export class LearningService {
         if (event.text.trim()) await upsert(`status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $7::timestamptz)`, 'completed');
         break;
     }
+    await bumpLessonStats(m, event.lessonId, lesson.course_id, auth.userId, before?.status);
     await m.query(
       `UPDATE enrolments SET last_activity_at = greatest(coalesce(last_activity_at, $2), $2), last_lesson_id = $3 WHERE id = $1`,
       [enrolment.id, occurred, event.lessonId],

@@ -14,6 +14,7 @@ import type { AuthContext, DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
 import { CourseEntity } from '../courses/course.entity.js';
+import { viaCohort } from '../learning/visibility.js';
 import { MediaEntity } from './media.entity.js';
 
 const MB = 1024 * 1024;
@@ -148,7 +149,10 @@ export class MediaService {
     const row = await this.db.getRepository(MediaEntity).findOneBy({ id });
     if (!row) throw AppException.notFound('file');
     const course = await this.db.getRepository(CourseEntity).findOneByOrFail({ id: row.courseId });
-    const learnerVisible = course.latestVersion !== null && course.status === 'published' && course.enrolmentPolicy !== 'cohort';
+    const learnerVisible =
+      course.latestVersion !== null &&
+      course.status === 'published' &&
+      (course.enrolmentPolicy !== 'cohort' || (await this.db.query(`SELECT 1 FROM courses c WHERE c.id = $1 AND ${viaCohort('$2')}`, [course.id, auth.userId])).length > 0);
     if (!learnerVisible) {
       try {
         await this.access.course(course.id, auth, 'read');

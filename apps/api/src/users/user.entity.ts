@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Locale, Role, UserStatus } from '@dari/contracts';
 
 /** An account. Dari never stores an email, phone number or real name. */
 @Entity({ name: 'users' })
+@Index('idx_users_display_name', ['displayName', 'id'])
 @Check('chk_users_role', `"role" IN ('learner', 'instructor', 'manager', 'admin')`)
 @Check('chk_users_status', `"status" IN ('active', 'disabled')`)
 @Check('chk_users_locale', `"locale" IN ('ko', 'en', 'zh')`)

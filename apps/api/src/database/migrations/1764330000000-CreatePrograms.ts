@@ -32,6 +32,9 @@ export class CreatePrograms1764330000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "question_stats" ADD CONSTRAINT "FK_2bfe570f4b543b4e674e582326a" FOREIGN KEY ("course_id") REFERENCES "courses"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`CREATE INDEX "idx_enrolments_course_status" ON "enrolments" ("course_id", "status")`);
     await queryRunner.query(`CREATE INDEX "idx_enrolments_last_activity_at" ON "enrolments" ("last_activity_at")`);
+    await queryRunner.query(`CREATE INDEX "idx_users_display_name" ON "users" ("display_name", "id")`);
+    await queryRunner.query(`ALTER TABLE "login_throttle" DROP CONSTRAINT "chk_login_throttle_bucket"`);
+    await queryRunner.query(`ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip', 'join_ip'))`);
     // Counters for progress recorded before this migration.
     await queryRunner.query(`INSERT INTO lesson_stats (lesson_id, shard, course_id, started, completed)
       SELECT lesson_id, (abs(hashtext(user_id::text)) % 16)::smallint, course_id, count(*), count(*) FILTER (WHERE status IN ('completed', 'skipped'))
@@ -39,6 +42,10 @@ export class CreatePrograms1764330000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM "login_throttle" WHERE "bucket" = 'join_ip'`);
+    await queryRunner.query(`ALTER TABLE "login_throttle" DROP CONSTRAINT "chk_login_throttle_bucket"`);
+    await queryRunner.query(`ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip'))`);
+    await queryRunner.query(`DROP INDEX "public"."idx_users_display_name"`);
     await queryRunner.query(`DROP INDEX "public"."idx_enrolments_last_activity_at"`);
     await queryRunner.query(`DROP INDEX "public"."idx_enrolments_course_status"`);
     await queryRunner.query(`ALTER TABLE "question_stats" DROP CONSTRAINT "FK_2bfe570f4b543b4e674e582326a"`);

@@ -1,0 +1,371 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse/sync';
+import { randomInt } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { displayNameSchema, localeSchema, RESET_CODE_ALPHABET, usernameSchema, type Cohort, type FieldError, type Locale } from '@dari/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
+import { PasswordService } from '../auth/password.service.js';
+import { ResetCodesService } from '../auth/reset-codes.service.js';
+import { SessionsService, type NewSession } from '../auth/sessions.service.js';
+import { AppException } from '../common/errors/app-exception.js';
+import type { AuthContext } from '../common/http/request.js';
+import { recomputeEnrolment } from '../learning/completion.js';
+import { UserEntity } from '../users/user.entity.js';
+import { toMe } from '../users/user-view.js';
+import { CohortEntity, JoinCodeEntity } from './program.entities.js';
+
+type CohortRole = 'manager' | 'instructor' | 'learner';
+const ACCOUNT_ROLES: Record<CohortRole, string[]> = { manager: ['manager', 'admin'], instructor: ['instructor', 'admin'], learner: ['learner'] };
+const MAX_IMPORT_ROWS = 2000;
+
+/**
+ * Cohorts and everything a program manager does with them. Managers act on the cohorts they manage;
+ * admins on all. A cohort someone may not manage is "not found", like a missing one.
+ */
+@Injectable()
+export class CohortsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly resetCodes: ResetCodesService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Throws 404 unless the caller manages this cohort (or is an admin). */
+  async managed(cohortId: string, auth: AuthContext, m: EntityManager = this.db.manager): Promise<CohortEntity> {
+    const cohort = await m.findOneBy(CohortEntity, { id: cohortId });
+    if (!cohort) throw AppException.notFound('cohort');
+    if (auth.role === 'admin') return cohort;
+    const rows: unknown[] = await m.query(`SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2 AND role = 'manager'`, [cohortId, auth.userId]);
+    if (auth.role !== 'manager' || !rows.length) throw AppException.notFound('cohort');
+    return cohort;
+  }
+
+  async list(auth: AuthContext) {
+    const rows: { id: string }[] =
+      auth.role === 'admin'
+        ? await this.db.query(`SELECT id FROM cohorts ORDER BY starts_on DESC NULLS LAST, created_at DESC`)
+        : await this.db.query(
+            `SELECT c.id FROM cohorts c JOIN cohort_members m ON m.cohort_id = c.id AND m.user_id = $1 AND m.role = 'manager' ORDER BY c.starts_on DESC NULLS LAST, c.created_at DESC`,
+            [auth.userId],
+          );
+    return { items: await Promise.all(rows.map((r) => this.view(r.id))) };
+  }
+
+  async get(id: string, auth: AuthContext): Promise<Cohort> {
+    await this.managed(id, auth);
+    return this.view(id);
+  }
+
+  async create(input: { name: string; description: string; startsOn: string | null; endsOn: string | null }, auth: AuthContext): Promise<Cohort> {
+    const id = await this.db.transaction(async (m) => {
+      const cohort = await m.save(m.create(CohortEntity, { ...input, createdBy: auth.userId }));
+      // The manager who creates a cohort manages it.
+      if (auth.role === 'manager') await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager')`, [cohort.id, auth.userId]);
+      return cohort.id;
+    });
+    return this.view(id);
+  }
+
+  async update(id: string, patch: Partial<{ name: string; description: string; startsOn: string | null; endsOn: string | null }>, auth: AuthContext): Promise<Cohort> {
+    await this.db.transaction(async (m) => {
+      const cohort = await this.managed(id, auth, m);
+      Object.assign(cohort, patch);
+      if (cohort.startsOn && cohort.endsOn && cohort.startsOn > cohort.endsOn) throw AppException.validation([{ path: 'body.endsOn', message: 'must not be before the start date' }]);
+      await m.save(cohort);
+    });
+    return this.view(id);
+  }
+
+  // ---- members ----
+
+  async members(id: string, query: { role?: CohortRole; q?: string; page: number; pageSize: number }, auth: AuthContext) {
+    await this.managed(id, auth);
+    const params: unknown[] = [id];
+    let where = 'm.cohort_id = $1';
+    if (query.role) {
+      params.push(query.role);
+      where += ` AND m.role = $${params.length}`;
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where += ` AND u.display_name ILIKE $${params.length}`;
+    }
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE ${where}`, params);
+    const rows: { user_id: string; display_name: string; role: CohortRole; added_at: Date }[] = await this.db.query(
+      `SELECT m.user_id, u.display_name, m.role, m.added_at FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE ${where}
+        ORDER BY u.display_name, u.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params,
+    );
+    return { items: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, addedAt: r.added_at.toISOString() })), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Adds people; a learner is enrolled in the cohort's courses at once. */
+  async addMembers(id: string, members: { userId: string; role: CohortRole }[], auth: AuthContext): Promise<Cohort> {
+    await this.db.transaction(async (m) => {
+      await this.managed(id, auth, m);
+      const users: { id: string; role: string; status: string }[] = await m.query(`SELECT id, role, status FROM users WHERE id = ANY($1::uuid[])`, [members.map((x) => x.userId)]);
+      const errors: FieldError[] = [];
+      members.forEach((x, i) => {
+        const u = users.find((y) => y.id === x.userId);
+        if (!u) errors.push({ path: `body.members.${i}.userId`, message: 'is not an account' });
+        else if (!ACCOUNT_ROLES[x.role].includes(u.role)) errors.push({ path: `body.members.${i}.role`, message: `a ${u.role} account cannot be a cohort ${x.role}` });
+      });
+      if (errors.length) throw AppException.validation(errors);
+      for (const x of members) {
+        await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (cohort_id, user_id) DO UPDATE SET role = $3`, [id, x.userId, x.role]);
+        if (x.role === 'learner') await this.enrolInCohortCourses(m, id, [x.userId]);
+      }
+    });
+    return this.view(id);
+  }
+
+  async removeMember(id: string, userId: string, auth: AuthContext): Promise<Cohort> {
+    await this.db.transaction(async (m) => {
+      await this.managed(id, auth, m);
+      if (userId === auth.userId && auth.role === 'manager') throw new AppException(400, 'own_account', 'You cannot remove yourself from a cohort you manage.');
+      const res: unknown[] = await m.query(`WITH d AS (DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2 RETURNING 1) SELECT * FROM d`, [id, userId]);
+      if (!res.length) throw AppException.notFound('member');
+    });
+    return this.view(id);
+  }
+
+  // ---- courses ----
+
+  async assignCourse(id: string, courseId: string, dueOn: string | null, auth: AuthContext): Promise<Cohort> {
+    await this.db.transaction(async (m) => {
+      await this.managed(id, auth, m);
+      const course: { id: string }[] = await m.query(`SELECT id FROM courses WHERE id = $1 AND latest_version IS NOT NULL AND status <> 'archived'`, [courseId]);
+      if (!course.length) throw AppException.validation([{ path: 'body.courseId', message: 'is not a published course' }]);
+      await m.query(`INSERT INTO cohort_courses (cohort_id, course_id, due_on) VALUES ($1, $2, $3) ON CONFLICT (cohort_id, course_id) DO UPDATE SET due_on = $3`, [id, courseId, dueOn]);
+      const learners: { user_id: string }[] = await m.query(`SELECT user_id FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [id]);
+      await this.enrolInCohortCourses(m, id, learners.map((l) => l.user_id), courseId);
+    });
+    return this.view(id);
+  }
+
+  async unassignCourse(id: string, courseId: string, auth: AuthContext): Promise<Cohort> {
+    await this.db.transaction(async (m) => {
+      await this.managed(id, auth, m);
+      await m.query(`DELETE FROM cohort_courses WHERE cohort_id = $1 AND course_id = $2`, [id, courseId]);
+    });
+    return this.view(id);
+  }
+
+  /** Enrols learners in the cohort's courses (or one of them); existing enrolments are left as they are. */
+  private async enrolInCohortCourses(m: EntityManager, cohortId: string, userIds: string[], onlyCourseId?: string): Promise<void> {
+    if (!userIds.length) return;
+    const inserted: { id: string }[] = await m.query(
+      `WITH ins AS (
+         INSERT INTO enrolments (user_id, course_id, source)
+         SELECT u, cc.course_id, 'cohort' FROM unnest($2::uuid[]) AS u, cohort_courses cc
+          WHERE cc.cohort_id = $1 AND ($3::uuid IS NULL OR cc.course_id = $3)
+         ON CONFLICT (user_id, course_id) DO NOTHING RETURNING id)
+       SELECT id FROM ins`,
+      [cohortId, userIds, onlyCourseId ?? null],
+    );
+    // Progress a learner already made in a course (e.g. before joining) counts at once.
+    for (const e of inserted) await recomputeEnrolment(m, e.id);
+  }
+
+  // ---- join codes ----
+
+  async joinCodes(id: string, auth: AuthContext) {
+    await this.managed(id, auth);
+    const rows = await this.db.getRepository(JoinCodeEntity).find({ where: { cohortId: id }, order: { createdAt: 'DESC' } });
+    return { items: rows.map((r) => this.codeView(r)) };
+  }
+
+  async createJoinCode(id: string, input: { expiresAt: string | null; maxUses: number | null }, auth: AuthContext) {
+    await this.managed(id, auth);
+    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw AppException.validation([{ path: 'body.expiresAt', message: 'must be in the future' }]);
+    const row = await this.db.getRepository(JoinCodeEntity).save({ cohortId: id, code: randomCode(10), expiresAt: input.expiresAt ? new Date(input.expiresAt) : null, maxUses: input.maxUses, createdBy: auth.userId });
+    return this.codeView(row);
+  }
+
+  async revokeJoinCode(id: string, codeId: string, auth: AuthContext) {
+    await this.managed(id, auth);
+    const rows: JoinCodeEntity[] = await this.db.query(`WITH r AS (UPDATE join_codes SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND cohort_id = $2 RETURNING *) SELECT * FROM r`, [codeId, id]);
+    if (!rows[0]) throw AppException.notFound('join code');
+    return this.codeView(await this.db.getRepository(JoinCodeEntity).findOneByOrFail({ id: codeId }));
+  }
+
+  /** Public: the cohort a code opens, or why it cannot be used. Throttled per address. */
+  async previewJoin(code: string, ip: string): Promise<{ cohortName: string }> {
+    await this.throttle.hit('join_ip', ip);
+    const row = await this.db.getRepository(JoinCodeEntity).findOne({ where: { code }, relations: { cohort: true } });
+    this.assertUsable(row);
+    await this.throttle.forgive('join_ip', ip);
+    return { cohortName: row!.cohort!.name };
+  }
+
+  /** Public: makes a learner account with the code, in the cohort and its courses, and signs them in. */
+  async join(
+    input: { code: string; username: string; displayName: string; password: string; locale: Locale; privacyVersion: string },
+    ctx: { ip: string; userAgent?: string; requestId: string },
+  ): Promise<{ me: ReturnType<typeof toMe>; session: NewSession }> {
+    await this.throttle.hit('join_ip', ctx.ip);
+    this.passwords.assertAcceptable(input.password, input.username);
+    const passwordHash = await this.passwords.hash(input.password);
+    const result = await this.db.transaction(async (m) => {
+      const code = await m.findOne(JoinCodeEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+      this.assertUsable(code);
+      let user: UserEntity;
+      try {
+        user = await m.transaction((sm) =>
+          sm.save(
+            sm.create(UserEntity, {
+              username: input.username,
+              displayName: input.displayName,
+              role: 'learner',
+              locale: input.locale,
+              passwordHash,
+              passwordChangedAt: new Date(),
+              privacyVersion: input.privacyVersion,
+              privacyAcceptedAt: new Date(),
+              lastLoginAt: new Date(),
+            }),
+          ),
+        );
+      } catch (e) {
+        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+          throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [{ path: 'body.username', message: 'is already taken' }]);
+        }
+        throw e;
+      }
+      await m.query(`UPDATE join_codes SET uses = uses + 1 WHERE id = $1`, [code!.id]);
+      await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [code!.cohortId, user.id]);
+      await this.enrolInCohortCourses(m, code!.cohortId, [user.id]);
+      await this.audit.record({ actorId: user.id, action: 'user.joined', targetUserId: user.id, requestId: ctx.requestId, details: { cohortId: code!.cohortId, privacyVersion: input.privacyVersion } }, m);
+      const session = await this.sessions.create(user.id, false, ctx.userAgent, m);
+      return { me: toMe(user, false), session };
+    });
+    await this.throttle.forgive('join_ip', ctx.ip);
+    return result;
+  }
+
+  private assertUsable(code: JoinCodeEntity | null): void {
+    if (!code) throw new AppException(404, 'invalid_join_code', 'This join code does not exist. Check it with your program manager.', [{ path: 'code', message: 'does not exist' }]);
+    if (code.revokedAt) throw new AppException(410, 'join_code_revoked', 'This join code has been withdrawn. Ask your program manager for a new one.');
+    if (code.expiresAt && code.expiresAt.getTime() <= Date.now()) throw new AppException(410, 'join_code_expired', 'This join code has expired. Ask your program manager for a new one.');
+    if (code.maxUses !== null && code.uses >= code.maxUses) throw new AppException(410, 'join_code_used_up', 'This join code has been used as many times as it allows. Ask your program manager for a new one.');
+  }
+
+  // ---- bulk accounts ----
+
+  /**
+   * Creates learners from CSV (username, displayName, language). Every row is checked first; any
+   * problem is reported by line and nothing is created. Each learner gets a one-time code.
+   */
+  async importLearners(id: string, csv: string, auth: AuthContext) {
+    await this.managed(id, auth);
+    let records: string[][];
+    try {
+      records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    } catch (e) {
+      throw AppException.validation([{ path: 'body.csv', message: `is not readable CSV: ${(e as Error).message.split('\n')[0].slice(0, 200)}` }]);
+    }
+    const [header, ...rows] = records;
+    const cols = (header ?? []).map((h) => h.toLowerCase().replace(/[\s_-]/g, ''));
+    const ui = cols.indexOf('username');
+    const di = cols.findIndex((c) => c === 'displayname' || c === 'name');
+    const li = cols.findIndex((c) => c === 'language' || c === 'locale');
+    if (ui < 0 || di < 0) throw AppException.validation([{ path: 'body.csv', message: 'needs a header row with the columns username and displayName (and optionally language)' }]);
+    if (!rows.length) throw AppException.validation([{ path: 'body.csv', message: 'has no rows below the header' }]);
+    if (rows.length > MAX_IMPORT_ROWS) throw AppException.validation([{ path: 'body.csv', message: `has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} at a time` }]);
+    const errors: FieldError[] = [];
+    const parsed: { username: string; displayName: string; locale: Locale; line: number }[] = [];
+    const seen = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const line = i + 2;
+      const u = usernameSchema.safeParse(r[ui] ?? '');
+      const d = displayNameSchema.safeParse(r[di] ?? '');
+      const l = localeSchema.safeParse((li >= 0 && r[li]) || 'ko');
+      if (!u.success) errors.push({ path: `csv.line.${line}.username`, message: u.error.issues[0].message });
+      if (!d.success) errors.push({ path: `csv.line.${line}.displayName`, message: d.error.issues[0].message });
+      if (!l.success) errors.push({ path: `csv.line.${line}.language`, message: 'must be ko, en or zh' });
+      if (u.success) {
+        if (seen.has(u.data)) errors.push({ path: `csv.line.${line}.username`, message: `is the same as on line ${seen.get(u.data)}` });
+        else seen.set(u.data, line);
+      }
+      if (u.success && d.success && l.success) parsed.push({ username: u.data, displayName: d.data, locale: l.data, line });
+    });
+    if (parsed.length) {
+      const taken: { username: string }[] = await this.db.query(`SELECT username FROM users WHERE username = ANY($1::text[])`, [parsed.map((p) => p.username)]);
+      for (const t of taken) errors.push({ path: `csv.line.${parsed.find((p) => p.username === t.username)!.line}.username`, message: 'is already taken' });
+    }
+    if (errors.length) {
+      errors.sort((a, b) => Number(a.path.split('.')[2]) - Number(b.path.split('.')[2]));
+      throw new AppException(400, 'validation_failed', `${errors.length} problem${errors.length > 1 ? 's' : ''} in the CSV; nothing was created. First: line ${errors[0].path.split('.')[2]}: ${errors[0].message}`, errors);
+    }
+    const created = await this.db.transaction(async (m) => {
+      const out = [];
+      for (const p of parsed) {
+        const user = await m.save(m.create(UserEntity, { username: p.username, displayName: p.displayName, role: 'learner', locale: p.locale, passwordHash: null }));
+        await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [id, user.id]);
+        await this.audit.record({ actorId: auth.userId, action: 'user.created', targetUserId: user.id, details: { role: 'learner', cohortId: id, bulk: true } }, m);
+        const code = await this.resetCodes.create(user.id, auth.userId, null, m);
+        out.push({ userId: user.id, username: user.username, displayName: user.displayName, code: code.code, expiresAt: code.expiresAt });
+      }
+      await this.enrolInCohortCourses(m, id, out.map((o) => o.userId));
+      return out;
+    });
+    return { created };
+  }
+
+  /** A one-time code for a learner of a cohort the caller manages. */
+  async learnerResetCode(id: string, userId: string, auth: AuthContext, requestId: string) {
+    await this.managed(id, auth);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2 AND role = 'learner'`, [id, userId]);
+    if (!rows.length) throw AppException.notFound('learner');
+    return this.resetCodes.create(userId, auth.userId, requestId);
+  }
+
+  // ---- views ----
+
+  private codeView(r: JoinCodeEntity) {
+    const usable = !r.revokedAt && (!r.expiresAt || r.expiresAt.getTime() > Date.now()) && (r.maxUses === null || r.uses < r.maxUses);
+    return {
+      id: r.id,
+      code: `${r.code.slice(0, 5)}-${r.code.slice(5)}`,
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      maxUses: r.maxUses,
+      uses: r.uses,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      usable,
+    };
+  }
+
+  async view(id: string): Promise<Cohort> {
+    const c = await this.db.getRepository(CohortEntity).findOneByOrFail({ id });
+    const [counts] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE role = 'manager')::int AS managers, count(*) FILTER (WHERE role = 'instructor')::int AS instructors, count(*) FILTER (WHERE role = 'learner')::int AS learners
+         FROM cohort_members WHERE cohort_id = $1`,
+      [id],
+    );
+    const courses: { course_id: string; slug: string; title: Cohort['courses'][number]['title']; due_on: string | null }[] = await this.db.query(
+      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
+      [id],
+    );
+    return {
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      counts,
+      courses: courses.map((x) => ({ courseId: x.course_id, slug: x.slug, title: x.title, dueOn: x.due_on })),
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+}
+
+/** Codes from the unambiguous alphabet (no 0/O, 1/I/L). */
+export function randomCode(length: number): string {
+  return Array.from({ length }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CohortGrid, CourseReport, DraftText, ProgramReport, PublishedCourse } from '@dari/contracts';
+import { AuditService } from '../audit/audit.service.js';
+import { AppException } from '../common/errors/app-exception.js';
+import type { AuthContext } from '../common/http/request.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CourseAccessService } from '../courses/course-access.service.js';
+import { CohortsService } from './cohorts.service.js';
+
+const rate = (done: number, all: number) => (all ? Math.round((1000 * done) / all) / 1000 : 0);
+
+/**
+ * The numbers managers report to funders and instructors use to fix what confuses. Reports show
+ * display names and nothing more identifying. Everything reads projections and counters kept in
+ * the same transaction as progress events, so no report scans the event log.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cohorts: CohortsService,
+    private readonly courses: CourseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The cohorts a person may report on: their managed cohorts; admins all. */
+  private async cohortScope(auth: AuthContext): Promise<string[] | 'all'> {
+    if (auth.role === 'admin') return 'all';
+    const rows: { cohort_id: string }[] = await this.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1 AND role = 'manager'`, [auth.userId]);
+    return rows.map((r) => r.cohort_id);
+  }
+
+  async program(auth: AuthContext): Promise<ProgramReport> {
+    const scope = await this.cohortScope(auth);
+    const ids = scope === 'all' ? null : scope;
+    // The learners in scope: every learner (admin), or the learners of the managed cohorts.
+    const learnersCte =
+      ids === null
+        ? `learners AS (SELECT id AS user_id FROM users WHERE role = 'learner')`
+        : `learners AS (SELECT DISTINCT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[]))`;
+    const params = ids === null ? [] : [ids];
+    const [totals] = await this.db.query(
+      `WITH ${learnersCte}
+       SELECT (SELECT count(*) FROM learners)::int AS learners,
+              count(e.id)::int AS enrolments,
+              count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions,
+              count(DISTINCT e.user_id) FILTER (WHERE e.last_activity_at >= now() - interval '7 days')::int AS active7,
+              count(DISTINCT e.user_id) FILTER (WHERE e.last_activity_at >= now() - interval '30 days')::int AS active30
+         FROM learners l JOIN enrolments e ON e.user_id = l.user_id AND e.status <> 'withdrawn'`,
+      params,
+    );
+    const cohorts: { id: string; name: string; learners: number; enrolments: number; completions: number }[] = await this.db.query(
+      `SELECT c.id, c.name,
+              (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
+              count(e.id)::int AS enrolments, count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions
+         FROM cohorts c
+         LEFT JOIN cohort_members m ON m.cohort_id = c.id AND m.role = 'learner'
+         LEFT JOIN cohort_courses cc ON cc.cohort_id = c.id
+         LEFT JOIN enrolments e ON e.user_id = m.user_id AND e.course_id = cc.course_id AND e.status <> 'withdrawn'
+        WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'}
+        GROUP BY c.id ORDER BY c.name`,
+      params,
+    );
+    const courses: { id: string; title: DraftText; enrolments: number; completions: number }[] = await this.db.query(
+      `WITH ${learnersCte}
+       SELECT c.id, c.title, count(e.id)::int AS enrolments, count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions
+         FROM enrolments e JOIN learners l ON l.user_id = e.user_id JOIN courses c ON c.id = e.course_id
+        WHERE e.status <> 'withdrawn'
+        GROUP BY c.id ORDER BY enrolments DESC`,
+      params,
+    );
+    return {
+      activeLast7Days: totals.active7,
+      activeLast30Days: totals.active30,
+      learners: totals.learners,
+      enrolments: totals.enrolments,
+      completions: totals.completions,
+      completionRate: rate(totals.completions, totals.enrolments),
+      cohorts: cohorts.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
+      courses: courses.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
+    };
+  }
+
+  /** A page of the learner × course grid; `onlyAtRisk` filters to learners flagged at risk. */
+  async cohortGrid(cohortId: string, page: number, pageSize: number, onlyAtRisk: boolean, auth: AuthContext): Promise<CohortGrid> {
+    const cohort = await this.cohorts.managed(cohortId, auth);
+    const courses: { course_id: string; slug: string; title: DraftText; due_on: string | null }[] = await this.db.query(
+      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
+      [cohortId],
+    );
+    const days = this.config.atRiskInactiveDays;
+    const rowsSql = `
+      SELECT m.user_id, u.display_name, m.added_at, act.last_active,
+             (coalesce(act.last_active, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk
+        FROM cohort_members m
+        JOIN users u ON u.id = m.user_id
+        LEFT JOIN LATERAL (
+          SELECT max(e.last_activity_at) AS last_active,
+                 bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue
+            FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
+           WHERE cc.cohort_id = m.cohort_id) act ON TRUE
+       WHERE m.cohort_id = $1 AND m.role = 'learner'`;
+    const filter = onlyAtRisk ? 'WHERE r.at_risk' : '';
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${rowsSql}) r ${filter}`, [cohortId, days]);
+    const learners: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
+      `SELECT * FROM (${rowsSql}) r ${filter} ORDER BY r.display_name, r.user_id LIMIT $3 OFFSET $4`,
+      [cohortId, days, pageSize, (page - 1) * pageSize],
+    );
+    const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] = learners.length
+      ? await this.db.query(
+          `SELECT e.user_id, e.course_id, e.status, e.percent, (cc.due_on < current_date AND e.status = 'active') AS overdue
+             FROM enrolments e JOIN cohort_courses cc ON cc.course_id = e.course_id AND cc.cohort_id = $1
+            WHERE e.user_id = ANY($2::uuid[])`,
+          [cohortId, learners.map((l) => l.user_id)],
+        )
+      : [];
+    return {
+      cohort: { id: cohort.id, name: cohort.name },
+      courses: courses.map((c) => ({ courseId: c.course_id, slug: c.slug, title: c.title, dueOn: c.due_on })),
+      learners: learners.map((l) => ({
+        userId: l.user_id,
+        displayName: l.display_name,
+        lastActiveAt: l.last_active?.toISOString() ?? null,
+        atRisk: l.at_risk,
+        cells: courses.map((c) => {
+          const cell = cells.find((x) => x.user_id === l.user_id && x.course_id === c.course_id);
+          return cell
+            ? { courseId: c.course_id, status: cell.status as 'active' | 'completed' | 'withdrawn', percent: cell.percent, overdue: cell.overdue }
+            : { courseId: c.course_id, status: 'not_enrolled' as const, percent: 0, overdue: false };
+        }),
+      })),
+      total,
+      page,
+      pageSize,
+      thresholds: { inactiveDays: days },
+    };
+  }
+
+  /** Per-lesson funnel and per-question results of a course's latest version. */
+  async course(courseId: string, auth: AuthContext): Promise<CourseReport> {
+    if (auth.role !== 'manager' && auth.role !== 'admin') await this.courses.course(courseId, auth, 'edit');
+    const [c]: { id: string; title: DraftText; latest_version: number | null; snapshot: PublishedCourse | null }[] = await this.db.query(
+      `SELECT c.id, c.title, c.latest_version, v.snapshot FROM courses c LEFT JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version WHERE c.id = $1`,
+      [courseId],
+    );
+    if (!c) throw AppException.notFound('course');
+    const [counts] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE status = 'completed')::int AS completions FROM enrolments WHERE course_id = $1`,
+      [courseId],
+    );
+    const stats: { lesson_id: string; started: number; completed: number }[] = await this.db.query(
+      `SELECT lesson_id, sum(started)::int AS started, sum(completed)::int AS completed FROM lesson_stats WHERE course_id = $1 GROUP BY lesson_id`,
+      [courseId],
+    );
+    const qstats: { lesson_id: string; question_key: string; answers: number; correct: number }[] = await this.db.query(
+      `SELECT lesson_id, question_key, sum(answers)::int AS answers, sum(correct)::int AS correct FROM question_stats WHERE course_id = $1 GROUP BY lesson_id, question_key`,
+      [courseId],
+    );
+    const lessons = c.snapshot?.modules.flatMap((mod) => mod.lessons) ?? [];
+    return {
+      course: { id: c.id, title: c.title, version: c.latest_version },
+      enrolments: counts.enrolments,
+      completions: counts.completions,
+      lessons: lessons.map((l) => {
+        const s = stats.find((x) => x.lesson_id === l.id);
+        return { lessonId: l.id, title: l.title, kind: l.kind, started: s?.started ?? 0, completed: s?.completed ?? 0 };
+      }),
+      questions: lessons.flatMap((l) =>
+        l.content.kind === 'quiz'
+          ? l.content.questions
+              .filter((q) => q.type !== 'short_answer')
+              .map((q) => {
+                const s = qstats.find((x) => x.lesson_id === l.id && x.question_key === q.key);
+                return { lessonId: l.id, key: q.key, prompt: q.prompt, answers: s?.answers ?? 0, correctShare: s && s.answers ? Math.round((1000 * s.correct) / s.answers) / 1000 : null };
+              })
+          : [],
+      ),
+    };
+  }
+
+  /** One learner's courses and lessons, for staff who work with them. Opening it is audited. */
+  async learner(userId: string, auth: AuthContext, requestId: string) {
+    const [user]: { id: string; display_name: string; role: string }[] = await this.db.query(`SELECT id, display_name, role FROM users WHERE id = $1`, [userId]);
+    if (!user || user.role !== 'learner') throw AppException.notFound('learner');
+    // Which of the learner's courses the caller may see.
+    let courseFilter = 'TRUE';
+    const params: unknown[] = [userId];
+    if (auth.role === 'manager') {
+      const shared: unknown[] = await this.db.query(
+        `SELECT 1 FROM cohort_members a JOIN cohort_members b ON a.cohort_id = b.cohort_id WHERE a.user_id = $1 AND a.role = 'learner' AND b.user_id = $2 AND b.role = 'manager'`,
+        [userId, auth.userId],
+      );
+      if (!shared.length) throw AppException.notFound('learner');
+    } else if (auth.role === 'instructor') {
+      params.push(auth.userId);
+      courseFilter = `(c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2))`;
+    }
+    const enrolments: { course_id: string; title: DraftText; status: 'active' | 'completed' | 'withdrawn'; percent: number; completed_at: Date | null; last_activity_at: Date | null; snapshot: PublishedCourse }[] =
+      await this.db.query(
+        `SELECT e.course_id, c.title, e.status, e.percent, e.completed_at, e.last_activity_at, v.snapshot
+           FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+          WHERE e.user_id = $1 AND ${courseFilter} ORDER BY e.enrolled_at`,
+        params,
+      );
+    if (auth.role === 'instructor' && !enrolments.length) throw AppException.notFound('learner');
+    const progress: { lesson_id: string; status: string; best_score: number | null }[] = await this.db.query(`SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1`, [userId]);
+    await this.audit.record({ actorId: auth.userId, action: 'learner.report_viewed', targetUserId: userId, requestId });
+    return {
+      learner: { id: user.id, displayName: user.display_name },
+      courses: enrolments.map((e) => ({
+        courseId: e.course_id,
+        title: e.title,
+        status: e.status,
+        percent: e.percent,
+        completedAt: e.completed_at?.toISOString() ?? null,
+        lastActiveAt: e.last_activity_at?.toISOString() ?? null,
+        lessons: e.snapshot.modules
+          .flatMap((mod) => mod.lessons)
+          .map((l) => {
+            const p = progress.find((x) => x.lesson_id === l.id);
+            return { lessonId: l.id, title: l.title, status: p?.status ?? 'not_started', bestScore: p?.best_score ?? null };
+          }),
+      })),
+    };
+  }
+
+  /** Every learner row of a cohort grid, a page at a time by keyset, for streaming exports. */
+  async *cohortGridRows(cohortId: string, auth: AuthContext): AsyncGenerator<string[]> {
+    const first = await this.cohortGrid(cohortId, 1, 1, false, auth);
+    const titles = first.courses.map((c) => c.title.ko);
+    yield ['display_name', 'last_active', 'at_risk', ...titles.flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`])];
+    let after: { name: string; id: string } | null = null;
+    const days = this.config.atRiskInactiveDays;
+    for (;;) {
+      const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null }[] = await this.db.query(
+        `SELECT m.user_id, u.display_name, act.last_active,
+                (coalesce(act.last_active, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk,
+                act.cells
+           FROM cohort_members m JOIN users u ON u.id = m.user_id
+           LEFT JOIN LATERAL (
+             SELECT max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue,
+                    json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', cc.due_on < current_date AND e.status = 'active')) AS cells
+               FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
+              WHERE cc.cohort_id = m.cohort_id) act ON TRUE
+          WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))
+          ORDER BY u.display_name, u.id LIMIT 1000`,
+        [cohortId, days, after?.name ?? null, after?.id ?? null],
+      );
+      for (const r of rows) {
+        yield [
+          r.display_name,
+          r.last_active?.toISOString() ?? '',
+          r.at_risk ? 'yes' : 'no',
+          ...first.courses.flatMap((c) => {
+            const cell = r.cells?.find((x) => x.course_id === c.courseId);
+            return cell ? [String(cell.percent), cell.status, cell.overdue ? 'yes' : 'no'] : ['0', 'not_enrolled', 'no'];
+          }),
+        ];
+      }
+      if (rows.length < 1000) return;
+      after = { name: rows[rows.length - 1].display_name, id: rows[rows.length - 1].user_id };
+    }
+  }
+}

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '@dari/contracts';
+import { TEST_PASSWORD, TestApp, uniqueName } from './test-app.js';
+
+type Who = { id: string; cookie: string; username?: string };
+
+describe('program management', () => {
+  let t: TestApp;
+  let author: Who;
+  let managerA: Who;
+  let managerB: Who;
+  let admin: Who;
+  beforeAll(async () => {
+    t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_IP: '1000' });
+    [author, managerA, managerB, admin] = await Promise.all([t.signedIn('instructor'), t.signedIn('manager'), t.signedIn('manager'), t.signedIn('admin')]);
+  });
+  afterAll(() => t.close());
+
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString(), ...extra });
+
+  /** A published course with two required readings and a quiz (q1 right = 'a'). */
+  async function course(policy: 'open' | 'cohort' = 'open') {
+    const slug = uniqueName('prog-').toLowerCase();
+    let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: `과정 ${slug}` }, enrolmentPolicy: policy })).body;
+    c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
+    const ids: string[] = [];
+    for (const [kind, content] of [
+      ['reading', { kind: 'reading', body: { ko: '가' } }],
+      ['reading', { kind: 'reading', body: { ko: '나' } }],
+      ['quiz', { kind: 'quiz', passMark: 100, shuffle: false, questions: [{ key: 'q1', type: 'single', prompt: { ko: '?' }, explanation: { ko: '!' }, options: [{ key: 'a', text: { ko: '예' }, correct: true }, { key: 'b', text: { ko: '아니요' }, correct: false }] }] }],
+    ] as const) {
+      const l = (await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind, title: { ko: kind } })).body;
+      await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, content });
+      ids.push(l.id);
+    }
+    expect((await api(author, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
+    return { id: c.id as string, slug, lessons: ids };
+  }
+
+  async function cohort(manager: Who = managerA) {
+    const res = await api(manager, 'POST', '/cohorts', { name: `2027 봄 ${uniqueName()}`, startsOn: '2027-03-01', endsOn: '2027-06-30' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  }
+
+  async function joinWith(code: string, extra: Record<string, unknown> = {}) {
+    const username = uniqueName('joiner');
+    t.secrets.add(username);
+    return t.request('POST', '/api/v1/join', {
+      body: { code, username, displayName: '새 친구', password: TEST_PASSWORD, locale: 'zh', acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION, ...extra },
+    });
+  }
+
+  it('a manager creates a cohort, a join code, and a learner joins with it into the cohort and its courses', async () => {
+    const c = await course('cohort');
+    const id = await cohort();
+    expect((await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: c.id, dueOn: '2027-05-01' })).body.courses).toMatchObject([{ courseId: c.id, dueOn: '2027-05-01' }]);
+    const code = await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { maxUses: 2 });
+    expect(code.status).toBe(201);
+    expect(code.body.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect((await t.request('GET', `/api/v1/join/${code.body.code.toLowerCase()}`)).body).toEqual({ cohortName: expect.stringContaining('2027 봄') });
+
+    const joined = await joinWith(code.body.code);
+    expect(joined.status, JSON.stringify(joined.body)).toBe(201);
+    expect(joined.body).toMatchObject({ role: 'learner', locale: 'zh', displayName: '새 친구' });
+    expect(joined.cookie).toBeDefined();
+    const learner = { id: joined.body.id, cookie: joined.cookie! };
+    // A cohort-only course is visible to the cohort's learners, and they are already enrolled.
+    expect((await api(learner, 'GET', '/courses')).body.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect((await api(learner, 'GET', '/me/learning')).body.items[0]).toMatchObject({ courseId: c.id, status: 'active' });
+    const outsider = await t.signedIn('learner');
+    expect((await api(outsider, 'GET', '/courses')).body.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect((await api(outsider, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBe(404);
+    const [u] = await t.db.query(`SELECT privacy_version, privacy_accepted_at FROM users WHERE id = $1`, [learner.id]);
+    expect(u.privacy_version).toBe(PRIVACY_NOTICE_VERSION);
+    expect(u.privacy_accepted_at).not.toBeNull();
+    const members = (await api(managerA, 'GET', `/cohorts/${id}/members?role=learner`)).body;
+    expect(members).toMatchObject({ total: 1, items: [{ userId: learner.id, displayName: '새 친구', role: 'learner' }] });
+  });
+
+  it('join-code rules: expired, used up, revoked and unknown codes say so clearly, and nothing is created', async () => {
+    const id = await cohort();
+    const users = async () => (await t.db.query(`SELECT count(*)::int AS n FROM users`))[0].n;
+    const once = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { maxUses: 1 })).body;
+    expect((await joinWith(once.code)).status).toBe(201);
+    const before = await users();
+    const usedUp = await joinWith(once.code);
+    expect(usedUp.status).toBe(410);
+    expect(usedUp.body.code).toBe('join_code_used_up');
+    const revoked = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, {})).body;
+    expect((await api(managerA, 'POST', `/cohorts/${id}/join-codes/${revoked.id}/revoke`)).body.usable).toBe(false);
+    expect((await joinWith(revoked.code)).body.code).toBe('join_code_revoked');
+    const soon = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { expiresAt: new Date(Date.now() + 60_000).toISOString() })).body;
+    await t.db.query(`UPDATE join_codes SET expires_at = now() - interval '1 minute' WHERE id = $1`, [soon.id]);
+    expect((await joinWith(soon.code)).body.code).toBe('join_code_expired');
+    const unknown = await joinWith('ABCDE-FGHJK');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('invalid_join_code');
+    expect((await joinWith('short')).status).toBe(400);
+    expect((await joinWith(once.code, { acceptPrivacy: false })).status).toBe(400);
+    const ok = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, {})).body;
+    const common = await joinWith(ok.code, { password: 'password' });
+    expect(common.body.code).toBe('password_too_common');
+    expect(await users()).toBe(before);
+    expect((await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    const [{ uses }] = await t.db.query(`SELECT uses FROM join_codes WHERE id = $1`, [ok.id]);
+    expect(uses).toBe(0);
+  });
+
+  it('bulk accounts from CSV: bad rows reported by line, nothing half-created; good CSV gives one-time codes', async () => {
+    const c = await course();
+    const id = await cohort();
+    await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: c.id });
+    const taken = await t.createUser('learner');
+    const tag = uniqueName('b');
+    const bad = await api(managerA, 'POST', `/cohorts/${id}/learners/import`, {
+      csv: `username,displayName,language\n${tag}1,하나,ko\n${tag}1,둘,ko\nx y,셋,ko\n${tag}4,,en\n${tag}5,다섯,fr\n${taken.username},여섯,ko\n`,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual(['csv.line.3.username', 'csv.line.4.username', 'csv.line.5.displayName', 'csv.line.6.language', 'csv.line.7.username']);
+    expect(bad.body.message).toMatch(/nothing was created/);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`]))[0].n).toBe(0);
+    const good = await api(managerA, 'POST', `/cohorts/${id}/learners/import`, { csv: `\uFEFFUsername,Display Name,Language\n${tag}a,가람,ko\n${tag}b,Bora,en\n` });
+    expect(good.status, JSON.stringify(good.body)).toBe(201);
+    expect(good.body.created).toHaveLength(2);
+    const slip = good.body.created[0];
+    t.secrets.add(slip.code.replace(/-/g, ''));
+    [`${tag}a`, `${tag}b`].forEach((u) => t.secrets.add(u));
+    const redeemed = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: slip.username, code: slip.code, newPassword: 'a slip passphrase here' } });
+    expect(redeemed.status).toBe(204);
+    const cookie = await t.login(slip.username, 'a slip passphrase here');
+    expect((await api({ id: '', cookie }, 'GET', '/me/learning')).body.items.map((x: { courseId: string }) => x.courseId)).toEqual([c.id]);
+    expect((await api(managerA, 'POST', `/cohorts/${id}/learners/import`, { csv: 'name\n' })).status).toBe(400);
+  });
+
+  it('managers see only their cohorts: another manager gets 404 for everything of cohort A, and nothing changes', async () => {
+    const id = await cohort(managerA);
+    const learner = await t.createUser('learner');
+    await api(managerA, 'POST', `/cohorts/${id}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
+    const missing = randomUUID();
+    for (const [method, path, body] of [
+      ['GET', `/cohorts/${id}`],
+      ['PATCH', `/cohorts/${id}`, { name: 'x' }],
+      ['GET', `/cohorts/${id}/members`],
+      ['POST', `/cohorts/${id}/members`, { members: [{ userId: managerB.id, role: 'manager' }] }],
+      ['POST', `/cohorts/${id}/join-codes`, {}],
+      ['GET', `/cohorts/${id}/join-codes`],
+      ['POST', `/cohorts/${id}/learners/import`, { csv: 'username,displayName\nabc,def\n' }],
+      ['POST', `/cohorts/${id}/members/${learner.id}/reset-code`],
+      ['GET', `/reports/cohorts/${id}`],
+      ['GET', `/reports/cohorts/${id}/export`],
+    ] as const) {
+      const forbidden = await api(managerB, method, path, body);
+      const absent = await api(managerB, method, path.replace(id, missing), body);
+      expect(forbidden.status, `${method} ${path}`).toBe(404);
+      expect({ ...forbidden.body, requestId: 0 }, path).toEqual({ ...absent.body, requestId: 0 });
+    }
+    expect((await api(managerB, 'GET', '/cohorts')).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    expect((await api(managerB, 'GET', `/reports/learners/${learner.id}`)).status).toBe(404);
+    expect((await api(managerA, 'GET', `/reports/learners/${learner.id}`)).status).toBe(200);
+    expect((await api(admin, 'GET', `/cohorts/${id}`)).status).toBe(200);
+    const learnerSession = await t.login(learner.username);
+    expect((await api({ id: '', cookie: learnerSession }, 'GET', '/cohorts')).status).toBe(403);
+    expect((await api(author, 'GET', `/reports/cohorts/${id}`)).status).toBe(403);
+    const [row] = await t.db.query(`SELECT name FROM cohorts WHERE id = $1`, [id]);
+    expect(row.name).not.toBe('x');
+    const roles = await t.db.query(`SELECT count(*)::int AS n FROM cohort_members WHERE cohort_id = $1`, [id]);
+    expect(roles[0].n).toBe(2);
+  });
+
+  it('report numbers match a small hand-computed data set', async () => {
+    const c = await course();
+    const id = await cohort();
+    await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: c.id, dueOn: '2020-01-01' });
+    // Four learners: A finishes; B does the two readings and fails the quiz; C views one reading; D never starts.
+    const people: Who[] = [];
+    for (let i = 0; i < 4; i++) {
+      const u = await t.createUser('learner', { displayName: `학습자 ${'ABCD'[i]}` });
+      await api(managerA, 'POST', `/cohorts/${id}/members`, { members: [{ userId: u.id, role: 'learner' }] });
+      people.push({ id: u.id, cookie: await t.login(u.username) });
+    }
+    const [a, b, cc] = people;
+    const [r1, r2, quiz] = c.lessons;
+    await api(a, 'POST', '/progress/events', { events: [ev(r1, 'completed'), ev(r2, 'completed'), ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } }), ev(quiz, 'quiz_submitted', { answers: { q1: ['a'] } })] });
+    await api(b, 'POST', '/progress/events', { events: [ev(r1, 'completed'), ev(r2, 'completed'), ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } })] });
+    await api(cc, 'POST', '/progress/events', { events: [ev(r1, 'viewed')] });
+
+    const report = (await api(author, 'GET', `/reports/courses/${c.id}`)).body;
+    expect(report).toMatchObject({ enrolments: 4, completions: 1 });
+    expect(report.lessons.map((l: { started: number; completed: number }) => [l.started, l.completed])).toEqual([
+      [3, 2],
+      [2, 2],
+      [2, 1],
+    ]);
+    expect(report.questions).toEqual([expect.objectContaining({ key: 'q1', answers: 3, correctShare: 0.333 })]);
+
+    const grid = (await api(managerA, 'GET', `/reports/cohorts/${id}`)).body;
+    expect(grid.total).toBe(4);
+    expect(grid.learners.map((l: { displayName: string; cells: { percent: number; status: string; overdue: boolean }[]; atRisk: boolean }) => [l.displayName, l.cells[0].percent, l.cells[0].status, l.cells[0].overdue, l.atRisk])).toEqual([
+      ['학습자 A', 100, 'completed', false, false],
+      ['학습자 B', 66, 'active', true, true],
+      ['학습자 C', 0, 'active', true, true],
+      ['학습자 D', 0, 'active', true, true],
+    ]);
+    const page2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?pageSize=3&page=2`)).body;
+    expect(page2.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 D']);
+    expect((await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body.total).toBe(3);
+
+    const program = (await api(managerA, 'GET', '/reports/program')).body;
+    const row = program.cohorts.find((x: { id: string }) => x.id === id);
+    expect(row).toEqual({ id, name: expect.any(String), learners: 4, enrolments: 4, completions: 1, completionRate: 0.25 });
+    expect(program.activeLast7Days).toBeGreaterThanOrEqual(3);
+
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${id}/export`, headers: { cookie: `dari_session=${managerA.cookie}` } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^학습자 A,.*,no,100,completed,no$/);
+    expect(lines[2]).toMatch(/^학습자 B,.*,yes,66,active,yes$/);
+    const courseCsv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/courses/${c.id}/export`, headers: { cookie: `dari_session=${author.cookie}` } });
+    expect(courseCsv.body).toContain('quiz,,,?,3,0.333');
+    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`, [managerA.id]);
+    expect(audit[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { displayNameSchema, passwordSchema, usernameSchema } from './users.js';
+import { localeSchema, uuidSchema } from './common.js';
+import { draftTextSchema } from './authoring.js';
+
+const isoDate = z.iso.date({ error: 'must be a date like 2027-03-01' });
+
+export const COHORT_ROLES = ['manager', 'instructor', 'learner'] as const;
+export const cohortRoleSchema = z.enum(COHORT_ROLES);
+
+export const createCohortSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }),
+    description: z.string().trim().max(1000).default(''),
+    startsOn: isoDate.nullable().default(null),
+    endsOn: isoDate.nullable().default(null),
+  })
+  .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { error: 'must not be before the start date', path: ['endsOn'] });
+export type CreateCohort = z.input<typeof createCohortSchema>;
+export const updateCohortSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  description: z.string().trim().max(1000).optional(),
+  startsOn: isoDate.nullable().optional(),
+  endsOn: isoDate.nullable().optional(),
+});
+
+export const cohortCourseSchema = z.object({ courseId: z.uuid(), slug: z.string(), title: draftTextSchema(200), dueOn: isoDate.nullable() });
+export const cohortSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  counts: z.object({ managers: z.number().int(), instructors: z.number().int(), learners: z.number().int() }),
+  courses: z.array(cohortCourseSchema),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Cohort = z.infer<typeof cohortSchema>;
+export const cohortListSchema = z.object({ items: z.array(cohortSchema) });
+
+export const cohortMemberSchema = z.object({ userId: z.uuid(), displayName: z.string(), role: cohortRoleSchema, addedAt: z.iso.datetime({ offset: true }) });
+export const cohortMembersSchema = z.object({ items: z.array(cohortMemberSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const cohortMembersQuerySchema = z.strictObject({
+  role: cohortRoleSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const addMembersSchema = z.strictObject({ members: z.array(z.strictObject({ userId: uuidSchema, role: cohortRoleSchema })).min(1).max(500) });
+export const memberParamSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });
+
+export const joinCodeSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }).nullable(),
+  maxUses: z.number().int().nullable(),
+  uses: z.number().int(),
+  revokedAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Can be used right now. */
+  usable: z.boolean(),
+});
+export const joinCodeListSchema = z.object({ items: z.array(joinCodeSchema) });
+export const createJoinCodeSchema = z.strictObject({
+  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  maxUses: z.number().int().min(1).max(10_000).nullable().default(null),
+});
+
+/** Join codes as people type them: 10 letters/digits, dashes and spaces ignored, any case. */
+export const joinCodeInputSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: 'must be the 10-character code you were given' }));
+export const joinCodeParamSchema = z.strictObject({ code: joinCodeInputSchema });
+export const joinPreviewSchema = z.object({ cohortName: z.string() });
+
+/** The version of the privacy notice a person accepts when joining. */
+export const PRIVACY_NOTICE_VERSION = '2026-11';
+export const joinSchema = z.strictObject({
+  code: joinCodeInputSchema,
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  password: passwordSchema,
+  locale: localeSchema,
+  acceptPrivacy: z.literal(true, { error: 'must be accepted to join' }),
+  privacyVersion: z.literal(PRIVACY_NOTICE_VERSION, { error: 'is not the current privacy notice: reload the page' }),
+});
+
+export const importLearnersSchema = z.strictObject({
+  /** CSV with a header row: username,displayName,language (language optional: ko, en or zh). */
+  csv: z.string().min(1, { error: 'must not be empty' }).max(1_000_000, { error: 'is too long: at most 1 MB of CSV' }),
+});
+export const importedLearnerSchema = z.object({ userId: z.uuid(), username: z.string(), displayName: z.string(), code: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export const importResultSchema = z.object({ created: z.array(importedLearnerSchema) });
+
+export const assignCourseSchema = z.strictObject({ courseId: uuidSchema, dueOn: isoDate.nullable().default(null) });
+export const cohortCourseParamSchema = z.strictObject({ id: uuidSchema, courseId: uuidSchema });
+
+// ---- reports ----
+
+const rate = z.number().min(0).max(1);
+export const programReportSchema = z.object({
+  activeLast7Days: z.number().int(),
+  activeLast30Days: z.number().int(),
+  learners: z.number().int(),
+  enrolments: z.number().int(),
+  completions: z.number().int(),
+  completionRate: rate,
+  cohorts: z.array(z.object({ id: z.uuid(), name: z.string(), learners: z.number().int(), enrolments: z.number().int(), completions: z.number().int(), completionRate: rate })),
+  courses: z.array(z.object({ id: z.uuid(), title: draftTextSchema(200), enrolments: z.number().int(), completions: z.number().int(), completionRate: rate })),
+});
+export type ProgramReport = z.infer<typeof programReportSchema>;
+
+export const cohortGridQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  atRisk: z.enum(['true', 'false']).optional(),
+});
+export const cohortGridSchema = z.object({
+  cohort: z.object({ id: z.uuid(), name: z.string() }),
+  courses: z.array(cohortCourseSchema),
+  learners: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      lastActiveAt: z.iso.datetime({ offset: true }).nullable(),
+      atRisk: z.boolean(),
+      cells: z.array(z.object({ courseId: z.uuid(), status: z.enum(['active', 'completed', 'withdrawn', 'not_enrolled']), percent: z.number().int(), overdue: z.boolean() })),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  thresholds: z.object({ inactiveDays: z.number().int() }),
+});
+export type CohortGrid = z.infer<typeof cohortGridSchema>;
+
+export const courseReportSchema = z.object({
+  course: z.object({ id: z.uuid(), title: draftTextSchema(200), version: z.number().int().nullable() }),
+  enrolments: z.number().int(),
+  completions: z.number().int(),
+  lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), kind: z.string(), started: z.number().int(), completed: z.number().int() })),
+  questions: z.array(z.object({ lessonId: z.uuid(), key: z.string(), prompt: draftTextSchema(2000), answers: z.number().int(), correctShare: rate.nullable() })),
+});
+export type CourseReport = z.infer<typeof courseReportSchema>;
+
+export const learnerReportSchema = z.object({
+  learner: z.object({ id: z.uuid(), displayName: z.string() }),
+  courses: z.array(
+    z.object({
+      courseId: z.uuid(),
+      title: draftTextSchema(200),
+      status: z.enum(['active', 'completed', 'withdrawn']),
+      percent: z.number().int(),
+      completedAt: z.iso.datetime({ offset: true }).nullable(),
+      lastActiveAt: z.iso.datetime({ offset: true }).nullable(),
+      lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), status: z.string(), bestScore: z.number().int().nullable() })),
+    }),
+  ),
+});
+export const learnerParamSchema = z.strictObject({ id: uuidSchema });
