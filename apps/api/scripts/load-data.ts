@@ -19,9 +19,9 @@ export async function loadProgram(db: DataSource, learners: number, managerId: s
   let [cohort] = await db.query(`SELECT id FROM cohorts WHERE name = 'bench cohort'`);
   if (!cohort) {
     [cohort] = await db.query(`INSERT INTO cohorts (name, description, starts_on) VALUES ('bench cohort', 'synthetic', '2027-03-01') RETURNING id`);
-    await db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager')`, [cohort.id, managerId]);
     await db.query(`INSERT INTO cohort_courses (cohort_id, course_id, due_on) VALUES ($1, $2, current_date + 30)`, [cohort.id, course.id]);
   }
+  await db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING`, [cohort.id, managerId]);
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohort.id]);
   const add = learners - n;
   if (add > 0) {

@@ -36,49 +36,47 @@ export class ReportsService {
   async program(auth: AuthContext): Promise<ProgramReport> {
     const scope = await this.cohortScope(auth);
     const ids = scope === 'all' ? null : scope;
-    // The learners in scope: every learner (admin), or the learners of the managed cohorts.
-    const learnersCte =
-      ids === null
-        ? `learners AS (SELECT id AS user_id FROM users WHERE role = 'learner')`
-        : `learners AS (SELECT DISTINCT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[]))`;
+    // Admins: every learner's enrolments straight from the (course_id, status) index; managers: the
+    // learners of their cohorts. The independent counts run side by side on separate connections.
+    const inScope = ids === null ? 'TRUE' : `e.user_id IN (SELECT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[]))`;
     const params = ids === null ? [] : [ids];
-    const [totals] = await this.db.query(
-      `WITH ${learnersCte}
-       SELECT (SELECT count(*) FROM learners)::int AS learners,
-              count(e.id)::int AS enrolments,
-              count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions,
-              count(DISTINCT e.user_id) FILTER (WHERE e.last_activity_at >= now() - interval '7 days')::int AS active7,
-              count(DISTINCT e.user_id) FILTER (WHERE e.last_activity_at >= now() - interval '30 days')::int AS active30
-         FROM learners l JOIN enrolments e ON e.user_id = l.user_id AND e.status <> 'withdrawn'`,
-      params,
-    );
-    const cohorts: { id: string; name: string; learners: number; enrolments: number; completions: number }[] = await this.db.query(
-      `SELECT c.id, c.name,
-              (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
-              count(e.id)::int AS enrolments, count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions
-         FROM cohorts c
-         LEFT JOIN cohort_members m ON m.cohort_id = c.id AND m.role = 'learner'
-         LEFT JOIN cohort_courses cc ON cc.cohort_id = c.id
-         LEFT JOIN enrolments e ON e.user_id = m.user_id AND e.course_id = cc.course_id AND e.status <> 'withdrawn'
-        WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'}
-        GROUP BY c.id ORDER BY c.name`,
-      params,
-    );
-    const courses: { id: string; title: DraftText; enrolments: number; completions: number }[] = await this.db.query(
-      `WITH ${learnersCte}
-       SELECT c.id, c.title, count(e.id)::int AS enrolments, count(e.id) FILTER (WHERE e.status = 'completed')::int AS completions
-         FROM enrolments e JOIN learners l ON l.user_id = e.user_id JOIN courses c ON c.id = e.course_id
-        WHERE e.status <> 'withdrawn'
-        GROUP BY c.id ORDER BY enrolments DESC`,
-      params,
-    );
+    const activeSince = (days: number) =>
+      this.db.query(`SELECT count(DISTINCT e.user_id)::int AS n FROM enrolments e WHERE e.last_activity_at >= now() - make_interval(days => ${days}) AND ${inScope}`, params);
+    const [[learners], [active7], [active30], courses, cohorts] = await Promise.all([
+      ids === null
+        ? this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`)
+        : this.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[])`, params),
+      activeSince(7),
+      activeSince(30),
+      this.db.query(
+        `SELECT c.id, c.title, x.enrolments, x.completions FROM (
+           SELECT e.course_id, count(*) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE e.status = 'completed')::int AS completions
+             FROM enrolments e WHERE ${inScope} GROUP BY e.course_id) x
+           JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC`,
+        params,
+      ) as Promise<{ id: string; title: DraftText; enrolments: number; completions: number }[]>,
+      this.db.query(
+        `SELECT c.id, c.name,
+                (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
+                coalesce(x.enrolments, 0)::int AS enrolments, coalesce(x.completions, 0)::int AS completions
+           FROM cohorts c
+           LEFT JOIN LATERAL (
+             SELECT count(*) FILTER (WHERE e.status <> 'withdrawn') AS enrolments, count(*) FILTER (WHERE e.status = 'completed') AS completions
+               FROM cohort_members m JOIN cohort_courses cc ON cc.cohort_id = m.cohort_id JOIN enrolments e ON e.user_id = m.user_id AND e.course_id = cc.course_id
+              WHERE m.cohort_id = c.id AND m.role = 'learner') x ON TRUE
+          WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
+        params,
+      ) as Promise<{ id: string; name: string; learners: number; enrolments: number; completions: number }[]>,
+    ]);
+    const enrolments = courses.reduce((n, c) => n + c.enrolments, 0);
+    const completions = courses.reduce((n, c) => n + c.completions, 0);
     return {
-      activeLast7Days: totals.active7,
-      activeLast30Days: totals.active30,
-      learners: totals.learners,
-      enrolments: totals.enrolments,
-      completions: totals.completions,
-      completionRate: rate(totals.completions, totals.enrolments),
+      activeLast7Days: active7.n,
+      activeLast30Days: active30.n,
+      learners: learners.n,
+      enrolments,
+      completions,
+      completionRate: rate(completions, enrolments),
       cohorts: cohorts.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
       courses: courses.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
     };
@@ -92,23 +90,28 @@ export class ReportsService {
       [cohortId],
     );
     const days = this.config.atRiskInactiveDays;
-    const rowsSql = `
-      SELECT m.user_id, u.display_name, m.added_at, act.last_active,
-             (coalesce(act.last_active, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk
-        FROM cohort_members m
-        JOIN users u ON u.id = m.user_id
-        LEFT JOIN LATERAL (
-          SELECT max(e.last_activity_at) AS last_active,
-                 bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue
-            FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
-           WHERE cc.cohort_id = m.cohort_id) act ON TRUE
-       WHERE m.cohort_id = $1 AND m.role = 'learner'`;
-    const filter = onlyAtRisk ? 'WHERE r.at_risk' : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${rowsSql}) r ${filter}`, [cohortId, days]);
-    const learners: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
-      `SELECT * FROM (${rowsSql}) r ${filter} ORDER BY r.display_name, r.user_id LIMIT $3 OFFSET $4`,
-      [cohortId, days, pageSize, (page - 1) * pageSize],
-    );
+    // Who is at risk needs the activity of every learner, so the at-risk filter computes it for all;
+    // otherwise the page of 50 is chosen first (by the display-name index) and only they are looked at.
+    const activity = `LEFT JOIN LATERAL (
+          SELECT max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue
+            FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = p.user_id
+           WHERE cc.cohort_id = $1) act ON TRUE`;
+    const atRisk = `(coalesce(act.last_active, p.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false))`;
+    const members = `SELECT m.user_id, u.display_name, m.added_at FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner'`;
+    let total: number;
+    let learners: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[];
+    if (onlyAtRisk) {
+      const all = `SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM (${members}) p ${activity}`;
+      [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${all}) r WHERE r.at_risk`, [cohortId, days]);
+      learners = await this.db.query(`SELECT * FROM (${all}) r WHERE r.at_risk ORDER BY r.display_name, r.user_id LIMIT $3 OFFSET $4`, [cohortId, days, pageSize, (page - 1) * pageSize]);
+    } else {
+      [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId]);
+      learners = await this.db.query(
+        `WITH p AS (${members} ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
+         SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM p ${activity} ORDER BY p.display_name, p.user_id`,
+        [cohortId, days, pageSize, (page - 1) * pageSize],
+      );
+    }
     const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] = learners.length
       ? await this.db.query(
           `SELECT e.user_id, e.course_id, e.status, e.percent, (cc.due_on < current_date AND e.status = 'active') AS overdue
