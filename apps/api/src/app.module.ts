@@ -15,6 +15,7 @@ import { CoursesModule } from './courses/courses.module.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LearningModule } from './learning/learning.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgramModule } from './program/program.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         LearningModule,
         GlossaryModule,
         ProgramModule,
+        PrivacyModule,
         SeedModule,
       ],
       providers: [

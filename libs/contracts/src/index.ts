@@ -7,3 +7,4 @@ export * from './authoring.js';
 export * from './glossary.js';
 export * from './learning.js';
 export * from './program.js';
+export * from './privacy.js';

@@ -21,7 +21,9 @@ export type AuditAction =
   | 'course.imported'
   | 'user.joined'
   | 'learner.report_viewed'
-  | 'report.exported';
+  | 'report.exported'
+  | 'data.exported'
+  | 'user.erased';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -28,6 +28,7 @@ const envSchema = z.object({
   DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   DARI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   DARI_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  DARI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -50,6 +51,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
   atRiskInactiveDays: number;
+  /** Audit events older than this are purged (daily). */
+  auditRetentionDays: number;
   version: string;
 }
 
@@ -94,6 +97,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
     },
     logLevel: e.LOG_LEVEL,
     atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,
+    auditRetentionDays: e.DARI_AUDIT_RETENTION_DAYS,
     version: process.env.npm_package_version ?? '0.1.0',
   };
 }

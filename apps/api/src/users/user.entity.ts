@@ -41,6 +41,10 @@ export class UserEntity {
   @Column({ name: 'privacy_accepted_at', type: 'timestamptz', nullable: true })
   privacyAcceptedAt!: Date | null;
 
+  /** Set when the account was erased: the row stays, pseudonymous, so the programme's numbers stay right. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

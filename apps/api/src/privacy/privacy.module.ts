@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { MyPrivacyController, StaffPrivacyController } from './privacy.controller.js';
+import { PrivacyService } from './privacy.service.js';
+
+@Module({ imports: [AuthModule], controllers: [MyPrivacyController, StaffPrivacyController], providers: [PrivacyService] })
+export class PrivacyModule {}
