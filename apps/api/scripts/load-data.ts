@@ -91,7 +91,8 @@ async function createCourse(db: DataSource): Promise<{ id: string }> {
       coverMediaId: null,
       modules: [{ id: mod.id, key: 'm1', title: { ko: '모듈' }, lessons: lessons.map((l, i) => ({ id: l.id, key: l.key, kind: 'reading', title: { ko: `수업 ${i + 1}` }, required: true, estimatedMinutes: 5, contentNote: null, content: { kind: 'reading', body: { ko: '본문' } } })) }],
     };
-    await m.query(`INSERT INTO course_versions (course_id, version, snapshot, lesson_count) VALUES ($1, 1, $2, $3)`, [course.id, snapshot, LESSONS]);
+    const meta = { title: snapshot.title, summary: snapshot.summary, language: 'ko', tags: [], estimatedMinutes: snapshot.estimatedMinutes, coverMediaId: null };
+    await m.query(`INSERT INTO course_versions (course_id, version, snapshot, meta, lesson_count) VALUES ($1, 1, $2, $3, $4)`, [course.id, snapshot, meta, LESSONS]);
     await m.query(
       `INSERT INTO published_lessons (lesson_id, course_id, version, position, kind, required, has_content_note) SELECT id, $1, 1, position, 'reading', true, false FROM lessons WHERE course_id = $1`,
       [course.id],

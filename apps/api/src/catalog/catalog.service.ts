@@ -18,8 +18,7 @@ export class CatalogService {
     const rows: { id: string; slug: string; enrolment_policy: CatalogCourse['enrolmentPolicy']; version: number; lesson_count: number; s: Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'> }[] =
       await this.db.query(
         `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
-                jsonb_build_object('title', v.snapshot->'title', 'summary', v.snapshot->'summary', 'language', v.snapshot->'language',
-                                   'tags', v.snapshot->'tags', 'estimatedMinutes', v.snapshot->'estimatedMinutes', 'coverMediaId', v.snapshot->'coverMediaId') AS s
+                v.meta AS s
            FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
           WHERE c.status = 'published' AND ${visibleToLearner('$1')}
           ORDER BY c.published_at, c.slug`,

@@ -1,5 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PublishedCourse } from '@dari/contracts';
+
+export type VersionMeta = Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'>;
+
+export const versionMeta = (s: PublishedCourse): VersionMeta => ({
+  title: s.title,
+  summary: s.summary,
+  language: s.language,
+  tags: s.tags,
+  estimatedMinutes: s.estimatedMinutes,
+  coverMediaId: s.coverMediaId,
+});
 import { CourseEntity } from './course.entity.js';
 
 /** A published version: immutable (a trigger refuses UPDATE). Learners take the latest. */
@@ -21,6 +32,13 @@ export class CourseVersionEntity {
 
   @Column({ type: 'jsonb' })
   snapshot!: PublishedCourse;
+
+  /**
+   * The small part of the snapshot that lists and headers need (title, summary, language, tags,
+   * minutes, cover), written with the snapshot, so reading it never unpacks the whole snapshot.
+   */
+  @Column({ type: 'jsonb' })
+  meta!: VersionMeta;
 
   @Column({ name: 'lesson_count', type: 'integer' })
   lessonCount!: number;

@@ -7,7 +7,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { CourseAccessService } from './course-access.service.js';
 import { CourseModuleEntity } from './course-module.entity.js';
-import { CourseVersionEntity } from './course-version.entity.js';
+import { CourseVersionEntity, versionMeta } from './course-version.entity.js';
 import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
 import { LessonEntity } from './lesson.entity.js';
@@ -75,7 +75,7 @@ export class PublishingService {
       const version = (course.latestVersion ?? 0) + 1;
       snapshot.version = version;
       const lessonCount = snapshot.modules.reduce((n, mod) => n + mod.lessons.length, 0);
-      const row = await m.save(m.create(CourseVersionEntity, { courseId: course.id, version, snapshot, lessonCount, publishedBy: auth?.userId ?? null }));
+      const row = await m.save(m.create(CourseVersionEntity, { courseId: course.id, version, snapshot, meta: versionMeta(snapshot), lessonCount, publishedBy: auth?.userId ?? null }));
       await m.update(CourseEntity, { id: course.id }, {
         latestVersion: version,
         publishedAt: row.publishedAt,

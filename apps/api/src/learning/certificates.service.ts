@@ -47,7 +47,7 @@ export class CertificatesService {
 
   async journal(auth: AuthContext) {
     const rows: { lesson_id: string; course_id: string; course_title: DraftText; lesson_title: DraftText | null; text: string; shared: boolean; updated_at: Date }[] = await this.db.query(
-      `SELECT j.lesson_id, j.course_id, v.snapshot->'title' AS course_title,
+      `SELECT j.lesson_id, j.course_id, v.meta->'title' AS course_title,
               (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = j.lesson_id::text) AS lesson_title,
               j.text, j.shared, j.updated_at
          FROM journal_entries j

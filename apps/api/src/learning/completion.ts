@@ -49,7 +49,7 @@ export async function recomputeCourse(m: EntityManager, courseId: string): Promi
 export async function issueCertificate(m: EntityManager, userId: string, courseId: string): Promise<void> {
   await m.query(
     `INSERT INTO certificates (user_id, course_id, code, name, course_title)
-     SELECT u.id, c.id, $3, u.display_name, v.snapshot->'title'
+     SELECT u.id, c.id, $3, u.display_name, v.meta->'title'
        FROM users u, courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
       WHERE u.id = $1 AND c.id = $2
      ON CONFLICT (user_id, course_id) DO NOTHING`,

@@ -28,7 +28,7 @@ interface EnrolmentRow {
 type EventResult = EventBatchResult['results'][number];
 
 const ENROLMENT_SELECT = `
-  SELECT e.id, e.course_id, c.slug, v.snapshot->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
+  SELECT e.id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
          e.last_activity_at, e.last_lesson_id, cert.code AS certificate_code
     FROM enrolments e
     JOIN courses c ON c.id = e.course_id

@@ -1,0 +1,153 @@
+// `npm run bench`: Dari's production build on PostgreSQL (embedded, or DATABASE_URL) under load from
+// autocannon on loopback, beside a bare node:http + pg server running the same SQL, so every number
+// has a baseline. Prints a table; results go into docs/performance.md by hand, with the machine.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { buildIfNeeded } from './build-if-needed.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const PASSWORD = 'bench-demo-passphrase';
+buildIfNeeded();
+
+const { EmbeddedPostgres } = await import(path.join(root, 'apps/api/dist/database/embedded-postgres.js'));
+const { ensureDatabase } = await import(path.join(root, 'apps/api/dist/database/database-url.js'));
+let embedded;
+let url = process.env.DATABASE_URL;
+if (!url) {
+  embedded = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `dari-bench-${process.pid}`), ephemeral: true });
+  url = await ensureDatabase(embedded.url, 'dari_bench');
+}
+
+// Dari itself, as `npm start` runs it (migrations, starter curriculum, demo accounts).
+const port = 3900 + Math.floor(Math.random() * 50);
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
+  env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/v1/health`)).ok) break;
+  } catch {
+    /* not yet */
+  }
+  if (i > 300) throw new Error('Dari did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
+const post = (p, body, cookie) => fetch(`${base}${p}`, { method: 'POST', headers: { ...json, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+const adminCookie = (await post('/api/v1/auth/login', { username: 'demo.admin', password: PASSWORD })).headers.get('set-cookie').split(';')[0];
+const slug = 'human-rights-basics';
+// Many learners, as in a real programme: each event locks only its own learner's enrolment.
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100);
+const cookies = [];
+const ids = [];
+for (let i = 0; i < LEARNERS; i++) {
+  const username = `bench.${process.pid}.${i}`;
+  await post('/api/v1/admin/users', { username, displayName: `벤치 ${i}`, role: 'learner', password: PASSWORD }, adminCookie);
+  const cookie = (await post('/api/v1/auth/login', { username, password: PASSWORD })).headers.get('set-cookie').split(';')[0];
+  await post(`/api/v1/courses/${slug}/enrol`, {}, cookie);
+  cookies.push(cookie);
+  ids.push((await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()).id);
+}
+const cookie = cookies[0];
+const userId = ids[0];
+const course = await (await fetch(`${base}/api/v1/courses/${slug}`, { headers: { cookie } })).json();
+const lessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind !== 'quiz');
+const lessonId = lessons[0].id;
+let turn = 0;
+const nextCookie = () => cookies[turn++ % cookies.length];
+
+const event = () => ({ id: randomUUID(), lessonId, type: 'time_spent', seconds: 5, occurredAt: new Date().toISOString() });
+const run = (title, opts) =>
+  new Promise((resolve, reject) => {
+    autocannon({ url: base, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) => (err ? reject(err) : resolve({ title, r })));
+  });
+const results = [];
+// One event per request, each with a new id (as a phone sends them).
+results.push(
+  await run('progress event (1 per request)', {
+    requests: [{ method: 'POST', path: '/api/v1/progress/events', headers: json, setupRequest: (req) => ({ ...req, headers: { ...json, cookie: nextCookie() }, body: JSON.stringify({ events: [event()] }) }) }],
+  }),
+);
+results.push(
+  await run('progress events (batches of 20)', {
+    requests: [{ method: 'POST', path: '/api/v1/progress/events', headers: json, setupRequest: (req) => ({ ...req, headers: { ...json, cookie: nextCookie() }, body: JSON.stringify({ events: Array.from({ length: 20 }, event) }) }) }],
+  }),
+);
+const progressRequest = { method: 'GET', path: `/api/v1/courses/${slug}/progress`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) };
+results.push(await run('course page: outline + own progress', { requests: [progressRequest] }));
+results.push(await run('course page at 300 req/s', { overallRate: 300, requests: [progressRequest] }));
+results.push(await run('a lesson (the published course with its lessons)', { requests: [{ method: 'GET', path: `/api/v1/courses/${slug}`, headers: { cookie } }] }));
+// Sign-in is meant to be slow (argon2); health is measured at the same time to show it is not starved.
+const [signIn, healthDuring] = await Promise.all([
+  run('sign-in (argon2id)', { connections: 4, requests: [{ method: 'POST', path: '/api/v1/auth/login', headers: json, body: JSON.stringify({ username: 'demo.manager', password: PASSWORD }) }] }),
+  run('health while sign-ins run', { connections: 4, overallRate: 100, requests: [{ method: 'GET', path: '/api/v1/health' }] }),
+]);
+results.push(signIn, healthDuring);
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+
+// The bare baseline: node:http + pg, the same SQL for the progress write and the course page.
+const pool = new pg.Pool({ connectionString: url, max: 20 });
+const [{ course_id: courseId }] = (await pool.query(`SELECT course_id FROM published_lessons WHERE lesson_id = $1`, [lessonId])).rows;
+const bare = http.createServer(async (req, res) => {
+  try {
+    if (req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const e = JSON.parse(body).events[0];
+      const userId = ids[turn++ % ids.length];
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const [en] = (await c.query(`SELECT id FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE`, [userId, courseId])).rows;
+        const ins = await c.query(`INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at) VALUES ($1, $2, $3, $4, 1, 'time_spent', $5, now()) ON CONFLICT DO NOTHING RETURNING id`, [e.id, userId, courseId, e.lessonId, { seconds: 5 }]);
+        if (ins.rowCount) {
+          await c.query(`INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, time_spent_seconds) VALUES ($1, $2, $3, 'in_progress', 5) ON CONFLICT (user_id, lesson_id) DO UPDATE SET time_spent_seconds = lesson_progress.time_spent_seconds + 5, updated_at = now()`, [userId, e.lessonId, courseId]);
+          await c.query(`UPDATE enrolments SET last_activity_at = now(), last_lesson_id = $2 WHERE id = $1`, [en.id, e.lessonId]);
+        }
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    } else {
+      const userId = ids[turn++ % ids.length];
+      const rows = (await pool.query(`SELECT pl.lesson_id, lp.status, lp.position FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1 WHERE pl.course_id = $2 ORDER BY pl.position`, [userId, courseId])).rows;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows));
+    }
+  } catch (e) {
+    res.writeHead(500).end(String(e));
+  }
+});
+await new Promise((r) => bare.listen(port + 100, '127.0.0.1', r));
+const bareBase = `http://127.0.0.1:${port + 100}`;
+const runBare = (title, opts) => new Promise((resolve, reject) => autocannon({ url: bareBase, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) => (err ? reject(err) : resolve({ title, r }))));
+const bareWrite = await runBare('bare baseline: progress write', { requests: [{ method: 'POST', path: '/', headers: json, setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: [event()] }) }) }] });
+const bareRead = await runBare('bare baseline: course page', { requests: [{ method: 'GET', path: '/' }] });
+bare.close();
+await pool.end();
+await embedded?.destroy();
+
+const row = ({ title, r }) => [title, r.requests.average.toFixed(0), `${r.latency.p50} / ${r.latency.p97_5 ?? r.latency.p95} / ${r.latency.p99}`, String(r.errors + r.non2xx)];
+const table = [['scenario', 'req/s', 'latency p50 / p97.5 / p99 ms', 'errors'], ...results.map(row), row(bareWrite), row(bareRead)];
+const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+console.log(`\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`);
+for (const [i, r] of table.entries()) {
+  console.log(`| ${r.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`);
+  if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+}
+const ratio = (a, b) => (a.r.requests.average / b.r.requests.average).toFixed(2);
+console.log(`\nDari / bare baseline: progress write ${ratio(results[0], bareWrite)}×, course page ${ratio(results[2], bareRead)}×`);
+console.log(`events per second with batches of 20: ${(results[1].r.requests.average * 20).toFixed(0)}`);
+console.log('Targets: progress ≥ 1,500 req/s with p99 ≤ 50 ms and no errors, ≥ 0.5× the baseline; course page p95 ≤ 20 ms at 300 req/s.');
