@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
-import { runMigrations } from '../database/migrate.js';
+import { runMigrations, withStartupLock } from '../database/migrate.js';
 import { CurriculumSeedService } from '../courses/curriculum-seed.service.js';
 import { GlossaryService } from '../glossary/glossary.service.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
@@ -21,22 +21,25 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env, url);
     const app = await createApp(config);
 
-    if (config.demo) {
-      const seeded = await app.get(DemoSeedService).run(config.demoPassword);
-      if (seeded.created) {
-        say('demo accounts created (DARI_DEMO=false creates none):');
-        for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(16)} ${a.role}`);
-        say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
+    // Seeding an empty database happens once, even when several instances start together.
+    await withStartupLock(url, async () => {
+      if (config.demo) {
+        const seeded = await app.get(DemoSeedService).run(config.demoPassword);
+        if (seeded.created) {
+          say('demo accounts created (DARI_DEMO=false creates none):');
+          for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(16)} ${a.role}`);
+          say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
+        }
       }
-    }
 
-    const courses = await app.get(CurriculumSeedService).run();
-    if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
-    const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
-      say(`the starter glossary was not loaded: ${e.message}`);
-      return 0;
+      const courses = await app.get(CurriculumSeedService).run();
+      if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
+      const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
+        say(`the starter glossary was not loaded: ${e.message}`);
+        return 0;
+      });
+      if (terms) say(`starter glossary loaded: ${terms} terms`);
     });
-    if (terms) say(`starter glossary loaded: ${terms} terms`);
 
     const shutdown = async (signal: string) => {
       if (stopping) {

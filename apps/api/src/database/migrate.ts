@@ -11,10 +11,7 @@ const MIGRATION_LOCK = 7_347_201;
  * instances starting at once take turns: the others wait, then find nothing left to run.
  */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: databaseUrl });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  return withStartupLock(databaseUrl, async () => {
     const ds = new DataSource(dataSourceOptions(databaseUrl, 2));
     await ds.initialize();
     try {
@@ -23,6 +20,16 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
     } finally {
       await ds.destroy();
     }
+  });
+}
+
+/** Runs `fn` while holding the database's start-up lock: one instance at a time migrates or seeds. */
+export async function withStartupLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await fn();
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
