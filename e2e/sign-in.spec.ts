@@ -12,8 +12,8 @@ test.describe('signing in', () => {
       const nav = mainNav(page);
       await expect(nav.getByRole('link', { name: ko.nav[navKey], exact: true })).toBeVisible();
       await expect(nav.getByRole('link', { name: ko.nav.account, exact: true })).toBeVisible();
-      // Admins also write courses ("Teaching"); managers read them ("Courses"). Nothing else shows.
-      const alsoSees: Record<typeof role, (keyof typeof ko.nav)[]> = { learner: [], instructor: [], manager: ['courses'], admin: ['teach'] };
+      // Admins also write courses ("Teaching") and see every program; managers read courses ("Courses"). Nothing else shows.
+      const alsoSees: Record<typeof role, (keyof typeof ko.nav)[]> = { learner: [], instructor: [], manager: ['courses'], admin: ['teach', 'program'] };
       for (const key of alsoSees[role]) await expect(nav.getByRole('link', { name: ko.nav[key], exact: true })).toBeVisible();
       for (const other of ROLES.filter((r) => r !== role)) {
         if (alsoSees[role].includes(DEMO[other].navKey)) continue;

@@ -1,13 +1,85 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // `source` lets Vite and Vitest read @dari/contracts from its TypeScript sources,
 // so the web app never runs against a stale build of the shared schemas.
 const conditions = ['source', 'module', 'browser', 'development|production'];
 
+// Offline (vite-plugin-pwa, Workbox): the app shell and the learner's pages are kept on the phone when
+// the service worker installs; courses and media are kept as they are opened (or saved for offline).
+// Only GETs are ever cached; never sign-in or other /api answers than those listed here. The learner's
+// own answers (who they are, their progress) go in a cache of their own that the app deletes when the
+// session ends (features/learning/offline/personal-cache.ts). The worker is registered from a file
+// (registerSW.js: the CSP allows no inline script), in production builds only.
+const pwa = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'autoUpdate',
+  injectRegister: 'script-defer',
+  manifest: {
+    name: 'Dari 다리',
+    short_name: 'Dari',
+    lang: 'ko',
+    start_url: '/',
+    display: 'standalone',
+    background_color: '#f7f7f4',
+    theme_color: '#1f5f8b',
+    icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg}'],
+    // Staff-only editors are not needed offline: a learner's phone does not download them in advance.
+    globIgnores: [
+      '**/course-editor-page-*.js',
+      '**/lesson-editor-page-*.js',
+      '**/courses-page-*.js',
+      '**/new-course-page-*.js',
+      '**/users-page-*.js',
+      '**/new-user-page-*.js',
+      '**/user-detail-page-*.js',
+    ],
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+    runtimeCaching: [
+      {
+        // Lesson images, audio and video: they do not change once uploaded. (These functions are copied into
+        // the service worker as text: they may use nothing from this file.)
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/v1/media/'),
+        handler: 'CacheFirst',
+        method: 'GET',
+        options: {
+          cacheName: 'dari-media',
+          rangeRequests: true,
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 60 },
+        },
+      },
+      {
+        // The catalogue and each course with all its lessons: fresh when online, the kept copy otherwise.
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/v1\/courses(\/[^/]+)?$/.test(url.pathname),
+        handler: 'NetworkFirst',
+        method: 'GET',
+        options: { cacheName: 'dari-courses', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 100 } },
+      },
+      {
+        // What a lesson needs to open offline for the signed-in person: who they are, their courses and
+        // progress. Deleted when the session ends; nothing else under /me, nothing of /auth.
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && (/^\/api\/v1\/(me|me\/learning)$/.test(url.pathname) || /^\/api\/v1\/courses\/[^/]+\/progress$/.test(url.pathname)),
+        handler: 'NetworkFirst',
+        method: 'GET',
+        options: { cacheName: 'dari-personal', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 100 } },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   resolve: { conditions },
   ssr: { resolve: { conditions: ['source'] } },
   build: {

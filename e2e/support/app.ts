@@ -8,19 +8,25 @@ import koAccount from '../../apps/web/src/i18n/locales/ko/account.json' with { t
 import koAdmin from '../../apps/web/src/i18n/locales/ko/admin.json' with { type: 'json' };
 import koCourses from '../../apps/web/src/i18n/locales/ko/courses.json' with { type: 'json' };
 import koAuthoring from '../../apps/web/src/i18n/locales/ko/authoring.json' with { type: 'json' };
+import koGlossary from '../../apps/web/src/i18n/locales/ko/glossary.json' with { type: 'json' };
+import koProgram from '../../apps/web/src/i18n/locales/ko/program.json' with { type: 'json' };
+import koLearning from '../../apps/web/src/i18n/locales/ko/learning.json' with { type: 'json' };
 import zhCore from '../../apps/web/src/i18n/locales/zh/core.json' with { type: 'json' };
 import zhAuth from '../../apps/web/src/i18n/locales/zh/auth.json' with { type: 'json' };
 import zhAccount from '../../apps/web/src/i18n/locales/zh/account.json' with { type: 'json' };
 import zhAdmin from '../../apps/web/src/i18n/locales/zh/admin.json' with { type: 'json' };
 import zhCourses from '../../apps/web/src/i18n/locales/zh/courses.json' with { type: 'json' };
 import zhAuthoring from '../../apps/web/src/i18n/locales/zh/authoring.json' with { type: 'json' };
+import zhGlossary from '../../apps/web/src/i18n/locales/zh/glossary.json' with { type: 'json' };
+import zhProgram from '../../apps/web/src/i18n/locales/zh/program.json' with { type: 'json' };
+import zhLearning from '../../apps/web/src/i18n/locales/zh/learning.json' with { type: 'json' };
 import { BASE_URL, TEST_PASSWORD } from './constants';
 
 // Korean is the default interface language; tests find controls by the same strings people read,
 // taken from the catalogue so that a reworded label changes the test with it, not silently.
 // The catalogues are split by area (apps/web/src/i18n/locales/<lng>/<area>.json): add a new area here too.
-export const ko = { ...koCore, ...koAuth, ...koAccount, ...koAdmin, ...koCourses, ...koAuthoring };
-export const zh = { ...zhCore, ...zhAuth, ...zhAccount, ...zhAdmin, ...zhCourses, ...zhAuthoring };
+export const ko = { ...koCore, ...koAuth, ...koAccount, ...koAdmin, ...koCourses, ...koAuthoring, ...koGlossary, ...koProgram, ...koLearning };
+export const zh = { ...zhCore, ...zhAuth, ...zhAccount, ...zhAdmin, ...zhCourses, ...zhAuthoring, ...zhGlossary, ...zhProgram, ...zhLearning };
 
 export type Role = 'learner' | 'instructor' | 'manager' | 'admin';
 
@@ -110,4 +116,10 @@ export async function createAccount(role: Role, prefix = `e2e.${role}`): Promise
 export async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
   expect(scrollWidth, `${page.url()} is ${scrollWidth}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+}
+
+/** A course slug (address name) no earlier run or parallel test has used: lowercase letters, digits, dashes. */
+export function uniqueSlug(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${process.pid.toString(36)}-${counter}`.toLowerCase();
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ERROR_CODES, LOCALES, ROLES } from './constants.js';
 
+// In the browser, zod must not probe for eval (`new Function`): Dari's CSP refuses it and the
+// refusal is reported as a violation. The API (Node) keeps zod's faster compiled parsers.
+if (typeof (globalThis as { document?: unknown }).document !== 'undefined') z.config({ jitless: true });
+
 export const localeSchema = z.enum(LOCALES);
 export const roleSchema = z.enum(ROLES);
 

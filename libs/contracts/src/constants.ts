@@ -62,3 +62,6 @@ export const PASSWORD_MAX = 128;
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'dari_session';
+
+/** The version of the privacy notice a person accepts when joining. */
+export const PRIVACY_NOTICE_VERSION = '2026-11';

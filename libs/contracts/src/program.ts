@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { displayNameSchema, passwordSchema, usernameSchema } from './users.js';
 import { localeSchema, uuidSchema } from './common.js';
 import { draftTextSchema } from './authoring.js';
+import { PRIVACY_NOTICE_VERSION } from './constants.js';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2027-03-01' });
 
@@ -76,8 +77,6 @@ export const joinCodeInputSchema = z
 export const joinCodeParamSchema = z.strictObject({ code: joinCodeInputSchema });
 export const joinPreviewSchema = z.object({ cohortName: z.string() });
 
-/** The version of the privacy notice a person accepts when joining. */
-export const PRIVACY_NOTICE_VERSION = '2026-11';
 export const joinSchema = z.strictObject({
   code: joinCodeInputSchema,
   username: usernameSchema,

@@ -114,7 +114,7 @@ export class ReportsService {
     }
     const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] = learners.length
       ? await this.db.query(
-          `SELECT e.user_id, e.course_id, e.status, e.percent, (cc.due_on < current_date AND e.status = 'active') AS overdue
+          `SELECT e.user_id, e.course_id, e.status, e.percent, coalesce(cc.due_on < current_date AND e.status = 'active', false) AS overdue
              FROM enrolments e JOIN cohort_courses cc ON cc.course_id = e.course_id AND cc.cohort_id = $1
             WHERE e.user_id = ANY($2::uuid[])`,
           [cohortId, learners.map((l) => l.user_id)],
@@ -245,7 +245,7 @@ export class ReportsService {
            FROM cohort_members m JOIN users u ON u.id = m.user_id
            LEFT JOIN LATERAL (
              SELECT max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue,
-                    json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', cc.due_on < current_date AND e.status = 'active')) AS cells
+                    json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false))) AS cells
                FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
               WHERE cc.cohort_id = m.cohort_id) act ON TRUE
           WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))

@@ -6,12 +6,12 @@ import { makeMe } from '../test/fixtures';
 import { apiError, mockApi } from '../test/mock-api';
 import { renderApp } from '../test/render-app';
 
-// Each role's own areas: admins also reach the course authoring, managers read the courses.
+// Each role's own areas: admins also reach the course authoring and the program, managers read the courses.
 const cases: [Role, [string, string][]][] = [
   ['learner', [['나의 배움', '/learn']]],
   ['instructor', [['가르치기', '/teach']]],
   ['manager', [['과정 운영', '/program'], ['과정 보기', '/teach']]],
-  ['admin', [['관리', '/admin/users'], ['가르치기', '/teach']]],
+  ['admin', [['관리', '/admin/users'], ['과정 운영', '/program'], ['가르치기', '/teach']]],
 ];
 const roleItems = [...new Set(cases.flatMap(([, items]) => items.map(([label]) => label)))];
 

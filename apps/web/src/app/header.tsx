@@ -5,20 +5,30 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useLocale } from '../components/use-locale';
 import { useChangeLocale } from '../features/account/hooks/use-change-locale';
 import { useLogout } from '../features/auth/api/logout';
+import { ReadingMenu } from '../features/settings/components/reading-menu';
 import { ROLE_HOME } from '../lib/roles';
 import { useMe } from '../lib/session';
 
-/** Each role's own areas: admins also teach; managers read the courses. */
+/** Each role's own areas: admins also teach and see every cohort; managers read the courses. */
 const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
-  learner: [{ to: ROLE_HOME.learner, key: 'nav.learn' }],
-  instructor: [{ to: ROLE_HOME.instructor, key: 'nav.teach' }],
+  learner: [
+    { to: ROLE_HOME.learner, key: 'nav.learn' },
+    { to: '/glossary', key: 'glossary.nav.words' },
+  ],
+  instructor: [
+    { to: ROLE_HOME.instructor, key: 'nav.teach' },
+    { to: '/glossary', key: 'glossary.nav.glossary' },
+  ],
   manager: [
     { to: ROLE_HOME.manager, key: 'nav.program' },
     { to: '/teach', key: 'nav.courses' },
+    { to: '/glossary', key: 'glossary.nav.glossary' },
   ],
   admin: [
     { to: ROLE_HOME.admin, key: 'nav.admin' },
+    { to: '/program', key: 'nav.program' },
     { to: '/teach', key: 'nav.teach' },
+    { to: '/glossary', key: 'glossary.nav.glossary' },
   ],
 };
 
@@ -35,7 +45,10 @@ export function Header() {
         <Link to="/" className="brand" lang="ko">
           Dari 다리
         </Link>
-        <LanguageSwitch value={locale} onChange={change} />
+        <div className="header-tools">
+          <LanguageSwitch value={locale} onChange={change} />
+          <ReadingMenu />
+        </div>
       </div>
       {me ? (
         <nav className="site-nav" aria-label={t('nav.label')}>

@@ -1,8 +1,11 @@
-import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, useEffect } from 'react';
+import { Navigate, Route, Routes, useParams } from 'react-router';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
-import { CatalogPage } from '../features/catalog/routes/catalog-page';
-import { RoleHomePage } from '../features/home/routes/role-home-page';
+import { LearningShell } from '../features/learning/components/learning-shell';
+import { forgetOnSignOut } from '../features/learning/offline/personal-cache';
+import { CatalogPage } from '../features/learning/routes/catalog-page';
+import { lazyWithAreas } from '../i18n';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -12,53 +15,133 @@ const AccountPage = lazy(() => import('../features/account/routes/account-page')
 const ResetCodePage = lazy(() =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
-const UsersPage = lazy(() => import('../features/admin-users/routes/users-page').then((m) => ({ default: m.UsersPage })));
-const NewUserPage = lazy(() =>
+const UsersPage = lazyWithAreas(['admin'], () => import('../features/admin-users/routes/users-page').then((m) => ({ default: m.UsersPage })));
+const NewUserPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/new-user-page').then((m) => ({ default: m.NewUserPage })),
 );
-const UserDetailPage = lazy(() =>
+const UserDetailPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
 
-const CoursePage = lazy(() => import('../features/catalog/routes/course-page').then((m) => ({ default: m.CoursePage })));
+// The learner's pages beyond the first: the player, quizzes and certificates load when opened.
+const CoursePage = lazy(() => import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })));
+const LessonPage = lazy(() => import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })));
+const JournalPage = lazy(() => import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })));
+const CertificatesPage = lazy(() =>
+  import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
+);
+const CertificatePage = lazy(() =>
+  import('../features/learning/routes/certificate-page').then((m) => ({ default: m.CertificatePage })),
+);
+const VerifyPage = lazy(() => import('../features/learning/routes/verify-page').then((m) => ({ default: m.VerifyPage })));
 // Course authoring is for staff only: learners never download it.
-const CoursesPage = lazy(() => import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })));
-const NewCoursePage = lazy(() => import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })));
-const CourseEditorPage = lazy(() =>
+const CoursesPage = lazyWithAreas(['authoring'], () => import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })));
+const NewCoursePage = lazyWithAreas(['authoring'], () => import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })));
+const CourseEditorPage = lazyWithAreas(['authoring'], () =>
   import('../features/authoring/routes/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
 );
-const LessonEditorPage = lazy(() =>
+const LessonEditorPage = lazyWithAreas(['authoring'], () =>
   import('../features/authoring/routes/lesson-editor-page').then((m) => ({ default: m.LessonEditorPage })),
 );
-const CoursePreviewPage = lazy(() =>
+const CoursePreviewPage = lazyWithAreas(['authoring'], () =>
   import('../features/authoring/routes/course-preview-page').then((m) => ({ default: m.CoursePreviewPage })),
 );
 
+// The language bridge: glossary pages, and the term popovers around lessons (see components/markdown/glossary-context.ts).
+const LessonGlossary = lazy(() => import('../features/glossary/components/lesson-glossary'));
+const GlossaryPage = lazy(() => import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })));
+const TermPage = lazy(() => import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })));
+const WordsPage = lazy(() => import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })));
+const RequestsPage = lazy(() => import('../features/glossary/routes/requests-page').then((m) => ({ default: m.RequestsPage })));
+const NewTermPage = lazy(() => import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.NewTermPage })));
+const EditTermPage = lazy(() => import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.EditTermPage })));
+
+// Program management (staff only, with its charts) and joining with a code: each its own chunk,
+// arriving with the words of the 'program' area (which also holds the join page's words).
+const ProgramHomePage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/program-home-page').then((m) => ({ default: m.ProgramHomePage })),
+);
+const NewCohortPage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/new-cohort-page').then((m) => ({ default: m.NewCohortPage })),
+);
+const CohortPage = lazyWithAreas(['program'], () => import('../features/program/routes/cohort-page').then((m) => ({ default: m.CohortPage })));
+const JoinCodePrintPage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/join-code-print-page').then((m) => ({ default: m.JoinCodePrintPage })),
+);
+const CourseReportPage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/course-report-page').then((m) => ({ default: m.CourseReportPage })),
+);
+const LearnerReportPage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/learner-report-page').then((m) => ({ default: m.LearnerReportPage })),
+);
+const JoinPage = lazyWithAreas(['program'], () => import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })));
+
+/** The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one. */
+function PlayerGlossary() {
+  const { lessonId } = useParams();
+  return <LessonGlossary lessonId={lessonId} />;
+}
+
 export function AppRoutes() {
+  const client = useQueryClient();
+  // Lessons kept for offline use include the person's own answers: they go when the session ends.
+  useEffect(() => forgetOnSignOut(client), [client]);
   return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomeRedirect />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="reset-code" element={<ResetCodePage />} />
+        <Route path="join" element={<JoinPage />} />
+        <Route path="join/:code" element={<JoinPage />} />
+        <Route path="verify/:code" element={<VerifyPage />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
           <Route element={<RequireRole roles={['learner']} />}>
-            <Route path="learn" element={<CatalogPage />} />
-            <Route path="learn/courses/:slug" element={<CoursePage />} />
+            <Route element={<LearningShell />}>
+              <Route path="learn" element={<CatalogPage />} />
+              <Route element={<LessonGlossary />}>
+                <Route path="learn/courses/:slug" element={<CoursePage />} />
+              </Route>
+              <Route element={<PlayerGlossary />}>
+                <Route path="learn/courses/:slug/lessons/:lessonId" element={<LessonPage />} />
+              </Route>
+              <Route path="learn/journal" element={<JournalPage />} />
+              <Route path="learn/certificates" element={<CertificatesPage />} />
+              <Route path="learn/certificates/:id" element={<CertificatePage />} />
+            </Route>
           </Route>
           <Route path="teach" element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
             <Route index element={<CoursesPage />} />
             <Route path="courses/:id" element={<CourseEditorPage />} />
-            <Route path="courses/:id/preview" element={<CoursePreviewPage />} />
-            <Route path="courses/:id/versions/:version" element={<CoursePreviewPage />} />
+            <Route element={<LessonGlossary />}>
+              <Route path="courses/:id/preview" element={<CoursePreviewPage />} />
+              <Route path="courses/:id/versions/:version" element={<CoursePreviewPage />} />
+            </Route>
             <Route path="courses/:id/lessons/:lessonId" element={<LessonEditorPage />} />
           </Route>
           <Route path="teach/new" element={<RequireRole roles={['instructor', 'admin']} />}>
             <Route index element={<NewCoursePage />} />
           </Route>
-          <Route element={<RequireRole roles={['manager']} />}>
-            <Route path="program" element={<RoleHomePage kind="program" />} />
+          <Route path="glossary">
+            <Route index element={<GlossaryPage />} />
+            <Route path="words" element={<WordsPage />} />
+            <Route path=":id" element={<TermPage />} />
+            <Route element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
+              <Route path="requests" element={<RequestsPage />} />
+              <Route path="new" element={<NewTermPage />} />
+              <Route path=":id/edit" element={<EditTermPage />} />
+            </Route>
+          </Route>
+          <Route path="program" element={<RequireRole roles={['manager', 'admin']} />}>
+            <Route index element={<ProgramHomePage />} />
+            <Route path="cohorts/new" element={<NewCohortPage />} />
+            <Route path="cohorts/:id" element={<CohortPage />} />
+            <Route path="cohorts/:id/codes/:codeId" element={<JoinCodePrintPage />} />
+          </Route>
+          <Route path="program" element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
+            <Route path="courses/:id" element={<CourseReportPage />} />
+            <Route path="learners/:id" element={<LearnerReportPage />} />
           </Route>
           <Route path="admin" element={<RequireRole roles={['admin']} />}>
             <Route index element={<Navigate replace to="/admin/users" />} />

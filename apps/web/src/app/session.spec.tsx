@@ -46,10 +46,13 @@ describe('session and guards', () => {
   });
 
   it('sends / to the role home when signed in and to sign-in otherwise', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('manager') } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('manager') },
+      'GET /cohorts': { status: 200, body: { items: [] } },
+    });
     const first = renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: '박담당 님, 반가워요' })).toBeInTheDocument();
-    expect(screen.getByText('아직 맡은 기수가 없어요')).toBeInTheDocument();
+    expect(await screen.findByText(/아직 맡은 기수가 없어요/)).toBeInTheDocument();
     expect(first.location()).toBe('/program');
     first.unmount();
 

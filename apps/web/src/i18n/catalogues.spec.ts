@@ -2,7 +2,8 @@ import { ERROR_CODES, LOCALES } from '@dari/contracts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCatalogues, type Tree } from './locales/index';
+import { allCatalogues } from './locales/all';
+import type { Tree } from './locales/index';
 
 const catalogues: Record<string, Tree> = allCatalogues();
 

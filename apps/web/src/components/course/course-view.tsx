@@ -2,6 +2,7 @@ import type { PublishedCourse } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useLocale } from '../use-locale';
+import { CourseOutline } from './course-outline';
 import { pickText } from './localized';
 import { LessonView } from './lesson-view';
 
@@ -34,36 +35,7 @@ export function CourseView({ course }: { course: PublishedCourse }) {
         {t('course.facts', { minutes: course.estimatedMinutes, lessons: lessons.length })}
         {course.tags.length > 0 ? ` · ${course.tags.map((tag) => t(`courseTags.${tag}`)).join(', ')}` : null}
       </p>
-      <nav className="course-outline card" aria-label={t('course.outline')}>
-        <h2>{t('course.outline')}</h2>
-        {course.modules.length === 0 ? <p className="muted">{t('course.noLessons')}</p> : null}
-        <ol className="outline-modules">
-          {course.modules.map((module) => {
-            const moduleTitle = pickText(module.title, locale);
-            return (
-              <li key={module.id}>
-                <h3 lang={moduleTitle.lang}>{moduleTitle.text}</h3>
-                <ol className="outline-lessons">
-                  {module.lessons.map((l) => {
-                    const title = pickText(l.title, locale);
-                    return (
-                      <li key={l.id}>
-                        <Link to={linkTo(l.id)} aria-current={l.id === lesson?.id ? 'page' : undefined} lang={title.lang}>
-                          {title.text}
-                        </Link>{' '}
-                        <span className="muted">
-                          {t(`lessonKinds.${l.kind}`)}
-                          {l.required ? '' : ` · ${t('lesson.optional')}`}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ol>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <CourseOutline course={course} lessonHref={linkTo} currentLessonId={lesson?.id} />
       {lesson ? (
         <>
           <LessonView key={lesson.id} lesson={lesson} />

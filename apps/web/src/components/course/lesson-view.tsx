@@ -1,18 +1,53 @@
 import type { PublishedLesson } from '@dari/contracts';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyMarkdown } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
 import { mediaUrl, pickText } from './localized';
 import { QuizTry } from './quiz-try';
 
+/**
+ * What the learner's player adds to a lesson (the preview passes none of it): the recorded quiz and
+ * journal instead of the try-it-here ones, what follows a reading or media (the end marker, "I've read
+ * this"), the media element for saving the position, and skipping a content-noted lesson.
+ */
+export interface LessonPlayerSlots {
+  quiz?: ReactNode;
+  reflection?: ReactNode;
+  /** Shown after a reading or a media lesson, once its text is on screen. */
+  after?: ReactNode;
+  mediaRef?: Ref<HTMLMediaElement>;
+  onMediaEnded?: () => void;
+  /** A content-noted lesson can be skipped without penalty; `skipped` tells the learner they did. */
+  onSkip?: () => void;
+  skipped?: ReactNode;
+}
+
 interface LessonViewProps {
   lesson: PublishedLesson;
   /** Maps bundle image paths to served media, when the course provides a mapping. */
   resolveImage?: (src: string) => string | null | undefined;
+  player?: LessonPlayerSlots;
+  /** The page already shows the lesson's title as its h1. */
+  hideTitle?: boolean;
 }
 
-function LessonBody({ lesson, resolveImage }: LessonViewProps) {
+// Resolves when the Markdown renderer has loaded (LazyMarkdown loads the same module), so what comes after
+// a reading (its end marker) appears only once the text is there, never while "loading" is shown.
+const AfterMarkdown = lazy(() =>
+  import('../markdown/markdown').then(() => ({ default: ({ children }: { children: ReactNode }) => <>{children}</> })),
+);
+
+function After({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Suspense fallback={null}>
+      <AfterMarkdown>{children}</AfterMarkdown>
+    </Suspense>
+  );
+}
+
+function LessonBody({ lesson, resolveImage, player }: LessonViewProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const content = lesson.content;
@@ -20,14 +55,19 @@ function LessonBody({ lesson, resolveImage }: LessonViewProps) {
   switch (content.kind) {
     case 'reading': {
       const body = pickText(content.body, locale);
-      return <LazyMarkdown source={body.text} lang={body.lang} resolveImage={resolveImage} />;
+      return (
+        <>
+          <LazyMarkdown source={body.text} lang={body.lang} resolveImage={resolveImage} />
+          <After>{player?.after}</After>
+        </>
+      );
     }
     case 'reflection': {
       const prompt = pickText(content.prompt, locale);
       return (
         <div className="reflection">
           <LazyMarkdown source={prompt.text} lang={prompt.lang} resolveImage={resolveImage} />
-          <p className="muted">{t('lesson.reflectionPrivate')}</p>
+          {player?.reflection ?? <p className="muted">{t('lesson.reflectionPrivate')}</p>}
         </div>
       );
     }
@@ -37,9 +77,24 @@ function LessonBody({ lesson, resolveImage }: LessonViewProps) {
         <div className="media-lesson">
           {content.mediaId ? (
             content.mediaType === 'video' ? (
-              <video controls preload="metadata" src={mediaUrl(content.mediaId)} className="media-player" aria-label={t('lesson.mediaVideo')} />
+              <video
+                ref={player?.mediaRef as Ref<HTMLVideoElement> | undefined}
+                controls
+                preload="metadata"
+                src={mediaUrl(content.mediaId)}
+                className="media-player"
+                aria-label={t('lesson.mediaVideo')}
+                onEnded={player?.onMediaEnded}
+              />
             ) : (
-              <audio controls preload="metadata" src={mediaUrl(content.mediaId)} aria-label={t('lesson.mediaAudio')} />
+              <audio
+                ref={player?.mediaRef as Ref<HTMLAudioElement> | undefined}
+                controls
+                preload="metadata"
+                src={mediaUrl(content.mediaId)}
+                aria-label={t('lesson.mediaAudio')}
+                onEnded={player?.onMediaEnded}
+              />
             )
           ) : null}
           {/* A video elsewhere opens only when the learner chooses: nothing loads from another site by itself. */}
@@ -57,44 +112,61 @@ function LessonBody({ lesson, resolveImage }: LessonViewProps) {
               <LazyMarkdown source={transcript.text} lang={transcript.lang} resolveImage={resolveImage} />
             </section>
           ) : null}
+          <After>{player?.after}</After>
         </div>
       );
     }
     case 'quiz':
-      return <QuizTry key={lesson.id} content={content} locale={locale} />;
+      return player?.quiz ?? <QuizTry key={lesson.id} content={content} locale={locale} />;
   }
 }
 
-/** One lesson as a learner sees it; a content note comes first and the learner chooses to go on. */
-export function LessonView({ lesson, resolveImage }: LessonViewProps) {
+/** One lesson as a learner sees it; a content note comes first and the learner chooses to go on (or skip). */
+export function LessonView({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [noteAccepted, setNoteAccepted] = useState(false);
   const title = pickText(lesson.title, locale);
   const note = lesson.contentNote ? pickText(lesson.contentNote, locale) : null;
+  const showNote = note && note.text.trim() && !noteAccepted;
 
   return (
-    <article className="lesson" aria-labelledby={`lesson-${lesson.id}`}>
-      <h2 id={`lesson-${lesson.id}`} lang={title.lang}>
-        {title.text}
-      </h2>
+    <article
+      className="lesson"
+      aria-labelledby={hideTitle ? undefined : `lesson-${lesson.id}`}
+      aria-label={hideTitle ? title.text : undefined}
+    >
+      {hideTitle ? null : (
+        <h2 id={`lesson-${lesson.id}`} lang={title.lang}>
+          {title.text}
+        </h2>
+      )}
       <p className="muted">
         {t(`lessonKinds.${lesson.kind}`)} · {t('lesson.minutes', { count: lesson.estimatedMinutes })} ·{' '}
         {lesson.required ? t('lesson.required') : t('lesson.optional')}
       </p>
-      {note && note.text.trim() && !noteAccepted ? (
+      {showNote && player?.skipped ? (
+        player.skipped
+      ) : showNote ? (
         <div className="content-note" role="note">
           <p>
             <strong>{t('lesson.contentNote')}</strong>
           </p>
           <p lang={note.lang}>{note.text}</p>
           <p>{t('lesson.contentNoteChoice')}</p>
-          <button type="button" className="button" onClick={() => setNoteAccepted(true)}>
-            {t('lesson.contentNoteContinue')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={() => setNoteAccepted(true)}>
+              {t('lesson.contentNoteContinue')}
+            </button>
+            {player?.onSkip ? (
+              <button type="button" className="button button-secondary" onClick={player.onSkip}>
+                {t('learning.player.skip')}
+              </button>
+            ) : null}
+          </div>
         </div>
       ) : (
-        <LessonBody lesson={lesson} resolveImage={resolveImage} />
+        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} />
       )}
     </article>
   );

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { LazyMarkdown } from '../markdown/lazy-markdown';
 import { pickText } from './localized';
 
-type QuizContent = Extract<PublishedLesson['content'], { kind: 'quiz' }>;
+export type QuizContent = Extract<PublishedLesson['content'], { kind: 'quiz' }>;
 type Question = QuizContent['questions'][number];
 
-type Answer = string[] | boolean | string | undefined;
+export type Answer = string[] | boolean | string | undefined;
 
 function isRight(question: Question, answer: Answer): boolean | null {
   if (question.type === 'short_answer') return null; // not graded: the explanation is a model answer
@@ -17,19 +17,21 @@ function isRight(question: Question, answer: Answer): boolean | null {
   return correct.length === chosen.size && correct.every((key) => chosen.has(key));
 }
 
-function QuestionTry({ question, index, locale, checked, answer, onAnswer }: {
+/** One question; once checked, says whether it was right (`verdict` from the server's grading, when given). */
+export function QuestionTry({ question, index, locale, checked, answer, onAnswer, verdict }: {
   question: Question;
   index: number;
   locale: Locale;
   checked: boolean;
   answer: Answer;
   onAnswer: (answer: Answer) => void;
+  verdict?: boolean | null;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const prompt = pickText(question.prompt, locale);
   const explanation = pickText(question.explanation, locale);
-  const right = checked ? isRight(question, answer) : null;
+  const right = !checked ? null : verdict !== undefined ? verdict : isRight(question, answer);
 
   return (
     <fieldset className="quiz-question" aria-describedby={checked ? `${id}-result` : undefined}>
@@ -130,7 +132,9 @@ export function QuizTry({ content, locale }: { content: QuizContent; locale: Loc
       </div>
       <div className="button-row">
         {checked ? (
+          // Its own key: the same DOM button turning into "submit" mid-click would send the empty form.
           <button
+            key="again"
             type="button"
             className="button"
             onClick={() => {
@@ -141,7 +145,7 @@ export function QuizTry({ content, locale }: { content: QuizContent; locale: Loc
             {t('quiz.again')}
           </button>
         ) : (
-          <button type="submit" className="button button-primary">
+          <button key="submit" type="submit" className="button button-primary">
             {t('quiz.check')}
           </button>
         )}

@@ -1,8 +1,9 @@
-import { useMemo, type ComponentProps } from 'react';
+import { useEffect, useMemo, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import ReactMarkdown, { type Components, type Options, type UrlTransform } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { termsIn, useGlossaryContext } from './glossary-context';
 import { remarkCallouts, type CalloutKind } from './remark-callouts';
 import { remarkTerms } from './remark-terms';
 import { sanitizeSchema } from './sanitize-schema';
@@ -43,7 +44,24 @@ function Image({ src, alt, title }: ComponentProps<'img'> & { node?: unknown }) 
   return <img src={safe} alt={alt ?? ''} title={title} loading="lazy" decoding="async" />;
 }
 
-const components: Components = { a: Link, img: Image };
+type MarkProps = ComponentProps<'mark'> & { node?: unknown; 'data-term'?: string };
+
+/** A marked glossary term becomes the glossary's own control (a button and its popover) when there is a glossary. */
+function Mark({ node: _node, children, className, ...rest }: MarkProps) {
+  const glossary = useGlossaryContext();
+  const term = rest['data-term'];
+  if (!glossary || typeof term !== 'string' || !/(^|\s)term(\s|$)/.test(className ?? '')) {
+    return (
+      <mark className={className} {...rest}>
+        {children}
+      </mark>
+    );
+  }
+  const unknown = /term-unknown/.test(className ?? '') || glossary.lookup(term).status === 'unknown';
+  return <>{glossary.renderTerm({ term, unknown, children })}</>;
+}
+
+const components: Components = { a: Link, img: Image, mark: Mark };
 
 /**
  * Lesson Markdown as learners see it, and the editor's live preview (the very same component).
@@ -51,6 +69,13 @@ const components: Components = { a: Link, img: Image };
  */
 export function Markdown({ source, lang, resolveImage, knownTerms, className }: MarkdownProps) {
   const { t } = useTranslation();
+  const glossary = useGlossaryContext();
+  const terms = useMemo(() => termsIn(source).sort().join('\n'), [source]);
+  const register = glossary?.registerTerms;
+  useEffect(() => {
+    if (!register || !terms) return undefined;
+    return register(terms.split('\n'));
+  }, [register, terms]);
   const language = t('markdown.callout.note');
   // The plugins change only with the language (the callout labels) and the known terms.
   const remarkPlugins = useMemo(() => {

@@ -1,4 +1,4 @@
-import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Link, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 
 /** A glossary link `[[term]]` or `[[term|shown text]]`, rendered as <mark class="term" data-term="term">. */
 export interface TermOptions {
@@ -32,7 +32,7 @@ function termNode(inner: string, known: ReadonlySet<string> | undefined): Phrasi
  * Rewrites the runs of text (and inline HTML, which the parser may have cut out of "[[<b>x</b>]]")
  * inside one parent. Code spans and code blocks are other node types and stay as they are.
  */
-function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined): void {
+function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined, source: string | undefined): void {
   const out: Nodes[] = [];
   let run: Piece[] = [];
   let runText = '';
@@ -62,6 +62,13 @@ function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined)
   };
 
   for (const child of parent.children as Nodes[]) {
+    // "[[고용주]](사장님)" parses as a link to "사장님" whose text is "[고용주]": it is a term followed by text.
+    const original = source !== undefined && child.type === 'link' ? termBeforeParentheses(child, source) : null;
+    if (original !== null) {
+      run.push({ type: 'text', value: original, start: runText.length });
+      runText += original;
+      continue;
+    }
     if (child.type === 'text' || child.type === 'html') {
       run.push({ type: child.type, value: child.value, start: runText.length });
       runText += child.value;
@@ -69,15 +76,25 @@ function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined)
     }
     flushRun();
     // code and inlineCode carry a value, not children, so they are never rewritten.
-    if ('children' in child) rewriteChildren(child, known);
+    if ('children' in child) rewriteChildren(child, known, source);
     out.push(child);
   }
   flushRun();
   parent.children = out as Parent['children'];
 }
 
+/** The source of a link written as "[[term]](…)", or null for a real link. */
+function termBeforeParentheses(link: Link, source: string): string | null {
+  const start = link.position?.start.offset;
+  const end = link.position?.end.offset;
+  if (start === undefined || end === undefined) return null;
+  const written = source.slice(start, end);
+  return /^\[\[[^[\]\n]+\]\]\(/.test(written) ? written : null;
+}
+
 export function remarkTerms(options: TermOptions = {}) {
-  return (tree: Root) => {
-    rewriteChildren(tree, options.knownTerms);
+  return (tree: Root, file?: { value?: unknown }) => {
+    const source = typeof file?.value === 'string' ? file.value : undefined;
+    rewriteChildren(tree, options.knownTerms, source);
   };
 }

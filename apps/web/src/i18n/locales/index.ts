@@ -1,11 +1,18 @@
 /**
  * The catalogues are split by area (locales/<lng>/<area>.json), so that features can be worked on
- * side by side; here they are merged into one tree per language. Korean is built in; English and
- * Chinese load when chosen. An area's top-level keys must not repeat another's.
+ * side by side and staff-only words never weigh on a learner's phone. The areas a learner needs
+ * from the first screen are built in for Korean; staff areas (STAFF_AREAS) load with their pages
+ * (see `lazyWithAreas` in ../index.ts); English and Chinese load when chosen. An area's top-level
+ * keys must not repeat another's.
  */
 export type Tree = { [key: string]: string | Tree };
+export type Lng = 'ko' | 'en' | 'zh';
 
-function merge(parts: Record<string, Tree>): Tree {
+/** Areas only staff pages use: loaded with those pages. */
+export const STAFF_AREAS = ['admin', 'authoring', 'program'] as const;
+export type StaffArea = (typeof STAFF_AREAS)[number];
+
+export function merge(parts: Record<string, Tree>): Tree {
   const out: Tree = {};
   for (const [file, part] of Object.entries(parts)) {
     for (const [key, value] of Object.entries(part)) {
@@ -16,21 +23,27 @@ function merge(parts: Record<string, Tree>): Tree {
   return out;
 }
 
-export const ko: Tree = merge(import.meta.glob<Tree>('./ko/*.json', { eager: true, import: 'default' }));
+const areaOf = (file: string) => file.split('/').pop()!.replace(/\.json$/, '');
+const isStaff = (file: string) => (STAFF_AREAS as readonly string[]).includes(areaOf(file));
 
-const lazy = {
+/** Korean, built in: every area but the staff ones (keep this list in step with STAFF_AREAS). */
+export const ko: Tree = merge(import.meta.glob<Tree>(['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json'], { eager: true, import: 'default' }));
+
+const lazy: Record<Lng, Record<string, () => Promise<Tree>>> = {
+  ko: import.meta.glob<Tree>('./ko/*.json', { import: 'default' }),
   en: import.meta.glob<Tree>('./en/*.json', { import: 'default' }),
   zh: import.meta.glob<Tree>('./zh/*.json', { import: 'default' }),
 };
 
+/** The learner areas of a language (Korean's are built in). */
 export async function loadCatalogue(lng: 'en' | 'zh'): Promise<Tree> {
-  const entries = await Promise.all(Object.entries(lazy[lng]).map(async ([file, load]) => [file, await load()] as const));
+  const entries = await Promise.all(Object.entries(lazy[lng]).filter(([f]) => !isStaff(f)).map(async ([file, load]) => [file, await load()] as const));
   return merge(Object.fromEntries(entries));
 }
 
-/** For tests: every language's merged tree, read eagerly. */
-export const allCatalogues = (): Record<'ko' | 'en' | 'zh', Tree> => ({
-  ko,
-  en: merge(import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' })),
-  zh: merge(import.meta.glob<Tree>('./zh/*.json', { eager: true, import: 'default' })),
-});
+/** One staff area in one language. */
+export async function loadArea(lng: Lng, area: StaffArea): Promise<Tree> {
+  const load = lazy[lng][`./${lng}/${area}.json`];
+  if (!load) throw new Error(`i18n: no area "${area}" for ${lng}`);
+  return load();
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LazyMarkdown } from '../../../components/markdown/lazy-markdown';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { HTML_LANG } from '../../../lib/format';
+import { UnknownTermsHint, useGlossaryCheck } from '../../glossary/components/unknown-terms-hint';
 import type { Text } from './localized-fields';
 import { IMAGE_TYPES, MediaUpload } from './media-upload';
 
@@ -26,6 +27,8 @@ export function MarkdownEditor({ label, value, onChange, courseId, disabled, ima
   const [alt, setAlt] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const text = value[locale] ?? '';
+  // Which [[terms]] have no glossary entry yet: flagged in the preview and counted above it.
+  const glossary = useGlossaryCheck(text);
 
   const insert = (snippet: string) => {
     const el = area.current;
@@ -63,7 +66,12 @@ export function MarkdownEditor({ label, value, onChange, courseId, disabled, ima
         </div>
         <section className="markdown-preview card" aria-label={t('authoring.livePreview')}>
           <h3 className="preview-label">{t('authoring.livePreview')}</h3>
-          {text.trim() ? <LazyMarkdown source={text} lang={HTML_LANG[locale]} /> : <p className="muted">{t('authoring.previewEmpty')}</p>}
+          <UnknownTermsHint check={glossary} />
+          {text.trim() ? (
+            <LazyMarkdown source={text} lang={HTML_LANG[locale]} knownTerms={glossary.knownTerms} />
+          ) : (
+            <p className="muted">{t('authoring.previewEmpty')}</p>
+          )}
         </section>
       </div>
       <details className="markdown-help">

@@ -1,0 +1,10 @@
+/** What became of a submitted attempt: the server's grading, or waiting on the phone (offline), or refused. */
+export type QuizOutcome =
+  | { state: 'graded'; score: number; passed: boolean; correct: Record<string, boolean> }
+  | { state: 'queued' }
+  | { state: 'refused'; message: string };
+
+export type QuizAnswers = Record<string, string[] | boolean | string>;
+
+/** Sends an attempt; `later` receives the grading of an attempt that first had to wait (offline). */
+export type SubmitQuiz = (answers: QuizAnswers, later: (outcome: QuizOutcome) => void) => Promise<QuizOutcome>;

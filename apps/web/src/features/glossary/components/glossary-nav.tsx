@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useMe } from '../../../lib/session';
+import './glossary.css';
+
+export const STAFF_ROLES = ['instructor', 'manager', 'admin'] as const;
+
+/** Between the glossary's own pages: browse, my words, and for staff the questions and a new term. */
+export function GlossaryNav() {
+  const { t } = useTranslation();
+  const role = useMe().data?.role;
+  const staff = role !== undefined && role !== 'learner';
+  return (
+    <nav className="glossary-subnav" aria-label={t('glossary.nav.sectionLabel')}>
+      <ul>
+        <li>
+          <NavLink to="/glossary" end>
+            {t('glossary.nav.browse')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/glossary/words">{t('glossary.nav.myWords')}</NavLink>
+        </li>
+        {staff ? (
+          <>
+            <li>
+              <NavLink to="/glossary/requests">{t('glossary.nav.requests')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/glossary/new">{t('glossary.nav.newTerm')}</NavLink>
+            </li>
+          </>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,29 @@
+import type { GlossaryTerm } from '@dari/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocale } from '../../../components/use-locale';
+
+/** One line of a list: the term (a link to it), the North Korean word, and the gloss in my language. */
+export function TermCard({ term, headingLevel = 2 }: { term: GlossaryTerm; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const gloss = locale === 'zh' ? term.gloss.zh : locale === 'en' ? term.gloss.en : `${term.gloss.en} · ${term.gloss.zh}`;
+  return (
+    <article className="card term-card">
+      <Heading>
+        <Link to={`/glossary/${term.id}`} className="term-card-link" lang="ko">
+          {term.term}
+        </Link>
+      </Heading>
+      {term.northKorean.length > 0 ? (
+        <p className="term-line">
+          <span className="term-label">{t('glossary.term.northKorean')}</span> <span lang="ko">{term.northKorean.join(', ')}</span>
+        </p>
+      ) : null}
+      <p className="term-line" lang={locale === 'zh' ? 'zh-Hans' : locale === 'en' ? 'en' : undefined}>
+        <span className="term-label">{t('glossary.term.gloss')}</span> {gloss}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Certificate } from '@dari/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { certificatesQueryKey } from './get-certificates';
+
+export function renameCertificate(id: string, name: string): Promise<Certificate> {
+  return apiRequest(`/me/certificates/${encodeURIComponent(id)}`, { method: 'PATCH', body: { name } });
+}
+
+/** The name on a certificate is the learner's choice (a nickname is fine). */
+export function useRenameCertificate(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => renameCertificate(id, name),
+    onSuccess: (updated) =>
+      client.setQueryData<{ items: Certificate[] }>(certificatesQueryKey, (old) =>
+        old ? { items: old.items.map((c) => (c.id === updated.id ? updated : c)) } : old,
+      ),
+  });
+}

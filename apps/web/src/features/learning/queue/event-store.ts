@@ -1,0 +1,85 @@
+import type { LearningEvent } from '@dari/contracts';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** One learning event waiting on this device until the server has answered it. */
+export interface QueuedEvent {
+  event: LearningEvent;
+  /** Whose event it is: on a shared phone, only the person who made it sends it. */
+  userId: string;
+  /** The course's address name, so pages can apply waiting events to their outline. */
+  slug: string;
+  /** Keeps the order the events happened in (a lesson completed before the next one unlocks). */
+  seq: number;
+}
+
+/** Where waiting events live: IndexedDB on phones and browsers, memory where IndexedDB is missing. */
+export interface EventStore {
+  add(item: QueuedEvent): Promise<void>;
+  /** Every waiting event, oldest first. */
+  all(): Promise<QueuedEvent[]>;
+  remove(ids: readonly string[]): Promise<void>;
+}
+
+interface QueueDb extends DBSchema {
+  events: { key: string; value: QueuedEvent; indexes: { bySeq: number } };
+}
+
+export const QUEUE_DB_NAME = 'dari-learning';
+
+function idbStore(): EventStore {
+  let db: Promise<IDBPDatabase<QueueDb>> | null = null;
+  const open = () =>
+    (db ??= openDB<QueueDb>(QUEUE_DB_NAME, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore('events', { keyPath: 'event.id' });
+        store.createIndex('bySeq', 'seq');
+      },
+    }));
+  return {
+    async add(item) {
+      // put, not add: queuing the same event twice keeps one copy (the server would count it once anyway).
+      await (await open()).put('events', item);
+    },
+    async all() {
+      return (await open()).getAllFromIndex('events', 'bySeq');
+    },
+    async remove(ids) {
+      const tx = (await open()).transaction('events', 'readwrite');
+      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+    },
+  };
+}
+
+export function memoryStore(): EventStore {
+  const items = new Map<string, QueuedEvent>();
+  return {
+    async add(item) {
+      items.set(item.event.id, item);
+    },
+    async all() {
+      return [...items.values()].sort((a, b) => a.seq - b.seq);
+    },
+    async remove(ids) {
+      for (const id of ids) items.delete(id);
+    },
+  };
+}
+
+/** IndexedDB when the browser has it (private modes may refuse it: then memory, for this visit only). */
+export function deviceStore(): EventStore {
+  if (typeof indexedDB === 'undefined') return memoryStore();
+  const durable = idbStore();
+  const fallback = memoryStore();
+  let broken = false;
+  const guard = async <T>(run: (store: EventStore) => Promise<T>): Promise<T> => {
+    if (!broken) {
+      try {
+        return await run(durable);
+      } catch {
+        broken = true;
+      }
+    }
+    return run(fallback);
+  };
+  return { add: (item) => guard((s) => s.add(item)), all: () => guard((s) => s.all()), remove: (ids) => guard((s) => s.remove(ids)) };
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { LoadError } from '../../../components/alerts';
+import { pickText } from '../../../components/course/localized';
+import { Loading } from '../../../components/loading';
+import { Page } from '../../../components/page';
+import { useLocale } from '../../../components/use-locale';
+import { formatDate } from '../../../lib/format';
+import { useCertificates } from '../api/get-certificates';
+import { certificatePath } from '../lesson-path';
+
+/** The learner's certificates; `?course=<id>` opens that course's certificate. */
+export function CertificatesPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const certificates = useCertificates();
+  const wanted = params.get('course');
+  const match = wanted ? certificates.data?.items.find((c) => c.courseId === wanted) : undefined;
+
+  if (match) return <Navigate replace to={certificatePath(match.id)} />;
+  return (
+    <Page title={t('learning.certificates.title')}>
+      <p>
+        <Link to="/learn">{t('learning.backToMine')}</Link>
+      </p>
+      {certificates.isPending ? <Loading /> : null}
+      {certificates.isError ? <LoadError error={certificates.error} onRetry={() => void certificates.refetch()} /> : null}
+      {certificates.data && certificates.data.items.length === 0 ? <p className="muted">{t('learning.certificates.empty')}</p> : null}
+      {certificates.data && certificates.data.items.length > 0 ? (
+        <ul className="course-cards">
+          {certificates.data.items.map((c) => {
+            const title = pickText(c.courseTitle, locale);
+            return (
+              <li key={c.id} className="card">
+                <h2 lang={title.lang}>
+                  <Link to={certificatePath(c.id)}>{title.text}</Link>
+                </h2>
+                <p className="muted">
+                  {t('learning.certificate.issued', { date: formatDate(c.issuedAt, locale) })}
+                  {c.valid ? '' : ` · ${t('learning.certificate.revoked')}`}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </Page>
+  );
+}

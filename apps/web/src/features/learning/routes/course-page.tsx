@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError } from '../../../components/alerts';
+import { CourseOutline } from '../../../components/course/course-outline';
+import { pickText } from '../../../components/course/localized';
+import { Loading } from '../../../components/loading';
+import { Page } from '../../../components/page';
+import { useLocale } from '../../../components/use-locale';
+import { useMe } from '../../../lib/session';
+import { useCatalog } from '../api/get-catalog';
+import { EnrolPanel } from '../components/enrol-panel';
+import { LearningLinks } from '../components/learning-links';
+import { SaveOffline } from '../components/save-offline';
+import { useLearnerCourse } from '../hooks/use-learner-course';
+import { lessonPath } from '../lesson-path';
+
+/** A course's overview: what it is, enrolment, and the outline with the state of each lesson. */
+export function CoursePage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { slug = '' } = useParams();
+  const { data: me } = useMe();
+  const { course, progress, state, states } = useLearnerCourse(slug);
+  const catalog = useCatalog();
+  const policy = catalog.data?.items.find((c) => c.slug === slug)?.enrolmentPolicy;
+
+  if (course.isPending || progress.isPending) return <Loading />;
+  if (course.isError || progress.isError) {
+    const error = course.error ?? progress.error;
+    return (
+      <Page title={t('errorPage.loadTitle')}>
+        <LoadError
+          error={error}
+          onRetry={() => {
+            void course.refetch();
+            void progress.refetch();
+          }}
+        />
+        <Link to="/learn">{t('catalog.backToList')}</Link>
+      </Page>
+    );
+  }
+  const data = course.data;
+  const summary = pickText(data.summary, locale);
+  const lessons = data.modules.flatMap((m) => m.lessons);
+  const enrolled = Boolean(state?.enrolment);
+
+  return (
+    <Page title={pickText(data.title, locale).text}>
+      <p>
+        <Link to="/learn">{t('catalog.backToList')}</Link>
+      </p>
+      {summary.text ? (
+        <p className="lead" lang={summary.lang}>
+          {summary.text}
+        </p>
+      ) : null}
+      <p className="muted">
+        {t('course.facts', { minutes: data.estimatedMinutes, lessons: lessons.length })}
+        {data.tags.length > 0 ? ` · ${data.tags.map((tag) => t(`courseTags.${tag}`)).join(', ')}` : null}
+        {data.sequential ? ` · ${t('learning.course.sequential')}` : null}
+      </p>
+      {state ? <EnrolPanel course={data} progress={state} policy={policy} /> : null}
+      {enrolled && me ? <SaveOffline userId={me.id} course={data} /> : null}
+      <CourseOutline course={data} lessonHref={(id) => lessonPath(data.slug, id)} states={enrolled ? states : undefined} />
+      {enrolled ? <LearningLinks /> : null}
+    </Page>
+  );
+}

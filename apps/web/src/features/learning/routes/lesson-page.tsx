@@ -1,0 +1,297 @@
+import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
+import { useCallback, useEffect, useRef, useState, type RefCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError } from '../../../components/alerts';
+import { CourseOutline } from '../../../components/course/course-outline';
+import { LessonView, type LessonPlayerSlots } from '../../../components/course/lesson-view';
+import { pickText } from '../../../components/course/localized';
+import type { QuizAnswers, QuizOutcome } from '../../../components/course/quiz-outcome';
+import { QuizPlay } from '../../../components/course/quiz-play';
+import { Loading } from '../../../components/loading';
+import { Page } from '../../../components/page';
+import { useLocale } from '../../../components/use-locale';
+import { useEnrol } from '../api/enrol';
+import { useJournal } from '../api/get-journal';
+import { FinishScreen } from '../components/finish-screen';
+import { ReadingEnd } from '../components/reading-end';
+import { ReflectionForm } from '../components/reflection-form';
+import { useLearnerCourse, useRecordEvent } from '../hooks/use-learner-course';
+import { useLessonTracking } from '../hooks/use-lesson-tracking';
+import { coursePath, lessonPath } from '../lesson-path';
+import type { EventResult } from '../queue/event-queue';
+import { learningQueue, newEvent } from '../queue/learning-queue';
+
+const isReflection = (course: PublishedCourse | undefined, lessonId: string) =>
+  Boolean(course?.modules.some((m) => m.lessons.some((l) => l.id === lessonId && l.kind === 'reflection')));
+
+const wideScreen = () => typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 56rem)').matches;
+
+/** The lesson player: one lesson, the way to the previous and next ones, and the outline. */
+export function LessonPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { slug = '', lessonId = '' } = useParams();
+  const { course, progress, state, states, waiting } = useLearnerCourse(slug);
+  const record = useRecordEvent(slug);
+  const enrol = useEnrol(slug);
+  const journal = useJournal(isReflection(course.data, lessonId));
+  const [finished, setFinished] = useState(false);
+  const [skippedId, setSkippedId] = useState<string | null>(null);
+  const completedIds = useRef(new Set<string>());
+  const viewedId = useRef<string | null>(null);
+  const media = useRef<HTMLMediaElement | null>(null);
+  const enrolmentStatus = useRef(state?.enrolment?.status);
+  enrolmentStatus.current = state?.enrolment?.status;
+  const courseId = course.data?.courseId;
+
+  const lessons = course.data?.modules.flatMap((m) => m.lessons) ?? [];
+  const index = lessons.findIndex((l) => l.id === lessonId);
+  const lesson: PublishedLesson | undefined = lessons[index];
+  const lessonState = lesson ? states.get(lesson.id) : undefined;
+  const enrolled = Boolean(state?.enrolment);
+  const locked = lessonState?.locked ?? false;
+  const active = enrolled && !locked && Boolean(lesson);
+  const done = lessonState?.status === 'completed';
+  const kind = lesson?.kind;
+
+  // The finish line: an answer from the server saying this enrolment just became complete.
+  useEffect(() => {
+    if (!courseId) return undefined;
+    return learningQueue().onAnswer((answer) => {
+      const enrolment = answer.enrolments.find((e) => e.courseId === courseId);
+      if (enrolment?.status === 'completed' && enrolmentStatus.current !== 'completed') setFinished(true);
+    });
+  }, [courseId]);
+
+  useEffect(() => {
+    if (!active || !lesson || viewedId.current === lesson.id) return;
+    viewedId.current = lesson.id;
+    void record(newEvent('viewed', lesson.id, {}));
+  }, [active, lesson, record]);
+
+  const complete = useCallback(() => {
+    if (!active || !lesson || done || completedIds.current.has(lesson.id)) return;
+    completedIds.current.add(lesson.id);
+    void record(newEvent('completed', lesson.id, {}));
+  }, [active, lesson, done, record]);
+
+  const position = useCallback(() => {
+    if (kind === 'media') return media.current ? media.current.currentTime : null;
+    if (kind === 'reading') return window.scrollY;
+    return null;
+  }, [kind]);
+  useLessonTracking({
+    enabled: active,
+    lessonId: lesson?.id ?? '',
+    record,
+    position,
+    initialPosition: lessonState?.position ?? null,
+    minChange: kind === 'media' ? 2 : 50,
+  });
+
+  const savedPosition = lessonState?.status === 'in_progress' ? lessonState.position : null;
+  const mediaRef: RefCallback<HTMLMediaElement> = useCallback(
+    (el) => {
+      media.current = el;
+      if (el && savedPosition && savedPosition > 0) {
+        const restore = () => {
+          if (el.duration && savedPosition < el.duration - 1) el.currentTime = savedPosition;
+        };
+        if (el.readyState >= 1) restore();
+        else el.addEventListener('loadedmetadata', restore, { once: true });
+      }
+    },
+    // Restore once per lesson, not each time the saved position moves on.
+    [lesson?.id],
+  );
+
+  const submitQuiz = useCallback(
+    async (answers: QuizAnswers, later: (outcome: QuizOutcome) => void): Promise<QuizOutcome> => {
+      if (!lesson) return { state: 'queued' };
+      const event = newEvent('quiz_submitted', lesson.id, { answers });
+      const toOutcome = (result: EventResult): QuizOutcome =>
+        result.quiz
+          ? { state: 'graded', ...result.quiz }
+          : { state: 'refused', message: t(result.status === 'duplicate' ? 'learning.quiz.duplicate' : `learning.refused.${result.reason ?? 'unknown'}`) };
+      const outcome = await record(event);
+      if (outcome.state === 'answered') return toOutcome(outcome.result);
+      const off = learningQueue().onAnswer((answer) => {
+        const result = answer.results.find((r) => r.id === event.id);
+        if (!result) return;
+        off();
+        later(toOutcome(result));
+      });
+      return { state: 'queued' };
+    },
+    [lesson, record, t],
+  );
+
+  if (course.isPending || progress.isPending) return <Loading />;
+  if (course.isError || progress.isError) {
+    return (
+      <Page title={t('errorPage.loadTitle')}>
+        <LoadError
+          error={course.error ?? progress.error}
+          onRetry={() => {
+            void course.refetch();
+            void progress.refetch();
+          }}
+        />
+        <Link to="/learn">{t('catalog.backToList')}</Link>
+      </Page>
+    );
+  }
+  const data = course.data;
+  const courseTitle = pickText(data.title, locale);
+  if (finished) return <FinishScreen courseId={data.courseId} courseTitle={courseTitle.text} slug={data.slug} />;
+  if (!lesson) {
+    return (
+      <Page title={t('learning.player.notFound')}>
+        <p>
+          <Link to={coursePath(data.slug)}>{t('learning.player.backToCourse', { course: courseTitle.text })}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const title = pickText(lesson.title, locale);
+  const previous = lessons[index - 1];
+  const next = lessons[index + 1];
+  const nextLink = next ? (
+    <p>
+      <Link className="button button-primary" to={lessonPath(data.slug, next.id)}>
+        {t('course.nextLesson')}
+      </Link>
+    </p>
+  ) : null;
+
+  // What the journal has for this reflection, or what is still waiting to sync.
+  const waitingReflection = [...waiting].reverse().find((w) => w.event.lessonId === lesson.id && w.event.type === 'reflection_saved')?.event;
+  const savedReflection = journal.data?.items.find((j) => j.lessonId === lesson.id);
+  const reflectionInitial =
+    waitingReflection?.type === 'reflection_saved'
+      ? { text: waitingReflection.text, shared: waitingReflection.shared }
+      : savedReflection
+        ? { text: savedReflection.text, shared: savedReflection.shared }
+        : null;
+
+  const player: LessonPlayerSlots | undefined = active
+    ? {
+        after:
+          lesson.kind === 'reading' || lesson.kind === 'media' ? (
+            <>
+              <ReadingEnd kind={lesson.kind} done={done} onDone={complete} observe={lesson.kind === 'reading'} restoreTo={lesson.kind === 'reading' ? savedPosition : null} />
+              {done ? nextLink : null}
+            </>
+          ) : undefined,
+        mediaRef,
+        onMediaEnded: complete,
+        quiz:
+          lesson.content.kind === 'quiz' ? (
+            <QuizPlay
+              key={lesson.id}
+              content={lesson.content}
+              locale={locale}
+              onSubmit={submitQuiz}
+              best={lessonState ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts } : undefined}
+              afterResult={nextLink}
+            />
+          ) : undefined,
+        reflection:
+          lesson.kind === 'reflection' && !journal.isLoading ? (
+            <>
+              <ReflectionForm key={lesson.id} lessonId={lesson.id} initial={reflectionInitial} record={record} />
+              {done ? nextLink : null}
+            </>
+          ) : undefined,
+        onSkip: lesson.contentNote
+          ? () => {
+              setSkippedId(lesson.id);
+              if (lessonState?.status !== 'completed') void record(newEvent('skipped', lesson.id, {}));
+            }
+          : undefined,
+        skipped:
+          skippedId === lesson.id ? (
+            <div className="content-note" role="status">
+              <p>
+                <strong>{t('learning.player.skippedTitle')}</strong>
+              </p>
+              <p>{t('learning.player.skippedBody')}</p>
+              {nextLink ?? (
+                <p>
+                  <Link to={coursePath(data.slug)}>{t('learning.player.backToCourse', { course: courseTitle.text })}</Link>
+                </p>
+              )}
+            </div>
+          ) : undefined,
+      }
+    : undefined;
+
+  return (
+    <Page title={title.text} className="lesson-page">
+      <p className="player-course">
+        <Link to={coursePath(data.slug)} lang={courseTitle.lang}>
+          {t('learning.player.backToCourse', { course: courseTitle.text })}
+        </Link>
+      </p>
+      <div className="player-progress">
+        <span>{t('learning.player.position', { current: index + 1, total: lessons.length })}</span>
+        <progress max={lessons.length} value={index + 1} aria-hidden="true" />
+        {lessonState && lessonState.status !== 'not_started' ? <span className="muted">{t(`learning.status.${lessonState.status}`)}</span> : null}
+      </div>
+      <details className="player-outline" open={wideScreen()}>
+        <summary>{t('learning.player.outline')}</summary>
+        <CourseOutline
+          course={data}
+          lessonHref={(id) => lessonPath(data.slug, id)}
+          currentLessonId={lesson.id}
+          states={enrolled ? states : undefined}
+          headingLevel={2}
+        />
+      </details>
+      {!enrolled ? (
+        <div className="alert alert-info">
+          <p>{t('learning.player.notEnrolled')}</p>
+          <button type="button" className="button button-primary" disabled={enrol.isPending} onClick={() => enrol.mutate(undefined)}>
+            {t('learning.enrol.submit')}
+          </button>
+          {enrol.isError ? (
+            <p>
+              <Link to={coursePath(data.slug)}>{t('learning.player.enrolOnCourse')}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {locked ? (
+        <div className="alert alert-info locked-note">
+          <p>
+            <span aria-hidden="true">🔒 </span>
+            {t('learning.player.locked')}
+          </p>
+          <p>
+            <Link to={coursePath(data.slug)}>{t('learning.player.backToCourse', { course: courseTitle.text })}</Link>
+          </p>
+        </div>
+      ) : (
+        <LessonView key={lesson.id} lesson={lesson} player={player} hideTitle />
+      )}
+      <nav className="pager" aria-label={t('course.lessonNav')}>
+        {previous ? (
+          <Link className="button button-secondary" to={lessonPath(data.slug, previous.id)}>
+            {t('course.previousLesson')}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link className="button" to={lessonPath(data.slug, next.id)}>
+            {t('course.nextLesson')}
+          </Link>
+        ) : (
+          <Link className="button" to={coursePath(data.slug)}>
+            {t('learning.player.toOverview')}
+          </Link>
+        )}
+      </nav>
+    </Page>
+  );
+}

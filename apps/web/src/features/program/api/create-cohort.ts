@@ -1,0 +1,19 @@
+import type { Cohort, CreateCohort } from '@dari/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { cohortQueryKey, cohortsQueryKey } from './keys';
+
+export function createCohort(body: CreateCohort): Promise<Cohort> {
+  return apiRequest('/cohorts', { method: 'POST', body });
+}
+
+export function useCreateCohort() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: createCohort,
+    onSuccess: (cohort) => {
+      client.setQueryData(cohortQueryKey(cohort.id), cohort);
+      void client.invalidateQueries({ queryKey: [...cohortsQueryKey, 'list'] });
+    },
+  });
+}

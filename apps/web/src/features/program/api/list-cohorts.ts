@@ -1,0 +1,12 @@
+import type { Cohort } from '@dari/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { cohortsQueryKey } from './keys';
+
+export function listCohorts(signal?: AbortSignal): Promise<{ items: Cohort[] }> {
+  return apiRequest('/cohorts', { signal });
+}
+
+export function useCohorts() {
+  return useQuery(queryOptions({ queryKey: [...cohortsQueryKey, 'list'], queryFn: ({ signal }) => listCohorts(signal) }));
+}

@@ -1,0 +1,65 @@
+import type { Cohort, ResetCode } from '@dari/contracts';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { cohortQueryKey } from './keys';
+
+export type CohortRole = 'manager' | 'instructor' | 'learner';
+
+export interface CohortMember {
+  userId: string;
+  displayName: string;
+  role: CohortRole;
+  addedAt: string;
+}
+
+export interface MembersFilter {
+  role?: CohortRole;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface MemberList {
+  items: CohortMember[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const membersKey = (cohortId: string) => [...cohortQueryKey(cohortId), 'members'] as const;
+
+export function listMembers(cohortId: string, filter: MembersFilter, signal?: AbortSignal): Promise<MemberList> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, { query: { ...filter }, signal });
+}
+
+export function useMembers(cohortId: string, filter: MembersFilter) {
+  return useQuery(
+    queryOptions({
+      queryKey: [...membersKey(cohortId), filter],
+      queryFn: ({ signal }) => listMembers(cohortId, filter, signal),
+      placeholderData: keepPreviousData,
+    }),
+  );
+}
+
+export function removeMember(cohortId: string, userId: string): Promise<Cohort> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+}
+
+export function useRemoveMember(cohortId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => removeMember(cohortId, userId),
+    // Counts, members and the progress grid all change.
+    onSuccess: () => client.invalidateQueries({ queryKey: cohortQueryKey(cohortId) }),
+  });
+}
+
+/** A learner's one-time password code: never cached, shown once where it was asked for. */
+export function createMemberResetCode(cohortId: string, userId: string): Promise<ResetCode> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}/reset-code`, { method: 'POST' });
+}
+
+export function useMemberResetCode(cohortId: string) {
+  return useMutation({ mutationFn: (userId: string) => createMemberResetCode(cohortId, userId) });
+}

@@ -1,0 +1,136 @@
+import type { Cohort } from '@dari/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
+import { ConfirmAction } from '../../../components/confirm-action';
+import { pickText } from '../../../components/course/localized';
+import { Loading } from '../../../components/loading';
+import { useLocale } from '../../../components/use-locale';
+import { useAssignCourse, usePublishedCourses, useUnassignCourse } from '../api/cohort-courses';
+import { formatDay } from '../format';
+
+/** Courses the cohort takes, with due dates: assigning enrols every learner, now and later. */
+export function CoursesPanel({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const id = useId();
+  const published = usePublishedCourses();
+  const assign = useAssignCourse(cohort.id);
+  const unassign = useUnassignCourse(cohort.id);
+  const [courseId, setCourseId] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+
+  const titleOf = (c: { title: { ko: string; en?: string; zh?: string } }) => pickText(c.title, locale);
+
+  const onAssign = (event: FormEvent) => {
+    event.preventDefault();
+    if (!courseId) return;
+    const course = published.data?.items.find((c) => c.id === courseId);
+    setDone(null);
+    assign.mutate(
+      { courseId, dueOn: dueOn || null },
+      {
+        onSuccess: () => {
+          setDone(t('program.courses.assigned', { title: course ? titleOf(course).text : '' }));
+          setCourseId('');
+          setDueOn('');
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <p>{t('program.courses.intro')}</p>
+      <StatusMessage>{done}</StatusMessage>
+      <ErrorAlert error={unassign.error} />
+      {cohort.courses.length === 0 ? (
+        <p className="card empty-state">{t('program.courses.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table-cards">
+            <caption className="visually-hidden">{t('program.courses.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('program.columns.course')}</th>
+                <th scope="col">{t('program.columns.dueOn')}</th>
+                <th scope="col">{t('program.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohort.courses.map((c) => {
+                const title = titleOf(c);
+                return (
+                  <tr key={c.courseId}>
+                    <th scope="row" data-label={t('program.columns.course')}>
+                      <Link to={`/program/courses/${c.courseId}`} lang={title.lang}>
+                        {title.text}
+                      </Link>
+                    </th>
+                    <td data-label={t('program.columns.dueOn')}>{c.dueOn ? formatDay(c.dueOn, locale) : t('program.courses.noDue')}</td>
+                    <td data-label={t('program.columns.actions')}>
+                      <ConfirmAction
+                        label={t('program.courses.unassign')}
+                        question={t('program.courses.unassignConfirm', { title: title.text })}
+                        confirmLabel={t('program.courses.unassignYes')}
+                        pending={unassign.isPending}
+                        danger
+                        onConfirm={() => {
+                          setDone(null);
+                          unassign.mutate(c.courseId, { onSuccess: () => setDone(t('program.courses.unassigned', { title: title.text })) });
+                        }}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`}>{t('program.courses.assignTitle')}</h3>
+        {published.isPending ? <Loading /> : null}
+        {published.isError ? <LoadError error={published.error} onRetry={() => void published.refetch()} /> : null}
+        {published.data ? (
+          published.data.items.length === 0 ? (
+            <p>{t('program.courses.nonePublished')}</p>
+          ) : (
+            <form className="form" onSubmit={onAssign}>
+              <ErrorAlert error={assign.error} />
+              <div className="field">
+                <label htmlFor={`${id}-course`}>{t('program.columns.course')}</label>
+                <select id={`${id}-course`} value={courseId} required onChange={(e) => setCourseId(e.target.value)}>
+                  <option value="">{t('program.courses.choose')}</option>
+                  {published.data.items.map((c) => {
+                    const assigned = cohort.courses.some((a) => a.courseId === c.id);
+                    return (
+                      <option key={c.id} value={c.id}>
+                        {assigned ? t('program.courses.optionAssigned', { title: titleOf(c).text }) : titleOf(c).text}
+                      </option>
+                    );
+                  })}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-due`}>{t('program.courses.dueOn')}</label>
+                <p id={`${id}-due-hint`} className="field-hint">
+                  {t('program.courses.dueHint')}
+                </p>
+                <input id={`${id}-due`} type="date" value={dueOn} aria-describedby={`${id}-due-hint`} onChange={(e) => setDueOn(e.target.value)} />
+              </div>
+              <p>
+                <button type="submit" className="button button-primary" disabled={assign.isPending || !courseId}>
+                  {t('program.courses.assign')}
+                </button>
+              </p>
+            </form>
+          )
+        ) : null}
+      </section>
+    </>
+  );
+}

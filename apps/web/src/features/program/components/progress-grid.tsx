@@ -1,0 +1,127 @@
+import type { Cohort, CohortGrid } from '@dari/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError } from '../../../components/alerts';
+import { pickText } from '../../../components/course/localized';
+import { Loading } from '../../../components/loading';
+import { useLocale } from '../../../components/use-locale';
+import { formatDate } from '../../../lib/format';
+import { EXPORTS } from '../api/keys';
+import { useCohortGrid } from '../api/reports';
+import { formatDay } from '../format';
+import { DownloadLink } from './download-link';
+
+const PAGE_SIZE = 50;
+
+/** Learners × courses: percent done, last active, and marks written as words (not colour alone). */
+export function ProgressGrid({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const atRisk = params.get('atRisk') === 'true';
+  const grid = useCohortGrid(cohort.id, { page, pageSize: PAGE_SIZE, atRisk });
+  const pages = grid.data ? Math.max(1, Math.ceil(grid.data.total / grid.data.pageSize)) : 1;
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <DownloadLink href={EXPORTS.cohort(cohort.id)} label={t('program.grid.downloadCsv')} />
+      <div className="field field-checkbox">
+        <input id={`${id}-risk`} type="checkbox" checked={atRisk} onChange={(e) => update({ atRisk: e.target.checked ? 'true' : null, page: null })} />
+        <label htmlFor={`${id}-risk`}>{t('program.grid.onlyAtRisk')}</label>
+      </div>
+      {grid.data ? <p className="muted">{t('program.grid.atRiskExplain', { days: grid.data.thresholds.inactiveDays })}</p> : null}
+      {grid.isPending ? <Loading /> : null}
+      {grid.isError ? <LoadError error={grid.error} onRetry={() => void grid.refetch()} /> : null}
+      {grid.data ? (
+        <>
+          <p role="status" className="muted">
+            {atRisk ? t('program.grid.countAtRisk', { count: grid.data.total }) : t('program.grid.count', { count: grid.data.total })}
+          </p>
+          {grid.data.learners.length > 0 ? <GridTable grid={grid.data} /> : <p>{atRisk ? t('program.grid.noneAtRisk') : t('program.grid.empty')}</p>}
+          {pages > 1 ? (
+            <nav className="pager" aria-label={t('program.pagesLabel')}>
+              <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+                {t('common.previous')}
+              </button>
+              <span>{t('program.pageOf', { page, pages })}</span>
+              <button type="button" className="button button-secondary" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
+                {t('common.next')}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+type GridCell = CohortGrid['learners'][number]['cells'][number];
+
+function CellText({ cell }: { cell: GridCell | undefined }) {
+  const { t } = useTranslation();
+  if (!cell || cell.status === 'not_enrolled') return <span className="muted">{t('program.grid.notEnrolled')}</span>;
+  return (
+    <span className="grid-cell">
+      <span className="grid-percent">{t('program.grid.percent', { percent: cell.percent })}</span>{' '}
+      {cell.status === 'completed' ? <span className="mark mark-done">{t('program.grid.completed')}</span> : null}
+      {cell.status === 'withdrawn' ? <span className="mark">{t('program.grid.withdrawn')}</span> : null}
+      {cell.overdue ? <span className="mark mark-warn">{t('program.grid.overdue')}</span> : null}
+    </span>
+  );
+}
+
+function GridTable({ grid }: { grid: CohortGrid }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const courses = grid.courses.map((c) => ({ ...c, title: pickText(c.title, locale) }));
+  const learnerCol = t('program.columns.learner');
+  const lastActiveCol = t('program.columns.lastActive');
+  return (
+    <div className="table-wrap">
+      <table className="table-cards progress-grid">
+        <caption>{t('program.grid.caption', { name: grid.cohort.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{learnerCol}</th>
+            <th scope="col">{lastActiveCol}</th>
+            {courses.map((c) => (
+              <th scope="col" key={c.courseId}>
+                <span lang={c.title.lang}>{c.title.text}</span>
+                {c.dueOn ? <span className="grid-due">{t('program.grid.due', { date: formatDay(c.dueOn, locale) })}</span> : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.learners.map((l) => (
+            <tr key={l.userId} className={l.atRisk ? 'at-risk' : undefined}>
+              <th scope="row" data-label={learnerCol}>
+                <span>
+                  <Link to={`/program/learners/${l.userId}`}>{l.displayName}</Link>
+                  {l.atRisk ? <span className="mark mark-warn">{t('program.grid.atRisk')}</span> : null}
+                </span>
+              </th>
+              <td data-label={lastActiveCol}>{l.lastActiveAt ? formatDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}</td>
+              {courses.map((c) => (
+                <td key={c.courseId} data-label={c.title.text}>
+                  <CellText cell={l.cells.find((cell) => cell.courseId === c.courseId)} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
