@@ -202,6 +202,17 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     expect((await api(other, 'GET', '/me/journal')).body.items).toEqual([]);
     const [row] = await t.db.query(`SELECT payload::text AS p FROM learning_events WHERE user_id = $1 AND type = 'reflection_saved'`, [learner.id]);
     expect(row.p).not.toContain(secret);
+    // Not shared: the instructor sees nothing. Shared: the course's instructor reads it (audited); nobody else.
+    expect((await api(author, 'GET', `/reports/courses/${c.courseId}/reflections`)).body.items).toEqual([]);
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reflection, 'reflection_saved', { text: secret, shared: true })] });
+    const shared = (await api(author, 'GET', `/reports/courses/${c.courseId}/reflections`)).body.items;
+    expect(shared).toEqual([expect.objectContaining({ lessonId: c.reflection, text: secret, lessonTitle: { ko: '생각' }, learner: expect.stringMatching(/^이름 /) })]);
+    const otherInstructor = await t.signedIn('instructor');
+    expect((await api(otherInstructor, 'GET', `/reports/courses/${c.courseId}/reflections`)).status).toBe(404);
+    expect((await api(await t.signedIn('manager'), 'GET', `/reports/courses/${c.courseId}/reflections`)).status).toBe(403);
+    expect((await api(learner, 'GET', `/reports/courses/${c.courseId}/reflections`)).status).toBe(403);
+    const audited = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'reflections.viewed' AND actor_id = $1`, [author.id]);
+    expect(audited[0].n).toBe(2);
   });
 
   it('course codes, withdrawing and re-enrolling', async () => {

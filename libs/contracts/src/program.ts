@@ -160,3 +160,9 @@ export const learnerReportSchema = z.object({
   ),
 });
 export const learnerParamSchema = z.strictObject({ id: uuidSchema });
+
+/** Reflections learners chose to share with their instructor, for the course's instructors. */
+export const sharedReflectionsSchema = z.object({
+  items: z.array(z.object({ lessonId: z.uuid(), lessonTitle: draftTextSchema(200), learner: z.string(), text: z.string(), updatedAt: z.iso.datetime({ offset: true }) })),
+});
+export type SharedReflections = z.infer<typeof sharedReflectionsSchema>;

@@ -23,7 +23,8 @@ export type AuditAction =
   | 'learner.report_viewed'
   | 'report.exported'
   | 'data.exported'
-  | 'user.erased';
+  | 'user.erased'
+  | 'reflections.viewed';
 
 export interface AuditRecord {
   actorId: string | null;

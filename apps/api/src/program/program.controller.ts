@@ -29,6 +29,7 @@ import {
   meSchema,
   programReportSchema,
   resetCodeSchema,
+  sharedReflectionsSchema,
   updateCohortSchema,
   uuidSchema,
 } from '@dari/contracts';
@@ -66,6 +67,7 @@ class CohortGridDto extends createZodDto(cohortGridSchema) {}
 class CohortGridQueryDto extends createZodDto(cohortGridQuerySchema) {}
 class CourseReportDto extends createZodDto(courseReportSchema) {}
 class LearnerReportDto extends createZodDto(learnerReportSchema) {}
+class SharedReflectionsDto extends createZodDto(sharedReflectionsSchema) {}
 
 /** Cohorts: the managers who run them, and admins. */
 @ApiTags('program')
@@ -217,6 +219,14 @@ export class ReportsController {
   @ZodResponse({ type: CourseReportDto })
   course(@Auth() auth: AuthContext, @Param() params: IdParamDto) {
     return this.reports.course(params.id, auth);
+  }
+
+  /** Reflections learners shared with the course's instructors; reading them is audited. */
+  @Get('courses/:id/reflections')
+  @Roles('instructor', 'admin')
+  @ZodResponse({ type: SharedReflectionsDto })
+  reflections(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto) {
+    return this.reports.sharedReflections(params.id, auth, requestId);
   }
 
   /** One learner; opening it is audited. */

@@ -184,6 +184,19 @@ export class ReportsService {
     };
   }
 
+  /** Reflections shared with the course's instructors (owner, co-instructors, admins). Reading them is audited. */
+  async sharedReflections(courseId: string, auth: AuthContext, requestId: string) {
+    await this.courses.course(courseId, auth, auth.role === 'admin' ? 'read' : 'edit');
+    const rows: { lesson_id: string; lesson_title: DraftText | null; display_name: string; text: string; updated_at: Date }[] = await this.db.query(
+      `SELECT j.lesson_id, l.title AS lesson_title, u.display_name, j.text, j.updated_at
+         FROM journal_entries j JOIN users u ON u.id = j.user_id LEFT JOIN lessons l ON l.id = j.lesson_id
+        WHERE j.course_id = $1 AND j.shared AND length(trim(j.text)) > 0 ORDER BY j.updated_at DESC LIMIT 500`,
+      [courseId],
+    );
+    await this.audit.record({ actorId: auth.userId, action: 'reflections.viewed', requestId, details: { courseId, count: rows.length } });
+    return { items: rows.map((r) => ({ lessonId: r.lesson_id, lessonTitle: r.lesson_title ?? { ko: '' }, learner: r.display_name, text: r.text, updatedAt: r.updated_at.toISOString() })) };
+  }
+
   /** One learner's courses and lessons, for staff who work with them. Opening it is audited. */
   async learner(userId: string, auth: AuthContext, requestId: string) {
     const [user]: { id: string; display_name: string; role: string }[] = await this.db.query(`SELECT id, display_name, role FROM users WHERE id = $1`, [userId]);

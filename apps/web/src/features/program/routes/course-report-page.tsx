@@ -11,6 +11,7 @@ import { useMe } from '../../../lib/session';
 import { EXPORTS } from '../api/keys';
 import { useCourseReport } from '../api/reports';
 import { Bars } from '../components/bars';
+import { SharedReflections } from '../components/shared-reflections';
 import { DownloadLink } from '../components/download-link';
 import { formatNumber, formatPercent } from '../format';
 import '../program.css';
@@ -47,7 +48,7 @@ export function CourseReportPage() {
     );
   }
   return (
-    <CourseReportView report={report.data} backLink={backLink} />
+    <CourseReportView report={report.data} backLink={backLink} showReflections={me?.role === 'instructor' || me?.role === 'admin'} />
   );
 }
 
@@ -65,7 +66,7 @@ function stoppingPoint(report: CourseReport): CourseReport['lessons'][number] | 
   return worst;
 }
 
-function CourseReportView({ report, backLink }: { report: CourseReport; backLink: ReactNode }) {
+function CourseReportView({ report, backLink, showReflections }: { report: CourseReport; backLink: ReactNode; showReflections: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(report.course.title, locale);
@@ -219,6 +220,7 @@ function CourseReportView({ report, backLink }: { report: CourseReport; backLink
           </div>
         )}
       </section>
+      {showReflections ? <SharedReflections courseId={report.course.id} /> : null}
     </Page>
   );
 }
