@@ -5,6 +5,7 @@ import { CheckboxField } from '../../../components/fields';
 import { useLocale } from '../../../components/use-locale';
 import { pickText } from '../../../components/course/localized';
 import { LocalizedFields, type Text } from './localized-fields';
+import { ConfirmAction } from '../../../components/confirm-action';
 
 export type QuizContent = Extract<LessonContent, { kind: 'quiz' }>;
 type QuestionType = DraftQuestion['type'];
@@ -174,9 +175,13 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
           <button type="button" className="button button-secondary" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('quizEditor.moveDown', { number })}>
             {t('outline.down')}
           </button>
-          <button type="button" className="button button-danger" onClick={onRemove}>
-            {t('quizEditor.removeQuestion', { number })}
-          </button>
+          <ConfirmAction
+            label={t('quizEditor.removeQuestion', { number })}
+            question={t('quizEditor.removeQuestionConfirm', { number })}
+            confirmLabel={t('quizEditor.removeQuestionYes')}
+            onConfirm={onRemove}
+            danger
+          />
         </div>
       ) : null}
     </li>
