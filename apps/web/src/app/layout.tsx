@@ -1,6 +1,6 @@
 import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, Link } from 'react-router';
 import { Loading } from '../components/loading';
 import { OfflineBanner } from '../components/offline-banner';
 import { Header } from './header';
@@ -32,6 +32,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <Link to="/privacy">{t('privacy.notice.title')}</Link>
+        </p>
       </footer>
     </>
   );

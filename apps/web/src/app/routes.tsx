@@ -74,6 +74,7 @@ const CourseReportPage = lazyWithAreas(['program'], () =>
 const LearnerReportPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/learner-report-page').then((m) => ({ default: m.LearnerReportPage })),
 );
+const PrivacyPage = lazy(() => import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })));
 const JoinPage = lazyWithAreas(['program'], () => import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })));
 
 /** The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one. */
@@ -95,6 +96,7 @@ export function AppRoutes() {
         <Route path="join" element={<JoinPage />} />
         <Route path="join/:code" element={<JoinPage />} />
         <Route path="verify/:code" element={<VerifyPage />} />
+        <Route path="privacy" element={<PrivacyPage />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
           <Route element={<RequireRole roles={['learner']} />}>

@@ -8,6 +8,8 @@ import { ChangePasswordForm } from '../components/change-password-form';
 import { DisplayNameForm } from '../components/display-name-form';
 import { LanguageForm } from '../components/language-form';
 import { SignOutEverywhere } from '../components/sign-out-everywhere';
+import { MyData } from '../components/my-data';
+import { MyDevices } from '../components/my-devices';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -38,7 +40,9 @@ export function AccountPage() {
       <DisplayNameForm me={me} />
       <LanguageForm />
       <ChangePasswordForm />
+      <MyDevices />
       <SignOutEverywhere />
+      <MyData />
     </Page>
   );
 }

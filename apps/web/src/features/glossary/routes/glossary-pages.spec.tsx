@@ -62,9 +62,10 @@ describe('word requests', () => {
     await user.click(screen.getByRole('link', { name: '내 단어장' }));
     expect(await screen.findByRole('heading', { level: 1, name: '내 단어장' })).toBeInTheDocument();
     const asked = await screen.findByRole('region', { name: '내가 물어본 낱말' });
-    expect(within(asked).getByText('답이 왔어요')).toBeInTheDocument();
+    // Both lists load on their own: wait for each.
+    expect(await within(asked).findByText('답이 왔어요')).toBeInTheDocument();
     expect(asked).toHaveTextContent(answered.term!.explanation);
-    expect(screen.getByRole('region', { name: '저장한 낱말' })).toHaveTextContent('갑질');
+    await waitFor(() => expect(screen.getByRole('region', { name: '저장한 낱말' })).toHaveTextContent('갑질'));
   });
 
   it('an instructor answers a request with a new term, naming who asked and in which lesson', async () => {

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api';
+import { endSession } from '../../../lib/session';
+
+/** Erases the signed-in person's account after their password; every session ends. */
+export function useEraseMe() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => apiRequest('/me/erase', { method: 'POST', body: { password } }),
+    onSuccess: () => endSession(client, 'signed-out'),
+  });
+}
