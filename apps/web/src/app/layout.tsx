@@ -33,7 +33,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
         <p>
-          <Link to="/privacy">{t('privacy.notice.title')}</Link>
+          <Link to="/privacy">{t('app.privacyLink')}</Link>
         </p>
       </footer>
     </>

@@ -11,7 +11,7 @@ import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
 // Pages a learner rarely or never needs load on demand, so the first page stays small.
-const AccountPage = lazy(() => import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazyWithAreas(['privacy'], () => import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })));
 const ResetCodePage = lazy(() =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
@@ -74,7 +74,7 @@ const CourseReportPage = lazyWithAreas(['program'], () =>
 const LearnerReportPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/learner-report-page').then((m) => ({ default: m.LearnerReportPage })),
 );
-const PrivacyPage = lazy(() => import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })));
+const PrivacyPage = lazyWithAreas(['privacy'], () => import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })));
 const JoinPage = lazyWithAreas(['program'], () => import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })));
 
 /** The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one. */

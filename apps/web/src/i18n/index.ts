@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { HTML_LANG } from '../lib/format';
 import { isLocale, toLocale } from '../lib/locale';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { ko, loadArea, loadCatalogue, type StaffArea } from './locales/index';
+import { ko, loadArea, loadCatalogue, type LazyArea } from './locales/index';
 
 /** Language names written in the language itself (not translated on purpose). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { ko: '한국어', en: 'English', zh: '中文' };
@@ -39,9 +39,9 @@ async function loadLocale(locale: Locale): Promise<void> {
   i18n.addResourceBundle(locale, 'translation', await loadCatalogue(locale), true, true);
 }
 
-const loadedAreas = new Set<StaffArea>();
+const loadedAreas = new Set<LazyArea>();
 
-async function addArea(locale: Locale, area: StaffArea): Promise<void> {
+async function addArea(locale: Locale, area: LazyArea): Promise<void> {
   const key = `${locale}:${area}`;
   if (loadedKeys.has(key)) return;
   i18n.addResourceBundle(locale, 'translation', await loadArea(locale, area), true, true);
@@ -49,16 +49,16 @@ async function addArea(locale: Locale, area: StaffArea): Promise<void> {
 }
 const loadedKeys = new Set<string>();
 
-/** Loads staff areas for the current language (and Korean, the fallback). */
-export async function ensureAreas(areas: readonly StaffArea[]): Promise<void> {
+/** Loads lazy areas for the current language (and Korean, the fallback). */
+export async function ensureAreas(areas: readonly LazyArea[]): Promise<void> {
   const locale = toLocale(i18n.language);
   await Promise.all(areas.flatMap((a) => [addArea('ko', a), ...(locale === 'ko' ? [] : [addArea(locale, a)])]));
   areas.forEach((a) => loadedAreas.add(a));
 }
 
-/** React.lazy for a staff page: the page's code and its words arrive together. */
+/** React.lazy for a page whose words are in a lazy area: the code and the words arrive together. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
-export function lazyWithAreas<T extends ComponentType<any>>(areas: readonly StaffArea[], load: () => Promise<{ default: T }>): LazyExoticComponent<T> {
+export function lazyWithAreas<T extends ComponentType<any>>(areas: readonly LazyArea[], load: () => Promise<{ default: T }>): LazyExoticComponent<T> {
   return lazy(async () => (await Promise.all([load(), ensureAreas(areas)]))[0]);
 }
 

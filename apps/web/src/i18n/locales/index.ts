@@ -1,16 +1,16 @@
 /**
  * The catalogues are split by area (locales/<lng>/<area>.json), so that features can be worked on
- * side by side and staff-only words never weigh on a learner's phone. The areas a learner needs
- * from the first screen are built in for Korean; staff areas (STAFF_AREAS) load with their pages
+ * side by side and words for pages off the first screen never weigh on a learner's phone. The areas
+ * a learner needs from the first screen are built in for Korean; LAZY_AREAS load with their pages
  * (see `lazyWithAreas` in ../index.ts); English and Chinese load when chosen. An area's top-level
  * keys must not repeat another's.
  */
 export type Tree = { [key: string]: string | Tree };
 export type Lng = 'ko' | 'en' | 'zh';
 
-/** Areas only staff pages use: loaded with those pages. */
-export const STAFF_AREAS = ['admin', 'authoring', 'program'] as const;
-export type StaffArea = (typeof STAFF_AREAS)[number];
+/** Areas that load with their (lazy) pages: staff pages, and learner pages off the first screen. */
+export const LAZY_AREAS = ['admin', 'authoring', 'program', 'privacy'] as const;
+export type LazyArea = (typeof LAZY_AREAS)[number];
 
 export function merge(parts: Record<string, Tree>): Tree {
   const out: Tree = {};
@@ -24,10 +24,10 @@ export function merge(parts: Record<string, Tree>): Tree {
 }
 
 const areaOf = (file: string) => file.split('/').pop()!.replace(/\.json$/, '');
-const isStaff = (file: string) => (STAFF_AREAS as readonly string[]).includes(areaOf(file));
+const isLazy = (file: string) => (LAZY_AREAS as readonly string[]).includes(areaOf(file));
 
-/** Korean, built in: every area but the staff ones (keep this list in step with STAFF_AREAS). */
-export const ko: Tree = merge(import.meta.glob<Tree>(['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json'], { eager: true, import: 'default' }));
+/** Korean, built in: every area but the lazy ones (keep this list in step with LAZY_AREAS). */
+export const ko: Tree = merge(import.meta.glob<Tree>(['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json', '!./ko/privacy.json'], { eager: true, import: 'default' }));
 
 const lazy: Record<Lng, Record<string, () => Promise<Tree>>> = {
   ko: import.meta.glob<Tree>('./ko/*.json', { import: 'default' }),
@@ -37,12 +37,12 @@ const lazy: Record<Lng, Record<string, () => Promise<Tree>>> = {
 
 /** The learner areas of a language (Korean's are built in). */
 export async function loadCatalogue(lng: 'en' | 'zh'): Promise<Tree> {
-  const entries = await Promise.all(Object.entries(lazy[lng]).filter(([f]) => !isStaff(f)).map(async ([file, load]) => [file, await load()] as const));
+  const entries = await Promise.all(Object.entries(lazy[lng]).filter(([f]) => !isLazy(f)).map(async ([file, load]) => [file, await load()] as const));
   return merge(Object.fromEntries(entries));
 }
 
-/** One staff area in one language. */
-export async function loadArea(lng: Lng, area: StaffArea): Promise<Tree> {
+/** One lazy area in one language. */
+export async function loadArea(lng: Lng, area: LazyArea): Promise<Tree> {
   const load = lazy[lng][`./${lng}/${area}.json`];
   if (!load) throw new Error(`i18n: no area "${area}" for ${lng}`);
   return load();
