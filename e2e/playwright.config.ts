@@ -21,7 +21,7 @@ const isCI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: path.join(root, 'test-results'),
+  outputDir: path.join(root, process.env.DARI_E2E_PORT ? `test-results-${process.env.DARI_E2E_PORT}` : 'test-results'),
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
