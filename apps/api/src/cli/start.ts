@@ -1,15 +1,58 @@
 // `npm start`: the database (embedded unless DATABASE_URL), migrations, demo accounts, the server.
+//
+// WEB_CONCURRENCY=N (N > 1) runs N API worker processes on this host (node:cluster, sharing the one
+// port): this primary process opens the database, migrates and seeds once, then forks workers that
+// only serve. A worker that dies is started again (with a growing pause if it keeps dying); SIGTERM
+// lets every worker finish its requests in flight before the primary stops the embedded database.
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import cluster, { type Worker } from 'node:cluster';
+import type { ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig, parseEnv, type AppConfig } from '../config/app-config.js';
 import { runMigrations, withStartupLock } from '../database/migrate.js';
+import type { EmbeddedPostgres } from '../database/embedded-postgres.js';
 import { CurriculumSeedService } from '../courses/curriculum-seed.service.js';
 import { GlossaryService } from '../glossary/glossary.service.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
 import { openDatabase, say } from './database.js';
 
+/** Seconds a worker has to finish its requests after SIGTERM before the primary kills it. */
+const WORKER_STOP_MS = 25_000;
+/** A worker that lived this long before dying is "healthy": its replacement starts after the shortest pause. */
+const HEALTHY_LIFETIME_MS = 60_000;
+const RESTART_MIN_MS = 500;
+const RESTART_MAX_MS = 30_000;
+
+const shownHost = (config: AppConfig) => (config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host);
+
+/** Demo accounts, starter curriculum and glossary on a first start; once, even when several instances start together. */
+async function seed(app: NestFastifyApplication, config: AppConfig, url: string): Promise<void> {
+  await withStartupLock(url, async () => {
+    if (config.demo) {
+      const seeded = await app.get(DemoSeedService).run(config.demoPassword);
+      if (seeded.created) {
+        say('demo accounts created (DARI_DEMO=false creates none):');
+        for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(16)} ${a.role}`);
+        say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
+      }
+    }
+
+    const courses = await app.get(CurriculumSeedService).run();
+    if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
+    const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
+      say(`the starter glossary was not loaded: ${e.message}`);
+      return 0;
+    });
+    if (terms) say(`starter glossary loaded: ${terms} terms`);
+  });
+}
+
 async function main(): Promise<void> {
+  if (cluster.isWorker) return serveAsWorker();
   const started = Date.now();
+  const workers = parseEnv().WEB_CONCURRENCY;
   const { url, embedded } = await openDatabase({ reuseRunning: false });
   let stopping = false;
   const stopDatabase = async () => {
@@ -20,26 +63,13 @@ async function main(): Promise<void> {
     if (ran.length) say(`migrations run: ${ran.join(', ')}`);
     const config = loadConfig(process.env, url);
     const app = await createApp(config);
+    await seed(app, config, url);
 
-    // Seeding an empty database happens once, even when several instances start together.
-    await withStartupLock(url, async () => {
-      if (config.demo) {
-        const seeded = await app.get(DemoSeedService).run(config.demoPassword);
-        if (seeded.created) {
-          say('demo accounts created (DARI_DEMO=false creates none):');
-          for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(16)} ${a.role}`);
-          say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
-        }
-      }
-
-      const courses = await app.get(CurriculumSeedService).run();
-      if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
-      const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
-        say(`the starter glossary was not loaded: ${e.message}`);
-        return 0;
-      });
-      if (terms) say(`starter glossary loaded: ${terms} terms`);
-    });
+    if (workers > 1) {
+      // The primary only prepared the database: the workers serve.
+      await app.close();
+      return runPrimary({ config, url, embedded, workers, started });
+    }
 
     const shutdown = async (signal: string) => {
       if (stopping) {
@@ -62,12 +92,130 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
 
     await app.listen({ port: config.port, host: config.host });
-    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    say(`Dari is running at http://${shown}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
+    say(`Dari is running at http://${shownHost(config)}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
   } catch (e) {
     await stopDatabase().catch(() => undefined);
     throw e;
   }
+}
+
+/** The cluster primary: forks the workers, starts again the ones that die, stops them all on SIGTERM/SIGINT. */
+function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPostgres; workers: number; started: number }): void {
+  // Workers run this compiled file directly (not scripts/start.mjs, which would check the build again).
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
+  // The database the primary opened (embedded or not) and the media folder it chose.
+  const workerEnv = { DATABASE_URL: o.url, ...(process.env.DARI_MEDIA_DIR ? { DARI_MEDIA_DIR: process.env.DARI_MEDIA_DIR } : {}) };
+  const live = new Set<Worker>();
+  const bornAt = new Map<Worker, number>();
+  const listening = new Set<Worker>();
+  const restarts = new Set<NodeJS.Timeout>();
+  let everReady = false;
+  let failures = 0;
+  let stopping = false;
+  let cleanExit = true;
+
+  const fork = () => {
+    const worker = cluster.fork(workerEnv);
+    live.add(worker);
+    bornAt.set(worker, Date.now());
+    worker.once('listening', () => {
+      listening.add(worker);
+      if (!everReady && listening.size === o.workers) {
+        everReady = true;
+        say(`Dari is running at http://${shownHost(o.config)}:${o.config.port} with ${o.workers} workers  (ready in ${((Date.now() - o.started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
+      }
+    });
+  };
+
+  const finish = async () => {
+    for (const t of restarts) clearTimeout(t);
+    try {
+      if (o.embedded) await o.embedded.stop();
+      say(cleanExit ? 'stopped cleanly' : 'stopped (a worker did not stop cleanly)');
+      process.exit(cleanExit ? 0 : 1);
+    } catch (e) {
+      process.stderr.write(`[dari] error while stopping: ${(e as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+
+  const stopAll = (signal: string) => {
+    if (stopping) {
+      say(`${signal} again: exiting now`);
+      for (const w of live) w.process.kill('SIGKILL');
+      void o.embedded?.stop().finally(() => process.exit(1));
+      return;
+    }
+    stopping = true;
+    for (const t of restarts) clearTimeout(t);
+    say(`${signal}: the workers finish requests in flight, then stop`);
+    if (!live.size) return void finish();
+    for (const w of live) w.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const w of live) {
+        say(`worker ${w.process.pid} did not stop in ${WORKER_STOP_MS / 1000} s: killing it`);
+        w.process.kill('SIGKILL');
+      }
+    }, WORKER_STOP_MS).unref();
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    live.delete(worker);
+    const wasListening = listening.delete(worker);
+    const lived = Date.now() - (bornAt.get(worker) ?? Date.now());
+    bornAt.delete(worker);
+    if (stopping) {
+      // A worker still starting has no handler yet: SIGTERM ends it at once, which is fine.
+      if (code !== 0 && signal !== 'SIGTERM') cleanExit = false;
+      if (!live.size) void finish();
+      return;
+    }
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    if (!everReady && !wasListening) {
+      // It never served: a configuration problem (port taken, database refused…) that restarting will not fix.
+      say(`worker ${worker.process.pid} ${how} before it could serve; stopping`);
+      cleanExit = false;
+      stopAll('start-up failure');
+      return;
+    }
+    failures = lived >= HEALTHY_LIFETIME_MS ? 1 : failures + 1;
+    const pause = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** (failures - 1));
+    say(`worker ${worker.process.pid} ${how}; starting another in ${(pause / 1000).toFixed(1)} s`);
+    const t = setTimeout(() => {
+      restarts.delete(t);
+      if (!stopping) fork();
+    }, pause);
+    restarts.add(t);
+  });
+
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  for (let i = 0; i < o.workers; i++) fork();
+}
+
+/** A cluster worker: the database is ready (the primary migrated and seeded it); build the app and serve. */
+async function serveAsWorker(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  if (process.env.DARI_TEST_WORKER_HEADER === 'true') {
+    // Tests only (test/workers.spec.ts): which worker answered. Production answers never name a process.
+    app.getHttpServer().prependListener('request', (_req: unknown, res: ServerResponse) => res.setHeader('x-dari-worker', String(process.pid)));
+  }
+  let stopping = false;
+  process.on('SIGTERM', () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    app.close().then(
+      () => process.exit(0),
+      (e: Error) => {
+        process.stderr.write(`[dari] worker ${process.pid}: error while stopping: ${e.message}\n`);
+        process.exit(1);
+      },
+    );
+  });
+  // Ctrl-C reaches the whole process group: the primary decides, and sends SIGTERM.
+  process.on('SIGINT', () => undefined);
+  await app.listen({ port: config.port, host: config.host });
 }
 
 main().catch((e: Error) => {

@@ -13,6 +13,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** API worker processes on this host (`npm start` / the image); 1 = no cluster. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   DARI_DATA_DIR: z.string().optional(),
   DARI_DB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DARI_DEMO: bool(true),

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './test-db.js';
+
+// WEB_CONCURRENCY=2: one primary (migrations, seeding) and two worker processes sharing one port.
+const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
+const PASSWORD = 'two workers passphrase';
+
+interface Cluster {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+async function startCluster(databaseUrl: string, env: Record<string, string> = {}): Promise<Cluster> {
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  let out = '';
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, DARI_WEB_DIST: '/nonexistent', WEB_CONCURRENCY: '2', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the primary exited:\n${out}`);
+    // Ready when both workers listen (the primary says so).
+    if (out.includes('with 2 workers')) return { child, base: `http://127.0.0.1:${port}`, output: () => out };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the workers did not start:\n${out}`);
+}
+
+/** One request on a new connection (no keep-alive), so the cluster's round robin picks a worker for each. */
+function request(base: string, p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${p}`, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+async function workerPids(base: string, n = 12): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (let i = 0; i < n; i++) pids.add(Number((await request(base, '/api/v1/health')).headers['x-dari-worker']));
+  return pids;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+
+describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let c: Cluster;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    c = await startCluster(db.url, { DARI_TEST_WORKER_HEADER: 'true' });
+  }, 90_000);
+  afterAll(async () => {
+    if (c && c.child.exitCode === null) {
+      c.child.kill('SIGKILL');
+      await exited(c.child);
+    }
+    await db?.drop();
+  });
+
+  it('two different worker processes answer, neither of them the primary', async () => {
+    const pids = await workerPids(c.base);
+    expect(pids.size).toBe(2);
+    expect(pids.has(c.child.pid!)).toBe(false);
+    for (const pid of pids) expect(alive(pid)).toBe(true);
+  });
+
+  it('a session made on one worker is valid on the other', async () => {
+    const login = await request(c.base, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }) });
+    expect(login.status).toBe(200);
+    const cookie = String(login.headers['set-cookie']![0]).split(';')[0];
+    const signedInOn = login.headers['x-dari-worker'];
+    const answers = new Map<string, number>();
+    for (let i = 0; i < 8 && answers.size < 2; i++) {
+      const me = await request(c.base, '/api/v1/me', { headers: { cookie } });
+      answers.set(String(me.headers['x-dari-worker']), me.status);
+    }
+    expect(answers.size).toBe(2);
+    expect([...answers.keys()].some((pid) => pid !== signedInOn)).toBe(true);
+    expect([...answers.values()]).toEqual([200, 200]);
+  });
+
+  it('a worker that dies is started again, and SIGTERM stops every worker cleanly', async () => {
+    const before = [...(await workerPids(c.base))];
+    const [victim, survivor] = before;
+    process.kill(victim, 'SIGKILL');
+    let now = new Set<number>();
+    for (let i = 0; i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      now = await workerPids(c.base, 6);
+      if (now.size === 2) break;
+    }
+    expect(now.has(victim)).toBe(false);
+    expect(now.has(survivor)).toBe(true);
+    expect(now.size).toBe(2);
+    expect(c.output()).toMatch(new RegExp(`worker ${victim} was killed by SIGKILL; starting another`));
+
+    const workers = [...now];
+    c.child.kill('SIGTERM');
+    expect(await exited(c.child)).toBe(0);
+    expect(c.output()).toContain('stopped cleanly');
+    for (const pid of workers) expect(alive(pid)).toBe(false);
+  }, 60_000);
+});
+
+describe('WEB_CONCURRENCY=2 without the test flag', () => {
+  it('answers without naming the worker process', async () => {
+    const db = await createTestDatabase();
+    const c = await startCluster(db.url);
+    try {
+      for (let i = 0; i < 4; i++) expect((await request(c.base, '/api/v1/health')).headers['x-dari-worker']).toBeUndefined();
+    } finally {
+      c.child.kill('SIGTERM');
+      expect(await exited(c.child)).toBe(0);
+      await db.drop();
+    }
+  }, 90_000);
+});
