@@ -26,6 +26,7 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   ],
   admin: [
     { to: ROLE_HOME.admin, key: 'nav.admin' },
+    { to: '/admin/audit', key: 'nav.audit' },
     { to: '/program', key: 'nav.program' },
     { to: '/teach', key: 'nav.teach' },
     { to: '/glossary', key: 'glossary.nav.glossary' },

@@ -22,6 +22,7 @@ const NewUserPage = lazyWithAreas(['admin'], () =>
 const UserDetailPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
+const AuditPage = lazyWithAreas(['admin'], () => import('../features/admin-audit/routes/audit-page').then((m) => ({ default: m.AuditPage })));
 
 // The learner's pages beyond the first: the player, quizzes and certificates load when opened.
 const CoursePage = lazy(() => import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })));
@@ -150,6 +151,7 @@ export function AppRoutes() {
             <Route path="users" element={<UsersPage />} />
             <Route path="users/new" element={<NewUserPage />} />
             <Route path="users/:id" element={<UserDetailPage />} />
+            <Route path="audit" element={<AuditPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,80 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../../components/alerts';
+import { Loading } from '../../../components/loading';
+import { Page } from '../../../components/page';
+import { useAuditLog, type AuditFilter } from '../api/list-audit';
+import { AuditFilters, type AuditCriteria } from '../components/audit-filters';
+import { AuditTable } from '../components/audit-table';
+import '../admin-audit.css';
+
+const PAGE_SIZE = 50;
+
+/**
+ * The admins' audit log: who did what to whom, and when. The filters stay in the page (not in the
+ * address), so no username ever lands in a URL, a history entry or a server log.
+ */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const resultsId = useId();
+  const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: PAGE_SIZE });
+  const audit = useAuditLog(filter);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // After a search or a page change, focus moves to the results once they have arrived.
+  const [focusResults, setFocusResults] = useState(false);
+
+  useEffect(() => {
+    if (focusResults && !audit.isFetching) {
+      resultsHeading.current?.focus();
+      setFocusResults(false);
+    }
+  }, [focusResults, audit.isFetching]);
+
+  const apply = (criteria: AuditCriteria) => {
+    setFilter({ ...criteria, page: 1, pageSize: PAGE_SIZE });
+    setFocusResults(true);
+  };
+  const goTo = (page: number) => {
+    setFilter((f) => ({ ...f, page }));
+    setFocusResults(true);
+  };
+
+  const data = audit.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
+  const last = data ? first + data.items.length - 1 : 0;
+
+  return (
+    <Page title={t('adminAudit.title')}>
+      <p className="muted">{t('adminAudit.intro')}</p>
+      <AuditFilters onApply={apply} />
+      <section aria-labelledby={resultsId} className="audit-results" aria-busy={audit.isFetching || undefined}>
+        <h2 id={resultsId} ref={resultsHeading} tabIndex={-1}>
+          {t('adminAudit.resultsTitle')}
+        </h2>
+        {/* Always in the page, so screen readers hear the new count after every search. */}
+        <p role="status" aria-live="polite" className="muted">
+          {data && !audit.isFetching
+            ? data.total === 0
+              ? t('adminAudit.empty')
+              : t('adminAudit.count', { count: data.total, first, last })
+            : ''}
+        </p>
+        {audit.isPending ? <Loading /> : null}
+        {audit.isError ? <LoadError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+        {data && data.items.length > 0 ? <AuditTable events={data.items} /> : null}
+        {data && pages > 1 ? (
+          <nav className="pager" aria-label={t('adminAudit.pagesLabel')}>
+            <button type="button" className="button button-secondary" disabled={filter.page <= 1 || audit.isFetching} onClick={() => goTo(filter.page - 1)}>
+              {t('common.previous')}
+            </button>
+            <span>{t('adminAudit.pageOf', { page: filter.page, pages })}</span>
+            <button type="button" className="button button-secondary" disabled={filter.page >= pages || audit.isFetching} onClick={() => goTo(filter.page + 1)}>
+              {t('common.next')}
+            </button>
+          </nav>
+        ) : null}
+      </section>
+    </Page>
+  );
+}
