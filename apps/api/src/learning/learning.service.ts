@@ -90,8 +90,20 @@ export class LearningService {
   }
 
   async myLearning(auth: AuthContext): Promise<{ items: Enrolment[] }> {
-    const rows: EnrolmentRow[] = await this.db.query(`${ENROLMENT_SELECT} WHERE e.user_id = $1 AND e.status <> 'withdrawn' ORDER BY e.last_activity_at DESC NULLS LAST, e.enrolled_at DESC`, [auth.userId]);
-    return { items: await Promise.all(rows.map((r) => this.toEnrolment(this.db.manager, r, auth.userId))) };
+    // One query for every enrolment and its next lesson (the same choice as nextLesson, per row).
+    const rows: (EnrolmentRow & { next_lesson_id: string | null; next_position: number | null })[] = await this.db.query(
+      `SELECT x.*, nx.lesson_id AS next_lesson_id, nx.position AS next_position
+         FROM (${ENROLMENT_SELECT} WHERE e.user_id = $1 AND e.status <> 'withdrawn') x
+         LEFT JOIN LATERAL (
+           SELECT pl.lesson_id, lp.position
+             FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1
+            WHERE pl.course_id = x.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
+            ORDER BY (pl.lesson_id = x.last_lesson_id) DESC, pl.position
+            LIMIT 1) nx ON true
+        ORDER BY x.last_activity_at DESC NULLS LAST, x.enrolled_at DESC`,
+      [auth.userId],
+    );
+    return { items: rows.map((r) => enrolmentFrom(r, r.next_lesson_id ? { lessonId: r.next_lesson_id, position: r.next_position } : null)) };
   }
 
   /** The outline's state for one learner: each lesson's status and lock, and the enrolment. */
@@ -264,19 +276,7 @@ export class LearningService {
   }
 
   private async toEnrolment(m: EntityManager, r: EnrolmentRow, userId: string): Promise<Enrolment> {
-    return {
-      id: r.id,
-      courseId: r.course_id,
-      slug: r.slug,
-      title: r.title,
-      status: r.status,
-      percent: r.percent,
-      enrolledAt: r.enrolled_at.toISOString(),
-      completedAt: r.completed_at?.toISOString() ?? null,
-      lastActivityAt: r.last_activity_at?.toISOString() ?? null,
-      next: await this.nextLesson(m, userId, r.course_id, r.last_lesson_id),
-      certificateCode: r.certificate_code ? formatCode(r.certificate_code) : null,
-    };
+    return enrolmentFrom(r, await this.nextLesson(m, userId, r.course_id, r.last_lesson_id));
   }
 
   /** Where "Continue" goes: the lesson last worked on if unfinished (with its position), else the first one not done. */
@@ -291,6 +291,22 @@ export class LearningService {
     );
     return row ? { lessonId: row.lesson_id, position: row.position } : null;
   }
+}
+
+function enrolmentFrom(r: EnrolmentRow, next: Enrolment['next']): Enrolment {
+  return {
+    id: r.id,
+    courseId: r.course_id,
+    slug: r.slug,
+    title: r.title,
+    status: r.status,
+    percent: r.percent,
+    enrolledAt: r.enrolled_at.toISOString(),
+    completedAt: r.completed_at?.toISOString() ?? null,
+    lastActivityAt: r.last_activity_at?.toISOString() ?? null,
+    next,
+    certificateCode: r.certificate_code ? formatCode(r.certificate_code) : null,
+  };
 }
 
 /** Thrown inside an event's transaction to roll its insert back and report the rejection. */
