@@ -112,11 +112,21 @@ export const programReportSchema = z.object({
 });
 export type ProgramReport = z.infer<typeof programReportSchema>;
 
-export const cohortGridQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-  atRisk: z.enum(['true', 'false']).optional(),
-});
+/**
+ * A page of the grid, in display-name order. `after` / `before` (a learner's id from `nextCursor` /
+ * `prevCursor`) page by keyset and cost the same at any depth; `page` (offset) is kept for shallow
+ * pages and cannot be combined with a cursor.
+ */
+export const cohortGridQuerySchema = z
+  .strictObject({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+    atRisk: z.enum(['true', 'false']).optional(),
+    after: uuidSchema.optional(),
+    before: uuidSchema.optional(),
+  })
+  .refine((q) => !(q.after && q.before), { error: 'give either after or before, not both', path: ['before'] })
+  .refine((q) => !((q.after || q.before) && q.page > 1), { error: 'cannot be combined with a cursor (after/before)', path: ['page'] });
 export const cohortGridSchema = z.object({
   cohort: z.object({ id: z.uuid(), name: z.string() }),
   courses: z.array(cohortCourseSchema),
@@ -132,6 +142,10 @@ export const cohortGridSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.uuid().nullable(),
+  /** Pass as `before` for the previous page; null on the first page. */
+  prevCursor: z.uuid().nullable(),
   thresholds: z.object({ inactiveDays: z.number().int() }),
 });
 export type CohortGrid = z.infer<typeof cohortGridSchema>;

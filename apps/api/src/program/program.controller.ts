@@ -210,7 +210,7 @@ export class ReportsController {
   @Get('cohorts/:id')
   @ZodResponse({ type: CohortGridDto })
   cohort(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Query() query: CohortGridQueryDto) {
-    return this.reports.cohortGrid(params.id, query.page, query.pageSize, query.atRisk === 'true', auth);
+    return this.reports.cohortGrid(params.id, { page: query.page, pageSize: query.pageSize, onlyAtRisk: query.atRisk === 'true', after: query.after, before: query.before }, auth);
   }
 
   /** Instructors see the reports of their own courses. */

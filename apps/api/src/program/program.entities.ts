@@ -30,6 +30,7 @@ export class CohortEntity {
 @Entity({ name: 'cohort_members' })
 @Check('chk_cohort_members_role', `"role" IN ('manager', 'instructor', 'learner')`)
 @Index('idx_cohort_members_cohort_role', ['cohortId', 'role'])
+@Index('idx_cohort_members_activity', ['cohortId', 'role', 'lastActiveAt'])
 export class CohortMemberEntity {
   @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
   cohortId!: string;
@@ -51,6 +52,13 @@ export class CohortMemberEntity {
 
   @CreateDateColumn({ name: 'added_at', type: 'timestamptz' })
   addedAt!: Date;
+
+  /**
+   * A learner's latest activity in any course, to the hour (kept by triggers on enrolments, see
+   * the AddProgramCounters migration), so "active in the last 7/30 days" is an index range count.
+   */
+  @Column({ name: 'last_active_at', type: 'timestamptz', nullable: true })
+  lastActiveAt!: Date | null;
 }
 
 /** A code a new learner types (or opens as /join/<code>) to make an account in the cohort. */
@@ -167,4 +175,63 @@ export class QuestionStatEntity {
 
   @Column({ type: 'integer', default: 0 })
   correct!: number;
+}
+
+/**
+ * Enrolment counters per course (every enrolment) and per (cohort, course) (enrolments of the
+ * cohort's learners, in any course), sharded by learner like lesson_stats. Kept by database triggers
+ * on enrolments and cohort_members in the same transaction as every change (migration
+ * AddProgramCounters), so every path — enrolment, withdrawal, completion, membership, cascades,
+ * scripts — keeps them right. `enrolled` counts non-withdrawn enrolments.
+ */
+@Entity({ name: 'course_stats' })
+export class CourseStatEntity {
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  enrolled!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  withdrawn!: number;
+}
+
+@Entity({ name: 'cohort_course_stats' })
+export class CohortCourseStatEntity {
+  @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: CohortEntity;
+
+  @Index('idx_cohort_course_stats_course_id')
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  enrolled!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  withdrawn!: number;
 }

@@ -33,47 +33,81 @@ export class ReportsService {
     return rows.map((r) => r.cohort_id);
   }
 
+  /**
+   * The program dashboard. Enrolment numbers come from the per-(cohort, course) and per-course
+   * counters (kept by triggers with every enrolment and membership change), learner and activity
+   * counts from the cohort_members (cohort_id, role, last_active_at) index: no report joins
+   * memberships to enrolments at query time, except a manager's course list when their cohorts share
+   * learners (summing per-cohort counters would count those twice).
+   */
   async program(auth: AuthContext): Promise<ProgramReport> {
     const scope = await this.cohortScope(auth);
     const ids = scope === 'all' ? null : scope;
-    // Admins: every learner's enrolments straight from the (course_id, status) index; managers: the
-    // learners of their cohorts. The independent counts run side by side on separate connections.
-    const inScope = ids === null ? 'TRUE' : `e.user_id IN (SELECT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[]))`;
     const params = ids === null ? [] : [ids];
-    const activeSince = (days: number) =>
-      this.db.query(`SELECT count(DISTINCT e.user_id)::int AS n FROM enrolments e WHERE e.last_activity_at >= now() - make_interval(days => ${days}) AND ${inScope}`, params);
-    const [[learners], [active7], [active30], courses, cohorts] = await Promise.all([
-      ids === null
-        ? this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`)
-        : this.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[])`, params),
-      activeSince(7),
-      activeSince(30),
+    const assigned = (col: string) =>
+      `coalesce((SELECT sum(s.${col}) FROM cohort_course_stats s JOIN cohort_courses cc ON cc.cohort_id = s.cohort_id AND cc.course_id = s.course_id WHERE s.cohort_id = c.id), 0)::int`;
+    const cohortsQuery = this.db.query(
+      `SELECT c.id, c.name, (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
+              ${assigned('enrolled')} AS enrolments, ${assigned('completed')} AS completions
+         FROM cohorts c WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
+      params,
+    ) as Promise<{ id: string; name: string; learners: number; enrolments: number; completions: number }[]>;
+    const coursesFrom = (stats: string, where: string) =>
       this.db.query(
         `SELECT c.id, c.title, x.enrolments, x.completions FROM (
-           SELECT e.course_id, count(*) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE e.status = 'completed')::int AS completions
-             FROM enrolments e WHERE ${inScope} GROUP BY e.course_id) x
-           JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC`,
+           SELECT course_id, sum(enrolled)::int AS enrolments, sum(completed)::int AS completions FROM ${stats} WHERE ${where}
+            GROUP BY course_id HAVING sum(enrolled) + sum(withdrawn) > 0) x
+           JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC, c.id`,
         params,
-      ) as Promise<{ id: string; title: DraftText; enrolments: number; completions: number }[]>,
-      this.db.query(
-        `SELECT c.id, c.name,
-                (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
-                coalesce(x.enrolments, 0)::int AS enrolments, coalesce(x.completions, 0)::int AS completions
-           FROM cohorts c
-           LEFT JOIN LATERAL (
-             SELECT count(*) FILTER (WHERE e.status <> 'withdrawn') AS enrolments, count(*) FILTER (WHERE e.status = 'completed') AS completions
-               FROM cohort_members m JOIN cohort_courses cc ON cc.cohort_id = m.cohort_id JOIN enrolments e ON e.user_id = m.user_id AND e.course_id = cc.course_id
-              WHERE m.cohort_id = c.id AND m.role = 'learner') x ON TRUE
-          WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
-        params,
-      ) as Promise<{ id: string; name: string; learners: number; enrolments: number; completions: number }[]>,
-    ]);
+      ) as Promise<{ id: string; title: DraftText; enrolments: number; completions: number }[]>;
+
+    let learners: number;
+    let active7: number;
+    let active30: number;
+    let courses: { id: string; title: DraftText; enrolments: number; completions: number }[];
+    let cohorts: { id: string; name: string; learners: number; enrolments: number; completions: number }[];
+    if (ids === null) {
+      // Admins: every learner, including those in no cohort.
+      const activeSince = (days: number) => this.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM enrolments WHERE last_activity_at >= now() - make_interval(days => ${days})`);
+      const [[l], [a7], [a30], c, k] = await Promise.all([
+        this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`),
+        activeSince(7),
+        activeSince(30),
+        coursesFrom('course_stats', 'TRUE'),
+        cohortsQuery,
+      ]);
+      [learners, active7, active30, courses, cohorts] = [l.n, a7.n, a30.n, c, k];
+    } else {
+      // One cohort: count(*) (the primary key makes members distinct); several: distinct people.
+      const n = ids.length === 1 ? 'count(*)' : 'count(DISTINCT user_id)';
+      const [[people], c, k] = await Promise.all([
+        this.db.query(
+          `SELECT ${n}::int AS learners, ${n} FILTER (WHERE last_active_at >= now() - interval '7 days')::int AS active7,
+                  ${n} FILTER (WHERE last_active_at >= now() - interval '30 days')::int AS active30
+             FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) AND role = 'learner'`,
+          params,
+        ) as Promise<{ learners: number; active7: number; active30: number }[]>,
+        coursesFrom('cohort_course_stats', 'cohort_id = ANY($1::uuid[])'),
+        cohortsQuery,
+      ]);
+      [learners, active7, active30, courses, cohorts] = [people.learners, people.active7, people.active30, c, k];
+      if (k.reduce((sum, x) => sum + x.learners, 0) > learners) {
+        // Someone is a learner of two of these cohorts: count each enrolment once, from the base tables.
+        courses = await this.db.query(
+          `SELECT c.id, c.title, x.enrolments, x.completions FROM (
+             SELECT e.course_id, count(*) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE e.status = 'completed')::int AS completions
+               FROM enrolments e WHERE e.user_id IN (SELECT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[])) GROUP BY e.course_id) x
+             JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC, c.id`,
+          params,
+        );
+      }
+    }
     const enrolments = courses.reduce((n, c) => n + c.enrolments, 0);
     const completions = courses.reduce((n, c) => n + c.completions, 0);
     return {
-      activeLast7Days: active7.n,
-      activeLast30Days: active30.n,
-      learners: learners.n,
+      activeLast7Days: active7,
+      activeLast30Days: active30,
+      learners,
       enrolments,
       completions,
       completionRate: rate(completions, enrolments),
@@ -82,9 +116,30 @@ export class ReportsService {
     };
   }
 
-  /** A page of the learner × course grid; `onlyAtRisk` filters to learners flagged at risk. */
-  async cohortGrid(cohortId: string, page: number, pageSize: number, onlyAtRisk: boolean, auth: AuthContext): Promise<CohortGrid> {
+  /**
+   * A page of the learner × course grid in display-name order; `onlyAtRisk` filters to learners
+   * flagged at risk. With a cursor (`after`/`before`: a learner of this cohort) the page is found by
+   * keyset on the users(display_name, id) index, so any depth costs the same as the first page.
+   */
+  async cohortGrid(
+    cohortId: string,
+    query: { page: number; pageSize: number; onlyAtRisk: boolean; after?: string; before?: string },
+    auth: AuthContext,
+  ): Promise<CohortGrid> {
+    const { page, pageSize, onlyAtRisk } = query;
     const cohort = await this.cohorts.managed(cohortId, auth);
+    const cursorId = query.after ?? query.before;
+    let cursor: { name: string; id: string } | null = null;
+    if (cursorId) {
+      // Only a learner of this cohort can be a cursor: anyone else's name would leak its place in the order.
+      const [row]: { display_name: string }[] = await this.db.query(
+        `SELECT u.display_name FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.user_id = $2 AND m.role = 'learner'`,
+        [cohortId, cursorId],
+      );
+      if (!row) throw AppException.validation([{ path: `query.${query.after ? 'after' : 'before'}`, message: 'is not a learner of this cohort (the list changed: start again from the first page)' }]);
+      cursor = { name: row.display_name, id: cursorId };
+    }
+    const backwards = Boolean(query.before);
     const courses: { course_id: string; slug: string; title: DraftText; due_on: string | null }[] = await this.db.query(
       `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
       [cohortId],
@@ -98,20 +153,36 @@ export class ReportsService {
            WHERE cc.cohort_id = $1) act ON TRUE`;
     const atRisk = `(coalesce(act.last_active, p.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false))`;
     const members = `SELECT m.user_id, u.display_name, m.added_at FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner'`;
+    // $3 = limit (one more than the page, to know whether another page follows), $4 = offset, $5/$6 = cursor.
+    const keyset = (name: string, id: string) => (cursor ? `AND (${name}, ${id}) ${backwards ? '<' : '>'} ($5::text, $6::uuid)` : '');
+    const order = (name: string, id: string) => (backwards ? `${name} DESC, ${id} DESC` : `${name}, ${id}`);
+    const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, ...(cursor ? [cursor.name, cursor.id] : [])];
     let total: number;
     let learners: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[];
     if (onlyAtRisk) {
       const all = `SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM (${members}) p ${activity}`;
       [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${all}) r WHERE r.at_risk`, [cohortId, days]);
-      learners = await this.db.query(`SELECT * FROM (${all}) r WHERE r.at_risk ORDER BY r.display_name, r.user_id LIMIT $3 OFFSET $4`, [cohortId, days, pageSize, (page - 1) * pageSize]);
+      learners = await this.db.query(
+        `SELECT * FROM (${all}) r WHERE r.at_risk ${keyset('r.display_name', 'r.user_id')} ORDER BY ${order('r.display_name', 'r.user_id')} LIMIT $3 OFFSET $4`,
+        params,
+      );
     } else {
       [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId]);
       learners = await this.db.query(
-        `WITH p AS (${members} ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-         SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM p ${activity} ORDER BY p.display_name, p.user_id`,
-        [cohortId, days, pageSize, (page - 1) * pageSize],
+        `WITH p AS (${members} ${keyset('u.display_name', 'u.id')} ORDER BY ${order('u.display_name', 'u.id')} LIMIT $3 OFFSET $4)
+         SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM p ${activity} ORDER BY ${order('p.display_name', 'p.user_id')}`,
+        params,
       );
     }
+    const more = learners.length > pageSize;
+    if (more) learners = learners.slice(0, pageSize);
+    if (backwards) learners.reverse();
+    const first = learners[0]?.user_id ?? null;
+    const last = learners[learners.length - 1]?.user_id ?? null;
+    // Forwards: a next page if one more row came back; a previous one if we started after a cursor or an offset.
+    // Backwards: the other way round (the `before` learner itself follows).
+    const nextCursor = backwards ? (cursor ? last : null) : more ? last : null;
+    const prevCursor = backwards ? (more ? first : null) : cursor || page > 1 ? first : null;
     const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] = learners.length
       ? await this.db.query(
           `SELECT e.user_id, e.course_id, e.status, e.percent, coalesce(cc.due_on < current_date AND e.status = 'active', false) AS overdue
@@ -136,8 +207,10 @@ export class ReportsService {
         }),
       })),
       total,
-      page,
+      page: cursor ? 1 : page,
       pageSize,
+      nextCursor: learners.length ? nextCursor : null,
+      prevCursor: learners.length ? prevCursor : null,
       thresholds: { inactiveDays: days },
     };
   }
@@ -151,7 +224,7 @@ export class ReportsService {
     );
     if (!c) throw AppException.notFound('course');
     const [counts] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE status = 'completed')::int AS completions FROM enrolments WHERE course_id = $1`,
+      `SELECT coalesce(sum(enrolled), 0)::int AS enrolments, coalesce(sum(completed), 0)::int AS completions FROM course_stats WHERE course_id = $1`,
       [courseId],
     );
     const stats: { lesson_id: string; started: number; completed: number }[] = await this.db.query(
@@ -245,7 +318,7 @@ export class ReportsService {
 
   /** Every learner row of a cohort grid, a page at a time by keyset, for streaming exports. */
   async *cohortGridRows(cohortId: string, auth: AuthContext): AsyncGenerator<string[]> {
-    const first = await this.cohortGrid(cohortId, 1, 1, false, auth);
+    const first = await this.cohortGrid(cohortId, { page: 1, pageSize: 1, onlyAtRisk: false }, auth);
     const titles = first.courses.map((c) => c.title.ko);
     yield ['display_name', 'last_active', 'at_risk', ...titles.flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`])];
     let after: { name: string; id: string } | null = null;
