@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@dari/contracts';
+import { CALLERS, type Caller, Fixtures, fingerprint, multipart, type Who } from './access-matrix.fixtures.js';
+import { ACCESS_MATRIX, type CaseCtx, type RouteSpec, type Side, expected, isAllowed } from './access-matrix.js';
+import { listRoutes } from './routes.js';
+import { TestApp, type Res } from './test-app.js';
+
+/** Prepares one case of the matrix (the caller, the object of the given ownership, a valid body); `send` sends it. */
+export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, caller: Caller, side: Side | null, opts: { fresh: boolean }) {
+  const [method, path] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+  let who: Who | null = caller === 'anonymous' ? null : f.actors[caller];
+  let subject: Who | null = who;
+  if (spec.freshActor) {
+    subject = await f.freshActor(caller === 'anonymous' ? 'learner' : caller);
+    if (caller !== 'anonymous') who = subject;
+  }
+  const target = spec.object && side ? await spec.object(f, { caller, who, side, fresh: opts.fresh }) : { params: {} as Record<string, string> };
+  const ctx: CaseCtx = { f, caller, who, subject, side, params: target.params, course: target.course };
+  const url = path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = target.params[name];
+    if (v === undefined) throw new Error(`${key}: no value for :${name}`);
+    return encodeURIComponent(v);
+  });
+  const query = spec.query ? `?${spec.query(ctx)}` : '';
+  const body = spec.upload ? undefined : spec.body ? await spec.body(ctx) : undefined;
+  const send = async (): Promise<Res> => {
+  let res: Res;
+  if (spec.upload) {
+    const u = spec.upload(ctx);
+    const { payload, contentType } = multipart(u.filename, u.bytes, u.type);
+    const raw = await f.t.app.inject({ method, url: url + query, headers: { 'x-dari-client': 'web', 'content-type': contentType, ...(who ? { cookie: `dari_session=${who.cookie}` } : {}) }, payload });
+    let body: unknown = raw.body;
+    if (String(raw.headers['content-type'] ?? '').includes('application/json') && raw.body) body = JSON.parse(raw.body);
+    res = { status: raw.statusCode, body, headers: raw.headers };
+  } else {
+    res = await f.t.request(method, url + query, { cookie: who?.cookie, body });
+  }
+  return res;
+  };
+  return { send, ctx, method, url, body };
+}
+
+/** The body without what differs on every request. */
+const shape = (body: unknown) => (body && typeof body === 'object' ? { ...(body as Record<string, unknown>), requestId: undefined } : body);
+
+describe('access-control matrix: every route × role × ownership', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  beforeAll(async () => {
+    t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_IP: '100000' });
+    f = await new Fixtures(t).build();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('has an entry for every route of the booted app, and no entry for a route that is gone', () => {
+    const live = listRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    const missingFromTable = live.filter((k) => !(k in ACCESS_MATRIX));
+    expect(missingFromTable, 'routes without an access-matrix entry (add them to test/access-matrix.ts)').toEqual([]);
+    expect(Object.keys(ACCESS_MATRIX).filter((k) => !live.includes(k)), 'access-matrix entries for routes the app no longer has').toEqual([]);
+    expect(live.length).toBeGreaterThan(80);
+  });
+
+  it('every route answers every role and ownership as the table says; a forbidden id answers exactly like a missing one; refused writes change nothing', async () => {
+    const failures: string[] = [];
+    let cases = 0;
+    for (const [key, spec] of Object.entries(ACCESS_MATRIX)) {
+      const write = !key.startsWith('GET ');
+      for (const caller of CALLERS) {
+        const cell = spec.expect[caller];
+        const sides: (Side | null)[] = spec.object ? (typeof cell === 'number' ? ['own', 'other', 'missing'] : (['own', 'other', 'missing'] as Side[]).filter((s) => cell[s] !== undefined)) : [null];
+        const answers: Partial<Record<Side, Res>> = {};
+        for (const side of sides) {
+          const want = expected(cell, side);
+          const { send, url } = await prepareCase(f, key, spec, caller, side, { fresh: !!spec.fresh && isAllowed(want) });
+          const before = write && side === 'other' && !isAllowed(want) ? await fingerprint(t) : undefined;
+          const res = await send();
+          cases++;
+          const label = `${key} as ${caller}${side ? ` (${side})` : ''} → ${url}`;
+          if (res.status !== want) failures.push(`${label}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status >= 500) failures.push(`${label}: server error`);
+          if (!isAllowed(res.status) && typeof res.body === 'object' && /\bat .+\.(js|ts):\d+|QueryFailedError|SELECT /.test(JSON.stringify(res.body))) failures.push(`${label}: internals in the error body`);
+          if (before !== undefined && (await fingerprint(t)) !== before) failures.push(`${label}: a refused request changed stored data`);
+          if (side) answers[side] = res;
+        }
+        // No id oracle: someone else's object and a missing one look the same.
+        if (answers.other && answers.missing && !isAllowed(answers.other.status)) {
+          if (answers.other.status !== answers.missing.status || JSON.stringify(shape(answers.other.body)) !== JSON.stringify(shape(answers.missing.body))) {
+            failures.push(`${key} as ${caller}: other ${answers.other.status} ${JSON.stringify(shape(answers.other.body))} ≠ missing ${answers.missing.status} ${JSON.stringify(shape(answers.missing.body))}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(cases).toBeGreaterThan(500);
+  }, 180_000);
+
+  it('the sessions of the callers survived the matrix (so every case really ran as its role)', async () => {
+    for (const r of ['learner', 'instructor', 'manager', 'admin'] as Role[]) expect((await f.api(f.actors[r], 'GET', '/me')).status, r).toBe(200);
+  });
+});
