@@ -83,7 +83,7 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
     id: `${id}-${name}`,
     name,
     'aria-invalid': problems[name] ? true : undefined,
-    'aria-describedby': [name === 'actor' || name === 'target' ? `${id}-${name}-hint` : null, problems[name] ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined,
+    'aria-describedby': [name === 'actor' || name === 'target' ? `${id}-people-hint` : null, problems[name] ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined,
   });
   const errorText = (name: FieldName) =>
     problems[name] ? (
@@ -94,23 +94,23 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
 
   return (
     <form ref={formRef} onSubmit={(e) => void onSubmit(e)} onReset={onReset} role="search" className="audit-filters" aria-label={t('adminAudit.filters.label')} noValidate>
-      <div className={problems.actor ? 'field field-invalid' : 'field'}>
-        <label htmlFor={`${id}-actor`}>{t('adminAudit.filters.actor')}</label>
-        <p id={`${id}-actor-hint`} className="field-hint">
+      <fieldset className="audit-group">
+        <legend>{t('adminAudit.filters.people')}</legend>
+        <p id={`${id}-people-hint`} className="field-hint">
           {t('adminAudit.filters.personHint')}
         </p>
-        <input {...field('actor')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
-        {errorText('actor')}
-      </div>
-      <div className={problems.target ? 'field field-invalid' : 'field'}>
-        <label htmlFor={`${id}-target`}>{t('adminAudit.filters.target')}</label>
-        <p id={`${id}-target-hint`} className="field-hint">
-          {t('adminAudit.filters.personHint')}
-        </p>
-        <input {...field('target')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
-        {errorText('target')}
-      </div>
-      <div className="field">
+        <div className={problems.actor ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${id}-actor`}>{t('adminAudit.filters.actor')}</label>
+          <input {...field('actor')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
+          {errorText('actor')}
+        </div>
+        <div className={problems.target ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${id}-target`}>{t('adminAudit.filters.target')}</label>
+          <input {...field('target')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
+          {errorText('target')}
+        </div>
+      </fieldset>
+      <div className="field audit-action">
         <label htmlFor={`${id}-action`}>{t('adminAudit.filters.action')}</label>
         <select id={`${id}-action`} name="action" defaultValue="">
           <option value="">{t('adminAudit.filters.allActions')}</option>
@@ -125,7 +125,7 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
           ))}
         </select>
       </div>
-      <fieldset className="audit-dates">
+      <fieldset className="audit-group">
         <legend>{t('adminAudit.filters.dates')}</legend>
         <p className="field-hint">{t('adminAudit.filters.datesHint')}</p>
         <div className="field">
