@@ -27,10 +27,12 @@ export function useProgramReport() {
   );
 }
 
+/** A grid page is found by cursor (a learner id from the previous answer), never by offset: any depth costs the same. */
 export interface GridFilter {
-  page: number;
   pageSize: number;
   atRisk: boolean;
+  after?: string;
+  before?: string;
 }
 
 export function useCohortGrid(cohortId: string, filter: GridFilter) {
@@ -39,7 +41,7 @@ export function useCohortGrid(cohortId: string, filter: GridFilter) {
       queryKey: [...cohortQueryKey(cohortId), 'grid', filter],
       queryFn: ({ signal }): Promise<CohortGrid> =>
         apiRequest(`/reports/cohorts/${encodeURIComponent(cohortId)}`, {
-          query: { page: filter.page, pageSize: filter.pageSize, atRisk: filter.atRisk ? 'true' : undefined },
+          query: { pageSize: filter.pageSize, atRisk: filter.atRisk ? 'true' : undefined, after: filter.after, before: filter.before },
           signal,
         }),
       placeholderData: keepPreviousData,

@@ -19,10 +19,12 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const atRisk = params.get('atRisk') === 'true';
-  const grid = useCohortGrid(cohort.id, { page, pageSize: PAGE_SIZE, atRisk });
-  const pages = grid.data ? Math.max(1, Math.ceil(grid.data.total / grid.data.pageSize)) : 1;
+  // The cursor and the position of the first row shown live in the address, so Back and reload keep the page.
+  const after = params.get('after') ?? undefined;
+  const before = after ? undefined : (params.get('before') ?? undefined);
+  const from = Math.max(1, Number.parseInt(params.get('from') ?? '1', 10) || 1);
+  const grid = useCohortGrid(cohort.id, { pageSize: PAGE_SIZE, atRisk, after, before });
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -33,11 +35,13 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
     setParams(next, { replace: true });
   };
 
+  const shown = grid.data ? { from: Math.min(from, grid.data.total), to: Math.min(grid.data.total, from + grid.data.learners.length - 1) } : { from, to: from };
+
   return (
     <>
       <DownloadLink href={EXPORTS.cohort(cohort.id)} label={t('program.grid.downloadCsv')} />
       <div className="field field-checkbox">
-        <input id={`${id}-risk`} type="checkbox" checked={atRisk} onChange={(e) => update({ atRisk: e.target.checked ? 'true' : null, page: null })} />
+        <input id={`${id}-risk`} type="checkbox" checked={atRisk} onChange={(e) => update({ atRisk: e.target.checked ? 'true' : null, after: null, before: null, from: null })} />
         <label htmlFor={`${id}-risk`}>{t('program.grid.onlyAtRisk')}</label>
       </div>
       {grid.data ? <p className="muted">{t('program.grid.atRiskExplain', { days: grid.data.thresholds.inactiveDays })}</p> : null}
@@ -49,13 +53,26 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
             {atRisk ? t('program.grid.countAtRisk', { count: grid.data.total }) : t('program.grid.count', { count: grid.data.total })}
           </p>
           {grid.data.learners.length > 0 ? <GridTable grid={grid.data} /> : <p>{atRisk ? t('program.grid.noneAtRisk') : t('program.grid.empty')}</p>}
-          {pages > 1 ? (
+          {grid.data.prevCursor || grid.data.nextCursor || after || before ? (
             <nav className="pager" aria-label={t('program.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+              <button type="button" className="button button-secondary" disabled={!after && !before} onClick={() => update({ after: null, before: null, from: null })}>
+                {t('program.grid.firstPage')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={!grid.data.prevCursor}
+                onClick={() => update({ before: grid.data.prevCursor, after: null, from: String(Math.max(1, from - PAGE_SIZE)) })}
+              >
                 {t('common.previous')}
               </button>
-              <span>{t('program.pageOf', { page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
+              <span>{t('program.grid.range', { from: shown.from, to: shown.to, total: grid.data.total })}</span>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={!grid.data.nextCursor}
+                onClick={() => update({ after: grid.data.nextCursor, before: null, from: String(from + grid.data.learners.length) })}
+              >
                 {t('common.next')}
               </button>
             </nav>

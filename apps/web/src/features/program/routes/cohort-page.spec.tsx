@@ -171,8 +171,41 @@ describe('cohort: progress grid', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: '주의가 필요한 학습자만 보기' }));
     expect(await screen.findByText('주의가 필요한 학습자 1명')).toBeInTheDocument();
-    expect(api.calls.at(-1)?.query.toString()).toBe('page=1&pageSize=50&atRisk=true');
+    expect(api.calls.at(-1)?.query.toString()).toBe('pageSize=50&atRisk=true');
   });
+
+  it('pages through a large cohort by cursor: next, previous and back to the first page', async () => {
+    const second = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d5002';
+    const api = mockApi({
+      ...base,
+      [`GET /reports/cohorts/${COHORT_ID}`]: (req) => {
+        const after = req.query.get('after');
+        const before = req.query.get('before');
+        const grid = makeGrid();
+        if (after === second) return { status: 200, body: { ...grid, learners: grid.learners.map((l) => ({ ...l, displayName: `${l.displayName} 2` })), total: 120, nextCursor: second, prevCursor: LEARNER_ID } };
+        if (before) return { status: 200, body: { ...grid, total: 120, nextCursor: second, prevCursor: null } };
+        return { status: 200, body: { ...grid, total: 120, nextCursor: second, prevCursor: null } };
+      },
+    });
+    renderApp(page('progress'));
+    const pager = await screen.findByRole('navigation', { name: '쪽 넘기기' }, LAZY);
+    expect(pager).toHaveTextContent('120명 중 1–2번째');
+    expect(within(pager).getByRole('button', { name: '이전' })).toBeDisabled();
+    expect(within(pager).getByRole('button', { name: '처음으로' })).toBeDisabled();
+    const user = userEvent.setup();
+    await user.click(within(pager).getByRole('button', { name: '다음' }));
+    expect(await screen.findByRole('rowheader', { name: /새별 2/ })).toBeInTheDocument();
+    expect(api.calls.at(-1)?.query.get('after')).toBe(second);
+    expect(api.calls.at(-1)?.query.has('page')).toBe(false);
+    expect(screen.getByRole('navigation', { name: '쪽 넘기기' })).toHaveTextContent('120명 중 3–4번째');
+    await user.click(screen.getByRole('button', { name: '이전' }));
+    await waitFor(() => expect(api.calls.at(-1)?.query.get('before')).toBe(LEARNER_ID));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: /새별 2/ })).not.toBeInTheDocument());
+    expect(screen.getByRole('navigation', { name: '쪽 넘기기' })).toHaveTextContent('120명 중 1–2번째');
+    await user.click(screen.getByRole('button', { name: '다음' }));
+    await user.click(await screen.findByRole('button', { name: '처음으로' }));
+    await waitFor(() => expect(api.calls.at(-1)?.query.toString()).toBe('pageSize=50'));
+  }, 15_000);
 });
 
 describe('cohort: courses', () => {

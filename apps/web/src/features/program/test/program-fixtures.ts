@@ -67,6 +67,8 @@ export function makeGrid(): CohortGrid {
     total: 2,
     page: 1,
     pageSize: 50,
+    nextCursor: null,
+    prevCursor: null,
     thresholds: { inactiveDays: 14 },
   };
 }
