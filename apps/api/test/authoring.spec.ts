@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishProblemSchema } from '@dari/contracts';
 import { TestApp, uniqueName } from './test-app.js';
 
 type Who = { id: string; cookie: string };
@@ -132,6 +133,8 @@ describe('course authoring', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('publish_blocked');
     expect(empty.body.problems.map((p: { message: string }) => p.message)).toContain('The course needs at least one lesson.');
+    // Each problem has a stable code (the web app words it in the author's language) and the English message as a fallback.
+    expect(empty.body.problems).toContainEqual({ lessonId: null, moduleId: null, code: 'course_no_lessons', params: {}, message: 'The course needs at least one lesson.' });
     const withModule = (await req(owner, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '모듈' } })).body;
     const quiz = (await req(owner, 'POST', `/authoring/modules/${withModule.modules[0].id}/lessons`, { kind: 'quiz', title: { ko: '퀴즈' } })).body;
     await req(owner, 'PATCH', `/authoring/lessons/${quiz.id}`, {
@@ -139,7 +142,16 @@ describe('course authoring', () => {
       content: { kind: 'quiz', passMark: 50, shuffle: true, questions: [{ key: 'q1', type: 'single', prompt: { ko: '?' }, explanation: { ko: '' }, options: [{ key: 'a', text: { ko: '예' }, correct: false }, { key: 'b', text: { ko: '아니요' }, correct: false }] }] },
     });
     const blocked = await req(owner, 'POST', `/authoring/courses/${course.id}/publish`);
-    expect(blocked.body.problems).toEqual([{ lessonId: quiz.id, moduleId: withModule.modules[0].id, message: '퀴즈: question 1 needs exactly one right answer.' }]);
+    expect(blocked.body.problems).toEqual([
+      {
+        lessonId: quiz.id,
+        moduleId: withModule.modules[0].id,
+        code: 'question_needs_one_right',
+        params: { lesson: '퀴즈', question: 1 },
+        message: '퀴즈: question 1 needs exactly one right answer.',
+      },
+    ]);
+    expect(publishProblemSchema.array().safeParse(blocked.body.problems).success).toBe(true);
     expect((await req(owner, 'GET', `/authoring/courses/${course.id}`)).body.latestVersion).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublishedCourse } from '@dari/contracts';
+import type { PublishedCourse, PublishProblem, PublishProblemCode, PublishProblemParams } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -12,12 +12,6 @@ import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
 import { LessonEntity } from './lesson.entity.js';
 import { recomputeCourse, writePublishedLessons } from '../learning/completion.js';
-
-export interface PublishProblem {
-  lessonId: string | null;
-  moduleId: string | null;
-  message: string;
-}
 
 /**
  * Publishing freezes the draft into a numbered, immutable version. Lesson ids are carried into the
@@ -98,45 +92,51 @@ export class PublishingService {
     return toPublishedCourse(course, version, modules, lessons);
   }
 
-  /** Everything a learner would miss, named in plain words and pointing at its lesson. */
+  /**
+   * Everything a learner would miss, pointing at its lesson: a code and its params for the web app to
+   * word in the author's language, and the same in English as a fallback.
+   */
   private async problems(course: CourseEntity, c: PublishedCourse, m: EntityManager): Promise<PublishProblem[]> {
     const out: PublishProblem[] = [];
-    const add = (message: string, moduleId: string | null = null, lessonId: string | null = null) => out.push({ message, moduleId, lessonId });
-    if (!course.title.ko.trim()) add('The course needs a Korean title.');
-    if (course.enrolmentPolicy === 'code' && !course.courseCode) add('A course with a course code needs the code.');
-    if (!c.modules.some((mod) => mod.lessons.length)) add('The course needs at least one lesson.');
+    const add = (code: PublishProblemCode, message: string, at: { moduleId?: string; lessonId?: string } = {}, params: PublishProblemParams = {}) =>
+      out.push({ lessonId: at.lessonId ?? null, moduleId: at.moduleId ?? null, code, params, message });
+    if (!course.title.ko.trim()) add('course_title_missing', 'The course needs a Korean title.');
+    if (course.enrolmentPolicy === 'code' && !course.courseCode) add('course_code_missing', 'A course with a course code needs the code.');
+    if (!c.modules.some((mod) => mod.lessons.length)) add('course_no_lessons', 'The course needs at least one lesson.');
     const mediaIds = new Set((await m.query(`SELECT id FROM media WHERE course_id = $1`, [course.id])).map((r: { id: string }) => r.id));
     for (const mod of c.modules) {
-      if (!mod.title.ko.trim()) add('A module needs a Korean title.', mod.id);
-      if (!mod.lessons.length) add(`The module "${mod.title.ko}" has no lessons.`, mod.id);
+      if (!mod.title.ko.trim()) add('module_title_missing', 'A module needs a Korean title.', { moduleId: mod.id });
+      if (!mod.lessons.length) add('module_empty', `The module "${mod.title.ko}" has no lessons.`, { moduleId: mod.id }, { module: mod.title.ko });
       for (const l of mod.lessons) {
         const name = l.title.ko.trim() || l.key;
-        const lp = (msg: string) => add(`${name}: ${msg}`, mod.id, l.id);
-        if (!l.title.ko.trim()) lp('needs a Korean title.');
+        const lp = (code: PublishProblemCode, msg: string, question?: number) =>
+          add(code, `${name}: ${msg}`, { moduleId: mod.id, lessonId: l.id }, question === undefined ? { lesson: name } : { lesson: name, question });
+        if (!l.title.ko.trim()) lp('lesson_title_missing', 'needs a Korean title.');
         const content = l.content;
         switch (content.kind) {
           case 'reading':
-            if (!content.body.ko.trim()) lp('the Korean text is empty.');
+            if (!content.body.ko.trim()) lp('reading_text_missing', 'the Korean text is empty.');
             break;
           case 'reflection':
-            if (!content.prompt.ko.trim()) lp('the Korean prompt is empty.');
+            if (!content.prompt.ko.trim()) lp('reflection_prompt_missing', 'the Korean prompt is empty.');
             break;
           case 'media':
-            if (!content.mediaId === !content.url) lp('needs either an uploaded file or a link, not both and not neither.');
-            if (content.mediaId && !mediaIds.has(content.mediaId)) lp('the uploaded file is missing.');
-            if (!hasText(content.transcript)) lp('needs a transcript, so that everyone can follow it.');
+            if (!content.mediaId === !content.url) lp('media_source_invalid', 'needs either an uploaded file or a link, not both and not neither.');
+            if (content.mediaId && !mediaIds.has(content.mediaId)) lp('media_file_missing', 'the uploaded file is missing.');
+            if (!hasText(content.transcript)) lp('media_transcript_missing', 'needs a transcript, so that everyone can follow it.');
             break;
           case 'quiz':
-            if (!content.questions.length) lp('the quiz has no questions.');
+            if (!content.questions.length) lp('quiz_no_questions', 'the quiz has no questions.');
             content.questions.forEach((q, i) => {
-              const qn = `question ${i + 1}`;
-              if (!q.prompt.ko.trim()) lp(`${qn} has no Korean text.`);
+              const n = i + 1;
+              const qn = `question ${n}`;
+              if (!q.prompt.ko.trim()) lp('question_text_missing', `${qn} has no Korean text.`, n);
               if (q.type === 'single' || q.type === 'multiple') {
-                if (q.options.length < 2) lp(`${qn} needs at least two answers to choose from.`);
-                if (q.options.some((o) => !o.text.ko.trim())) lp(`${qn} has an answer without Korean text.`);
+                if (q.options.length < 2) lp('question_too_few_options', `${qn} needs at least two answers to choose from.`, n);
+                if (q.options.some((o) => !o.text.ko.trim())) lp('question_option_text_missing', `${qn} has an answer without Korean text.`, n);
                 const right = q.options.filter((o) => o.correct).length;
-                if (q.type === 'single' && right !== 1) lp(`${qn} needs exactly one right answer.`);
-                if (q.type === 'multiple' && right < 1) lp(`${qn} needs at least one right answer.`);
+                if (q.type === 'single' && right !== 1) lp('question_needs_one_right', `${qn} needs exactly one right answer.`, n);
+                if (q.type === 'multiple' && right < 1) lp('question_needs_a_right', `${qn} needs at least one right answer.`, n);
               }
             });
             break;
