@@ -89,6 +89,8 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
       prefix: '/',
       wildcard: false,
       index: false,
+      // The .br/.gz files `npm run build` puts beside each text asset (scripts/precompress-web.mjs).
+      preCompressed: true,
       // @fastify/static 10 passes the Fastify reply here, whatever its type says.
       setHeaders: (reply: unknown, file: string) => {
         (reply as { header: (k: string, v: string) => void }).header(
