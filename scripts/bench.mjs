@@ -1,6 +1,7 @@
 // `npm run bench`: Dari's production build on PostgreSQL (embedded, or DATABASE_URL) under load from
 // autocannon on loopback, beside a bare node:http + pg server running the same SQL, so every number
-// has a baseline. Prints a table; results go into docs/performance.md by hand, with the machine.
+// has a baseline, then the report queries at BENCH_REPORT_LEARNERS learners (default 1,000). Prints
+// tables; results go into docs/performance.md by hand, with the machine.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,7 @@ if (!url) {
 }
 
 // Dari itself, as `npm start` runs it (migrations, starter curriculum, demo accounts).
-const port = 3900 + Math.floor(Math.random() * 50);
+const port = Number(process.env.BENCH_PORT ?? 3900 + Math.floor(Math.random() * 50));
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
   env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
@@ -87,7 +88,16 @@ results.push(
 const progressRequest = { method: 'GET', path: `/api/v1/courses/${slug}/progress`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) };
 results.push(await run('course page: outline + own progress', { requests: [progressRequest] }));
 results.push(await run('course page at 300 req/s', { overallRate: 300, requests: [progressRequest] }));
-results.push(await run('a lesson (the published course with its lessons)', { requests: [{ method: 'GET', path: `/api/v1/courses/${slug}`, headers: { cookie } }] }));
+// Opening a lesson is what the player asks for: the published course (every lesson's content, so it
+// also works offline) and the learner's own progress. Each counts as one request here.
+results.push(
+  await run('opening a lesson (course content + own progress)', {
+    requests: [
+      { method: 'GET', path: `/api/v1/courses/${slug}`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) },
+      { method: 'GET', path: `/api/v1/courses/${slug}/progress`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) },
+    ],
+  }),
+);
 // Sign-in is meant to be slow (argon2); health is measured at the same time to show it is not starved.
 const [signIn, healthDuring] = await Promise.all([
   run('sign-in (argon2id)', { connections: 4, requests: [{ method: 'POST', path: '/api/v1/auth/login', headers: json, body: JSON.stringify({ username: 'demo.manager', password: PASSWORD }) }] }),
@@ -137,12 +147,25 @@ const bareWrite = await runBare('bare baseline: progress write', { requests: [{ 
 const bareRead = await runBare('bare baseline: course page', { requests: [{ method: 'GET', path: '/' }] });
 bare.close();
 await pool.end();
+
+// The report queries at the data generator's size, in the same run and on the same database
+// (apps/api/scripts/bench-reports.ts). Small by default; BENCH_REPORT_LEARNERS=100000 for the
+// QUALITY.md size, 0 to leave it out.
+const REPORT_LEARNERS = Number(process.env.BENCH_REPORT_LEARNERS ?? 1000);
+let reportOutput = '';
+if (REPORT_LEARNERS > 0) {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const reports = spawn(tsx, ['scripts/bench-reports.ts', '--sizes', String(REPORT_LEARNERS)], { cwd: path.join(root, 'apps/api'), env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  reports.stdout.on('data', (b) => (reportOutput += b.toString()));
+  const code = await new Promise((r) => reports.once('exit', r));
+  if (code !== 0) reportOutput += `\n(the report benchmark exited with code ${code})\n`;
+}
 await embedded?.destroy();
 
 const row = ({ title, r }) => [title, r.requests.average.toFixed(0), `${r.latency.p50} / ${r.latency.p97_5 ?? r.latency.p95} / ${r.latency.p99}`, String(r.errors + r.non2xx)];
 const table = [['scenario', 'req/s', 'latency p50 / p97.5 / p99 ms', 'errors'], ...results.map(row), row(bareWrite), row(bareRead)];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-console.log(`\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`);
+console.log(`\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${process.env.WEB_CONCURRENCY ?? 1} API worker(s) (WEB_CONCURRENCY), ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`);
 for (const [i, r] of table.entries()) {
   console.log(`| ${r.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
@@ -151,3 +174,7 @@ const ratio = (a, b) => (a.r.requests.average / b.r.requests.average).toFixed(2)
 console.log(`\nDari / bare baseline: progress write ${ratio(results[0], bareWrite)}×, course page ${ratio(results[2], bareRead)}×`);
 console.log(`events per second with batches of 20: ${(results[1].r.requests.average * 20).toFixed(0)}`);
 console.log('Targets: progress ≥ 1,500 req/s with p99 ≤ 50 ms and no errors, ≥ 0.5× the baseline; course page p95 ≤ 20 ms at 300 req/s.');
+if (REPORT_LEARNERS > 0) {
+  console.log(`\nReports at ${REPORT_LEARNERS.toLocaleString('en')} learners (npm run bench:reports; BENCH_REPORT_LEARNERS chooses the size):\n`);
+  console.log(reportOutput.trim());
+}
