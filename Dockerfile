@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Dari for a server: one stateless API process that also serves the built web app, against an
+# Dari for a server: a stateless API (one process, or WEB_CONCURRENCY workers) that also serves the built web app, against an
 # external PostgreSQL given by DATABASE_URL (see docker-compose.yml). Build: `docker build -t dari .`
 
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -36,6 +36,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DARI_DEMO=false \
     DARI_MEDIA_DIR=/data/media
+# API worker processes in this container (node:cluster: the primary migrates, then forks workers that
+# share port 3000 and restarts any that dies). 1 = a single process. About one per core the container
+# may use; DATABASE_POOL_SIZE counts per worker. Set it here or in docker-compose.yml:
+# ENV WEB_CONCURRENCY=2
 
 # Uploaded media are files: mount one volume here that every replica shares (docker-compose.yml
 # does). Created now and owned by `node`, so a new named volume starts with the right owner.
@@ -55,7 +59,8 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 
-# Runs migrations, then serves /api/v1 and the web app; SIGTERM finishes requests in flight and stops.
+# Runs migrations, then serves /api/v1 and the web app; SIGTERM finishes requests in flight (in every
+# worker) and stops.
 # DATABASE_URL is required. Make the first admin with:
 #   docker compose exec api node apps/api/dist/cli/create-admin.js --username NAME
 CMD ["node", "apps/api/dist/cli/start.js"]
