@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useVersions } from '../api/list-versions';
 import { usePublishCourse } from '../api/publish-course';
+import { PublishProblemText } from './publish-problem-text';
 
 /** Publishing freezes the draft as a numbered version; what blocks it is listed with a link to each lesson. */
 export function PublishPanel({ course }: { course: AuthorCourse }) {
@@ -49,10 +50,10 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
               <li key={`${problem.lessonId ?? problem.moduleId ?? 'course'}-${i}`}>
                 {problem.lessonId ? (
                   <Link to={`/teach/courses/${course.id}/lessons/${problem.lessonId}`}>
-                    <span lang="en">{problem.message}</span>
+                    <PublishProblemText problem={problem} />
                   </Link>
                 ) : (
-                  <span lang="en">{problem.message}</span>
+                  <PublishProblemText problem={problem} />
                 )}
               </li>
             ))}

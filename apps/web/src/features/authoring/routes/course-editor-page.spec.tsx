@@ -95,23 +95,55 @@ describe('course editor: the outline', () => {
 });
 
 describe('course editor: publishing', () => {
-  it('lists what blocks publishing, each linking to its lesson', async () => {
-    mockApi({
-      ...base(),
-      [`POST /authoring/courses/${COURSE_ID}/publish`]: apiError(400, 'publish_blocked', {
-        problems: [
-          { lessonId: LESSON_IDS[2], moduleId: MODULE_IDS[1], message: 'quiz has no questions' },
-          { lessonId: null, moduleId: null, message: 'summary needs Korean text' },
-        ],
-      }),
+  const blocked = () =>
+    apiError(400, 'publish_blocked', {
+      problems: [
+        {
+          lessonId: LESSON_IDS[2],
+          moduleId: MODULE_IDS[1],
+          code: 'question_needs_one_right',
+          params: { lesson: '확인 퀴즈', question: 2 },
+          message: '확인 퀴즈: question 2 needs exactly one right answer.',
+        },
+        { lessonId: null, moduleId: MODULE_IDS[1], code: 'module_empty', params: { module: '선거' }, message: 'The module "선거" has no lessons.' },
+        // A code this web app does not know yet, and a problem from an API without codes: the English message, marked as English.
+        { lessonId: null, moduleId: null, code: 'course_cover_too_big', params: {}, message: 'The cover is too big.' },
+        { lessonId: null, moduleId: null, message: 'summary needs Korean text' },
+      ],
     });
+
+  it('lists what blocks publishing in the author’s language, each linking to its lesson', async () => {
+    mockApi({ ...base(), [`POST /authoring/courses/${COURSE_ID}/publish`]: blocked() });
     renderApp(`/teach/courses/${COURSE_ID}`);
     await userEvent.setup().click(await screen.findByRole('button', { name: '발행하기' }));
-    const alert = await screen.findByText('발행하기 전에 2가지를 고쳐 주세요:');
+    const alert = await screen.findByText('발행하기 전에 4가지를 고쳐 주세요:');
     const box = alert.closest('[role="alert"]') as HTMLElement;
-    expect(within(box).getByRole('link', { name: 'quiz has no questions' })).toHaveAttribute('href', `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[2]}`);
-    expect(within(box).getByText('summary needs Korean text')).toBeInTheDocument();
+    const link = within(box).getByRole('link', { name: '‘확인 퀴즈’: 2번 문제에 정답이 꼭 하나 있어야 해요.' });
+    expect(link).toHaveAttribute('href', `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[2]}`);
+    expect(link.querySelector('[lang="en"]')).toBeNull();
+    expect(within(box).getByText('‘선거’ 단원에 수업이 없어요.')).not.toHaveAttribute('lang');
+    expect(within(box).getByText('The cover is too big.')).toHaveAttribute('lang', 'en');
+    expect(within(box).getByText('summary needs Korean text')).toHaveAttribute('lang', 'en');
+    expect(within(box).queryByText(/needs exactly one right answer/)).not.toBeInTheDocument();
   });
+
+  it('words the problems in Chinese and in English too', async () => {
+    // The person's saved language is Chinese: the app switches to it, loading its words; then they choose English.
+    mockApi({
+      ...base(),
+      'GET /me': { status: 200, body: makeMe('instructor', { locale: 'zh' }) },
+      'PATCH /me': (req) => ({ status: 200, body: makeMe('instructor', req.body as { locale: 'en' }) }),
+      [`POST /authoring/courses/${COURSE_ID}/publish`]: blocked(),
+    });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '发布' }));
+    expect(await screen.findByRole('link', { name: '“확인 퀴즈”：第 2 题必须正好有一个正确答案。' })).toBeInTheDocument();
+    expect(screen.getByText('单元“선거”还没有课。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('link', { name: '“확인 퀴즈”: question 2 needs exactly one correct option.' })).toBeInTheDocument();
+    expect(screen.getByText('The module “선거” has no lessons.')).not.toHaveAttribute('lang');
+  }, 20_000); // two more languages load on a busy 2-core machine
 
   it('says which version was published', async () => {
     mockApi({ ...base(), [`POST /authoring/courses/${COURSE_ID}/publish`]: { status: 201, body: { version: 3, publishedAt: '2026-03-11T09:00:00.000Z' } } });
