@@ -39,12 +39,12 @@ const manager = await users.create({ username, displayName: 'Bench manager', rol
 const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, payload: JSON.stringify({ username, password: 'bench manager passphrase' }) });
 const cookie = String(login.headers['set-cookie']).split(';')[0];
 
-async function time(url: string): Promise<{ p50: number; p95: number; bytes: number }> {
+async function time(url: string, as = cookie): Promise<{ p50: number; p95: number; bytes: number }> {
   const ms: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    const res = await app.inject({ method: 'GET', url, headers: { cookie: as } });
     ms.push(performance.now() - t0);
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     bytes = res.rawPayload.length;
@@ -53,23 +53,35 @@ async function time(url: string): Promise<{ p50: number; p95: number; bytes: num
   return { p50: ms[Math.floor(ms.length / 2)], p95: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)], bytes };
 }
 
-const table: string[][] = [['learners', 'program summary', 'cohort page (50)', 'cohort page 100', 'course funnel', 'cohort CSV export (full)']];
+const admin = await users.create({ username: `${username}.admin`, displayName: 'Bench admin', role: 'admin', locale: 'ko', password: 'bench manager passphrase' }, null);
+const adminLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, payload: JSON.stringify({ username: admin.user.username, password: 'bench manager passphrase' }) });
+const adminCookie = String(adminLogin.headers['set-cookie']).split(';')[0];
+
+const table: string[][] = [['learners', 'program summary', 'cohort page (50)', 'deep page (cursor)', 'deep page (offset)', 'course funnel', 'program summary (admin)', 'cohort CSV export (full)']];
 for (const size of sizes) {
   const t0 = performance.now();
   const p = await loadProgram(db, size, manager.user.id);
   process.stderr.write(`loaded ${size} learners in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const program = await time('/api/v1/reports/program');
   const page = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50`);
-  const deep = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&page=${Math.max(1, Math.floor(size / 100))}`);
+  // Page 100 (or the middle of a smaller cohort): by cursor as the web app pages, and by the old offset.
+  const depth = Math.max(1, Math.floor(size / 100));
+  const [mark]: { id: string }[] = depth === 1 ? [] : await db.query(
+    `SELECT u.id FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner' ORDER BY u.display_name, u.id OFFSET $2 LIMIT 1`,
+    [p.cohortId, (depth - 1) * 50 - 1],
+  );
+  const deep = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50${mark ? `&after=${mark.id}` : ''}`);
+  const offset = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&page=${depth}`);
   const course = await time(`/api/v1/reports/courses/${p.courseId}`);
+  const adminProgram = await time('/api/v1/reports/program', adminCookie);
   const t1 = performance.now();
   const csv = await app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${p.cohortId}/export`, headers: { cookie } });
   const csvMs = performance.now() - t1;
   const rows = csv.body.split('\n').length - 2;
   const f = (x: { p50: number; p95: number }) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)} ms`;
-  table.push([String(size), f(program), f(page), f(deep), f(course), `${(csvMs / 1000).toFixed(2)} s (${rows} rows, ${(csv.rawPayload.length / 1e6).toFixed(1)} MB)`]);
+  table.push([String(size), f(program), f(page), f(deep), f(offset), f(course), f(adminProgram), `${(csvMs / 1000).toFixed(2)} s (${rows} rows, ${(csv.rawPayload.length / 1e6).toFixed(1)} MB)`]);
 }
-process.stdout.write(`\nReport timings (p50 / p95 over ${runs} runs; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'})\n\n`);
+process.stdout.write(`\nReport timings (p50 / p95 over ${runs} runs; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'})\n\n`);
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 for (const [i, r] of table.entries()) {
   process.stdout.write(`| ${r.map((c, j) => c.padEnd(widths[j])).join(' | ')} |\n`);

@@ -46,12 +46,18 @@ export class ReportsService {
     const params = ids === null ? [] : [ids];
     const assigned = (col: string) =>
       `coalesce((SELECT sum(s.${col}) FROM cohort_course_stats s JOIN cohort_courses cc ON cc.cohort_id = s.cohort_id AND cc.course_id = s.course_id WHERE s.cohort_id = c.id), 0)::int`;
-    const cohortsQuery = this.db.query(
-      `SELECT c.id, c.name, (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND m.role = 'learner')::int AS learners,
-              ${assigned('enrolled')} AS enrolments, ${assigned('completed')} AS completions
-         FROM cohorts c WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
-      params,
-    ) as Promise<{ id: string; name: string; learners: number; enrolments: number; completions: number }[]>;
+    // Learners per cohort: one index-only count over the (cohort_id, role, last_active_at) index.
+    const cohortsQuery = Promise.all([
+      this.db.query(
+        `SELECT c.id, c.name, ${assigned('enrolled')} AS enrolments, ${assigned('completed')} AS completions
+           FROM cohorts c WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
+        params,
+      ) as Promise<{ id: string; name: string; enrolments: number; completions: number }[]>,
+      this.db.query(
+        `SELECT cohort_id, count(*)::int AS n FROM cohort_members WHERE role = 'learner' ${ids === null ? '' : 'AND cohort_id = ANY($1::uuid[])'} GROUP BY cohort_id`,
+        params,
+      ) as Promise<{ cohort_id: string; n: number }[]>,
+    ]).then(([rows, counts]) => rows.map((r) => ({ ...r, learners: counts.find((x) => x.cohort_id === r.id)?.n ?? 0 })));
     const coursesFrom = (stats: string, where: string) =>
       this.db.query(
         `SELECT c.id, c.title, x.enrolments, x.completions FROM (
@@ -67,30 +73,32 @@ export class ReportsService {
     let courses: { id: string; title: DraftText; enrolments: number; completions: number }[];
     let cohorts: { id: string; name: string; learners: number; enrolments: number; completions: number }[];
     if (ids === null) {
-      // Admins: every learner, including those in no cohort.
-      const activeSince = (days: number) => this.db.query(`SELECT count(DISTINCT user_id)::int AS n FROM enrolments WHERE last_activity_at >= now() - make_interval(days => ${days})`);
-      const [[l], [a7], [a30], c, k] = await Promise.all([
+      // Admins: every learner, including those in no cohort (one pass over the last 30 days' activity).
+      const [[l], [a], c, k] = await Promise.all([
         this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`),
-        activeSince(7),
-        activeSince(30),
+        this.db.query(
+          `SELECT count(DISTINCT user_id) FILTER (WHERE last_activity_at >= now() - interval '7 days')::int AS a7, count(DISTINCT user_id)::int AS a30
+             FROM enrolments WHERE last_activity_at >= now() - interval '30 days'`,
+        ),
         coursesFrom('course_stats', 'TRUE'),
         cohortsQuery,
       ]);
-      [learners, active7, active30, courses, cohorts] = [l.n, a7.n, a30.n, c, k];
+      [learners, active7, active30, courses, cohorts] = [l.n, a.a7, a.a30, c, k];
     } else {
-      // One cohort: count(*) (the primary key makes members distinct); several: distinct people.
-      const n = ids.length === 1 ? 'count(*)' : 'count(DISTINCT user_id)';
-      const [[people], c, k] = await Promise.all([
-        this.db.query(
-          `SELECT ${n}::int AS learners, ${n} FILTER (WHERE last_active_at >= now() - interval '7 days')::int AS active7,
-                  ${n} FILTER (WHERE last_active_at >= now() - interval '30 days')::int AS active30
-             FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) AND role = 'learner'`,
-          params,
-        ) as Promise<{ learners: number; active7: number; active30: number }[]>,
+      // Range counts on the activity index. One cohort: count(*) (the primary key makes members
+      // distinct) and the learner count comes with the cohort rows; several: distinct people.
+      const single = ids.length === 1;
+      const n = single ? 'count(*)' : 'count(DISTINCT user_id)';
+      const count = (since: string) =>
+        this.db.query(`SELECT ${n}::int AS n FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) AND role = 'learner' ${since}`, params).then((r: { n: number }[]) => r[0].n);
+      const [all, a7, a30, c, k] = await Promise.all([
+        single ? Promise.resolve(-1) : count(''),
+        count(`AND last_active_at >= now() - interval '7 days'`),
+        count(`AND last_active_at >= now() - interval '30 days'`),
         coursesFrom('cohort_course_stats', 'cohort_id = ANY($1::uuid[])'),
         cohortsQuery,
       ]);
-      [learners, active7, active30, courses, cohorts] = [people.learners, people.active7, people.active30, c, k];
+      [learners, active7, active30, courses, cohorts] = [single ? (k[0]?.learners ?? 0) : all, a7, a30, c, k];
       if (k.reduce((sum, x) => sum + x.learners, 0) > learners) {
         // Someone is a learner of two of these cohorts: count each enrolment once, from the base tables.
         courses = await this.db.query(
