@@ -78,6 +78,21 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  // JSON must be UTF-8 (RFC 8259): invalid bytes (overlong forms, stray continuation bytes) are a 400,
+  // not text silently patched with U+FFFD. Fastify's own parser does the rest (proto poisoning refused).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(Object.assign(new Error('The body is not valid UTF-8.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return;
+    }
+    parseJson(req, text, done);
+  });
   fastify.addHook('onSend', async (req, reply) => {
     // API answers are private and change: never cached, unless a route chose otherwise (media files).
     if (req.url.startsWith('/api/') && !reply.getHeader('cache-control')) void reply.header('cache-control', 'no-store');

@@ -1,44 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@dari/contracts';
-import { CALLERS, type Caller, Fixtures, fingerprint, multipart, type Who } from './access-matrix.fixtures.js';
-import { ACCESS_MATRIX, type CaseCtx, type RouteSpec, type Side, expected, isAllowed } from './access-matrix.js';
+import { CALLERS, Fixtures, fingerprint } from './access-matrix.fixtures.js';
+import { ACCESS_MATRIX, type Side, expected, isAllowed, prepareCase } from './access-matrix.js';
 import { listRoutes } from './routes.js';
 import { TestApp, type Res } from './test-app.js';
-
-/** Prepares one case of the matrix (the caller, the object of the given ownership, a valid body); `send` sends it. */
-export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, caller: Caller, side: Side | null, opts: { fresh: boolean }) {
-  const [method, path] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
-  let who: Who | null = caller === 'anonymous' ? null : f.actors[caller];
-  let subject: Who | null = who;
-  if (spec.freshActor) {
-    subject = await f.freshActor(caller === 'anonymous' ? 'learner' : caller);
-    if (caller !== 'anonymous') who = subject;
-  }
-  const target = spec.object && side ? await spec.object(f, { caller, who, side, fresh: opts.fresh }) : { params: {} as Record<string, string> };
-  const ctx: CaseCtx = { f, caller, who, subject, side, params: target.params, course: target.course };
-  const url = path.replace(/:(\w+)/g, (_, name: string) => {
-    const v = target.params[name];
-    if (v === undefined) throw new Error(`${key}: no value for :${name}`);
-    return encodeURIComponent(v);
-  });
-  const query = spec.query ? `?${spec.query(ctx)}` : '';
-  const body = spec.upload ? undefined : spec.body ? await spec.body(ctx) : undefined;
-  const send = async (): Promise<Res> => {
-  let res: Res;
-  if (spec.upload) {
-    const u = spec.upload(ctx);
-    const { payload, contentType } = multipart(u.filename, u.bytes, u.type);
-    const raw = await f.t.app.inject({ method, url: url + query, headers: { 'x-dari-client': 'web', 'content-type': contentType, ...(who ? { cookie: `dari_session=${who.cookie}` } : {}) }, payload });
-    let body: unknown = raw.body;
-    if (String(raw.headers['content-type'] ?? '').includes('application/json') && raw.body) body = JSON.parse(raw.body);
-    res = { status: raw.statusCode, body, headers: raw.headers };
-  } else {
-    res = await f.t.request(method, url + query, { cookie: who?.cookie, body });
-  }
-  return res;
-  };
-  return { send, ctx, method, url, body };
-}
 
 /** The body without what differs on every request. */
 const shape = (body: unknown) => (body && typeof body === 'object' ? { ...(body as Record<string, unknown>), requestId: undefined } : body);

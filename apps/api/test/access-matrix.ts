@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@dari/contracts';
-import { type Caller, type Course, type Fixtures, type Who, PNG } from './access-matrix.fixtures.js';
-import { TEST_PASSWORD, uniqueName } from './test-app.js';
+import { type Caller, type Course, type Fixtures, type Who, PNG, multipart } from './access-matrix.fixtures.js';
+import { TEST_PASSWORD, type Res, uniqueName } from './test-app.js';
 
 /**
  * The access-control matrix (QUALITY #1–#3, #6): for every route of the app, who gets what.
@@ -299,3 +299,33 @@ export function expected(cell: Cell, side: Side | null): number | undefined {
 export function isAllowed(status: number | undefined): boolean {
   return status !== undefined && status < 300;
 }
+
+/** Prepares one case of the matrix (the caller, the object of the given ownership, a valid body); `send` sends it. */
+export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, caller: Caller, side: Side | null, opts: { fresh: boolean }) {
+  const [method, path] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+  let who: Who | null = caller === 'anonymous' ? null : f.actors[caller];
+  let subject: Who | null = who;
+  if (spec.freshActor) {
+    subject = await f.freshActor(caller === 'anonymous' ? 'learner' : caller);
+    if (caller !== 'anonymous') who = subject;
+  }
+  const target = spec.object && side ? await spec.object(f, { caller, who, side, fresh: opts.fresh }) : { params: {} as Record<string, string> };
+  const ctx: CaseCtx = { f, caller, who, subject, side, params: target.params, course: target.course };
+  const bare = path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = target.params[name];
+    if (v === undefined) throw new Error(`${key}: no value for :${name}`);
+    return encodeURIComponent(v);
+  });
+  const url = bare + (spec.query ? `?${spec.query(ctx)}` : '');
+  const body = spec.upload ? undefined : spec.body ? await spec.body(ctx) : undefined;
+  const send = async (): Promise<Res> => {
+    if (!spec.upload) return f.t.request(method, url, { cookie: who?.cookie, body });
+    const u = spec.upload(ctx);
+    const { payload, contentType } = multipart(u.filename, u.bytes, u.type);
+    const raw = await f.t.app.inject({ method, url, headers: { 'x-dari-client': 'web', 'content-type': contentType, ...(who ? { cookie: `dari_session=${who.cookie}` } : {}) }, payload });
+    const json = String(raw.headers['content-type'] ?? '').includes('application/json') && raw.body;
+    return { status: raw.statusCode, body: json ? JSON.parse(raw.body) : raw.body, headers: raw.headers };
+  };
+  return { send, ctx, method, url, body };
+}
+

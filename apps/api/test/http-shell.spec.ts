@@ -85,6 +85,34 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     await other.close();
   });
 
+  it('refuses text PostgreSQL would not keep as sent: NUL, lone surrogates, invalid UTF-8 bytes, deep nesting — 400 naming the field, never 500', async () => {
+    const u = await t.signedIn('learner');
+    const before = (await t.request('GET', '/api/v1/me', { cookie: u.cookie })).body.displayName;
+    for (const [payload, path] of [
+      ['{"displayName":"a\\u0000b"}', 'body.displayName'],
+      ['{"displayName":"a\\ud800b"}', 'body.displayName'],
+      ['{"a\\u0000":1}', 'body'],
+      [`{"displayName":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'body.displayName'],
+    ] as const) {
+      const res = await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, payload });
+      expect(res.status, payload.slice(0, 40)).toBe(400);
+      expect(res.body.fields[0].path.startsWith(path)).toBe(true);
+    }
+    for (const bytes of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0x80], [0xed, 0xa0, 0x80]]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: { cookie: `dari_session=${u.cookie}`, 'x-dari-client': 'web', 'content-type': 'application/json' },
+        payload: Buffer.concat([Buffer.from('{"displayName":"a'), Buffer.from(bytes), Buffer.from('b"}')]),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(JSON.parse(res.body).code).toBe('invalid_json');
+    }
+    const nul = await t.request('POST', '/api/v1/auth/login', { body: { username: 'a\u0000b', password: 'whatever it is' } });
+    expect(nul.status).toBe(400);
+    expect((await t.request('GET', '/api/v1/me', { cookie: u.cookie })).body.displayName).toBe(before);
+  });
+
   it('an unexpected error is a 500 with a correlation id that is in the log, and no internals', async () => {
     const u = await t.signedIn('learner');
     // Break the users table under the app: the next read fails inside TypeORM.

@@ -4,7 +4,7 @@ import passport from 'passport';
 import { loginSchema } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { DariRequest } from '../common/http/request.js';
-import { fieldErrors } from '../common/validation/zod-validation.pipe.js';
+import { fieldErrors, inputProblems } from '../common/validation/zod-validation.pipe.js';
 import { normaliseUsername } from '../users/username.js';
 import { LocalStrategy } from './local.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -25,6 +25,8 @@ export class LoginGuard extends AuthGuard('local') {
   override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<DariRequest>();
     await this.throttle.hit('login_ip', req.ip);
+    const problems = inputProblems(req.body, 'body');
+    if (problems.length) throw AppException.validation(problems);
     const parsed = loginSchema.safeParse(req.body);
     if (!parsed.success) throw AppException.validation(fieldErrors(parsed.error, 'body'));
     await this.throttle.hit('login_account', normaliseUsername(parsed.data.username));

@@ -22,6 +22,41 @@ export function fieldErrors(error: ZodError, location: string): FieldError[] {
   });
 }
 
+/** Deeper than any contract goes: a JSON "bomb" is refused before a schema walks it. */
+export const MAX_INPUT_DEPTH = 32;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text';
+  return undefined;
+}
+
+/**
+ * What no schema should have to think about: text PostgreSQL cannot store as sent (NUL, lone
+ * surrogates, which the driver would silently turn into U+FFFD) and nesting deeper than any
+ * contract. Checked for every body, query and param, keys included; the first problem is named.
+ */
+export function inputProblems(value: unknown, location: string): FieldError[] {
+  const stack: { v: unknown; path: string[]; depth: number }[] = [{ v: value, path: [], depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    const where = [location, ...path].join('.');
+    if (typeof v === 'string') {
+      const problem = textProblem(v);
+      if (problem) return [{ path: where, message: problem }];
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_INPUT_DEPTH) return [{ path: where, message: `is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)` }];
+      for (const [k, x] of Object.entries(v)) {
+        const problem = textProblem(k);
+        if (problem) return [{ path: where, message: `has a field name that ${problem}` }];
+        stack.push({ v: x, path: [...path, k], depth: depth + 1 });
+      }
+    }
+  }
+  return [];
+}
+
 /**
  * Every body, query and route param is parsed by its contract schema (a nestjs-zod DTO). A handler
  * argument from the request without a schema is a programming error, refused loudly.
@@ -35,6 +70,8 @@ export class ZodValidationPipe implements PipeTransform {
     if (!dto?.isZodDto || !dto.schema) {
       throw new Error(`@${metadata.type === 'param' ? 'Param' : metadata.type === 'query' ? 'Query' : 'Body'}() must be typed with a zod DTO`);
     }
+    const problems = inputProblems(value, location);
+    if (problems.length) throw AppException.validation(problems);
     const result = dto.schema.safeParse(value ?? (location === 'body' ? undefined : {}));
     if (!result.success) {
       if (location === 'body' && value === undefined) {
