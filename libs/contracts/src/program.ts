@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema, passwordSchema, usernameSchema } from './users.js';
-import { localeSchema, uuidSchema } from './common.js';
+import { localeSchema, roleSchema, uuidSchema } from './common.js';
 import { draftTextSchema } from './authoring.js';
 import { PRIVACY_NOTICE_VERSION } from './constants.js';
 
@@ -49,6 +49,23 @@ export const cohortMembersQuerySchema = z.strictObject({
 });
 export const addMembersSchema = z.strictObject({ members: z.array(z.strictObject({ userId: uuidSchema, role: cohortRoleSchema })).min(1).max(500) });
 export const memberParamSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });
+
+/**
+ * Finding an existing account to add to a cohort: by its exact username only (no partial match, no
+ * listing), in the body so the username stays out of URLs and logs. The answer names the account so
+ * the manager can confirm it is the right person.
+ */
+export const memberLookupSchema = z.strictObject({ username: usernameSchema });
+export const memberLookupResultSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  accountRole: roleSchema,
+  /** The person's role in this cohort already, if any. */
+  member: cohortRoleSchema.nullable(),
+  /** The cohort roles this account can take (a learner account only learns; staff accounts only teach or manage). */
+  allowedRoles: z.array(cohortRoleSchema),
+});
+export type MemberLookupResult = z.infer<typeof memberLookupResultSchema>;
 
 export const joinCodeSchema = z.object({
   id: z.uuid(),

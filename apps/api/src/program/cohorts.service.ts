@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { displayNameSchema, localeSchema, RESET_CODE_ALPHABET, usernameSchema, type Cohort, type FieldError, type Locale } from '@dari/contracts';
+import { COHORT_ROLES, displayNameSchema, localeSchema, RESET_CODE_ALPHABET, usernameSchema, type Cohort, type FieldError, type Locale, type MemberLookupResult, type Role } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
@@ -19,6 +19,7 @@ import { CohortEntity, JoinCodeEntity } from './program.entities.js';
 type CohortRole = 'manager' | 'instructor' | 'learner';
 const ACCOUNT_ROLES: Record<CohortRole, string[]> = { manager: ['manager', 'admin'], instructor: ['instructor', 'admin'], learner: ['learner'] };
 const MAX_IMPORT_ROWS = 2000;
+const LOOKUPS_PER_WINDOW = 60;
 
 /**
  * Cohorts and everything a program manager does with them. Managers act on the cohorts they manage;
@@ -104,8 +105,37 @@ export class CohortsService {
     return { items: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, addedAt: r.added_at.toISOString() })), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /**
+   * Finds one existing account by its exact username, for a manager to confirm before adding it to
+   * a cohort they manage. No partial matches and no listing; every lookup is audited (found or not,
+   * never with the typed name) and a manager may make LOOKUPS_PER_WINDOW of them per 15 minutes.
+   * An unknown, disabled or erased account is one and the same 404.
+   */
+  async lookupAccount(id: string, username: string, auth: AuthContext, requestId: string): Promise<MemberLookupResult> {
+    await this.managed(id, auth);
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = 'user.viewed' AND occurred_at > now() - interval '15 minutes' AND details->>'reason' = 'cohort_lookup'`,
+      [auth.userId],
+    );
+    if (auth.role !== 'admin' && n >= LOOKUPS_PER_WINDOW) throw new AppException(429, 'too_many_attempts', 'You have looked up many accounts in a short time. Wait a few minutes and try again.');
+    const [user]: { id: string; display_name: string; role: Role; member: CohortRole | null }[] = await this.db.query(
+      `SELECT u.id, u.display_name, u.role, m.role AS member FROM users u LEFT JOIN cohort_members m ON m.user_id = u.id AND m.cohort_id = $2
+        WHERE u.username = $1 AND u.status = 'active' AND u.erased_at IS NULL`,
+      [username, id],
+    );
+    await this.audit.record({ actorId: auth.userId, action: 'user.viewed', targetUserId: user?.id ?? null, requestId, details: { reason: 'cohort_lookup', cohortId: id, found: Boolean(user) } });
+    if (!user) throw AppException.notFound('account');
+    return {
+      userId: user.id,
+      displayName: user.display_name,
+      accountRole: user.role,
+      member: user.member,
+      allowedRoles: COHORT_ROLES.filter((r) => ACCOUNT_ROLES[r].includes(user.role)),
+    };
+  }
+
   /** Adds people; a learner is enrolled in the cohort's courses at once. */
-  async addMembers(id: string, members: { userId: string; role: CohortRole }[], auth: AuthContext): Promise<Cohort> {
+  async addMembers(id: string, members: { userId: string; role: CohortRole }[], auth: AuthContext, requestId?: string): Promise<Cohort> {
     await this.db.transaction(async (m) => {
       await this.managed(id, auth, m);
       const users: { id: string; role: string; status: string }[] = await m.query(`SELECT id, role, status FROM users WHERE id = ANY($1::uuid[])`, [members.map((x) => x.userId)]);
@@ -119,6 +149,7 @@ export class CohortsService {
       for (const x of members) {
         await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (cohort_id, user_id) DO UPDATE SET role = $3`, [id, x.userId, x.role]);
         if (x.role === 'learner') await this.enrolInCohortCourses(m, id, [x.userId]);
+        await this.audit.record({ actorId: auth.userId, action: 'user.updated', targetUserId: x.userId, requestId, details: { change: 'cohort_member_added', cohortId: id, cohortRole: x.role } }, m);
       }
     });
     return this.view(id);

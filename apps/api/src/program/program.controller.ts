@@ -25,6 +25,8 @@ import {
   joinPreviewSchema,
   joinSchema,
   learnerReportSchema,
+  memberLookupResultSchema,
+  memberLookupSchema,
   memberParamSchema,
   meSchema,
   programReportSchema,
@@ -49,6 +51,8 @@ class MembersQueryDto extends createZodDto(cohortMembersQuerySchema) {}
 class MembersDto extends createZodDto(cohortMembersSchema) {}
 class AddMembersDto extends createZodDto(addMembersSchema) {}
 class MemberParamDto extends createZodDto(memberParamSchema) {}
+class MemberLookupDto extends createZodDto(memberLookupSchema) {}
+class MemberLookupResultDto extends createZodDto(memberLookupResultSchema) {}
 class JoinCodeDto extends createZodDto(joinCodeSchema) {}
 class JoinCodeListDto extends createZodDto(joinCodeListSchema) {}
 class CreateJoinCodeDto extends createZodDto(createJoinCodeSchema) {}
@@ -110,8 +114,16 @@ export class CohortsController {
   @Post(':id/members')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: CohortDto })
-  addMembers(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Body() body: AddMembersDto) {
-    return this.cohorts.addMembers(params.id, body.members, auth);
+  addMembers(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Body() body: AddMembersDto) {
+    return this.cohorts.addMembers(params.id, body.members, auth, requestId);
+  }
+
+  /** One existing account by its exact username (in the body, never the URL), to confirm before adding it. Audited; no partial matches. */
+  @Post(':id/members/lookup')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: MemberLookupResultDto })
+  lookup(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Body() body: MemberLookupDto) {
+    return this.cohorts.lookupAccount(params.id, body.username, auth, requestId);
   }
 
   @Delete(':id/members/:userId')
