@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '@dari/contracts';
 import { TEST_PASSWORD, TestApp, uniqueName } from './test-app.js';
 
 describe('sign-in, sessions and the account', () => {
@@ -312,5 +313,78 @@ describe('sign-in throttling', () => {
     }
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(15);
+  });
+});
+
+// Guessing one-time codes: reset codes and join codes are throttled like sign-in, and long enough.
+describe('codes: throttling and entropy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', DARI_LOGIN_MAX_FAILURES_PER_IP: '10' });
+  });
+  afterAll(() => t.close());
+
+  const admin = () => t.signedIn('admin');
+
+  it('guessing reset codes for one account ends in 429, even for the right code, and leaves other accounts alone', async () => {
+    const a = await admin();
+    const victim = await t.createUser('learner');
+    const bystander = await t.createUser('learner');
+    const code = (await t.request('POST', `/api/v1/admin/users/${victim.id}/reset-code`, { cookie: a.cookie })).body.code as string;
+    const other = (await t.request('POST', `/api/v1/admin/users/${bystander.id}/reset-code`, { cookie: a.cookie })).body.code as string;
+    t.secrets.add(code);
+    t.secrets.add(other);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const guess = `ABCD-EFGH-JK${'23456789'[i]}${'23456789'[i]}`;
+      statuses.push((await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: victim.username, code: guess, newPassword: 'a fresh passphrase 1' } })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses[5]).toBe(429);
+    const right = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: victim.username, code, newPassword: 'a fresh passphrase 1' } });
+    expect(right.status).toBe(429);
+    expect(right.body.retryAfter).toBeGreaterThan(0);
+    expect((await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: bystander.username, code: other, newPassword: 'a fresh passphrase 2' } })).status).toBe(204);
+  });
+
+  it('guessing join codes from one address ends in 429 (preview and joining both count)', async () => {
+    await t.db.query(`DELETE FROM login_throttle`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const guess = `ABCDE-FGH${'23456789'[i % 8]}${'23456789'[(i + 3) % 8]}`;
+      const res =
+        i % 2
+          ? await t.request('GET', `/api/v1/join/${guess}`)
+          : await t.request('POST', '/api/v1/join', { body: { code: guess, username: uniqueName('guess'), displayName: '추측', password: TEST_PASSWORD, locale: 'ko', acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION } });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 404 || s === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses).not.toContain(500);
+  });
+
+  it('codes come from a 31-letter unambiguous alphabet, long enough to resist guessing, and do not repeat', async () => {
+    const { RESET_CODE_ALPHABET } = await import('@dari/contracts');
+    const { randomCode } = await import('../src/program/cohorts.service.js');
+    const bits = (length: number) => length * Math.log2(RESET_CODE_ALPHABET.length);
+    expect(RESET_CODE_ALPHABET).toHaveLength(31);
+    expect(RESET_CODE_ALPHABET).not.toMatch(/[01OIL]/);
+    const a = await admin();
+    const u = await t.createUser('learner');
+    const reset = (await t.request('POST', `/api/v1/admin/users/${u.id}/reset-code`, { cookie: a.cookie })).body.code as string;
+    t.secrets.add(reset);
+    expect(reset).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(bits(reset.replace(/-/g, '').length)).toBeGreaterThan(59); // 12 letters ≈ 59.4 bits; 5 guesses per 15 minutes
+    expect(bits(10)).toBeGreaterThan(49); // join codes: 10 letters ≈ 49.5 bits, throttled per address
+    const sample = Array.from({ length: 5000 }, () => randomCode(10));
+    expect(new Set(sample).size).toBe(sample.length);
+    const counts = new Map<string, number>();
+    for (const ch of sample.join('')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    expect(counts.size).toBe(31);
+    // Uniform: each letter about 50,000 / 31 ≈ 1613 times; a biased generator would stray far.
+    for (const n of counts.values()) expect(Math.abs(n - 50_000 / 31)).toBeLessThan(250);
+    // Sessions: 32 random bytes.
+    const s = await t.signedIn('learner');
+    expect(Buffer.from(s.cookie, 'base64url').length).toBeGreaterThanOrEqual(32);
   });
 });

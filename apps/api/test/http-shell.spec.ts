@@ -36,6 +36,37 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     }
   });
 
+  it('errors carry the same headers: 400, 401, 403 (role and CSRF), 404, 405/404, 413, 415, 429 — and are never cached', async () => {
+    const u = await t.signedIn('learner');
+    const csrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: `dari_session=${u.cookie}`, 'content-type': 'application/json', origin: 'https://evil.example' }, payload: '{}' });
+    const tooLarge = await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, payload: `{"displayName":"${'a'.repeat(1024 * 1024 + 1)}"}` });
+    const form = await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, payload: 'displayName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    let throttled = await t.request('GET', '/api/v1/join/AAAAA-AAAAA');
+    for (let i = 0; i < 100 && throttled.status !== 429; i++) throttled = await t.request('GET', '/api/v1/join/AAAAA-AAAAA');
+    const answers = [
+      await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, body: { role: 'admin' } }),
+      await t.request('GET', '/api/v1/me'),
+      await t.request('GET', '/api/v1/admin/users', { cookie: u.cookie }),
+      { status: csrf.statusCode, headers: csrf.headers },
+      await t.request('GET', '/api/v1/courses/no-such-course', { cookie: u.cookie }),
+      await t.request('DELETE', '/api/v1/health'),
+      tooLarge,
+      form,
+      throttled,
+    ];
+    expect(answers.map((a) => a.status)).toEqual([400, 401, 403, 403, 404, 404, 413, 415, 429]);
+    for (const res of answers) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, String(res.status)).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('API answers are never cached; hashed assets are cached for a year; index.html is revalidated', async () => {
     const u = await t.signedIn('learner');
     expect((await t.request('GET', '/api/v1/me', { cookie: u.cookie })).headers['cache-control']).toBe('no-store');
@@ -123,6 +154,9 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
       expect(res.body.code).toBe('internal_error');
       expect(JSON.stringify(res.body)).not.toMatch(/display_name|SELECT|QueryFailedError|\.ts:|\.js:/);
       expect(t.logs.text).toContain(res.body.requestId);
+      expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
     } finally {
       await t.db.query(`ALTER TABLE users RENAME COLUMN display_name_x TO display_name`);
     }
