@@ -1,4 +1,4 @@
-import type { Cohort, ResetCode } from '@dari/contracts';
+import type { Cohort, MemberLookupResult, ResetCode } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
@@ -62,4 +62,25 @@ export function createMemberResetCode(cohortId: string, userId: string): Promise
 
 export function useMemberResetCode(cohortId: string) {
   return useMutation({ mutationFn: (userId: string) => createMemberResetCode(cohortId, userId) });
+}
+
+/** One existing account by its exact username (sent in the body, never in the address). Audited by the API. */
+export function lookupAccount(cohortId: string, username: string): Promise<MemberLookupResult> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/lookup`, { method: 'POST', body: { username } });
+}
+
+export function useLookupAccount(cohortId: string) {
+  return useMutation({ mutationFn: (username: string) => lookupAccount(cohortId, username) });
+}
+
+export function addMember(cohortId: string, userId: string, role: CohortRole): Promise<Cohort> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, { method: 'POST', body: { members: [{ userId, role }] } });
+}
+
+export function useAddMember(cohortId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: CohortRole }) => addMember(cohortId, userId, role),
+    onSuccess: () => client.invalidateQueries({ queryKey: cohortQueryKey(cohortId) }),
+  });
 }

@@ -9,11 +9,12 @@ import { OneTimeCode } from '../../../components/one-time-code';
 import { useLocale } from '../../../components/use-locale';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
+import { AddAccount } from './add-account';
 import { useMemberResetCode, useMembers, useRemoveMember, type CohortMember, type CohortRole, type MembersFilter } from '../api/members';
 
 const PAGE_SIZE = 50;
 
-/** Who is in the cohort. New learners come through join codes or the CSV import. */
+/** Who is in the cohort. New learners come through join codes or the CSV import; existing accounts by exact username. */
 export function MembersPanel({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
   const id = useId();
@@ -37,7 +38,6 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
   return (
     <>
       <p>{t('program.members.intro')}</p>
-      <p className="muted">{me?.role === 'admin' ? t('program.members.addStaffAdmin') : t('program.members.addStaff')}</p>
       <StatusMessage>{done}</StatusMessage>
       <ErrorAlert error={remove.error ?? resetCode.error} />
       {codeFor ? (
@@ -48,6 +48,8 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
           </button>
         </div>
       ) : null}
+
+      <AddAccount cohortId={cohort.id} />
 
       <form onSubmit={onSearch} role="search" className="filters filters-members" aria-label={t('program.members.filtersLabel')}>
         <div className="field">

@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { makeMe } from '../../../test/fixtures';
+import { apiError, mockApi } from '../../../test/mock-api';
+import { renderApp } from '../../../test/render-app';
+import { COHORT_ID, makeCohort } from '../test/program-fixtures';
+
+const LAZY = { timeout: 4000 };
+const ACCOUNT = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e01';
+const base = {
+  'GET /me': { status: 200, body: makeMe('manager') },
+  [`GET /cohorts/${COHORT_ID}`]: { status: 200, body: makeCohort() },
+  [`GET /cohorts/${COHORT_ID}/members`]: { status: 200, body: { items: [], total: 0, page: 1, pageSize: 50 } },
+};
+const page = `/program/cohorts/${COHORT_ID}?tab=members`;
+
+describe('cohort: adding someone who already has an account', () => {
+  it('finds the account by exact username, shows the name to confirm, and adds it in the chosen role', async () => {
+    const api = mockApi({
+      ...base,
+      [`POST /cohorts/${COHORT_ID}/members/lookup`]: {
+        status: 200,
+        body: { userId: ACCOUNT, displayName: '박선생', accountRole: 'admin', member: null, allowedRoles: ['manager', 'instructor'] },
+      },
+      [`POST /cohorts/${COHORT_ID}/members`]: { status: 200, body: makeCohort() },
+    });
+    renderApp(page);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const user = userEvent.setup();
+    const field = within(section).getByRole('textbox', { name: '아이디' });
+    expect(field).toHaveAccessibleDescription(/정확히 입력하세요/);
+    await user.type(field, 'teacher.park{Enter}');
+    // The username goes in the body, never in the address.
+    const call = api.callsTo('POST', `/cohorts/${COHORT_ID}/members/lookup`)[0];
+    expect(call?.body).toEqual({ username: 'teacher.park' });
+    expect(call?.query.toString()).toBe('');
+    expect(await within(section).findByText('박선생 님 (관리자 계정)을 찾았어요. 이 사람이 맞는지 확인해 주세요.')).toBeInTheDocument();
+
+    const roles = within(section).getByRole('group', { name: '기수에서 맡을 일' });
+    expect(within(roles).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['manager', 'instructor']);
+    expect(within(roles).getByRole('radio', { name: '운영 담당자' })).toBeChecked();
+    await user.click(within(roles).getByRole('radio', { name: '강사' }));
+    await user.click(within(section).getByRole('button', { name: '박선생 님 더하기' }));
+    expect(await screen.findByText('박선생 님을 강사(으)로 더했어요.')).toBeInTheDocument();
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members`)[0]?.body).toEqual({ members: [{ userId: ACCOUNT, role: 'instructor' }] });
+    // Ready for the next person.
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveValue('');
+  });
+
+  it('says plainly when no account has that username, and offers nothing to add', async () => {
+    mockApi({
+      ...base,
+      [`POST /cohorts/${COHORT_ID}/members/lookup`]: apiError(404, 'not_found'),
+    });
+    renderApp(page);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const user = userEvent.setup();
+    await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
+    await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
+    expect(await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.')).toBeInTheDocument();
+    expect(within(section).queryByRole('radio')).not.toBeInTheDocument();
+    expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('an account already in the cohort cannot be added twice', async () => {
+    mockApi({
+      ...base,
+      [`POST /cohorts/${COHORT_ID}/members/lookup`]: {
+        status: 200,
+        body: { userId: ACCOUNT, displayName: '김하늘', accountRole: 'learner', member: 'learner', allowedRoles: ['learner'] },
+      },
+    });
+    renderApp(page);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const user = userEvent.setup();
+    await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'haneul{Enter}');
+    expect(await within(section).findByText('이미 이 기수의 학습자(으)로 들어와 있어요.')).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: /더하기$/ })).not.toBeInTheDocument();
+  });
+});
