@@ -263,6 +263,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     expect: cohortStaff(200),
     body: async (c) => ({ members: [{ userId: (await c.f.t.createUser('learner')).id, role: 'learner' }] }),
   },
+  'POST /api/v1/cohorts/:id/members/lookup': { object: kinds.cohort, expect: cohortStaff(200), body: (c) => ({ username: c.f.actors.learner.username }) },
   'DELETE /api/v1/cohorts/:id/members/:userId': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(200) },
   'POST /api/v1/cohorts/:id/members/:userId/reset-code': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(201) },
   'POST /api/v1/cohorts/:id/learners/import': { object: kinds.cohort, expect: cohortStaff(201), body: (c) => ({ csv: `username,displayName\n${track(c, uniqueName('csv'))},가져온 사람\n` }) },

@@ -39,7 +39,7 @@ const BAD_PARAMS = ['../../etc/passwd', "1' OR '1'='1", '%00', '%F0%28%8C%28', '
 const BAD_FILENAMES = ['../../../etc/passwd.png', '..\\..\\windows\\win.ini.png', '/etc/passwd.png', 'a\u0000.png', '<script>alert(1)</script>.png', '%2e%2e%2fx.png', `${'x'.repeat(400)}.png`, 'a\r\nX-Evil: 1.png', 'quote".png', '한글 이름.png'];
 const PASSWORD_FIELDS = new Set(['password', 'newPassword', 'currentPassword']);
 /** Write routes that only read (text they accept is looked up, not stored). */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/glossary/lookup']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/glossary/lookup', 'POST /api/v1/cohorts/:id/members/lookup']);
 /** Fields a route documents on purpose (admins change roles and status). */
 const OWN_FIELDS: Record<string, string[]> = { 'PATCH /api/v1/admin/users/:id': ['role', 'status'], 'POST /api/v1/admin/users': ['role'] };
 
