@@ -104,7 +104,8 @@ test.describe('course authoring', () => {
 
       // The live preview is drawn by the learners' renderer, as the author types.
       const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
-      await expect(preview.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+      // The author's `##` sits one level under the lesson title, as on the learner's page (`#` is an h2 there).
+      await expect(preview.getByRole('heading', { level: 3, name: heading })).toBeVisible();
       await expect(preview.getByRole('listitem').filter({ hasText: '신분증' })).toBeVisible();
       await expect(preview.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
       await expect(preview.locator(TERM('민주주의'))).toBeVisible();
@@ -147,7 +148,8 @@ test.describe('course authoring', () => {
       await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: readingTitle }).click();
 
       const reading = page.getByRole('article', { name: readingTitle });
-      await expect(reading.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+      // Here the lesson title is an h2 under the course's h1, so the author's `##` is an h4.
+      await expect(reading.getByRole('heading', { level: 4, name: heading })).toBeVisible();
       await expect(reading.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
       await expect(reading.locator(TERM('민주주의'))).toBeVisible();
       await saveScreen(page, 'authoring-preview');

@@ -47,17 +47,19 @@ function After({ children }: { children?: ReactNode }) {
   );
 }
 
-function LessonBody({ lesson, resolveImage, player }: LessonViewProps) {
+function LessonBody({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const content = lesson.content;
+  // The author's headings go under the lesson title: the page's h1 in the player, an h2 in a course preview.
+  const headingLevel = hideTitle ? 2 : 3;
 
   switch (content.kind) {
     case 'reading': {
       const body = pickText(content.body, locale);
       return (
         <>
-          <LazyMarkdown source={body.text} lang={body.lang} resolveImage={resolveImage} />
+          <LazyMarkdown source={body.text} lang={body.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
           <After>{player?.after}</After>
         </>
       );
@@ -66,7 +68,7 @@ function LessonBody({ lesson, resolveImage, player }: LessonViewProps) {
       const prompt = pickText(content.prompt, locale);
       return (
         <div className="reflection">
-          <LazyMarkdown source={prompt.text} lang={prompt.lang} resolveImage={resolveImage} />
+          <LazyMarkdown source={prompt.text} lang={prompt.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
           {player?.reflection ?? <p className="muted">{t('lesson.reflectionPrivate')}</p>}
         </div>
       );
@@ -108,8 +110,8 @@ function LessonBody({ lesson, resolveImage, player }: LessonViewProps) {
           {!content.mediaId && !content.url ? <p className="muted">{t('lesson.mediaMissing')}</p> : null}
           {transcript.text.trim() ? (
             <section className="transcript" aria-label={t('lesson.transcript')}>
-              <h3>{t('lesson.transcript')}</h3>
-              <LazyMarkdown source={transcript.text} lang={transcript.lang} resolveImage={resolveImage} />
+              {hideTitle ? <h2>{t('lesson.transcript')}</h2> : <h3>{t('lesson.transcript')}</h3>}
+              <LazyMarkdown source={transcript.text} lang={transcript.lang} resolveImage={resolveImage} headingLevel={hideTitle ? 3 : 4} />
             </section>
           ) : null}
           <After>{player?.after}</After>
@@ -166,7 +168,7 @@ export function LessonView({ lesson, resolveImage, player, hideTitle }: LessonVi
           </div>
         </div>
       ) : (
-        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} />
+        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} />
       )}
     </article>
   );

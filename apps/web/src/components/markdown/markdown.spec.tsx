@@ -19,13 +19,25 @@ describe('Markdown (the learner renderer)', () => {
     const { container } = render(
       <Markdown source={'# 권리\n\n## 노동\n\n- 하나\n- 둘\n\n1. 첫째\n\n| 말 | 뜻 |\n|---|---|\n| 인권 | 사람의 권리 |\n\n~~옛말~~'} />,
     );
-    expect(screen.getByRole('heading', { level: 1, name: '권리' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2, name: '노동' })).toBeInTheDocument();
+    // The page's title is its h1: the author's `#` is the next level down.
+    expect(screen.getByRole('heading', { level: 2, name: '권리' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: '노동' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     const table = screen.getByRole('table');
     expect(within(table).getByRole('columnheader', { name: '뜻' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: '사람의 권리' })).toBeInTheDocument();
     expect(container.querySelector('del')).toHaveTextContent('옛말');
+  });
+
+  it('moves every author heading one level down, to at most h6, or further under a deeper heading', () => {
+    const source = '# 하나\n\n## 둘\n\n### 셋\n\n#### 넷\n\n##### 다섯\n\n###### 여섯\n\n둘째 줄\n---';
+    const levels = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
+    const { container, unmount } = render(<Markdown source={source} />);
+    expect(levels(container)).toEqual(['H2:하나', 'H3:둘', 'H4:셋', 'H5:넷', 'H6:다섯', 'H6:여섯', 'H3:둘째 줄']);
+    unmount();
+    const under = render(<Markdown source={source} headingLevel={3} />);
+    expect(levels(under.container)).toEqual(['H3:하나', 'H4:둘', 'H5:셋', 'H6:넷', 'H6:다섯', 'H6:여섯', 'H4:둘째 줄']);
   });
 
   it('never renders raw HTML: script, img onerror, svg, iframe stay out', () => {

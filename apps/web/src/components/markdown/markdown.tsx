@@ -5,6 +5,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { termsIn, useGlossaryContext } from './glossary-context';
 import { remarkCallouts, type CalloutKind } from './remark-callouts';
+import { rehypeShiftHeadings } from './rehype-shift-headings';
 import { remarkTerms } from './remark-terms';
 import { sanitizeSchema } from './sanitize-schema';
 import { isExternal, safeHref, safeImageSrc } from './safe-url';
@@ -18,6 +19,11 @@ export interface MarkdownProps {
   resolveImage?: (src: string) => string | null | undefined;
   /** Glossary terms that exist; others get class "term-unknown". */
   knownTerms?: ReadonlySet<string>;
+  /**
+   * The level an author's `#` becomes (`##` one deeper, up to h6), so that the lesson's headings sit
+   * under the page's own: 2 where the lesson title is the page's h1 (the default), 3 under an h2.
+   */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
 }
 
@@ -67,7 +73,7 @@ const components: Components = { a: Link, img: Image, mark: Mark };
  * Lesson Markdown as learners see it, and the editor's live preview (the very same component).
  * No raw HTML, allow-listed links and images, GitHub-style callouts and [[glossary]] terms.
  */
-export function Markdown({ source, lang, resolveImage, knownTerms, className }: MarkdownProps) {
+export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel = 2, className }: MarkdownProps) {
   const { t } = useTranslation();
   const glossary = useGlossaryContext();
   const terms = useMemo(() => termsIn(source).sort().join('\n'), [source]);
@@ -103,7 +109,7 @@ export function Markdown({ source, lang, resolveImage, knownTerms, className }: 
       <ReactMarkdown
         skipHtml
         remarkPlugins={remarkPlugins as NonNullable<Options['remarkPlugins']>}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema]]}
+        rehypePlugins={[[rehypeSanitize, sanitizeSchema], [rehypeShiftHeadings, { top: headingLevel }]]}
         urlTransform={urlTransform}
         components={components}
       >
