@@ -22,6 +22,10 @@ import { coursePath, lessonPath } from '../lesson-path';
 import type { EventResult } from '../queue/event-queue';
 import { learningQueue, newEvent } from '../queue/learning-queue';
 
+// The Markdown renderer (a lazy chunk) is needed as soon as the lesson's data arrives: fetch it now,
+// beside that data, rather than after it.
+void import('../../../components/markdown/markdown');
+
 const isReflection = (course: PublishedCourse | undefined, lessonId: string) =>
   Boolean(course?.modules.some((m) => m.lessons.some((l) => l.id === lessonId && l.kind === 'reflection')));
 
