@@ -227,6 +227,63 @@ describe('payload corpus: every write route refuses or stores hostile input safe
     expect(sent).toBeGreaterThan(1000);
   }, 300_000);
 
+  it('CSRF: every write route, sent cross-site by someone allowed to call it, is refused with 403 and changes nothing', async () => {
+    const CROSS_SITE: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site', 'x-dari-client': 'web' }, {}];
+    const failures: string[] = [];
+    for (const [key, spec] of Object.entries(ACCESS_MATRIX).filter(([k]) => !k.startsWith('GET '))) {
+      const { caller, side } = allowedCaller(spec)!;
+      const prepared = await prepareCase(f, key, spec, caller, side, { fresh: !!spec.fresh });
+      for (const extra of CROSS_SITE) {
+        const headers: Record<string, string> = { ...extra, ...(prepared.ctx.who ? { cookie: `${SESSION_COOKIE}=${prepared.ctx.who.cookie}` } : {}) };
+        let payload: string | Buffer | undefined;
+        if (spec.upload) {
+          const u = spec.upload(prepared.ctx);
+          const mp = multipart(u.filename, u.bytes, u.type);
+          headers['content-type'] = mp.contentType;
+          payload = mp.payload;
+        } else if (prepared.body !== undefined) {
+          headers['content-type'] = 'application/json';
+          payload = JSON.stringify(prepared.body);
+        }
+        const before = await rowCounts(t);
+        const res = await t.app.inject({ method: prepared.method, url: prepared.url, headers, payload });
+        const after = await rowCounts(t);
+        if (res.statusCode !== 403 || JSON.parse(res.body).code !== 'csrf_rejected') failures.push(`${key} as ${caller} with ${JSON.stringify(extra)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (Object.keys(after).some((k) => after[k] !== before[k])) failures.push(`${key} as ${caller} with ${JSON.stringify(extra)}: rows changed`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('reads too: hostile query strings on every GET route answer 2xx or 4xx, never 500 or internals', async () => {
+    const QUERIES = [
+      'page=1e308&pageSize=1e308',
+      'page=-0&pageSize=-1',
+      'page=NaN&pageSize=18446744073709551616',
+      'q=%00&status=%3Cscript%3E',
+      'q=%ED%A0%80&role=admin%27--',
+      `q=${'a'.repeat(5000)}`,
+      'page[]=1&page[]=2&q[a]=b',
+      'version=1e308&at_risk=%F0%28&after=..%2F..%2Fetc%2Fpasswd',
+      '__proto__[isAdmin]=true&constructor[prototype][x]=1',
+    ];
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [key, spec] of Object.entries(ACCESS_MATRIX).filter(([k]) => k.startsWith('GET '))) {
+      const { caller, side } = allowedCaller(spec)!;
+      const prepared = await prepareCase(f, key, spec, caller, side, { fresh: false });
+      for (const q of QUERIES) {
+        const cookie = prepared.ctx.who?.cookie;
+        const res = await t.app.inject({ method: 'GET', url: `${prepared.url}${prepared.url.includes('?') ? '&' : '?'}${q}`, headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {} });
+        sent++;
+        if (res.statusCode >= 500) failures.push(`${key} as ${caller} ?${q.slice(0, 40)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 400 && INTERNALS.test(res.body)) failures.push(`${key} as ${caller} ?${q.slice(0, 40)}: internals ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(300);
+  }, 120_000);
+
   it('the upload routes get the hostile file names (the corpus reached them)', () => {
     expect(Object.entries(ACCESS_MATRIX).filter(([, s]) => s.upload).map(([k]) => k)).toEqual(['POST /api/v1/authoring/courses/import', 'POST /api/v1/authoring/courses/:id/media']);
     expect(PNG.length).toBeGreaterThan(0);
