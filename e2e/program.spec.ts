@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import koLearning from '../apps/web/src/i18n/locales/ko/learning.json' with { type: 'json' };
 import { expect, test } from './support/test';
-import { DEMO, expectNoHorizontalScroll, fill, ko, newPassword, signIn, uniqueUsername } from './support/app';
+import { DEMO, expectNoHorizontalScroll, fill, ko, newPassword, pattern, signIn, uniqueUsername } from './support/app';
 
 // The program journey of issue 5: a manager makes a cohort, gives it a starter course and a join
 // code; a new learner joins with the code on a phone, accepts the privacy notice and finishes a
@@ -167,4 +167,39 @@ test('a join code that does not exist says so plainly, on a phone', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: ko.join.cannotTitle })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText(ko.errors.invalid_join_code);
   await expectNoHorizontalScroll(page, PHONE.width);
+});
+
+test('a manager adds someone who already has an account by exact username, on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await signIn(page, DEMO.manager.username);
+    const cohortName = `E2E 기수 ${Date.now().toString(36)}`;
+    const res = await page.request.post('/api/v1/cohorts', { headers: { 'x-dari-client': 'web' }, data: { name: cohortName } });
+    expect(res.status(), await res.text()).toBe(201);
+    const cohortId = ((await res.json()) as { id: string }).id;
+    await page.goto(`/program/cohorts/${cohortId}?tab=members`);
+    const section = page.getByRole('region', { name: ko.program.addAccount.title });
+    await expect(section).toBeVisible();
+
+    // Part of a username finds nobody.
+    await section.getByLabel(ko.program.addAccount.username).fill(DEMO.instructor.username.slice(0, -2));
+    await section.getByRole('button', { name: ko.program.addAccount.find }).click();
+    await expect(section.getByText(ko.program.addAccount.notFound)).toBeVisible();
+
+    // The exact username shows the name to confirm; the instructor account joins as an instructor.
+    await section.getByLabel(ko.program.addAccount.username).fill(DEMO.instructor.username);
+    await section.getByRole('button', { name: ko.program.addAccount.find }).click();
+    await expect(section.getByText(pattern(ko.program.addAccount.found))).toBeVisible();
+    await expect(section.getByRole('radio', { name: ko.roles.instructor })).toBeChecked();
+    await expectNoHorizontalScroll(page, PHONE.width);
+    await saveScreen(page, 'add-account-360');
+    await section.getByRole('button', { name: pattern(ko.program.addAccount.confirm) }).click();
+    await expect(page.getByText(pattern(ko.program.addAccount.added))).toBeVisible();
+    const members = page.getByRole('table', { name: ko.program.members.caption });
+    await expect(members.getByRole('row').filter({ hasText: ko.roles.instructor })).toHaveCount(1);
+    await expectNoHorizontalScroll(page, PHONE.width);
+  } finally {
+    await context.close();
+  }
 });

@@ -146,7 +146,9 @@ export class CohortsService {
         else if (!ACCOUNT_ROLES[x.role].includes(u.role)) errors.push({ path: `body.members.${i}.role`, message: `a ${u.role} account cannot be a cohort ${x.role}` });
       });
       if (errors.length) throw AppException.validation(errors);
-      for (const x of members) {
+      // In id order: the counter triggers lock each person's users row, and two requests adding the
+      // same people in opposite orders would otherwise deadlock.
+      for (const x of [...members].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
         await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (cohort_id, user_id) DO UPDATE SET role = $3`, [id, x.userId, x.role]);
         if (x.role === 'learner') await this.enrolInCohortCourses(m, id, [x.userId]);
         await this.audit.record({ actorId: auth.userId, action: 'user.updated', targetUserId: x.userId, requestId, details: { change: 'cohort_member_added', cohortId: id, cohortRole: x.role } }, m);
