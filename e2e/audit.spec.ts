@@ -1,11 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { expect, test } from './support/test';
-import { createAccount, DEMO, expectNoHorizontalScroll, fill, fillSignIn, ko, mainNav, signIn } from './support/app';
+import { apiAs, createAccount, DEMO, expectNoHorizontalScroll, fill, fillSignIn, ko, mainNav, newPassword, signIn, uniqueUsername, zh } from './support/app';
 
 // Screens for people to look at (not compared): test-results/screens/*.png.
 async function keepScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `${name}.png`), fullPage: true });
+}
+
+/** No serious or critical axe-core finding (WCAG 2.0 A/AA, 2.1 AA), as e2e/a11y.spec.ts checks the other pages. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 }
 
 const koreanToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
@@ -29,8 +37,8 @@ test.describe('the audit log', () => {
     // The admin opens the log from the menu and asks for that learner's failed sign-ins today.
     await mainNav(page).getByRole('link', { name: ko.nav.audit, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: ko.adminAudit.title })).toBeVisible();
-    await page.getByLabel(ko.adminAudit.filters.target).fill(learner.username);
-    await page.getByLabel(ko.adminAudit.filters.action).selectOption({ label: ko.adminAudit.actions.login_failed });
+    await page.getByLabel(ko.adminAudit.filters.target, { exact: true }).fill(learner.username);
+    await page.getByLabel(ko.adminAudit.filters.action, { exact: true }).selectOption({ label: ko.adminAudit.actions.login_failed });
     await page.getByLabel(ko.adminAudit.filters.from).fill(koreanToday());
     await page.getByLabel(ko.adminAudit.filters.to).fill(koreanToday());
     await page.getByRole('button', { name: ko.adminAudit.filters.apply, exact: true }).click();
@@ -50,6 +58,7 @@ test.describe('the audit log', () => {
 
     const width = page.viewportSize()!.width;
     await expectNoHorizontalScroll(page, width);
+    await expectAccessible(page);
     await keepScreen(page, `audit-ko-${width}`);
 
     // Clearing the filters shows everything again, newest first, including the admin's own sign-in.
@@ -58,5 +67,33 @@ test.describe('the audit log', () => {
     await expect(table.locator('tbody tr').filter({ hasText: ko.adminAudit.actions.login_succeeded }).first()).toBeVisible();
     await expectNoHorizontalScroll(page, width);
     await keepScreen(page, `audit-all-ko-${width}`);
+  });
+
+  test('an admin who reads Chinese gets the log in Chinese', async ({ page }) => {
+    // A fresh admin whose saved language is Chinese (changing demo.admin's language would disturb other journeys).
+    const admin = await apiAs(DEMO.admin.username);
+    const username = uniqueUsername('e2e.audit.zh');
+    const password = newPassword();
+    try {
+      const res = await admin.post('/api/v1/admin/users', { data: { username, displayName: `审计 ${username.slice(-5)}`, role: 'admin', locale: 'zh', password } });
+      expect(res.status(), await res.text()).toBe(201);
+    } finally {
+      await admin.dispose();
+    }
+    await page.goto('/sign-in');
+    await fillSignIn(page, username, password);
+    await expect(page.getByRole('navigation', { name: zh.nav.label })).toBeVisible();
+    await page.getByRole('navigation', { name: zh.nav.label }).getByRole('link', { name: zh.nav.audit, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: zh.adminAudit.title })).toBeVisible();
+    await page.getByLabel(zh.adminAudit.filters.action, { exact: true }).selectOption({ label: zh.adminAudit.actions.login_succeeded });
+    await page.getByRole('button', { name: zh.adminAudit.filters.apply, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: zh.adminAudit.resultsTitle })).toBeFocused();
+    // Their own sign-in is there, named in Chinese.
+    const rows = page.getByRole('table', { name: zh.adminAudit.tableCaption }).locator('tbody tr');
+    await expect(rows.filter({ hasText: `审计 ${username.slice(-5)}` }).first()).toContainText(zh.adminAudit.actions.login_succeeded);
+    const width = page.viewportSize()!.width;
+    await expectNoHorizontalScroll(page, width);
+    await expectAccessible(page);
+    await keepScreen(page, `audit-zh-${width}`);
   });
 });
