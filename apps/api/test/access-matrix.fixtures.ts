@@ -229,9 +229,10 @@ export async function fingerprint(t: TestApp): Promise<string> {
   return rows.map((r) => `${r.t}:${r.h}`).sort().join('\n');
 }
 
-/** Row counts per content table. */
+/** Row counts per content table, and the number of admins. */
 export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const parts = (await contentTables(t)).map((n) => `SELECT '${n}' AS t, count(*)::int AS n FROM "${n}"`);
+  parts.push(`SELECT 'admins' AS t, count(*)::int AS n FROM users WHERE role = 'admin'`);
   const rows: { t: string; n: number }[] = await t.db.query(parts.join(' UNION ALL '));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
