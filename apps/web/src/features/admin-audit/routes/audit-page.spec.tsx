@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { allCatalogues } from '../../../i18n/locales/all';
 import { makeMe, makeUser } from '../../../test/fixtures';
-import { mockApi, type MockRequest } from '../../../test/mock-api';
+import { apiError, mockApi, type MockRequest } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import type { AuditEvent } from '../api/list-audit';
 
@@ -111,6 +111,42 @@ describe('admin audit log', () => {
     expect(actor).toHaveAttribute('aria-invalid', 'true');
     expect(actor).toHaveAccessibleDescription(/‘mins’ 사용자 이름이나 ID를 가진 계정이 없어요/);
     expect(api.callsTo('GET', '/admin/audit')).toHaveLength(1);
+  });
+
+  it('says plainly when the username could not be looked up, and keeps the results', async () => {
+    const api = mockApi({
+      'GET /me': { status: 200, body: admin },
+      'GET /admin/users': apiError(503, 'service_unavailable'),
+      'GET /admin/audit': page([failed]),
+    });
+    renderApp('/admin/audit');
+    await screen.findByRole('table');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('한 사람'), 'minsu');
+    await user.click(screen.getByRole('button', { name: '찾기' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('다리가 잠시 쉬고 있어요. 조금 뒤 다시 해 보세요.');
+    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(api.callsTo('GET', '/admin/audit')).toHaveLength(1);
+  });
+
+  it('finds the exact username among many that contain it', async () => {
+    const others = Array.from({ length: 100 }, (_, i) => makeUser({ id: `ffffffff-0000-4000-8000-${String(i).padStart(12, '0')}`, username: `a${i}minsu` }));
+    const api = mockApi({
+      'GET /me': { status: 200, body: admin },
+      'GET /admin/users': (req) => ({
+        status: 200,
+        body: { items: req.query.get('page') === '1' ? others : [minsu], total: 101, page: Number(req.query.get('page')), pageSize: 100 },
+      }),
+      'GET /admin/audit': page([failed]),
+    });
+    renderApp('/admin/audit');
+    await screen.findByRole('table');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('한 사람'), 'minsu');
+    await user.click(screen.getByRole('button', { name: '찾기' }));
+    await waitFor(() => expect(api.callsTo('GET', '/admin/audit')).toHaveLength(2));
+    expect(api.callsTo('GET', '/admin/users').map((c) => c.query.get('page'))).toEqual(['1', '2']);
+    expect(api.callsTo('GET', '/admin/audit')[1]!.query.get('actorId')).toBe(minsu.id);
   });
 
   it('takes an account id as is, refuses an end date before the start, and pages', async () => {
