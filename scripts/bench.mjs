@@ -109,6 +109,9 @@ await new Promise((r) => server.once('exit', r));
 
 // The bare baseline: node:http + pg, the same SQL for the progress write and the course page.
 const pool = new pg.Pool({ connectionString: url, max: 20 });
+// pool.end() resolves before its idle clients have closed; stopping PostgreSQL right after may then
+// end them with 57P01, which would crash the script as an unhandled pool 'error'.
+pool.on('error', () => undefined);
 const [{ course_id: courseId }] = (await pool.query(`SELECT course_id FROM published_lessons WHERE lesson_id = $1`, [lessonId])).rows;
 const bare = http.createServer(async (req, res) => {
   try {
