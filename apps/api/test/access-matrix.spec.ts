@@ -55,6 +55,7 @@ describe('access-control matrix: every route × role × ownership', () => {
         }
       }
     }
+    if (process.env.MATRIX_DEBUG) console.log(JSON.stringify({ routes: Object.keys(ACCESS_MATRIX).length, cases }));
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(500);
   }, 180_000);
