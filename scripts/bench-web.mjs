@@ -82,9 +82,16 @@ try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     // The session cookie on every request of the page (Lighthouse starts from empty storage, like a first visit).
-    const result = await lighthouse(lessonUrl, { port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { cookie } });
+    let result;
+    for (let attempt = 1; ; attempt++) {
+      result = await lighthouse(lessonUrl, { port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { cookie } });
+      const error = result.lhr.runtimeError;
+      if (!error) break;
+      // A lost trace (NO_NAVSTART and the like) happens now and then on a busy machine: try again once.
+      if (attempt >= 2) throw new Error(`Lighthouse: ${error.code} ${error.message}`);
+      console.log(`run ${i + 1}: Lighthouse failed (${error.code}); trying again`);
+    }
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
     const foreign = requests.filter((r) => !r.url.startsWith(base) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
     if (foreign.length) throw new Error(`the page asked for something outside Dari: ${foreign.map((r) => r.url).join(', ')}`);
