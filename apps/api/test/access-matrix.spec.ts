@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@dari/contracts';
 import { CALLERS, Fixtures, fingerprint } from './access-matrix.fixtures.js';
@@ -59,6 +60,29 @@ describe('access-control matrix: every route × role × ownership', () => {
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(500);
   }, 180_000);
+
+  it('co-instructors: edit and read reports while named, only the owner names them, and once removed the course is "missing" to them', async () => {
+    const owner = f.actors.instructor;
+    const co = f.instructorB;
+    const c = await f.course(owner);
+    expect((await f.api(owner, 'PUT', `/authoring/courses/${c.id}/co-instructors`, { userIds: [co.id] })).status).toBe(200);
+    expect((await f.api(co, 'GET', `/authoring/courses/${c.id}`)).status).toBe(200);
+    expect((await f.api(co, 'PATCH', `/authoring/lessons/${c.readingId}`, { revision: await f.revision('lessons', c.readingId), estimatedMinutes: 7 })).status).toBe(200);
+    expect((await f.api(co, 'GET', `/reports/courses/${c.id}`)).status).toBe(200);
+    const naming = await f.api(co, 'PUT', `/authoring/courses/${c.id}/co-instructors`, { userIds: [] });
+    expect(naming.status).toBe(403);
+    expect(await t.db.query(`SELECT user_id FROM course_instructors WHERE course_id = $1`, [c.id])).toEqual([{ user_id: co.id }]);
+    expect((await f.api(owner, 'PUT', `/authoring/courses/${c.id}/co-instructors`, { userIds: [] })).status).toBe(200);
+    const gone = await f.api(co, 'GET', `/authoring/courses/${c.id}`);
+    const missing = await f.api(co, 'GET', `/authoring/courses/${randomUUID()}`);
+    expect(gone.status).toBe(404);
+    expect(shape(gone.body)).toEqual(shape(missing.body));
+    const edit = await f.api(co, 'PATCH', `/authoring/lessons/${c.readingId}`, { revision: await f.revision('lessons', c.readingId), estimatedMinutes: 9 });
+    expect(edit.status).toBe(404);
+    expect((await f.api(co, 'GET', `/reports/courses/${c.id}`)).status).toBe(404);
+    const [lesson] = await t.db.query(`SELECT estimated_minutes FROM lessons WHERE id = $1`, [c.readingId]);
+    expect(lesson.estimated_minutes).toBe(7);
+  });
 
   it('the sessions of the callers survived the matrix (so every case really ran as its role)', async () => {
     for (const r of ['learner', 'instructor', 'manager', 'admin'] as Role[]) expect((await f.api(f.actors[r], 'GET', '/me')).status, r).toBe(200);
