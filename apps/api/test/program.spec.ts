@@ -213,6 +213,12 @@ describe('program management', () => {
     const page2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?pageSize=3&page=2`)).body;
     expect(page2.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 D']);
     expect((await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body.total).toBe(3);
+    // At-risk learners page by cursor too.
+    const risk1 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=2`)).body;
+    expect(risk1.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 B', '학습자 C']);
+    const risk2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=2&after=${risk1.nextCursor}`)).body;
+    expect(risk2).toMatchObject({ total: 3, nextCursor: null, prevCursor: risk2.learners[0].userId });
+    expect(risk2.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 D']);
 
     const program = (await api(managerA, 'GET', '/reports/program')).body;
     const row = program.cohorts.find((x: { id: string }) => x.id === id);
