@@ -104,8 +104,8 @@ test.describe('course authoring', () => {
 
       // The live preview is drawn by the learners' renderer, as the author types.
       const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
-      // The author's `##` sits one level under the lesson title, as on the learner's page (`#` is an h2 there).
-      await expect(preview.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+      // The lesson's top-most heading (here `##`) sits one level under the lesson title, as on the learner's page: an h2.
+      await expect(preview.getByRole('heading', { level: 2, name: heading })).toBeVisible();
       await expect(preview.getByRole('listitem').filter({ hasText: '신분증' })).toBeVisible();
       await expect(preview.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
       await expect(preview.locator(TERM('민주주의'))).toBeVisible();
@@ -148,8 +148,8 @@ test.describe('course authoring', () => {
       await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: readingTitle }).click();
 
       const reading = page.getByRole('article', { name: readingTitle });
-      // Here the lesson title is an h2 under the course's h1, so the author's `##` is an h4.
-      await expect(reading.getByRole('heading', { level: 4, name: heading })).toBeVisible();
+      // Here the lesson title is an h2 under the course's h1, so the lesson's top-most heading (`##`) is an h3.
+      await expect(reading.getByRole('heading', { level: 3, name: heading })).toBeVisible();
       await expect(reading.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
       await expect(reading.locator(TERM('민주주의'))).toBeVisible();
       await saveScreen(page, 'authoring-preview');

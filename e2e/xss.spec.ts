@@ -265,7 +265,7 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     await expect(page.getByRole('heading', { level: 1, name: authored.courseTitle })).toBeVisible();
     await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: authored.readingTitle }).click();
     const lesson = page.getByRole('article', { name: authored.readingTitle });
-    await expect(lesson.getByRole('heading', { level: 3, name: START })).toBeVisible(); // `##` under the page's h1 (the lesson title)
+    await expect(lesson.getByRole('heading', { level: 2, name: START })).toBeVisible(); // the top-most `##`, right under the page's h1 (the lesson title)
     await expectInert(page, lesson, seen);
 
     // What the payloads became: text, not markup.
@@ -309,7 +309,7 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
     const textbox = editor.getByLabel(fill(ko.authoring.inLanguage, { label: ko.lessonEditor.body, language: '한국어' }), { exact: true });
     await expect(textbox).toHaveValue(BODY);
-    await expect(preview.getByRole('heading', { level: 3, name: START })).toBeVisible();
+    await expect(preview.getByRole('heading', { level: 2, name: START })).toBeVisible();
     await expectInert(page, preview, seen);
     await clickEveryLink(page, preview, seen);
 

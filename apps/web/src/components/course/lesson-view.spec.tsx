@@ -47,6 +47,18 @@ describe('a lesson’s headings fit the page outline', () => {
     expect(outline(container)).toEqual(['H1:인권 첫걸음', 'H2:권리란', 'H3:권리', 'H4:노동']);
   });
 
+  it('a lesson that starts at ## still starts at h2 under the page’s h1 (no skipped level)', async () => {
+    const startsAtTwo: PublishedLesson = { ...reading, content: { kind: 'reading', body: { ko: '## 권리\n\n모든 사람은 존엄해요.\n\n### 노동\n\n일할 권리.' } } };
+    const { container } = render(
+      <main>
+        <h1>권리란</h1>
+        <LessonView lesson={startsAtTwo} hideTitle />
+      </main>,
+    );
+    await screen.findByRole('heading', { name: '권리' });
+    expect(outline(container)).toEqual(['H1:권리란', 'H2:권리', 'H3:노동']);
+  });
+
   it('a transcript’s headings go under its own heading', async () => {
     const { container } = render(
       <main>

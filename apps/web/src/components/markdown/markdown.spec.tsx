@@ -30,7 +30,7 @@ describe('Markdown (the learner renderer)', () => {
     expect(container.querySelector('del')).toHaveTextContent('옛말');
   });
 
-  it('moves every author heading one level down, to at most h6, or further under a deeper heading', () => {
+  it('makes the top-most author heading the given level and keeps the others below it, to at most h6', () => {
     const source = '# 하나\n\n## 둘\n\n### 셋\n\n#### 넷\n\n##### 다섯\n\n###### 여섯\n\n둘째 줄\n---';
     const levels = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
     const { container, unmount } = render(<Markdown source={source} />);
@@ -38,6 +38,16 @@ describe('Markdown (the learner renderer)', () => {
     unmount();
     const under = render(<Markdown source={source} headingLevel={3} />);
     expect(levels(under.container)).toEqual(['H3:하나', 'H4:둘', 'H5:셋', 'H6:넷', 'H6:다섯', 'H6:여섯', 'H4:둘째 줄']);
+  });
+
+  it('lifts a lesson that starts at ## (or deeper) to the given level, so no level is skipped under the page heading', () => {
+    const levels = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
+    const { container, unmount } = render(<Markdown source={'## 권리\n\n### 노동\n\n## 교육\n\n##### 깊이'} />);
+    // The relative depth stays: ### under ## is one deeper, ##### three deeper.
+    expect(levels(container)).toEqual(['H2:권리', 'H3:노동', 'H2:교육', 'H5:깊이']);
+    unmount();
+    const under = render(<Markdown source={'### 장면\n\n#### 대사'} headingLevel={4} />);
+    expect(levels(under.container)).toEqual(['H4:장면', 'H5:대사']);
   });
 
   it('never renders raw HTML: script, img onerror, svg, iframe stay out', () => {

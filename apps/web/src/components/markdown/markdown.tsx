@@ -20,8 +20,9 @@ export interface MarkdownProps {
   /** Glossary terms that exist; others get class "term-unknown". */
   knownTerms?: ReadonlySet<string>;
   /**
-   * The level an author's `#` becomes (`##` one deeper, up to h6), so that the lesson's headings sit
-   * under the page's own: 2 where the lesson title is the page's h1 (the default), 3 under an h2.
+   * The level the lesson's top-most heading becomes (the others keep their depth below it, up to h6),
+   * so that the lesson's headings sit under the page's own: 2 where the lesson title is the page's h1
+   * (the default), 3 under an h2. A lesson that starts at `##` is lifted like one that starts at `#`.
    */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
