@@ -184,6 +184,16 @@ describe('program report counters', () => {
     );
     expect({ learners: program.learners, a7: program.activeLast7Days, a30: program.activeLast30Days }).toEqual(mine);
     expect((await api(author, 'GET', `/reports/courses/${c.id}`)).body).toMatchObject({ enrolments: 3, completions: 1 });
+    // At risk without due dates: no learning for more than the threshold (14 days), or never since joining long ago.
+    await t.db.query(`UPDATE enrolments SET last_activity_at = now() - interval '20 days' WHERE user_id = $1`, [people[1]]);
+    await t.db.query(`UPDATE cohort_members SET added_at = now() - interval '30 days' WHERE user_id = $1`, [people[2]]);
+    const risky = (await api(manager, 'GET', `/reports/cohorts/${k}?atRisk=true`)).body;
+    expect(risky.total).toBe(2);
+    expect(risky.learners.map((l: { displayName: string; atRisk: boolean }) => [l.displayName, l.atRisk])).toEqual([
+      ['학습자 나', true],
+      ['학습자 다', true],
+    ]);
+    expect((await api(manager, 'GET', `/reports/cohorts/${k}`)).body.learners.map((l: { atRisk: boolean }) => l.atRisk)).toEqual([false, true, true]);
 
     // Keyset pages: forwards by `after`, back by `before`, the same learners in the same order.
     const p1 = (await api(manager, 'GET', `/reports/cohorts/${k}?pageSize=2`)).body;

@@ -148,48 +148,47 @@ export class ReportsService {
       cursor = { name: row.display_name, id: cursorId };
     }
     const backwards = Boolean(query.before);
-    const courses: { course_id: string; slug: string; title: DraftText; due_on: string | null }[] = await this.db.query(
-      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
+    const courses: { course_id: string; slug: string; title: DraftText; due_on: string | null; past_due: boolean }[] = await this.db.query(
+      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on, coalesce(cc.due_on < current_date, false) AS past_due
+         FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
       [cohortId],
     );
     const days = this.config.atRiskInactiveDays;
-    // Who is at risk needs the activity of every learner, so the at-risk filter computes it for all;
-    // otherwise the page of 50 is chosen first (by the display-name index) and only they are looked at.
-    const activity = `LEFT JOIN LATERAL (
-          SELECT max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue
-            FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = p.user_id
-           WHERE cc.cohort_id = $1) act ON TRUE`;
-    const atRisk = `(coalesce(act.last_active, p.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false))`;
-    const members = `SELECT m.user_id, u.display_name, m.added_at FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner'`;
-    // $3 = limit (one more than the page, to know whether another page follows), $4 = offset, $5/$6 = cursor.
-    const keyset = (name: string, id: string) => (cursor ? `AND (${name}, ${id}) ${backwards ? '<' : '>'} ($5::text, $6::uuid)` : '');
+    // At risk: no learning in any course for `days` (the membership's last activity, to the hour, or
+    // since joining) or still active in a course of the cohort past its due date. Both are answered
+    // from indexes row by row, so the at-risk filter walks the display-name order like the plain grid.
+    const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
+    // `due` is the parameter holding pastDue (an empty array folds the second half away).
+    const atRisk = (m: string, due = '$5') =>
+      `(coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => $2) OR (cardinality(${due}::uuid[]) > 0
+        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = ${m}.user_id AND e.course_id = ANY(${due}::uuid[]) AND e.status = 'active')))`;
+    // $3 = limit (one more than the page, to know whether another page follows), $4 = offset,
+    // $5 = the cohort's courses past their due date, $6/$7 = cursor.
+    const keyset = cursor ? `AND (u.display_name, u.id) ${backwards ? '<' : '>'} ($6::text, $7::uuid)` : '';
     const order = (name: string, id: string) => (backwards ? `${name} DESC, ${id} DESC` : `${name}, ${id}`);
-    const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, ...(cursor ? [cursor.name, cursor.id] : [])];
+    const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, pastDue, ...(cursor ? [cursor.name, cursor.id] : [])];
+    const filter = onlyAtRisk ? `AND ${atRisk('m')}` : '';
+    const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
+      `WITH p AS (
+         SELECT m.user_id, u.display_name, m.added_at, m.last_active_at FROM cohort_members m JOIN users u ON u.id = m.user_id
+          WHERE m.cohort_id = $1 AND m.role = 'learner' ${filter} ${keyset} ORDER BY ${order('u.display_name', 'u.id')} LIMIT $3 OFFSET $4)
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active, ${atRisk('p')} AS at_risk
+         FROM p ORDER BY ${order('p.display_name', 'p.user_id')}`,
+      params,
+    );
+    let learners = learners0;
     let total: number;
-    let learners: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[];
-    if (onlyAtRisk) {
-      // Every learner's activity and overdue courses in one pass (hash joins, not a lookup per learner);
-      // the count and the page come from the same materialised set.
-      const all = `WITH a AS (
-          SELECT e.user_id, max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue
-            FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id WHERE cc.cohort_id = $1 GROUP BY e.user_id),
-        r AS MATERIALIZED (
-          SELECT m.user_id, u.display_name, a.last_active, true AS at_risk
-            FROM cohort_members m JOIN users u ON u.id = m.user_id LEFT JOIN a ON a.user_id = m.user_id
-           WHERE m.cohort_id = $1 AND m.role = 'learner' AND (coalesce(a.last_active, m.added_at) < now() - make_interval(days => $2) OR coalesce(a.overdue, false)))`;
-      const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; total: number }[] = await this.db.query(
-        `${all} SELECT r.*, (SELECT count(*) FROM r)::int AS total FROM r WHERE TRUE ${keyset('r.display_name', 'r.user_id')} ORDER BY ${order('r.display_name', 'r.user_id')} LIMIT $3 OFFSET $4`,
-        params,
-      );
-      total = rows[0]?.total ?? (await this.db.query(`${all} SELECT count(*)::int AS total FROM r`, [cohortId, days]))[0].total;
-      learners = rows;
-    } else {
+    if (!onlyAtRisk) {
       [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId]);
-      learners = await this.db.query(
-        `WITH p AS (${members} ${keyset('u.display_name', 'u.id')} ORDER BY ${order('u.display_name', 'u.id')} LIMIT $3 OFFSET $4)
-         SELECT p.user_id, p.display_name, act.last_active, ${atRisk} AS at_risk FROM p ${activity} ORDER BY ${order('p.display_name', 'p.user_id')}`,
-        params,
+    } else if (!pastDue.length) {
+      // Written as two ranges so both use the (cohort_id, role, last_active_at) index.
+      [{ total }] = await this.db.query(
+        `SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner'
+            AND (m.last_active_at < now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at < now() - make_interval(days => $2)))`,
+        [cohortId, days],
       );
+    } else {
+      [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${atRisk('m', '$3')}`, [cohortId, days, pastDue]);
     }
     const more = learners.length > pageSize;
     if (more) learners = learners.slice(0, pageSize);
@@ -342,12 +341,12 @@ export class ReportsService {
     const days = this.config.atRiskInactiveDays;
     for (;;) {
       const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null }[] = await this.db.query(
-        `SELECT m.user_id, u.display_name, act.last_active,
-                (coalesce(act.last_active, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk,
+        `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
+                (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk,
                 act.cells
            FROM cohort_members m JOIN users u ON u.id = m.user_id
            LEFT JOIN LATERAL (
-             SELECT max(e.last_activity_at) AS last_active, bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue,
+             SELECT bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue,
                     json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false))) AS cells
                FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
               WHERE cc.cohort_id = m.cohort_id) act ON TRUE
