@@ -141,6 +141,31 @@ describe('program management', () => {
     expect(csv.statusCode).toBe(200);
   });
 
+  it('a manager cannot take over another programme’s learner by adding them to their own cohort', async () => {
+    const cohortA = await cohort(managerA);
+    const cohortB = await cohort(managerB);
+    const learner = await t.createUser('learner');
+    await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
+    // Manager A may add the learner to cohort A (they then see them in reports) …
+    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    // … but neither make a password code for them nor erase them: they are also in B's cohort.
+    const codesBefore = await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id]);
+    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(404);
+    expect((await api(managerA, 'POST', `/users/${learner.id}/erase`)).status).toBe(404);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id])).toEqual(codesBefore);
+    expect((await t.db.query(`SELECT erased_at FROM users WHERE id = $1`, [learner.id]))[0].erased_at).toBeNull();
+    // Staff accounts are never a manager's to reset, even as a cohort's learner.
+    const staff = await t.createUser('instructor');
+    await api(managerA, 'POST', `/cohorts/${cohortA}/members`, { members: [{ userId: staff.id, role: 'learner' }] });
+    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${staff.id}/reset-code`)).status).toBe(404);
+    // Once the learner is only in A's cohort, A cares for them.
+    await t.db.query(`DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [cohortB, learner.id]);
+    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
+    // An admin always can.
+    await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
+    expect((await api(admin, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
+  });
+
   it('managers see only their cohorts: another manager gets 404 for everything of cohort A, and nothing changes', async () => {
     const id = await cohort(managerA);
     const learner = await t.createUser('learner');

@@ -6,6 +6,7 @@ import { PasswordService } from '../auth/password.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { managerCaresFor } from '../program/care.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** A learner's signed-in devices, their data export and erasure, and the admins' audit log. */
@@ -84,11 +85,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     const [user]: { id: string; role: string; erased_at: Date | null }[] = await this.db.query(`SELECT id, role, erased_at FROM users WHERE id = $1`, [userId]);
     if (!user || user.erased_at) throw AppException.notFound('user');
     if (auth.role === 'manager') {
-      const ok: unknown[] = await this.db.query(
-        `SELECT 1 FROM cohort_members a JOIN cohort_members b ON a.cohort_id = b.cohort_id WHERE a.user_id = $1 AND a.role = 'learner' AND b.user_id = $2 AND b.role = 'manager'`,
-        [userId, auth.userId],
-      );
-      if (user.role !== 'learner' || !ok.length) throw AppException.notFound('user');
+      if (!(await managerCaresFor(this.db, auth.userId, userId))) throw AppException.notFound('user');
     }
     if (user.id === auth.userId) throw new AppException(400, 'own_account', 'Erase your own account from your account page, with your password.');
     if (user.role === 'admin') await this.assertNotLastAdmin(user.id);

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ResetCodesService } from '../auth/reset-codes.service.js';
+import { managerCaresFor } from './care.js';
 import { SessionsService, type NewSession } from '../auth/sessions.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -355,6 +356,8 @@ export class CohortsService {
     await this.managed(id, auth);
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2 AND role = 'learner'`, [id, userId]);
     if (!rows.length) throw AppException.notFound('learner');
+    // A learner who is also in another manager's cohort is not this manager's to sign in as.
+    if (auth.role === 'manager' && !(await managerCaresFor(this.db, auth.userId, userId))) throw AppException.notFound('learner');
     return this.resetCodes.create(userId, auth.userId, requestId);
   }
 

@@ -1,0 +1,22 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Whether a manager may act on a learner's credentials and account (one-time password codes,
+ * erasure on request): the account is a learner's, is a learner in at least one cohort the
+ * manager manages, and belongs to no cohort the manager does not manage. Without the last rule,
+ * any manager could add another programme's learner to their own cohort (by id or username) and
+ * then make a password code for them and sign in as them.
+ */
+export async function managerCaresFor(db: DataSource | EntityManager, managerId: string, userId: string): Promise<boolean> {
+  const [row]: { ok: boolean }[] = await db.query(
+    `SELECT (u.role = 'learner'
+             AND EXISTS (SELECT 1 FROM cohort_members l JOIN cohort_members m ON m.cohort_id = l.cohort_id AND m.user_id = $1 AND m.role = 'manager'
+                          WHERE l.user_id = u.id AND l.role = 'learner')
+             AND NOT EXISTS (SELECT 1 FROM cohort_members o
+                              WHERE o.user_id = u.id
+                                AND NOT EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = o.cohort_id AND m.user_id = $1 AND m.role = 'manager'))) AS ok
+       FROM users u WHERE u.id = $2`,
+    [managerId, userId],
+  );
+  return Boolean(row?.ok);
+}
