@@ -133,6 +133,10 @@ describe('privacy: devices, export, erasure, audit log', () => {
     const all = (await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&from=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`)).body;
     expect(all.items.map((e: { action: string }) => e.action).sort()).toEqual(['login.failed', 'login.succeeded', 'user.created']);
     expect((await api(admin, 'GET', '/admin/audit?action=DROP TABLE')).status).toBe(400);
+    // An action is exact ('login' is nobody's action); a trailing '.' asks for the family.
+    expect((await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&action=login`)).body.items).toEqual([]);
+    const family = (await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&action=login.`)).body;
+    expect(family.items.map((e: { action: string }) => e.action).sort()).toEqual(['login.failed', 'login.succeeded']);
     const manager = await t.signedIn('manager');
     expect((await api(manager, 'GET', '/admin/audit')).status).toBe(403);
     // Retention: nothing recent goes; rows older than the setting do, and only through the purge.

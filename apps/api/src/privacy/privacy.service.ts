@@ -132,7 +132,9 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     };
     if (query.actorId) add('a.actor_id = ?', query.actorId);
     if (query.targetUserId) add('a.target_user_id = ?', query.targetUserId);
-    if (query.action) add('a.action LIKE ?', `${query.action}%`);
+    // An exact action ('logout' is not 'logout_all'); a name ending in '.' is a family ('login.').
+    if (query.action?.endsWith('.')) add("a.action LIKE ? ESCAPE '\\'", `${query.action.replace(/_/g, '\\_')}%`);
+    else if (query.action) add('a.action = ?', query.action);
     if (query.from) add('a.occurred_at >= ?', query.from);
     if (query.to) add('a.occurred_at < ?', query.to);
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
