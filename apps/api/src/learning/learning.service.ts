@@ -6,7 +6,7 @@ import type { CourseProgress, DraftText, Enrolment, EventBatchResult, LearningEv
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode, recomputeEnrolment } from './completion.js';
-import { bumpLessonStats, bumpQuestionStats } from './report-counters.js';
+import { bumpLessonStats, bumpQuestionStats, type StatusChange } from './report-counters.js';
 import { gradeQuiz } from './quiz-grading.js';
 import { SnapshotCacheService } from './snapshot-cache.service.js';
 import { viaCohort, visibleToLearner } from './visibility.js';
@@ -26,9 +26,25 @@ interface EnrolmentRow {
 }
 
 type EventResult = EventBatchResult['results'][number];
+type EnrolmentWithNext = EnrolmentRow & { next_lesson_id: string | null; next_position: number | null };
+
+/**
+ * Enrolments (chosen by `where` over ENROLMENT_SELECT) each with where "Continue" goes, in one
+ * query: the lesson last worked on if unfinished (with its position), else the first one not done.
+ */
+const enrolmentsWithNext = (where: string, orderBy = '') => `
+  SELECT x.*, nx.lesson_id AS next_lesson_id, nx.position AS next_position
+    FROM (${ENROLMENT_SELECT} ${where}) x
+    LEFT JOIN LATERAL (
+      SELECT pl.lesson_id, lp.position
+        FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = x.user_id
+       WHERE pl.course_id = x.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
+       ORDER BY (pl.lesson_id = x.last_lesson_id) DESC, pl.position
+       LIMIT 1) nx ON true
+  ${orderBy}`;
 
 const ENROLMENT_SELECT = `
-  SELECT e.id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
+  SELECT e.id, e.user_id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
          e.last_activity_at, e.last_lesson_id, cert.code AS certificate_code
     FROM enrolments e
     JOIN courses c ON c.id = e.course_id
@@ -90,20 +106,11 @@ export class LearningService {
   }
 
   async myLearning(auth: AuthContext): Promise<{ items: Enrolment[] }> {
-    // One query for every enrolment and its next lesson (the same choice as nextLesson, per row).
-    const rows: (EnrolmentRow & { next_lesson_id: string | null; next_position: number | null })[] = await this.db.query(
-      `SELECT x.*, nx.lesson_id AS next_lesson_id, nx.position AS next_position
-         FROM (${ENROLMENT_SELECT} WHERE e.user_id = $1 AND e.status <> 'withdrawn') x
-         LEFT JOIN LATERAL (
-           SELECT pl.lesson_id, lp.position
-             FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1
-            WHERE pl.course_id = x.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
-            ORDER BY (pl.lesson_id = x.last_lesson_id) DESC, pl.position
-            LIMIT 1) nx ON true
-        ORDER BY x.last_activity_at DESC NULLS LAST, x.enrolled_at DESC`,
+    const rows: EnrolmentWithNext[] = await this.db.query(
+      enrolmentsWithNext(`WHERE e.user_id = $1 AND e.status <> 'withdrawn'`, 'ORDER BY x.last_activity_at DESC NULLS LAST, x.enrolled_at DESC'),
       [auth.userId],
     );
-    return { items: rows.map((r) => enrolmentFrom(r, r.next_lesson_id ? { lessonId: r.next_lesson_id, position: r.next_position } : null)) };
+    return { items: rows.map(enrolmentFrom) };
   }
 
   /** The outline's state for one learner: each lesson's status and lock, and the enrolment. */
@@ -113,9 +120,9 @@ export class LearningService {
       [slug, auth.userId],
     );
     if (!course) throw AppException.notFound('course');
-    const [enrolment]: EnrolmentRow[] = await this.db.query(`${ENROLMENT_SELECT} WHERE e.user_id = $1 AND e.course_id = $2 AND e.status <> 'withdrawn'`, [auth.userId, course.id]);
+    const [enrolment]: EnrolmentWithNext[] = await this.db.query(enrolmentsWithNext(`WHERE e.user_id = $1 AND e.course_id = $2 AND e.status <> 'withdrawn'`), [auth.userId, course.id]);
     const lessons = await this.lessonStates(this.db.manager, auth.userId, course.id, course.sequential);
-    return { enrolment: enrolment ? await this.toEnrolment(this.db.manager, enrolment, auth.userId) : null, version: course.latest_version, lessons };
+    return { enrolment: enrolment ? enrolmentFrom(enrolment) : null, version: course.latest_version, lessons };
   }
 
   // ---- events ----
@@ -137,107 +144,144 @@ export class LearningService {
     return { results, enrolments };
   }
 
+  /**
+   * One event in its own transaction. The common events (viewed, completed, skipped, position,
+   * time spent) take four statements: the lesson with a lock on the learner's enrolment, then one
+   * statement that stores the event and, only if it is new, moves the enrolment's activity and
+   * upserts the lesson's progress (answering the lesson's status before and after), then the funnel
+   * counter and the enrolment's percent only when the status changed. Each statement is a round
+   * trip to PostgreSQL, and those round trips are most of an event's cost (docs/performance.md).
+   */
   private async recordOne(m: EntityManager, event: LearningEvent, auth: AuthContext, touched: Set<string>): Promise<EventResult> {
     const reject = (reason: NonNullable<EventResult['reason']>, message: string): EventResult => ({ id: event.id, status: 'rejected', reason, message });
-    const [lesson]: { course_id: string; version: number; kind: string; has_content_note: boolean; sequential: boolean }[] = await m.query(
-      `SELECT pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential
+    // The lock on the enrolment serialises this learner's events for the course.
+    const [lesson]: { course_id: string; version: number; kind: string; has_content_note: boolean; sequential: boolean; enrolment_id: string | null }[] = await m.query(
+      `SELECT pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential,
+              (SELECT e.id FROM enrolments e WHERE e.user_id = $2 AND e.course_id = pl.course_id AND e.status <> 'withdrawn' FOR UPDATE) AS enrolment_id
          FROM published_lessons pl JOIN courses c ON c.id = pl.course_id
         WHERE pl.lesson_id = $1 AND c.status = 'published'`,
-      [event.lessonId],
+      [event.lessonId, auth.userId],
     );
     if (!lesson) return reject('lesson_not_found', 'This lesson is not in any course you can take (it may have been removed).');
-    // The lock on the enrolment serialises this learner's events for the course.
-    const [enrolment]: { id: string }[] = await m.query(`SELECT id FROM enrolments WHERE user_id = $1 AND course_id = $2 AND status <> 'withdrawn' FOR UPDATE`, [auth.userId, lesson.course_id]);
-    if (!enrolment) return reject('not_enrolled', 'Enrol in the course first.');
-
-    const inserted: unknown[] = await m.query(
-      `INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [event.id, auth.userId, lesson.course_id, event.lessonId, lesson.version, event.type, payloadOf(event), new Date(Math.min(Date.parse(event.occurredAt), Date.now()))],
-    );
-    if (!inserted.length) return { id: event.id, status: 'duplicate' };
-
+    const enrolmentId = lesson.enrolment_id;
+    if (!enrolmentId) return reject('not_enrolled', 'Enrol in the course first.');
+    // Refusals come before any write, so a refused event leaves nothing behind.
+    if (event.type === 'completed' && lesson.kind === 'quiz') return reject('wrong_kind', 'A quiz is completed by passing it.');
+    if (event.type === 'skipped' && !lesson.has_content_note) return reject('no_content_note', 'Only lessons with a content note can be skipped.');
+    if (event.type === 'quiz_submitted' && lesson.kind !== 'quiz') return reject('wrong_kind', 'This lesson is not a quiz.');
+    if (event.type === 'reflection_saved' && lesson.kind !== 'reflection') return reject('wrong_kind', 'This lesson is not a reflection.');
     if (lesson.sequential && event.type !== 'position' && event.type !== 'time_spent') {
       const states = await this.lessonStates(m, auth.userId, lesson.course_id, true);
-      if (states.find((s) => s.lessonId === event.lessonId)?.locked) {
-        throw new RejectedEvent(reject('locked', 'Finish the lesson before this one first.'));
-      }
+      if (states.find((s) => s.lessonId === event.lessonId)?.locked) return reject('locked', 'Finish the lesson before this one first.');
     }
 
-    let quiz: EventResult['quiz'];
-    const [before]: { status: string }[] = await m.query(`SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [auth.userId, event.lessonId]);
     const occurred = new Date(Math.min(Date.parse(event.occurredAt), Date.now()));
-    // One upsert per event; the SET clause is chosen from a fixed list, the values are parameters.
-    const upsert = (set: string, insertStatus: 'in_progress' | 'completed' | 'skipped', values: { position?: number; seconds?: number } = {}) =>
-      m.query(
-        `INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, position, time_spent_seconds, completed_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $4 = 'completed' THEN $7::timestamptz END, now())
-         ON CONFLICT (user_id, lesson_id) DO UPDATE SET ${set}, updated_at = now()`,
-        [auth.userId, event.lessonId, lesson.course_id, insertStatus, values.position ?? null, values.seconds ?? 0, occurred],
+    // $1–$8: the event; the enrolment's activity moves only when the event is new.
+    const eventParams = [event.id, auth.userId, lesson.course_id, event.lessonId, lesson.version, event.type, payloadOf(event), occurred, enrolmentId];
+    const storeEvent = `
+      ins AS (
+        INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
+      act AS (
+        UPDATE enrolments SET last_activity_at = greatest(coalesce(last_activity_at, $8), $8), last_lesson_id = $4
+         WHERE id = $9 AND EXISTS (SELECT 1 FROM ins) RETURNING id)`;
+    let change: StatusChange;
+    let quiz: EventResult['quiz'];
+    if (event.type === 'quiz_submitted' || event.type === 'reflection_saved') {
+      const [stored]: { inserted: boolean }[] = await m.query(`WITH ${storeEvent} SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved`, eventParams);
+      if (!stored.inserted) return { id: event.id, status: 'duplicate' };
+      const outcome = event.type === 'quiz_submitted' ? await this.recordQuiz(m, event, lesson, auth, occurred) : await this.recordReflection(m, event, lesson, auth, occurred);
+      if ('rejected' in outcome) throw new RejectedEvent(reject(outcome.rejected.reason, outcome.rejected.message));
+      change = outcome.change;
+      quiz = outcome.quiz;
+    } else {
+      // The SET clause comes from this fixed list; the values are parameters.
+      const progress = {
+        viewed: { set: `status = lesson_progress.status`, status: 'in_progress' },
+        completed: { set: `status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $8)`, status: 'completed' },
+        skipped: { set: `status = CASE WHEN lesson_progress.status = 'completed' THEN 'completed' ELSE 'skipped' END`, status: 'skipped' },
+        position: { set: `position = $11`, status: 'in_progress' },
+        time_spent: { set: `time_spent_seconds = lesson_progress.time_spent_seconds + $12`, status: 'in_progress' },
+      }[event.type];
+      const [stored]: (StatusChange & { inserted: boolean })[] = await m.query(
+        `WITH ${storeEvent},
+           old AS (SELECT status FROM lesson_progress WHERE user_id = $2 AND lesson_id = $4),
+           up AS (
+             INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, position, time_spent_seconds, completed_at, updated_at)
+             SELECT $2, $4, $3, $10, $11, $12, CASE WHEN $10 = 'completed' THEN $8::timestamptz END, now() WHERE EXISTS (SELECT 1 FROM ins)
+             ON CONFLICT (user_id, lesson_id) DO UPDATE SET ${progress.set}, updated_at = now()
+             RETURNING lesson_progress.status)
+         SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved, (SELECT status FROM old) AS before, (SELECT status FROM up) AS after`,
+        [...eventParams, progress.status, event.type === 'position' ? event.position : null, event.type === 'time_spent' ? event.seconds : 0],
       );
-    switch (event.type) {
-      case 'viewed':
-        await upsert(`status = lesson_progress.status`, 'in_progress');
-        break;
-      case 'completed':
-        if (lesson.kind === 'quiz') throw new RejectedEvent(reject('wrong_kind', 'A quiz is completed by passing it.'));
-        await upsert(`status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $7::timestamptz)`, 'completed');
-        break;
-      case 'skipped':
-        if (!lesson.has_content_note) throw new RejectedEvent(reject('no_content_note', 'Only lessons with a content note can be skipped.'));
-        await upsert(`status = CASE WHEN lesson_progress.status = 'completed' THEN 'completed' ELSE 'skipped' END`, 'skipped');
-        break;
-      case 'position':
-        await upsert(`position = $5`, 'in_progress', { position: event.position });
-        break;
-      case 'time_spent':
-        await upsert(`time_spent_seconds = lesson_progress.time_spent_seconds + $6`, 'in_progress', { seconds: event.seconds });
-        break;
-      case 'quiz_submitted': {
-        if (lesson.kind !== 'quiz') throw new RejectedEvent(reject('wrong_kind', 'This lesson is not a quiz.'));
-        const snapshot = await this.snapshots.get(lesson.course_id, lesson.version, m);
-        const content = snapshot?.lessons.get(event.lessonId)?.content;
-        if (!content || content.kind !== 'quiz') throw new RejectedEvent(reject('lesson_not_found', 'This quiz is not in the course any more.'));
-        const graded = gradeQuiz(content, event.answers);
-        if ('invalid' in graded) throw new RejectedEvent(reject('invalid_answers', graded.invalid));
-        await m.query(
-          `INSERT INTO quiz_attempts (user_id, course_id, lesson_id, event_id, answers, correct, score, passed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [auth.userId, lesson.course_id, event.lessonId, event.id, event.answers, graded.correct, graded.score, graded.passed, occurred],
-        );
-        await m.query(
-          `INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, attempts, best_score, passed, completed_at)
-           VALUES ($1, $2, $3, CASE WHEN $5 THEN 'completed' ELSE 'in_progress' END, 1, $4, $5, CASE WHEN $5 THEN $6::timestamptz END)
-           ON CONFLICT (user_id, lesson_id) DO UPDATE SET
-             attempts = lesson_progress.attempts + 1,
-             best_score = greatest(lesson_progress.best_score, $4),
-             passed = coalesce(lesson_progress.passed, false) OR $5,
-             status = CASE WHEN $5 OR lesson_progress.status = 'completed' THEN 'completed' ELSE lesson_progress.status END,
-             completed_at = CASE WHEN $5 THEN coalesce(lesson_progress.completed_at, $6::timestamptz) ELSE lesson_progress.completed_at END,
-             updated_at = now()`,
-          [auth.userId, event.lessonId, lesson.course_id, graded.score, graded.passed, occurred],
-        );
-        quiz = graded;
-        await bumpQuestionStats(m, event.lessonId, lesson.course_id, auth.userId, graded.correct);
-        break;
-      }
-      case 'reflection_saved':
-        if (lesson.kind !== 'reflection') throw new RejectedEvent(reject('wrong_kind', 'This lesson is not a reflection.'));
-        await m.query(
-          `INSERT INTO journal_entries (user_id, lesson_id, course_id, text, shared, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (user_id, lesson_id) DO UPDATE SET text = $4, shared = $5, updated_at = $6 WHERE journal_entries.updated_at <= $6`,
-          [auth.userId, event.lessonId, lesson.course_id, event.text, event.shared, occurred],
-        );
-        if (event.text.trim()) await upsert(`status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $7::timestamptz)`, 'completed');
-        break;
+      if (!stored.inserted) return { id: event.id, status: 'duplicate' };
+      change = { before: stored.before, after: stored.after };
     }
-    await bumpLessonStats(m, event.lessonId, lesson.course_id, auth.userId, before?.status);
-    await m.query(
-      `UPDATE enrolments SET last_activity_at = greatest(coalesce(last_activity_at, $2), $2), last_lesson_id = $3 WHERE id = $1`,
-      [enrolment.id, occurred, event.lessonId],
-    );
-    await recomputeEnrolment(m, enrolment.id);
-    touched.add(enrolment.id);
+    const becameDone = await bumpLessonStats(m, event.lessonId, lesson.course_id, auth.userId, change);
+    // Percent and completion change only when a lesson becomes done (a publish recomputes the
+    // course's enrolments itself; enrolling recomputes its own).
+    if (becameDone) await recomputeEnrolment(m, enrolmentId);
+    touched.add(enrolmentId);
     return { id: event.id, status: 'recorded', ...(quiz ? { quiz } : {}) };
+  }
+
+  private async recordQuiz(
+    m: EntityManager,
+    event: Extract<LearningEvent, { type: 'quiz_submitted' }>,
+    lesson: { course_id: string; version: number },
+    auth: AuthContext,
+    occurred: Date,
+  ): Promise<{ change: StatusChange; quiz: EventResult['quiz'] } | { rejected: { reason: NonNullable<EventResult['reason']>; message: string } }> {
+    const snapshot = await this.snapshots.get(lesson.course_id, lesson.version, m);
+    const content = snapshot?.lessons.get(event.lessonId)?.content;
+    if (!content || content.kind !== 'quiz') return { rejected: { reason: 'lesson_not_found', message: 'This quiz is not in the course any more.' } };
+    const graded = gradeQuiz(content, event.answers);
+    if ('invalid' in graded) return { rejected: { reason: 'invalid_answers', message: graded.invalid } };
+    await m.query(
+      `INSERT INTO quiz_attempts (user_id, course_id, lesson_id, event_id, answers, correct, score, passed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [auth.userId, lesson.course_id, event.lessonId, event.id, event.answers, graded.correct, graded.score, graded.passed, occurred],
+    );
+    const [change]: StatusChange[] = await m.query(
+      `WITH old AS (SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2)
+       INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, attempts, best_score, passed, completed_at)
+       VALUES ($1, $2, $3, CASE WHEN $5 THEN 'completed' ELSE 'in_progress' END, 1, $4, $5, CASE WHEN $5 THEN $6::timestamptz END)
+       ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+         attempts = lesson_progress.attempts + 1,
+         best_score = greatest(lesson_progress.best_score, $4),
+         passed = coalesce(lesson_progress.passed, false) OR $5,
+         status = CASE WHEN $5 OR lesson_progress.status = 'completed' THEN 'completed' ELSE lesson_progress.status END,
+         completed_at = CASE WHEN $5 THEN coalesce(lesson_progress.completed_at, $6::timestamptz) ELSE lesson_progress.completed_at END,
+         updated_at = now()
+       RETURNING (SELECT status FROM old) AS before, lesson_progress.status AS after`,
+      [auth.userId, event.lessonId, lesson.course_id, graded.score, graded.passed, occurred],
+    );
+    await bumpQuestionStats(m, event.lessonId, lesson.course_id, auth.userId, graded.correct);
+    return { change, quiz: graded };
+  }
+
+  private async recordReflection(
+    m: EntityManager,
+    event: Extract<LearningEvent, { type: 'reflection_saved' }>,
+    lesson: { course_id: string },
+    auth: AuthContext,
+    occurred: Date,
+  ): Promise<{ change: StatusChange; quiz?: undefined }> {
+    await m.query(
+      `INSERT INTO journal_entries (user_id, lesson_id, course_id, text, shared, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (user_id, lesson_id) DO UPDATE SET text = $4, shared = $5, updated_at = $6 WHERE journal_entries.updated_at <= $6`,
+      [auth.userId, event.lessonId, lesson.course_id, event.text, event.shared, occurred],
+    );
+    // A reflection saved empty leaves the lesson as it was; one with words completes it.
+    const [change]: StatusChange[] = event.text.trim()
+      ? await m.query(
+          `WITH old AS (SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2)
+           INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, completed_at, updated_at) VALUES ($1, $2, $3, 'completed', $4, now())
+           ON CONFLICT (user_id, lesson_id) DO UPDATE SET status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $4), updated_at = now()
+           RETURNING (SELECT status FROM old) AS before, lesson_progress.status AS after`,
+          [auth.userId, event.lessonId, lesson.course_id, occurred],
+        )
+      : await m.query(`SELECT status AS before, status AS after FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [auth.userId, event.lessonId]);
+    return { change: change ?? { before: null, after: null } };
   }
 
   // ---- views ----
@@ -270,30 +314,13 @@ export class LearningService {
   }
 
   private async enrolmentById(m: EntityManager, id: string, userId: string): Promise<Enrolment> {
-    const [row]: EnrolmentRow[] = await m.query(`${ENROLMENT_SELECT} WHERE e.id = $1 AND e.user_id = $2`, [id, userId]);
+    const [row]: EnrolmentWithNext[] = await m.query(enrolmentsWithNext(`WHERE e.id = $1 AND e.user_id = $2`), [id, userId]);
     if (!row) throw AppException.notFound('enrolment');
-    return this.toEnrolment(m, row, userId);
-  }
-
-  private async toEnrolment(m: EntityManager, r: EnrolmentRow, userId: string): Promise<Enrolment> {
-    return enrolmentFrom(r, await this.nextLesson(m, userId, r.course_id, r.last_lesson_id));
-  }
-
-  /** Where "Continue" goes: the lesson last worked on if unfinished (with its position), else the first one not done. */
-  private async nextLesson(m: EntityManager, userId: string, courseId: string, lastLessonId: string | null): Promise<Enrolment['next']> {
-    const [row]: { lesson_id: string; position: number | null }[] = await m.query(
-      `SELECT pl.lesson_id, lp.position
-         FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1
-        WHERE pl.course_id = $2 AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
-        ORDER BY (pl.lesson_id = $3) DESC, pl.position
-        LIMIT 1`,
-      [userId, courseId, lastLessonId],
-    );
-    return row ? { lessonId: row.lesson_id, position: row.position } : null;
+    return enrolmentFrom(row);
   }
 }
 
-function enrolmentFrom(r: EnrolmentRow, next: Enrolment['next']): Enrolment {
+function enrolmentFrom(r: EnrolmentWithNext): Enrolment {
   return {
     id: r.id,
     courseId: r.course_id,
@@ -304,7 +331,7 @@ function enrolmentFrom(r: EnrolmentRow, next: Enrolment['next']): Enrolment {
     enrolledAt: r.enrolled_at.toISOString(),
     completedAt: r.completed_at?.toISOString() ?? null,
     lastActivityAt: r.last_activity_at?.toISOString() ?? null,
-    next,
+    next: r.next_lesson_id ? { lessonId: r.next_lesson_id, position: r.next_position } : null,
     certificateCode: r.certificate_code ? formatCode(r.certificate_code) : null,
   };
 }

@@ -5,23 +5,28 @@ const SHARDS = 16;
 export const shardOf = (userId: string) => Number.parseInt(userId.slice(0, 8), 16) % SHARDS;
 const DONE = new Set(['completed', 'skipped']);
 
+/** A lesson's status for one learner before and after an event (null: no row). */
+export interface StatusChange {
+  before: string | null;
+  after: string | null;
+}
+
 /**
  * Keeps the per-lesson funnel (started, completed) in step with lesson_progress, in the same
- * transaction as the event: `before` is the learner's status for the lesson before this event
- * (undefined when it had none). The enrolment lock serialises one learner's events, so each
- * transition is counted once.
+ * transaction as the event. The enrolment lock serialises one learner's events, so each transition
+ * is counted once. Answers whether the lesson became done with this event.
  */
-export async function bumpLessonStats(m: EntityManager, lessonId: string, courseId: string, userId: string, before: string | undefined): Promise<void> {
-  const [after]: { status: string }[] = await m.query(`SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [userId, lessonId]);
-  if (!after) return;
-  const started = before === undefined ? 1 : 0;
-  const completed = !DONE.has(before ?? '') && DONE.has(after.status) ? 1 : 0;
-  if (!started && !completed) return;
+export async function bumpLessonStats(m: EntityManager, lessonId: string, courseId: string, userId: string, { before, after }: StatusChange): Promise<boolean> {
+  if (after === null) return false;
+  const started = before === null ? 1 : 0;
+  const completed = !DONE.has(before ?? '') && DONE.has(after) ? 1 : 0;
+  if (!started && !completed) return false;
   await m.query(
     `INSERT INTO lesson_stats (lesson_id, shard, course_id, started, completed) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (lesson_id, shard) DO UPDATE SET started = lesson_stats.started + $4, completed = lesson_stats.completed + $5`,
     [lessonId, shardOf(userId), courseId, started, completed],
   );
+  return completed === 1;
 }
 
 /** One more answer per graded question of a submitted quiz, and whether it was right. */
