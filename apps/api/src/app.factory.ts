@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -51,6 +52,18 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   app.setGlobalPrefix(API_PREFIX);
 
   await app.register(fastifyCookie);
+  // Answers compressed when the client accepts it: `npm start` has no proxy in front to do it, and a
+  // course with all its lessons is ~125 KiB of JSON (~40 KiB brotli) on a phone's slow link. What gets
+  // compressed is the plugin's choice by content type (JSON, text, CSV — mime-db's "compressible"):
+  // the CSV exports still stream (the rows go through the compressor as they come, back-pressure
+  // kept; checked with curl --compressed); media (images, audio, video, ranges) and zip downloads are
+  // not compressible types or are partial, and the web assets are served precompressed (.br/.gz from
+  // the build) — the plugin passes on anything that already has a content-encoding. Nothing under
+  // 1 KiB (progress acknowledgements, /me): not worth a compression frame. Brotli at quality 4, the
+  // plugin's default (~2 ms for a course; 11 costs ~150 ms per answer). Behind the compose proxy,
+  // Caddy passes an already encoded answer through, so this work now happens in the API process there
+  // too.
+  await app.register(fastifyCompress, { threshold: 1024 });
   // Uploads: one file per request; the media service applies the per-type limits.
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
   await app.register(fastifyHelmet, {
