@@ -96,17 +96,19 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
     return [remarkGfm, [remarkCallouts, { labels }], [remarkTerms, { knownTerms }]];
   }, [t, language, knownTerms]);
 
-  const urlTransform: UrlTransform = (url, key) => {
-    if (key === 'src') {
-      const mapped = resolveImage ? resolveImage(url) : url;
-      return (mapped && safeImageSrc(mapped)) || '';
-    }
-    if (key === 'href') return safeHref(url) ?? '';
-    return '';
-  };
-
-  return (
-    <div className={className ? `markdown ${className}` : 'markdown'} lang={lang}>
+  const rendered = useMemo(() => {
+    const urlTransform: UrlTransform = (url, key) => {
+      if (key === 'src') {
+        const mapped = resolveImage ? resolveImage(url) : url;
+        return (mapped && safeImageSrc(mapped)) || '';
+      }
+      if (key === 'href') return safeHref(url) ?? '';
+      return '';
+    };
+    // Parsing and transforming the Markdown is the costliest part of showing a lesson on a slow phone:
+    // done again only when the text or the options change, not each time the page around it renders
+    // (progress arriving, the queue syncing, glossary answers — the terms update through their context).
+    return (
       <ReactMarkdown
         skipHtml
         remarkPlugins={remarkPlugins as NonNullable<Options['remarkPlugins']>}
@@ -116,6 +118,12 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
       >
         {source}
       </ReactMarkdown>
+    );
+  }, [source, remarkPlugins, headingLevel, resolveImage]);
+
+  return (
+    <div className={className ? `markdown ${className}` : 'markdown'} lang={lang}>
+      {rendered}
     </div>
   );
 }
