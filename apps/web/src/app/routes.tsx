@@ -5,9 +5,13 @@ import { SignInPage } from '../features/auth/routes/sign-in-page';
 import { LearningShell } from '../features/learning/components/learning-shell';
 import { forgetOnSignOut } from '../features/learning/offline/personal-cache';
 import { CatalogPage } from '../features/learning/routes/catalog-page';
+import { Loading } from '../components/loading';
+import { MarkdownImpl } from '../components/markdown/lazy-markdown';
 import { lazyWithAreas } from '../i18n';
+import { usePreloaded } from '../lib/lazy-preload';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { Layout } from './layout';
+import { LessonGlossary, LessonPage } from './preload-route';
 import { NotFoundPage } from './not-found-page';
 
 // Pages a learner rarely or never needs load on demand, so the first page stays small.
@@ -26,7 +30,6 @@ const AuditPage = lazyWithAreas(['admin'], () => import('../features/admin-audit
 
 // The learner's pages beyond the first: the player, quizzes and certificates load when opened.
 const CoursePage = lazy(() => import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })));
-const LessonPage = lazy(() => import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })));
 const JournalPage = lazy(() => import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })));
 const CertificatesPage = lazy(() =>
   import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
@@ -49,7 +52,6 @@ const CoursePreviewPage = lazyWithAreas(['authoring'], () =>
 );
 
 // The language bridge: glossary pages, and the term popovers around lessons (see components/markdown/glossary-context.ts).
-const LessonGlossary = lazy(() => import('../features/glossary/components/lesson-glossary'));
 const GlossaryPage = lazy(() => import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })));
 const TermPage = lazy(() => import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })));
 const WordsPage = lazy(() => import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })));
@@ -78,9 +80,15 @@ const LearnerReportPage = lazyWithAreas(['program'], () =>
 const PrivacyPage = lazyWithAreas(['privacy'], () => import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })));
 const JoinPage = lazyWithAreas(['program'], () => import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })));
 
-/** The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one. */
+/**
+ * The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one.
+ * Until the player's code (and the Markdown renderer) is there it shows the loading line itself rather
+ * than through Suspense, so the lesson appears as soon as it can (see lib/lazy-preload.ts).
+ */
 function PlayerGlossary() {
   const { lessonId } = useParams();
+  const ready = usePreloaded(LessonGlossary, LessonPage, MarkdownImpl);
+  if (!ready) return <Loading />;
   return <LessonGlossary lessonId={lessonId} />;
 }
 

@@ -1,7 +1,8 @@
 import type { PublishedLesson } from '@dari/contracts';
-import { lazy, Suspense, useState, type ReactNode, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyMarkdown } from '../markdown/lazy-markdown';
+import { usePreloaded } from '../../lib/lazy-preload';
+import { LazyMarkdown, MarkdownImpl } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
 import { mediaUrl, pickText } from './localized';
 import { QuizTry } from './quiz-try';
@@ -32,19 +33,11 @@ interface LessonViewProps {
   hideTitle?: boolean;
 }
 
-// Resolves when the Markdown renderer has loaded (LazyMarkdown loads the same module), so what comes after
-// a reading (its end marker) appears only once the text is there, never while "loading" is shown.
-const AfterMarkdown = lazy(() =>
-  import('../markdown/markdown').then(() => ({ default: ({ children }: { children: ReactNode }) => <>{children}</> })),
-);
-
+/** What comes after a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
 function After({ children }: { children?: ReactNode }) {
-  if (!children) return null;
-  return (
-    <Suspense fallback={null}>
-      <AfterMarkdown>{children}</AfterMarkdown>
-    </Suspense>
-  );
+  const markdownReady = usePreloaded(MarkdownImpl);
+  if (!children || !markdownReady) return null;
+  return <>{children}</>;
 }
 
 function LessonBody({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {

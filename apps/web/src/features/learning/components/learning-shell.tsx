@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { lazyPreload } from '../../../lib/lazy-preload';
 import '../learning.css';
 
 // The queue (IndexedDB) loads right after the first page is drawn, keeping the first page small.
-const SyncRunner = lazy(() => import('./sync-runner'));
+// (app/preload-route.ts starts it beside a lesson's data when the lesson is opened by its address.)
+export const SyncRunner = lazyPreload(() => import('./sync-runner'));
 
 /** Around every learning page: the sync of what the learner did on this phone, then the page. */
 export function LearningShell() {
