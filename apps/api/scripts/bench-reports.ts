@@ -57,7 +57,7 @@ const admin = await users.create({ username: `${username}.admin`, displayName: '
 const adminLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, payload: JSON.stringify({ username: admin.user.username, password: 'bench manager passphrase' }) });
 const adminCookie = String(adminLogin.headers['set-cookie']).split(';')[0];
 
-const table: string[][] = [['learners', 'program summary', 'cohort page (50)', 'deep page (cursor)', 'deep page (offset)', 'at-risk page', 'course funnel', 'program summary (admin)', 'cohort CSV export (full)']];
+const table: string[][] = [['learners', 'program summary', 'cohort page (50)', 'deep page (cursor)', 'deep page (offset)', 'at-risk page', 'at-risk page (past due)', 'course funnel', 'program summary (admin)', 'cohort CSV export (full)']];
 for (const size of sizes) {
   const t0 = performance.now();
   const p = await loadProgram(db, size, manager.user.id);
@@ -73,6 +73,11 @@ for (const size of sizes) {
   const deep = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50${mark ? `&after=${mark.id}` : ''}`);
   const offset = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&page=${depth}`);
   const risky = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&atRisk=true`);
+  // The same with the course past its due date (every learner still active in it is at risk), then back.
+  await db.query(`UPDATE cohort_courses SET due_on = current_date - 1 WHERE cohort_id = $1 AND course_id = $2`, [p.cohortId, p.courseId]);
+  const riskyDue = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&atRisk=true`).finally(() =>
+    db.query(`UPDATE cohort_courses SET due_on = current_date + 30 WHERE cohort_id = $1 AND course_id = $2`, [p.cohortId, p.courseId]),
+  );
   const course = await time(`/api/v1/reports/courses/${p.courseId}`);
   const adminProgram = await time('/api/v1/reports/program', adminCookie);
   const t1 = performance.now();
@@ -80,7 +85,7 @@ for (const size of sizes) {
   const csvMs = performance.now() - t1;
   const rows = csv.body.split('\n').length - 2;
   const f = (x: { p50: number; p95: number }) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)} ms`;
-  table.push([String(size), f(program), f(page), f(deep), f(offset), f(risky), f(course), f(adminProgram), `${(csvMs / 1000).toFixed(2)} s (${rows} rows, ${(csv.rawPayload.length / 1e6).toFixed(1)} MB)`]);
+  table.push([String(size), f(program), f(page), f(deep), f(offset), f(risky), f(riskyDue), f(course), f(adminProgram), `${(csvMs / 1000).toFixed(2)} s (${rows} rows, ${(csv.rawPayload.length / 1e6).toFixed(1)} MB)`]);
 }
 process.stdout.write(`\nReport timings (p50 / p95 over ${runs} runs; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'})\n\n`);
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));

@@ -201,6 +201,58 @@ describe('program management', () => {
     expect(roles[0].n).toBe(2);
   });
 
+  it('at risk with a past-due course: the count and the pages follow the definition (inactive, or still active in a past-due course)', async () => {
+    const [late, later] = [await course(), await course()];
+    const id = await cohort();
+    await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: late.id, dueOn: '2020-01-01' });
+    await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: later.id, dueOn: '2099-01-01' });
+    const tag = uniqueName('위험').slice(0, 12);
+    const who: Record<string, string> = {};
+    for (const k of 'PQRSTUVW') {
+      const u = await t.createUser('learner', { displayName: `${tag} ${k}` });
+      await api(managerA, 'POST', `/cohorts/${id}/members`, { members: [{ userId: u.id, role: 'learner' }] });
+      who[k] = u.id;
+    }
+    const status = (k: string, s: string) => t.db.query(`UPDATE enrolments SET status = $3 WHERE user_id = $1 AND course_id = $2`, [who[k], late.id, s]);
+    const unenrol = (k: string, courseId = late.id) => t.db.query(`DELETE FROM enrolments WHERE user_id = $1 AND course_id = $2`, [who[k], courseId]);
+    const idle = (k: string) => t.db.query(`UPDATE cohort_members SET last_active_at = now() - interval '40 days', added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`, [id, who[k]]);
+    await status('P', 'completed'); // recent, finished the past-due course: not at risk
+    // Q: recent, still active in the past-due course: at risk
+    await unenrol('R'); // recent, not enrolled in the past-due course (active in the other one): not at risk
+    await status('S', 'withdrawn'); // recent, withdrew from the past-due course: not at risk
+    await status('T', 'completed');
+    await idle('T'); // finished it but inactive for 40 days: at risk
+    await idle('U'); // inactive and still active in the past-due course: at risk, counted once
+    await unenrol('V');
+    await unenrol('V', later.id);
+    await t.db.query(`UPDATE cohort_members SET last_active_at = NULL, added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`, [id, who.V]); // never active since joining 40 days ago: at risk
+    await unenrol('W');
+    await unenrol('W', later.id); // joined just now, enrolled in nothing: not at risk
+
+    const names = (g: { learners: { displayName: string }[] }) => g.learners.map((l) => l.displayName.slice(-1)).join('');
+    const all = (await api(managerA, 'GET', `/reports/cohorts/${id}`)).body;
+    expect(all.total).toBe(8);
+    expect(all.learners.filter((l: { atRisk: boolean }) => l.atRisk).map((l: { displayName: string }) => l.displayName.slice(-1)).join('')).toBe('QTUV');
+    const risky = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body;
+    expect([risky.total, names(risky)]).toEqual([4, 'QTUV']);
+    const p1 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3`)).body;
+    expect([p1.total, names(p1), p1.prevCursor]).toEqual([4, 'QTU', null]);
+    const p2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&after=${p1.nextCursor}`)).body;
+    expect([p2.total, names(p2), p2.nextCursor]).toEqual([4, 'V', null]);
+    const back = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&before=${p2.prevCursor}`)).body;
+    expect(names(back)).toBe('QTU');
+    // Without a course past due only inactivity counts; with both past due, P, R and S (still active in the other) join.
+    // (Due dates set directly: assigning a course again would enrol R, V and W in it.)
+    const due = (courseId: string, on: string) => t.db.query(`UPDATE cohort_courses SET due_on = $3 WHERE cohort_id = $1 AND course_id = $2`, [id, courseId, on]);
+    await due(late.id, '2099-01-01');
+    const noneDue = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body;
+    expect([noneDue.total, names(noneDue)]).toEqual([3, 'TUV']);
+    await due(late.id, '2020-01-01');
+    await due(later.id, '2020-01-02');
+    const bothDue = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body;
+    expect([bothDue.total, names(bothDue)]).toEqual([7, 'PQRSTUV']);
+  });
+
   it('report numbers match a small hand-computed data set', async () => {
     const c = await course();
     const id = await cohort();

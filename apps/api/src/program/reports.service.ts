@@ -168,6 +168,27 @@ export class ReportsService {
     const order = (name: string, id: string) => (backwards ? `${name} DESC, ${id} DESC` : `${name}, ${id}`);
     const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, pastDue, ...(cursor ? [cursor.name, cursor.id] : [])];
     const filter = onlyAtRisk ? `AND ${atRisk('m')}` : '';
+    // The count runs beside the page (own connections). Exact, and written as index ranges on
+    // (cohort_id, role, last_active_at): inactive (two ranges) + active but still in a past-due course
+    // (the other two ranges, one hash semi join with the courses' active enrolments), side by side.
+    // The two sets do not overlap, so nothing is subtracted. Kept small in the planner's eyes on purpose: the old
+    // single OR (a sub-plan per learner) was costed high enough to be JIT-compiled (~190 ms of 300).
+    const inactive = `(m.last_active_at < now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at < now() - make_interval(days => $2)))`;
+    const active = `(m.last_active_at >= now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at >= now() - make_interval(days => $2)))`;
+    const totalQuery: Promise<{ total: number }[]> = !onlyAtRisk
+      ? this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId])
+      : !pastDue.length
+        ? this.db.query(`SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${inactive}`, [cohortId, days])
+        : Promise.all([
+            this.db.query(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${inactive}`, [cohortId, days]),
+            this.db.query(
+              `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${active}
+                  AND m.user_id IN (SELECT e.user_id FROM enrolments e WHERE e.course_id = ANY($3::uuid[]) AND e.status = 'active')`,
+              [cohortId, days, pastDue],
+            ),
+          ]).then(([[a], [b]]: { n: number }[][]) => [{ total: a.n + b.n }]);
+    // Don't leave a rejected promise unobserved while the page query runs.
+    totalQuery.catch(() => undefined);
     const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
       `WITH p AS (
          SELECT m.user_id, u.display_name, m.added_at, m.last_active_at FROM cohort_members m JOIN users u ON u.id = m.user_id
@@ -177,19 +198,7 @@ export class ReportsService {
       params,
     );
     let learners = learners0;
-    let total: number;
-    if (!onlyAtRisk) {
-      [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId]);
-    } else if (!pastDue.length) {
-      // Written as two ranges so both use the (cohort_id, role, last_active_at) index.
-      [{ total }] = await this.db.query(
-        `SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner'
-            AND (m.last_active_at < now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at < now() - make_interval(days => $2)))`,
-        [cohortId, days],
-      );
-    } else {
-      [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${atRisk('m', '$3')}`, [cohortId, days, pastDue]);
-    }
+    const [{ total }] = await totalQuery;
     const more = learners.length > pageSize;
     if (more) learners = learners.slice(0, pageSize);
     if (backwards) learners.reverse();
