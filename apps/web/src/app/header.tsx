@@ -1,6 +1,6 @@
 import type { Role } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { useLocale } from '../components/use-locale';
 import { useChangeLocale } from '../features/account/hooks/use-change-locale';
@@ -33,9 +33,16 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   ],
 };
 
+// Pages anyone may open; every other page needs a session, so it will show the navigation.
+const PUBLIC_PATH = /^\/(?:sign-in|reset-code|join|verify|privacy)?(?:\/|$)/;
+
 export function Header() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
+  const { data: me, isPending } = useMe();
+  const { pathname } = useLocation();
+  // While the session loads on a page that needs one, the navigation's row is kept empty, so that the
+  // page does not move down when it appears (a layout shift on every first load).
+  const reserveNav = isPending && !PUBLIC_PATH.test(pathname);
   const locale = useLocale();
   const { change } = useChangeLocale();
   const logout = useLogout();
@@ -74,6 +81,8 @@ export function Header() {
             </p>
           ) : null}
         </nav>
+      ) : reserveNav ? (
+        <div className="site-nav site-nav-reserved" aria-hidden="true" />
       ) : null}
     </header>
   );
