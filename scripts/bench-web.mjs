@@ -7,6 +7,8 @@
 //   BENCH_WEB_RUNS=3          runs (the median by performance score is reported)
 //   CHROME_PATH=/usr/bin/chromium
 //   BENCH_WEB_REPORT=path     also write the median run's HTML report there
+//   BENCH_WEB_JSON=path       also write the median run's Lighthouse result (JSON) there, to read its
+//                             diagnostics (request chain, main-thread work, unused bytes)
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { spawn } from 'node:child_process';
@@ -102,6 +104,7 @@ try {
   runs.sort((a, b) => a.lhr.categories.performance.score - b.lhr.categories.performance.score);
   const { lhr, report, requests } = runs[Math.floor(runs.length / 2)];
   if (process.env.BENCH_WEB_REPORT) writeFileSync(process.env.BENCH_WEB_REPORT, report);
+  if (process.env.BENCH_WEB_JSON) writeFileSync(process.env.BENCH_WEB_JSON, JSON.stringify(lhr, null, 1));
 
   const a = lhr.audits;
   const ms = (id) => `${Math.round(a[id].numericValue)} ms`;
