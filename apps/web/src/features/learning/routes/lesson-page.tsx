@@ -1,5 +1,5 @@
 import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
-import { useCallback, useEffect, useRef, useState, type RefCallback } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type RefCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../../components/alerts';
@@ -48,6 +48,9 @@ export function LessonPage() {
   const enrolmentStatus = useRef(state?.enrolment?.status);
   enrolmentStatus.current = state?.enrolment?.status;
   const courseId = course.data?.courseId;
+  // The outline (every lesson of the course) is drawn just after the lesson, in a render React may
+  // interrupt: the lesson's text reaches the screen first, in a shorter task, on a slow phone.
+  const outlineCourse = useDeferredValue(course.data);
 
   const lessons = course.data?.modules.flatMap((m) => m.lessons) ?? [];
   const index = lessons.findIndex((l) => l.id === lessonId);
@@ -246,13 +249,15 @@ export function LessonPage() {
       </div>
       <details className="player-outline" open={wideScreen()}>
         <summary>{t('learning.player.outline')}</summary>
-        <CourseOutline
-          course={data}
-          lessonHref={(id) => lessonPath(data.slug, id)}
-          currentLessonId={lesson.id}
-          states={enrolled ? states : undefined}
-          headingLevel={2}
-        />
+        {outlineCourse ? (
+          <CourseOutline
+            course={outlineCourse}
+            lessonHref={(id) => lessonPath(outlineCourse.slug, id)}
+            currentLessonId={lesson.id}
+            states={enrolled ? states : undefined}
+            headingLevel={2}
+          />
+        ) : null}
       </details>
       {!enrolled ? (
         <div className="alert alert-info">
