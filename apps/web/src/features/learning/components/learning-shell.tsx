@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
-import { lazyPreload } from '../../../lib/lazy-preload';
+import { Loading } from '../../../components/loading';
+import { lazyPreload, usePreloaded } from '../../../lib/lazy-preload';
 import '../learning.css';
 
 // The queue (IndexedDB) loads right after the first page is drawn, keeping the first page small.
@@ -9,6 +10,12 @@ export const SyncRunner = lazyPreload(() => import('./sync-runner'));
 
 /** Around every learning page: the sync of what the learner did on this phone, then the page. */
 export function LearningShell() {
+  // The queue learns who is signed in from SyncRunner's effect, and an event recorded before that is
+  // not kept (a lesson records "viewed" as soon as it opens). So the page mounts together with the
+  // runner, whose effects then run first — not before its chunk is there (a race once the lesson's
+  // data and chunks were preloaded).
+  const ready = usePreloaded(SyncRunner);
+  if (!ready) return <Loading />;
   return (
     <>
       <Suspense fallback={null}>
