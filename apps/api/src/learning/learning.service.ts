@@ -51,6 +51,48 @@ const ENROLMENT_SELECT = `
     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     LEFT JOIN certificates cert ON cert.user_id = e.user_id AND cert.course_id = e.course_id`;
 
+interface LessonStateRow {
+  lesson_id: string;
+  kind: string;
+  required: boolean;
+  status: LessonProgress['status'] | null;
+  time_spent_seconds: number | null;
+  best_score: number | null;
+  passed: boolean | null;
+  attempts: number | null;
+  position: number | null;
+}
+
+/** A course's lessons in order with one learner's progress, as one JSON array (`lessons`). */
+const LESSON_STATES_JSON = (courseId: string, userId: string) => `
+  SELECT json_agg(json_build_object(
+           'lesson_id', pl.lesson_id, 'kind', pl.kind, 'required', pl.required, 'status', lp.status,
+           'time_spent_seconds', lp.time_spent_seconds, 'best_score', lp.best_score, 'passed', lp.passed,
+           'attempts', lp.attempts, 'position', lp.position) ORDER BY pl.position) AS lessons
+    FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = ${userId}
+   WHERE pl.course_id = ${courseId}`;
+
+/** Each lesson's status and lock: on a sequential course, a lesson waits for every required one before it. */
+function lessonStatesFrom(rows: LessonStateRow[], sequential: boolean): LessonProgress[] {
+  let blocked = false;
+  return rows.map((r) => {
+    const status = r.status ?? 'not_started';
+    const done = status === 'completed' || (status === 'skipped' && r.kind !== 'quiz');
+    const locked = sequential && blocked;
+    if (r.required && !done) blocked = true;
+    return {
+      lessonId: r.lesson_id,
+      status,
+      locked,
+      timeSpentSeconds: r.time_spent_seconds ?? 0,
+      bestScore: r.best_score,
+      passed: r.passed,
+      attempts: r.attempts ?? 0,
+      position: r.position,
+    };
+  });
+}
+
 /**
  * Enrolment and progress. Every event is stored once (its id is made on the device) and the
  * projections are updated in the same transaction, under a lock on the enrolment, so retries,
@@ -113,16 +155,26 @@ export class LearningService {
     return { items: rows.map(enrolmentFrom) };
   }
 
-  /** The outline's state for one learner: each lesson's status and lock, and the enrolment. */
+  /**
+   * The outline's state for one learner: each lesson's status and lock, and the enrolment — one
+   * query (the course page is the learner's busiest read; each round trip costs more than the SQL).
+   */
   async courseProgress(slug: string, auth: AuthContext): Promise<CourseProgress> {
-    const [course]: { id: string; latest_version: number; sequential: boolean }[] = await this.db.query(
-      `SELECT c.id, c.latest_version, c.sequential FROM courses c WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
-      [slug, auth.userId],
-    );
-    if (!course) throw AppException.notFound('course');
-    const [enrolment]: EnrolmentWithNext[] = await this.db.query(enrolmentsWithNext(`WHERE e.user_id = $1 AND e.course_id = $2 AND e.status <> 'withdrawn'`), [auth.userId, course.id]);
-    const lessons = await this.lessonStates(this.db.manager, auth.userId, course.id, course.sequential);
-    return { enrolment: enrolment ? enrolmentFrom(enrolment) : null, version: course.latest_version, lessons };
+    const [row]: (Omit<EnrolmentWithNext, 'id'> & { id: string | null; the_course_id: string; latest_version: number; sequential: boolean; lessons: LessonStateRow[] | null })[] =
+      await this.db.query(
+        `SELECT c.id AS the_course_id, c.latest_version, c.sequential, en.*, ls.lessons
+           FROM courses c
+           LEFT JOIN LATERAL (${enrolmentsWithNext(`WHERE e.user_id = $2 AND e.course_id = c.id AND e.status <> 'withdrawn'`)}) en ON true
+           CROSS JOIN LATERAL (${LESSON_STATES_JSON('c.id', '$2')}) ls
+          WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
+        [slug, auth.userId],
+      );
+    if (!row) throw AppException.notFound('course');
+    return {
+      enrolment: row.id ? enrolmentFrom(row as EnrolmentWithNext) : null,
+      version: row.latest_version,
+      lessons: lessonStatesFrom(row.lessons ?? [], row.sequential),
+    };
   }
 
   // ---- events ----
@@ -287,30 +339,8 @@ export class LearningService {
   // ---- views ----
 
   private async lessonStates(m: EntityManager, userId: string, courseId: string, sequential: boolean): Promise<LessonProgress[]> {
-    const rows: { lesson_id: string; kind: string; required: boolean; status: LessonProgress['status'] | null; time_spent_seconds: number | null; best_score: number | null; passed: boolean | null; attempts: number | null; position: number | null }[] =
-      await m.query(
-        `SELECT pl.lesson_id, pl.kind, pl.required, lp.status, lp.time_spent_seconds, lp.best_score, lp.passed, lp.attempts, lp.position
-           FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1
-          WHERE pl.course_id = $2 ORDER BY pl.position`,
-        [userId, courseId],
-      );
-    let blocked = false;
-    return rows.map((r) => {
-      const status = r.status ?? 'not_started';
-      const done = status === 'completed' || (status === 'skipped' && r.kind !== 'quiz');
-      const locked = sequential && blocked;
-      if (r.required && !done) blocked = true;
-      return {
-        lessonId: r.lesson_id,
-        status,
-        locked,
-        timeSpentSeconds: r.time_spent_seconds ?? 0,
-        bestScore: r.best_score,
-        passed: r.passed,
-        attempts: r.attempts ?? 0,
-        position: r.position,
-      };
-    });
+    const [{ lessons }]: { lessons: LessonStateRow[] | null }[] = await m.query(LESSON_STATES_JSON('$1', '$2'), [courseId, userId]);
+    return lessonStatesFrom(lessons ?? [], sequential);
   }
 
   private async enrolmentById(m: EntityManager, id: string, userId: string): Promise<Enrolment> {
