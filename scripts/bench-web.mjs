@@ -11,11 +11,10 @@
 //                             diagnostics (request chain, main-thread work, unused bytes)
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,25 +28,14 @@ if (!chromePath) {
 }
 buildIfNeeded();
 
-const { EmbeddedPostgres } = await import(path.join(root, 'apps/api/dist/database/embedded-postgres.js'));
-const { ensureDatabase } = await import(path.join(root, 'apps/api/dist/database/database-url.js'));
-let embedded;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  embedded = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `dari-bench-web-${process.pid}`), ephemeral: true });
-  url = await ensureDatabase(embedded.url, 'dari_bench_web');
-}
-
+const { url, embedded } = await openBenchDatabase('dari-bench-web');
 const port = Number(process.env.BENCH_WEB_PORT ?? 3400 + Math.floor(Math.random() * 100));
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+let server;
 let chrome;
 const stop = async () => {
   await chrome?.kill();
-  if (server.exitCode === null) {
+  if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
@@ -55,15 +43,7 @@ const stop = async () => {
 };
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 300 || server.exitCode !== null) throw new Error('Dari did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await startDari({ url, port, password: PASSWORD, env: { WEB_CONCURRENCY: '1' } });
 
   // The demo learner, enrolled, on the course's first reading lesson.
   const headers = { 'content-type': 'application/json', 'x-dari-client': 'web' };

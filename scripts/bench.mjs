@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,31 +19,12 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PASSWORD = 'bench-demo-passphrase';
 buildIfNeeded();
 
-const { EmbeddedPostgres } = await import(path.join(root, 'apps/api/dist/database/embedded-postgres.js'));
-const { ensureDatabase } = await import(path.join(root, 'apps/api/dist/database/database-url.js'));
-let embedded;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  embedded = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `dari-bench-${process.pid}`), ephemeral: true });
-  url = await ensureDatabase(embedded.url, 'dari_bench');
-}
+const { url, embedded } = await openBenchDatabase('dari-bench');
 
 // Dari itself, as `npm start` runs it (migrations, starter curriculum, demo accounts).
 const port = Number(process.env.BENCH_PORT ?? 3900 + Math.floor(Math.random() * 50));
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/health`)).ok) break;
-  } catch {
-    /* not yet */
-  }
-  if (i > 300) throw new Error('Dari did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await startDari({ url, port, password: PASSWORD, env: { DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' } });
 
 const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
 const post = (p, body, cookie) => fetch(`${base}${p}`, { method: 'POST', headers: { ...json, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
