@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '@dari/contracts';
 import { TEST_PASSWORD, TestApp, uniqueName } from './test-app.js';
@@ -311,9 +312,16 @@ describe('program management', () => {
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^학습자 A,.*,no,100,completed,no$/);
     expect(lines[2]).toMatch(/^학습자 B,.*,yes,66,active,yes$/);
+    // A browser asks for compression: the same bytes (BOM first) arrive once decoded.
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const packed = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${id}/export`, headers: { cookie: `dari_session=${managerA.cookie}`, 'accept-encoding': encoding } });
+      expect(packed.statusCode).toBe(200);
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(decode(packed.rawPayload).equals(csv.rawPayload)).toBe(true);
+    }
     const courseCsv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/courses/${c.id}/export`, headers: { cookie: `dari_session=${author.cookie}` } });
     expect(courseCsv.body).toContain('quiz,,,?,3,0.333');
     const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`, [managerA.id]);
-    expect(audit[0].n).toBe(exportsBefore + 1);
+    expect(audit[0].n).toBe(exportsBefore + 3);
   });
 });
