@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '@dari/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthContext } from '../common/http/request.js';
+import { prepared } from '../database/prepared.js';
 
 // How often the idle deadline of a session in use is pushed forward: one write a minute, not per request.
 const TOUCH_AFTER_MS = 60_000;
@@ -45,7 +46,9 @@ export class SessionsService {
   /** The person behind a token, or undefined when it is unknown, expired, or the account is disabled. */
   async authenticate(token: string): Promise<AuthContext | undefined> {
     if (!token || token.length > 100) return undefined;
-    const rows: { id: string; user_id: string; role: Role; shared_device: boolean; last_seen_at: Date; expires_at: Date }[] = await this.db.query(
+    const rows = await prepared<{ id: string; user_id: string; role: Role; shared_device: boolean; last_seen_at: Date; expires_at: Date }>(
+      this.db,
+      'session_authenticate',
       `SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND s.idle_expires_at > now() AND u.status = 'active'`,

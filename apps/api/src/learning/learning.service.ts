@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseProgress, DraftText, Enrolment, EventBatchResult, LearningEvent, LessonProgress } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
+import { prepared } from '../database/prepared.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode, recomputeEnrolment } from './completion.js';
 import { bumpLessonStats, bumpQuestionStats, type StatusChange } from './report-counters.js';
@@ -160,8 +161,9 @@ export class LearningService {
    * query (the course page is the learner's busiest read; each round trip costs more than the SQL).
    */
   async courseProgress(slug: string, auth: AuthContext): Promise<CourseProgress> {
-    const [row]: (Omit<EnrolmentWithNext, 'id'> & { id: string | null; the_course_id: string; latest_version: number; sequential: boolean; lessons: LessonStateRow[] | null })[] =
-      await this.db.query(
+    const [row] = await prepared<Omit<EnrolmentWithNext, 'id'> & { id: string | null; the_course_id: string; latest_version: number; sequential: boolean; lessons: LessonStateRow[] | null }>(
+        this.db,
+        'course_progress',
         `SELECT c.id AS the_course_id, c.latest_version, c.sequential, en.*, ls.lessons
            FROM courses c
            LEFT JOIN LATERAL (${enrolmentsWithNext(`WHERE e.user_id = $2 AND e.course_id = c.id AND e.status <> 'withdrawn'`)}) en ON true
@@ -207,7 +209,9 @@ export class LearningService {
   private async recordOne(m: EntityManager, event: LearningEvent, auth: AuthContext, touched: Set<string>): Promise<EventResult> {
     const reject = (reason: NonNullable<EventResult['reason']>, message: string): EventResult => ({ id: event.id, status: 'rejected', reason, message });
     // The lock on the enrolment serialises this learner's events for the course.
-    const [lesson]: { course_id: string; version: number; kind: string; has_content_note: boolean; sequential: boolean; enrolment_id: string | null }[] = await m.query(
+    const [lesson] = await prepared<{ course_id: string; version: number; kind: string; has_content_note: boolean; sequential: boolean; enrolment_id: string | null }>(
+      m,
+      'event_lesson',
       `SELECT pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential,
               (SELECT e.id FROM enrolments e WHERE e.user_id = $2 AND e.course_id = pl.course_id AND e.status <> 'withdrawn' FOR UPDATE) AS enrolment_id
          FROM published_lessons pl JOIN courses c ON c.id = pl.course_id
@@ -240,7 +244,7 @@ export class LearningService {
     let change: StatusChange;
     let quiz: EventResult['quiz'];
     if (event.type === 'quiz_submitted' || event.type === 'reflection_saved') {
-      const [stored]: { inserted: boolean }[] = await m.query(`WITH ${storeEvent} SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved`, eventParams);
+      const [stored] = await prepared<{ inserted: boolean }>(m, 'event_store', `WITH ${storeEvent} SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved`, eventParams);
       if (!stored.inserted) return { id: event.id, status: 'duplicate' };
       const outcome = event.type === 'quiz_submitted' ? await this.recordQuiz(m, event, lesson, auth, occurred) : await this.recordReflection(m, event, lesson, auth, occurred);
       if ('rejected' in outcome) throw new RejectedEvent(reject(outcome.rejected.reason, outcome.rejected.message));
@@ -255,7 +259,9 @@ export class LearningService {
         position: { set: `position = $11`, status: 'in_progress' },
         time_spent: { set: `time_spent_seconds = lesson_progress.time_spent_seconds + $12`, status: 'in_progress' },
       }[event.type];
-      const [stored]: (StatusChange & { inserted: boolean })[] = await m.query(
+      const [stored] = await prepared<StatusChange & { inserted: boolean }>(
+        m,
+        `event_store_${event.type}`,
         `WITH ${storeEvent},
            old AS (SELECT status FROM lesson_progress WHERE user_id = $2 AND lesson_id = $4),
            up AS (
@@ -344,7 +350,7 @@ export class LearningService {
   }
 
   private async enrolmentById(m: EntityManager, id: string, userId: string): Promise<Enrolment> {
-    const [row]: EnrolmentWithNext[] = await m.query(enrolmentsWithNext(`WHERE e.id = $1 AND e.user_id = $2`), [id, userId]);
+    const [row] = await prepared<EnrolmentWithNext>(m, 'enrolment_by_id', enrolmentsWithNext(`WHERE e.id = $1 AND e.user_id = $2`), [id, userId]);
     if (!row) throw AppException.notFound('enrolment');
     return enrolmentFrom(row);
   }
