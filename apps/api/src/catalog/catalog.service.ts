@@ -5,6 +5,7 @@ import type { CatalogCourse, PublishedCourse } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { visibleToLearner } from '../learning/visibility.js';
+import { prepared } from '../database/prepared.js';
 
 /**
  * What learners can find: the latest published version of every course open to them. Courses
@@ -42,7 +43,9 @@ export class CatalogService {
   }
 
   async get(slug: string, auth: AuthContext): Promise<PublishedCourse> {
-    const rows: { snapshot: PublishedCourse }[] = await this.db.query(
+    const rows = await prepared<{ snapshot: PublishedCourse }>(
+      this.db,
+      'catalog_course',
       `SELECT v.snapshot FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
         WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('$2')}`,
       [slug, auth.userId],
