@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRetryable, transactionWithRetry } from '../src/database/retry.js';
 import { TestApp, uniqueName } from './test-app.js';
 
 type Who = { id: string; cookie: string };
 
 /**
- * The report counters (course_stats, cohort_course_stats, cohort_members.last_active_at) are kept by
- * triggers. Whatever happens, and in whatever order concurrent transactions commit, they must equal
+ * The report counters (course_stats, cohort_course_stats, cohort_members.last_active_at and
+ * .active_courses) are kept by triggers. Whatever happens, and in whatever order concurrent transactions commit, they must equal
  * a recount from the base tables.
  */
 describe('program report counters', () => {
@@ -68,6 +69,13 @@ describe('program report counters', () => {
         WHERE m.role = 'learner' AND m.last_active_at IS DISTINCT FROM x.t`,
     );
     expect(stale).toEqual([]);
+    // active_courses: the learner's courses with an active enrolment, sorted; empty for staff.
+    const wrongCourses = await t.db.query(
+      `SELECT m.cohort_id, m.user_id, m.role, m.active_courses, x.a FROM cohort_members m
+         LEFT JOIN (SELECT user_id, array_agg(course_id ORDER BY course_id) AS a FROM enrolments WHERE status = 'active' GROUP BY user_id) x ON x.user_id = m.user_id
+        WHERE m.active_courses IS DISTINCT FROM (CASE WHEN m.role = 'learner' THEN coalesce(x.a, '{}') ELSE '{}' END)`,
+    );
+    expect(wrongCourses).toEqual([]);
     return { cohortCourses: recount.length, courses: recountCourse.length };
   }
 
@@ -157,6 +165,65 @@ describe('program report counters', () => {
       await Promise.all([a.release(), b.release()]);
     }
   }, 60_000);
+
+  it('a membership and an active enrolment of the same person, in two open transactions, both reach active_courses (either commits first)', async () => {
+    const c = await course();
+    for (const first of ['membership', 'enrolment'] as const) {
+      const k = await cohort();
+      const u = await t.createUser('learner');
+      const a = t.db.createQueryRunner();
+      const b = t.db.createQueryRunner();
+      await Promise.all([a.connect(), b.connect()]);
+      try {
+        await a.startTransaction();
+        await b.startTransaction();
+        // Whoever writes first takes the person's lock; the other's trigger waits for it, then sees its row.
+        const [x, y] = first === 'membership' ? [a, b] : [b, a];
+        const write = (q: typeof a) =>
+          q === a
+            ? a.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, u.id])
+            : b.query(`INSERT INTO enrolments (user_id, course_id, source, last_activity_at) VALUES ($1, $2, 'self', now())`, [u.id, c.id]);
+        await write(x);
+        const second = write(y);
+        await new Promise((r) => setTimeout(r, 300));
+        await x.commitTransaction();
+        await second;
+        await y.commitTransaction();
+        const [row] = await t.db.query(`SELECT active_courses, last_active_at IS NOT NULL AS active FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [k, u.id]);
+        expect(row).toEqual({ active_courses: [c.id], active: true });
+        await compare();
+      } finally {
+        await Promise.all([a.release(), b.release()]);
+      }
+    }
+  }, 60_000);
+
+  it('a transaction PostgreSQL rolls back for a deadlock runs again; a deadlock is recognised whether TypeORM wrapped it or pg threw it (prepared statements)', async () => {
+    const [x, y] = [await t.createUser('learner'), await t.createUser('learner')];
+    let release!: () => void;
+    const bothHoldOne = new Promise<void>((r) => (release = r));
+    let holding = 0;
+    const attempts = { a: 0, b: 0 };
+    // Two transactions take the same two rows in opposite orders: PostgreSQL aborts one of them.
+    const run = (who: 'a' | 'b', first: string, second: string) =>
+      transactionWithRetry(t.db, async (m) => {
+        attempts[who]++;
+        await m.query(`UPDATE users SET display_name = display_name || '' WHERE id = $1`, [first]);
+        if (attempts[who] === 1) {
+          if (++holding === 2) release();
+          await bothHoldOne;
+        }
+        await m.query(`UPDATE users SET display_name = display_name || '' WHERE id = $1`, [second]);
+        return who;
+      });
+    expect(await Promise.all([run('a', x.id, y.id), run('b', y.id, x.id)])).toEqual(['a', 'b']);
+    expect(attempts.a + attempts.b).toBe(3);
+    // The raw error a prepared statement throws and TypeORM's wrapped one are both recognised.
+    const pool = (t.db.driver as unknown as { master: import('pg').Pool }).master;
+    const raw = await pool.query(`DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40P01'; END $$`).catch((e: unknown) => e);
+    const wrapped = await t.db.query(`DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40001'; END $$`).catch((e: unknown) => e);
+    expect([isRetryable(raw), isRetryable(wrapped), isRetryable(new Error('40P01'))]).toEqual([true, true, false]);
+  });
 
   it('the program summary, course report and grid read the counters: numbers and active learners are right', async () => {
     const c = await course();

@@ -9,6 +9,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
 import { GlossaryTermEntity, WordRequestEntity } from './glossary.entities.js';
+import { pgCode } from '../database/retry.js';
 
 const CONSONANTS_ONLY = /^[ㄱ-ㅎ\s]+$/u;
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -87,7 +88,7 @@ export class GlossaryService {
       const t = await m.transaction((sm) => sm.save(sm.create(GlossaryTermEntity, { ...this.columns(entry), updatedBy: auth.userId })));
       return this.view(t, false);
     } catch (e) {
-      if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw termTaken();
+      if (pgCode(e) === '23505') throw termTaken();
       throw e;
     }
   }
@@ -102,7 +103,7 @@ export class GlossaryService {
       try {
         await m.save(t);
       } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') throw termTaken();
+        if (pgCode(e) === '23505') throw termTaken();
         throw e;
       }
       return (await this.views([t], auth))[0];

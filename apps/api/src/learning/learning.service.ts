@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseProgress, DraftText, Enrolment, EventBatchResult, LearningEvent, LessonProgress } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import { prepared } from '../database/prepared.js';
+import { transactionWithRetry } from '../database/retry.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode, recomputeEnrolment } from './completion.js';
 import { bumpLessonStats, bumpQuestionStats, type StatusChange } from './report-counters.js';
@@ -109,7 +110,7 @@ export class LearningService {
   // ---- enrolment ----
 
   async enrol(slug: string, code: string | undefined, auth: AuthContext): Promise<Enrolment> {
-    return this.db.transaction(async (m) => {
+    return transactionWithRetry(this.db, async (m) => {
       const rows: { id: string; enrolment_policy: string; course_code: string | null; in_cohort: boolean }[] = await m.query(
         `SELECT c.id, c.enrolment_policy, c.course_code, ${viaCohort('$2')} AS in_cohort FROM courses c
           WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
@@ -135,7 +136,7 @@ export class LearningService {
   }
 
   async withdraw(enrolmentId: string, auth: AuthContext): Promise<Enrolment> {
-    return this.db.transaction(async (m) => {
+    return transactionWithRetry(this.db, async (m) => {
       const updated: unknown[] = await m.query(
         `WITH w AS (UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1 AND user_id = $2 AND status = 'active' RETURNING id) SELECT id FROM w`,
         [enrolmentId, auth.userId],
@@ -186,7 +187,8 @@ export class LearningService {
     const touched = new Set<string>();
     for (const event of events) {
       try {
-        results.push(await this.db.transaction((m) => this.recordOne(m, event, auth, touched)));
+        // A deadlock with a manager's change to the same learner (rare) rolls the event back: run it again.
+        results.push(await transactionWithRetry(this.db, (m) => this.recordOne(m, event, auth, touched)));
       } catch (e) {
         // A refused event rolls back alone; the rest of the batch is kept.
         if (e instanceof RejectedEvent) results.push(e.result);

@@ -16,6 +16,7 @@ import { recomputeEnrolment } from '../learning/completion.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toMe } from '../users/user-view.js';
 import { CohortEntity, JoinCodeEntity } from './program.entities.js';
+import { pgCode, transactionWithRetry } from '../database/retry.js';
 
 type CohortRole = 'manager' | 'instructor' | 'learner';
 const ACCOUNT_ROLES: Record<CohortRole, string[]> = { manager: ['manager', 'admin'], instructor: ['instructor', 'admin'], learner: ['learner'] };
@@ -137,7 +138,8 @@ export class CohortsService {
 
   /** Adds people; a learner is enrolled in the cohort's courses at once. */
   async addMembers(id: string, members: { userId: string; role: CohortRole }[], auth: AuthContext, requestId?: string): Promise<Cohort> {
-    await this.db.transaction(async (m) => {
+    // Enrolment and membership writes of several people: a deadlock with a learner's own change is run again.
+    await transactionWithRetry(this.db, async (m) => {
       await this.managed(id, auth, m);
       const users: { id: string; role: string; status: string }[] = await m.query(`SELECT id, role, status FROM users WHERE id = ANY($1::uuid[])`, [members.map((x) => x.userId)]);
       const errors: FieldError[] = [];
@@ -150,6 +152,10 @@ export class CohortsService {
       // In id order: the counter triggers lock each person's users row, and two requests adding the
       // same people in opposite orders would otherwise deadlock.
       for (const x of [...members].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
+        // Row locks go enrolments -> cohort_members -> users everywhere (AddAtRiskCourses): take the
+        // person's enrolments first, or re-adding a member while they complete a lesson (which holds
+        // an enrolment and then updates their memberships) could deadlock.
+        await m.query(`SELECT 1 FROM enrolments WHERE user_id = $1 ORDER BY id FOR SHARE`, [x.userId]);
         await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (cohort_id, user_id) DO UPDATE SET role = $3`, [id, x.userId, x.role]);
         if (x.role === 'learner') await this.enrolInCohortCourses(m, id, [x.userId]);
         await this.audit.record({ actorId: auth.userId, action: 'user.updated', targetUserId: x.userId, requestId, details: { change: 'cohort_member_added', cohortId: id, cohortRole: x.role } }, m);
@@ -159,7 +165,7 @@ export class CohortsService {
   }
 
   async removeMember(id: string, userId: string, auth: AuthContext): Promise<Cohort> {
-    await this.db.transaction(async (m) => {
+    await transactionWithRetry(this.db, async (m) => {
       await this.managed(id, auth, m);
       if (userId === auth.userId && auth.role === 'manager') throw new AppException(400, 'own_account', 'You cannot remove yourself from a cohort you manage.');
       const res: unknown[] = await m.query(`WITH d AS (DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2 RETURNING 1) SELECT * FROM d`, [id, userId]);
@@ -171,7 +177,7 @@ export class CohortsService {
   // ---- courses ----
 
   async assignCourse(id: string, courseId: string, dueOn: string | null, auth: AuthContext): Promise<Cohort> {
-    await this.db.transaction(async (m) => {
+    await transactionWithRetry(this.db, async (m) => {
       await this.managed(id, auth, m);
       const course: { id: string }[] = await m.query(`SELECT id FROM courses WHERE id = $1 AND latest_version IS NOT NULL AND status <> 'archived'`, [courseId]);
       if (!course.length) throw AppException.validation([{ path: 'body.courseId', message: 'is not a published course' }]);
@@ -183,7 +189,7 @@ export class CohortsService {
   }
 
   async unassignCourse(id: string, courseId: string, auth: AuthContext): Promise<Cohort> {
-    await this.db.transaction(async (m) => {
+    await transactionWithRetry(this.db, async (m) => {
       await this.managed(id, auth, m);
       await m.query(`DELETE FROM cohort_courses WHERE cohort_id = $1 AND course_id = $2`, [id, courseId]);
     });
@@ -266,7 +272,7 @@ export class CohortsService {
           ),
         );
       } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        if (pgCode(e) === '23505') {
           throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [{ path: 'body.username', message: 'is already taken' }]);
         }
         throw e;

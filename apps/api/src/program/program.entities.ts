@@ -31,6 +31,9 @@ export class CohortEntity {
 @Check('chk_cohort_members_role', `"role" IN ('manager', 'instructor', 'learner')`)
 @Index('idx_cohort_members_cohort_role', ['cohortId', 'role'])
 @Index('idx_cohort_members_activity', ['cohortId', 'role', 'lastActiveAt'])
+// (cohort_id, role, coalesce(last_active_at, added_at)) INCLUDE (last_active_at, added_at, active_courses): an
+// expression index, made by the AddAtRiskCourses migration (TypeORM cannot describe it, so it leaves it alone).
+@Index('idx_cohort_members_idle', { synchronize: false })
 export class CohortMemberEntity {
   @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
   cohortId!: string;
@@ -59,6 +62,14 @@ export class CohortMemberEntity {
    */
   @Column({ name: 'last_active_at', type: 'timestamptz', nullable: true })
   lastActiveAt!: Date | null;
+
+  /**
+   * The courses a learner is still working through (enrolment status 'active'), sorted; empty for
+   * staff. Kept by triggers (AddAtRiskCourses migration) so "still active in a course past its due
+   * date" is `active_courses && <the cohort's past-due courses>`, read from an index, not a join.
+   */
+  @Column({ name: 'active_courses', type: 'uuid', array: true, default: () => "'{}'" })
+  activeCourses!: string[];
 }
 
 /** A code a new learner types (or opens as /join/<code>) to make an account in the cohort. */

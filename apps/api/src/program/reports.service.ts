@@ -155,50 +155,42 @@ export class ReportsService {
     );
     const days = this.config.atRiskInactiveDays;
     // At risk: no learning in any course for `days` (the membership's last activity, to the hour, or
-    // since joining) or still active in a course of the cohort past its due date. Both are answered
-    // from indexes row by row, so the at-risk filter walks the display-name order like the plain grid.
+    // since joining) or still active in a course of the cohort past its due date. Both come from the
+    // membership row (active_courses is kept by triggers), so the at-risk filter walks the
+    // display-name order like the plain grid, and the count is read from idx_cohort_members_idle.
     const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
-    // `due` is the parameter holding pastDue (an empty array folds the second half away).
-    const atRisk = (m: string, due = '$5') =>
-      `(coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => $2) OR (cardinality(${due}::uuid[]) > 0
-        AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = ${m}.user_id AND e.course_id = ANY(${due}::uuid[]) AND e.status = 'active')))`;
+    const idle = (m: string) => `coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => $2)`;
+    // `due` is the parameter holding pastDue (an empty array overlaps nothing).
+    const atRisk = (m: string, due = '$5') => `(${idle(m)} OR ${m}.active_courses && ${due}::uuid[])`;
     // $3 = limit (one more than the page, to know whether another page follows), $4 = offset,
     // $5 = the cohort's courses past their due date, $6/$7 = cursor.
     const keyset = cursor ? `AND (u.display_name, u.id) ${backwards ? '<' : '>'} ($6::text, $7::uuid)` : '';
     const order = (name: string, id: string) => (backwards ? `${name} DESC, ${id} DESC` : `${name}, ${id}`);
     const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, pastDue, ...(cursor ? [cursor.name, cursor.id] : [])];
     const filter = onlyAtRisk ? `AND ${atRisk('m')}` : '';
-    // The count runs beside the page (own connections). Exact, and written as index ranges on
-    // (cohort_id, role, last_active_at): inactive (two ranges) + active but still in a past-due course
-    // (the other two ranges, one hash semi join with the courses' active enrolments), side by side.
-    // The two sets do not overlap, so nothing is subtracted. Kept small in the planner's eyes on purpose: the old
-    // single OR (a sub-plan per learner) was costed high enough to be JIT-compiled (~190 ms of 300).
-    const inactive = `(m.last_active_at < now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at < now() - make_interval(days => $2)))`;
-    const active = `(m.last_active_at >= now() - make_interval(days => $2) OR (m.last_active_at IS NULL AND m.added_at >= now() - make_interval(days => $2)))`;
-    const totalQuery: Promise<{ total: number }[]> = !onlyAtRisk
-      ? this.db.query(`SELECT count(*)::int AS total FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohortId])
-      : !pastDue.length
-        ? this.db.query(`SELECT count(*)::int AS total FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${inactive}`, [cohortId, days])
-        : Promise.all([
-            this.db.query(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${inactive}`, [cohortId, days]),
-            this.db.query(
-              `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${active}
-                  AND m.user_id IN (SELECT e.user_id FROM enrolments e WHERE e.course_id = ANY($3::uuid[]) AND e.status = 'active')`,
-              [cohortId, days, pastDue],
-            ),
-          ]).then(([[a], [b]]: { n: number }[][]) => [{ total: a.n + b.n }]);
+    // The count runs beside the page (own connections), exact, as index-only range scans of
+    // idle-since on idx_cohort_members_idle: the idle learners, plus (with a course past due) the
+    // others still active in one. The two sets do not overlap, so nothing is subtracted.
+    const count = (where: string, values: unknown[]) =>
+      this.db.query(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' ${where}`, [cohortId, ...values]).then((r: { n: number }[]) => r[0].n);
+    const totalQuery: Promise<number> = !onlyAtRisk
+      ? count('', [])
+      : Promise.all([
+          count(`AND ${idle('m')}`, [days]),
+          pastDue.length ? count(`AND NOT ${idle('m')} AND m.active_courses && $3::uuid[]`, [days, pastDue]) : 0,
+        ]).then(([a, b]) => a + b);
     // Don't leave a rejected promise unobserved while the page query runs.
     totalQuery.catch(() => undefined);
     const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
       `WITH p AS (
-         SELECT m.user_id, u.display_name, m.added_at, m.last_active_at FROM cohort_members m JOIN users u ON u.id = m.user_id
+         SELECT m.user_id, u.display_name, m.added_at, m.last_active_at, m.active_courses FROM cohort_members m JOIN users u ON u.id = m.user_id
           WHERE m.cohort_id = $1 AND m.role = 'learner' ${filter} ${keyset} ORDER BY ${order('u.display_name', 'u.id')} LIMIT $3 OFFSET $4)
        SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active, ${atRisk('p')} AS at_risk
          FROM p ORDER BY ${order('p.display_name', 'p.user_id')}`,
       params,
     );
     let learners = learners0;
-    const [{ total }] = await totalQuery;
+    const total = await totalQuery;
     const more = learners.length > pageSize;
     if (more) learners = learners.slice(0, pageSize);
     if (backwards) learners.reverse();

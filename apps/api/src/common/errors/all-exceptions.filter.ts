@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, ty
 import type { ErrorBody, ErrorCode } from '@dari/contracts';
 import { ZodSerializationException } from 'nestjs-zod';
 import type { DariReply, DariRequest } from '../http/request.js';
+import { isRetryable } from '../../database/retry.js';
 import { AppException } from './app-exception.js';
 
 const BY_STATUS: Record<number, [ErrorCode, string]> = {
@@ -75,8 +76,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status === 503) return { status, code: 'service_unavailable', message: BY_STATUS[503][1], requestId };
     }
     // Two requests changed the same rows at the same moment: the loser may simply try again.
-    const pgCode = (exception as { driverError?: { code?: unknown } })?.driverError?.code;
-    if (pgCode === '40P01' || pgCode === '40001') {
+    if (isRetryable(exception)) {
       return { status: 409, code: 'conflict', message: 'Someone changed this at the same moment. Try again.', requestId };
     }
     // Fastify's own 4xx errors (bad headers, prototype poisoning…) are the client's mistake, not ours.
