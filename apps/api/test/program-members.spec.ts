@@ -53,6 +53,34 @@ describe('cohort members: adding existing accounts', () => {
     expect(JSON.stringify(events)).not.toContain(learner.username);
   });
 
+  it('each member says whether the caller can make a password code for them, and the reset-code endpoint agrees', async () => {
+    const k = await cohort(managerA);
+    const other = await cohort(managerB);
+    const only = await t.createUser('learner');
+    const shared = await t.createUser('learner');
+    const instructor = await t.createUser('instructor');
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [only, shared].map((u) => ({ userId: u.id, role: 'learner' })).concat({ userId: instructor.id, role: 'instructor' }) })).status).toBe(200);
+    expect((await api(managerB, 'POST', `/cohorts/${other}/members`, { members: [{ userId: shared.id, role: 'learner' }] })).status).toBe(200);
+
+    const flags = async (who: Who) => {
+      const res = await api(who, 'GET', `/cohorts/${k}/members`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return Object.fromEntries((res.body.items as { userId: string; canResetPassword: boolean }[]).map((m) => [m.userId, m.canResetPassword]));
+    };
+    // Manager A: the learner only in A's cohorts yes; the one also in B's cohort no; staff rows (A's own, the instructor) no.
+    expect(await flags(managerA)).toEqual({ [only.id]: true, [shared.id]: false, [instructor.id]: false, [managerA.id]: false });
+    // An admin may make a code for any learner of the cohort, never for staff.
+    expect(await flags(admin)).toEqual({ [only.id]: true, [shared.id]: true, [instructor.id]: false, [managerA.id]: false });
+    // The endpoint follows the same rule: the flag and the refusal cannot drift apart.
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members/${only.id}/reset-code`)).status).toBe(201);
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members/${shared.id}/reset-code`)).status).toBe(404);
+    expect((await api(admin, 'POST', `/cohorts/${k}/members/${shared.id}/reset-code`)).status).toBe(201);
+    // Once the learner leaves B's cohort, they are wholly in A's care and the flag follows.
+    expect((await api(managerB, 'DELETE', `/cohorts/${other}/members/${shared.id}`)).status).toBe(200);
+    expect((await flags(managerA))[shared.id]).toBe(true);
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members/${shared.id}/reset-code`)).status).toBe(201);
+  });
+
   it('no partial matches and no oracle: unknown, partial, disabled and erased accounts get one and the same 404', async () => {
     const k = await cohort(managerA);
     const learner = await t.createUser('learner');

@@ -39,7 +39,14 @@ export const cohortSchema = z.object({
 export type Cohort = z.infer<typeof cohortSchema>;
 export const cohortListSchema = z.object({ items: z.array(cohortSchema) });
 
-export const cohortMemberSchema = z.object({ userId: z.uuid(), displayName: z.string(), role: cohortRoleSchema, addedAt: z.iso.datetime({ offset: true }) });
+export const cohortMemberSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  role: cohortRoleSchema,
+  addedAt: z.iso.datetime({ offset: true }),
+  /** The caller may make a one-time password code for this member: an admin for any learner, a manager for a learner wholly in their care. */
+  canResetPassword: z.boolean(),
+});
 export const cohortMembersSchema = z.object({ items: z.array(cohortMemberSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const cohortMembersQuerySchema = z.strictObject({
   role: cohortRoleSchema.optional(),

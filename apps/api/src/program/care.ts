@@ -8,15 +8,22 @@ import type { DataSource, EntityManager } from 'typeorm';
  * then make a password code for them and sign in as them.
  */
 export async function managerCaresFor(db: DataSource | EntityManager, managerId: string, userId: string): Promise<boolean> {
-  const [row]: { ok: boolean }[] = await db.query(
-    `SELECT (u.role = 'learner'
-             AND EXISTS (SELECT 1 FROM cohort_members l JOIN cohort_members m ON m.cohort_id = l.cohort_id AND m.user_id = $1 AND m.role = 'manager'
-                          WHERE l.user_id = u.id AND l.role = 'learner')
-             AND NOT EXISTS (SELECT 1 FROM cohort_members o
-                              WHERE o.user_id = u.id
-                                AND NOT EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = o.cohort_id AND m.user_id = $1 AND m.role = 'manager'))) AS ok
-       FROM users u WHERE u.id = $2`,
-    [managerId, userId],
+  return (await managerCaresForMany(db, managerId, [userId])).has(userId);
+}
+
+/** The same rule for many accounts in one query (a page of cohort members): the ids the manager cares for. */
+export async function managerCaresForMany(db: DataSource | EntityManager, managerId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const rows: { id: string }[] = await db.query(
+    `SELECT u.id FROM users u
+      WHERE u.id = ANY($2::uuid[])
+        AND u.role = 'learner'
+        AND EXISTS (SELECT 1 FROM cohort_members l JOIN cohort_members m ON m.cohort_id = l.cohort_id AND m.user_id = $1 AND m.role = 'manager'
+                     WHERE l.user_id = u.id AND l.role = 'learner')
+        AND NOT EXISTS (SELECT 1 FROM cohort_members o
+                         WHERE o.user_id = u.id
+                           AND NOT EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = o.cohort_id AND m.user_id = $1 AND m.role = 'manager'))`,
+    [managerId, [...new Set(userIds)]],
   );
-  return Boolean(row?.ok);
+  return new Set(rows.map((r) => r.id));
 }

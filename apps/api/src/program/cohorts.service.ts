@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ResetCodesService } from '../auth/reset-codes.service.js';
-import { managerCaresFor } from './care.js';
+import { managerCaresFor, managerCaresForMany } from './care.js';
 import { SessionsService, type NewSession } from '../auth/sessions.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -104,7 +104,15 @@ export class CohortsService {
         ORDER BY u.display_name, u.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
-    return { items: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, addedAt: r.added_at.toISOString() })), total, page: query.page, pageSize: query.pageSize };
+    // Whether the reset-code button can work for each row: the rule learnerResetCode applies, for the whole page at once.
+    const learners = rows.filter((r) => r.role === 'learner').map((r) => r.user_id);
+    const resettable = auth.role === 'admin' ? new Set(learners) : await managerCaresForMany(this.db, auth.userId, learners);
+    return {
+      items: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, addedAt: r.added_at.toISOString(), canResetPassword: r.role === 'learner' && resettable.has(r.user_id) })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**

@@ -10,6 +10,8 @@ export interface CohortMember {
   displayName: string;
   role: CohortRole;
   addedAt: string;
+  /** The caller may make a one-time password code for this member (the API's rule, decided per row). */
+  canResetPassword: boolean;
 }
 
 export interface MembersFilter {

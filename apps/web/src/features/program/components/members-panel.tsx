@@ -155,7 +155,7 @@ function MembersTable({ members, meId, pending, onRemove, onResetCode }: Members
                   <span className="muted">{t('program.members.you')}</span>
                 ) : (
                   <div className="button-row">
-                    {m.role === 'learner' ? (
+                    {m.canResetPassword ? (
                       <ConfirmAction
                         label={t('program.members.resetCode')}
                         question={t('program.members.resetConfirm', { name: m.displayName })}
@@ -163,6 +163,9 @@ function MembersTable({ members, meId, pending, onRemove, onResetCode }: Members
                         pending={pending}
                         onConfirm={() => onResetCode(m)}
                       />
+                    ) : m.role === 'learner' ? (
+                      // The API refuses a manager a code for a learner who is also in a cohort they do not manage: say so instead of offering a button that fails.
+                      <span className="muted">{t('program.members.resetOnlyAdmin')}</span>
                     ) : null}
                     <ConfirmAction
                       label={t('program.members.remove')}

@@ -80,3 +80,53 @@ describe('cohort: adding someone who already has an account', () => {
     expect(within(section).queryByRole('button', { name: /더하기$/ })).not.toBeInTheDocument();
   });
 });
+
+describe('cohort: making a password reset code for a learner', () => {
+  const CARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e11';
+  const SHARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e12';
+  const INSTRUCTOR = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e13';
+  const member = (userId: string, displayName: string, role: 'manager' | 'instructor' | 'learner', canResetPassword: boolean) => ({
+    userId,
+    displayName,
+    role,
+    addedAt: '2026-11-02T09:00:00.000Z',
+    canResetPassword,
+  });
+  const items = [
+    member(CARED, '김하늘', 'learner', true),
+    member(INSTRUCTOR, '박선생', 'instructor', false),
+    member(SHARED, '이바다', 'learner', false),
+    member(makeMe('manager').id, makeMe('manager').displayName, 'manager', false),
+  ];
+
+  it('offers the button only where the API allows it, and says why plainly where it does not', async () => {
+    const api = mockApi({
+      ...base,
+      [`GET /cohorts/${COHORT_ID}/members`]: { status: 200, body: { items, total: items.length, page: 1, pageSize: 50 } },
+      [`POST /cohorts/${COHORT_ID}/members/${CARED}/reset-code`]: { status: 201, body: { code: 'ABCDE-FGHJK-LM', expiresAt: '2026-11-03T09:00:00.000Z' } },
+    });
+    renderApp(page);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
+    const note = '내가 맡지 않은 다른 기수에도 있어서 비밀번호 재설정 코드는 관리자만 만들 수 있어요.';
+
+    // A learner only in this manager's cohorts: the button, and no note.
+    expect(within(row('김하늘')).getByRole('button', { name: '비밀번호 재설정 코드' })).toBeInTheDocument();
+    expect(within(row('김하늘')).queryByText(note)).not.toBeInTheDocument();
+    // A learner also in a cohort this manager does not run: the note as plain text, and no button.
+    expect(within(row('이바다')).queryByRole('button', { name: '비밀번호 재설정 코드' })).not.toBeInTheDocument();
+    expect(within(row('이바다')).getByText(note)).toBeInTheDocument();
+    // Staff rows get neither.
+    expect(within(row('박선생')).queryByRole('button', { name: '비밀번호 재설정 코드' })).not.toBeInTheDocument();
+    expect(within(row('박선생')).queryByText(note)).not.toBeInTheDocument();
+    expect(within(table).getAllByRole('button', { name: '비밀번호 재설정 코드' })).toHaveLength(1);
+
+    // The one button works.
+    const user = userEvent.setup();
+    await user.click(within(row('김하늘')).getByRole('button', { name: '비밀번호 재설정 코드' }));
+    await user.click(within(row('김하늘')).getByRole('button', { name: '네, 만들기' }));
+    expect(await screen.findByTestId('one-time-code')).toHaveTextContent('ABCDE-FGHJK-LM');
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members/${CARED}/reset-code`)).toHaveLength(1);
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members/${SHARED}/reset-code`)).toHaveLength(0);
+  });
+});
