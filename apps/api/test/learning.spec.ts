@@ -93,6 +93,64 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     expect(mine[0]).toMatchObject({ status: 'completed', next: { lessonId: c.reflection } });
   });
 
+  it('wrong certificate codes from one address end in 429 for a while; real certificates never count; other addresses are unaffected', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'completed'), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] });
+    const cert = (await api(learner, 'GET', '/me/certificates')).body.items[0];
+    expect(cert.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const before = await t.db.query(`SELECT * FROM certificates WHERE id = $1`, [cert.id]);
+    // From a given client address (Fastify's inject sets the socket address; no proxy is trusted here).
+    const verify = async (code: string, remoteAddress: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/certificates/verify/${code}`, remoteAddress, headers: { 'x-dari-client': 'web' } });
+      return { status: res.statusCode, headers: res.headers, body: JSON.parse(res.body) };
+    };
+    // 'L' is not in the code alphabet: these can never be a certificate.
+    const guess = (i: number) => `LLLL-LLLL-LL${'23456789'[i % 8]}${'23456789'[Math.floor(i / 8) % 8]}`;
+    const prober = '198.51.100.7';
+    const employer = '198.51.100.8';
+    const LIMIT = 30; // DARI_VERIFY_MAX_MISSES_PER_IP's default: misses per address per 15 minutes
+
+    // Misses and real lookups mixed: only the misses add up, so all 30 misses are answered.
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT; i++) {
+      statuses.push((await verify(guess(i), prober)).status);
+      if (i % 3 === 0) {
+        const real = await verify(cert.code, prober);
+        expect(real.status, `real code after ${i + 1} misses`).toBe(200);
+        expect(real.body).toMatchObject({ name: cert.name, valid: true });
+      }
+    }
+    expect(statuses).toEqual(Array(LIMIT).fill(404));
+
+    // The next miss is refused with the wait, in words and in Retry-After.
+    const blocked = await verify(guess(LIMIT), prober);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('too_many_attempts');
+    expect(blocked.body.message).toMatch(/^Too many attempts\. Try again in \d+ minutes\.$/);
+    expect(blocked.body.retryAfter).toBeGreaterThan(0);
+    expect(blocked.body.retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(Number(blocked.headers['retry-after'])).toBe(blocked.body.retryAfter);
+    // Past the limit a right code is refused too: a prober learns nothing from the answer.
+    expect((await verify(cert.code, prober)).status).toBe(429);
+
+    // Another address is not affected: the real certificate verifies and a wrong code is a plain 404.
+    const elsewhere = await verify(cert.code.toLowerCase(), employer);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body).toEqual({ name: cert.name, courseTitle: cert.courseTitle, issuedAt: cert.issuedAt, valid: true });
+    expect((await verify(guess(0), employer)).status).toBe(404);
+
+    // Nothing else changed: the certificate is as it was and still the learner's, valid.
+    expect(await t.db.query(`SELECT * FROM certificates WHERE id = $1`, [cert.id])).toEqual(before);
+    expect((await api(learner, 'GET', '/me/certificates')).body.items).toEqual([cert]);
+
+    // Not permanent: when the window has passed, the prober's address verifies again.
+    await t.db.query(`UPDATE login_throttle SET window_start = window_start - interval '1 hour' WHERE bucket = 'verify_ip'`);
+    expect((await verify(cert.code, prober)).status).toBe(200);
+    expect((await verify(guess(0), prober)).status).toBe(404);
+  });
+
   it('the same batch sent twice, or 50 times at the same moment, counts each event once', async () => {
     const c = await publishedCourse();
     const learner = await t.signedIn('learner');

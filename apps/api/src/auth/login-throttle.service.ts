@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app-exception.js';
 
-export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip' | 'join_ip';
+/** `verify_ip`: public certificate lookups per address; a lookup that finds a certificate is forgiven, so only misses add up. */
+export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip' | 'join_ip' | 'verify_ip';
 
 /**
  * Counts attempts per account and per address in fixed windows, in PostgreSQL (shared by every API
@@ -21,6 +22,7 @@ export class LoginThrottleService {
   ) {}
 
   limitFor(bucket: ThrottleBucket): number {
+    if (bucket === 'verify_ip') return this.config.login.maxVerifyMissesPerIp;
     return bucket.endsWith('_ip') ? this.config.login.maxPerIp : this.config.login.maxPerAccount;
   }
 

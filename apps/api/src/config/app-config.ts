@@ -30,6 +30,7 @@ const envSchema = z.object({
   DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   DARI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   DARI_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  DARI_VERIFY_MAX_MISSES_PER_IP: z.coerce.number().int().positive().default(30),
   DARI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,7 +50,8 @@ export interface AppConfig {
   /** Where uploaded media files are kept. */
   mediaDir: string;
   session: { idleMs: number; maxMs: number; sharedIdleMs: number; sharedMaxMs: number };
-  login: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  /** Throttle limits per window: sign-in, reset and join attempts; certificate codes that match nothing. */
+  login: { maxPerAccount: number; maxPerIp: number; maxVerifyMissesPerIp: number; windowMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
   atRiskInactiveDays: number;
@@ -95,6 +97,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
     login: {
       maxPerAccount: e.DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerIp: e.DARI_LOGIN_MAX_FAILURES_PER_IP,
+      maxVerifyMissesPerIp: e.DARI_VERIFY_MAX_MISSES_PER_IP,
       windowMs: e.DARI_LOGIN_WINDOW_MINUTES * 60_000,
     },
     logLevel: e.LOG_LEVEL,

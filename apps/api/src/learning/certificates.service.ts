@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Certificate, DraftText } from '@dari/contracts';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode } from './completion.js';
@@ -19,7 +20,10 @@ interface Row {
 /** Certificates, the learner's journal, and the public verification of a certificate code. */
 @Injectable()
 export class CertificatesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
   private view(r: Row): Certificate {
     return { id: r.id, code: formatCode(r.code), courseId: r.course_id, courseTitle: r.course_title, name: r.name, issuedAt: r.issued_at.toISOString(), valid: r.revoked_at === null };
@@ -37,10 +41,17 @@ export class CertificatesService {
     return this.view(rows[0]);
   }
 
-  /** Public: only the chosen name, the course, the date and whether it is still valid. */
-  async verify(code: string) {
+  /**
+   * Public: only the chosen name, the course, the date and whether it is still valid. Every lookup
+   * counts against the caller's address before the code is looked at (so a guess past the limit
+   * learns nothing, not even from a right code); a lookup that finds a certificate gives its count
+   * back, so only misses add up and checking real certificates is never limited.
+   */
+  async verify(code: string, ip: string) {
+    await this.throttle.hit('verify_ip', ip);
     const rows: Row[] = await this.db.query(`SELECT * FROM certificates WHERE code = $1 AND user_id IS NOT NULL`, [code.replace(/-/g, '')]);
     if (!rows[0]) throw AppException.notFound('certificate');
+    await this.throttle.forgive('verify_ip', ip);
     const r = rows[0];
     return { name: r.name, courseTitle: r.course_title, issuedAt: r.issued_at.toISOString(), valid: r.revoked_at === null };
   }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { slugParamSchema } from '@dari/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { AnyRole, Auth, Public } from '../common/auth/decorators.js';
-import type { AuthContext } from '../common/http/request.js';
+import type { AuthContext, DariRequest } from '../common/http/request.js';
 import { IdParamDto } from '../users/users.dto.js';
 import { CertificatesService } from './certificates.service.js';
 import {
@@ -91,11 +91,11 @@ export class LearningController {
     return this.certificates.rename(params.id, body.name, auth);
   }
 
-  /** Public: anyone with the code sees the chosen name, the course, the date and validity; nothing else. */
+  /** Public: anyone with the code sees the chosen name, the course, the date and validity; nothing else. Misses are throttled per address. */
   @Get('certificates/verify/:code')
   @Public()
   @ZodResponse({ type: CertificateVerificationDto })
-  verify(@Param() params: CertificateCodeParamDto) {
-    return this.certificates.verify(params.code);
+  verify(@Param() params: CertificateCodeParamDto, @Req() req: DariRequest) {
+    return this.certificates.verify(params.code, req.ip);
   }
 }
