@@ -37,6 +37,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Send a raw payload as is (malformed JSON tests). */
   payload?: string;
+  /** The client's address as the server sees it (default 127.0.0.1; X-Forwarded-For counts only with DARI_TRUST_PROXY). */
+  remoteAddress?: string;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -83,6 +85,7 @@ export class TestApp {
       method,
       url,
       headers,
+      remoteAddress: options.remoteAddress,
       payload: options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`));

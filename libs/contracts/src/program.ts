@@ -47,7 +47,9 @@ export const cohortMemberSchema = z.object({
   /** The caller may make a one-time password code for this member: an admin for any learner, a manager for a learner wholly in their care. */
   canResetPassword: z.boolean(),
 });
+export type CohortMember = z.infer<typeof cohortMemberSchema>;
 export const cohortMembersSchema = z.object({ items: z.array(cohortMemberSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type CohortMembers = z.infer<typeof cohortMembersSchema>;
 export const cohortMembersQuerySchema = z.strictObject({
   role: cohortRoleSchema.optional(),
   q: z.string().trim().max(100).optional(),

@@ -1,18 +1,11 @@
-import type { Cohort, MemberLookupResult, ResetCode } from '@dari/contracts';
+import type { Cohort, CohortMember, CohortMembers, MemberLookupResult, ResetCode } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
 
 export type CohortRole = 'manager' | 'instructor' | 'learner';
 
-export interface CohortMember {
-  userId: string;
-  displayName: string;
-  role: CohortRole;
-  addedAt: string;
-  /** The caller may make a one-time password code for this member (the API's rule, decided per row). */
-  canResetPassword: boolean;
-}
+export type { CohortMember };
 
 export interface MembersFilter {
   role?: CohortRole;
@@ -21,12 +14,7 @@ export interface MembersFilter {
   pageSize: number;
 }
 
-export interface MemberList {
-  items: CohortMember[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type MemberList = CohortMembers;
 
 const membersKey = (cohortId: string) => [...cohortQueryKey(cohortId), 'members'] as const;
 
