@@ -28,6 +28,8 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
       expect(csp, url).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      // No inline style either: the web app's styles are files (React sets element styles through the DOM, which CSP allows).
+      expect(csp).toContain("style-src 'self';");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toMatch(/https?:\/\//);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
