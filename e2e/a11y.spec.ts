@@ -6,8 +6,7 @@ import { expect, test } from './support/test';
 import { apiAs, DEMO, fillSignIn, ko, newPassword, TEST_PASSWORD, uniqueUsername, zh, type Role } from './support/app';
 
 // axe takes a few seconds a page on a phone-sized screen; each test walks several pages.
-// Each test makes its own accounts, so the two workers can share this file (its pages take most of the e2e run).
-test.describe.configure({ mode: 'parallel', timeout: 120_000 });
+test.describe.configure({ timeout: 120_000 });
 
 type Lang = 'ko' | 'zh';
 const SLUG = 'rights-in-everyday-life';

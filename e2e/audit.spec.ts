@@ -20,6 +20,7 @@ const koreanToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seo
 
 test.describe('the audit log', () => {
   test('an admin finds a learner’s failed sign-in', { tag: '@desktop' }, async ({ page, browser }) => {
+    test.setTimeout(90_000); // two people sign in (argon2), axe and two full-page screenshots: 17-35 s on the 2-core CI machine
     const learner = await createAccount('learner', 'e2e.audit');
     await signIn(page, DEMO.admin.username);
 

@@ -22,7 +22,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: path.join(root, process.env.DARI_E2E_PORT ? `test-results-${process.env.DARI_E2E_PORT}` : 'test-results'),
-  timeout: 30_000,
+  // Whole journeys: 20-35 s each on the 2-core CI machine while the other worker runs (a few came near 30 s).
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,
   forbidOnly: true,

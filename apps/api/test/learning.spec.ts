@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestApp, uniqueName } from './test-app.js';
+import { TestApp, uniqueName, clearOfWindowEdge } from './test-app.js';
 
 type Who = { id: string; cookie: string };
 
@@ -94,6 +94,7 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
   });
 
   it('wrong certificate codes from one address end in 429 for a while; real certificates never count; other addresses are unaffected', async () => {
+    await clearOfWindowEdge();
     const c = await publishedCourse();
     const learner = await t.signedIn('learner');
     await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
