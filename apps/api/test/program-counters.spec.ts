@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, transactionWithRetry } from '../src/database/retry.js';
 import { TestApp, uniqueName } from './test-app.js';
@@ -22,6 +23,29 @@ describe('program report counters', () => {
 
   const api = (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
   const ev = (lessonId: string, type: string) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString() });
+
+  /**
+   * Two open transactions on two connections: `first` writes and holds its locks, `second` writes
+   * (its trigger waits for them), `first` commits, then `second`. Neither sees the other's row
+   * before the commit: the triggers' locks must make the later one count it.
+   */
+  async function interleaved(first: (q: QueryRunner) => Promise<unknown>, second: (q: QueryRunner) => Promise<unknown>) {
+    const [a, b] = [t.db.createQueryRunner(), t.db.createQueryRunner()];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      await a.startTransaction();
+      await b.startTransaction();
+      await first(a);
+      const waiting = second(b);
+      // Let the second statement reach its lock wait.
+      await new Promise((r) => setTimeout(r, 300));
+      await a.commitTransaction();
+      await waiting;
+      await b.commitTransaction();
+    } finally {
+      await Promise.all([a.release(), b.release()]);
+    }
+  }
 
   /** A published open course with two required readings. */
   async function course() {
@@ -133,37 +157,21 @@ describe('program report counters', () => {
     const c = await course();
     const k = await cohort();
     const u = await t.createUser('learner');
-    const a = t.db.createQueryRunner();
-    const b = t.db.createQueryRunner();
-    await Promise.all([a.connect(), b.connect()]);
-    try {
-      // A adds the membership, B the (already completed) enrolment; neither sees the other's row until commit.
-      await a.startTransaction();
-      await b.startTransaction();
-      await a.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, u.id]);
-      const bInsert = b.query(`INSERT INTO enrolments (user_id, course_id, source, status, completed_at, last_activity_at) VALUES ($1, $2, 'self', 'completed', now(), now())`, [u.id, c.id]);
-      // B's trigger waits for A's lock on the person; let it get there, then commit A first.
-      await new Promise((r) => setTimeout(r, 300));
-      await a.commitTransaction();
-      await bInsert;
-      await b.commitTransaction();
-      const [row] = await t.db.query(`SELECT sum(enrolled)::int AS e, sum(completed)::int AS c FROM cohort_course_stats WHERE cohort_id = $1 AND course_id = $2`, [k, c.id]);
-      expect(row).toEqual({ e: 1, c: 1 });
-      await compare();
+    // The membership first, the (already completed) enrolment second.
+    await interleaved(
+      (q) => q.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, u.id]),
+      (q) => q.query(`INSERT INTO enrolments (user_id, course_id, source, status, completed_at, last_activity_at) VALUES ($1, $2, 'self', 'completed', now(), now())`, [u.id, c.id]),
+    );
+    const [row] = await t.db.query(`SELECT sum(enrolled)::int AS e, sum(completed)::int AS c FROM cohort_course_stats WHERE cohort_id = $1 AND course_id = $2`, [k, c.id]);
+    expect(row).toEqual({ e: 1, c: 1 });
+    await compare();
 
-      // The other way round: B withdraws (status change) while A removes the membership.
-      await a.startTransaction();
-      await b.startTransaction();
-      await b.query(`UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() WHERE user_id = $1 AND course_id = $2`, [u.id, c.id]);
-      const aDelete = a.query(`DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [k, u.id]);
-      await new Promise((r) => setTimeout(r, 300));
-      await b.commitTransaction();
-      await aDelete;
-      await a.commitTransaction();
-      await compare();
-    } finally {
-      await Promise.all([a.release(), b.release()]);
-    }
+    // The other way round: a withdrawal (status change) first, then the membership goes away.
+    await interleaved(
+      (q) => q.query(`UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() WHERE user_id = $1 AND course_id = $2`, [u.id, c.id]),
+      (q) => q.query(`DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [k, u.id]),
+    );
+    await compare();
   }, 60_000);
 
   it('a membership and an active enrolment of the same person, in two open transactions, both reach active_courses (either commits first)', async () => {
@@ -171,30 +179,14 @@ describe('program report counters', () => {
     for (const first of ['membership', 'enrolment'] as const) {
       const k = await cohort();
       const u = await t.createUser('learner');
-      const a = t.db.createQueryRunner();
-      const b = t.db.createQueryRunner();
-      await Promise.all([a.connect(), b.connect()]);
-      try {
-        await a.startTransaction();
-        await b.startTransaction();
-        // Whoever writes first takes the person's lock; the other's trigger waits for it, then sees its row.
-        const [x, y] = first === 'membership' ? [a, b] : [b, a];
-        const write = (q: typeof a) =>
-          q === a
-            ? a.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, u.id])
-            : b.query(`INSERT INTO enrolments (user_id, course_id, source, last_activity_at) VALUES ($1, $2, 'self', now())`, [u.id, c.id]);
-        await write(x);
-        const second = write(y);
-        await new Promise((r) => setTimeout(r, 300));
-        await x.commitTransaction();
-        await second;
-        await y.commitTransaction();
-        const [row] = await t.db.query(`SELECT active_courses, last_active_at IS NOT NULL AS active FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [k, u.id]);
-        expect(row).toEqual({ active_courses: [c.id], active: true });
-        await compare();
-      } finally {
-        await Promise.all([a.release(), b.release()]);
-      }
+      const member = (q: QueryRunner) => q.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, u.id]);
+      const enrol = (q: QueryRunner) => q.query(`INSERT INTO enrolments (user_id, course_id, source, last_activity_at) VALUES ($1, $2, 'self', now())`, [u.id, c.id]);
+      // Whoever writes first takes the person's lock; the other's trigger waits for it, then sees its row.
+      if (first === 'membership') await interleaved(member, enrol);
+      else await interleaved(enrol, member);
+      const [row] = await t.db.query(`SELECT active_courses, last_active_at IS NOT NULL AS active FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [k, u.id]);
+      expect(row).toEqual({ active_courses: [c.id], active: true });
+      await compare();
     }
   }, 60_000);
 

@@ -12,6 +12,17 @@ import { CohortsService } from './cohorts.service.js';
 const rate = (done: number, all: number) => (all ? Math.round((1000 * done) / all) / 1000 : 0);
 
 /**
+ * "At risk", as SQL over a cohort_members row `m`: no learning in any course for `days` (the
+ * membership's last activity, to the hour, or since joining), or still active in one of `pastDue`
+ * (the cohort's courses past their due date; `active_courses` is kept by triggers). `days` and
+ * `pastDue` are parameter placeholders. The grid, its count and the CSV export all use this.
+ */
+const idleSql = (m: string, days: string) => `coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => ${days})`;
+const atRiskSql = (m: string, days: string, pastDue: string) => `(${idleSql(m, days)} OR ${m}.active_courses && ${pastDue}::uuid[])`;
+
+type CohortCourseRow = { course_id: string; slug: string; title: DraftText; due_on: string | null; past_due: boolean };
+
+/**
  * The numbers managers report to funders and instructors use to fix what confuses. Reports show
  * display names and nothing more identifying. Everything reads projections and counters kept in
  * the same transaction as progress events, so no report scans the event log.
@@ -148,20 +159,13 @@ export class ReportsService {
       cursor = { name: row.display_name, id: cursorId };
     }
     const backwards = Boolean(query.before);
-    const courses: { course_id: string; slug: string; title: DraftText; due_on: string | null; past_due: boolean }[] = await this.db.query(
-      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on, coalesce(cc.due_on < current_date, false) AS past_due
-         FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
-      [cohortId],
-    );
+    const courses = await this.cohortCourses(cohortId);
     const days = this.config.atRiskInactiveDays;
-    // At risk: no learning in any course for `days` (the membership's last activity, to the hour, or
-    // since joining) or still active in a course of the cohort past its due date. Both come from the
-    // membership row (active_courses is kept by triggers), so the at-risk filter walks the
+    // Both halves of "at risk" come from the membership row, so the at-risk filter walks the
     // display-name order like the plain grid, and the count is read from idx_cohort_members_idle.
     const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
-    const idle = (m: string) => `coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => $2)`;
-    // `due` is the parameter holding pastDue (an empty array overlaps nothing).
-    const atRisk = (m: string, due = '$5') => `(${idle(m)} OR ${m}.active_courses && ${due}::uuid[])`;
+    const idle = (m: string) => idleSql(m, '$2');
+    const atRisk = (m: string) => atRiskSql(m, '$2', '$5');
     // $3 = limit (one more than the page, to know whether another page follows), $4 = offset,
     // $5 = the cohort's courses past their due date, $6/$7 = cursor.
     const keyset = cursor ? `AND (u.display_name, u.id) ${backwards ? '<' : '>'} ($6::text, $7::uuid)` : '';
@@ -333,35 +337,42 @@ export class ReportsService {
     };
   }
 
+  /** The cohort's courses in assignment order, with their due dates and whether they are past due. */
+  private cohortCourses(cohortId: string): Promise<CohortCourseRow[]> {
+    return this.db.query(
+      `SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on, coalesce(cc.due_on < current_date, false) AS past_due
+         FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at`,
+      [cohortId],
+    );
+  }
+
   /** Every learner row of a cohort grid, a page at a time by keyset, for streaming exports. */
   async *cohortGridRows(cohortId: string, auth: AuthContext): AsyncGenerator<string[]> {
-    const first = await this.cohortGrid(cohortId, { page: 1, pageSize: 1, onlyAtRisk: false }, auth);
-    const titles = first.courses.map((c) => c.title.ko);
-    yield ['display_name', 'last_active', 'at_risk', ...titles.flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`])];
+    await this.cohorts.managed(cohortId, auth);
+    const courses = await this.cohortCourses(cohortId);
+    const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
+    yield ['display_name', 'last_active', 'at_risk', ...courses.map((c) => c.title.ko).flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`])];
     let after: { name: string; id: string } | null = null;
     const days = this.config.atRiskInactiveDays;
     for (;;) {
       const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null }[] = await this.db.query(
         `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
-                (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR coalesce(act.overdue, false)) AS at_risk,
-                act.cells
+                ${atRiskSql('m', '$2', '$5')} AS at_risk,
+                (SELECT json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false)))
+                   FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
+                  WHERE cc.cohort_id = m.cohort_id) AS cells
            FROM cohort_members m JOIN users u ON u.id = m.user_id
-           LEFT JOIN LATERAL (
-             SELECT bool_or(cc.due_on < current_date AND e.status = 'active') AS overdue,
-                    json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false))) AS cells
-               FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
-              WHERE cc.cohort_id = m.cohort_id) act ON TRUE
           WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))
           ORDER BY u.display_name, u.id LIMIT 1000`,
-        [cohortId, days, after?.name ?? null, after?.id ?? null],
+        [cohortId, days, after?.name ?? null, after?.id ?? null, pastDue],
       );
       for (const r of rows) {
         yield [
           r.display_name,
           r.last_active?.toISOString() ?? '',
           r.at_risk ? 'yes' : 'no',
-          ...first.courses.flatMap((c) => {
-            const cell = r.cells?.find((x) => x.course_id === c.courseId);
+          ...courses.flatMap((c) => {
+            const cell = r.cells?.find((x) => x.course_id === c.course_id);
             return cell ? [String(cell.percent), cell.status, cell.overdue ? 'yes' : 'no'] : ['0', 'not_enrolled', 'no'];
           }),
         ];
