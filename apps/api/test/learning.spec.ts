@@ -317,4 +317,25 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     expect(row.status).toBe('completed');
     expect((await api(a, 'GET', '/me/certificates')).body.items[0].name).not.toBe('남의 이름');
   });
+  it('a learner in two courses sees each course with its own enrolment, and withdrawing from one leaves the other alone', async () => {
+    const a = await publishedCourse();
+    const b = await publishedCourse();
+    const c3 = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    const ea = (await api(learner, 'POST', `/courses/${a.slug}/enrol`, {})).body;
+    await api(learner, 'POST', '/progress/events', { events: [ev(a.reading, 'completed')] });
+    // Only course a is joined: b and c3 answer "not enrolled", never a's enrolment.
+    expect((await api(learner, 'GET', `/courses/${b.slug}/progress`)).body.enrolment).toBeNull();
+    expect((await api(learner, 'GET', `/courses/${c3.slug}/progress`)).body.enrolment).toBeNull();
+    const eb = (await api(learner, 'POST', `/courses/${b.slug}/enrol`, {})).body;
+    expect(eb.id).not.toBe(ea.id);
+    expect(eb).toMatchObject({ courseId: b.courseId, slug: b.slug, percent: 0, status: 'active' });
+    expect((await api(learner, 'GET', `/courses/${a.slug}/progress`)).body.enrolment).toMatchObject({ id: ea.id, courseId: a.courseId, percent: 33 });
+    expect((await api(learner, 'GET', `/courses/${b.slug}/progress`)).body.enrolment).toMatchObject({ id: eb.id, courseId: b.courseId, percent: 0 });
+    expect((await api(learner, 'POST', `/enrolments/${eb.id}/withdraw`)).body).toMatchObject({ id: eb.id, status: 'withdrawn' });
+    expect((await api(learner, 'GET', `/courses/${a.slug}/progress`)).body.enrolment).toMatchObject({ id: ea.id, status: 'active', percent: 33 });
+    expect((await api(learner, 'GET', `/courses/${b.slug}/progress`)).body.enrolment).toBeNull();
+    const mine = (await api(learner, 'GET', '/me/learning')).body.items;
+    expect(mine.map((e: { id: string }) => e.id)).toEqual([ea.id]);
+  });
 });

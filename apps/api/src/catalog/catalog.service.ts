@@ -21,7 +21,7 @@ export class CatalogService {
         `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
                 v.meta AS s
            FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-          WHERE c.status = 'published' AND ${visibleToLearner('$1')}
+          WHERE c.status = 'published' AND ${visibleToLearner('c', '$1')}
           ORDER BY c.published_at, c.slug`,
         [auth.userId],
       );
@@ -47,7 +47,7 @@ export class CatalogService {
       this.db,
       'catalog_course',
       `SELECT v.snapshot FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-        WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('$2')}`,
+        WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('c', '$2')}`,
       [slug, auth.userId],
     );
     if (!rows[0]) throw AppException.notFound('course');

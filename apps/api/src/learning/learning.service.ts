@@ -23,35 +23,87 @@ interface EnrolmentRow {
   enrolled_at: Date;
   completed_at: Date | null;
   last_activity_at: Date | null;
-  last_lesson_id: string | null;
   certificate_code: string | null;
 }
 
 type EventResult = EventBatchResult['results'][number];
 type EnrolmentWithNext = EnrolmentRow & { next_lesson_id: string | null; next_position: number | null };
 
-/**
- * Enrolments (chosen by `where` over ENROLMENT_SELECT) each with where "Continue" goes, in one
- * query: the lesson last worked on if unfinished (with its position), else the first one not done.
+/*
+ * The learner's enrolment reads. Each statement is written whole (no fragments): the course page bug
+ * of issue 13 hid in a fragment whose inner `courses c` shadowed the outer one. Every enrolment read
+ * answers the same columns, including where "Continue" goes (`next_*`): the lesson last worked on if
+ * unfinished, else the first one not done. test/learning.spec.ts keeps a learner in several courses.
  */
-const enrolmentsWithNext = (where: string, orderBy = '') => `
-  SELECT x.*, nx.lesson_id AS next_lesson_id, nx.position AS next_position
-    FROM (${ENROLMENT_SELECT} ${where}) x
-    LEFT JOIN LATERAL (
-      SELECT pl.lesson_id, lp.position
-        FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = x.user_id
-       WHERE pl.course_id = x.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
-       ORDER BY (pl.lesson_id = x.last_lesson_id) DESC, pl.position
-       LIMIT 1) nx ON true
-  ${orderBy}`;
 
-const ENROLMENT_SELECT = `
-  SELECT e.id, e.user_id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
-         e.last_activity_at, e.last_lesson_id, cert.code AS certificate_code
+/** Everything the learner `$1` is enrolled in (not withdrawn), most recently active first. */
+const MY_ENROLMENTS = `
+  SELECT e.id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
+         e.last_activity_at, cert.code AS certificate_code, nx.lesson_id AS next_lesson_id, nx.position AS next_position
     FROM enrolments e
     JOIN courses c ON c.id = e.course_id
     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-    LEFT JOIN certificates cert ON cert.user_id = e.user_id AND cert.course_id = e.course_id`;
+    LEFT JOIN certificates cert ON cert.user_id = e.user_id AND cert.course_id = e.course_id
+    LEFT JOIN LATERAL (
+      SELECT pl.lesson_id, lp.position
+        FROM published_lessons pl
+        LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = e.user_id
+       WHERE pl.course_id = e.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
+       ORDER BY (pl.lesson_id = e.last_lesson_id) DESC, pl.position
+       LIMIT 1) nx ON true
+   WHERE e.user_id = $1 AND e.status <> 'withdrawn'
+   ORDER BY e.last_activity_at DESC NULLS LAST, e.enrolled_at DESC`;
+
+/** One enrolment `$1` of the learner `$2` (any status). */
+const ENROLMENT_BY_ID = `
+  SELECT e.id, e.course_id, c.slug, v.meta->'title' AS title, e.status, e.percent, e.enrolled_at, e.completed_at,
+         e.last_activity_at, cert.code AS certificate_code, nx.lesson_id AS next_lesson_id, nx.position AS next_position
+    FROM enrolments e
+    JOIN courses c ON c.id = e.course_id
+    JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+    LEFT JOIN certificates cert ON cert.user_id = e.user_id AND cert.course_id = e.course_id
+    LEFT JOIN LATERAL (
+      SELECT pl.lesson_id, lp.position
+        FROM published_lessons pl
+        LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = e.user_id
+       WHERE pl.course_id = e.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
+       ORDER BY (pl.lesson_id = e.last_lesson_id) DESC, pl.position
+       LIMIT 1) nx ON true
+   WHERE e.id = $1 AND e.user_id = $2`;
+
+/**
+ * The course page for the learner `$2`: the published course `$1` if the learner may see it (open or
+ * coded, or assigned to a cohort they learn in), their enrolment in THAT course if any (not
+ * withdrawn; at most one: enrolments are unique per learner and course), and every lesson's state
+ * as one JSON array.
+ */
+export const COURSE_PAGE = `
+  SELECT crs.id AS the_course_id, crs.latest_version, crs.sequential,
+         en.id, en.course_id, crs.slug, ver.meta->'title' AS title, en.status, en.percent, en.enrolled_at, en.completed_at,
+         en.last_activity_at, cert.code AS certificate_code, nx.lesson_id AS next_lesson_id, nx.position AS next_position,
+         states.lessons
+    FROM courses crs
+    JOIN course_versions ver ON ver.course_id = crs.id AND ver.version = crs.latest_version
+    LEFT JOIN enrolments en ON en.course_id = crs.id AND en.user_id = $2 AND en.status <> 'withdrawn'
+    LEFT JOIN certificates cert ON cert.user_id = en.user_id AND cert.course_id = en.course_id
+    LEFT JOIN LATERAL (
+      SELECT pl.lesson_id, lp.position
+        FROM published_lessons pl
+        LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = en.user_id
+       WHERE pl.course_id = en.course_id AND coalesce(lp.status, 'not_started') NOT IN ('completed', 'skipped')
+       ORDER BY (pl.lesson_id = en.last_lesson_id) DESC, pl.position
+       LIMIT 1) nx ON en.id IS NOT NULL
+    CROSS JOIN LATERAL (
+      SELECT json_agg(json_build_object(
+               'lesson_id', pl.lesson_id, 'kind', pl.kind, 'required', pl.required, 'status', lp.status,
+               'time_spent_seconds', lp.time_spent_seconds, 'best_score', lp.best_score, 'passed', lp.passed,
+               'attempts', lp.attempts, 'position', lp.position) ORDER BY pl.position) AS lessons
+        FROM published_lessons pl
+        LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $2
+       WHERE pl.course_id = crs.id) states
+   WHERE crs.slug = $1 AND crs.status = 'published' AND crs.latest_version IS NOT NULL
+     AND (crs.enrolment_policy IN ('open', 'code')
+          OR EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = $2 WHERE vis_cc.course_id = crs.id))`;
 
 interface LessonStateRow {
   lesson_id: string;
@@ -65,14 +117,15 @@ interface LessonStateRow {
   position: number | null;
 }
 
-/** A course's lessons in order with one learner's progress, as one JSON array (`lessons`). */
-const LESSON_STATES_JSON = (courseId: string, userId: string) => `
+/** The lessons of course `$1` in order with the learner `$2`'s progress, as one JSON array (`lessons`). */
+const LESSON_STATES = `
   SELECT json_agg(json_build_object(
            'lesson_id', pl.lesson_id, 'kind', pl.kind, 'required', pl.required, 'status', lp.status,
            'time_spent_seconds', lp.time_spent_seconds, 'best_score', lp.best_score, 'passed', lp.passed,
            'attempts', lp.attempts, 'position', lp.position) ORDER BY pl.position) AS lessons
-    FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = ${userId}
-   WHERE pl.course_id = ${courseId}`;
+    FROM published_lessons pl
+    LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $2
+   WHERE pl.course_id = $1`;
 
 /** Each lesson's status and lock: on a sequential course, a lesson waits for every required one before it. */
 function lessonStatesFrom(rows: LessonStateRow[], sequential: boolean): LessonProgress[] {
@@ -112,8 +165,9 @@ export class LearningService {
   async enrol(slug: string, code: string | undefined, auth: AuthContext): Promise<Enrolment> {
     return transactionWithRetry(this.db, async (m) => {
       const rows: { id: string; enrolment_policy: string; course_code: string | null; in_cohort: boolean }[] = await m.query(
-        `SELECT c.id, c.enrolment_policy, c.course_code, ${viaCohort('$2')} AS in_cohort FROM courses c
-          WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
+        `SELECT crs.id, crs.enrolment_policy, crs.course_code, ${viaCohort('crs', '$2')} AS in_cohort
+           FROM courses crs
+          WHERE crs.slug = $1 AND crs.status = 'published' AND crs.latest_version IS NOT NULL AND ${visibleToLearner('crs', '$2')}`,
         [slug, auth.userId],
       );
       const course = rows[0];
@@ -150,10 +204,7 @@ export class LearningService {
   }
 
   async myLearning(auth: AuthContext): Promise<{ items: Enrolment[] }> {
-    const rows: EnrolmentWithNext[] = await this.db.query(
-      enrolmentsWithNext(`WHERE e.user_id = $1 AND e.status <> 'withdrawn'`, 'ORDER BY x.last_activity_at DESC NULLS LAST, x.enrolled_at DESC'),
-      [auth.userId],
-    );
+    const rows: EnrolmentWithNext[] = await this.db.query(MY_ENROLMENTS, [auth.userId]);
     return { items: rows.map(enrolmentFrom) };
   }
 
@@ -163,15 +214,11 @@ export class LearningService {
    */
   async courseProgress(slug: string, auth: AuthContext): Promise<CourseProgress> {
     const [row] = await prepared<Omit<EnrolmentWithNext, 'id'> & { id: string | null; the_course_id: string; latest_version: number; sequential: boolean; lessons: LessonStateRow[] | null }>(
-        this.db,
-        'course_progress',
-        `SELECT c.id AS the_course_id, c.latest_version, c.sequential, en.*, ls.lessons
-           FROM courses c
-           LEFT JOIN LATERAL (${enrolmentsWithNext(`WHERE e.user_id = $2 AND e.course_id = c.id AND e.status <> 'withdrawn'`)}) en ON true
-           CROSS JOIN LATERAL (${LESSON_STATES_JSON('c.id', '$2')}) ls
-          WHERE c.slug = $1 AND c.status = 'published' AND c.latest_version IS NOT NULL AND ${visibleToLearner('$2')}`,
-        [slug, auth.userId],
-      );
+      this.db,
+      'course_page',
+      COURSE_PAGE,
+      [slug, auth.userId],
+    );
     if (!row) throw AppException.notFound('course');
     return {
       enrolment: row.id ? enrolmentFrom(row as EnrolmentWithNext) : null,
@@ -347,12 +394,12 @@ export class LearningService {
   // ---- views ----
 
   private async lessonStates(m: EntityManager, userId: string, courseId: string, sequential: boolean): Promise<LessonProgress[]> {
-    const [{ lessons }]: { lessons: LessonStateRow[] | null }[] = await m.query(LESSON_STATES_JSON('$1', '$2'), [courseId, userId]);
+    const [{ lessons }]: { lessons: LessonStateRow[] | null }[] = await m.query(LESSON_STATES, [courseId, userId]);
     return lessonStatesFrom(lessons ?? [], sequential);
   }
 
   private async enrolmentById(m: EntityManager, id: string, userId: string): Promise<Enrolment> {
-    const [row] = await prepared<EnrolmentWithNext>(m, 'enrolment_by_id', enrolmentsWithNext(`WHERE e.id = $1 AND e.user_id = $2`), [id, userId]);
+    const [row] = await prepared<EnrolmentWithNext>(m, 'enrolment_by_id', ENROLMENT_BY_ID, [id, userId]);
     if (!row) throw AppException.notFound('enrolment');
     return enrolmentFrom(row);
   }

@@ -1,7 +1,24 @@
 /**
- * SQL: the course `c` is open to the learner `$n` — open or coded courses for everyone, and any
- * course assigned to a cohort the learner is in (cohort-only courses included).
+ * Who may see a published course, as SQL over a `courses` row: open and coded courses for everyone,
+ * and any course assigned to a cohort the learner is in (cohort-only courses included).
+ *
+ * The course's alias is passed in, never assumed (issue 13: a fragment that assumed `c` compared an
+ * inner alias with itself), and the inner aliases (`vis_cc`, `vis_cm`) are used nowhere else.
+ * Statements that must read whole (the course page) write the rule out; a test checks that their
+ * text contains exactly `visibleToLearner(alias, param)`, so the rule stays one.
  */
-export const viaCohort = (userParam: string) =>
-  `EXISTS (SELECT 1 FROM cohort_courses cc JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id AND cm.role = 'learner' AND cm.user_id = ${userParam} WHERE cc.course_id = c.id)`;
-export const visibleToLearner = (userParam: string) => `(c.enrolment_policy IN ('open', 'code') OR ${viaCohort(userParam)})`;
+const alias = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an SQL alias: ${name}`);
+  return name;
+};
+const param = (name: string) => {
+  if (!/^\$[0-9]+$/.test(name)) throw new Error(`not an SQL parameter: ${name}`);
+  return name;
+};
+
+/** `course` is assigned to a cohort in which `userParam` is a learner. */
+export const viaCohort = (course: string, userParam: string) =>
+  `EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = ${param(userParam)} WHERE vis_cc.course_id = ${alias(course)}.id)`;
+
+/** `course` is open to `userParam`. */
+export const visibleToLearner = (course: string, userParam: string) => `(${alias(course)}.enrolment_policy IN ('open', 'code') OR ${viaCohort(course, userParam)})`;

@@ -152,7 +152,7 @@ export class MediaService {
     const learnerVisible =
       course.latestVersion !== null &&
       course.status === 'published' &&
-      (course.enrolmentPolicy !== 'cohort' || (await this.db.query(`SELECT 1 FROM courses c WHERE c.id = $1 AND ${viaCohort('$2')}`, [course.id, auth.userId])).length > 0);
+      (course.enrolmentPolicy !== 'cohort' || (await this.db.query(`SELECT 1 FROM courses c WHERE c.id = $1 AND ${viaCohort('c', '$2')}`, [course.id, auth.userId])).length > 0);
     if (!learnerVisible) {
       try {
         await this.access.course(course.id, auth, 'read');
