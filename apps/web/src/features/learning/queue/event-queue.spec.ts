@@ -115,19 +115,143 @@ describe('the learning event queue', () => {
     expect(await store.all()).toEqual([]);
   });
 
-  it('drops a rejected event (the server answered), and keeps sending the rest of the batch', async () => {
-    const queue = new EventQueue(store, async (events) => ({
-      results: events.map((e, i) => (i === 0 ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const } : { id: e.id, status: 'recorded' as const })),
-      enrolments: [],
-    }));
+  it('holds a refused event with its reason and time (never drops it), and keeps sending the rest of the batch', async () => {
+    const refusedEvent = event();
+    const sends: string[][] = [];
+    const queue = new EventQueue(store, async (events) => {
+      sends.push(events.map((e) => e.id));
+      return {
+        results: events.map((e) => (e.id === refusedEvent.id ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const } : { id: e.id, status: 'recorded' as const })),
+        enrolments: [],
+      };
+    });
     const answers: string[] = [];
     queue.onAnswer((a) => answers.push(...a.results.map((r) => r.status)));
     queue.setUser(USER);
-    await store.add({ event: event(), userId: USER, slug: 'rights', seq: 1 });
-    await store.add({ event: event(), userId: USER, slug: 'rights', seq: 2 });
+    const other = event();
+    await store.add({ event: refusedEvent, userId: USER, slug: 'rights', seq: 1 });
+    await store.add({ event: other, userId: USER, slug: 'other-course', seq: 2 });
     await queue.flush();
     expect(answers).toEqual(['rejected', 'recorded']);
+    const kept = await store.all();
+    expect(kept.map((i) => i.event.id)).toEqual([refusedEvent.id]);
+    expect(kept[0]!.held).toEqual({ reason: 'locked', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(queue.held().map((i) => i.event.id)).toEqual([refusedEvent.id]);
+    // Held is not "waiting to sync": it is not counted there, and not sent again on every flush.
+    expect(queue.pending()).toEqual([]);
+    await queue.flush();
+    await queue.flush();
+    expect(sends).toHaveLength(1);
+  });
+
+  it('keeps the reason "unknown" for an event the server refused without one', async () => {
+    const queue = new EventQueue(store, async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const })), enrolments: [] }));
+    queue.setUser(USER);
+    await queue.record(event(), 'rights');
+    expect(queue.held().map((i) => i.held?.reason)).toEqual(['unknown']);
+  });
+
+  it('sends the held events of a course again once joined; recorded, they leave the queue', async () => {
+    let enrolled = false;
+    const batches: string[][] = [];
+    const queue = new EventQueue(store, async (events) => {
+      batches.push(events.map((e) => e.id));
+      return {
+        results: events.map((e) => (enrolled ? { id: e.id, status: 'recorded' as const } : { id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })),
+        enrolments: [],
+      };
+    });
+    queue.setUser(USER);
+    const mine = [event(), event(), event()];
+    for (const e of mine) await queue.record(e, 'rights');
+    const elsewhere = event();
+    await queue.record(elsewhere, 'other-course');
+    expect(queue.held()).toHaveLength(4);
+    const firstAt = queue.held()[0]!.held!.at;
+
+    // Still not joined: sent once more on request, held again with the time of the first refusal.
+    await queue.retryCourse('rights');
+    expect(queue.held()).toHaveLength(4);
+    expect(queue.held()[0]!.held!.at).toBe(firstAt);
+
+    enrolled = true;
+    batches.length = 0;
+    await queue.retryCourse('rights');
+    // Only that course's events, in the order they happened, in one batch.
+    expect(batches).toEqual([mine.map((e) => e.id)]);
+    expect(queue.held().map((i) => i.event.id)).toEqual([elsewhere.id]);
+    expect((await store.all()).map((i) => i.event.id)).toEqual([elsewhere.id]);
+  });
+
+  it('sends events held as "locked" again once something else in that course is recorded', async () => {
+    const open = new Set<string>();
+    const second = { ...event(), lessonId: '5c0f3b1e-1a2b-4c3d-8e4f-000000000102' };
+    const queue = new EventQueue(store, async (events) => ({
+      results: events.map((e) => {
+        if (e.lessonId === second.lessonId && !open.has(second.lessonId)) return { id: e.id, status: 'rejected' as const, reason: 'locked' as const };
+        if (e.lessonId === LESSON) open.add(second.lessonId); // finishing the first lesson opens the second
+        return { id: e.id, status: 'recorded' as const };
+      }),
+      enrolments: [],
+    }));
+    queue.setUser(USER);
+    await queue.record(second, 'rights');
+    expect(queue.held().map((i) => i.event.id)).toEqual([second.id]);
+    await queue.record(event(), 'rights');
+    expect(queue.held()).toEqual([]);
     expect(await store.all()).toEqual([]);
+  });
+
+  it('survives a reload: held events, with their reason, are still there for the same person only', async () => {
+    const refuse: SendBatch = async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })), enrolments: [] });
+    const before = new EventQueue(store, refuse);
+    before.setUser(USER);
+    const e = event();
+    await before.record(e, 'rights');
+
+    const after = new EventQueue(deviceStore(), refuse);
+    after.setUser(USER);
+    await after.flush();
+    expect(after.held().map((i) => [i.event.id, i.held?.reason])).toEqual([[e.id, 'lesson_not_found']]);
+    const someoneElse = new EventQueue(deviceStore(), refuse);
+    someoneElse.setUser(OTHER);
+    await someoneElse.flush();
+    expect(someoneElse.held()).toEqual([]);
+  });
+
+  it('lets held events go only when the learner says so', async () => {
+    const queue = new EventQueue(store, async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })), enrolments: [] }));
+    queue.setUser(USER);
+    const gone = event();
+    const stays = event();
+    await queue.record(gone, 'rights');
+    await queue.record(stays, 'rights');
+    await queue.discardHeld([gone.id]);
+    expect(queue.held().map((i) => i.event.id)).toEqual([stays.id]);
+    expect((await store.all()).map((i) => i.event.id)).toEqual([stays.id]);
+  });
+
+  it('tries curable held events once when it starts (joined on another device), not on every tick', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const sent: string[] = [];
+      const queue = new EventQueue(store, async (events) => {
+        sent.push(...events.map((e) => e.id));
+        return { results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })), enrolments: [] };
+      });
+      const e = event();
+      await store.add({ event: e, userId: USER, slug: 'rights', seq: 1, held: { reason: 'not_enrolled', at: '2026-04-02T10:00:00.000Z' } });
+      queue.setUser(USER);
+      const stop = queue.start(1000);
+      await vi.waitFor(() => expect(sent).toEqual([e.id]));
+      vi.advanceTimersByTime(5000);
+      await queue.flush();
+      expect(sent).toEqual([e.id]);
+      expect(queue.held()).toHaveLength(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('isolates an event the server cannot read (400 for the batch) so it never blocks the others', async () => {
@@ -144,7 +268,10 @@ describe('the learning event queue', () => {
     await store.add({ event: good, userId: USER, slug: 'rights', seq: 2 });
     await queue.flush();
     expect(sent).toEqual([[bad.id, good.id], [bad.id], [good.id]]);
-    expect(await store.all()).toEqual([]);
+    // The unreadable one is held (the learner is told, and lets it go), not sent again and again.
+    expect((await store.all()).map((i) => [i.event.id, i.held?.reason])).toEqual([[bad.id, 'unknown']]);
+    await queue.flush();
+    expect(sent).toHaveLength(3);
   });
 
   it('keeps events on server trouble (5xx) and when signed out (401)', async () => {

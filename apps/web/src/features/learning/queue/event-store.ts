@@ -1,5 +1,15 @@
-import type { LearningEvent } from '@dari/contracts';
+import type { EVENT_REJECTIONS, LearningEvent } from '@dari/contracts';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** Why the server refused an event: its reason, or `unknown` (no reason given, an event it could not read). */
+export type HoldReason = (typeof EVENT_REJECTIONS)[number] | 'unknown';
+
+/** A refused event is held, not dropped: the learner sees why and what fixes it (see held-groups.ts). */
+export interface Hold {
+  reason: HoldReason;
+  /** When the server first refused it (ISO time). */
+  at: string;
+}
 
 /** One learning event waiting on this device until the server has answered it. */
 export interface QueuedEvent {
@@ -10,10 +20,13 @@ export interface QueuedEvent {
   slug: string;
   /** Keeps the order the events happened in (a lesson completed before the next one unlocks). */
   seq: number;
+  /** Set once the server refused it: it is then sent again only when something may have fixed the cause. */
+  held?: Hold;
 }
 
 /** Where waiting events live: IndexedDB on phones and browsers, memory where IndexedDB is missing. */
 export interface EventStore {
+  /** Stores the event, or replaces the stored copy with the same id (e.g. to mark it held). */
   add(item: QueuedEvent): Promise<void>;
   /** Every waiting event, oldest first. */
   all(): Promise<QueuedEvent[]>;

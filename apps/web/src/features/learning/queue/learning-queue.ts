@@ -34,3 +34,9 @@ export function newEvent<T extends LearningEvent['type']>(
 ): Extract<LearningEvent, { type: T }> {
   return { id: crypto.randomUUID(), lessonId, occurredAt: new Date().toISOString(), type, ...extra } as Extract<LearningEvent, { type: T }>;
 }
+
+/** The signed-in person's events the server refused, held on this device with their reason. */
+export function useHeldEvents() {
+  const q = learningQueue();
+  return useSyncExternalStore(q.subscribe, q.held, q.held);
+}
