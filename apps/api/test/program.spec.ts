@@ -255,19 +255,21 @@ describe('program management', () => {
   });
 
   it('program report as people make it: a manager with two cohorts, a learner in both, a course assigned to both, a learner also in another programme', async () => {
+    // Managers of their own here: the file's other tests give mA and mB more cohorts.
+    const [mA, mB] = await Promise.all([t.signedIn('manager'), t.signedIn('manager')]);
     const [c1, c2, c3] = [await course(), await course(), await course()];
-    const [k1, k2] = [await cohort(managerA), await cohort(managerA)];
-    const k3 = await cohort(managerB);
-    await api(managerA, 'PUT', `/cohorts/${k1}/courses`, { courseId: c1.id });
-    await api(managerA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c1.id });
-    await api(managerA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c2.id });
-    await api(managerB, 'PUT', `/cohorts/${k3}/courses`, { courseId: c3.id });
+    const [k1, k2] = [await cohort(mA), await cohort(mA)];
+    const k3 = await cohort(mB);
+    await api(mA, 'PUT', `/cohorts/${k1}/courses`, { courseId: c1.id });
+    await api(mA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c1.id });
+    await api(mA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c2.id });
+    await api(mB, 'PUT', `/cohorts/${k3}/courses`, { courseId: c3.id });
     const [l1, l2, l3, l4] = [await t.createUser('learner'), await t.createUser('learner'), await t.createUser('learner'), await t.createUser('learner')];
     const add = async (who: Who, k: string, ids: string[]) =>
       expect((await api(who, 'POST', `/cohorts/${k}/members`, { members: ids.map((userId) => ({ userId, role: 'learner' })) })).status).toBe(200);
-    await add(managerA, k1, [l1.id, l2.id, l4.id]); // l2 in both of A's cohorts
-    await add(managerA, k2, [l2.id, l3.id]);
-    await add(managerB, k3, [l4.id]); // l4 in A's cohort 1 and B's cohort 3
+    await add(mA, k1, [l1.id, l2.id, l4.id]); // l2 in both of A's cohorts
+    await add(mA, k2, [l2.id, l3.id]);
+    await add(mB, k3, [l4.id]); // l4 in A's cohort 1 and B's cohort 3
     const done = (u: string, c: string) => t.db.query(`UPDATE enrolments SET status = 'completed', completed_at = now() WHERE user_id = $1 AND course_id = $2`, [u, c]);
     await done(l1.id, c1.id);
     await done(l2.id, c2.id);
@@ -281,12 +283,12 @@ describe('program management', () => {
 
     // Manager A: four people (l2 once), cohort rows count only the cohort's assigned courses, the course
     // list counts each enrolment of A's learners once (l2's c1 is one enrolment, not two).
-    const a = (await api(managerA, 'GET', '/reports/program')).body;
+    const a = (await api(mA, 'GET', '/reports/program')).body;
     expect(a.learners).toBe(4);
     expect(cohorts(a)).toEqual({ 1: [3, 3, 1], 2: [2, 3, 1] });
     expect(courses(a)).toEqual({ 1: [4, 1], 2: [1, 1], 3: [1, 1] });
     // Manager B, one cohort: l4 and their two courses.
-    const b = (await api(managerB, 'GET', '/reports/program')).body;
+    const b = (await api(mB, 'GET', '/reports/program')).body;
     expect([b.learners, cohorts(b), courses(b)]).toEqual([1, { 3: [1, 1, 1] }, { 1: [1, 0], 3: [1, 1] }]);
     // The admin: every cohort, every enrolment once.
     const all = (await api(admin, 'GET', '/reports/program')).body;
@@ -294,8 +296,8 @@ describe('program management', () => {
     expect(courses(all)).toEqual({ 1: [4, 1], 2: [1, 1], 3: [1, 1] });
     // Once l2 leaves cohort 2, A's cohorts share nobody and the per-cohort counters answer: the same
     // course list (l2's courses still count through cohort 1), cohort 2 without l2.
-    expect((await api(managerA, 'DELETE', `/cohorts/${k2}/members/${l2.id}`)).status).toBe(200);
-    const a2 = (await api(managerA, 'GET', '/reports/program')).body;
+    expect((await api(mA, 'DELETE', `/cohorts/${k2}/members/${l2.id}`)).status).toBe(200);
+    const a2 = (await api(mA, 'GET', '/reports/program')).body;
     expect([a2.learners, cohorts(a2), courses(a2)]).toEqual([4, { 1: [3, 3, 1], 2: [1, 1, 0] }, { 1: [4, 1], 2: [1, 1], 3: [1, 1] }]);
   });
 
