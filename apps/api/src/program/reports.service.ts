@@ -8,19 +8,16 @@ import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
 import { CohortsService } from './cohorts.service.js';
+import { EXPORT_PAGE_SIZE, exportPageSql, gridCountSql, gridPageSql } from './report-sql.js';
 
 const rate = (done: number, all: number) => (all ? Math.round((1000 * done) / all) / 1000 : 0);
 
-/**
- * "At risk", as SQL over a cohort_members row `m`: no learning in any course for `days` (the
- * membership's last activity, to the hour, or since joining), or still active in one of `pastDue`
- * (the cohort's courses past their due date; `active_courses` is kept by triggers). `days` and
- * `pastDue` are parameter placeholders. The grid, its count and the CSV export all use this.
- */
-const idleSql = (m: string, days: string) => `coalesce(${m}.last_active_at, ${m}.added_at) < now() - make_interval(days => ${days})`;
-const atRiskSql = (m: string, days: string, pastDue: string) => `(${idleSql(m, days)} OR ${m}.active_courses && ${pastDue}::uuid[])`;
-
 type CohortCourseRow = { course_id: string; slug: string; title: DraftText; due_on: string | null; past_due: boolean };
+type CourseNumbers = { id: string; title: DraftText; enrolments: number; completions: number };
+type CohortRow = { id: string; name: string; enrolments: number; completions: number };
+type ProgramNumbers = { learners: number; active7: number; active30: number; courses: CourseNumbers[]; cohorts: (CohortRow & { learners: number })[] };
+
+const withLearners = (rows: CohortRow[], counts: { cohort_id: string; n: number }[]) => rows.map((r) => ({ ...r, learners: counts.find((x) => x.cohort_id === r.id)?.n ?? 0 }));
 
 /**
  * The numbers managers report to funders and instructors use to fix what confuses. Reports show
@@ -53,74 +50,7 @@ export class ReportsService {
    */
   async program(auth: AuthContext): Promise<ProgramReport> {
     const scope = await this.cohortScope(auth);
-    const ids = scope === 'all' ? null : scope;
-    const params = ids === null ? [] : [ids];
-    const assigned = (col: string) =>
-      `coalesce((SELECT sum(s.${col}) FROM cohort_course_stats s JOIN cohort_courses cc ON cc.cohort_id = s.cohort_id AND cc.course_id = s.course_id WHERE s.cohort_id = c.id), 0)::int`;
-    // Learners per cohort: one index-only count over the (cohort_id, role, last_active_at) index.
-    const cohortsQuery = Promise.all([
-      this.db.query(
-        `SELECT c.id, c.name, ${assigned('enrolled')} AS enrolments, ${assigned('completed')} AS completions
-           FROM cohorts c WHERE ${ids === null ? 'TRUE' : 'c.id = ANY($1::uuid[])'} ORDER BY c.name`,
-        params,
-      ) as Promise<{ id: string; name: string; enrolments: number; completions: number }[]>,
-      this.db.query(
-        `SELECT cohort_id, count(*)::int AS n FROM cohort_members WHERE role = 'learner' ${ids === null ? '' : 'AND cohort_id = ANY($1::uuid[])'} GROUP BY cohort_id`,
-        params,
-      ) as Promise<{ cohort_id: string; n: number }[]>,
-    ]).then(([rows, counts]) => rows.map((r) => ({ ...r, learners: counts.find((x) => x.cohort_id === r.id)?.n ?? 0 })));
-    const coursesFrom = (stats: string, where: string) =>
-      this.db.query(
-        `SELECT c.id, c.title, x.enrolments, x.completions FROM (
-           SELECT course_id, sum(enrolled)::int AS enrolments, sum(completed)::int AS completions FROM ${stats} WHERE ${where}
-            GROUP BY course_id HAVING sum(enrolled) + sum(withdrawn) > 0) x
-           JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC, c.id`,
-        params,
-      ) as Promise<{ id: string; title: DraftText; enrolments: number; completions: number }[]>;
-
-    let learners: number;
-    let active7: number;
-    let active30: number;
-    let courses: { id: string; title: DraftText; enrolments: number; completions: number }[];
-    let cohorts: { id: string; name: string; learners: number; enrolments: number; completions: number }[];
-    if (ids === null) {
-      // Admins: every learner, including those in no cohort (one pass over the last 30 days' activity).
-      const [[l], [a], c, k] = await Promise.all([
-        this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`),
-        this.db.query(
-          `SELECT count(DISTINCT user_id) FILTER (WHERE last_activity_at >= now() - interval '7 days')::int AS a7, count(DISTINCT user_id)::int AS a30
-             FROM enrolments WHERE last_activity_at >= now() - interval '30 days'`,
-        ),
-        coursesFrom('course_stats', 'TRUE'),
-        cohortsQuery,
-      ]);
-      [learners, active7, active30, courses, cohorts] = [l.n, a.a7, a.a30, c, k];
-    } else {
-      // Range counts on the activity index. One cohort: count(*) (the primary key makes members
-      // distinct) and the learner count comes with the cohort rows; several: distinct people.
-      const single = ids.length === 1;
-      const n = single ? 'count(*)' : 'count(DISTINCT user_id)';
-      const count = (since: string) =>
-        this.db.query(`SELECT ${n}::int AS n FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) AND role = 'learner' ${since}`, params).then((r: { n: number }[]) => r[0].n);
-      const [all, a7, a30, c, k] = await Promise.all([
-        single ? Promise.resolve(-1) : count(''),
-        count(`AND last_active_at >= now() - interval '7 days'`),
-        count(`AND last_active_at >= now() - interval '30 days'`),
-        coursesFrom('cohort_course_stats', 'cohort_id = ANY($1::uuid[])'),
-        cohortsQuery,
-      ]);
-      [learners, active7, active30, courses, cohorts] = [single ? (k[0]?.learners ?? 0) : all, a7, a30, c, k];
-      if (k.reduce((sum, x) => sum + x.learners, 0) > learners) {
-        // Someone is a learner of two of these cohorts: count each enrolment once, from the base tables.
-        courses = await this.db.query(
-          `SELECT c.id, c.title, x.enrolments, x.completions FROM (
-             SELECT e.course_id, count(*) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE e.status = 'completed')::int AS completions
-               FROM enrolments e WHERE e.user_id IN (SELECT user_id FROM cohort_members WHERE role = 'learner' AND cohort_id = ANY($1::uuid[])) GROUP BY e.course_id) x
-             JOIN courses c ON c.id = x.course_id ORDER BY x.enrolments DESC, c.id`,
-          params,
-        );
-      }
-    }
+    const { learners, active7, active30, courses, cohorts } = scope === 'all' ? await this.programOfAll() : await this.programOfCohorts(scope);
     const enrolments = courses.reduce((n, c) => n + c.enrolments, 0);
     const completions = courses.reduce((n, c) => n + c.completions, 0);
     return {
@@ -133,6 +63,95 @@ export class ReportsService {
       cohorts: cohorts.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
       courses: courses.map((c) => ({ ...c, completionRate: rate(c.completions, c.enrolments) })),
     };
+  }
+
+  /** Admins: every cohort, every course, every learner including those in no cohort. */
+  private async programOfAll(): Promise<ProgramNumbers> {
+    const [[l], [a], courses, cohorts, perCohort] = await Promise.all([
+      this.db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'learner'`) as Promise<{ n: number }[]>,
+      // One pass over the last 30 days' activity.
+      this.db.query(
+        `SELECT count(DISTINCT e.user_id) FILTER (WHERE e.last_activity_at >= now() - interval '7 days')::int AS a7, count(DISTINCT e.user_id)::int AS a30
+           FROM enrolments e WHERE e.last_activity_at >= now() - interval '30 days'`,
+      ) as Promise<{ a7: number; a30: number }[]>,
+      this.db.query(
+        `SELECT c.id, c.title, x.enrolments, x.completions
+           FROM (SELECT s.course_id, sum(s.enrolled)::int AS enrolments, sum(s.completed)::int AS completions
+                   FROM course_stats s
+                  GROUP BY s.course_id HAVING sum(s.enrolled) + sum(s.withdrawn) > 0) x
+           JOIN courses c ON c.id = x.course_id
+          ORDER BY x.enrolments DESC, c.id`,
+      ) as Promise<CourseNumbers[]>,
+      this.db.query(
+        `SELECT k.id, k.name,
+                coalesce((SELECT sum(es.enrolled) FROM cohort_course_stats es JOIN cohort_courses ecc ON ecc.cohort_id = es.cohort_id AND ecc.course_id = es.course_id WHERE es.cohort_id = k.id), 0)::int AS enrolments,
+                coalesce((SELECT sum(cs.completed) FROM cohort_course_stats cs JOIN cohort_courses ccc ON ccc.cohort_id = cs.cohort_id AND ccc.course_id = cs.course_id WHERE cs.cohort_id = k.id), 0)::int AS completions
+           FROM cohorts k
+          ORDER BY k.name`,
+      ) as Promise<CohortRow[]>,
+      // Learners per cohort: one index-only count over the (cohort_id, role, last_active_at) index.
+      this.db.query(`SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' GROUP BY m.cohort_id`) as Promise<{ cohort_id: string; n: number }[]>,
+    ]);
+    return { learners: l.n, active7: a.a7, active30: a.a30, courses, cohorts: withLearners(cohorts, perCohort) };
+  }
+
+  /**
+   * A manager: the cohorts they manage (`ids`, maybe none). Learner and activity numbers are range
+   * counts on the activity index: one cohort counts rows (the primary key makes members distinct,
+   * and the learner count comes with the cohort rows), several count distinct people.
+   */
+  private async programOfCohorts(ids: string[]): Promise<ProgramNumbers> {
+    const one = ids.length === 1;
+    const n = (sql: string) => (this.db.query(sql, [ids]) as Promise<{ n: number }[]>).then((r) => r[0].n);
+    const [all, active7, active30, counted, cohortRows, perCohort] = await Promise.all([
+      one ? -1 : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner'`),
+      one
+        ? n(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`)
+        : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`),
+      one
+        ? n(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`)
+        : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`),
+      // Per course, from the per-(cohort, course) counters of these cohorts.
+      this.db.query(
+        `SELECT c.id, c.title, x.enrolments, x.completions
+           FROM (SELECT s.course_id, sum(s.enrolled)::int AS enrolments, sum(s.completed)::int AS completions
+                   FROM cohort_course_stats s WHERE s.cohort_id = ANY($1::uuid[])
+                  GROUP BY s.course_id HAVING sum(s.enrolled) + sum(s.withdrawn) > 0) x
+           JOIN courses c ON c.id = x.course_id
+          ORDER BY x.enrolments DESC, c.id`,
+        [ids],
+      ) as Promise<CourseNumbers[]>,
+      this.db.query(
+        `SELECT k.id, k.name,
+                coalesce((SELECT sum(es.enrolled) FROM cohort_course_stats es JOIN cohort_courses ecc ON ecc.cohort_id = es.cohort_id AND ecc.course_id = es.course_id WHERE es.cohort_id = k.id), 0)::int AS enrolments,
+                coalesce((SELECT sum(cs.completed) FROM cohort_course_stats cs JOIN cohort_courses ccc ON ccc.cohort_id = cs.cohort_id AND ccc.course_id = cs.course_id WHERE cs.cohort_id = k.id), 0)::int AS completions
+           FROM cohorts k
+          WHERE k.id = ANY($1::uuid[])
+          ORDER BY k.name`,
+        [ids],
+      ) as Promise<CohortRow[]>,
+      this.db.query(`SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' AND m.cohort_id = ANY($1::uuid[]) GROUP BY m.cohort_id`, [ids]) as Promise<
+        { cohort_id: string; n: number }[]
+      >,
+    ]);
+    const cohorts = withLearners(cohortRows, perCohort);
+    const learners = one ? (cohorts[0]?.learners ?? 0) : all;
+    let courses = counted;
+    if (cohorts.reduce((sum, x) => sum + x.learners, 0) > learners) {
+      // Someone is a learner of two of these cohorts: summing per-cohort counters would count their
+      // enrolments twice, so count each enrolment once from the base tables.
+      courses = await this.db.query(
+        `SELECT c.id, c.title, x.enrolments, x.completions
+           FROM (SELECT e.course_id, count(*) FILTER (WHERE e.status <> 'withdrawn')::int AS enrolments, count(*) FILTER (WHERE e.status = 'completed')::int AS completions
+                   FROM enrolments e
+                  WHERE e.user_id IN (SELECT m.user_id FROM cohort_members m WHERE m.role = 'learner' AND m.cohort_id = ANY($1::uuid[]))
+                  GROUP BY e.course_id) x
+           JOIN courses c ON c.id = x.course_id
+          ORDER BY x.enrolments DESC, c.id`,
+        [ids],
+      );
+    }
+    return { learners, active7, active30, courses, cohorts };
   }
 
   /**
@@ -161,38 +180,26 @@ export class ReportsService {
     const backwards = Boolean(query.before);
     const courses = await this.cohortCourses(cohortId);
     const days = this.config.atRiskInactiveDays;
-    // Both halves of "at risk" come from the membership row, so the at-risk filter walks the
-    // display-name order like the plain grid, and the count is read from idx_cohort_members_idle.
+    // Both halves of "at risk" come from the membership row (report-sql.ts), so the at-risk filter
+    // walks the display-name order like the plain grid, and the count is read from idx_cohort_members_idle.
     const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
-    const idle = (m: string) => idleSql(m, '$2');
-    const atRisk = (m: string) => atRiskSql(m, '$2', '$5');
-    // $3 = limit (one more than the page, to know whether another page follows), $4 = offset,
-    // $5 = the cohort's courses past their due date, $6/$7 = cursor.
-    const keyset = cursor ? `AND (u.display_name, u.id) ${backwards ? '<' : '>'} ($6::text, $7::uuid)` : '';
-    const order = (name: string, id: string) => (backwards ? `${name} DESC, ${id} DESC` : `${name}, ${id}`);
-    const params = [cohortId, days, pageSize + 1, cursor ? 0 : (page - 1) * pageSize, pastDue, ...(cursor ? [cursor.name, cursor.id] : [])];
-    const filter = onlyAtRisk ? `AND ${atRisk('m')}` : '';
-    // The count runs beside the page (own connections), exact, as index-only range scans of
-    // idle-since on idx_cohort_members_idle: the idle learners, plus (with a course past due) the
-    // others still active in one. The two sets do not overlap, so nothing is subtracted.
-    const count = (where: string, values: unknown[]) =>
-      this.db.query(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' ${where}`, [cohortId, ...values]).then((r: { n: number }[]) => r[0].n);
-    const totalQuery: Promise<number> = !onlyAtRisk
-      ? count('', [])
-      : Promise.all([
-          count(`AND ${idle('m')}`, [days]),
-          pastDue.length ? count(`AND NOT ${idle('m')} AND m.active_courses && $3::uuid[]`, [days, pastDue]) : 0,
-        ]).then(([a, b]) => a + b);
+    // The count runs beside the page (own connections), exact: one statement, or the two disjoint
+    // halves of "at risk" added up.
+    const totalQuery: Promise<number> = Promise.all(
+      gridCountSql({ cohortId, days, pastDue, onlyAtRisk }).map((q) => this.db.query(q.text, q.values).then((r: { n: number }[]) => r[0].n)),
+    ).then((ns) => ns.reduce((a, b) => a + b, 0));
     // Don't leave a rejected promise unobserved while the page query runs.
     totalQuery.catch(() => undefined);
-    const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(
-      `WITH p AS (
-         SELECT m.user_id, u.display_name, m.added_at, m.last_active_at, m.active_courses FROM cohort_members m JOIN users u ON u.id = m.user_id
-          WHERE m.cohort_id = $1 AND m.role = 'learner' ${filter} ${keyset} ORDER BY ${order('u.display_name', 'u.id')} LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active, ${atRisk('p')} AS at_risk
-         FROM p ORDER BY ${order('p.display_name', 'p.user_id')}`,
-      params,
-    );
+    const pageQuery = gridPageSql({
+      cohortId,
+      days,
+      pastDue,
+      limit: pageSize + 1,
+      offset: cursor ? 0 : (page - 1) * pageSize,
+      onlyAtRisk,
+      cursor: cursor ? { ...cursor, backwards } : null,
+    });
+    const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(pageQuery.text, pageQuery.values);
     let learners = learners0;
     const total = await totalQuery;
     const more = learners.length > pageSize;
@@ -295,26 +302,37 @@ export class ReportsService {
   async learner(userId: string, auth: AuthContext, requestId: string) {
     const [user]: { id: string; display_name: string; role: string }[] = await this.db.query(`SELECT id, display_name, role FROM users WHERE id = $1`, [userId]);
     if (!user || user.role !== 'learner') throw AppException.notFound('learner');
-    // Which of the learner's courses the caller may see.
-    let courseFilter = 'TRUE';
-    const params: unknown[] = [userId];
-    if (auth.role === 'manager') {
-      const shared: unknown[] = await this.db.query(
-        `SELECT 1 FROM cohort_members a JOIN cohort_members b ON a.cohort_id = b.cohort_id WHERE a.user_id = $1 AND a.role = 'learner' AND b.user_id = $2 AND b.role = 'manager'`,
-        [userId, auth.userId],
-      );
-      if (!shared.length) throw AppException.notFound('learner');
-    } else if (auth.role === 'instructor') {
-      params.push(auth.userId);
-      courseFilter = `(c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2))`;
-    }
-    const enrolments: { course_id: string; title: DraftText; status: 'active' | 'completed' | 'withdrawn'; percent: number; completed_at: Date | null; last_activity_at: Date | null; snapshot: PublishedCourse }[] =
-      await this.db.query(
+    type EnrolmentRow = { course_id: string; title: DraftText; status: 'active' | 'completed' | 'withdrawn'; percent: number; completed_at: Date | null; last_activity_at: Date | null; snapshot: PublishedCourse };
+    let enrolments: EnrolmentRow[];
+    if (auth.role === 'instructor') {
+      // An instructor: only the learner's courses they own or co-teach.
+      enrolments = await this.db.query(
         `SELECT e.course_id, c.title, e.status, e.percent, e.completed_at, e.last_activity_at, v.snapshot
            FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-          WHERE e.user_id = $1 AND ${courseFilter} ORDER BY e.enrolled_at`,
-        params,
+          WHERE e.user_id = $1 AND (c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2))
+          ORDER BY e.enrolled_at`,
+        [userId, auth.userId],
       );
+    } else if (auth.role === 'manager' || auth.role === 'admin') {
+      // A manager of one of the learner's cohorts, or an admin: all of the learner's courses.
+      if (auth.role === 'manager') {
+        const shared: unknown[] = await this.db.query(
+          `SELECT 1 FROM cohort_members lm JOIN cohort_members mm ON mm.cohort_id = lm.cohort_id
+            WHERE lm.user_id = $1 AND lm.role = 'learner' AND mm.user_id = $2 AND mm.role = 'manager'`,
+          [userId, auth.userId],
+        );
+        if (!shared.length) throw AppException.notFound('learner');
+      }
+      enrolments = await this.db.query(
+        `SELECT e.course_id, c.title, e.status, e.percent, e.completed_at, e.last_activity_at, v.snapshot
+           FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+          WHERE e.user_id = $1
+          ORDER BY e.enrolled_at`,
+        [userId],
+      );
+    } else {
+      throw AppException.notFound('learner');
+    }
     if (auth.role === 'instructor' && !enrolments.length) throw AppException.notFound('learner');
     const progress: { lesson_id: string; status: string; best_score: number | null }[] = await this.db.query(`SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1`, [userId]);
     await this.audit.record({ actorId: auth.userId, action: 'learner.report_viewed', targetUserId: userId, requestId });
@@ -355,16 +373,10 @@ export class ReportsService {
     let after: { name: string; id: string } | null = null;
     const days = this.config.atRiskInactiveDays;
     for (;;) {
+      const q = exportPageSql({ cohortId, days, pastDue, after });
       const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null }[] = await this.db.query(
-        `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
-                ${atRiskSql('m', '$2', '$5')} AS at_risk,
-                (SELECT json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false)))
-                   FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
-                  WHERE cc.cohort_id = m.cohort_id) AS cells
-           FROM cohort_members m JOIN users u ON u.id = m.user_id
-          WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))
-          ORDER BY u.display_name, u.id LIMIT 1000`,
-        [cohortId, days, after?.name ?? null, after?.id ?? null, pastDue],
+        q.text,
+        q.values,
       );
       for (const r of rows) {
         yield [
@@ -377,7 +389,7 @@ export class ReportsService {
           }),
         ];
       }
-      if (rows.length < 1000) return;
+      if (rows.length < EXPORT_PAGE_SIZE) return;
       after = { name: rows[rows.length - 1].display_name, id: rows[rows.length - 1].user_id };
     }
   }
