@@ -1,7 +1,6 @@
 import type { CourseProgress, Enrolment } from '@dari/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
 import { useMe } from '../../../lib/session';
 import { publishedCourseQuery } from '../api/get-course';
 import { myLearningQueryKey } from '../api/get-my-learning';
@@ -9,9 +8,10 @@ import { certificatesQueryKey } from '../api/get-certificates';
 import { journalQueryKey } from '../api/get-journal';
 import { progressQueryKey } from '../api/get-progress';
 import { forgetOnSignOut } from '../offline/personal-cache';
-import type { Answer, EventResult } from '../queue/event-queue';
+import type { Answer } from '../queue/event-queue';
 import { applyPending } from '../queue/optimistic';
 import { learningQueue } from '../queue/learning-queue';
+import { HeldNotices } from './held-notices';
 import { SyncStatus } from './sync-status';
 
 /** The server's word on quizzes and on the enrolment, over the optimistic outline. */
@@ -37,13 +37,12 @@ function settle(progress: CourseProgress, answer: Answer): CourseProgress {
 
 /**
  * Sends the events waiting on the phone (now, when the connection comes back, every 30 s), brings the
- * server's answers into the pages, and says what is waiting to sync. Loaded just after the first page.
+ * server's answers into the pages, says what is waiting to sync, and what the server refused (held on
+ * the phone, one message per cause with its fix). Loaded just after the first page.
  */
 export default function SyncRunner() {
-  const { t } = useTranslation();
   const client = useQueryClient();
   const { data: me } = useMe();
-  const [refused, setRefused] = useState<EventResult[]>([]);
   const userId = me?.id ?? null;
 
   useEffect(() => {
@@ -72,8 +71,6 @@ export default function SyncRunner() {
       }
       if (answer.enrolments.some((e) => e.status === 'completed')) void client.invalidateQueries({ queryKey: certificatesQueryKey });
       if (answer.sent.some((i) => i.event.type === 'reflection_saved')) void client.invalidateQueries({ queryKey: journalQueryKey });
-      const rejected = answer.results.filter((r) => r.status === 'rejected');
-      if (rejected.length > 0) setRefused((all) => [...all, ...rejected].slice(-5));
     });
     return () => {
       off();
@@ -84,16 +81,8 @@ export default function SyncRunner() {
   return (
     <>
       <SyncStatus />
-      {refused.length > 0 ? (
-        <div className="alert alert-error" role="alert">
-          {refused.map((r) => (
-            <p key={r.id}>{t(`learning.refused.${r.reason ?? 'unknown'}`)}</p>
-          ))}
-          <button type="button" className="button button-secondary" onClick={() => setRefused([])}>
-            {t('learning.refused.dismiss')}
-          </button>
-        </div>
-      ) : null}
+      {/* Keyed by person: "later" on a shared phone is not carried over to the next person. */}
+      <HeldNotices key={userId ?? ''} />
     </>
   );
 }
