@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_LOG_COUNT, AUDIT_LOG_PAGE } from '../src/privacy/privacy.service.js';
+import { COHORT_MEMBERS_COUNT, COHORT_MEMBERS_PAGE } from '../src/program/cohorts.service.js';
 import { atRiskSql, exportPageSql, gridCountSql, gridPageSql, idleSql, type Sql } from '../src/program/report-sql.js';
 import { TestApp, uniqueName } from './test-app.js';
 
@@ -221,5 +223,45 @@ describe('the cohort grid and export statements, whole and run', () => {
       ['나', false, false],
       ['라', false, false],
     ]);
+  });
+});
+
+describe('optional filters written whole: ($n IS NULL OR …)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.create();
+  });
+  afterAll(() => t.close());
+
+  /** The plan PostgreSQL makes for this call, with its values bound (as the app's queries are planned). */
+  const plan = (sql: string, values: unknown[]) =>
+    t.db.transaction(async (m) => {
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      return ((await m.query(`EXPLAIN (COSTS OFF) ${sql}`, values)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+    });
+
+  it('a filter given folds to itself and uses its index; a filter not given drops out of the plan, and matches every row', async () => {
+    const [a, b] = [await t.createUser('admin'), await t.createUser('learner')];
+    await t.db.query(`INSERT INTO audit_events (actor_id, action, target_user_id) VALUES ($1, 'user.viewed', $2), ($1, 'login.failed', NULL), ($2, 'login.succeeded', NULL)`, [a.id, b.id]);
+    const none = [null, null, null, null, null, null];
+    const byActor = await plan(AUDIT_LOG_COUNT, [a.id, null, null, null, null, null]);
+    expect(byActor).toMatch(/Index Cond: \(actor_id = '[0-9a-f-]+'::uuid\)/);
+    expect(byActor).not.toMatch(/IS NULL/);
+    expect(await plan(AUDIT_LOG_PAGE, [null, b.id, null, null, null, null, 50, 0])).toMatch(/Index Cond: \(target_user_id = '[0-9a-f-]+'::uuid\)/);
+    expect(await plan(AUDIT_LOG_COUNT, none)).not.toMatch(/IS NULL|Filter/);
+    const total = async (values: unknown[]) => ((await t.db.query(AUDIT_LOG_COUNT, values)) as { total: number }[])[0].total;
+    const all = await total(none);
+    expect(all).toBeGreaterThanOrEqual(3);
+    expect(await total([a.id, null, null, null, null, null])).toBe(2);
+    expect(await total([a.id, null, null, 'login.%', null, null])).toBe(1);
+    expect(await total([null, null, 'login', null, null, null])).toBe(0);
+
+    const k = (await t.db.query(`INSERT INTO cohorts (name) VALUES ('k') RETURNING id`))[0].id as string;
+    await t.db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner')`, [k, b.id]);
+    const members = await plan(COHORT_MEMBERS_PAGE, [k, 'learner', null, 50, 0]);
+    expect(members).toMatch(/role\)::text = 'learner'::text|role = 'learner'/);
+    expect(members).not.toMatch(/IS NULL|ILIKE/);
+    const count = async (values: unknown[]) => ((await t.db.query(COHORT_MEMBERS_COUNT, values)) as { total: number }[])[0].total;
+    expect([await count([k, null, null]), await count([k, 'learner', null]), await count([k, 'manager', null]), await count([k, null, '%없는 이름%'])]).toEqual([1, 1, 0, 0]);
   });
 });

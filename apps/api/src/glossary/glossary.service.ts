@@ -161,17 +161,21 @@ export class GlossaryService {
 
   /** Instructors see requests from their own courses; managers and admins see all. */
   async staffRequests(status: string | undefined, auth: AuthContext) {
-    const params: unknown[] = [];
-    let where = 'TRUE';
-    if (status) {
-      params.push(status);
-      where += ` AND r.status = $${params.length}`;
-    }
+    // No status given (NULL) means requests of every status, on purpose.
+    let rows: { id: string }[];
     if (auth.role === 'instructor') {
-      params.push(auth.userId);
-      where += ` AND r.course_id IN (SELECT id FROM courses WHERE owner_id = $${params.length} UNION SELECT course_id FROM course_instructors WHERE user_id = $${params.length})`;
+      rows = await this.db.query(
+        `SELECT r.id FROM word_requests r
+          WHERE ($1::text IS NULL OR r.status = $1)
+            AND r.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $2 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $2)
+          ORDER BY r.created_at DESC LIMIT 500`,
+        [status ?? null, auth.userId],
+      );
+    } else if (auth.role === 'manager' || auth.role === 'admin') {
+      rows = await this.db.query(`SELECT r.id FROM word_requests r WHERE ($1::text IS NULL OR r.status = $1) ORDER BY r.created_at DESC LIMIT 500`, [status ?? null]);
+    } else {
+      throw AppException.forbidden();
     }
-    const rows: { id: string }[] = await this.db.query(`SELECT r.id FROM word_requests r WHERE ${where} ORDER BY r.created_at DESC LIMIT 500`, params);
     return { items: await this.requestViews(rows.map((r) => r.id), auth, true) };
   }
 

@@ -9,6 +9,27 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { managerCaresFor } from '../program/care.js';
 import { UserEntity } from '../users/user.entity.js';
 
+/**
+ * The admins' audit log, filtered by who, to whom, what and when. Every filter is optional and written
+ * out: a filter not given ($n NULL) matches every row. PostgreSQL plans each call with the values
+ * bound, so a NULL test folds away and a given filter uses its index as if written alone.
+ * $1 actor, $2 target, $3 exact action, $4 action family (a LIKE prefix), $5 from, $6 to.
+ */
+export const AUDIT_LOG_COUNT = `
+  SELECT count(*)::int AS total
+    FROM audit_events a
+   WHERE ($1::uuid IS NULL OR a.actor_id = $1) AND ($2::uuid IS NULL OR a.target_user_id = $2)
+     AND ($3::text IS NULL OR a.action = $3) AND ($4::text IS NULL OR a.action LIKE $4 ESCAPE '\\')
+     AND ($5::timestamptz IS NULL OR a.occurred_at >= $5) AND ($6::timestamptz IS NULL OR a.occurred_at < $6)`;
+/** The same filters, a page of rows newest first; $7 limit, $8 offset. */
+export const AUDIT_LOG_PAGE = `
+  SELECT a.id, a.occurred_at, a.action, a.actor_id, ua.display_name AS actor_name, a.target_user_id, ut.display_name AS target_name, a.request_id, a.details
+    FROM audit_events a LEFT JOIN users ua ON ua.id = a.actor_id LEFT JOIN users ut ON ut.id = a.target_user_id
+   WHERE ($1::uuid IS NULL OR a.actor_id = $1) AND ($2::uuid IS NULL OR a.target_user_id = $2)
+     AND ($3::text IS NULL OR a.action = $3) AND ($4::text IS NULL OR a.action LIKE $4 ESCAPE '\\')
+     AND ($5::timestamptz IS NULL OR a.occurred_at >= $5) AND ($6::timestamptz IS NULL OR a.occurred_at < $6)
+   ORDER BY a.occurred_at DESC, a.id LIMIT $7 OFFSET $8`;
+
 /** A learner's signed-in devices, their data export and erasure, and the admins' audit log. */
 @Injectable()
 export class PrivacyService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -106,7 +127,12 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
                 privacy_version = NULL, privacy_accepted_at = NULL, last_login_at = NULL, password_changed_at = NULL, erased_at = now(), updated_at = now()
           WHERE id = $1`,
       );
-      for (const table of ['sessions', 'reset_codes', 'course_instructors', 'journal_entries', 'word_list', 'word_requests']) await q(`DELETE FROM ${table} WHERE user_id = $1`);
+      await q(`DELETE FROM sessions WHERE user_id = $1`);
+      await q(`DELETE FROM reset_codes WHERE user_id = $1`);
+      await q(`DELETE FROM course_instructors WHERE user_id = $1`);
+      await q(`DELETE FROM journal_entries WHERE user_id = $1`);
+      await q(`DELETE FROM word_list WHERE user_id = $1`);
+      await q(`DELETE FROM word_requests WHERE user_id = $1`);
       await q(`UPDATE reset_codes SET created_by_id = NULL WHERE created_by_id = $1`);
       await q(`UPDATE media SET uploaded_by = NULL WHERE uploaded_by = $1`);
       await q(`UPDATE certificates SET user_id = NULL, name = '' WHERE user_id = $1`);
@@ -124,28 +150,13 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   // ---- audit log ----
 
   async auditLog(query: { actorId?: string; targetUserId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number }) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.actorId) add('a.actor_id = ?', query.actorId);
-    if (query.targetUserId) add('a.target_user_id = ?', query.targetUserId);
-    // An exact action ('logout' is not 'logout_all'); a name ending in '.' is a family ('login.').
-    if (query.action?.endsWith('.')) add("a.action LIKE ? ESCAPE '\\'", `${query.action.replace(/_/g, '\\_')}%`);
-    else if (query.action) add('a.action = ?', query.action);
-    if (query.from) add('a.occurred_at >= ?', query.from);
-    if (query.to) add('a.occurred_at < ?', query.to);
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_events a ${w}`, params);
+    // An action is exact ('logout' is not 'logout_all'); a name ending in '.' is a family ('login.').
+    const family = query.action?.endsWith('.') ? `${query.action.replace(/_/g, '\\_')}%` : null;
+    const exact = query.action && !family ? query.action : null;
+    const filters = [query.actorId ?? null, query.targetUserId ?? null, exact, family, query.from ?? null, query.to ?? null];
+    const [{ total }]: { total: number }[] = await this.db.query(AUDIT_LOG_COUNT, filters);
     const rows: { id: string; occurred_at: Date; action: string; actor_id: string | null; actor_name: string | null; target_user_id: string | null; target_name: string | null; request_id: string | null; details: Record<string, unknown> }[] =
-      await this.db.query(
-        `SELECT a.id, a.occurred_at, a.action, a.actor_id, ua.display_name AS actor_name, a.target_user_id, ut.display_name AS target_name, a.request_id, a.details
-           FROM audit_events a LEFT JOIN users ua ON ua.id = a.actor_id LEFT JOIN users ut ON ut.id = a.target_user_id
-           ${w} ORDER BY a.occurred_at DESC, a.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-        params,
-      );
+      await this.db.query(AUDIT_LOG_PAGE, [...filters, query.pageSize, (query.page - 1) * query.pageSize]);
     return {
       items: rows.map((r) => ({
         id: r.id,

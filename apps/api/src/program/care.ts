@@ -18,11 +18,11 @@ export async function managerCaresForMany(db: DataSource | EntityManager, manage
     `SELECT u.id FROM users u
       WHERE u.id = ANY($2::uuid[])
         AND u.role = 'learner'
-        AND EXISTS (SELECT 1 FROM cohort_members l JOIN cohort_members m ON m.cohort_id = l.cohort_id AND m.user_id = $1 AND m.role = 'manager'
-                     WHERE l.user_id = u.id AND l.role = 'learner')
-        AND NOT EXISTS (SELECT 1 FROM cohort_members o
-                         WHERE o.user_id = u.id
-                           AND NOT EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = o.cohort_id AND m.user_id = $1 AND m.role = 'manager'))`,
+        AND EXISTS (SELECT 1 FROM cohort_members lm JOIN cohort_members mm ON mm.cohort_id = lm.cohort_id AND mm.user_id = $1 AND mm.role = 'manager'
+                     WHERE lm.user_id = u.id AND lm.role = 'learner')
+        AND NOT EXISTS (SELECT 1 FROM cohort_members om
+                         WHERE om.user_id = u.id
+                           AND NOT EXISTS (SELECT 1 FROM cohort_members om_mm WHERE om_mm.cohort_id = om.cohort_id AND om_mm.user_id = $1 AND om_mm.role = 'manager'))`,
     [managerId, [...new Set(userIds)]],
   );
   return new Set(rows.map((r) => r.id));

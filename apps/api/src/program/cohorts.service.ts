@@ -24,6 +24,22 @@ const MAX_IMPORT_ROWS = 2000;
 const LOOKUPS_PER_WINDOW = 60;
 
 /**
+ * A cohort's members, optionally of one role ($2) and with a display name like $3 (an ILIKE pattern);
+ * either filter not given (NULL) means every member of the cohort, on purpose. The NULL tests fold
+ * away when PostgreSQL plans the call with its values.
+ */
+export const COHORT_MEMBERS_COUNT = `
+  SELECT count(*)::int AS total
+    FROM cohort_members m JOIN users u ON u.id = m.user_id
+   WHERE m.cohort_id = $1 AND ($2::text IS NULL OR m.role = $2) AND ($3::text IS NULL OR u.display_name ILIKE $3)`;
+/** The same members, a page in display-name order; $4 limit, $5 offset. */
+export const COHORT_MEMBERS_PAGE = `
+  SELECT m.user_id, u.display_name, m.role, m.added_at
+    FROM cohort_members m JOIN users u ON u.id = m.user_id
+   WHERE m.cohort_id = $1 AND ($2::text IS NULL OR m.role = $2) AND ($3::text IS NULL OR u.display_name ILIKE $3)
+   ORDER BY u.display_name, u.id LIMIT $4 OFFSET $5`;
+
+/**
  * Cohorts and everything a program manager does with them. Managers act on the cohorts they manage;
  * admins on all. A cohort someone may not manage is "not found", like a missing one.
  */
@@ -88,22 +104,16 @@ export class CohortsService {
 
   async members(id: string, query: { role?: CohortRole; q?: string; page: number; pageSize: number }, auth: AuthContext) {
     await this.managed(id, auth);
-    const params: unknown[] = [id];
-    let where = 'm.cohort_id = $1';
-    if (query.role) {
-      params.push(query.role);
-      where += ` AND m.role = $${params.length}`;
-    }
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where += ` AND u.display_name ILIKE $${params.length}`;
-    }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE ${where}`, params);
-    const rows: { user_id: string; display_name: string; role: CohortRole; added_at: Date }[] = await this.db.query(
-      `SELECT m.user_id, u.display_name, m.role, m.added_at FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE ${where}
-        ORDER BY u.display_name, u.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
+    const role = query.role ?? null;
+    const name = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const [{ total }]: { total: number }[] = await this.db.query(COHORT_MEMBERS_COUNT, [id, role, name]);
+    const rows: { user_id: string; display_name: string; role: CohortRole; added_at: Date }[] = await this.db.query(COHORT_MEMBERS_PAGE, [
+      id,
+      role,
+      name,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    ]);
     // Whether the reset-code button can work for each row: the rule learnerResetCode applies, for the whole page at once.
     const learners = rows.filter((r) => r.role === 'learner').map((r) => r.user_id);
     const resettable = auth.role === 'admin' ? new Set(learners) : await managerCaresForMany(this.db, auth.userId, learners);
