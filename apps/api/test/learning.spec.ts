@@ -338,4 +338,74 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     const mine = (await api(learner, 'GET', '/me/learning')).body.items;
     expect(mine.map((e: { id: string }) => e.id)).toEqual([ea.id]);
   });
+  // Found by the learner model (test/learner-model.spec.ts); each of these failed before its fix.
+  describe('what the learner model found', () => {
+    it('a skipped content-noted quiz that is passed later counts, and completes the course', async () => {
+      const c = await publishedCourse();
+      // Give the quiz a content note, so it can be skipped.
+      const draft = (await api(author, 'GET', `/authoring/courses/${c.courseId}`)).body;
+      const quizLesson = (await api(author, 'GET', `/authoring/lessons/${c.quiz}`)).body;
+      expect((await api(author, 'PATCH', `/authoring/lessons/${c.quiz}`, { revision: quizLesson.revision, contentNote: { ko: '힘들면 건너뛰어도 돼요.' } })).status).toBe(200);
+      expect(draft.id).toBe(c.courseId);
+      expect((await api(author, 'POST', `/authoring/courses/${c.courseId}/publish`)).status).toBe(201);
+      const learner = await t.signedIn('learner');
+      await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+      const first = await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'skipped'), ev(c.quiz, 'skipped')] });
+      expect(first.body.enrolments[0]).toMatchObject({ status: 'active', percent: 66 });
+      const passed = await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] });
+      expect(passed.body.enrolments[0]).toMatchObject({ status: 'completed', percent: 100 });
+      expect((await api(learner, 'GET', '/me/certificates')).body.items).toHaveLength(1);
+    });
+
+    it('yesterday\'s offline work arriving late does not move "Continue" back', async () => {
+      const c = await publishedCourse();
+      const learner = await t.signedIn('learner');
+      await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+      const now = Date.now();
+      await api(learner, 'POST', '/progress/events', { events: [{ ...ev(c.quiz, 'viewed'), occurredAt: new Date(now - 1000).toISOString() }] });
+      // The other phone comes back online with a lesson viewed a day ago.
+      const late = await api(learner, 'POST', '/progress/events', { events: [{ ...ev(c.sensitive, 'viewed'), occurredAt: new Date(now - 86_400_000).toISOString() }] });
+      expect(late.body.enrolments[0].next).toMatchObject({ lessonId: c.quiz });
+      expect((await api(learner, 'GET', `/courses/${c.slug}/progress`)).body.enrolment.next).toMatchObject({ lessonId: c.quiz });
+    });
+
+    it('a learner removed from a cohort keeps the cohort-only course they started: page, My learning and events agree', async () => {
+      const c = await publishedCourse();
+      const draft = (await api(author, 'GET', `/authoring/courses/${c.courseId}`)).body;
+      expect((await api(author, 'PATCH', `/authoring/courses/${c.courseId}`, { revision: draft.revision, enrolmentPolicy: 'cohort' })).status).toBe(200);
+      expect((await api(author, 'POST', `/authoring/courses/${c.courseId}/publish`)).status).toBe(201);
+      const manager = await t.signedIn('manager');
+      const learner = await t.signedIn('learner');
+      const cohort = (await api(manager, 'POST', '/cohorts', { name: uniqueName('모임 ') })).body;
+      await api(manager, 'PUT', `/cohorts/${cohort.id}/courses`, { courseId: c.courseId, dueOn: null });
+      await api(manager, 'POST', `/cohorts/${cohort.id}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
+      await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed')] });
+      expect((await api(manager, 'DELETE', `/cohorts/${cohort.id}/members/${learner.id}`)).status).toBe(200);
+      const page = await api(learner, 'GET', `/courses/${c.slug}/progress`);
+      expect(page.status).toBe(200);
+      expect(page.body.enrolment).toMatchObject({ percent: 33, status: 'active' });
+      expect((await api(learner, 'GET', '/me/learning')).body.items.map((e: { slug: string }) => e.slug)).toEqual([c.slug]);
+      expect((await api(learner, 'GET', '/courses')).body.items.map((x: { slug: string }) => x.slug)).toContain(c.slug);
+      // Once withdrawn, the course is gone for them, as for anyone outside the cohort.
+      await api(learner, 'POST', `/enrolments/${page.body.enrolment.id}/withdraw`);
+      expect((await api(learner, 'GET', `/courses/${c.slug}/progress`)).status).toBe(404);
+    });
+
+    it('a finished course stays at 100 % when a republish adds lessons the learner then starts', async () => {
+      const c = await publishedCourse();
+      const learner = await t.signedIn('learner');
+      await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+      await api(learner, 'POST', '/progress/events', { events: [ev(c.reading, 'completed'), ev(c.sensitive, 'completed'), ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: true } })] });
+      const draft = (await api(author, 'GET', `/authoring/courses/${c.courseId}`)).body;
+      const added: string[] = [];
+      for (const title of ['새 수업 1', '새 수업 2']) {
+        const l = (await api(author, 'POST', `/authoring/modules/${draft.modules[0].id}/lessons`, { kind: 'reading', title: { ko: title } })).body;
+        await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, content: { kind: 'reading', body: { ko: '본문' } } });
+        added.push(l.id);
+      }
+      expect((await api(author, 'POST', `/authoring/courses/${c.courseId}/publish`)).status).toBe(201);
+      const after = await api(learner, 'POST', '/progress/events', { events: [ev(added[0], 'completed')] });
+      expect(after.body.enrolments[0]).toMatchObject({ status: 'completed', percent: 100 });
+    });
+  });
 });

@@ -31,7 +31,8 @@ export async function recomputeEnrolment(m: EntityManager, enrolmentId: string):
   const percent = row.total ? Math.floor((100 * row.done) / row.total) : 0;
   const complete = row.status === 'active' && row.total > 0 && row.done === row.total;
   await m.query(
-    `UPDATE enrolments SET percent = $2, status = CASE WHEN $3 THEN 'completed' ELSE status END,
+    // A completed enrolment keeps its 100 %: a republish that adds a lesson does not undo a finish.
+    `UPDATE enrolments SET percent = CASE WHEN status = 'completed' THEN percent ELSE $2 END, status = CASE WHEN $3 THEN 'completed' ELSE status END,
             completed_at = CASE WHEN $3 THEN now() ELSE completed_at END WHERE id = $1`,
     [enrolmentId, percent, complete],
   );

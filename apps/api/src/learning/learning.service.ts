@@ -103,7 +103,8 @@ export const COURSE_PAGE = `
        WHERE pl.course_id = crs.id) states
    WHERE crs.slug = $1 AND crs.status = 'published' AND crs.latest_version IS NOT NULL
      AND (crs.enrolment_policy IN ('open', 'code')
-          OR EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = $2 WHERE vis_cc.course_id = crs.id))`;
+          OR EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = $2 WHERE vis_cc.course_id = crs.id)
+          OR EXISTS (SELECT 1 FROM enrolments vis_e WHERE vis_e.course_id = crs.id AND vis_e.user_id = $2 AND vis_e.status <> 'withdrawn'))`;
 
 interface LessonStateRow {
   lesson_id: string;
@@ -288,7 +289,11 @@ export class LearningService {
         INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id),
       act AS (
-        UPDATE enrolments SET last_activity_at = greatest(coalesce(last_activity_at, $8), $8), last_lesson_id = $4
+        UPDATE enrolments
+           SET last_activity_at = greatest(coalesce(last_activity_at, $8), $8),
+               -- "Continue" follows the latest moment of learning, not the latest arrival: a phone
+               -- back online with yesterday's work does not move the learner back (issue 13's model).
+               last_lesson_id = CASE WHEN $8 >= coalesce(last_activity_at, '-infinity') THEN $4 ELSE last_lesson_id END
          WHERE id = $9 AND EXISTS (SELECT 1 FROM ins) RETURNING id)`;
     let change: StatusChange;
     let quiz: EventResult['quiz'];
@@ -324,10 +329,12 @@ export class LearningService {
       if (!stored.inserted) return { id: event.id, status: 'duplicate' };
       change = { before: stored.before, after: stored.after };
     }
-    const becameDone = await bumpLessonStats(m, event.lessonId, lesson.course_id, auth.userId, change);
-    // Percent and completion change only when a lesson becomes done (a publish recomputes the
-    // course's enrolments itself; enrolling recomputes its own).
-    if (becameDone) await recomputeEnrolment(m, enrolmentId);
+    await bumpLessonStats(m, event.lessonId, lesson.course_id, auth.userId, change);
+    // Percent and completion change only when the lesson's standing under the completion rule
+    // changes (a publish recomputes the course's enrolments itself; enrolling recomputes its own).
+    // Not the funnel's "became done": a skipped quiz is finished for the funnel but not passed, and
+    // passing it later must count (found by the learner model).
+    if (countsAsDone(change.before, lesson.kind) !== countsAsDone(change.after, lesson.kind)) await recomputeEnrolment(m, enrolmentId);
     touched.add(enrolmentId);
     return { id: event.id, status: 'recorded', ...(quiz ? { quiz } : {}) };
   }
@@ -426,6 +433,11 @@ export class RejectedEvent extends Error {
   constructor(readonly result: EventResult) {
     super(result.message);
   }
+}
+
+/** The completion rule for one lesson's status: completed, or skipped unless it is a quiz (completion.ts says the same in SQL). */
+function countsAsDone(status: string | null, kind: string): boolean {
+  return status === 'completed' || (status === 'skipped' && kind !== 'quiz');
 }
 
 function payloadOf(event: LearningEvent): Record<string, unknown> {

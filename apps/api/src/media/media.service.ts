@@ -14,7 +14,7 @@ import type { AuthContext, DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
 import { CourseEntity } from '../courses/course.entity.js';
-import { viaCohort } from '../learning/visibility.js';
+import { visibleToLearner } from '../learning/visibility.js';
 import { MediaEntity } from './media.entity.js';
 
 const MB = 1024 * 1024;
@@ -152,7 +152,7 @@ export class MediaService {
     const learnerVisible =
       course.latestVersion !== null &&
       course.status === 'published' &&
-      (course.enrolmentPolicy !== 'cohort' || (await this.db.query(`SELECT 1 FROM courses c WHERE c.id = $1 AND ${viaCohort('c', '$2')}`, [course.id, auth.userId])).length > 0);
+      (course.enrolmentPolicy !== 'cohort' || (await this.db.query(`SELECT 1 FROM courses c WHERE c.id = $1 AND ${visibleToLearner('c', '$2')}`, [course.id, auth.userId])).length > 0);
     if (!learnerVisible) {
       try {
         await this.access.course(course.id, auth, 'read');
