@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from './constants.js';
 import { bundleKeySchema, courseTagSchema, enrolmentPolicySchema, QUESTION_TYPES, slugSchema } from './bundle.js';
 import { pageQuerySchema, uuidSchema } from './common.js';
+import { factSchema } from './facts.js';
 
 /**
  * Text being written: Korean, English and Chinese may each be empty while a draft is unfinished.
@@ -276,6 +277,11 @@ export const publishedCourseSchema = z.object({
   sequential: z.boolean(),
   coverMediaId: z.uuid().nullable(),
   modules: z.array(z.object({ id: z.uuid(), key: z.string(), title: draftTextSchema(200), lessons: z.array(publishedLessonSchema) })),
+  /**
+   * The dated facts its texts refer to (`{{fact:KEY}}`), as they stood when it was published: the
+   * phone shows them for its own date, offline too. Absent in versions published before facts existed.
+   */
+  facts: z.array(factSchema).optional(),
 });
 export type PublishedCourse = z.infer<typeof publishedCourseSchema>;
 

@@ -8,3 +8,5 @@ export * from './glossary.js';
 export * from './learning.js';
 export * from './program.js';
 export * from './privacy.js';
+export * from './facts.js';
+export * from './facts-render.js';

@@ -15,3 +15,5 @@ export function starterCourseDirs(): string[] {
 
 /** The shipped North/South glossary (an array of GlossaryTermEntry, sorted by term). */
 export const GLOSSARY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'glossary', 'terms.json');
+
+export * from './facts.js';
