@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from './constants.js';
+import { LOCALES, type Locale } from './constants.js';
 
 /**
  * The course bundle: a folder (or a .zip of that folder) that carries one course between Dari
@@ -58,12 +58,26 @@ export const bundleModuleSchema = z.strictObject({
   lessons: z.array(bundleLessonSchema).min(1).max(100),
 });
 
+/**
+ * The languages a course is offered in: every lesson has its text (body, quiz texts, title, content note)
+ * in each of them. Korean always; absent means `['ko']` (see `courseLanguages`). A promise checked by the
+ * starter curriculum's test, not (yet) stored by the server: an import ignores it.
+ */
+export const courseLanguagesSchema = z
+  .array(z.enum(LOCALES))
+  .min(1)
+  .max(LOCALES.length)
+  .refine((langs) => new Set(langs).size === langs.length, { error: 'must not repeat a language' })
+  .refine((langs) => langs.includes('ko'), { error: 'must include ko (Korean is every course\'s default language)' });
+
 /** course.json */
 export const bundleManifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
   slug: slugSchema,
   language: z.enum(LOCALES),
+  /** Optional (additive to format version 1): absent means Korean only. */
+  languages: courseLanguagesSchema.optional(),
   title: localizedTextSchema(200),
   /** May be empty in a bundle exported from an unfinished draft. */
   summary: z.strictObject({
@@ -80,6 +94,11 @@ export const bundleManifestSchema = z.strictObject({
   modules: z.array(bundleModuleSchema).min(1).max(50),
 });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
+
+/** The languages a bundle's course declares it is offered in; `['ko']` when course.json says nothing. */
+export function courseLanguages(manifest: { languages?: readonly Locale[] | undefined }): Locale[] {
+  return manifest.languages ? [...manifest.languages] : ['ko'];
+}
 
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'short_answer'] as const;
 
