@@ -12,6 +12,7 @@ import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CoursesModule } from './courses/courses.module.js';
+import { FactsModule } from './facts/facts.module.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LearningModule } from './learning/learning.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         HealthModule,
+        FactsModule,
         CoursesModule,
         LearningModule,
         GlossaryModule,

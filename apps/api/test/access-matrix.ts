@@ -213,6 +213,9 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   },
   'POST /api/v1/word-requests/:id/dismiss': { object: kinds.wordRequest, fresh: true, expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }) },
 
+  // ---- dated facts ----
+  'GET /api/v1/facts/review': { expect: only({ instructor: 200, admin: 200 }) },
+
   // ---- authoring ----
   'GET /api/v1/authoring/courses': { expect: only({ instructor: 200, manager: 200, admin: 200 }) },
   'POST /api/v1/authoring/courses': { expect: only({ instructor: 201, admin: 201 }), body: () => ({ slug: uniqueName('am-new-').toLowerCase(), title: { ko: '새 과정' } }) },

@@ -10,6 +10,7 @@ import { CourseModuleEntity } from './course-module.entity.js';
 import { CourseVersionEntity, versionMeta } from './course-version.entity.js';
 import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
+import { FactsService } from '../facts/facts.service.js';
 import { LessonEntity } from './lesson.entity.js';
 import { recomputeCourse, writePublishedLessons } from '../learning/completion.js';
 
@@ -24,6 +25,7 @@ export class PublishingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CourseAccessService,
     private readonly audit: AuditService,
+    private readonly facts: FactsService,
   ) {}
 
   async preview(courseId: string, auth: AuthContext): Promise<PublishedCourse> {
@@ -89,7 +91,10 @@ export class PublishingService {
   async snapshot(course: CourseEntity, version: number | null, m: EntityManager): Promise<PublishedCourse> {
     const modules = await m.find(CourseModuleEntity, { where: { courseId: course.id }, order: { position: 'ASC' } });
     const lessons = await m.find(LessonEntity, { where: { courseId: course.id }, order: { position: 'ASC' } });
-    return toPublishedCourse(course, version, modules, lessons);
+    const snapshot = toPublishedCourse(course, version, modules, lessons);
+    // The dated facts its texts refer to travel with it: the phone shows each for its own date, offline too.
+    const facts = this.facts.referencedBy(snapshot);
+    return facts.length ? { ...snapshot, facts } : snapshot;
   }
 
   /**
