@@ -211,6 +211,12 @@ describe('sign-in, sessions and the account', () => {
     const common = await t.request('POST', '/api/v1/me/password', { cookie: here, body: { currentPassword: TEST_PASSWORD, newPassword: 'password123' } });
     expect(common.status).toBe(400);
     expect(common.body.code).toBe('password_too_common');
+    // Weak but on no list (the outside probe's case), and a Korean word typed with the keyboard in English mode.
+    for (const weak of ['aaaaaaaa', 'tkfkdgo1234']) {
+      const res = await t.request('POST', '/api/v1/me/password', { cookie: here, body: { currentPassword: TEST_PASSWORD, newPassword: weak } });
+      expect(res.status, weak).toBe(400);
+      expect(res.body).toMatchObject({ code: 'password_too_common', fields: [{ path: 'body.password', message: 'is too common or too easy to guess' }] });
+    }
     const short = await t.request('POST', '/api/v1/me/password', { cookie: here, body: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.status).toBe(400);
     expect(short.body.fields[0]).toEqual({ path: 'body.newPassword', message: 'must be at least 8 characters' });

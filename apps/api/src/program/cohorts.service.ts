@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ResetCodesService } from '../auth/reset-codes.service.js';
-import { managerCaresFor, managerCaresForMany } from './care.js';
+import { managerCaresFor, managerCaresForMany, managerMayTakeOn, notHeldElsewhereSql } from './care.js';
 import { SessionsService, type NewSession } from '../auth/sessions.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -129,7 +129,8 @@ export class CohortsService {
    * Finds one existing account by its exact username, for a manager to confirm before adding it to
    * a cohort they manage. No partial matches and no listing; every lookup is audited (found or not,
    * never with the typed name) and a manager may make LOOKUPS_PER_WINDOW of them per 15 minutes.
-   * An unknown, disabled or erased account is one and the same 404.
+   * An unknown, disabled or erased account is one and the same 404, and so, for a manager, is an
+   * account they may not take on (care.ts): a staff account, or a learner another programme holds.
    */
   async lookupAccount(id: string, username: string, auth: AuthContext, requestId: string): Promise<MemberLookupResult> {
     await this.managed(id, auth);
@@ -138,13 +139,24 @@ export class CohortsService {
       [auth.userId],
     );
     if (auth.role !== 'admin' && n >= LOOKUPS_PER_WINDOW) throw new AppException(429, 'too_many_attempts', 'You have looked up many accounts in a short time. Wait a few minutes and try again.');
-    const [user]: { id: string; display_name: string; role: Role; member: CohortRole | null }[] = await this.db.query(
-      `SELECT u.id, u.display_name, u.role, m.role AS member FROM users u LEFT JOIN cohort_members m ON m.user_id = u.id AND m.cohort_id = $2
+    // One statement for found and in reach, so an account out of reach costs what a missing one does.
+    const [user]: { id: string; display_name: string; role: Role; member: CohortRole | null; reachable: boolean }[] = await this.db.query(
+      `SELECT u.id, u.display_name, u.role, m.role AS member,
+              ($4::boolean OR (u.role = 'learner' AND ${notHeldElsewhereSql('$3')})) AS reachable
+         FROM users u LEFT JOIN cohort_members m ON m.user_id = u.id AND m.cohort_id = $2
         WHERE u.username = $1 AND u.status = 'active' AND u.erased_at IS NULL`,
-      [username, id],
+      [username, id, auth.userId, auth.role === 'admin'],
     );
-    await this.audit.record({ actorId: auth.userId, action: 'user.viewed', targetUserId: user?.id ?? null, requestId, details: { reason: 'cohort_lookup', cohortId: id, found: Boolean(user) } });
-    if (!user) throw AppException.notFound('account');
+    const found = Boolean(user?.reachable);
+    // An account out of reach is audited with its id: a manager probing other programmes' usernames shows in the log.
+    await this.audit.record({
+      actorId: auth.userId,
+      action: 'user.viewed',
+      targetUserId: user?.id ?? null,
+      requestId,
+      details: { reason: 'cohort_lookup', cohortId: id, found, ...(user && !found ? { outOfReach: true } : {}) },
+    });
+    if (!user || !found) throw AppException.notFound('account');
     return {
       userId: user.id,
       displayName: user.display_name,
@@ -160,11 +172,16 @@ export class CohortsService {
     await transactionWithRetry(this.db, async (m) => {
       await this.managed(id, auth, m);
       const users: { id: string; role: string; status: string }[] = await m.query(`SELECT id, role, status FROM users WHERE id = ANY($1::uuid[])`, [members.map((x) => x.userId)]);
+      // A manager adds learners only under the lookup's rule (care.ts): a learner another programme
+      // holds is "no such account", exactly like a missing one, and nothing is added. Staff accounts
+      // may still be added by id (it gives the manager no reach into anyone's learning). Admins add anyone.
+      const learnerIds = users.filter((u) => u.role === 'learner').map((u) => u.id);
+      const reachable = auth.role === 'admin' ? new Set(learnerIds) : await managerMayTakeOn(m, auth.userId, learnerIds);
+      if (members.some((x) => !users.some((u) => u.id === x.userId && (u.role !== 'learner' || reachable.has(u.id))))) throw AppException.notFound('account');
       const errors: FieldError[] = [];
       members.forEach((x, i) => {
-        const u = users.find((y) => y.id === x.userId);
-        if (!u) errors.push({ path: `body.members.${i}.userId`, message: 'is not an account' });
-        else if (!ACCOUNT_ROLES[x.role].includes(u.role)) errors.push({ path: `body.members.${i}.role`, message: `a ${u.role} account cannot be a cohort ${x.role}` });
+        const u = users.find((y) => y.id === x.userId)!;
+        if (!ACCOUNT_ROLES[x.role].includes(u.role)) errors.push({ path: `body.members.${i}.role`, message: `a ${u.role} account cannot be a cohort ${x.role}` });
       });
       if (errors.length) throw AppException.validation(errors);
       // In id order: the counter triggers lock each person's users row, and two requests adding the
@@ -267,7 +284,7 @@ export class CohortsService {
     ctx: { ip: string; userAgent?: string; requestId: string },
   ): Promise<{ me: ReturnType<typeof toMe>; session: NewSession }> {
     await this.throttle.hit('join_ip', ctx.ip);
-    this.passwords.assertAcceptable(input.password, input.username);
+    this.passwords.assertAcceptable(input.password, input.username, input.displayName);
     const passwordHash = await this.passwords.hash(input.password);
     const result = await this.db.transaction(async (m) => {
       const code = await m.findOne(JoinCodeEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
@@ -304,6 +321,34 @@ export class CohortsService {
     });
     await this.throttle.forgive('join_ip', ctx.ip);
     return result;
+  }
+
+  /**
+   * A signed-in learner joins another cohort with its code: their own consent to that programme
+   * seeing them (a manager cannot pull in a learner another programme holds). Joining a cohort one
+   * is already in changes nothing and uses no use of the code. Throttled per address like joining.
+   */
+  async joinExisting(codeText: string, auth: AuthContext, ctx: { ip: string; requestId: string }): Promise<{ cohortName: string }> {
+    await this.throttle.hit('join_ip', ctx.ip);
+    const cohortName = await transactionWithRetry(this.db, async (m) => {
+      const code = await m.findOne(JoinCodeEntity, { where: { code: codeText }, lock: { mode: 'pessimistic_write' } });
+      this.assertUsable(code);
+      const cohort = await m.findOneByOrFail(CohortEntity, { id: code!.cohortId });
+      // Row locks go enrolments -> cohort_members -> users (AddAtRiskCourses), as in addMembers.
+      await m.query(`SELECT 1 FROM enrolments WHERE user_id = $1 ORDER BY id FOR SHARE`, [auth.userId]);
+      const added: unknown[] = await m.query(
+        `WITH ins AS (INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner') ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING 1) SELECT * FROM ins`,
+        [code!.cohortId, auth.userId],
+      );
+      if (added.length) {
+        await m.query(`UPDATE join_codes SET uses = uses + 1 WHERE id = $1`, [code!.id]);
+        await this.enrolInCohortCourses(m, code!.cohortId, [auth.userId]);
+        await this.audit.record({ actorId: auth.userId, action: 'user.joined', targetUserId: auth.userId, requestId: ctx.requestId, details: { cohortId: code!.cohortId, existingAccount: true } }, m);
+      }
+      return cohort.name;
+    });
+    await this.throttle.forgive('join_ip', ctx.ip);
+    return { cohortName };
   }
 
   private assertUsable(code: JoinCodeEntity | null): void {

@@ -59,7 +59,7 @@ export class UsersService {
       throw new AppException(400, 'wrong_password', 'The current password is not right.', [{ path: 'body.currentPassword', message: 'is not right' }]);
     }
     await this.throttle.forgive('login_account', user.username);
-    this.passwords.assertAcceptable(newPassword, user.username);
+    this.passwords.assertAcceptable(newPassword, user.username, user.displayName);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: new Date() });
@@ -96,7 +96,7 @@ export class UsersService {
   /** Creates an account; without a password, returns a one-time code for the person to set one. */
   async create(input: { username: string; displayName: string; role: Role; locale: Locale; password?: string }, actor: Actor | null): Promise<CreatedUser> {
     const username = normaliseUsername(input.username);
-    if (input.password !== undefined) this.passwords.assertAcceptable(input.password, username);
+    if (input.password !== undefined) this.passwords.assertAcceptable(input.password, username, input.displayName);
     const passwordHash = input.password !== undefined ? await this.passwords.hash(input.password) : null;
     try {
       return await this.db.transaction(async (m) => {
