@@ -90,6 +90,9 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
+    // HSTS only on answers that came over HTTPS (below): over plain HTTP it means nothing, and on a
+    // test or LAN address it would pin a name to HTTPS by mistake.
+    strictTransportSecurity: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
@@ -108,9 +111,25 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     }
     parseJson(req, text, done);
   });
+  // With DARI_PUBLIC_URL set, only that name and the machine's own (health checks, the local proxy)
+  // reach Dari: a request for any other Host is refused (DNS rebinding, a stray virtual host).
+  const allowedHosts = config.publicUrl ? allowedHostnames(config.publicUrl, config.host) : null;
+  if (allowedHosts) {
+    fastify.addHook('onRequest', async (req, reply) => {
+      if (allowedHosts.has(hostnameOf(req.headers.host))) return;
+      await reply
+        .code(421)
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send({ status: 421, code: 'wrong_host', message: 'This address does not belong to this Dari server.', requestId: String(req.id) });
+    });
+  }
   fastify.addHook('onSend', async (req, reply) => {
     // API answers are private and change: never cached, unless a route chose otherwise (media files).
     if (req.url.startsWith('/api/') && !reply.getHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    // Dari uses none of these; a script that got in could not either.
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   if (indexHtml) {
@@ -140,4 +159,22 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   await app.init();
   await fastify.ready();
   return app;
+}
+
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()';
+
+/** The names a request may carry in Host when DARI_PUBLIC_URL is set: the public one, and the machine's own. */
+export function allowedHostnames(publicUrl: string, listenHost: string): Set<string> {
+  const names = new Set([new URL(publicUrl).hostname.toLowerCase(), 'localhost', '127.0.0.1', '[::1]', '::1']);
+  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::') names.add(listenHost.toLowerCase());
+  return names;
+}
+
+/** The name in a Host header, without its port ("[::1]:3000" → "[::1]"). */
+export function hostnameOf(host: string | undefined): string {
+  if (!host) return '';
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.split(':')[0];
 }

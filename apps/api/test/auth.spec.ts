@@ -44,8 +44,40 @@ describe('sign-in, sessions and the account', () => {
       });
       expect(res.status).toBe(200);
       expect(res.rawCookie).toMatch(/; Secure/);
+      // Over TLS the cookie is a __Host- cookie (Secure, Path=/, no Domain) and HSTS is sent.
+      expect(res.rawCookie).toMatch(/^__Host-dari_session=[^;]+;/);
+      expect(res.rawCookie).toMatch(/; Path=\//);
+      expect(res.rawCookie).not.toMatch(/Domain=/i);
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const me = await proxied.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-forwarded-proto': 'https', cookie: `__Host-dari_session=${res.cookie}` } });
+      expect(me.statusCode).toBe(200);
+      // A plain-named cookie (planted by a subdomain or over HTTP) is not read over TLS.
+      const planted = await proxied.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-forwarded-proto': 'https', cookie: `dari_session=${res.cookie}` } });
+      expect(planted.statusCode).toBe(401);
     } finally {
       await proxied.close();
+    }
+  });
+
+  it('sends no HSTS over plain HTTP, and a Permissions-Policy that turns off what Dari never uses', async () => {
+    const res = await t.request('GET', '/api/v1/health');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(String(res.headers['permissions-policy'])).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\), payment=\(\)/);
+    const missing = await t.request('GET', '/api/v1/no-such-route');
+    expect(String(missing.headers['permissions-policy'])).toContain('camera=()');
+  });
+
+  it('with DARI_PUBLIC_URL set, refuses a request for another Host (421, the usual error shape) and serves its own names', async () => {
+    const pinned = await TestApp.create({ DARI_PUBLIC_URL: 'https://dari.example.org' });
+    try {
+      const at = (host: string) => pinned.app.inject({ method: 'GET', url: '/api/v1/health', headers: { host } });
+      for (const host of ['dari.example.org', 'DARI.example.org:443', 'localhost:3000', '127.0.0.1', '[::1]:3000']) expect((await at(host)).statusCode, host).toBe(200);
+      const other = await at('evil.example.com');
+      expect(other.statusCode).toBe(421);
+      expect(JSON.parse(other.body)).toMatchObject({ status: 421, code: 'wrong_host', requestId: expect.any(String) });
+      expect(other.headers['cache-control']).toBe('no-store');
+    } finally {
+      await pinned.close();
     }
   });
 

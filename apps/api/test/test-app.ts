@@ -89,7 +89,8 @@ export class TestApp {
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Res> {
     const headers: Record<string, string> = { 'x-dari-client': 'web', ...(options.headers ?? {}) };
-    if (options.cookie) headers.cookie = `${SESSION_COOKIE}=${options.cookie}`;
+    // Both names: over TLS the server reads `__Host-dari_session`, otherwise `dari_session`.
+    if (options.cookie) headers.cookie = `${SESSION_COOKIE}=${options.cookie}; __Host-${SESSION_COOKIE}=${options.cookie}`;
     if (options.body !== undefined || options.payload !== undefined) headers['content-type'] ??= 'application/json';
     const res = await this.app.inject({
       method,
@@ -98,8 +99,8 @@ export class TestApp {
       remoteAddress: options.remoteAddress,
       payload: options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
-    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    const cookie = setCookie?.split(';')[0].slice(SESSION_COOKIE.length + 1) || undefined;
+    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`) || c.startsWith(`__Host-${SESSION_COOKIE}=`));
+    const cookie = setCookie?.split(';')[0].replace(/^[^=]*=/, '') || undefined;
     if (cookie) this.secrets.add(cookie);
     let body: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body) body = JSON.parse(res.body);

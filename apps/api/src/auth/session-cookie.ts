@@ -2,9 +2,15 @@ import { SESSION_COOKIE } from '@dari/contracts';
 import type { DariReply, DariRequest } from '../common/http/request.js';
 import type { NewSession } from './sessions.service.js';
 
+/**
+ * The cookie's name: over TLS `__Host-dari_session`, which browsers accept only when Secure, on the
+ * path /, and without a Domain — no subdomain or plain-HTTP page can plant or overwrite it.
+ */
+export const cookieName = (req: DariRequest) => (req.protocol === 'https' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+
 /** HttpOnly, SameSite=Lax, Secure whenever the request came over TLS (directly or, with DARI_TRUST_PROXY, through a proxy). */
 export function setSessionCookie(req: DariRequest, reply: DariReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(cookieName(req), session.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -14,9 +20,9 @@ export function setSessionCookie(req: DariRequest, reply: DariReply, session: Ne
 }
 
 export function clearSessionCookie(req: DariRequest, reply: DariReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
+  reply.clearCookie(cookieName(req), { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
 }
 
 export function sessionToken(req: DariRequest): string | undefined {
-  return req.cookies?.[SESSION_COOKIE] || undefined;
+  return req.cookies?.[cookieName(req)] || undefined;
 }
