@@ -38,7 +38,7 @@ export function CourseView({ course }: { course: PublishedCourse }) {
       <CourseOutline course={course} lessonHref={linkTo} currentLessonId={lesson?.id} />
       {lesson ? (
         <>
-          <LessonView key={lesson.id} lesson={lesson} />
+          <LessonView key={lesson.id} lesson={lesson} facts={course.facts ?? []} />
           <nav className="pager" aria-label={t('course.lessonNav')}>
             {current > 0 ? (
               <Link className="button button-secondary" to={linkTo(lessons[current - 1]!.id)}>

@@ -1,7 +1,8 @@
-import type { PublishedLesson } from '@dari/contracts';
-import { useState, type ReactNode, type Ref } from 'react';
+import type { Fact, PublishedLesson } from '@dari/contracts';
+import { useContext, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreloaded } from '../../lib/lazy-preload';
+import { FactsContext, useFactText } from '../markdown/facts-context';
 import { LazyMarkdown, MarkdownImpl } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
 import { mediaUrl, pickText } from './localized';
@@ -31,6 +32,18 @@ interface LessonViewProps {
   player?: LessonPlayerSlots;
   /** The page already shows the lesson's title as its h1. */
   hideTitle?: boolean;
+  /**
+   * The dated facts of the lesson's course (its published version carries them): `{{fact:KEY}}` in the
+   * lesson, its quiz and its content note shows the value for today. Without it, an enclosing
+   * FactsContext applies, if any.
+   */
+  facts?: readonly Fact[] | null;
+}
+
+/** A plain text (not Markdown) with its fact references shown. */
+function FactText({ text, lang }: { text: string; lang?: string }) {
+  const render = useFactText();
+  return <>{render(text, lang)}</>;
 }
 
 /** What comes after a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
@@ -117,7 +130,16 @@ function LessonBody({ lesson, resolveImage, player, hideTitle }: LessonViewProps
 }
 
 /** One lesson as a learner sees it; a content note comes first and the learner chooses to go on (or skip). */
-export function LessonView({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
+export function LessonView({ lesson, resolveImage, player, hideTitle, facts }: LessonViewProps) {
+  const outerFacts = useContext(FactsContext);
+  return (
+    <FactsContext.Provider value={facts ?? outerFacts}>
+      <LessonArticle lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} />
+    </FactsContext.Provider>
+  );
+}
+
+function LessonArticle({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [noteAccepted, setNoteAccepted] = useState(false);
@@ -147,7 +169,9 @@ export function LessonView({ lesson, resolveImage, player, hideTitle }: LessonVi
           <p>
             <strong>{t('lesson.contentNote')}</strong>
           </p>
-          <p lang={note.lang}>{note.text}</p>
+          <p lang={note.lang}>
+            <FactText text={note.text} lang={note.lang} />
+          </p>
           <p>{t('lesson.contentNoteChoice')}</p>
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={() => setNoteAccepted(true)}>

@@ -1,6 +1,7 @@
 import type { Locale, PublishedLesson } from '@dari/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFactText } from '../markdown/facts-context';
 import { LazyMarkdown } from '../markdown/lazy-markdown';
 import { pickText } from './localized';
 
@@ -29,6 +30,7 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const factText = useFactText();
   const prompt = pickText(question.prompt, locale);
   const explanation = pickText(question.explanation, locale);
   const right = !checked ? null : verdict !== undefined ? verdict : isRight(question, answer);
@@ -55,7 +57,7 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
                     else onAnswer(e.target.checked ? [...current, option.key] : current.filter((k) => k !== option.key));
                   }}
                 />
-                <span>{text.text}</span>
+                <span>{factText(text.text, text.lang)}</span>
                 {checked && option.correct ? <span className="choice-mark">{t('quiz.correctOption')}</span> : null}
               </label>
             );

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import ReactMarkdown, { type Components, type Options, type UrlTransform } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { useLocale } from '../use-locale';
+import { factLocale, useFactsByKey, useKoreaToday } from './facts-context';
 import { termsIn, useGlossaryContext } from './glossary-context';
 import { remarkCallouts, type CalloutKind } from './remark-callouts';
+import { remarkFacts } from './remark-facts';
 import { rehypeShiftHeadings } from './rehype-shift-headings';
 import { remarkTerms } from './remark-terms';
 import { sanitizeSchema } from './sanitize-schema';
@@ -72,7 +75,8 @@ const components: Components = { a: Link, img: Image, mark: Mark };
 
 /**
  * Lesson Markdown as learners see it, and the editor's live preview (the very same component).
- * No raw HTML, allow-listed links and images, GitHub-style callouts and [[glossary]] terms.
+ * No raw HTML, allow-listed links and images, GitHub-style callouts, [[glossary]] terms and {{fact:KEY}}
+ * dated facts (shown for today, when a FactsContext gives the course's facts).
  */
 export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel = 2, className }: MarkdownProps) {
   const { t } = useTranslation();
@@ -84,7 +88,12 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
     return register(terms.split('\n'));
   }, [register, terms]);
   const language = t('markdown.callout.note');
-  // The plugins change only with the language (the callout labels) and the known terms.
+  // {{fact:KEY}}: in the text's own language, for today in Korea (see facts-context.ts).
+  const facts = useFactsByKey();
+  const today = useKoreaToday();
+  const locale = useLocale();
+  const factLang = factLocale(lang, locale);
+  // The plugins change only with the language (the callout labels), the known terms and the facts shown.
   const remarkPlugins = useMemo(() => {
     const labels: Record<CalloutKind, string> = {
       note: t('markdown.callout.note'),
@@ -93,8 +102,8 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
       warning: t('markdown.callout.warning'),
       caution: t('markdown.callout.caution'),
     };
-    return [remarkGfm, [remarkCallouts, { labels }], [remarkTerms, { knownTerms }]];
-  }, [t, language, knownTerms]);
+    return [remarkGfm, [remarkFacts, { facts, locale: factLang, today }], [remarkCallouts, { labels }], [remarkTerms, { knownTerms }]];
+  }, [t, language, knownTerms, facts, factLang, today]);
 
   const rendered = useMemo(() => {
     const urlTransform: UrlTransform = (url, key) => {
