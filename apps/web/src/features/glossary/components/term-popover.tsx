@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TermLookup } from '../../../components/markdown/glossary-context';
 import { errorMessage } from '../../../components/error-message';
+import { useLocale } from '../../../components/use-locale';
+import { HTML_LANG } from '../../../lib/format';
 import { AskWordButton } from './ask-word';
 import { SaveWordButton } from './save-word-button';
 import { TermDetails } from './term-details';
@@ -26,6 +28,7 @@ interface TermButtonProps {
  */
 export function TermButton({ term, unknown, lookup, lessonId, canAsk, children }: TermButtonProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const id = useId();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -97,6 +100,9 @@ export function TermButton({ term, unknown, lookup, lessonId, canAsk, children }
           id={`${id}-dialog`}
           className="term-popover"
           role="dialog"
+          // The panel speaks the interface language, also inside a lesson read in another (its Korean term,
+          // North Korean word, explanation and example carry lang="ko" themselves).
+          lang={HTML_LANG[locale]}
           aria-labelledby={`${id}-title`}
           tabIndex={-1}
           onKeyDown={onKeyDown}

@@ -4,20 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../../components/alerts';
 import { CourseOutline } from '../../../components/course/course-outline';
-import { LessonView, type LessonPlayerSlots } from '../../../components/course/lesson-view';
+import type { LessonPlayerSlots } from '../../../components/course/lesson-view';
 import { pickText } from '../../../components/course/localized';
 import type { QuizAnswers, QuizOutcome } from '../../../components/course/quiz-outcome';
 import { QuizPlay } from '../../../components/course/quiz-play';
 import { Loading } from '../../../components/loading';
 import { Page } from '../../../components/page';
 import { useLocale } from '../../../components/use-locale';
+import { useMe } from '../../../lib/session';
 import { useEnrol } from '../api/enrol';
 import { useJournal } from '../api/get-journal';
 import { FinishScreen } from '../components/finish-screen';
+import { LessonLanguageControl } from '../components/lesson-language-control';
+import { PlayerLesson } from '../components/player-lesson';
 import { ReadingEnd } from '../components/reading-end';
 import { ReflectionForm } from '../components/reflection-form';
 import { useLearnerCourse, useRecordEvent } from '../hooks/use-learner-course';
 import { useLessonTracking } from '../hooks/use-lesson-tracking';
+import { lessonLanguage, lessonLanguages, useChosenLessonLanguage } from '../lesson-language';
 import { coursePath, lessonPath } from '../lesson-path';
 import type { EventResult } from '../queue/event-queue';
 import { learningQueue, newEvent } from '../queue/learning-queue';
@@ -48,6 +52,9 @@ export function LessonPage() {
   const enrolmentStatus = useRef(state?.enrolment?.status);
   enrolmentStatus.current = state?.enrolment?.status;
   const courseId = course.data?.courseId;
+  const userId = useMe().data?.id;
+  // The language the learner reads this course's lessons in, when they chose one on the page (this tab only).
+  const [chosenLanguage, chooseLanguage] = useChosenLessonLanguage(courseId ? `${userId ?? 'guest'}.${courseId}` : null);
   // The outline (every lesson of the course) is drawn just after the lesson, in a render React may
   // interrupt: the lesson's text reaches the screen first, in a shorter task, on a slow phone.
   const outlineCourse = useDeferredValue(course.data);
@@ -162,7 +169,9 @@ export function LessonPage() {
     );
   }
 
-  const title = pickText(lesson.title, locale);
+  const languages = lessonLanguages(lesson);
+  const lang = lessonLanguage(languages, chosenLanguage, locale);
+  const title = pickText(lesson.title, lang);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
   const nextLink = next ? (
@@ -199,7 +208,7 @@ export function LessonPage() {
             <QuizPlay
               key={lesson.id}
               content={lesson.content}
-              locale={locale}
+              locale={lang}
               onSubmit={submitQuiz}
               best={lessonState ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts } : undefined}
               afterResult={nextLink}
@@ -283,7 +292,10 @@ export function LessonPage() {
           </p>
         </div>
       ) : (
-        <LessonView key={lesson.id} lesson={lesson} player={player} hideTitle />
+        <>
+          <LessonLanguageControl languages={languages} value={lang} onChange={chooseLanguage} interfaceLocale={locale} />
+          <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} />
+        </>
       )}
       <nav className="pager" aria-label={t('course.lessonNav')}>
         {previous ? (
