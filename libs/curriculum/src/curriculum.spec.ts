@@ -44,7 +44,8 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * course and module titles and the summary; each lesson's title and content note; the body of a reading,
  * reflection or media lesson (lessons/<key>.<lang>.md: non-empty, one final newline, no raw HTML); every
  * quiz prompt, option and explanation. In an English or Chinese body, a glossary link names the Korean
- * glossary term and then the shown text — [[전세|全租房]] — so the popover finds the entry.
+ * glossary term and then the shown text — [[전세|全租房]] — so the popover finds the entry ([[NGO]], a term
+ * without Hangul, may stand alone).
  */
 function missingInLanguages(files: BundleFiles): string[] {
   const manifest = bundleManifestSchema.parse(JSON.parse(files.read('course.json')));
@@ -82,7 +83,8 @@ function missingInLanguages(files: BundleFiles): string[] {
         for (const [written, inner] of md.matchAll(/\[\[([^[\]\n]+?)\]\]/g)) {
           const bar = inner!.indexOf('|');
           const term = (bar === -1 ? inner! : inner!.slice(0, bar)).trim();
-          if (bar === -1 || !HANGUL.test(term)) problems.push(`${file}: ${written} must be [[한국어 용어|shown text]]`);
+          // [[NGO]] reads the same in every language; [[대통령]] would show a Korean word in an English or Chinese sentence.
+          if (bar === -1 && HANGUL.test(term)) problems.push(`${file}: ${written} must be [[${term}|shown text]]`);
           else if (!GLOSSARY_TERMS.has(term)) problems.push(`${file}: ${written} names no glossary term`);
         }
       }
@@ -252,13 +254,14 @@ describe('a course declaring its languages', () => {
     expect(missingInLanguages(noTitleOrNote)).toEqual([`${first.key}/title.zh`, `${first.key}/contentNote.zh`]);
   });
 
-  it('fails when a Chinese body links a term without its Korean glossary word', () => {
+  it('fails when a Chinese body links a term that is not a glossary term, or shows a Korean term as it is', () => {
     const files = declaring(dir, ['ko', 'zh'], (all, m) => {
       withChinese(all, m);
-      all.set(`lessons/${reading.key}.zh.md`, '签约前要看[[全租房]]和[[전세|全租房]]，还有[[없는말|不存在]]。\n');
+      all.set(`lessons/${reading.key}.zh.md`, '签约前要看[[全租房]]和[[전세|全租房]]，还有[[전세]]、[[NGO]]和[[없는말|不存在]]。\n');
     });
     expect(missingInLanguages(files)).toEqual([
-      `lessons/${reading.key}.zh.md: [[全租房]] must be [[한국어 용어|shown text]]`,
+      `lessons/${reading.key}.zh.md: [[全租房]] names no glossary term`,
+      `lessons/${reading.key}.zh.md: [[전세]] must be [[전세|shown text]]`,
       `lessons/${reading.key}.zh.md: [[없는말|不存在]] names no glossary term`,
     ]);
   });
