@@ -1,4 +1,5 @@
 import { roleSchema, userStatusSchema } from '@dari/contracts';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/alerts';
@@ -7,6 +8,10 @@ import { Page } from '../../../components/page';
 import { useUsers, type UsersFilter } from '../api/list-users';
 import { UsersFilters } from '../components/users-filters';
 import { UsersTable } from '../components/users-table';
+import { lazyWithAreas } from '../../../i18n';
+
+// The dated facts due for review: the authoring area's component, with its words.
+const FactsToReview = lazyWithAreas(['authoring'], () => import('../../authoring/components/facts-to-review'));
 
 const PAGE_SIZE = 20;
 
@@ -66,6 +71,9 @@ export function UsersPage() {
           ) : null}
         </>
       ) : null}
+      <Suspense fallback={null}>
+        <FactsToReview />
+      </Suspense>
     </Page>
   );
 }

@@ -10,6 +10,7 @@ import { useLocale } from '../../../components/use-locale';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { useAuthorCourses, type AuthorCoursesFilter } from '../api/list-courses';
+import { FactsToReview } from '../components/facts-to-review';
 import { ImportBundle } from '../components/import-bundle';
 
 const PAGE_SIZE = 20;
@@ -131,6 +132,7 @@ export function CoursesPage() {
         </>
       ) : null}
       {canCreate ? <ImportBundle /> : null}
+      {canCreate ? <FactsToReview /> : null}
     </Page>
   );
 }
