@@ -120,6 +120,22 @@ export const kinds = {
     return { params: { id: c.side === 'own' ? f.cohortA : f.cohortB, codeId: code.id } };
   }) as ObjectKind,
   joinCodeText: (async (f, c) => ({ params: { code: c.side === 'missing' ? 'ZZZZZ-ZZZZZ' : (await f.freshJoinCode('own')).code } })) as ObjectKind,
+  /**
+   * Someone to find or add in cohort A (Manager scope), named in the params (userId, username), not
+   * in the path: "own" a learner in no cohort (anyone's to take on), "other" learner B (held by manager
+   * B's cohort; a fresh one for cases that add), "missing" nobody.
+   */
+  candidateLearner: (async (f, c) => {
+    if (c.side === 'missing') return { params: { id: f.cohortA, userId: missing(), username: uniqueName('nobody') } };
+    const who = c.side === 'own' ? await f.t.createUser('learner') : c.fresh ? await f.freshLearner('other') : f.learnerB;
+    return { params: { id: f.cohortA, userId: who.id, username: who.username } };
+  }) as ObjectKind,
+  /** The same with a staff account as "other" (the admin: what the outside probe found). */
+  candidateStaff: (async (f, c) => {
+    if (c.side === 'missing') return { params: { id: f.cohortA, userId: missing(), username: uniqueName('nobody') } };
+    const who = c.side === 'own' ? await f.t.createUser('learner') : f.actors.admin;
+    return { params: { id: f.cohortA, userId: who.id, username: who.username } };
+  }) as ObjectKind,
   /** A learner account: "own" is in cohort A and course A (manager A's, instructor A's); "other" in cohort B and course B. */
   learner: byId(
     (f, side) => (side === 'own' ? f.actors.learner.id : f.learnerB.id),
@@ -277,6 +293,8 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'POST /api/v1/cohorts/:id/join-codes/:codeId/revoke': { object: kinds.joinCode, fresh: true, expect: cohortStaff(200) },
   'GET /api/v1/join/:code': { object: kinds.joinCodeText, expect: everyone(exists(200)) },
   'POST /api/v1/join': { expect: everyone(201), body: async (c) => c.f.joinBody((await c.f.freshJoinCode('own')).code) },
+  // A learner who has an account joins another cohort with its code (a fresh learner each case, into cohort A).
+  'POST /api/v1/me/cohorts': { expect: only({ learner: 200 }), freshActor: true, body: async (c) => ({ code: (await c.f.freshJoinCode('own')).code }) },
   'GET /api/v1/reports/program': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/program/export': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/cohorts/:id': { object: kinds.cohort, expect: cohortStaff(200) },
@@ -285,6 +303,31 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/reports/courses/:id/export': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/reports/courses/:id/reflections': { object: kinds.course, expect: only({ instructor: mine(200), admin: mine(200, 200) }) },
   'GET /api/v1/reports/learners/:id': { object: kinds.learner, expect: only({ instructor: mine(200), manager: mine(200), admin: mine(200, 200) }) },
+};
+
+/**
+ * More cases for routes already in the table, where what the route acts on is in the body rather than
+ * the path (`<method> <path> (<what>)`, run like the table's). Manager scope: in their own cohort, a
+ * manager finds and adds a learner in no cohort, but another programme's learner or a staff account
+ * answers exactly like nobody; an admin reaches everyone.
+ */
+export const ACCESS_MATRIX_VARIANTS: Record<string, RouteSpec> = {
+  'POST /api/v1/cohorts/:id/members/lookup (another programme’s learner)': {
+    object: kinds.candidateLearner,
+    expect: only({ manager: mine(200), admin: mine(200, 200) }),
+    body: (c) => ({ username: c.params.username }),
+  },
+  'POST /api/v1/cohorts/:id/members/lookup (a staff account)': {
+    object: kinds.candidateStaff,
+    expect: only({ manager: mine(200), admin: mine(200, 200) }),
+    body: (c) => ({ username: c.params.username }),
+  },
+  'POST /api/v1/cohorts/:id/members (another programme’s learner)': {
+    object: kinds.candidateLearner,
+    fresh: true,
+    expect: only({ manager: mine(200), admin: mine(200, 200) }),
+    body: (c) => ({ members: [{ userId: c.params.userId, role: 'learner' }] }),
+  },
 };
 
 /** Usernames a case makes are secrets for the log check. */

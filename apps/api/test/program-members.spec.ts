@@ -18,6 +18,14 @@ describe('cohort members: adding existing accounts', () => {
 
   const api = (who: Who, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
   const cohort = async (who: Who) => (await api(who, 'POST', '/cohorts', { name: uniqueName('기수 ') })).body.id as string;
+  /** The learner signs in and joins the manager's cohort with a join code the manager made. */
+  const joinWithCode = async (manager: Who, k: string, learner: { id: string; username: string }) => {
+    const code = (await api(manager, 'POST', `/cohorts/${k}/join-codes`, { maxUses: 10 })).body.code as string;
+    const res = await api({ id: learner.id, cookie: await t.login(learner.username) }, 'POST', '/me/cohorts', { code });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+  const memberships = async (userId: string) =>
+    ((await t.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1 ORDER BY cohort_id`, [userId])) as { cohort_id: string }[]).map((r) => r.cohort_id);
   const audits = async (actor: string) =>
     (await t.db.query(`SELECT action, target_user_id, details FROM audit_events WHERE actor_id = $1 AND action IN ('user.viewed', 'user.updated') ORDER BY occurred_at, id`, [actor])) as {
       action: string;
@@ -33,7 +41,9 @@ describe('cohort members: adding existing accounts', () => {
     const found = await api(managerA, 'POST', `/cohorts/${k}/members/lookup`, { username: `  ${learner.username.toUpperCase()} ` });
     expect(found.status, JSON.stringify(found.body)).toBe(200);
     expect(found.body).toEqual({ userId: learner.id, displayName: '김하늘', accountRole: 'learner', member: null, allowedRoles: ['learner'] });
-    expect((await api(managerA, 'POST', `/cohorts/${k}/members/lookup`, { username: instructor.username })).body).toMatchObject({ accountRole: 'instructor', allowedRoles: ['instructor'] });
+    // Staff accounts are for an admin to find (Manager scope); the admin sees what the account may be.
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members/lookup`, { username: instructor.username })).status).toBe(404);
+    expect((await api(admin, 'POST', `/cohorts/${k}/members/lookup`, { username: instructor.username })).body).toMatchObject({ accountRole: 'instructor', allowedRoles: ['instructor'] });
 
     const added = await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
     expect(added.status).toBe(200);
@@ -47,6 +57,7 @@ describe('cohort members: adding existing accounts', () => {
     const lookups = events.filter((e) => e.action === 'user.viewed');
     expect(lookups).toHaveLength(3);
     expect(lookups[0]).toEqual({ action: 'user.viewed', target_user_id: learner.id, details: { reason: 'cohort_lookup', cohortId: k, found: true } });
+    expect(lookups[1]).toEqual({ action: 'user.viewed', target_user_id: instructor.id, details: { reason: 'cohort_lookup', cohortId: k, found: false, outOfReach: true } });
     expect(events.filter((e) => e.action === 'user.updated')).toEqual([
       { action: 'user.updated', target_user_id: learner.id, details: { change: 'cohort_member_added', cohortId: k, cohortRole: 'learner' } },
     ]);
@@ -60,7 +71,8 @@ describe('cohort members: adding existing accounts', () => {
     const shared = await t.createUser('learner');
     const instructor = await t.createUser('instructor');
     expect((await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [only, shared].map((u) => ({ userId: u.id, role: 'learner' })).concat({ userId: instructor.id, role: 'instructor' }) })).status).toBe(200);
-    expect((await api(managerB, 'POST', `/cohorts/${other}/members`, { members: [{ userId: shared.id, role: 'learner' }] })).status).toBe(200);
+    // The shared learner joins B's cohort themselves, with B's join code (B could not add them: they are A's).
+    await joinWithCode(managerB, other, shared);
 
     const flags = async (who: Who) => {
       const res = await api(who, 'GET', `/cohorts/${k}/members`);
@@ -118,6 +130,80 @@ describe('cohort members: adding existing accounts', () => {
     expect((await api(admin, 'POST', `/cohorts/${a}/members/lookup`, { username: learner.username })).status).toBe(200);
     const learnerSession = { id: learner.id, cookie: await t.login(learner.username) };
     expect((await api(learnerSession, 'POST', `/cohorts/${a}/members/lookup`, { username: learner.username })).status).toBe(403);
+  });
+
+  it('Manager scope: manager B can neither find nor add manager A’s learner, nor find staff — the same answer as a made-up username — and nothing changes', async () => {
+    const [mA, mB] = await Promise.all([t.signedIn('manager'), t.signedIn('manager')]);
+    const a1 = await cohort(mA);
+    const a2 = await cohort(mA); // a manager with two cohorts
+    const b = await cohort(mB);
+    const [ofA, inBoth, free, own] = await Promise.all([t.createUser('learner'), t.createUser('learner'), t.createUser('learner'), t.createUser('learner')]);
+    const staff = await Promise.all([t.createUser('instructor'), t.createUser('manager'), t.createUser('admin')]);
+    expect((await api(mA, 'POST', `/cohorts/${a1}/members`, { members: [{ userId: ofA.id, role: 'learner' }, { userId: inBoth.id, role: 'learner' }] })).status).toBe(200);
+    expect((await api(mA, 'POST', `/cohorts/${a2}/members`, { members: [{ userId: inBoth.id, role: 'learner' }] })).status).toBe(200);
+    expect((await api(mB, 'POST', `/cohorts/${b}/members`, { members: [{ userId: own.id, role: 'learner' }] })).status).toBe(200);
+
+    const lookup = (who: Who, username: string) => api(who, 'POST', `/cohorts/${b}/members/lookup`, { username });
+    const madeUp = await lookup(mB, `nobody${Date.now()}`);
+    expect(madeUp.status).toBe(404);
+    const same = (res: { status: number; body: Record<string, unknown> }) => [res.status, { ...res.body, requestId: 0 }];
+    for (const person of [ofA, inBoth, ...staff]) expect(same(await lookup(mB, person.username)), person.username).toEqual(same(madeUp));
+    // A learner in no cohort, and one only in B's own cohorts, may be found.
+    expect((await lookup(mB, free.username)).body).toMatchObject({ userId: free.id, accountRole: 'learner', member: null });
+    expect((await lookup(mB, own.username)).body).toMatchObject({ userId: own.id, member: 'learner' });
+
+    // Adding by id: A's learner (alone, or with a learner B may add) is the same 404 as a made-up id, and nobody is added.
+    const before = await Promise.all([ofA, inBoth, free].map((u) => memberships(u.id)));
+    const addMissing = await api(mB, 'POST', `/cohorts/${b}/members`, { members: [{ userId: randomUUID(), role: 'learner' }] });
+    expect(addMissing.status).toBe(404);
+    expect(same(addMissing)).toEqual(same(madeUp));
+    for (const members of [[ofA], [inBoth], [free, ofA]].map((us) => us.map((u) => ({ userId: u.id, role: 'learner' })))) {
+      expect(same(await api(mB, 'POST', `/cohorts/${b}/members`, { members })), JSON.stringify(members)).toEqual(same(addMissing));
+    }
+    expect(await Promise.all([ofA, inBoth, free].map((u) => memberships(u.id)))).toEqual(before);
+
+    // Manager A moves their own learner between their two cohorts freely; B takes on the free learner.
+    expect((await api(mA, 'POST', `/cohorts/${a2}/members/lookup`, { username: ofA.username })).status).toBe(200);
+    expect((await api(mA, 'POST', `/cohorts/${a2}/members`, { members: [{ userId: ofA.id, role: 'learner' }] })).status).toBe(200);
+    expect((await api(mB, 'POST', `/cohorts/${b}/members`, { members: [{ userId: free.id, role: 'learner' }] })).status).toBe(200);
+    // Now the free learner is B's: A cannot find them either.
+    expect((await api(mA, 'POST', `/cohorts/${a1}/members/lookup`, { username: free.username })).status).toBe(404);
+
+    // An admin keeps full reach: finds staff and A's learners, and adds A's learner to B's cohort.
+    for (const person of [ofA, ...staff]) expect((await lookup(admin, person.username)).status, person.username).toBe(200);
+    expect((await api(admin, 'POST', `/cohorts/${b}/members`, { members: [{ userId: ofA.id, role: 'learner' }] })).status).toBe(200);
+    expect(await memberships(ofA.id)).toEqual([a1, a2, b].sort());
+
+    // Every refused lookup is audited with whom it aimed at, so probing shows in the log.
+    const refused = (await audits(mB.id)).filter((e) => e.action === 'user.viewed' && e.details.outOfReach);
+    expect(refused.map((e) => e.target_user_id).sort()).toEqual([ofA, inBoth, ...staff].map((u) => u.id).sort());
+  });
+
+  it('a learner who already has an account joins another programme’s cohort with its join code (their consent), once', async () => {
+    const [mA, mB] = await Promise.all([t.signedIn('manager'), t.signedIn('manager')]);
+    const a = await cohort(mA);
+    const b = await cohort(mB);
+    const learner = await t.createUser('learner');
+    expect((await api(mA, 'POST', `/cohorts/${a}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    const code = (await api(mB, 'POST', `/cohorts/${b}/join-codes`, { maxUses: 1 })).body as { id: string; code: string };
+    const me = { id: learner.id, cookie: await t.login(learner.username) };
+    const joined = await api(me, 'POST', '/me/cohorts', { code: code.code.toLowerCase().replace('-', ' ') });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+    expect(joined.body).toEqual({ cohortName: expect.stringContaining('기수') });
+    expect(await memberships(learner.id)).toEqual([a, b].sort());
+    // Joining again changes nothing and uses nothing of the code (it allowed one use).
+    expect((await api(me, 'POST', '/me/cohorts', { code: code.code })).status).toBe(200);
+    expect((await api(mB, 'GET', `/cohorts/${b}/join-codes`)).body.items[0]).toMatchObject({ uses: 1, usable: false });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'user.joined' AND actor_id = $1`, [learner.id]);
+    expect(n).toBe(1);
+    // The code's rules hold as for a new account: used up, unknown.
+    const other = await t.createUser('learner');
+    const otherMe = { id: other.id, cookie: await t.login(other.username) };
+    expect((await api(otherMe, 'POST', '/me/cohorts', { code: code.code })).body.code).toBe('join_code_used_up');
+    expect((await api(otherMe, 'POST', '/me/cohorts', { code: 'ZZZZZ-ZZZZZ' })).status).toBe(404);
+    expect(await memberships(other.id)).toEqual([]);
+    // Staff join nothing with a code.
+    expect((await api(mA, 'POST', '/me/cohorts', { code: code.code })).status).toBe(403);
   });
 
   it('bad input is a 400 and looks nothing up', async () => {

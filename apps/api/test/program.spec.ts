@@ -46,6 +46,18 @@ describe('program management', () => {
     return res.body.id as string;
   }
 
+  async function joinCode(manager: Who, k: string): Promise<string> {
+    const res = await api(manager, 'POST', `/cohorts/${k}/join-codes`, { maxUses: 10 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.code;
+  }
+
+  /** A learner who already has an account joins a cohort with its code (their consent to that programme). */
+  async function joinExisting(learner: { id: string; username: string }, code: string) {
+    const res = await api({ id: learner.id, cookie: await t.login(learner.username) }, 'POST', '/me/cohorts', { code });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+
   async function joinWith(code: string, extra: Record<string, unknown> = {}) {
     const username = uniqueName('joiner');
     t.secrets.add(username);
@@ -147,9 +159,12 @@ describe('program management', () => {
     const cohortB = await cohort(managerB);
     const learner = await t.createUser('learner');
     await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
-    // Manager A may add the learner to cohort A (they then see them in reports) …
-    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
-    // … but neither make a password code for them nor erase them: they are also in B's cohort.
+    // Manager A may not add B's learner to cohort A (Manager scope): "no such account", nothing added …
+    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(404);
+    expect(await t.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1`, [learner.id])).toEqual([{ cohort_id: cohortB }]);
+    // … the learner may join A's cohort themselves, with A's join code (they then show in both programmes) …
+    await joinExisting(learner, await joinCode(managerA, cohortA));
+    // … but A can neither make a password code for them nor erase them: they are also in B's cohort.
     const codesBefore = await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id]);
     expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(404);
     expect((await api(managerA, 'POST', `/users/${learner.id}/erase`)).status).toBe(404);
@@ -162,8 +177,9 @@ describe('program management', () => {
     // Once the learner is only in A's cohort, A cares for them.
     await t.db.query(`DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [cohortB, learner.id]);
     expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
-    // An admin always can.
-    await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
+    // An admin always can, and may put the learner in both programmes.
+    expect((await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(404);
+    expect((await api(admin, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
     expect((await api(admin, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
   });
 
@@ -269,7 +285,9 @@ describe('program management', () => {
       expect((await api(who, 'POST', `/cohorts/${k}/members`, { members: ids.map((userId) => ({ userId, role: 'learner' })) })).status).toBe(200);
     await add(mA, k1, [l1.id, l2.id, l4.id]); // l2 in both of A's cohorts
     await add(mA, k2, [l2.id, l3.id]);
-    await add(mB, k3, [l4.id]); // l4 in A's cohort 1 and B's cohort 3
+    // l4 in A's cohort 1 and B's cohort 3: B cannot add A's learner, so l4 joins with B's join code.
+    expect((await api(mB, 'POST', `/cohorts/${k3}/members`, { members: [{ userId: l4.id, role: 'learner' }] })).status).toBe(404);
+    await joinExisting(l4, await joinCode(mB, k3));
     const done = (u: string, c: string) => t.db.query(`UPDATE enrolments SET status = 'completed', completed_at = now() WHERE user_id = $1 AND course_id = $2`, [u, c]);
     await done(l1.id, c1.id);
     await done(l2.id, c2.id);
@@ -299,6 +317,53 @@ describe('program management', () => {
     expect((await api(mA, 'DELETE', `/cohorts/${k2}/members/${l2.id}`)).status).toBe(200);
     const a2 = (await api(mA, 'GET', '/reports/program')).body;
     expect([a2.learners, cohorts(a2), courses(a2)]).toEqual([4, { 1: [3, 3, 1], 2: [1, 1, 0] }, { 1: [4, 1], 2: [1, 1], 3: [1, 1] }]);
+  });
+
+  it('Manager scope: a learner in two programmes — each manager’s learner report, grid and export show only their cohorts’ courses; an admin sees all', async () => {
+    const [mA, mB] = await Promise.all([t.signedIn('manager'), t.signedIn('manager')]);
+    const [cA, cA2, cB, cOwn] = [await course('cohort'), await course(), await course('cohort'), await course()];
+    const [kA, kA2] = [await cohort(mA), await cohort(mA)]; // a manager with two cohorts
+    const kB = await cohort(mB);
+    await api(mA, 'PUT', `/cohorts/${kA}/courses`, { courseId: cA.id });
+    await api(mA, 'PUT', `/cohorts/${kA2}/courses`, { courseId: cA2.id });
+    await api(mB, 'PUT', `/cohorts/${kB}/courses`, { courseId: cB.id });
+    const learner = await t.createUser('learner', { displayName: '두 곳 학습자' });
+    expect((await api(mA, 'POST', `/cohorts/${kA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    // The learner joins B's cohort with B's join code, and on their own takes cOwn and cA2 (open; cA2 belongs to A's other cohort, which they are not in).
+    await joinExisting(learner, await joinCode(mB, kB));
+    const me = { id: learner.id, cookie: await t.login(learner.username) };
+    for (const c of [cOwn, cA2]) expect((await api(me, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBe(200);
+    await api(me, 'POST', '/progress/events', { events: [ev(cA.lessons[0], 'completed'), ev(cOwn.lessons[0], 'completed'), ev(cB.lessons[0], 'viewed')] });
+
+    const report = async (who: Who) => {
+      const res = await api(who, 'GET', `/reports/learners/${learner.id}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { courses: { courseId: string; lessons: { lessonId: string; status: string }[] }[] };
+    };
+    const ids = (r: { courses: { courseId: string }[] }) => r.courses.map((c) => c.courseId).sort();
+    const rB = await report(mB);
+    expect(ids(rB)).toEqual([cB.id]);
+    expect(rB.courses[0].lessons.map((l) => l.status)).toEqual(['in_progress', 'not_started', 'not_started']);
+    expect(JSON.stringify(rB)).not.toContain(cA.lessons[0]);
+    expect(ids(await report(mA))).toEqual([cA.id]);
+    expect(ids(await report(admin))).toEqual([cA.id, cA2.id, cB.id, cOwn.id].sort());
+    // Opening it is audited, as before.
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'learner.report_viewed' AND actor_id = $1 AND target_user_id = $2`, [mB.id, learner.id]);
+    expect(n).toBe(1);
+
+    // The cohort grid and its export: the cohort's own courses only.
+    const grid = (await api(mB, 'GET', `/reports/cohorts/${kB}`)).body;
+    expect(grid.courses.map((c: { courseId: string }) => c.courseId)).toEqual([cB.id]);
+    expect(grid.learners[0].cells.map((c: { courseId: string }) => c.courseId)).toEqual([cB.id]);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${kB}/export`, headers: { cookie: `dari_session=${mB.cookie}` } });
+    const [header, row] = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(header.split(',')).toHaveLength(3 + 3);
+    expect(header).toContain(cB.slug);
+    expect(row).toMatch(/^두 곳 학습자,.*,0,active,no$/);
+
+    // Once the learner leaves B's cohort, B reports on them no more.
+    expect((await api(mB, 'DELETE', `/cohorts/${kB}/members/${learner.id}`)).status).toBe(200);
+    expect((await api(mB, 'GET', `/reports/learners/${learner.id}`)).status).toBe(404);
   });
 
   it('report numbers match a small hand-computed data set', async () => {

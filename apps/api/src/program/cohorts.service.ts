@@ -332,19 +332,23 @@ export class CohortsService {
     await this.throttle.hit('join_ip', ctx.ip);
     const cohortName = await transactionWithRetry(this.db, async (m) => {
       const code = await m.findOne(JoinCodeEntity, { where: { code: codeText }, lock: { mode: 'pessimistic_write' } });
-      this.assertUsable(code);
+      if (!code) this.assertUsable(code);
       const cohort = await m.findOneByOrFail(CohortEntity, { id: code!.cohortId });
+      const member: unknown[] = await m.query(`SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [code!.cohortId, auth.userId]);
+      // Already in: a retry after a lost answer succeeds, even once the code is used up.
+      if (member.length) return cohort.name;
+      this.assertUsable(code);
       // Row locks go enrolments -> cohort_members -> users (AddAtRiskCourses), as in addMembers.
       await m.query(`SELECT 1 FROM enrolments WHERE user_id = $1 ORDER BY id FOR SHARE`, [auth.userId]);
+      // ON CONFLICT: a manager may be adding them to the same cohort at this moment.
       const added: unknown[] = await m.query(
         `WITH ins AS (INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'learner') ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING 1) SELECT * FROM ins`,
         [code!.cohortId, auth.userId],
       );
-      if (added.length) {
-        await m.query(`UPDATE join_codes SET uses = uses + 1 WHERE id = $1`, [code!.id]);
-        await this.enrolInCohortCourses(m, code!.cohortId, [auth.userId]);
-        await this.audit.record({ actorId: auth.userId, action: 'user.joined', targetUserId: auth.userId, requestId: ctx.requestId, details: { cohortId: code!.cohortId, existingAccount: true } }, m);
-      }
+      if (!added.length) return cohort.name;
+      await m.query(`UPDATE join_codes SET uses = uses + 1 WHERE id = $1`, [code!.id]);
+      await this.enrolInCohortCourses(m, code!.cohortId, [auth.userId]);
+      await this.audit.record({ actorId: auth.userId, action: 'user.joined', targetUserId: auth.userId, requestId: ctx.requestId, details: { cohortId: code!.cohortId, existingAccount: true } }, m);
       return cohort.name;
     });
     await this.throttle.forgive('join_ip', ctx.ip);

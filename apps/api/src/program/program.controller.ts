@@ -60,6 +60,7 @@ class CodeIdParamDto extends createZodDto(z.strictObject({ id: uuidSchema, codeI
 class JoinCodeParamDto extends createZodDto(joinCodeParamSchema) {}
 class JoinPreviewDto extends createZodDto(joinPreviewSchema) {}
 class JoinDto extends createZodDto(joinSchema) {}
+class JoinExistingDto extends createZodDto(joinCodeParamSchema) {}
 class MeDto extends createZodDto(meSchema) {}
 class ImportLearnersDto extends createZodDto(importLearnersSchema) {}
 class ImportResultDto extends createZodDto(importResultSchema) {}
@@ -200,6 +201,22 @@ export class JoinController {
     const { me, session } = await this.cohorts.join(body, { ip: req.ip, userAgent: req.headers['user-agent'], requestId: String(req.id) });
     setSessionCookie(req, reply, session);
     return me;
+  }
+}
+
+/** A learner who already has an account joins another cohort with its code: their consent to that programme. */
+@ApiTags('program')
+@Controller('me/cohorts')
+export class MyCohortsController {
+  constructor(private readonly cohorts: CohortsService) {}
+
+  /** Joins the cohort the code opens (and its courses); already a member: nothing changes. Throttled per address. */
+  @Post()
+  @HttpCode(200)
+  @Roles('learner')
+  @ZodResponse({ status: 200, type: JoinPreviewDto })
+  join(@Auth() auth: AuthContext, @RequestId() requestId: string, @Body() body: JoinExistingDto, @Req() req: DariRequest) {
+    return this.cohorts.joinExisting(body.code, auth, { ip: req.ip, requestId });
   }
 }
 

@@ -313,16 +313,29 @@ export class ReportsService {
           ORDER BY e.enrolled_at`,
         [userId, auth.userId],
       );
-    } else if (auth.role === 'manager' || auth.role === 'admin') {
-      // A manager of one of the learner's cohorts, or an admin: all of the learner's courses.
-      if (auth.role === 'manager') {
-        const shared: unknown[] = await this.db.query(
-          `SELECT 1 FROM cohort_members lm JOIN cohort_members mm ON mm.cohort_id = lm.cohort_id
-            WHERE lm.user_id = $1 AND lm.role = 'learner' AND mm.user_id = $2 AND mm.role = 'manager'`,
-          [userId, auth.userId],
-        );
-        if (!shared.length) throw AppException.notFound('learner');
-      }
+    } else if (auth.role === 'manager') {
+      // A manager of one of the learner's cohorts: only the courses assigned to the cohorts they
+      // manage and the learner is in. What the learner does in another programme, or on their own,
+      // stays there (Manager scope, docs/decisions.md).
+      const shared: unknown[] = await this.db.query(
+        `SELECT 1 FROM cohort_members lm JOIN cohort_members mm ON mm.cohort_id = lm.cohort_id
+          WHERE lm.user_id = $1 AND lm.role = 'learner' AND mm.user_id = $2 AND mm.role = 'manager'`,
+        [userId, auth.userId],
+      );
+      if (!shared.length) throw AppException.notFound('learner');
+      enrolments = await this.db.query(
+        `SELECT e.course_id, c.title, e.status, e.percent, e.completed_at, e.last_activity_at, v.snapshot
+           FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+          WHERE e.user_id = $1
+            AND EXISTS (SELECT 1 FROM cohort_courses cc
+                          JOIN cohort_members lm ON lm.cohort_id = cc.cohort_id AND lm.user_id = $1 AND lm.role = 'learner'
+                          JOIN cohort_members mm ON mm.cohort_id = cc.cohort_id AND mm.user_id = $2 AND mm.role = 'manager'
+                         WHERE cc.course_id = e.course_id)
+          ORDER BY e.enrolled_at`,
+        [userId, auth.userId],
+      );
+    } else if (auth.role === 'admin') {
+      // An admin: all of the learner's courses.
       enrolments = await this.db.query(
         `SELECT e.course_id, c.title, e.status, e.percent, e.completed_at, e.last_activity_at, v.snapshot
            FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
@@ -334,7 +347,10 @@ export class ReportsService {
       throw AppException.notFound('learner');
     }
     if (auth.role === 'instructor' && !enrolments.length) throw AppException.notFound('learner');
-    const progress: { lesson_id: string; status: string; best_score: number | null }[] = await this.db.query(`SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1`, [userId]);
+    // Only the progress in the courses shown: nothing of the learner's other courses is read.
+    const progress: { lesson_id: string; status: string; best_score: number | null }[] = enrolments.length
+      ? await this.db.query(`SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1 AND course_id = ANY($2::uuid[])`, [userId, enrolments.map((e) => e.course_id)])
+      : [];
     await this.audit.record({ actorId: auth.userId, action: 'learner.report_viewed', targetUserId: userId, requestId });
     return {
       learner: { id: user.id, displayName: user.display_name },
