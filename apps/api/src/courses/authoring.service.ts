@@ -79,10 +79,19 @@ export class AuthoringService {
   }
 
   async getLesson(lessonId: string, auth: AuthContext): Promise<AuthorLesson> {
-    const lesson = await this.db.getRepository(LessonEntity).findOneBy({ id: lessonId });
-    if (!lesson) throw AppException.notFound('lesson');
-    await this.readable(lesson.courseId, auth, 'lesson');
-    return toAuthorLesson(lesson);
+    // Look up, then decide: a missing lesson and one the caller may not read run the same statement
+    // (issue 21 item 6: by timing, a real id of another's lesson could be told from a made-up one).
+    // Who may read is CourseAccessService.course(…, 'read'): admins, managers, the owner, co-instructors.
+    const [row]: { id: string | null; teaches: boolean }[] = await this.db.query(
+      `SELECT l.id, coalesce(c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2), false) AS teaches
+         FROM (SELECT $1::uuid AS wanted) w
+         LEFT JOIN lessons l ON l.id = w.wanted
+         LEFT JOIN courses c ON c.id = l.course_id`,
+      [lessonId, auth.userId],
+    );
+    const readable = row.id !== null && (auth.role === 'admin' || auth.role === 'manager' || (auth.role === 'instructor' && row.teaches));
+    if (!readable) throw AppException.notFound('lesson');
+    return toAuthorLesson(await this.db.getRepository(LessonEntity).findOneByOrFail({ id: lessonId }));
   }
 
   /** Instructors and admins who can be named co-instructors, by display name. */
