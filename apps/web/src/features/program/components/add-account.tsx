@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../../components/alerts';
 import { isApiError } from '../../../lib/api';
+import { useMe } from '../../../lib/session';
 import { useAddMember, useLookupAccount, type CohortRole } from '../api/members';
 
 /**
@@ -20,6 +21,8 @@ export function AddAccount({ cohortId }: { cohortId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const notFound = isApiError(lookup.error) && lookup.error.status === 404;
+  // A manager's "not found" also covers accounts out of their reach (Manager scope): say so, for every miss alike.
+  const isManager = useMe().data?.role === 'manager';
 
   const onLookup = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -82,7 +85,12 @@ export function AddAccount({ cohortId }: { cohortId: string }) {
       </form>
       <StatusMessage>{notice}</StatusMessage>
       <div role="status" aria-live="polite" className="status-region">
-        {notFound ? <p>{t('program.addAccount.notFound')}</p> : null}
+        {notFound ? (
+          <>
+            <p>{t('program.addAccount.notFound')}</p>
+            {isManager ? <p className="muted">{t('program.addAccount.notFoundWhy')}</p> : null}
+          </>
+        ) : null}
       </div>
       {notFound ? null : <ErrorAlert error={lookup.error} />}
       <ErrorAlert error={add.error} />

@@ -60,8 +60,25 @@ describe('cohort: adding someone who already has an account', () => {
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
     await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
     expect(await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.')).toBeInTheDocument();
+    // A manager also learns why a real person may not be found (the same words for every miss: no oracle).
+    expect(within(section).getByText('다른 프로그램의 기수에 있는 학습자와 직원 계정은 여기서 찾거나 더할 수 없어요. 관리자에게 부탁해 주세요.')).toBeInTheDocument();
     expect(within(section).queryByRole('radio')).not.toBeInTheDocument();
     expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('an admin, who reaches every account, is not told to ask an admin', async () => {
+    mockApi({
+      ...base,
+      'GET /me': { status: 200, body: makeMe('admin') },
+      [`POST /cohorts/${COHORT_ID}/members/lookup`]: apiError(404, 'not_found'),
+    });
+    renderApp(page);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const user = userEvent.setup();
+    await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
+    await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
+    expect(await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.')).toBeInTheDocument();
+    expect(within(section).queryByText(/관리자에게 부탁해 주세요/)).not.toBeInTheDocument();
   });
 
   it('an account already in the cohort cannot be added twice', async () => {
