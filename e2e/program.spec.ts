@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import koLearning from '../apps/web/src/i18n/locales/ko/learning.json' with { type: 'json' };
 import { expect, test } from './support/test';
-import { DEMO, expectNoHorizontalScroll, fill, ko, newPassword, pattern, signIn, uniqueUsername } from './support/app';
+import { createAccount, DEMO, expectNoHorizontalScroll, fill, ko, newPassword, pattern, signIn, uniqueUsername } from './support/app';
 
 // The program journey of issue 5: a manager makes a cohort, gives it a starter course and a join
 // code; a new learner joins with the code on a phone, accepts the privacy notice and finishes a
@@ -182,22 +182,30 @@ test('a manager adds someone who already has an account by exact username, on a 
     const section = page.getByRole('region', { name: ko.program.addAccount.title });
     await expect(section).toBeVisible();
 
+    // A learner in no cohort yet (made by an admin): someone this manager may take on.
+    const learner = await createAccount('learner', 'e2e.addme');
+
     // Part of a username finds nobody.
-    await section.getByLabel(ko.program.addAccount.username).fill(DEMO.instructor.username.slice(0, -2));
+    await section.getByLabel(ko.program.addAccount.username).fill(learner.username.slice(0, -2));
     await section.getByRole('button', { name: ko.program.addAccount.find }).click();
     await expect(section.getByText(ko.program.addAccount.notFound)).toBeVisible();
 
-    // The exact username shows the name to confirm; the instructor account joins as an instructor.
+    // A staff account answers like nobody (issue 21: a manager's lookup never reveals staff).
     await section.getByLabel(ko.program.addAccount.username).fill(DEMO.instructor.username);
     await section.getByRole('button', { name: ko.program.addAccount.find }).click();
+    await expect(section.getByText(ko.program.addAccount.notFound)).toBeVisible();
+
+    // The exact username shows the name to confirm; the learner joins as a learner.
+    await section.getByLabel(ko.program.addAccount.username).fill(learner.username);
+    await section.getByRole('button', { name: ko.program.addAccount.find }).click();
     await expect(section.getByText(pattern(ko.program.addAccount.found))).toBeVisible();
-    await expect(section.getByRole('radio', { name: ko.roles.instructor })).toBeChecked();
+    await expect(section.getByRole('radio', { name: ko.roles.learner })).toBeChecked();
     await expectNoHorizontalScroll(page, PHONE.width);
     await saveScreen(page, 'add-account-360');
     await section.getByRole('button', { name: pattern(ko.program.addAccount.confirm) }).click();
     await expect(page.getByText(pattern(ko.program.addAccount.added))).toBeVisible();
     const members = page.getByRole('table', { name: ko.program.members.caption });
-    await expect(members.getByRole('row').filter({ hasText: ko.roles.instructor })).toHaveCount(1);
+    await expect(members.getByRole('row').filter({ hasText: learner.displayName })).toHaveCount(1);
     await expectNoHorizontalScroll(page, PHONE.width);
   } finally {
     await context.close();
