@@ -77,7 +77,7 @@ describe('dated facts', () => {
     // Everything the phone needs to show the text for any date, with no other request.
     const body = (snapshot.modules[0]!.lessons[0]!.content as { body: { ko: string } }).body.ko;
     expect(renderFactsIn(body, snapshot.facts, 'ko', '2026-05-01')).toBe('2026년 시급은 10,320원(2026년 기준)이에요.');
-    expect(renderFactsIn(body, snapshot.facts, 'ko', '2027-03-01')).toMatch(/^2026년 시급은 10,320원\(2026년 기준\) — 최신 금액은 .*1350.*에서 확인하세요이에요\.$/);
+    expect(renderFactsIn(body, snapshot.facts, 'ko', '2027-03-01')).toMatch(/^2026년 시급은 10,320원\(2026년 기준 — 최신 금액은 .*1350.*에서 확인하세요\)이에요\.$/);
     // The frozen version and the preview carry them too.
     expect((await req(instructor, 'GET', `/authoring/courses/${course.id}/versions/1`)).body.facts).toHaveLength(2);
     expect((await req(instructor, 'GET', `/authoring/courses/${course.id}/preview`)).body.facts).toHaveLength(2);

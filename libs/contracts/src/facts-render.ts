@@ -80,9 +80,13 @@ export function formatFactValue(kind: Fact['kind'], value: FactValue['value'], l
   }
 }
 
-/** "(2026년 기준)", " (as of 2026)", "（2026年标准）". */
-export function formatFactYear(year: number, locale: Locale): string {
-  return locale === 'ko' ? `(${year}년 기준)` : locale === 'en' ? ` (as of ${year})` : `（${year}年标准）`;
+/**
+ * "(2026년 기준)", " (as of 2026)", "（2026年标准）"; with `check` (past the last period) the note on where
+ * to check goes inside the brackets, so that the author's sentence goes on after them:
+ * "10,320원(2026년 기준 — 최신 금액은 …에서 확인하세요)이에요".
+ */
+export function formatFactYear(year: number, locale: Locale, check = ''): string {
+  return locale === 'ko' ? `(${year}년 기준${check})` : locale === 'en' ? ` (as of ${year}${check})` : `（${year}年标准${check}）`;
 }
 
 /** " — 최신 금액은 …에서 확인하세요": where to check, for a value whose period has ended. */
@@ -91,7 +95,7 @@ export function formatCheckAt(fact: Pick<Fact, 'kind' | 'checkAt'>, locale: Loca
   const money = fact.kind === 'money';
   if (locale === 'ko') return ` — 최신 ${money ? '금액' : '내용'}은 ${where}에서 확인하세요`;
   if (locale === 'en') return ` — check the current ${money ? 'amount' : 'figure'} with ${where}`;
-  return ` — 最新${money ? '金额' : '信息'}请向${where}查询`;
+  return `——最新${money ? '金额' : '信息'}请向${where}查询`;
 }
 
 /** The marker for a reference that cannot be shown (an unknown key, or a day before the first value). */
@@ -101,15 +105,15 @@ export function factMarker(key: string): string {
 
 /**
  * A fact as a learner reads it on a day: the value that holds with its year ("10,320원(2026년 기준)");
- * past the last known period the last value with its year and where to check the current one; before
+ * past the last known period the last value with its year and where to check the current one
+ * ("10,320원(2026년 기준 — 최신 금액은 …에서 확인하세요)"); before
  * the first period or for an unknown fact a plain marker. Never throws.
  */
 export function renderFact(fact: Fact | undefined, locale: Locale, on: Date | string = new Date(), key = fact?.key ?? '?'): string {
   if (!fact) return factMarker(key);
   const found = factValueOn(fact, on);
-  if (found.status === 'before') return `${factMarker(fact.label[locale] || fact.label.ko)}${formatCheckAt(fact, locale)}`;
-  const shown = `${formatFactValue(fact.kind, found.value.value, locale)}${formatFactYear(found.year, locale)}`;
-  return found.status === 'current' ? shown : `${shown}${formatCheckAt(fact, locale)}`;
+  if (found.status === 'before') return `${factMarker(fact.label[locale] || fact.label.ko)}${locale === 'zh' ? '' : ' '}${formatCheckAt(fact, locale).trim()}`;
+  return `${formatFactValue(fact.kind, found.value.value, locale)}${formatFactYear(found.year, locale, found.status === 'current' ? '' : formatCheckAt(fact, locale))}`;
 }
 
 /** Replaces every `{{fact:KEY}}` in a text with the fact as shown on that day. */

@@ -34,18 +34,20 @@ describe('rendering a dated fact', () => {
     expect(renderFact(hourly, 'ko', new Date('2025-12-31T15:00:00Z'))).toBe('10,320원(2026년 기준)');
     // 2026-12-31T15:00Z is 2027-01-01 in Seoul: past the last known range.
     expect(renderFact(hourly, 'en', new Date('2026-12-31T14:59:59Z'))).toBe('KRW 10,320 (as of 2026)');
-    expect(renderFact(hourly, 'en', new Date('2026-12-31T15:00:00Z'))).toMatch(/^KRW 10,320 \(as of 2026\) — check the current amount with /);
+    expect(renderFact(hourly, 'en', new Date('2026-12-31T15:00:00Z'))).toMatch(/^KRW 10,320 \(as of 2026 — check the current amount with .*\)$/);
     expect(factValueOn(hourly, '2026-12-31').status).toBe('current');
     expect(factValueOn(hourly, '2027-01-01').status).toBe('expired');
   });
 
   it('after the last range: the last value with its year and where to check, never a guess', () => {
     const on = new Date('2027-03-01T03:00:00Z');
-    expect(renderFact(hourly, 'ko', on)).toBe(`10,320원(2026년 기준) — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요`);
-    expect(renderFact(hourly, 'en', on)).toBe(`KRW 10,320 (as of 2026) — check the current amount with ${hourly.checkAt.en}`);
-    expect(renderFact(hourly, 'zh', on)).toBe(`10,320韩元（2026年标准） — 最新金额请向${hourly.checkAt.zh}查询`);
+    expect(renderFact(hourly, 'ko', on)).toBe(`10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)`);
+    expect(renderFact(hourly, 'en', on)).toBe(`KRW 10,320 (as of 2026 — check the current amount with ${hourly.checkAt.en})`);
+    expect(renderFact(hourly, 'zh', on)).toBe(`10,320韩元（2026年标准——最新金额请向${hourly.checkAt.zh}查询）`);
     expect(renderFact(hourly, 'ko', on)).toContain('1350');
-    expect(renderFact(fact('age', 18), 'ko', on)).toBe('만 18세(2026년 기준) — 최신 내용은 어디에서 확인하세요');
+    // The author's sentence goes on after the brackets: "…이에요" still follows the amount.
+    expect(renderFactsIn('시급은 {{fact:minimum-wage-hourly}}이에요.', facts, 'ko', on)).toMatch(/^시급은 10,320원\(2026년 기준 — .*1350\)에서 확인하세요\)이에요\.$/);
+    expect(renderFact(fact('age', 18), 'ko', on)).toBe('만 18세(2026년 기준 — 최신 내용은 어디에서 확인하세요)');
   });
 
   it('before the first range, or for an unknown key: a plain marker, never a crash', () => {

@@ -2,7 +2,8 @@ import type { Fact, PublishedLesson } from '@dari/contracts';
 import { useContext, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreloaded } from '../../lib/lazy-preload';
-import { FactsContext, useFactText } from '../markdown/facts-context';
+import { FactText } from '../markdown/fact-text';
+import { FactsContext } from '../markdown/facts-context';
 import { LazyMarkdown, MarkdownImpl } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
 import { mediaUrl, pickText } from './localized';
@@ -40,11 +41,6 @@ interface LessonViewProps {
   facts?: readonly Fact[] | null;
 }
 
-/** A plain text (not Markdown) with its fact references shown. */
-function FactText({ text, lang }: { text: string; lang?: string }) {
-  const render = useFactText();
-  return <>{render(text, lang)}</>;
-}
 
 /** What comes after a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
 function After({ children }: { children?: ReactNode }) {

@@ -67,14 +67,14 @@ describe('dated facts in lessons', () => {
     render(<LessonView lesson={lesson} facts={[hourly]} hideTitle />);
     const paragraph = await screen.findByText(/^시급은 /);
     if (Date.now() < Date.parse('2026-12-31T15:00:00Z')) expect(paragraph).toHaveTextContent('시급은 10,320원(2026년 기준)이에요.');
-    else expect(paragraph.textContent).toMatch(/10,320원\(2026년 기준\) — 최신 금액은 .*에서 확인하세요/);
+    else expect(paragraph.textContent).toMatch(/10,320원\(2026년 기준 — 최신 금액은 .*에서 확인하세요\)/);
   });
 
   it('from 2027 on: the last value with its year and where to check, never a guess', async () => {
     at('2027-03-01T00:00:00Z');
     render(<LessonView lesson={lesson} facts={[hourly]} hideTitle />);
     const paragraph = await screen.findByText(/^시급은 /);
-    expect(paragraph).toHaveTextContent(`시급은 10,320원(2026년 기준) — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요이에요.`);
+    expect(paragraph).toHaveTextContent(`시급은 10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)이에요.`);
     expect(paragraph.textContent).toContain('1350');
   });
 

@@ -1,9 +1,11 @@
-import type { Locale, PublishedLesson } from '@dari/contracts';
-import { useState, type ReactNode, type Ref } from 'react';
+import type { Fact, Locale, PublishedLesson } from '@dari/contracts';
+import { useContext, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonPlayerSlots } from '../../../components/course/lesson-view';
 import { mediaUrl, pickText } from '../../../components/course/localized';
 import { QuizTry } from '../../../components/course/quiz-try';
+import { FactText } from '../../../components/markdown/fact-text';
+import { FactsContext } from '../../../components/markdown/facts-context';
 import { LazyMarkdown, MarkdownImpl } from '../../../components/markdown/lazy-markdown';
 import { usePreloaded } from '../../../lib/lazy-preload';
 
@@ -12,6 +14,8 @@ interface PlayerLessonProps {
   /** The language the learner reads the lesson in (lessonLanguage); texts missing in it show in Korean. */
   lang: Locale;
   player?: LessonPlayerSlots;
+  /** The dated facts the course carries: `{{fact:KEY}}` in the lesson shows the value for today (offline too). */
+  facts?: readonly Fact[] | null;
 }
 
 /** What follows a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
@@ -101,7 +105,16 @@ function Body({ lesson, lang, player }: PlayerLessonProps) {
  * learner chooses to go on or skip. Markup as LessonView's (components/course/lesson-view.tsx, which the
  * editor's preview uses, always in the interface language): keep the two in step.
  */
-export function PlayerLesson({ lesson, lang, player }: PlayerLessonProps) {
+export function PlayerLesson({ lesson, lang, player, facts }: PlayerLessonProps) {
+  const outerFacts = useContext(FactsContext);
+  return (
+    <FactsContext.Provider value={facts ?? outerFacts}>
+      <PlayerArticle lesson={lesson} lang={lang} player={player} />
+    </FactsContext.Provider>
+  );
+}
+
+function PlayerArticle({ lesson, lang, player }: PlayerLessonProps) {
   const { t } = useTranslation();
   const [noteAccepted, setNoteAccepted] = useState(false);
   const title = pickText(lesson.title, lang);
@@ -121,7 +134,9 @@ export function PlayerLesson({ lesson, lang, player }: PlayerLessonProps) {
           <p>
             <strong>{t('lesson.contentNote')}</strong>
           </p>
-          <p lang={note.lang}>{note.text}</p>
+          <p lang={note.lang}>
+            <FactText text={note.text} lang={note.lang} />
+          </p>
           <p>{t('lesson.contentNoteChoice')}</p>
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={() => setNoteAccepted(true)}>

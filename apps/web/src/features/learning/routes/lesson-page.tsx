@@ -294,7 +294,7 @@ export function LessonPage() {
       ) : (
         <>
           <LessonLanguageControl languages={languages} value={lang} onChange={chooseLanguage} interfaceLocale={locale} />
-          <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} />
+          <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} facts={data.facts ?? []} />
         </>
       )}
       <nav className="pager" aria-label={t('course.lessonNav')}>
