@@ -95,7 +95,7 @@ export function formatCheckAt(fact: Pick<Fact, 'kind' | 'checkAt'>, locale: Loca
   const money = fact.kind === 'money';
   if (locale === 'ko') return ` — 최신 ${money ? '금액' : '내용'}은 ${where}에서 확인하세요`;
   if (locale === 'en') return ` — check the current ${money ? 'amount' : 'figure'} with ${where}`;
-  return `——最新${money ? '金额' : '信息'}请向${where}查询`;
+  return `——最新${money ? '金额' : '信息'}请通过${where}查询`;
 }
 
 /** The marker for a reference that cannot be shown (an unknown key, or a day before the first value). */

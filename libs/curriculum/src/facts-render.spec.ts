@@ -43,7 +43,7 @@ describe('rendering a dated fact', () => {
     const on = new Date('2027-03-01T03:00:00Z');
     expect(renderFact(hourly, 'ko', on)).toBe(`10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)`);
     expect(renderFact(hourly, 'en', on)).toBe(`KRW 10,320 (as of 2026 — check the current amount with ${hourly.checkAt.en})`);
-    expect(renderFact(hourly, 'zh', on)).toBe(`10,320韩元（2026年标准——最新金额请向${hourly.checkAt.zh}查询）`);
+    expect(renderFact(hourly, 'zh', on)).toBe(`10,320韩元（2026年标准——最新金额请通过${hourly.checkAt.zh}查询）`);
     expect(renderFact(hourly, 'ko', on)).toContain('1350');
     // The author's sentence goes on after the brackets: "…이에요" still follows the amount.
     expect(renderFactsIn('시급은 {{fact:minimum-wage-hourly}}이에요.', facts, 'ko', on)).toMatch(/^시급은 10,320원\(2026년 기준 — .*1350\)에서 확인하세요\)이에요\.$/);
