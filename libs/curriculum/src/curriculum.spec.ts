@@ -82,7 +82,7 @@ function missingInLanguages(files: BundleFiles): string[] {
         if (lang === 'ko') continue;
         for (const [written, inner] of md.matchAll(/\[\[([^[\]\n]+?)\]\]/g)) {
           const bar = inner!.indexOf('|');
-          const term = (bar === -1 ? inner! : inner!.slice(0, bar)).trim();
+          const term = (bar === -1 ? inner! : inner!.slice(0, bar).replace(/\\$/, '')).trim(); // [[인권\|人权]] in a table
           // [[NGO]] reads the same in every language; [[대통령]] would show a Korean word in an English or Chinese sentence.
           if (bar === -1 && HANGUL.test(term)) problems.push(`${file}: ${written} must be [[${term}|shown text]]`);
           else if (!GLOSSARY_TERMS.has(term)) problems.push(`${file}: ${written} names no glossary term`);
@@ -257,7 +257,7 @@ describe('a course declaring its languages', () => {
   it('fails when a Chinese body links a term that is not a glossary term, or shows a Korean term as it is', () => {
     const files = declaring(dir, ['ko', 'zh'], (all, m) => {
       withChinese(all, m);
-      all.set(`lessons/${reading.key}.zh.md`, '签约前要看[[全租房]]和[[전세|全租房]]，还有[[전세]]、[[NGO]]和[[없는말|不存在]]。\n');
+      all.set(`lessons/${reading.key}.zh.md`, '签约前要看[[全租房]]和[[전세|全租房]]，还有[[전세]]、[[NGO]]和[[없는말|不存在]]。\n\n| 词 | 意思 |\n| --- | --- |\n| [[전세\\|全租房]] | [[월세|月租]] |\n');
     });
     expect(missingInLanguages(files)).toEqual([
       `lessons/${reading.key}.zh.md: [[全租房]] names no glossary term`,

@@ -54,7 +54,8 @@ export function termsIn(source: string): string[] {
   for (const match of source.matchAll(TERM)) {
     const inner = match[1]!;
     const bar = inner.indexOf('|');
-    const term = (bar === -1 ? inner : inner.slice(0, bar)).trim();
+    // "[[인권\\|人权]]" (the bar escaped, as in a table) names 인권 too.
+    const term = (bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '')).trim();
     if (term && term.length <= 60) out.add(term.normalize('NFC'));
   }
   return [...out];

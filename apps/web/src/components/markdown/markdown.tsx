@@ -9,7 +9,7 @@ import { termsIn, useGlossaryContext } from './glossary-context';
 import { remarkCallouts, type CalloutKind } from './remark-callouts';
 import { remarkFacts } from './remark-facts';
 import { rehypeShiftHeadings } from './rehype-shift-headings';
-import { remarkTerms } from './remark-terms';
+import { escapeTermBarsInTables, remarkTerms } from './remark-terms';
 import { sanitizeSchema } from './sanitize-schema';
 import { isExternal, safeHref, safeImageSrc } from './safe-url';
 
@@ -125,7 +125,7 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
         urlTransform={urlTransform}
         components={components}
       >
-        {source}
+        {escapeTermBarsInTables(source)}
       </ReactMarkdown>
     );
   }, [source, remarkPlugins, headingLevel, resolveImage]);

@@ -98,3 +98,33 @@ export function remarkTerms(options: TermOptions = {}) {
     rewriteChildren(tree, options.knownTerms, source);
   };
 }
+
+const TERM_IN_SOURCE = /\[\[([^[\]\n]+?)\]\]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * A table row splits its cells at every "|", also the one of [[전세|全租房]]: the cell would end inside the
+ * term and the rest of the row move one cell on (or be dropped). Before the Markdown is parsed, the bar
+ * inside [[ ]] on a line with other bars (a table row) is escaped as "\|" (which the parser reads back as
+ * "|", so the term is found as written); lines in code blocks and other lines stay as they are.
+ */
+export function escapeTermBarsInTables(source: string): string {
+  if (!source.includes('[[') || !source.includes('|')) return source;
+  let fence: string | null = null;
+  return source
+    .split('\n')
+    .map((line) => {
+      const opens = FENCE.exec(line)?.[1];
+      if (fence) {
+        if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = null;
+        return line;
+      }
+      if (opens) {
+        fence = opens;
+        return line;
+      }
+      if (/^( {4}|\t)/.test(line) || !line.replace(TERM_IN_SOURCE, '').includes('|')) return line;
+      return line.replace(TERM_IN_SOURCE, (_written: string, inner: string) => `[[${inner.replace(/(^|[^\\])\|/g, '$1\\|')}]]`);
+    })
+    .join('\n');
+}

@@ -74,4 +74,35 @@ describe('[[term]] links with a glossary', () => {
   it('finds the terms of a text as the renderer reads them', () => {
     expect(termsIn('[[인권]] [[ 근로계약서 | 계약서 ]] [[인권]] [[]] [[a\nb]]')).toEqual(['인권', '근로계약서']);
   });
+
+  it('links terms in every language: [[Korean term|shown text]] in a Chinese or English text, in a table too', () => {
+    const source = [
+      '签约前要了解[[전세|全租房]]。Before you sign, learn about [[전세|jeonse]].',
+      '',
+      '| 机构 | 电话 |',
+      '| --- | --- |',
+      '| [[대한법률구조공단|大韩法律救助公团（대한법률구조공단）]] | 132 |',
+      '| [[인권\\|人权]]咨询 | 1331 |',
+      '',
+      '`[[인권|代码]]`',
+      '',
+      '```',
+      '| [[인권|代码]] | 1 |',
+      '```',
+    ].join('\n');
+    const { container, registered } = withGlossary(source);
+    expect(screen.getByRole('button', { name: '全租房' })).toHaveAttribute('data-term', '전세');
+    expect(screen.getByRole('button', { name: 'jeonse' })).toHaveAttribute('data-term', '전세');
+    // The bar inside [[ ]] does not split the table's cell, written as it is or escaped.
+    const rows = [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['大韩法律救助公团（대한법률구조공단）', '132'],
+      ['人权咨询', '1331'],
+    ]);
+    expect(screen.getByRole('button', { name: '大韩法律救助公团（대한법률구조공단）' })).toHaveAttribute('data-term', '대한법률구조공단');
+    expect(screen.getByRole('button', { name: '人权' })).toHaveAttribute('data-term', '인권');
+    const code = [...container.querySelectorAll('code')].map((c) => c.textContent);
+    expect(code).toEqual(['[[인권|代码]]', '| [[인권|代码]] | 1 |\n']);
+    expect(registered).toEqual([['대한법률구조공단', '인권', '전세']]);
+  });
 });
