@@ -6,7 +6,8 @@ import type { AuthContext, DariReply, DariRequest } from '../common/http/request
 import type { UserEntity } from '../users/user.entity.js';
 import { LoginDto, MeDto, RedeemResetCodeDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import { LoginGuard } from './login.guard.js';
+import { DeviceCookiesService } from './device-cookies.service.js';
+import { LoginGuard, loginAttemptOf } from './login.guard.js';
 import { ResetCodesService } from './reset-codes.service.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
 
@@ -16,9 +17,13 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resetCodes: ResetCodesService,
+    private readonly devices: DeviceCookiesService,
   ) {}
 
-  /** Signs in; a new session cookie replaces any old one. */
+  /**
+   * Signs in; a new session cookie replaces any old one. Unless the person said this is a shared
+   * device, the browser also gets a device cookie for this account (docs/sign-in-limits.md).
+   */
   @Post('login')
   @Public()
   @UseGuards(LoginGuard)
@@ -31,8 +36,10 @@ export class AuthController {
       userAgent: req.headers['user-agent'],
       sharedDevice: body.sharedDevice ?? false,
       previousToken: sessionToken(req),
+      attempt: loginAttemptOf(req),
     });
     setSessionCookie(req, reply, session);
+    if (!body.sharedDevice) await this.devices.remember(req, reply, req.user);
     return me;
   }
 

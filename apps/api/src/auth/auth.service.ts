@@ -7,6 +7,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import { UserEntity } from '../users/user.entity.js';
 import { toMe } from '../users/user-view.js';
 import { normaliseUsername } from '../users/username.js';
+import type { LoginAttempt } from './login.guard.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
 import { SessionsService, type NewSession } from './sessions.service.js';
@@ -18,6 +19,8 @@ export interface LoginContext {
   sharedDevice: boolean;
   /** The session cookie the browser already had: rotated away at sign-in. */
   previousToken?: string;
+  /** The counters the attempt was counted in (LoginGuard); without it, the account's and the address's. */
+  attempt?: LoginAttempt;
 }
 
 @Injectable()
@@ -48,8 +51,12 @@ export class AuthService {
   }
 
   async completeLogin(user: UserEntity, ctx: LoginContext): Promise<{ me: Me; session: NewSession }> {
-    await this.throttle.forgive('login_account', user.username);
-    await this.throttle.forgive('login_ip', ctx.ip);
+    // A success gives back its places: the address's count (known devices or not) and the account's
+    // (or, from the account's own device, that device's). A sign-in from the owner's device leaves the
+    // account's lockout for other devices as it is: someone guessing there gets no fresh tries.
+    const attempt = ctx.attempt ?? { ipBucket: 'login_ip', ip: ctx.ip, accountBucket: 'login_account', accountKey: user.username };
+    await this.throttle.forgive(attempt.accountBucket, attempt.accountKey);
+    await this.throttle.forgive(attempt.ipBucket, attempt.ip);
     if (ctx.previousToken) await this.sessions.revokeByToken(ctx.previousToken);
     const session = await this.db.transaction(async (m) => {
       const created = await this.sessions.create(user.id, ctx.sharedDevice, ctx.userAgent, m);

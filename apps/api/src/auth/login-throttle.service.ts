@@ -5,14 +5,22 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app-exception.js';
 
-/** `verify_ip`: public certificate lookups per address; a lookup that finds a certificate is forgiven, so only misses add up. */
-export type ThrottleBucket = 'login_account' | 'login_ip' | 'reset_account' | 'reset_ip' | 'join_ip' | 'verify_ip';
+/**
+ * `verify_ip`: public certificate lookups per address; a lookup that finds a certificate is forgiven, so only misses add up.
+ * `login_device`: sign-ins to one account from one device holding that account's device cookie (key: account and the
+ * cookie's nonce), instead of `login_account`. `login_ip_known`: sign-ins from an address by requests carrying a valid
+ * device cookie, instead of `login_ip`. docs/sign-in-limits.md.
+ */
+export type ThrottleBucket = 'login_account' | 'login_device' | 'login_ip' | 'login_ip_known' | 'reset_account' | 'reset_ip' | 'join_ip' | 'verify_ip';
+
+/** Buckets about one account (a success clears them); the others are about an address (a success gives its place back). */
+const PER_ACCOUNT = new Set<ThrottleBucket>(['login_account', 'login_device', 'reset_account']);
 
 /**
  * Counts attempts per account and per address in fixed windows, in PostgreSQL (shared by every API
  * instance). The count is taken before the password is checked, in one atomic statement, so that
- * concurrent guesses cannot slip past the limit; a success gives its attempt back. After the
- * window the counts start again: there is no permanent lockout.
+ * concurrent guesses cannot slip past the limit; a success gives its attempt back, so what stays
+ * counted are failures. After the window the counts start again: there is no permanent lockout.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -22,8 +30,22 @@ export class LoginThrottleService {
   ) {}
 
   limitFor(bucket: ThrottleBucket): number {
-    if (bucket === 'verify_ip') return this.config.login.maxVerifyMissesPerIp;
-    return bucket.endsWith('_ip') ? this.config.login.maxPerIp : this.config.login.maxPerAccount;
+    const l = this.config.login;
+    switch (bucket) {
+      case 'verify_ip':
+        return l.maxVerifyMissesPerIp;
+      case 'login_device':
+        return l.maxPerDevice;
+      case 'login_ip_known':
+        return l.maxPerIpKnownDevices;
+      case 'login_account':
+      case 'reset_account':
+        return l.maxPerAccount;
+      case 'login_ip':
+      case 'reset_ip':
+      case 'join_ip':
+        return l.maxPerIp;
+    }
   }
 
   /** Counts one attempt; throws 429 with the wait when the limit is passed. */
@@ -50,7 +72,7 @@ export class LoginThrottleService {
   async forgive(bucket: ThrottleBucket, key: string): Promise<void> {
     const windowMs = this.config.login.windowMs;
     const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
-    if (bucket.endsWith('_account')) {
+    if (PER_ACCOUNT.has(bucket)) {
       await this.db.query(`DELETE FROM login_throttle WHERE bucket = $1 AND key_hash = $2`, [bucket, this.keyHash(bucket, key)]);
     } else {
       await this.db.query(

@@ -30,6 +30,9 @@ const envSchema = z.object({
   DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   DARI_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   DARI_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  DARI_LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().positive().default(10),
+  DARI_LOGIN_MAX_FAILURES_PER_IP_KNOWN_DEVICES: z.coerce.number().int().positive().default(1000),
+  DARI_LOGIN_DEVICE_COOKIE_DAYS: z.coerce.number().positive().max(400).default(365),
   DARI_VERIFY_MAX_MISSES_PER_IP: z.coerce.number().int().positive().default(30),
   DARI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -50,8 +53,13 @@ export interface AppConfig {
   /** Where uploaded media files are kept. */
   mediaDir: string;
   session: { idleMs: number; maxMs: number; sharedIdleMs: number; sharedMaxMs: number };
-  /** Throttle limits per window: sign-in, reset and join attempts; certificate codes that match nothing. */
-  login: { maxPerAccount: number; maxPerIp: number; maxVerifyMissesPerIp: number; windowMs: number };
+  /**
+   * Throttle limits per window: sign-in, reset and join attempts; certificate codes that match nothing.
+   * Sign-in from a device that holds the account's device cookie counts per device (`maxPerDevice`),
+   * and requests carrying a valid device cookie count per address apart (`maxPerIpKnownDevices`).
+   * docs/sign-in-limits.md.
+   */
+  login: { maxPerAccount: number; maxPerIp: number; maxPerDevice: number; maxPerIpKnownDevices: number; deviceCookieMaxAgeMs: number; maxVerifyMissesPerIp: number; windowMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
   atRiskInactiveDays: number;
@@ -97,6 +105,9 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
     login: {
       maxPerAccount: e.DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerIp: e.DARI_LOGIN_MAX_FAILURES_PER_IP,
+      maxPerDevice: e.DARI_LOGIN_MAX_FAILURES_PER_DEVICE,
+      maxPerIpKnownDevices: e.DARI_LOGIN_MAX_FAILURES_PER_IP_KNOWN_DEVICES,
+      deviceCookieMaxAgeMs: e.DARI_LOGIN_DEVICE_COOKIE_DAYS * day,
       maxVerifyMissesPerIp: e.DARI_VERIFY_MAX_MISSES_PER_IP,
       windowMs: e.DARI_LOGIN_WINDOW_MINUTES * 60_000,
     },

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { AppSecretEntity } from '../auth/app-secret.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { ResetCodeEntity } from '../auth/reset-code.entity.js';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   SessionEntity,
   ResetCodeEntity,
   LoginThrottleEntity,
+  AppSecretEntity,
   AuditEventEntity,
   CourseEntity,
   CourseInstructorEntity,
