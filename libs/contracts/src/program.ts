@@ -176,11 +176,19 @@ export const cohortGridSchema = z.object({
 });
 export type CohortGrid = z.infer<typeof cohortGridSchema>;
 
+/** Fewer skips of a lesson than this are reported as null ("fewer than 3"). */
+export const SKIP_COUNT_MIN = 3;
+
 export const courseReportSchema = z.object({
   course: z.object({ id: z.uuid(), title: draftTextSchema(200), version: z.number().int().nullable() }),
   enrolments: z.number().int(),
   completions: z.number().int(),
-  lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), kind: z.string(), started: z.number().int(), completed: z.number().int() })),
+  /**
+   * Per lesson: how many started it and finished it (a skip counts as finished: it carries no
+   * penalty), and how many skipped it after its content note — a count only, never who, and null
+   * below SKIP_COUNT_MIN so that a small class does not point at one person.
+   */
+  lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), kind: z.string(), started: z.number().int(), completed: z.number().int(), skipped: z.number().int().nullable() })),
   questions: z.array(z.object({ lessonId: z.uuid(), key: z.string(), prompt: draftTextSchema(2000), answers: z.number().int(), correctShare: rate.nullable() })),
 });
 export type CourseReport = z.infer<typeof courseReportSchema>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CohortGrid, CourseReport, DraftText, ProgramReport, PublishedCourse } from '@dari/contracts';
+import { SKIP_COUNT_MIN, type CohortGrid, type CourseReport, type DraftText, type ProgramReport, type PublishedCourse } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -259,6 +259,11 @@ export class ReportsService {
       `SELECT lesson_id, sum(started)::int AS started, sum(completed)::int AS completed FROM lesson_stats WHERE course_id = $1 GROUP BY lesson_id`,
       [courseId],
     );
+    // Skips are shown to staff only as a count per lesson (issue 16): which learner skipped is never shown.
+    const skips: { lesson_id: string; skipped: number }[] = await this.db.query(
+      `SELECT lesson_id, count(*)::int AS skipped FROM lesson_progress WHERE course_id = $1 AND status = 'skipped' GROUP BY lesson_id`,
+      [courseId],
+    );
     const qstats: { lesson_id: string; question_key: string; answers: number; correct: number }[] = await this.db.query(
       `SELECT lesson_id, question_key, sum(answers)::int AS answers, sum(correct)::int AS correct FROM question_stats WHERE course_id = $1 GROUP BY lesson_id, question_key`,
       [courseId],
@@ -270,7 +275,8 @@ export class ReportsService {
       completions: counts.completions,
       lessons: lessons.map((l) => {
         const s = stats.find((x) => x.lesson_id === l.id);
-        return { lessonId: l.id, title: l.title, kind: l.kind, started: s?.started ?? 0, completed: s?.completed ?? 0 };
+        const skipped = skips.find((x) => x.lesson_id === l.id)?.skipped ?? 0;
+        return { lessonId: l.id, title: l.title, kind: l.kind, started: s?.started ?? 0, completed: s?.completed ?? 0, skipped: skipped === 0 || skipped >= SKIP_COUNT_MIN ? skipped : null };
       }),
       questions: lessons.flatMap((l) =>
         l.content.kind === 'quiz'
@@ -365,7 +371,7 @@ export class ReportsService {
           .flatMap((mod) => mod.lessons)
           .map((l) => {
             const p = progress.find((x) => x.lesson_id === l.id);
-            return { lessonId: l.id, title: l.title, status: p?.status ?? 'not_started', bestScore: p?.best_score ?? null };
+            return { lessonId: l.id, title: l.title, status: staffStatus(p?.status, l.kind, p?.best_score ?? null), bestScore: p?.best_score ?? null };
           }),
       })),
     };
@@ -409,4 +415,16 @@ export class ReportsService {
       after = { name: rows[rows.length - 1].display_name, id: rows[rows.length - 1].user_id };
     }
   }
+}
+
+/**
+ * A lesson's status as staff see it on one learner's page. Skipping a lesson with a content note is
+ * promised to carry no penalty, so staff never see who skipped (issue 16; docs/decisions.md): a
+ * skipped reading shows as finished (it counts as done), a skipped quiz as not started, or in
+ * progress once tried. Skips appear to staff only as a count per lesson in the course report.
+ */
+export function staffStatus(status: string | undefined, kind: string, bestScore: number | null): string {
+  if (status !== 'skipped') return status ?? 'not_started';
+  if (kind !== 'quiz') return 'completed';
+  return bestScore === null ? 'not_started' : 'in_progress';
 }

@@ -138,6 +138,7 @@ function CourseReportView({ report, backLink, showReflections }: { report: Cours
                     <th scope="col">{t('program.columns.kind')}</th>
                     <th scope="col">{t('program.columns.started')}</th>
                     <th scope="col">{t('program.columns.completed')}</th>
+                    <th scope="col">{t('program.columns.skipped')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -151,6 +152,7 @@ function CourseReportView({ report, backLink, showReflections }: { report: Cours
                         <td data-label={t('program.columns.kind')}>{t(`program.lessonKinds.${l.kind}`, { defaultValue: l.kind })}</td>
                         <td data-label={t('program.columns.started')}>{formatNumber(l.started, locale)}</td>
                         <td data-label={t('program.columns.completed')}>{formatNumber(l.completed, locale)}</td>
+                        <td data-label={t('program.columns.skipped')}>{l.skipped === null ? t('program.courseReport.fewSkips') : formatNumber(l.skipped, locale)}</td>
                       </tr>
                     );
                   })}
