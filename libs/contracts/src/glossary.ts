@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The North/South glossary (issue 6). Shipped as libs/curriculum/glossary/terms.json, an array of
  * these, sorted by `term`. Lessons link a term with [[term]] or [[term|shown text]].
  */
-export const GLOSSARY_TAGS = ['loanword', 'civic', 'legal', 'human-rights', 'work', 'housing', 'money', 'daily-life', 'digital', 'health', 'education'] as const;
+/** `reference`: a term kept for looking up (search, word lists) that no starter lesson links yet. */
+export const GLOSSARY_TAGS = ['loanword', 'civic', 'legal', 'human-rights', 'work', 'housing', 'money', 'daily-life', 'digital', 'health', 'education', 'reference'] as const;
 export const glossaryTagSchema = z.enum(GLOSSARY_TAGS);
 
 export const glossaryTermEntrySchema = z.strictObject({
