@@ -8,6 +8,7 @@ import { Page } from '../../../components/page';
 import { useLocale } from '../../../components/use-locale';
 import { useMe } from '../../../lib/session';
 import { useCatalog } from '../api/get-catalog';
+import { CourseLanguages } from '../components/course-languages';
 import { EnrolPanel } from '../components/enrol-panel';
 import { LearningLinks } from '../components/learning-links';
 import { SaveOffline } from '../components/save-offline';
@@ -60,6 +61,7 @@ export function CoursePage() {
         {data.tags.length > 0 ? ` · ${data.tags.map((tag) => t(`courseTags.${tag}`)).join(', ')}` : null}
         {data.sequential ? ` · ${t('learning.course.sequential')}` : null}
       </p>
+      <CourseLanguages course={data} />
       {state ? <EnrolPanel course={data} progress={state} policy={policy} /> : null}
       {enrolled && me ? <SaveOffline userId={me.id} course={data} /> : null}
       <CourseOutline course={data} lessonHref={(id) => lessonPath(data.slug, id)} states={enrolled ? states : undefined} />

@@ -80,6 +80,8 @@ function learnerApi(locale: 'ko' | 'en' | 'zh', course = multilingualCourse()) {
     [`GET /courses/${SLUG}/progress`]: server.progress(makeProgress()),
     'GET /me/journal': { status: 200, body: { items: [] } },
     'GET /me/certificates': { status: 200, body: { items: [] } },
+    'GET /courses': { status: 200, body: { items: [] } },
+    'GET /me/learning': { status: 200, body: { items: [] } },
     'POST /progress/events': server.handler,
     'POST /glossary/lookup': (req: MockRequest) => {
       const terms = (req.body as { terms: string[] }).terms;
@@ -222,5 +224,22 @@ describe('the lesson in the learner\'s language', { timeout: 20_000 }, () => {
     expect(within(note).getByText('This lesson talks about unfair treatment.')).toHaveAttribute('lang', 'en');
     expect(screen.getByRole('heading', { level: 1, name: 'When you are not paid' })).toBeInTheDocument();
     expect(within(note).getByRole('button', { name: '수업 보기' })).toBeInTheDocument();
+  });
+
+  it('says on the course page which languages its lessons are in, each named in itself', async () => {
+    learnerApi('zh');
+    renderApp(`/learn/courses/${SLUG}`);
+    const line = await screen.findByText('可用语言：', { exact: false });
+    // The reflection is in Korean only: English and Chinese are there for some lessons.
+    expect(line).toHaveTextContent(/^可用语言：한국어 · English（仅部分课） · 中文（仅部分课）$/);
+    expect(within(line).getByText('中文')).toHaveAttribute('lang', 'zh-Hans');
+    expect(within(line).getByText('한국어')).toHaveAttribute('lang', 'ko');
+  });
+
+  it('says nothing about languages for a course in Korean only', async () => {
+    learnerApi('ko', makeCourse());
+    renderApp(`/learn/courses/${SLUG}`);
+    expect(await screen.findByRole('heading', { level: 1, name: '일터의 권리' })).toBeInTheDocument();
+    expect(screen.queryByText(/수업 언어/)).not.toBeInTheDocument();
   });
 });
