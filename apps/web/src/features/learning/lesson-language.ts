@@ -36,9 +36,19 @@ export function lessonLanguage(available: readonly Locale[], chosen: Locale | nu
 }
 
 // The choice is kept in sessionStorage, per learner and course: it lasts while the tab is open and is
-// gone when it closes. Not localStorage: on a shared phone, a remembered "Chinese" beside a Dari account
+// gone when it closes or the person signs out. Not localStorage: on a shared phone, a remembered "Chinese" beside a Dari account
 // says where its owner may have grown up, and one person's choice must not greet the next one who signs in.
 const storageKey = (scope: string) => `dari.lesson-language.${scope}`;
+
+/** Forgets every lesson language chosen in this tab (when the person signs out: offline/personal-cache.ts). */
+export function forgetLessonLanguages(): void {
+  try {
+    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
+    for (const key of keys) if (key?.startsWith(storageKey(''))) window.sessionStorage.removeItem(key);
+  } catch {
+    // storage blocked: nothing was kept
+  }
+}
 
 function readChoice(scope: string | null): Locale | null {
   if (!scope) return null;

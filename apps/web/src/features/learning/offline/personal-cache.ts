@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { meQueryKey } from '../../../lib/session';
+import { forgetLessonLanguages } from '../lesson-language';
 
 /**
  * The service worker keeps the learner's own answers (who they are, their progress) so that lessons
@@ -27,7 +28,10 @@ export function forgetOnSignOut(client: QueryClient): void {
   client.getQueryCache().subscribe((event) => {
     if (event.query.queryKey[0] !== meQueryKey[0]) return;
     const data = event.query.state.data as { sharedDevice?: boolean } | null | undefined;
-    if (signedIn && data === null) void clearPersonalCache();
+    if (signedIn && data === null) {
+      void clearPersonalCache();
+      forgetLessonLanguages();
+    }
     // On a shared phone nothing personal is kept for offline use at all: the next person could open it.
     if (data?.sharedDevice) void clearPersonalCache();
     signedIn = Boolean(data);
