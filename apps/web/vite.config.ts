@@ -17,9 +17,12 @@ const pwa = VitePWA({
   strategies: 'generateSW',
   registerType: 'autoUpdate',
   injectRegister: 'script-defer',
+  // An installed app's names show to anyone who looks at the phone: Dari and that it is a learning
+  // platform, nothing about who learns here (PRODUCT.md, "Safety first"; src/app/public-pages.spec.tsx).
   manifest: {
     name: 'Dari 다리',
     short_name: 'Dari',
+    description: '다리 — 온라인 배움터 · Dari — a learning platform · Dari — 在线学习平台',
     lang: 'ko',
     start_url: '/',
     display: 'standalone',

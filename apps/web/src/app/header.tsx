@@ -34,7 +34,7 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
 };
 
 // Pages anyone may open; every other page needs a session, so it will show the navigation.
-const PUBLIC_PATH = /^\/(?:sign-in|reset-code|join|verify|privacy)?(?:\/|$)/;
+export const PUBLIC_PATH = /^\/(?:sign-in|reset-code|join|verify|privacy)?(?:\/|$)/;
 
 export function Header() {
   const { t } = useTranslation();

@@ -1,9 +1,10 @@
 import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, Link } from 'react-router';
+import { Outlet, Link, useLocation } from 'react-router';
 import { Loading } from '../components/loading';
 import { OfflineBanner } from '../components/offline-banner';
-import { Header } from './header';
+import { useMe } from '../lib/session';
+import { Header, PUBLIC_PATH } from './header';
 import { RouteErrorBoundary } from './route-error';
 
 function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
@@ -16,6 +17,12 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 
 export function Layout() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { pathname } = useLocation();
+  // What a third party sees (an employer checking a certificate, anyone holding the phone on the sign-in
+  // page) names Dari as a learning platform and nothing more: no hint at who learns here (PRODUCT.md,
+  // "Safety first"). The promise about what is never asked is for the learner's own pages.
+  const ownPage = Boolean(me) && !PUBLIC_PATH.test(pathname);
   return (
     <>
       <a href="#main" className="skip-link" onClick={skipToContent}>
@@ -32,6 +39,7 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        {ownPage ? <p>{t('app.footerNoEmail')}</p> : null}
         <p>
           <Link to="/privacy">{t('app.privacyLink')}</Link>
         </p>

@@ -104,6 +104,7 @@ export function AppRoutes() {
         <Route path="reset-code" element={<ResetCodePage />} />
         <Route path="join" element={<JoinPage />} />
         <Route path="join/:code" element={<JoinPage />} />
+        <Route path="verify" element={<VerifyPage />} />
         <Route path="verify/:code" element={<VerifyPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
         <Route element={<RequireAuth />}>
