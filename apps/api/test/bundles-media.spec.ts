@@ -153,11 +153,11 @@ describe('the starter curriculum', () => {
   it('loads and publishes every starter course into an empty database, once', async () => {
     const instructor = await t.createUser('instructor', { username: 'demo.instructor' });
     const loaded = await t.app.get(CurriculumSeedService).run();
-    expect(loaded.sort()).toEqual(['democracy-and-citizenship', 'human-rights-basics', 'rights-in-everyday-life']);
+    expect(loaded.sort()).toEqual(['democracy-and-citizenship', 'human-rights-basics', 'my-rights-and-support', 'rights-in-everyday-life']);
     expect(await t.app.get(CurriculumSeedService).run()).toEqual([]);
     const learner = await t.signedIn('learner');
     const catalog = (await t.request('GET', '/api/v1/courses', { cookie: learner.cookie })).body.items;
-    expect(catalog).toHaveLength(3);
+    expect(catalog).toHaveLength(4);
     for (const c of catalog) expect(c.lessonCount).toBeGreaterThanOrEqual(13);
     const owners = await t.db.query(`SELECT DISTINCT owner_id FROM courses`);
     expect(owners).toEqual([{ owner_id: instructor.id }]);

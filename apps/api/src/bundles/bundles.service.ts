@@ -14,6 +14,7 @@ import {
   type BundleManifest,
   type DraftText,
   type LessonContent,
+  type Locale,
   type PublishedCourse,
   type PublishedLesson,
 } from '@dari/contracts';
@@ -105,6 +106,7 @@ export class BundlesService {
       formatVersion: BUNDLE_FORMAT_VERSION,
       slug: c.slug,
       language: c.language,
+      ...languagesOf(c),
       title: bundleText(c.title) as BundleManifest['title'],
       summary: bundleText(c.summary) as BundleManifest['summary'],
       tags: c.tags,
@@ -310,3 +312,23 @@ function markdownOf(c: LessonContent): string[] {
 }
 
 export type { PublishedLesson };
+
+/**
+ * The languages the course is complete in, for course.json: Korean, and English or Chinese when every
+ * text of the course (titles, summary, content notes, every lesson's body and quiz texts) has them.
+ * Not stored: worked out from the course itself, so export → import → export gives the same bytes.
+ * Korean alone is left unsaid (absent means Korean only, as in bundles made before the field).
+ */
+export function languagesOf(c: PublishedCourse): { languages?: Locale[] } {
+  const texts: Record<string, unknown>[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof (v as { ko?: unknown }).ko === 'string') texts.push(v as Record<string, unknown>);
+      else Object.values(v).forEach(walk);
+    }
+  };
+  walk([c.title, c.summary, c.modules.map((mod) => [mod.title, mod.lessons.map((l) => [l.title, l.contentNote, l.content])])]);
+  const complete = (['en', 'zh'] as const).filter((lang) => texts.every((t) => (typeof t[lang] === 'string' && (t[lang] as string).trim() !== '') || (t.ko as string).trim() === ''));
+  return complete.length ? { languages: ['ko', ...complete] } : {};
+}
