@@ -17,6 +17,18 @@ describe('starter glossary', () => {
     expect(raw).toBe(`${JSON.stringify(terms, null, 2)}\n`);
   });
 
+  it('has at least 228 terms, each linked from a starter lesson (any language) or tagged as a reference term', () => {
+    expect(terms.length).toBeGreaterThanOrEqual(228);
+    const linked = new Set<string>();
+    for (const dir of starterCourseDirs()) {
+      for (const f of readdirSync(path.join(dir, 'lessons')).filter((f) => f.endsWith('.md'))) {
+        for (const m of readFileSync(path.join(dir, 'lessons', f), 'utf8').matchAll(/\[\[([^\]|\\]+)(?:\\?\|[^\]]+)?\]\]/g)) linked.add(m[1].trim());
+      }
+    }
+    const orphans = terms.filter((t) => !linked.has(t.term) && !t.tags.includes('reference')).map((t) => t.term);
+    expect(orphans, 'link these from a lesson or tag them "reference"').toEqual([]);
+  });
+
   it('related terms exist, and no term relates to itself', () => {
     for (const t of terms) for (const r of t.related) {
       expect(byTerm.has(r), `${t.term} → ${r}`).toBe(true);
