@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { answerWhileDraining } from './common/errors/drain.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -41,7 +42,8 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Late requests during the drain get the usual error shape instead (answerWhileDraining, below).
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, indexHtml }), adapter, {
     bufferLogs: true,
@@ -95,6 +97,7 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     strictTransportSecurity: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  answerWhileDraining(fastify);
   fastify.removeContentTypeParser('text/plain');
   // JSON must be UTF-8 (RFC 8259): invalid bytes (overlong forms, stray continuation bytes) are a 400,
   // not text silently patched with U+FFFD. Fastify's own parser does the rest (proto poisoning refused).

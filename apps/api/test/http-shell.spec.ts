@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -116,6 +119,38 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     expect(down.body).toMatchObject({ status: 'degraded', database: 'down' });
     await other.app.get(DataSource).initialize();
     await other.close();
+  });
+
+  it('a request that arrives while the server drains gets the usual error shape, with Retry-After and connection: close', async () => {
+    const other = await TestApp.create();
+    await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = other.app.getHttpServer().address() as AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (b: Buffer) => (received += b.toString('utf8')));
+    // A sign-in whose body is still arriving when the drain begins (so the connection is busy, not idle)…
+    const body = JSON.stringify({ username: 'nobody.at.all', password: 'not the password' });
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-dari-client: web\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    const closing = other.close();
+    await new Promise((r) => setTimeout(r, 300));
+    // …then the rest of it, and a second request on the same connection: late, it gets the 503.
+    socket.write(`${body.slice(5)}GET /api/v1/me HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n`);
+    await once(socket, 'close');
+    await closing;
+    const [first, late] = received.split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 401 /); // the request in flight was answered normally
+    expect(late, received).toMatch(/^HTTP\/1\.1 503 /);
+    const head = late.slice(0, late.indexOf('\r\n\r\n')).toLowerCase();
+    expect(head).toContain('retry-after: 5');
+    expect(head).toContain('connection: close');
+    expect(head).toContain('content-type: application/json');
+    expect(head).toContain("default-src 'self'");
+    const answer = JSON.parse(late.slice(late.indexOf('\r\n\r\n') + 4));
+    expect(answer).toMatchObject({ status: 503, code: 'service_unavailable', retryAfter: 5 });
+    expect(answer.message).toMatch(/restarting/);
+    expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses text PostgreSQL would not keep as sent: NUL, lone surrogates, invalid UTF-8 bytes, deep nesting — 400 naming the field, never 500', async () => {

@@ -4,6 +4,11 @@
 // port): this primary process opens the database, migrates and seeds once, then forks workers that
 // only serve. A worker that dies is started again (with a growing pause if it keeps dying); SIGTERM
 // lets every worker finish its requests in flight before the primary stops the embedded database.
+//
+// The embedded database is watched by the process that started it (this one, the primary): if the
+// postmaster exits on its own it is started again after 0.5 s, 1 s, 2 s… and, after
+// DARI_DB_RESTART_ATTEMPTS failures in a row, Dari stops and exits non-zero so a supervisor can act.
+// Meanwhile API calls answer 503 with Retry-After (common/errors/unavailable.ts).
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import cluster, { type Worker } from 'node:cluster';
@@ -24,6 +29,19 @@ const WORKER_STOP_MS = 25_000;
 const HEALTHY_LIFETIME_MS = 60_000;
 const RESTART_MIN_MS = 500;
 const RESTART_MAX_MS = 30_000;
+/** Longest a single-process stop may take (requests in flight, then the database) before exiting anyway. */
+const STOP_LIMIT_MS = 25_000;
+
+/** DARI_DB_RESTART_ATTEMPTS: failed restarts of the embedded database in a row before giving up. */
+export function restartAttempts(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 5;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`DARI_DB_RESTART_ATTEMPTS must be a whole number from 1 to 100 (it is "${raw}")`);
+  return n;
+}
+
+const gaveUpMessage = (e: Error) =>
+  `${e.message}. Dari is stopping (exit code 1) so that whatever runs it can act; the data is on disk, and the next start recovers it.`;
 
 const shownHost = (config: AppConfig) => (config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host);
 
@@ -53,11 +71,18 @@ async function main(): Promise<void> {
   if (cluster.isWorker) return serveAsWorker();
   const started = Date.now();
   const workers = parseEnv().WEB_CONCURRENCY;
+  const attempts = restartAttempts(process.env.DARI_DB_RESTART_ATTEMPTS);
   const { url, embedded } = await openDatabase({ reuseRunning: false });
   let stopping = false;
   const stopDatabase = async () => {
     if (embedded) await embedded.stop();
   };
+  // What giving up on the database does: replaced once the server (or the workers) run.
+  let onDatabaseLost = (e: Error) => {
+    process.stderr.write(`[dari] ${gaveUpMessage(e)}\n`);
+    void stopDatabase().finally(() => process.exit(1));
+  };
+  embedded?.superviseRestarts({ attempts, onGiveUp: (e) => onDatabaseLost(e) });
   try {
     const ran = await runMigrations(url);
     if (ran.length) say(`migrations run: ${ran.join(', ')}`);
@@ -68,21 +93,27 @@ async function main(): Promise<void> {
     if (workers > 1) {
       // The primary only prepared the database: the workers serve.
       await app.close();
-      return runPrimary({ config, url, embedded, workers, started });
+      const primary = runPrimary({ config, url, embedded, workers, started });
+      onDatabaseLost = primary.databaseLost;
+      return;
     }
 
-    const shutdown = async (signal: string) => {
+    const shutdown = async (signal: string, exitCode = 0) => {
       if (stopping) {
         say(`${signal} again: exiting now`);
         process.exit(1);
       }
       stopping = true;
       say(`${signal}: finishing requests in flight, then stopping`);
+      setTimeout(() => {
+        process.stderr.write(`[dari] did not stop in ${STOP_LIMIT_MS / 1000} s: exiting now\n`);
+        process.exit(1);
+      }, STOP_LIMIT_MS).unref();
       try {
         await app.close();
         await stopDatabase();
-        say('stopped cleanly');
-        process.exit(0);
+        say(exitCode === 0 ? 'stopped cleanly' : 'stopped');
+        process.exit(exitCode);
       } catch (e) {
         process.stderr.write(`[dari] error while stopping: ${(e as Error).message}\n`);
         process.exit(1);
@@ -90,6 +121,10 @@ async function main(): Promise<void> {
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
+    onDatabaseLost = (e) => {
+      process.stderr.write(`[dari] ${gaveUpMessage(e)}\n`);
+      if (!stopping) void shutdown('database lost', 1);
+    };
 
     await app.listen({ port: config.port, host: config.host });
     say(`Dari is running at http://${shownHost(config)}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
@@ -100,7 +135,7 @@ async function main(): Promise<void> {
 }
 
 /** The cluster primary: forks the workers, starts again the ones that die, stops them all on SIGTERM/SIGINT. */
-function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPostgres; workers: number; started: number }): void {
+function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPostgres; workers: number; started: number }): { databaseLost: (e: Error) => void } {
   // Workers run this compiled file directly (not scripts/start.mjs, which would check the build again).
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
   // The database the primary opened (embedded or not) and the media folder it chose.
@@ -113,6 +148,7 @@ function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPost
   let failures = 0;
   let stopping = false;
   let cleanExit = true;
+  let why = 'a worker did not stop cleanly';
 
   const fork = () => {
     const worker = cluster.fork(workerEnv);
@@ -131,7 +167,7 @@ function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPost
     for (const t of restarts) clearTimeout(t);
     try {
       if (o.embedded) await o.embedded.stop();
-      say(cleanExit ? 'stopped cleanly' : 'stopped (a worker did not stop cleanly)');
+      say(cleanExit ? 'stopped cleanly' : `stopped (${why})`);
       process.exit(cleanExit ? 0 : 1);
     } catch (e) {
       process.stderr.write(`[dari] error while stopping: ${(e as Error).message}\n`);
@@ -191,6 +227,14 @@ function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPost
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
   for (let i = 0; i < o.workers; i++) fork();
+  return {
+    databaseLost: (e) => {
+      process.stderr.write(`[dari] ${gaveUpMessage(e)}\n`);
+      cleanExit = false;
+      why = 'the database could not be started again';
+      if (!stopping) stopAll('database lost');
+    },
+  };
 }
 
 /** A cluster worker: the database is ready (the primary migrated and seeded it); build the app and serve. */

@@ -17,7 +17,9 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: poolSize, application_name: 'dari' },
+    // A connection that cannot be had in 10 s (database down or unreachable) fails, and the request
+    // answers 503, instead of waiting for as long as the outage lasts.
+    extra: { max: poolSize, application_name: 'dari', connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -36,16 +36,53 @@ interface LockFile {
   port: number;
 }
 
+/** What to do when the postmaster exits on its own (`npm start`'s process watches its database). */
+export interface RestartPolicy {
+  /** Consecutive failed starts before giving up. */
+  attempts: number;
+  /** Pause before the first attempt; it doubles with each failure… */
+  minDelayMs?: number;
+  /** …up to this. */
+  maxDelayMs?: number;
+  /** Called once, after `attempts` failures in a row: the caller stops and exits non-zero. */
+  onGiveUp: (lastError: Error) => void;
+}
+
+/** A postmaster that stayed up this long was healthy: if it dies later, counting starts again. */
+const HEALTHY_LIFETIME_MS = 60_000;
+/** How long a fast shutdown may take before SIGQUIT (immediate), then SIGKILL. */
+const STOP_FAST_MS = 20_000;
+const STOP_IMMEDIATE_MS = 5_000;
+
+interface Cluster {
+  bins: Binaries;
+  clusterDir: string;
+  runAs: OsUser | undefined;
+  ephemeral: boolean;
+}
+
 const require = createRequire(import.meta.url);
 
 export class EmbeddedPostgres {
+  private policy: RestartPolicy | undefined;
+  /** A postmaster being started again after a crash (not ready yet). */
+  private starting: ChildProcess | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private failures = 0;
+  private upSince = Date.now();
+  private downSince = 0;
+
   private constructor(
     readonly baseDir: string,
     readonly port: number,
     private readonly password: string,
     private process: ChildProcess | undefined,
     private readonly log: (line: string) => void,
-  ) {}
+    private readonly cluster: Cluster,
+  ) {
+    if (process) this.watch(process);
+  }
 
   get url(): string {
     return `postgres://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/postgres`;
@@ -104,32 +141,112 @@ export class EmbeddedPostgres {
         port = await freePort(port + 1);
       }
     }
-    child.stderr?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString('utf8').trim();
-      if (/ERROR|FATAL|PANIC/.test(text) && !/terminating connection due to administrator command/.test(text)) log(text);
-    });
+    forwardErrors(child, log);
     await fs.writeFile(path.join(baseDir, 'dari.lock'), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
-    const pg = new EmbeddedPostgres(baseDir, port, password, child, log);
+    const pg = new EmbeddedPostgres(baseDir, port, password, child, log, { bins, clusterDir, runAs, ephemeral: options.ephemeral ?? false });
     // A crash of Node must not leave the database running; SIGKILL can, and the next start handles that.
-    process.once('exit', () => pg.process?.kill('SIGINT'));
+    process.once('exit', () => {
+      pg.process?.kill('SIGINT');
+      pg.starting?.kill('SIGINT');
+    });
     return pg;
   }
 
-  /** Fast shutdown: open connections are closed, the data is safe on disk. */
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    this.process = undefined;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGQUIT');
-      }, 20_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGINT');
+  /**
+   * From now on, a postmaster that exits on its own (crash, OOM killer, `kill -9`) is started again
+   * on the same port and data, after 0.5 s, 1 s, 2 s… (capped); after `attempts` failures in a row
+   * `onGiveUp` is called. Without this, its exit is only logged.
+   */
+  superviseRestarts(policy: RestartPolicy): void {
+    this.policy = policy;
+  }
+
+  /** The postmaster answering now, if any (tests). */
+  get pid(): number | undefined {
+    return alive(this.process) ? this.process!.pid : undefined;
+  }
+
+  private watch(child: ChildProcess): void {
+    child.once('exit', (code, signal) => {
+      if (this.stopping || child !== this.process) return;
+      this.process = undefined;
+      this.downSince = Date.now();
+      if (Date.now() - this.upSince >= HEALTHY_LIFETIME_MS) this.failures = 0;
+      this.log(`PostgreSQL (pid ${child.pid}) stopped unexpectedly (${signal ? `killed by ${signal}` : `exit code ${code}`})`);
+      if (!this.policy) {
+        this.log('PostgreSQL is not restarted by this process: API calls answer 503 until it runs again');
+        return;
+      }
+      this.scheduleRestart();
     });
+  }
+
+  private scheduleRestart(): void {
+    const policy = this.policy!;
+    const attempt = this.failures + 1;
+    const delay = Math.min(policy.maxDelayMs ?? 8_000, (policy.minDelayMs ?? 500) * 2 ** this.failures);
+    this.log(`starting PostgreSQL again in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${policy.attempts})`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.restart(attempt);
+    }, delay);
+  }
+
+  private async restart(attempt: number): Promise<void> {
+    const policy = this.policy!;
+    const { bins, clusterDir, runAs, ephemeral } = this.cluster;
+    let child: ChildProcess;
+    try {
+      child = await spawnPostgres(bins, clusterDir, this.port, runAs, ephemeral, (c) => (this.starting = c));
+    } catch (e) {
+      this.starting = undefined;
+      if (this.stopping) return;
+      this.failures = attempt;
+      const why = lastLine((e as Error).message);
+      this.log(`PostgreSQL did not start (attempt ${attempt} of ${policy.attempts}): ${why}`);
+      if (attempt >= policy.attempts) {
+        this.log(`PostgreSQL could not be started again after ${attempt} attempts; giving up`);
+        policy.onGiveUp(new Error(`PostgreSQL could not be started again after ${attempt} attempts: ${why}`));
+        return;
+      }
+      this.scheduleRestart();
+      return;
+    }
+    this.starting = undefined;
+    if (this.stopping) {
+      // stop() came while it was starting and already waits for it to exit.
+      return;
+    }
+    this.failures = attempt;
+    this.upSince = Date.now();
+    this.process = child;
+    forwardErrors(child, this.log);
+    this.watch(child);
+    this.log(`PostgreSQL is running again (pid ${child.pid}, attempt ${attempt}, down ${((Date.now() - this.downSince) / 1000).toFixed(1)} s)`);
+  }
+
+  /** Fast shutdown: open connections are closed, the data is safe on disk. Bounded: SIGQUIT, then SIGKILL. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    const child = alive(this.process) ? this.process : alive(this.starting) ? this.starting : undefined;
+    this.process = undefined;
+    if (child) {
+      await new Promise<void>((resolve) => {
+        const quit = setTimeout(() => child.kill('SIGQUIT'), STOP_FAST_MS);
+        const kill = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, STOP_FAST_MS + STOP_IMMEDIATE_MS);
+        child.once('exit', () => {
+          clearTimeout(quit);
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGINT');
+      });
+    }
     await fs.rm(path.join(this.baseDir, 'dari.lock'), { force: true });
   }
 
@@ -160,6 +277,24 @@ function readLock(baseDir: string): LockFile | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A child that has not exited yet (killed by a signal, `exitCode` stays null: look at both). */
+function alive(child: ChildProcess | undefined): child is ChildProcess {
+  return !!child && child.exitCode === null && child.signalCode === null;
+}
+
+/** Errors of the running server go to the log (not the routine ones of a fast shutdown). */
+function forwardErrors(child: ChildProcess, log: (line: string) => void): void {
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8').trim();
+    if (/ERROR|FATAL|PANIC/.test(text) && !/terminating connection due to administrator command/.test(text)) log(text);
+  });
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.findLast((l) => /FATAL|PANIC|ERROR/.test(l)) ?? lines.at(-1) ?? text;
 }
 
 function isAlive(pid: number): boolean {
@@ -269,29 +404,41 @@ async function initdb(bins: Binaries, clusterDir: string, password: string, runA
   }
 }
 
-async function spawnPostgres(bins: Binaries, clusterDir: string, port: number, runAs: OsUser | undefined, ephemeral: boolean): Promise<ChildProcess> {
+async function spawnPostgres(
+  bins: Binaries,
+  clusterDir: string,
+  port: number,
+  runAs: OsUser | undefined,
+  ephemeral: boolean,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<ChildProcess> {
   const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   // Its own process group: Ctrl-C in the terminal must not stop the database before the app has
   // finished its requests; we stop it ourselves, after the app.
   const child = spawn(bins.postgres, args, { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  onSpawn?.(child);
   let stderr = '';
-  const onData = (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-  };
-  child.stderr?.on('data', onData);
+  let onData: (chunk: Buffer) => void = () => undefined;
+  let onExit: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
+  let onError: (e: Error) => void = () => undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      child.stderr?.on('data', () => {
+      onData = (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString('utf8')).slice(-4000);
         if (stderr.includes('database system is ready to accept connections')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}):\n${stderr}`)));
-      child.once('error', reject);
+      };
+      onExit = (code, signal) => reject(new Error(`PostgreSQL exited during start (${signal ?? `code ${code}`}):\n${stderr}`));
+      onError = reject;
+      child.stderr?.on('data', onData);
+      child.once('exit', onExit);
+      child.once('error', onError);
     });
   } finally {
-    child.stderr?.removeAllListeners('data');
-    child.removeAllListeners('exit');
-    child.removeAllListeners('error');
+    // Only our own listeners: stop() may be waiting on this child's exit.
+    child.stderr?.off('data', onData);
+    child.off('exit', onExit);
+    child.off('error', onError);
   }
   return child;
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Health } from '@dari/contracts';
 import { Public } from '../common/auth/decorators.js';
+import { RETRY_AFTER_SECONDS } from '../common/errors/unavailable.js';
 import type { DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
@@ -24,7 +25,7 @@ export class HealthController {
       await this.db.query('SELECT 1');
     } catch {
       database = 'down';
-      reply.status(503);
+      reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS));
     }
     return { status: database === 'ok' ? 'ok' : 'degraded', database, version: this.config.version };
   }

@@ -4,6 +4,7 @@ import { ZodSerializationException } from 'nestjs-zod';
 import type { DariReply, DariRequest } from '../http/request.js';
 import { isRetryable } from '../../database/retry.js';
 import { AppException } from './app-exception.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, OutageLog, RETRY_AFTER_SECONDS, UNAVAILABLE_CODE } from './unavailable.js';
 
 const BY_STATUS: Record<number, [ErrorCode, string]> = {
   400: ['validation_failed', 'The request is not valid.'],
@@ -35,6 +36,7 @@ const FASTIFY: Record<string, [number, ErrorCode, string]> = {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private readonly outage = new OutageLog((fields, message) => this.logger.warn(fields, message));
 
   constructor(private readonly indexHtml: string | undefined) {}
 
@@ -46,7 +48,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, String(req.id));
-    if (body.status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
+    if (body.code === UNAVAILABLE_CODE && isDatabaseUnavailable(exception)) this.outage.failed(exception, body.requestId);
+    else if (body.status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     if (body.retryAfter) void reply.header('retry-after', String(body.retryAfter));
     if (isApi(req.url)) void reply.header('cache-control', 'no-store');
     void reply.status(body.status).header('content-type', 'application/json; charset=utf-8').send(body);
@@ -74,6 +77,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const known = BY_STATUS[status];
       if (known && status < 500) return { status, code: known[0], message: known[1], requestId };
       if (status === 503) return { status, code: 'service_unavailable', message: BY_STATUS[503][1], requestId };
+    }
+    // The database is down or restarting: try again soon (the web app keeps its queued events).
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, code: UNAVAILABLE_CODE, message: DATABASE_UNAVAILABLE_MESSAGE, retryAfter: RETRY_AFTER_SECONDS, requestId };
     }
     // Two requests changed the same rows at the same moment: the loser may simply try again.
     if (isRetryable(exception)) {
