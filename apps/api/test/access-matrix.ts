@@ -230,6 +230,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'POST /api/v1/word-requests/:id/dismiss': { object: kinds.wordRequest, fresh: true, expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }) },
 
   // ---- dated facts ----
+  'GET /api/v1/facts': { expect: signedIn(200) },
   'GET /api/v1/facts/review': { expect: only({ instructor: 200, admin: 200 }) },
 
   // ---- authoring ----

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsToReview, koreaDate, renderFactsIn, type PublishedCourse } from '@dari/contracts';
+import { factsToReview, koreaDate, renderFactsIn, type Fact, type PublishedCourse } from '@dari/contracts';
 import { loadFacts } from '@dari/curriculum';
 import { TestApp, uniqueName } from './test-app.js';
 
@@ -109,5 +109,20 @@ describe('dated facts', () => {
     expect((await req(manager, 'GET', '/facts/review')).status).toBe(403);
     expect((await req(learner, 'GET', '/facts/review')).status).toBe(403);
     expect((await req(null, 'GET', '/facts/review')).status).toBe(401);
+  });
+
+  it('GET /facts answers the whole registry to anyone signed in, cacheable for an hour, and nothing signed out', async () => {
+    for (const who of [learner, instructor, manager, admin]) {
+      const res = await req(who, 'GET', '/facts');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toEqual(registry);
+      // The app's no-store default for /api stays off a route that chose its own caching.
+      expect(res.headers['cache-control']).toBe('private, max-age=3600');
+    }
+    const hourly = ((await req(learner, 'GET', '/facts')).body as Fact[]).find((f) => f.key === 'minimum-wage-hourly');
+    expect(renderFactsIn('시급 {{fact:minimum-wage-hourly}}', hourly ? [hourly] : [], 'ko', '2026-05-01')).toBe('시급 10,320원(2026년 기준)');
+    const anonymous = await req(null, 'GET', '/facts');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
   });
 });

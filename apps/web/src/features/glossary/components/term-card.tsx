@@ -1,14 +1,18 @@
 import type { GlossaryTerm } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useRegistryFactText } from '../../../components/markdown/use-facts';
 import { useLocale } from '../../../components/use-locale';
 
-/** One line of a list: the term (a link to it), the North Korean word, and the gloss in my language. */
+/** One line of a list: the term (a link to it), the North Korean word, and the gloss in my language (dated facts shown). */
 export function TermCard({ term, headingLevel = 2 }: { term: GlossaryTerm; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const gloss = locale === 'zh' ? term.gloss.zh : locale === 'en' ? term.gloss.en : `${term.gloss.en} · ${term.gloss.zh}`;
+  const facts = useRegistryFactText();
+  const en = facts(term.gloss.en, 'en');
+  const zh = facts(term.gloss.zh, 'zh');
+  const gloss = locale === 'zh' ? zh : locale === 'en' ? en : `${en} · ${zh}`;
   return (
     <article className="card term-card">
       <Heading>
