@@ -284,11 +284,16 @@ function alive(child: ChildProcess | undefined): child is ChildProcess {
   return !!child && child.exitCode === null && child.signalCode === null;
 }
 
-/** Errors of the running server go to the log (not the routine ones of a fast shutdown). */
+/**
+ * The server's own trouble (FATAL, PANIC lines) goes to the log, not the routine ones of a fast
+ * shutdown. Not ERROR lines and their DETAIL/STATEMENT: those are a query's errors, which the app
+ * handles and logs itself, and they quote values ("Key (username)=(…) already exists").
+ */
 function forwardErrors(child: ChildProcess, log: (line: string) => void): void {
   child.stderr?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString('utf8').trim();
-    if (/ERROR|FATAL|PANIC/.test(text) && !/terminating connection due to administrator command/.test(text)) log(text);
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator command/.test(line)) log(line.trim());
+    }
   });
 }
 
