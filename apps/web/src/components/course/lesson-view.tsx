@@ -1,4 +1,4 @@
-import type { Fact, PublishedLesson } from '@dari/contracts';
+import type { Fact, Locale, PublishedLesson } from '@dari/contracts';
 import { useContext, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreloaded } from '../../lib/lazy-preload';
@@ -39,6 +39,12 @@ interface LessonViewProps {
    * FactsContext applies, if any.
    */
   facts?: readonly Fact[] | null;
+  /**
+   * The language the lesson's own texts are read in (the player's lesson-language choice); texts
+   * missing in it show in Korean. The words around them (buttons, labels) stay in the interface
+   * language. Without it, the interface language.
+   */
+  lang?: Locale;
 }
 
 
@@ -49,9 +55,10 @@ function After({ children }: { children?: ReactNode }) {
   return <>{children}</>;
 }
 
-function LessonBody({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
+function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonViewProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const interfaceLocale = useLocale();
+  const locale = lang ?? interfaceLocale;
   const content = lesson.content;
   // The author's headings go under the lesson title: the page's h1 in the player, an h2 in a course preview.
   const headingLevel = hideTitle ? 2 : 3;
@@ -126,18 +133,19 @@ function LessonBody({ lesson, resolveImage, player, hideTitle }: LessonViewProps
 }
 
 /** One lesson as a learner sees it; a content note comes first and the learner chooses to go on (or skip). */
-export function LessonView({ lesson, resolveImage, player, hideTitle, facts }: LessonViewProps) {
+export function LessonView({ lesson, resolveImage, player, hideTitle, facts, lang }: LessonViewProps) {
   const outerFacts = useContext(FactsContext);
   return (
     <FactsContext.Provider value={facts ?? outerFacts}>
-      <LessonArticle lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} />
+      <LessonArticle lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
     </FactsContext.Provider>
   );
 }
 
-function LessonArticle({ lesson, resolveImage, player, hideTitle }: LessonViewProps) {
+function LessonArticle({ lesson, resolveImage, player, hideTitle, lang }: LessonViewProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const interfaceLocale = useLocale();
+  const locale = lang ?? interfaceLocale;
   const [noteAccepted, setNoteAccepted] = useState(false);
   const title = pickText(lesson.title, locale);
   const note = lesson.contentNote ? pickText(lesson.contentNote, locale) : null;
@@ -181,7 +189,7 @@ function LessonArticle({ lesson, resolveImage, player, hideTitle }: LessonViewPr
           </div>
         </div>
       ) : (
-        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} />
+        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
       )}
     </article>
   );
