@@ -1,4 +1,4 @@
-import type { AuthorCourse, AuthorLesson, Me, PublishedCourse, Role, UserSummary } from '@dari/contracts';
+import type { AuthorCourse, AuthorLesson, Me, PublishedCourse, Role, UserSummary, Fact } from '@dari/contracts';
 
 const IDS: Record<Role, string> = {
   learner: '0b7c6a38-2f7e-4f4e-9a53-1f7c2e0d1a01',
@@ -152,3 +152,21 @@ export function makePublishedCourse(overrides: Partial<PublishedCourse> = {}): P
     ...overrides,
   };
 }
+
+/** The 2026 minimum wage as libs/curriculum/facts/minimum-wage.json has it (2025 for history). */
+export const HOURLY_WAGE_FACT: Fact = {
+  key: 'minimum-wage-hourly',
+  kind: 'money',
+  unit: 'KRW/hour',
+  label: { ko: '최저임금(시급)', en: 'minimum wage (hourly)', zh: '最低工资（时薪）' },
+  values: [
+    { from: '2025-01-01', to: '2025-12-31', value: 10030, source: '고용노동부 고시 「2025년 적용 최저임금」' },
+    { from: '2026-01-01', to: '2026-12-31', value: 10320, source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」' },
+  ],
+  reviewBy: '2026-08-05',
+  checkAt: {
+    ko: '최저임금위원회 누리집이나 고용노동부 고객상담센터(국번 없이 1350)',
+    en: "the Minimum Wage Commission's website or the Ministry of Employment and Labor (call 1350, no area code)",
+    zh: '最低工资委员会网站或雇佣劳动部（拨打1350，无需区号）',
+  },
+};

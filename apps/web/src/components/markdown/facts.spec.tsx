@@ -1,28 +1,13 @@
-import type { Fact, PublishedLesson } from '@dari/contracts';
+import type { PublishedLesson } from '@dari/contracts';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LessonView } from '../course/lesson-view';
 import { FactsContext } from './facts-context';
 import { Markdown } from './markdown';
+import { HOURLY_WAGE_FACT as hourly } from '../../test/fixtures';
 
 // {{fact:KEY}} in a lesson shows the dated fact for the phone's date in Korea, from the facts its
 // published course carries (libs/curriculum/facts/minimum-wage.json, as the API embeds it).
-const hourly: Fact = {
-  key: 'minimum-wage-hourly',
-  kind: 'money',
-  unit: 'KRW/hour',
-  label: { ko: '최저임금(시급)', en: 'minimum wage (hourly)', zh: '最低工资（时薪）' },
-  values: [
-    { from: '2025-01-01', to: '2025-12-31', value: 10030, source: '고용노동부 고시 「2025년 적용 최저임금」' },
-    { from: '2026-01-01', to: '2026-12-31', value: 10320, source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」' },
-  ],
-  reviewBy: '2026-08-05',
-  checkAt: {
-    ko: '최저임금위원회 누리집이나 고용노동부 고객상담센터(국번 없이 1350)',
-    en: "the Minimum Wage Commission's website or the Ministry of Employment and Labor (call 1350, no area code)",
-    zh: '最低工资委员会网站或雇佣劳动部（拨打1350，无需区号）',
-  },
-};
 
 const lesson: PublishedLesson = {
   id: '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c11',

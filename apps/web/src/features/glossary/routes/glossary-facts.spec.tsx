@@ -7,7 +7,7 @@ import { AppProvider } from '../../../app/provider';
 import { FactsContext } from '../../../components/markdown/facts-context';
 import { Markdown } from '../../../components/markdown/markdown';
 import { createQueryClient } from '../../../lib/query-client';
-import { LESSON_IDS, makeMe } from '../../../test/fixtures';
+import { HOURLY_WAGE_FACT as hourly, LESSON_IDS, makeMe } from '../../../test/fixtures';
 import { mockApi, type MockRequest, type MockResponse } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { LessonGlossary } from '../components/lesson-glossary';
@@ -16,22 +16,6 @@ import { makeTerm } from '../test/terms';
 // Glossary entries write dated facts as {{fact:KEY}} (libs/curriculum/glossary/terms.json): a learner reads
 // the value for today in Korea, from GET /facts (the registry), wherever the entry shows; staff edit what
 // was written.
-const hourly: Fact = {
-  key: 'minimum-wage-hourly',
-  kind: 'money',
-  unit: 'KRW/hour',
-  label: { ko: '최저임금(시급)', en: 'minimum wage (hourly)', zh: '最低工资（时薪）' },
-  values: [
-    { from: '2025-01-01', to: '2025-12-31', value: 10030, source: '고용노동부 고시 「2025년 적용 최저임금」' },
-    { from: '2026-01-01', to: '2026-12-31', value: 10320, source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」' },
-  ],
-  reviewBy: '2026-08-05',
-  checkAt: {
-    ko: '최저임금위원회 누리집이나 고용노동부 고객상담센터(국번 없이 1350)',
-    en: "the Minimum Wage Commission's website or the Ministry of Employment and Labor (call 1350, no area code)",
-    zh: '最低工资委员会网站或雇佣劳动部（拨打1350，无需区号）',
-  },
-};
 
 const WAGE = makeTerm({
   id: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e09',
