@@ -63,7 +63,7 @@ describe('two API instances on one database', () => {
   it('the starter curriculum and demo accounts were created once, not twice', async () => {
     const cookie = await signIn(b.base);
     const catalog = (await (await fetch(`${a.base}/api/v1/courses`, { headers: { cookie } })).json()) as { items: unknown[] };
-    expect(catalog.items).toHaveLength(3);
+    expect(catalog.items).toHaveLength(4);
     const pg = await import('pg');
     const c = new pg.default.Client({ connectionString: db.url });
     await c.connect();
