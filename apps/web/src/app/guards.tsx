@@ -18,7 +18,8 @@ export function RequireAuth() {
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadErrorPage error={me.error} onRetry={() => void me.refetch()} />;
   const reason = getSessionEnd(client);
-  const next = reason === 'signed-out' ? undefined : `${location.pathname}${location.search}${location.hash}`;
+  // After signing out or erasing the account there is nothing to come back to.
+  const next = reason === 'signed-out' || reason === 'erased' ? undefined : `${location.pathname}${location.search}${location.hash}`;
   return <Navigate replace to={signInPath({ next, reason })} />;
 }
 

@@ -22,10 +22,11 @@ export function safeNextPath(raw: string | null | undefined): string | null {
   return path;
 }
 
-export function signInPath(options: { next?: string; reason?: 'expired' | 'signed-out' | null }): string {
+export function signInPath(options: { next?: string; reason?: 'expired' | 'signed-out' | 'erased' | null }): string {
   const params = new URLSearchParams();
   if (options.reason === 'expired') params.set('expired', '1');
   if (options.reason === 'signed-out') params.set('signed-out', '1');
+  if (options.reason === 'erased') params.set('erased', '1');
   const next = safeNextPath(options.next);
   if (next && next !== '/') params.set('next', next);
   const qs = params.toString();

@@ -7,7 +7,7 @@ export const meQueryKey = ['me'] as const;
 const sessionEndKey = ['session-end'] as const;
 
 /** Why the person is no longer signed in, so the sign-in page can say so. */
-export type SessionEnd = 'expired' | 'signed-out';
+export type SessionEnd = 'expired' | 'signed-out' | 'erased';
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return apiRequest('/me', { signal });

@@ -7,6 +7,7 @@ export function useEraseMe() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (password: string) => apiRequest('/me/erase', { method: 'POST', body: { password } }),
-    onSuccess: () => endSession(client, 'signed-out'),
+    // The sign-in page then says the account was erased, not merely signed out.
+    onSuccess: () => endSession(client, 'erased'),
   });
 }

@@ -34,7 +34,7 @@ describe('account: devices, my data, erasure', () => {
       'GET /me/sessions': { status: 200, body: { items: [] } },
       'POST /me/erase': (req) => ((req.body as { password: string }).password === 'right one' ? { status: 204 } : apiError(400, 'wrong_password')),
     });
-    renderApp('/account');
+    const { location } = renderApp('/account');
     const link = await screen.findByRole('link', { name: '내 정보 모두 내려받기' });
     expect(link).toHaveAttribute('href', '/api/v1/me/export');
     const user = userEvent.setup();
@@ -48,6 +48,10 @@ describe('account: devices, my data, erasure', () => {
     await user.type(screen.getByLabelText('비밀번호를 넣어 확인해 주세요'), 'right one');
     await user.click(screen.getByRole('button', { name: '계정을 영구히 지워요' }));
     await waitFor(() => expect(api.callsTo('POST', '/me/erase').map((c) => c.body)).toEqual([{ password: 'wrong' }, { password: 'right one' }]));
+    // The person is told their account was erased, not just "signed out, see you next time".
+    expect(await screen.findByText(/계정을 지웠어요/, undefined, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.queryByText('나갔어요. 다음에 또 만나요.')).not.toBeInTheDocument();
+    expect(location()).toBe('/sign-in?erased=1');
   });
 
   it('the privacy notice is public and plain', async () => {

@@ -32,6 +32,7 @@ export function SignInPage() {
 
   const expired = params.get('expired') === '1';
   const signedOut = params.get('signed-out') === '1';
+  const erased = params.get('erased') === '1';
 
   // The notice now comes from the address; forget the reason so it is not repeated later.
   useEffect(() => {
@@ -64,6 +65,11 @@ export function SignInPage() {
       {signedOut ? (
         <p className="alert alert-info" role="status">
           {t('signIn.signedOut')}
+        </p>
+      ) : null}
+      {erased ? (
+        <p className="alert alert-info" role="status">
+          {t('signIn.erased')}
         </p>
       ) : null}
       {me.isError ? <LoadError error={me.error} onRetry={() => void me.refetch()} /> : null}

@@ -28,6 +28,8 @@ describe('joining with a code', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '개인정보 안내' })).toBeInTheDocument();
     expect(screen.getByText(/이메일, 전화번호, 실명, 주소는 묻지 않아요/)).toBeInTheDocument();
+    // Erasure is the learner's own to do: the notice does not send them to a manager for it.
+    expect(screen.getByText(/계정을 직접 지울 수 있어요/)).toBeInTheDocument();
     // The username rules, in plain words, are tied to the field.
     expect(screen.getByLabelText('사용자 이름')).toHaveAccessibleDescription(/2~32자로, 글자, 숫자, 점\(\.\), 빼기\(-\), 밑줄\(_\)을 쓸 수 있어요/);
 
