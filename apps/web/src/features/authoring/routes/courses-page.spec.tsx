@@ -71,11 +71,35 @@ describe('new course (/teach/new)', () => {
     expect(sent.headers['x-dari-client']).toBe('web');
   });
 
+  it('makes the address name from a Korean-only title, so the title alone is enough', async () => {
+    const created = makeAuthorCourse();
+    const api = mockApi({ ...asInstructor, 'POST /authoring/courses': { status: 201, body: created }, [`GET /authoring/courses/${created.id}`]: { status: 200, body: created } });
+    const { location } = renderApp('/teach/new');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '인권의 기초');
+    expect(screen.getByLabelText('주소 이름')).toHaveValue('ingwonui-gicho');
+    await user.click(screen.getByRole('button', { name: '과정 만들기' }));
+    await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
+    expect(api.callsTo('POST', '/authoring/courses')[0]!.body).toMatchObject({ slug: 'ingwonui-gicho', title: { ko: '인권의 기초' } });
+  });
+
+  it('gives a title with nothing to romanise a short random address name instead of refusing it', async () => {
+    const created = makeAuthorCourse();
+    const api = mockApi({ ...asInstructor, 'POST /authoring/courses': { status: 201, body: created }, [`GET /authoring/courses/${created.id}`]: { status: 200, body: created } });
+    const { location } = renderApp('/teach/new');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '人权');
+    await user.click(screen.getByRole('button', { name: '과정 만들기' }));
+    await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
+    expect((api.callsTo('POST', '/authoring/courses')[0]!.body as { slug: string }).slug).toMatch(/^course-[a-z0-9]{4}$/);
+  });
+
   it('shows a taken slug at the slug field', async () => {
     mockApi({ ...asInstructor, 'POST /authoring/courses': apiError(409, 'slug_taken') });
     renderApp('/teach/new');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '일터의 권리');
+    await user.clear(screen.getByLabelText('주소 이름'));
     await user.type(screen.getByLabelText('주소 이름'), 'rights-at-work');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     const slug = screen.getByLabelText('주소 이름');
@@ -89,6 +113,7 @@ describe('new course (/teach/new)', () => {
     renderApp('/teach/new');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '일터의 권리');
+    await user.clear(screen.getByLabelText('주소 이름'));
     await user.type(screen.getByLabelText('주소 이름'), 'Rights At Work');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     expect(await screen.findByText(/영어 소문자와 숫자만 쓰고, 낱말 사이는 빼기/)).toBeInTheDocument();

@@ -11,7 +11,7 @@ import { isApiError } from '../../../lib/api';
 import { HTML_LANG } from '../../../lib/format';
 import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
 import { useCreateCourse } from '../api/create-course';
-import { newCourseFormSchema, suggestSlug, type NewCourseValues } from '../new-course.schema';
+import { newCourseFormSchema, randomSlug, slugForTitles, type NewCourseValues } from '../new-course.schema';
 
 type NewCourseForm = { titleKo: string; titleEn: string; slug: string; language: string; tags: string[]; enrolmentPolicy: string };
 const EMPTY: NewCourseForm = { titleKo: '', titleEn: '', slug: '', language: 'ko', tags: [], enrolmentPolicy: 'open' };
@@ -20,15 +20,19 @@ export function NewCoursePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateCourse();
-  // Until the instructor types a slug, it follows the English title.
+  // Until the instructor types a slug, it follows the English title, or else the Korean one romanised.
   const slugTyped = useRef(false);
   const form = useForm<NewCourseForm, unknown, NewCourseValues>({
     resolver: schemaResolver(newCourseFormSchema as unknown as import('zod').ZodType<NewCourseValues, NewCourseForm>),
     defaultValues: EMPTY,
   });
   const { errors } = form.formState;
+  const titleKo = form.register('titleKo');
   const titleEn = form.register('titleEn');
   const slug = form.register('slug');
+  const followTitles = () => {
+    if (!slugTyped.current) form.setValue('slug', slugForTitles(form.getValues('titleKo'), form.getValues('titleEn')));
+  };
 
   const onSubmit = form.handleSubmit(async (values) => {
     const body: CreateCourse = {
@@ -53,9 +57,27 @@ export function NewCoursePage() {
       <p>
         <Link to="/teach">{t('authoring.backToCourses')}</Link>
       </p>
-      <form className="form card" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form
+        className="form card"
+        noValidate
+        onSubmit={(e) => {
+          // A title alone is enough: one that gives no usable address name (only Chinese, say) gets a short random one.
+          if (!form.getValues('slug').trim() && form.getValues('titleKo').trim()) form.setValue('slug', randomSlug());
+          void onSubmit(e);
+        }}
+      >
         <ErrorAlert error={create.error} />
-        <TextField label={t('newCourse.titleKo')} lang="ko" autoComplete="off" error={errors.titleKo} {...form.register('titleKo')} />
+        <TextField
+          label={t('newCourse.titleKo')}
+          lang="ko"
+          autoComplete="off"
+          error={errors.titleKo}
+          {...titleKo}
+          onChange={(e) => {
+            void titleKo.onChange(e);
+            followTitles();
+          }}
+        />
         <TextField
           label={t('newCourse.titleEn')}
           hint={t('newCourse.titleEnHint')}
@@ -65,7 +87,7 @@ export function NewCoursePage() {
           {...titleEn}
           onChange={(e) => {
             void titleEn.onChange(e);
-            if (!slugTyped.current) form.setValue('slug', suggestSlug(e.target.value));
+            followTitles();
           }}
         />
         <TextField
