@@ -286,6 +286,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'POST /api/v1/cohorts/:id/members/lookup': { object: kinds.cohort, expect: cohortStaff(200), body: (c) => ({ username: c.f.actors.learner.username }) },
   'DELETE /api/v1/cohorts/:id/members/:userId': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(200) },
   'POST /api/v1/cohorts/:id/members/:userId/reset-code': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(201) },
+  'PATCH /api/v1/cohorts/:id/members/:userId': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(200), body: () => ({ displayName: '고친 이름' }) },
   'POST /api/v1/cohorts/:id/learners/import': { object: kinds.cohort, expect: cohortStaff(201), body: (c) => ({ csv: `username,displayName\n${track(c, uniqueName('csv'))},가져온 사람\n` }) },
   'PUT /api/v1/cohorts/:id/courses': { object: kinds.cohort, expect: cohortStaff(200), body: (c) => ({ courseId: c.f.assignable.id }) },
   'DELETE /api/v1/cohorts/:id/courses/:courseId': { object: kinds.cohortCourse, fresh: true, expect: cohortStaff(200) },

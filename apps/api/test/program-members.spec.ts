@@ -16,7 +16,7 @@ describe('cohort members: adding existing accounts', () => {
   });
   afterAll(() => t.close());
 
-  const api = (who: Who, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
+  const api = (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
   const cohort = async (who: Who) => (await api(who, 'POST', '/cohorts', { name: uniqueName('기수 ') })).body.id as string;
   /** The learner signs in and joins the manager's cohort with a join code the manager made. */
   const joinWithCode = async (manager: Who, k: string, learner: { id: string; username: string }) => {
@@ -229,4 +229,88 @@ describe('cohort members: adding existing accounts', () => {
     expect(status).toBe(429);
     expect(tries).toBe(61);
   }, 60_000);
+});
+
+describe('cohort members: a manager corrects a learner’s display name', () => {
+  let t: TestApp;
+  let managerA: Who;
+  let managerB: Who;
+  let admin: Who;
+  beforeAll(async () => {
+    t = await TestApp.create();
+    [managerA, managerB, admin] = await Promise.all([t.signedIn('manager'), t.signedIn('manager'), t.signedIn('admin')]);
+  });
+  afterAll(() => t.close());
+
+  const api = (who: Who, method: 'POST' | 'PATCH', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
+  const cohort = async (who: Who) => (await api(who, 'POST', '/cohorts', { name: uniqueName('기수 ') })).body.id as string;
+  const nameOf = async (id: string) => ((await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [id])) as { display_name: string }[])[0].display_name;
+  /** Renames audited in one cohort (by anyone). */
+  const renames = async (cohortId: string) =>
+    (await t.db.query(`SELECT target_user_id, request_id, details FROM audit_events WHERE details->>'cohortId' = $1 AND action = 'user.updated' AND details->>'change' = 'member_renamed' ORDER BY occurred_at, id`, [cohortId])) as {
+      target_user_id: string;
+      request_id: string | null;
+      details: Record<string, unknown>;
+    }[];
+
+  it('renames a learner of their cohort (trimmed, NFC), answers the member, and audits it with ids only', async () => {
+    const k = await cohort(managerA);
+    const learner = await t.createUser('learner', { displayName: '�ϴ�' });
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    // 하늘 typed as decomposed jamo: stored composed, as every display name is.
+    const res = await api(managerA, 'PATCH', `/cohorts/${k}/members/${learner.id}`, { displayName: '  \u1112\u1161\u1102\u1173\u11af ' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ userId: learner.id, displayName: '하늘', role: 'learner', canResetPassword: true });
+    expect(await nameOf(learner.id)).toBe('하늘');
+    const events = await renames(k);
+    expect(events).toEqual([{ target_user_id: learner.id, request_id: expect.any(String), details: { change: 'member_renamed', cohortId: k, fields: ['displayName'] } }]);
+    expect(JSON.stringify(events)).not.toMatch(/하늘|�/);
+    // An admin may too.
+    expect((await api(admin, 'PATCH', `/cohorts/${k}/members/${learner.id}`, { displayName: '하늘빛' })).status).toBe(200);
+    expect(await nameOf(learner.id)).toBe('하늘빛');
+  });
+
+  it('only a learner wholly in the manager’s care: another programme’s learner, staff, a non-member, another cohort and a missing id are one 404, and nothing changes', async () => {
+    const k = await cohort(managerA);
+    const other = await cohort(managerB);
+    const shared = await t.createUser('learner', { displayName: '바다' });
+    const outsider = await t.createUser('learner', { displayName: '구름' });
+    const instructor = await t.createUser('instructor', { displayName: '박선생' });
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [{ userId: shared.id, role: 'learner' }, { userId: instructor.id, role: 'instructor' }] })).status).toBe(200);
+    // The learner also joins B's cohort themselves: A may no longer act on their account.
+    const code = (await api(managerB, 'POST', `/cohorts/${other}/join-codes`, { maxUses: 5 })).body.code as string;
+    expect((await api({ id: shared.id, cookie: await t.login(shared.username) }, 'POST', '/me/cohorts', { code })).status).toBe(200);
+
+    const missing = await api(managerA, 'PATCH', `/cohorts/${k}/members/${randomUUID()}`, { displayName: '새 이름' });
+    expect(missing.status).toBe(404);
+    for (const [who, cohortId, userId] of [
+      [managerA, k, shared.id],
+      [managerA, k, instructor.id],
+      [managerA, k, outsider.id],
+      [managerA, k, managerA.id],
+      [managerB, k, shared.id],
+      [managerA, randomUUID(), shared.id],
+    ] as const) {
+      const res = await api(who, 'PATCH', `/cohorts/${cohortId}/members/${userId}`, { displayName: '새 이름' });
+      expect(res.status).toBe(404);
+      expect({ ...res.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined, message: expect.any(String) });
+    }
+    expect([await nameOf(shared.id), await nameOf(outsider.id), await nameOf(instructor.id)]).toEqual(['바다', '구름', '박선생']);
+    expect(await renames(k)).toEqual([]);
+    // The admin reaches the shared learner.
+    expect((await api(admin, 'PATCH', `/cohorts/${k}/members/${shared.id}`, { displayName: '바다별' })).status).toBe(200);
+  });
+
+  it('bad names are a 400 naming the field, and change nothing', async () => {
+    const k = await cohort(managerA);
+    const learner = await t.createUser('learner', { displayName: '새별' });
+    expect((await api(managerA, 'POST', `/cohorts/${k}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    for (const body of [{}, { displayName: '' }, { displayName: '   ' }, { displayName: 'a'.repeat(51) }, { displayName: 'a\u0000b' }, { displayName: 42 }, { displayName: '이름', role: 'admin' }]) {
+      const res = await api(managerA, 'PATCH', `/cohorts/${k}/members/${learner.id}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(res.body.fields)).toMatch(/displayName|role/);
+    }
+    expect(await nameOf(learner.id)).toBe('새별');
+    expect(await renames(k)).toEqual([]);
+  });
 });

@@ -59,6 +59,10 @@ export const cohortMembersQuerySchema = z.strictObject({
 export const addMembersSchema = z.strictObject({ members: z.array(z.strictObject({ userId: uuidSchema, role: cohortRoleSchema })).min(1).max(500) });
 export const memberParamSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });
 
+/** A manager corrects a learner's display name (a typo, a broken import): only for a learner wholly in their care, like reset codes. */
+export const renameMemberSchema = z.strictObject({ displayName: displayNameSchema });
+export type RenameMember = z.infer<typeof renameMemberSchema>;
+
 /**
  * Finding an existing account to add to a cohort: by its exact username only (no partial match, no
  * listing), in the body so the username stays out of URLs and logs. The answer names the account so

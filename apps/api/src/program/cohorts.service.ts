@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { COHORT_ROLES, displayNameSchema, localeSchema, RESET_CODE_ALPHABET, usernameSchema, type Cohort, type FieldError, type Locale, type MemberLookupResult, type Role } from '@dari/contracts';
+import { COHORT_ROLES, displayNameSchema, localeSchema, RESET_CODE_ALPHABET, usernameSchema, type Cohort, type CohortMember, type FieldError, type Locale, type MemberLookupResult, type Role } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
@@ -22,6 +22,13 @@ type CohortRole = 'manager' | 'instructor' | 'learner';
 const ACCOUNT_ROLES: Record<CohortRole, string[]> = { manager: ['manager', 'admin'], instructor: ['instructor', 'admin'], learner: ['learner'] };
 const MAX_IMPORT_ROWS = 2000;
 const LOOKUPS_PER_WINDOW = 60;
+/**
+ * Signs that a CSV's bytes were decoded in the wrong encoding: U+FFFD (what a UTF-8 decoder makes of
+ * CP949 bytes), C1 control characters, and UTF-8 read as Latin-1/Windows-1252 ("í•˜ëŠ˜" for 하늘: a
+ * lead byte's letter followed by a continuation byte's symbol). Real names never contain these.
+ */
+export const MISDECODED = /[\uFFFD\u0080-\u009F]|[\u00C2-\u00F4][\u00A1-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/u;
+const MISDECODED_MESSAGE = 'contains characters from a wrong text encoding (such as U+FFFD): save the file as "CSV UTF-8" and choose it again';
 
 /**
  * A cohort's members, optionally of one role ($2) and with a display name like $3 (an ILIKE pattern);
@@ -387,6 +394,18 @@ export class CohortsService {
     const errors: FieldError[] = [];
     const parsed: { username: string; displayName: string; locale: Locale; line: number }[] = [];
     const seen = new Map<string, number>();
+    // Text a program decoded in the wrong encoding (Korean Excel's CP949 read as UTF-8 turns 하늘 into
+    // "�ϴ�"): refused by line and field, before anything else, so no account gets a name no one can read.
+    const misread: FieldError[] = [];
+    [header ?? [], ...rows].forEach((r, i) => {
+      const field = (c: number) => (c === ui ? 'username' : c === di ? 'displayName' : c === li ? 'language' : `column${c + 1}`);
+      r.forEach((cell, c) => {
+        if (MISDECODED.test(cell)) misread.push({ path: `csv.line.${i + 1}.${i === 0 ? 'header' : field(c)}`, message: MISDECODED_MESSAGE });
+      });
+    });
+    if (misread.length) {
+      throw new AppException(400, 'validation_failed', `The CSV was read in the wrong text encoding (line ${misread[0].path.split('.')[2]}); nothing was created. Save it as "CSV UTF-8" and try again.`, misread);
+    }
     rows.forEach((r, i) => {
       const line = i + 2;
       const u = usernameSchema.safeParse(r[ui] ?? '');
@@ -422,6 +441,28 @@ export class CohortsService {
       return out;
     });
     return { created };
+  }
+
+  /**
+   * Corrects a learner's display name (a typo, or a name an old import broke). Under the reset-code
+   * rule (care.ts): a learner of this cohort who is in no cohort the manager does not run; anyone
+   * else — staff, another programme's learner, a non-member — is the same 404 as a missing one.
+   * Audited with ids only: neither the old nor the new name goes in the log.
+   */
+  async renameMember(id: string, userId: string, displayName: string, auth: AuthContext, requestId: string): Promise<CohortMember> {
+    return this.db.transaction(async (m) => {
+      await this.managed(id, auth, m);
+      const [member]: { added_at: Date }[] = await m.query(
+        `SELECT cm.added_at FROM cohort_members cm JOIN users u ON u.id = cm.user_id
+          WHERE cm.cohort_id = $1 AND cm.user_id = $2 AND cm.role = 'learner' AND u.erased_at IS NULL`,
+        [id, userId],
+      );
+      if (!member) throw AppException.notFound('learner');
+      if (auth.role === 'manager' && !(await managerCaresFor(m, auth.userId, userId))) throw AppException.notFound('learner');
+      await m.query(`UPDATE users SET display_name = $2, updated_at = now() WHERE id = $1`, [userId, displayName]);
+      await this.audit.record({ actorId: auth.userId, action: 'user.updated', targetUserId: userId, requestId, details: { change: 'member_renamed', cohortId: id, fields: ['displayName'] } }, m);
+      return { userId, displayName, role: 'learner' as const, addedAt: member.added_at.toISOString(), canResetPassword: true };
+    });
   }
 
   /** A one-time code for a learner of a cohort the caller manages. */

@@ -11,6 +11,7 @@ import {
   cohortGridQuerySchema,
   cohortGridSchema,
   cohortListSchema,
+  cohortMemberSchema,
   cohortMembersQuerySchema,
   cohortMembersSchema,
   cohortSchema,
@@ -30,6 +31,7 @@ import {
   memberParamSchema,
   meSchema,
   programReportSchema,
+  renameMemberSchema,
   resetCodeSchema,
   sharedReflectionsSchema,
   updateCohortSchema,
@@ -51,6 +53,8 @@ class MembersQueryDto extends createZodDto(cohortMembersQuerySchema) {}
 class MembersDto extends createZodDto(cohortMembersSchema) {}
 class AddMembersDto extends createZodDto(addMembersSchema) {}
 class MemberParamDto extends createZodDto(memberParamSchema) {}
+class MemberDto extends createZodDto(cohortMemberSchema) {}
+class RenameMemberDto extends createZodDto(renameMemberSchema) {}
 class MemberLookupDto extends createZodDto(memberLookupSchema) {}
 class MemberLookupResultDto extends createZodDto(memberLookupResultSchema) {}
 class JoinCodeDto extends createZodDto(joinCodeSchema) {}
@@ -131,6 +135,13 @@ export class CohortsController {
   @ZodResponse({ type: CohortDto })
   removeMember(@Auth() auth: AuthContext, @Param() params: MemberParamDto) {
     return this.cohorts.removeMember(params.id, params.userId, auth);
+  }
+
+  /** Corrects a learner's display name: a learner wholly in the caller's care (like reset codes); audited with ids only. */
+  @Patch(':id/members/:userId')
+  @ZodResponse({ type: MemberDto })
+  renameMember(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: MemberParamDto, @Body() body: RenameMemberDto) {
+    return this.cohorts.renameMember(params.id, params.userId, body.displayName, auth, requestId);
   }
 
   /** A one-time password code for a learner of this cohort. */
