@@ -101,6 +101,15 @@ describe('the glossary, word lists and word requests', () => {
     const asked = await api(learner, 'POST', '/word-requests', { text: ' 주민센터 ', lessonId: lesson.id });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ text: '주민센터', status: 'open', courseId: c.id, askedBy: null, term: null });
+    // Asking again about the same word from the same lesson while it is open is not a second request,
+    // also when the two asks arrive at once.
+    const again = await Promise.all([1, 2, 3].map(() => api(learner, 'POST', '/word-requests', { text: '주민센터', lessonId: lesson.id })));
+    expect(again.map((r) => [r.status, r.body.id])).toEqual([1, 2, 3].map(() => [200, asked.body.id]));
+    // A different word, or the same word outside the lesson, is a request of its own.
+    const outside = await api(learner, 'POST', '/word-requests', { text: '주민센터' });
+    expect(outside.status).toBe(201);
+    expect(outside.body.id).not.toBe(asked.body.id);
+    expect((await api(learner, 'GET', '/me/word-requests')).body.items.filter((r: { text: string }) => r.text === '주민센터')).toHaveLength(2);
 
     const mine = (await api(instructor, 'GET', '/word-requests?status=open')).body.items;
     expect(mine.map((r: { id: string }) => r.id)).toContain(asked.body.id);
@@ -113,7 +122,7 @@ describe('the glossary, word lists and word requests', () => {
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', term: { term: '주민센터' } });
     const myRequests = (await api(learner, 'GET', '/me/word-requests')).body.items;
-    expect(myRequests[0]).toMatchObject({ status: 'answered', term: { term: '주민센터', saved: true } });
+    expect(myRequests.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({ status: 'answered', term: { term: '주민센터', saved: true } });
     expect((await api(learner, 'GET', '/me/words')).body.items.map((x: { term: string }) => x.term)).toContain('주민센터');
     const both = await api(instructor, 'POST', `/word-requests/${asked.body.id}/answer`, { termId: randomUUID(), newTerm: entry('x') });
     expect(both.status).toBe(400);

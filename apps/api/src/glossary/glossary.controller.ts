@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
@@ -16,7 +16,7 @@ import {
   wordRequestSchema,
 } from '@dari/contracts';
 import { AnyRole, Auth, Roles } from '../common/auth/decorators.js';
-import type { AuthContext } from '../common/http/request.js';
+import type { AuthContext, DariReply } from '../common/http/request.js';
 import { IdParamDto } from '../users/users.dto.js';
 import { GlossaryService } from './glossary.service.js';
 
@@ -99,11 +99,13 @@ export class GlossaryController {
     await this.glossary.unsaveWord(params.id, auth);
   }
 
-  /** A word the learner did not understand; it reaches the course's instructors. */
+  /** A word the learner did not understand; it reaches the course's instructors. Asking again while it is open: 200, the same request. */
   @Post('word-requests')
   @ZodResponse({ status: 201, type: WordRequestDto })
-  ask(@Auth() auth: AuthContext, @Body() body: CreateWordRequestDto) {
-    return this.glossary.request(body.text, body.lessonId, auth);
+  async ask(@Auth() auth: AuthContext, @Body() body: CreateWordRequestDto, @Res({ passthrough: true }) reply: DariReply) {
+    const { request, created } = await this.glossary.request(body.text, body.lessonId, auth);
+    if (!created) reply.status(200);
+    return request;
   }
 
   @Get('me/word-requests')

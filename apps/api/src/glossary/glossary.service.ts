@@ -139,7 +139,12 @@ export class GlossaryService {
 
   // ---- word requests ----
 
-  async request(text: string, lessonId: string | undefined, auth: AuthContext): Promise<WordRequest> {
+  /**
+   * Asking again about a word that is still open (same learner, same word, same lesson or none) changes
+   * nothing and returns the open request (`created: false`): a double tap or a second ask is not a second
+   * request for the instructors.
+   */
+  async request(text: string, lessonId: string | undefined, auth: AuthContext): Promise<{ request: WordRequest; created: boolean }> {
     let courseId: string | null = null;
     if (lessonId) {
       // The lesson must be one the learner can take: a published lesson of a course they are in.
@@ -150,8 +155,18 @@ export class GlossaryService {
       if (!rows[0]) throw AppException.validation([{ path: 'body.lessonId', message: 'is not a lesson of a course you are taking' }]);
       courseId = rows[0].course_id;
     }
-    const r = await this.db.getRepository(WordRequestEntity).save({ userId: auth.userId, text, lessonId: lessonId ?? null, courseId, status: 'open' });
-    return (await this.requestViews([r.id], auth, false))[0];
+    const { id, created } = await this.db.transaction(async (m) => {
+      // Two asks at once (a double tap on two devices) queue here, so the second one finds the first.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('word_request:' || $1::text))`, [auth.userId]);
+      const open: { id: string }[] = await m.query(
+        `SELECT id FROM word_requests WHERE user_id = $1 AND status = 'open' AND text = $2 AND lesson_id IS NOT DISTINCT FROM $3::uuid ORDER BY created_at LIMIT 1`,
+        [auth.userId, text, lessonId ?? null],
+      );
+      if (open[0]) return { id: open[0].id, created: false };
+      const r = await m.getRepository(WordRequestEntity).save({ userId: auth.userId, text, lessonId: lessonId ?? null, courseId, status: 'open' });
+      return { id: r.id, created: true };
+    });
+    return { request: (await this.requestViews([id], auth, false))[0], created };
   }
 
   async myRequests(auth: AuthContext) {
