@@ -105,6 +105,36 @@ describe('media and bundles', () => {
     for (const p of Object.keys(renamed)) expect(Buffer.compare(Buffer.from(secondFiles[p]), Buffer.from(renamed[p])), p).toBe(0);
   });
 
+  it('imports a bundle back onto the server it came from under a new address name it offers', async () => {
+    const id = await course();
+    const withModule = (await api('POST', `/authoring/courses/${id}/modules`, { title: { ko: '모듈' } })).body;
+    await api('POST', `/authoring/modules/${withModule.modules[0].id}/lessons`, { kind: 'reading', title: { ko: '읽기' } });
+    const slug = withModule.slug as string;
+    const exported = await t.app.inject({ method: 'GET', url: `/api/v1/authoring/courses/${id}/bundle`, headers: { cookie: `dari_session=${owner.cookie}` } });
+    expect(exported.statusCode).toBe(200);
+    const send = (query = '') => {
+      const { payload, contentType } = multipart('file', 'bundle.zip', exported.rawPayload, 'application/zip');
+      return t.app.inject({ method: 'POST', url: `/api/v1/authoring/courses/import${query}`, headers: { cookie: `dari_session=${owner.cookie}`, 'x-dari-client': 'web', 'content-type': contentType }, payload });
+    };
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM courses`))[0].n;
+    const taken = await send();
+    expect(taken.statusCode, taken.body).toBe(409);
+    const body = JSON.parse(taken.body);
+    expect(body).toMatchObject({ code: 'slug_taken', suggestedSlug: `${slug}-2`, fields: [{ path: 'query.slug', message: 'is already taken' }] });
+    expect(body.message).toContain(`${slug}-2`);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM courses`))[0].n).toBe(before);
+    // Under the offered name it goes in; the next offer skips the name now in use.
+    const imported = await send(`?slug=${body.suggestedSlug}`);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(JSON.parse(imported.body).slug).toBe(`${slug}-2`);
+    expect(JSON.parse((await send()).body).suggestedSlug).toBe(`${slug}-3`);
+    expect(JSON.parse((await send(`?slug=${slug}-2`)).body).suggestedSlug).toBe(`${slug}-3`);
+    // Creating a course under a taken name gets the same offer.
+    const dup = await api('POST', '/authoring/courses', { slug, title: { ko: '같은 주소' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({ code: 'slug_taken', suggestedSlug: `${slug}-3` });
+  });
+
   it('refuses broken bundles with a 400 that names the file, and creates nothing', async () => {
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM courses`))[0].n;
     const send = (zip: Uint8Array) => {

@@ -31,6 +31,8 @@ export const errorBodySchema = z.object({
   fields: z.array(fieldErrorSchema).optional(),
   /** Why a course cannot be published yet (publish_blocked). */
   problems: z.array(z.object({ lessonId: z.string().nullable(), moduleId: z.string().nullable(), message: z.string() })).optional(),
+  /** A free address name to offer instead, on slug_taken. */
+  suggestedSlug: z.string().optional(),
   /** Seconds to wait, on 429. */
   retryAfter: z.number().int().optional(),
   requestId: z.string(),

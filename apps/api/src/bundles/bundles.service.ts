@@ -203,16 +203,27 @@ export class BundlesService {
       }
     }
 
-    const course = await this.authoring.insertCourse(m, {
-      slug: opts.slug ?? manifest.slug,
-      title: manifest.title,
-      summary: manifest.summary,
-      language: manifest.language,
-      tags: manifest.tags,
-      enrolmentPolicy: manifest.enrolmentPolicy,
-      sequential: manifest.sequential,
-      ownerId: opts.ownerId,
-    });
+    const slug = opts.slug ?? manifest.slug;
+    const course = await this.authoring
+      .insertCourse(m, {
+        slug,
+        title: manifest.title,
+        summary: manifest.summary,
+        language: manifest.language,
+        tags: manifest.tags,
+        enrolmentPolicy: manifest.enrolmentPolicy,
+        sequential: manifest.sequential,
+        ownerId: opts.ownerId,
+      })
+      .catch((e: unknown) => {
+        // Importing a course back onto the server it came from: offer a free address name to import it under.
+        if (!(e instanceof AppException) || e.code !== 'slug_taken') throw e;
+        const error = new AppException(409, 'slug_taken', `Another course here already uses the address name "${slug}". Import it under another one, such as "${e.suggestedSlug}".`, [
+          { path: 'query.slug', message: 'is already taken' },
+        ]);
+        error.suggestedSlug = e.suggestedSlug;
+        throw error;
+      });
     // Media first, so Markdown and media lessons can point at them.
     const idOf = new Map<string, string>();
     for (const [p, bytes] of [...files].filter(([p]) => p.startsWith('media/')).sort(([a], [b]) => a.localeCompare(b))) {

@@ -292,7 +292,24 @@ export class AuthoringService {
       // A savepoint, so that a taken slug leaves the caller's transaction usable.
       return await m.transaction((sm) => sm.save(sm.create(CourseEntity, { status: 'draft', sequential: false, courseCode: null, coverMediaId: null, ...fields })));
     } catch (e) {
-      throw this.uniqueViolation(e);
+      const error = this.uniqueViolation(e);
+      if (error instanceof AppException && error.code === 'slug_taken') error.suggestedSlug = await this.freeSlug(m, fields.slug);
+      throw error;
+    }
+  }
+
+  /** A free address name like the taken one: "rights-at-work" → "rights-at-work-2" (or -3, …). */
+  async freeSlug(m: EntityManager, taken: string): Promise<string> {
+    const base = taken.replace(/-\d{1,2}$/, '');
+    for (let from = 2; ; from += 50) {
+      const candidates = Array.from({ length: 50 }, (_, i) => {
+        const suffix = `-${from + i}`;
+        return `${base.slice(0, 80 - suffix.length).replace(/-+$/, '')}${suffix}`;
+      });
+      const rows: { slug: string }[] = await m.query(`SELECT slug FROM courses WHERE slug = ANY($1)`, [candidates]);
+      const used = new Set(rows.map((r) => r.slug));
+      const free = candidates.find((c) => !used.has(c));
+      if (free) return free;
     }
   }
 

@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly problems: PublishProblem[];
   readonly retryAfter: number | undefined;
+  /** A free address name the API offers instead (slug_taken). */
+  readonly suggestedSlug: string | undefined;
   readonly requestId: string | undefined;
 
   constructor(init: {
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     fields?: FieldError[];
     problems?: PublishProblem[];
     retryAfter?: number;
+    suggestedSlug?: string;
     requestId?: string;
   }) {
     super(init.message);
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? [];
     this.problems = init.problems ?? [];
     this.retryAfter = init.retryAfter;
+    this.suggestedSlug = init.suggestedSlug;
     this.requestId = init.requestId;
   }
 }
@@ -104,6 +108,7 @@ function asErrorBody(json: unknown): ErrorBody | null {
     message: body['message'],
     fields,
     problems,
+    suggestedSlug: typeof body['suggestedSlug'] === 'string' ? body['suggestedSlug'] : undefined,
     retryAfter: typeof body['retryAfter'] === 'number' ? body['retryAfter'] : undefined,
     requestId: typeof body['requestId'] === 'string' ? body['requestId'] : '',
   };

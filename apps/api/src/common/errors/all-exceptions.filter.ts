@@ -63,6 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: exception.message,
         ...(exception.fields ? { fields: exception.fields } : {}),
         ...(exception.problems ? { problems: exception.problems } : {}),
+        ...(exception.suggestedSlug ? { suggestedSlug: exception.suggestedSlug } : {}),
         ...(exception.retryAfter ? { retryAfter: exception.retryAfter } : {}),
         requestId,
       };

@@ -9,6 +9,8 @@ import type { ErrorCode, FieldError } from '@dari/contracts';
 export class AppException extends HttpException {
   /** Why a course cannot be published yet (publish_blocked). */
   problems?: { lessonId: string | null; moduleId: string | null; message: string }[];
+  /** A free address name to offer instead (slug_taken). */
+  suggestedSlug?: string;
 
   constructor(
     status: number,

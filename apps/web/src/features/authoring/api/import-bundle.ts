@@ -3,11 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
-/** A course bundle (.zip) becomes a new draft course; 400 invalid_bundle names what is wrong. */
-export function importBundle(file: File): Promise<AuthorCourse> {
+/**
+ * A course bundle (.zip) becomes a new draft course, under the address name in the bundle or `slug`;
+ * 400 invalid_bundle names what is wrong, 409 slug_taken offers a free name (suggestedSlug).
+ */
+export function importBundle({ file, slug }: { file: File; slug?: string }): Promise<AuthorCourse> {
   const body = new FormData();
   body.append('file', file);
-  return apiRequest('/authoring/courses/import', { method: 'POST', body });
+  return apiRequest('/authoring/courses/import', { method: 'POST', body, query: { slug } });
 }
 
 export function useImportBundle() {

@@ -44,6 +44,67 @@ describe('course list (/teach)', () => {
   });
 });
 
+describe('importing a bundle', () => {
+  const bundle = () => new File([new Uint8Array([80, 75, 3, 4])], 'rights-at-work.zip', { type: 'application/zip' });
+
+  it('offers a free address name when the bundle’s is taken here, and imports under it', async () => {
+    const created = makeAuthorCourse();
+    let calls = 0;
+    const api = mockApi({
+      ...asInstructor,
+      'GET /authoring/courses': list(),
+      'POST /authoring/courses/import': () =>
+        calls++ === 0
+          ? apiError(409, 'slug_taken', { suggestedSlug: 'rights-at-work-2', fields: [{ path: 'query.slug', message: 'is already taken' }] })
+          : { status: 201, body: created },
+      [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
+    });
+    const { location } = renderApp('/teach');
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('과정 묶음 파일 (.zip)'), bundle());
+    await user.click(screen.getByRole('button', { name: '가져오기' }));
+
+    const slug = await screen.findByLabelText('주소 이름 (선택)');
+    await waitFor(() => expect(slug).toHaveValue('rights-at-work-2'));
+    expect(slug).toHaveAttribute('aria-invalid', 'true');
+    expect(slug).toHaveFocus();
+    const section = screen.getByRole('heading', { name: '과정 묶음 가져오기' }).closest('section')!;
+    expect(section).toHaveTextContent('이 주소 이름은 여기 있는 다른 과정이 이미 쓰고 있어요.');
+    // Never the API's field path or its English words.
+    expect(section).not.toHaveTextContent('query.slug');
+    expect(section).not.toHaveTextContent('already taken');
+    expect(api.callsTo('POST', '/authoring/courses/import')[0]!.query.get('slug')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '가져오기' }));
+    await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
+    expect(api.callsTo('POST', '/authoring/courses/import')[1]!.query.get('slug')).toBe('rights-at-work-2');
+  });
+
+  it('names the broken file in a translated sentence, never a field path or the API’s English', async () => {
+    mockApi({
+      ...asInstructor,
+      'GET /authoring/courses': list(),
+      'POST /authoring/courses/import': apiError(400, 'invalid_bundle', {
+        fields: [
+          { path: 'lessons/l1.quiz.json.passMark', message: 'Too big: expected number to be <=100' },
+          { path: 'body.slug', message: 'is already taken' },
+        ],
+      }),
+    });
+    renderApp('/teach');
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('과정 묶음 파일 (.zip)'), bundle());
+    await user.click(screen.getByRole('button', { name: '가져오기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('과정 묶음 파일을 읽지 못했어요.');
+    expect(alert).toHaveTextContent('문제가 있는 파일: lessons/l1.quiz.json');
+    expect(alert).toHaveTextContent('묶음의 다른 곳에도 문제가 있어요.');
+    expect(alert).not.toHaveTextContent('passMark');
+    expect(alert).not.toHaveTextContent('body.slug');
+    expect(alert).not.toHaveTextContent('Too big');
+  });
+});
+
 describe('new course (/teach/new)', () => {
   it('suggests the slug from the English title and sends the course with its tags', async () => {
     const created = makeAuthorCourse();
