@@ -24,6 +24,32 @@ export interface LessonPlayerSlots {
   /** A content-noted lesson can be skipped without penalty; `skipped` tells the learner they did. */
   onSkip?: () => void;
   skipped?: ReactNode;
+  /**
+   * What the learner already chose about this lesson's content note: a finished lesson shows it no more;
+   * one they chose to continue (remembered on this phone under `memoryKey`, the learner's and lesson's ids)
+   * starts with the lesson and the note folded away.
+   */
+  contentNote?: { memoryKey: string | null; finished: boolean };
+}
+
+const noteStorageKey = (memoryKey: string) => `dari.contentNote.${memoryKey}`;
+
+function rememberedContinue(memoryKey: string | null | undefined): boolean {
+  if (!memoryKey) return false;
+  try {
+    return window.localStorage.getItem(noteStorageKey(memoryKey)) === 'continued';
+  } catch {
+    return false; // storage can be blocked (private mode): the note shows, as on a first visit
+  }
+}
+
+function rememberContinue(memoryKey: string | null | undefined): void {
+  if (!memoryKey) return;
+  try {
+    window.localStorage.setItem(noteStorageKey(memoryKey), 'continued');
+  } catch {
+    // nothing to do: the choice still holds for this visit
+  }
 }
 
 interface LessonViewProps {
@@ -146,10 +172,12 @@ function LessonArticle({ lesson, resolveImage, player, hideTitle, lang }: Lesson
   const { t } = useTranslation();
   const interfaceLocale = useLocale();
   const locale = lang ?? interfaceLocale;
-  const [noteAccepted, setNoteAccepted] = useState(false);
+  const memory = player?.contentNote;
+  const [noteAccepted, setNoteAccepted] = useState(() => rememberedContinue(memory?.memoryKey));
   const title = pickText(lesson.title, locale);
-  const note = lesson.contentNote ? pickText(lesson.contentNote, locale) : null;
-  const showNote = note && note.text.trim() && !noteAccepted;
+  const note = lesson.contentNote && !memory?.finished ? pickText(lesson.contentNote, locale) : null;
+  const hasNote = Boolean(note?.text.trim());
+  const showNote = note && hasNote && !noteAccepted;
 
   return (
     <article
@@ -178,7 +206,14 @@ function LessonArticle({ lesson, resolveImage, player, hideTitle, lang }: Lesson
           </p>
           <p>{t('lesson.contentNoteChoice')}</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" onClick={() => setNoteAccepted(true)}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                rememberContinue(memory?.memoryKey);
+                setNoteAccepted(true);
+              }}
+            >
               {t('lesson.contentNoteContinue')}
             </button>
             {player?.onSkip ? (
@@ -189,7 +224,18 @@ function LessonArticle({ lesson, resolveImage, player, hideTitle, lang }: Lesson
           </div>
         </div>
       ) : (
-        <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
+        <>
+          {note && hasNote ? (
+            // Chosen once already: the note stays at hand, folded, without standing in the way.
+            <details className="content-note content-note-folded">
+              <summary>{t('learning.player.contentNoteAgain')}</summary>
+              <p lang={note.lang}>
+                <FactText text={note.text} lang={note.lang} />
+              </p>
+            </details>
+          ) : null}
+          <LessonBody lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
+        </>
       )}
     </article>
   );

@@ -59,6 +59,14 @@ describe('the lesson player', () => {
     expect(server.types()).not.toContain(`completed:${L.sensitive}`);
   });
 
+  it('does not show the content note again on a lesson the learner has finished', async () => {
+    learnerApi({}, makeProgress({}, { [L.sensitive]: { status: 'completed' } }));
+    renderApp(lessonUrl(L.sensitive));
+    expect(await screen.findByRole('heading', { name: '도움을 받는 곳' })).toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    expect(screen.queryByText('부당한 대우에 대한 이야기가 나와요.')).not.toBeInTheDocument();
+  });
+
   it('shows the lesson after the content note when the learner chooses to go on', async () => {
     learnerApi({ 'POST /progress/events': eventsEndpoint().handler });
     renderApp(lessonUrl(L.sensitive));

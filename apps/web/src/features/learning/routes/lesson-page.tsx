@@ -221,6 +221,7 @@ export function LessonPage() {
               {done ? nextLink : null}
             </>
           ) : undefined,
+        contentNote: { memoryKey: userId ? `${userId}.${lesson.id}` : null, finished: done },
         onSkip: lesson.contentNote
           ? () => {
               setSkippedId(lesson.id);
