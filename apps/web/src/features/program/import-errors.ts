@@ -24,6 +24,7 @@ function reasonOf(message: string): ImportProblem['reason'] {
   if (/may contain only letters/.test(message)) return { key: 'validation.usernameFormat' };
   if (/header row/.test(message)) return { key: 'program.import.reasons.header' };
   if (/no rows below the header/.test(message)) return { key: 'program.import.reasons.noRows' };
+  if (/wrong text encoding/.test(message)) return { key: 'program.import.reasons.encoding' };
   return null;
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../../components/alerts';
 import { isApiError } from '../../../lib/api';
 import { useImportLearners, type ImportedLearner } from '../api/import-learners';
+import { CSV_REFUSAL_KEYS, decodeCsvBytes } from '../csv-file';
 import { importProblems } from '../import-errors';
 import { ImportSlips } from './import-slips';
 import { TextAreaField } from './text-area-field';
@@ -15,17 +16,31 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
   const importing = useImportLearners(cohort.id);
   const [csv, setCsv] = useState('');
   const [created, setCreated] = useState<ImportedLearner[] | null>(null);
-  const [fileError, setFileError] = useState(false);
+  // The message key of a file that could not be read, and how the last file was read.
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [readAs, setReadAs] = useState<{ file: string; encoding: 'utf-8' | 'cp949' } | null>(null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    setFileError(false);
+    setFileError(null);
+    setReadAs(null);
     if (!file) return;
+    let bytes: Uint8Array;
     try {
-      setCsv(await file.text());
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      setFileError(true);
+      setFileError('program.import.fileUnreadable');
+      return;
     }
+    // Bytes, not file.text(): a CP949 file from Korean Excel would otherwise lose its names silently.
+    const decoded = decodeCsvBytes(bytes);
+    if (!decoded.ok) {
+      setCsv('');
+      setFileError(CSV_REFUSAL_KEYS[decoded.reason]);
+      return;
+    }
+    setCsv(decoded.text);
+    setReadAs({ file: file.name, encoding: decoded.encoding });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -36,6 +51,7 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
       onSuccess: (result) => {
         setCreated(result.created);
         setCsv('');
+        setReadAs(null);
       },
     });
   };
@@ -78,8 +94,17 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
             <div className="field">
               <label htmlFor={`${id}-file`}>{t('program.import.file')}</label>
               <input id={`${id}-file`} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onFile(e)} />
-              {fileError ? <p className="field-error">{t('program.import.fileUnreadable')}</p> : null}
+              {fileError ? (
+                <p className="field-error" role="alert">
+                  {t(fileError)}
+                </p>
+              ) : null}
             </div>
+            {readAs ? (
+              <p className="alert alert-info" data-testid="read-as">
+                {t(readAs.encoding === 'cp949' ? 'program.import.readAsCp949' : 'program.import.readAsUtf8', { file: readAs.file })} {t('program.import.checkNames')}
+              </p>
+            ) : null}
             <TextAreaField
               label={t('program.import.paste')}
               hint={t('program.import.pasteHint')}
@@ -87,7 +112,10 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
               className="csv-input"
               spellCheck={false}
               value={csv}
-              onChange={(e) => setCsv(e.target.value)}
+              onChange={(e) => {
+                setCsv(e.target.value);
+                setReadAs(null);
+              }}
             />
             <p>
               <button type="submit" className="button button-primary" disabled={importing.isPending || !csv.trim()}>

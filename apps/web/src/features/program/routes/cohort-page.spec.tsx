@@ -142,6 +142,80 @@ describe('cohort: many learners at once', () => {
   });
 });
 
+describe('cohort: a CSV saved by Korean Excel', () => {
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  // "username,displayName\nhaneul,하늘\nbada,바다\n" as Excel's "CSV (쉼표로 분리)" saves it: CP949 (하늘 C7 CF B4 C3, 바다 B9 D9 B4 D9).
+  const CP949 = Uint8Array.from([
+    ...ascii('username,displayName\nhaneul,'),
+    0xc7, 0xcf, 0xb4, 0xc3,
+    ...ascii('\nbada,'),
+    0xb9, 0xd9, 0xb4, 0xd9,
+    0x0a,
+  ]);
+
+  it('reads the names right, says how it read the file, and sends what the manager saw', async () => {
+    const api = mockApi({
+      ...base,
+      [`POST /cohorts/${COHORT_ID}/learners/import`]: {
+        status: 201,
+        body: { created: [{ userId: LEARNER_ID, username: 'haneul', displayName: '하늘', code: 'ABCD-EFGH-JKMN', expiresAt: '2026-12-01T09:00:00.000Z' }] },
+      },
+    });
+    renderApp(page('import'));
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}, LAZY), new File([CP949], 'learners.csv', { type: 'text/csv' }));
+    const csv = 'username,displayName\nhaneul,하늘\nbada,바다\n';
+    await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue(csv));
+    expect(screen.getByTestId('read-as')).toHaveTextContent("learners.csv 파일은 한국어 Windows 형식(CP949, 엑셀의 'CSV (쉼표로 분리)')이라 그 형식으로 읽었어요.");
+    expect(screen.getByTestId('read-as')).toHaveTextContent('이름이 바르게 보이는지 확인한 뒤 계정을 만드세요.');
+    await user.click(screen.getByRole('button', { name: '계정 만들기' }));
+    expect(await screen.findByText('학습자 1명의 계정을 만들었어요.')).toBeInTheDocument();
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/learners/import`)[0]?.body).toEqual({ csv });
+  });
+
+  it('drops the BOM of a UTF-8 file', async () => {
+    mockApi(base);
+    renderApp(page('import'));
+    const user = userEvent.setup();
+    const utf8 = new TextEncoder().encode('username,displayName\nhaneul,하늘\n');
+    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}, LAZY), new File([Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])], 'utf8.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue('username,displayName\nhaneul,하늘\n'));
+    expect(screen.getByTestId('read-as')).toHaveTextContent('utf8.csv 파일을 읽었어요.');
+  });
+
+  it('refuses a UTF-16 file and a file in no known encoding with a way out, and leaves nothing to send', async () => {
+    const api = mockApi(base);
+    renderApp(page('import'));
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText('CSV 파일 고르기', {}, LAZY);
+    await user.type(screen.getByLabelText('CSV 내용'), 'old text');
+    await user.upload(input, new File([Uint8Array.from([0xff, 0xfe, 0x75, 0x00, 0x73, 0x00])], 'unicode.csv', { type: 'text/csv' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("UTF-16(엑셀의 '유니코드 텍스트')으로 저장되어 있어 읽지 않았어요. 엑셀에서 'CSV UTF-8(쉼표로 분리)'로 다시 저장한 뒤 골라 주세요.");
+    expect(screen.getByLabelText('CSV 내용')).toHaveValue('');
+    expect(screen.getByRole('button', { name: '계정 만들기' })).toBeDisabled();
+
+    await user.upload(input, new File([Uint8Array.from([...ascii('name\nJos'), 0xe9])], 'latin1.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('파일의 글자 형식을 알아볼 수 없어서 읽지 않았어요. 계정은 만들지 않았어요.'));
+    expect(screen.queryByTestId('read-as')).not.toBeInTheDocument();
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/learners/import`)).toHaveLength(0);
+  });
+
+  it('says in the manager’s language when the API finds garbled text (pasted from a program that misread the file)', async () => {
+    mockApi({
+      ...base,
+      [`POST /cohorts/${COHORT_ID}/learners/import`]: apiError(400, 'validation_failed', {
+        fields: [{ path: 'csv.line.2.displayName', message: 'contains characters from a wrong text encoding (such as U+FFFD): save the file as "CSV UTF-8" and choose it again' }],
+      }),
+    });
+    renderApp(page('import'));
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('CSV 내용', {}, LAZY), 'username,displayName{Enter}haneul,\uFFFD\uFFFD');
+    await user.click(screen.getByRole('button', { name: '계정 만들기' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(["2번째 줄 보이는 이름: 글자가 깨져 있어요(다른 글자 형식으로 읽힌 파일). 'CSV UTF-8'로 저장해 다시 골라 주세요."]);
+  });
+});
+
 describe('cohort: progress grid', () => {
   it('marks learners at risk and overdue courses in words, links each learner, and filters at-risk learners', async () => {
     const api = mockApi({
