@@ -43,6 +43,21 @@ function withType(question: DraftQuestion, type: QuestionType): DraftQuestion {
   }
 }
 
+/**
+ * What keeps a question from being published, worded for the editor: a draft may be saved unfinished,
+ * but the author must see at once what is missing (publishing refuses it with the same rule).
+ */
+export function questionWarning(question: DraftQuestion): 'quizEditor.needsOneRight' | 'quizEditor.needsARight' | null {
+  if (question.type === 'single' && question.options.filter((o) => o.correct).length !== 1) return 'quizEditor.needsOneRight';
+  if (question.type === 'multiple' && !question.options.some((o) => o.correct)) return 'quizEditor.needsARight';
+  return null;
+}
+
+/** The numbers (from 1) of the questions without a right answer. */
+export function questionsWithoutAnswer(questions: DraftQuestion[]): number[] {
+  return questions.flatMap((q, i) => (questionWarning(q) ? [i + 1] : []));
+}
+
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const next = [...list];
@@ -70,6 +85,7 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
   const setOptions = (next: Option[]) => {
     if (question.type === 'single' || question.type === 'multiple') onChange({ ...question, options: next });
   };
+  const warning = questionWarning(question);
 
   return (
     <li className="card quiz-edit-question">
@@ -87,8 +103,13 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
       <LocalizedFields label={t('quizEditor.prompt')} value={question.prompt} multiline disabled={disabled} onChange={(prompt) => onChange({ ...question, prompt })} />
 
       {question.type === 'single' || question.type === 'multiple' ? (
-        <fieldset className="quiz-options">
+        <fieldset className="quiz-options" aria-describedby={warning ? `${id}-warning` : undefined} aria-invalid={warning ? true : undefined}>
           <legend>{question.type === 'single' ? t('quizEditor.optionsSingle') : t('quizEditor.optionsMultiple')}</legend>
+          {warning ? (
+            <p id={`${id}-warning`} className="field-error">
+              {t(warning)}
+            </p>
+          ) : null}
           <ol>
             {options.map((option, i) => {
               const optionName = pickText(option.text, locale).text || t('quizEditor.optionNumber', { number: i + 1 });

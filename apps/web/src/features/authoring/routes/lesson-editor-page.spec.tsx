@@ -159,4 +159,62 @@ describe('lesson editor: quiz', () => {
       ],
     });
   });
+
+  it('warns at once and when saving that a choice question without a correct option cannot be published', async () => {
+    const quiz = makeAuthorLesson({
+      title: { ko: '확인 퀴즈' },
+      content: {
+        kind: 'quiz',
+        passMark: 60,
+        shuffle: false,
+        questions: [
+          {
+            key: 'q1',
+            type: 'single',
+            prompt: { ko: '투표는 누가 하나요?' },
+            explanation: { ko: '' },
+            options: [
+              { key: 'a', text: { ko: '모든 시민' }, correct: true },
+              { key: 'b', text: { ko: '당원만' }, correct: false },
+              { key: 'c', text: { ko: '군인만' }, correct: false },
+            ],
+          },
+          {
+            key: 'q2',
+            type: 'multiple',
+            prompt: { ko: '기본권은?' },
+            explanation: { ko: '' },
+            options: [
+              { key: 'a', text: { ko: '표현의 자유' }, correct: true },
+              { key: 'b', text: { ko: '감시' }, correct: false },
+            ],
+          },
+        ],
+      },
+    });
+    const api = setup(quiz, accept);
+    renderApp(path);
+    const user = userEvent.setup();
+    const first = (await screen.findByRole('heading', { name: '1번 문제' })).closest('li') as HTMLElement;
+    const second = screen.getByRole('heading', { name: '2번 문제' }).closest('li') as HTMLElement;
+    expect(screen.queryByText(/정답을 하나 골라 주세요/)).not.toBeInTheDocument();
+
+    // Removing the single-choice question's correct option leaves it without one.
+    await user.click(within(first).getByRole('button', { name: "'모든 시민' 보기 지우기" }));
+    expect(within(first).getByRole('group', { name: '보기 (정답 하나)' })).toHaveAccessibleDescription('정답을 하나 골라 주세요. 정답이 없으면 발행할 수 없어요.');
+    // Unticking the only correct option of the multiple-choice one does too.
+    await user.click(within(second).getByLabelText("'표현의 자유'이(가) 정답"));
+    expect(within(second).getByText('정답을 하나 이상 골라 주세요. 정답이 없으면 발행할 수 없어요.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '지금 저장하기' }));
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), { timeout: 3000 });
+    // Not a plain "saved": the draft is kept, and the author is told what still blocks publishing.
+    expect(await screen.findByText('저장했어요. 다만 아직 발행할 수 없어요: 1, 2번 문제에 정답이 없어요.')).toBeInTheDocument();
+    expect(screen.queryByText('저장했어요.')).not.toBeInTheDocument();
+
+    // Choosing a correct option again clears the warnings.
+    await user.click(within(first).getByLabelText("'당원만'이(가) 정답"));
+    await user.click(within(second).getByLabelText("'감시'이(가) 정답"));
+    expect(screen.queryByText(/정답을 하나/)).not.toBeInTheDocument();
+  });
 });

@@ -15,7 +15,7 @@ import { updateLesson } from '../api/update-lesson';
 import { cleanText, LocalizedFields, type Text } from '../components/localized-fields';
 import { MarkdownEditor } from '../components/markdown-editor';
 import { MediaEditor } from '../components/media-editor';
-import { QuizEditor } from '../components/quiz-editor';
+import { QuizEditor, questionsWithoutAnswer } from '../components/quiz-editor';
 import { SaveStatus } from '../components/save-status';
 import { useAutosave } from '../hooks/use-autosave';
 
@@ -120,6 +120,8 @@ function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; less
   const setContent = (content: LessonContent) => update({ content });
   const title = pickText(draft.title, locale).text || t('authoring.untitled');
   const content = draft.content;
+  const unanswered = content.kind === 'quiz' ? questionsWithoutAnswer(content.questions) : [];
+  const warning = unanswered.length ? t('lessonEditor.questionsWithoutAnswer', { questions: unanswered.join(', '), count: unanswered.length }) : null;
 
   return (
     <Page title={t('lessonEditor.title', { title })}>
@@ -128,7 +130,7 @@ function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; less
       </p>
       <p className="muted">{t(`lessonKinds.${lesson.content.kind}`)}</p>
       {readOnly ? <p className="alert alert-info">{t('authoring.readOnly')}</p> : null}
-      {!readOnly ? <SaveStatus state={autosave.state} error={autosave.error} onRetry={autosave.retry} onReload={onReload} /> : null}
+      {!readOnly ? <SaveStatus state={autosave.state} error={autosave.error} onRetry={autosave.retry} onReload={onReload} warning={warning} /> : null}
       <form
         className="form lesson-editor"
         noValidate
