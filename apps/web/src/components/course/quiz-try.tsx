@@ -18,6 +18,17 @@ function isRight(question: Question, answer: Answer): boolean | null {
   return correct.length === chosen.size && correct.every((key) => chosen.has(key));
 }
 
+/** After checking: which option is right, and which one the learner chose (both can be the same). */
+function ChoiceMarks({ correct, mine }: { correct: boolean; mine: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {correct ? <span className="choice-mark">{t('quiz.correctOption')}</span> : null}
+      {mine ? <span className="choice-mark choice-mine">{t('learning.quiz.yourChoice')}</span> : null}
+    </>
+  );
+}
+
 /** One question; once checked, says whether it was right (`verdict` from the server's grading, when given). */
 export function QuestionTry({ question, index, locale, checked, answer, onAnswer, verdict }: {
   question: Question;
@@ -58,7 +69,7 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
                   }}
                 />
                 <span>{factText(text.text, text.lang)}</span>
-                {checked && option.correct ? <span className="choice-mark">{t('quiz.correctOption')}</span> : null}
+                {checked ? <ChoiceMarks correct={option.correct} mine={chosen} /> : null}
               </label>
             );
           })}
@@ -70,6 +81,7 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
             <label key={String(value)} className="choice">
               <input type="radio" name={id} checked={answer === value} disabled={checked} onChange={() => onAnswer(value)} />
               <span>{value ? t('quiz.true') : t('quiz.false')}</span>
+              {checked ? <ChoiceMarks correct={value === question.answer} mine={answer === value} /> : null}
             </label>
           ))}
         </div>
@@ -82,9 +94,12 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
       ) : null}
       {checked ? (
         <div id={`${id}-result`} className={right === false ? 'quiz-result quiz-wrong' : 'quiz-result quiz-right'}>
+          {/* The verdict is about the learner's answer, and the explanation stands apart under its own label:
+              an explanation that opens "틀려요." (the statement is false) never reads as "맞았어요! 틀려요.". */}
           <p>
-            <strong>{right === null ? t('quiz.modelAnswer') : right ? t('quiz.right') : t('quiz.notQuite')}</strong>
+            <strong>{right === null ? t('quiz.modelAnswer') : right ? t('learning.quiz.yourAnswerRight') : t('quiz.notQuite')}</strong>
           </p>
+          {right === null ? null : <p className="quiz-explanation-label">{t('learning.quiz.explanation')}</p>}
           <LazyMarkdown source={explanation.text} lang={explanation.lang} />
         </div>
       ) : null}

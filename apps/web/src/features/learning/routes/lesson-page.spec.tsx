@@ -92,7 +92,7 @@ describe('the lesson player', () => {
     expect(submitted).toMatchObject({ lessonId: L.quiz, answers: { 'q-1': ['opt-a'], 'q-2': true } });
 
     const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });
-    expect(first).toHaveTextContent('맞았어요!');
+    expect(first).toHaveTextContent('내 답이 맞았어요.');
     expect(first).toHaveTextContent('일을 시작할 때 받아요.');
     expect(second).toHaveTextContent('다시 생각해 봐요.');
     expect(second).toHaveTextContent('안 돼요. 법으로 정해져 있어요.');
