@@ -1,4 +1,4 @@
-import type { Cohort, CohortMember, CohortMembers, MemberLookupResult, ResetCode } from '@dari/contracts';
+import type { Cohort, CohortMember, CohortMembers, MemberLookupResult, RenameMember, ResetCode } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
@@ -71,6 +71,20 @@ export function useAddMember(cohortId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: CohortRole }) => addMember(cohortId, userId, role),
+    onSuccess: () => client.invalidateQueries({ queryKey: cohortQueryKey(cohortId) }),
+  });
+}
+
+/** Corrects a learner's display name (a learner wholly in the caller's care; the API audits it). */
+export function renameMember(cohortId: string, userId: string, body: RenameMember): Promise<CohortMember> {
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, { method: 'PATCH', body });
+}
+
+export function useRenameMember(cohortId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, displayName }: { userId: string; displayName: string }) => renameMember(cohortId, userId, { displayName }),
+    // The name shows in the members list and the progress grid.
     onSuccess: () => client.invalidateQueries({ queryKey: cohortQueryKey(cohortId) }),
   });
 }

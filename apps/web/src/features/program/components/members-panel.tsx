@@ -10,6 +10,7 @@ import { useLocale } from '../../../components/use-locale';
 import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { AddAccount } from './add-account';
+import { RenameMember } from './rename-member';
 import { useMemberResetCode, useMembers, useRemoveMember, type CohortMember, type CohortRole, type MembersFilter } from '../api/members';
 
 const PAGE_SIZE = 50;
@@ -81,6 +82,7 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
           </p>
           {members.data.items.length > 0 ? (
             <MembersTable
+              cohortId={cohort.id}
               members={members.data.items}
               meId={me?.id}
               pending={remove.isPending || resetCode.isPending}
@@ -92,6 +94,7 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
                 setCodeFor(null);
                 resetCode.mutate(m.userId, { onSuccess: (code) => setCodeFor({ member: m, code }) });
               }}
+              onRenamed={(from, to) => setDone(t('program.members.renamed', { from, to }))}
             />
           ) : (
             <p>{t('program.members.empty')}</p>
@@ -114,16 +117,20 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
 }
 
 interface MembersTableProps {
+  cohortId: string;
   members: CohortMember[];
   meId: string | undefined;
   pending: boolean;
   onRemove: (member: CohortMember) => void;
   onResetCode: (member: CohortMember) => void;
+  onRenamed: (from: string, to: string) => void;
 }
 
-function MembersTable({ members, meId, pending, onRemove, onResetCode }: MembersTableProps) {
+function MembersTable({ cohortId, members, meId, pending, onRemove, onResetCode, onRenamed }: MembersTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // The learner whose name is being corrected (one at a time).
+  const [renaming, setRenaming] = useState<string | null>(null);
   const columns = {
     name: t('fields.displayName'),
     role: t('program.members.role'),
@@ -155,6 +162,12 @@ function MembersTable({ members, meId, pending, onRemove, onResetCode }: Members
                   <span className="muted">{t('program.members.you')}</span>
                 ) : (
                   <div className="button-row">
+                    {/* Renaming follows the reset-code rule (a learner wholly in the caller's care): the same flag. */}
+                    {m.canResetPassword && renaming !== m.userId ? (
+                      <button type="button" className="button button-secondary" disabled={pending} onClick={() => setRenaming(m.userId)}>
+                        {t('program.members.rename')}
+                      </button>
+                    ) : null}
                     {m.canResetPassword ? (
                       <ConfirmAction
                         label={t('program.members.resetCode')}
@@ -177,6 +190,17 @@ function MembersTable({ members, meId, pending, onRemove, onResetCode }: Members
                     />
                   </div>
                 )}
+                {renaming === m.userId ? (
+                  <RenameMember
+                    cohortId={cohortId}
+                    member={m}
+                    onCancel={() => setRenaming(null)}
+                    onDone={(from, to) => {
+                      setRenaming(null);
+                      onRenamed(from, to);
+                    }}
+                  />
+                ) : null}
               </td>
             </tr>
           ))}

@@ -147,3 +147,71 @@ describe('cohort: making a password reset code for a learner', () => {
     expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members/${SHARED}/reset-code`)).toHaveLength(0);
   });
 });
+
+describe('cohort: correcting a learner’s name', () => {
+  const CARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e21';
+  const SHARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e22';
+  const INSTRUCTOR = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e23';
+  const member = (userId: string, displayName: string, role: 'instructor' | 'learner', canResetPassword: boolean) => ({ userId, displayName, role, addedAt: '2026-11-02T09:00:00.000Z', canResetPassword });
+
+  it('offers “이름 고치기” only for learners in the manager’s care, checks the name, saves it and shows the new one', async () => {
+    let name = '�ϴ�';
+    const api = mockApi({
+      ...base,
+      [`GET /cohorts/${COHORT_ID}/members`]: () => {
+        const items = [member(CARED, name, 'learner', true), member(SHARED, '이바다', 'learner', false), member(INSTRUCTOR, '박선생', 'instructor', false)];
+        return { status: 200, body: { items, total: items.length, page: 1, pageSize: 50 } };
+      },
+      [`PATCH /cohorts/${COHORT_ID}/members/${CARED}`]: (req) => {
+        name = (req.body as { displayName: string }).displayName;
+        return { status: 200, body: member(CARED, name, 'learner', true) };
+      },
+    });
+    renderApp(page);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const row = (text: string) => within(table).getByRole('row', { name: new RegExp(text) });
+    expect(within(table).getAllByRole('button', { name: '이름 고치기' })).toHaveLength(1);
+    expect(within(row('이바다')).queryByRole('button', { name: '이름 고치기' })).not.toBeInTheDocument();
+    expect(within(row('박선생')).queryByRole('button', { name: '이름 고치기' })).not.toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(within(row('ϴ')).getByRole('button', { name: '이름 고치기' }));
+    const field = within(row('ϴ')).getByRole('textbox', { name: '�ϴ� 님의 새 보이는 이름' });
+    expect(field).toHaveValue('�ϴ�');
+    expect(field).toHaveAccessibleDescription('학습자가 고른 별명이어도 괜찮아요. 50자까지예요.');
+    // An empty name is caught before anything is sent.
+    await user.clear(field);
+    await user.click(within(row('ϴ')).getByRole('button', { name: '이름 저장' }));
+    expect(await within(row('ϴ')).findByText('이 칸을 채워 주세요.')).toBeInTheDocument();
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`)).toHaveLength(0);
+
+    await user.type(field, '  하늘 {Enter}');
+    expect(await screen.findByText('�ϴ� 님의 이름을 하늘(으)로 고쳤어요.')).toBeInTheDocument();
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([{ displayName: '하늘' }]);
+    // The list shows the new name, and the form is gone.
+    expect(await within(table).findByRole('rowheader', { name: '하늘' })).toBeInTheDocument();
+    expect(within(table).queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('cancelling sends nothing, and a refusal from the API is shown on the field', async () => {
+    const api = mockApi({
+      ...base,
+      [`GET /cohorts/${COHORT_ID}/members`]: { status: 200, body: { items: [member(CARED, '새별', 'learner', true)], total: 1, page: 1, pageSize: 50 } },
+      [`PATCH /cohorts/${COHORT_ID}/members/${CARED}`]: apiError(400, 'validation_failed', { fields: [{ path: 'body.displayName', message: 'must not contain control characters' }] }),
+    });
+    renderApp(page);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: '이름 고치기' }));
+    await user.click(within(table).getByRole('button', { name: '그만두기' }));
+    expect(within(table).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`)).toHaveLength(0);
+
+    await user.click(within(table).getByRole('button', { name: '이름 고치기' }));
+    const field = within(table).getByRole('textbox', { name: '새별 님의 새 보이는 이름' });
+    await user.type(field, '별{Enter}');
+    expect(await within(table).findByText(/이 칸을 다시 확인해 주세요\./)).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([{ displayName: '새별별' }]);
+  });
+});
