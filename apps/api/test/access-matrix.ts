@@ -202,6 +202,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/me/learning': { expect: signedIn(200) },
   'POST /api/v1/progress/events': { expect: signedIn(200), body: (c) => ({ events: [c.f.event(c.f.courseA.readingId, 'time_spent', { seconds: 5 }), c.f.event(c.f.courseA.readingId, 'position', { position: 12.5 }), c.f.event(c.f.courseA.reflectionId, 'reflection_saved', { text: '생각', shared: false })] }) },
   'GET /api/v1/me/journal': { expect: signedIn(200) },
+  'GET /api/v1/me/quiz-attempts': { expect: signedIn(200), query: () => `lessonId=${randomUUID()}` },
   'GET /api/v1/me/certificates': { expect: signedIn(200) },
   'PATCH /api/v1/me/certificates/:id': { object: kinds.certificate, expect: signedIn(mine(200)), body: () => ({ name: '바다' }) },
   'GET /api/v1/certificates/verify/:code': { object: kinds.certificateCode, expect: everyone(exists(200)) },

@@ -93,6 +93,30 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     expect(mine[0]).toMatchObject({ status: 'completed', next: { lessonId: c.reflection } });
   });
 
+  it('a learner reads back their own quiz attempts (answers and what was right), never another learner’s', async () => {
+    const c = await publishedCourse();
+    const [learner, other] = await Promise.all([t.signedIn('learner'), t.signedIn('learner')]);
+    for (const who of [learner, other]) await api(who, 'POST', `/courses/${c.slug}/enrol`, {});
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['b'], q2: false, q3: '모르겠어요' }, occurredAt: new Date(Date.now() - 60_000).toISOString() })] });
+    await api(learner, 'POST', '/progress/events', { events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: false } })] });
+
+    const mine = await api(learner, 'GET', `/me/quiz-attempts?lessonId=${c.quiz}`);
+    expect(mine.status).toBe(200);
+    // Newest first: the player shows the last attempt again after a reload.
+    expect(mine.body.items).toMatchObject([
+      { lessonId: c.quiz, answers: { q1: ['a'], q2: false }, correct: { q1: true, q2: false }, score: 50, passed: true },
+      { lessonId: c.quiz, answers: { q1: ['b'], q2: false, q3: '모르겠어요' }, correct: { q1: false, q2: false }, score: 0, passed: false },
+    ]);
+    // Another learner asking about the same quiz sees only their own (none), and nobody signed out sees anything.
+    expect((await api(other, 'GET', `/me/quiz-attempts?lessonId=${c.quiz}`)).body).toEqual({ items: [] });
+    expect((await api(null, 'GET', `/me/quiz-attempts?lessonId=${c.quiz}`)).status).toBe(401);
+    // A bad or missing lesson id is a 400 naming the field.
+    const bad = await api(learner, 'GET', '/me/quiz-attempts?lessonId=nope');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('lessonId');
+    expect((await api(learner, 'GET', '/me/quiz-attempts')).status).toBe(400);
+  });
+
   it('wrong certificate codes from one address end in 429 for a while; real certificates never count; other addresses are unaffected', async () => {
     await clearOfWindowEdge();
     const c = await publishedCourse();

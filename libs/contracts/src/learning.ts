@@ -104,6 +104,19 @@ export const journalEntrySchema = z.object({
 });
 export const journalSchema = z.object({ items: z.array(journalEntrySchema) });
 
+/** GET /me/quiz-attempts?lessonId=: the learner's own graded attempts at one quiz, newest first (only ever their own). */
+export const myQuizAttemptsQuerySchema = z.strictObject({ lessonId: z.uuid() });
+export const myQuizAttemptSchema = z.object({
+  lessonId: z.uuid(),
+  answers: z.record(z.string(), quizAnswerSchema),
+  correct: z.record(z.string(), z.boolean()),
+  score: z.number().int(),
+  passed: z.boolean(),
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+export const myQuizAttemptsSchema = z.object({ items: z.array(myQuizAttemptSchema) });
+export type MyQuizAttempt = z.infer<typeof myQuizAttemptSchema>;
+
 export const certificateSchema = z.object({
   id: z.uuid(),
   code: z.string(),

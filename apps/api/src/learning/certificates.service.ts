@@ -56,6 +56,15 @@ export class CertificatesService {
     return { name: r.name, courseTitle: r.course_title, issuedAt: r.issued_at.toISOString(), valid: r.revoked_at === null };
   }
 
+  /** The caller's own graded attempts at one quiz, newest first: another learner's never show (the query is by the caller's id). */
+  async quizAttempts(lessonId: string, auth: AuthContext) {
+    const rows: { answers: Record<string, string[] | boolean | string>; correct: Record<string, boolean>; score: number; passed: boolean; submitted_at: Date }[] = await this.db.query(
+      `SELECT answers, correct, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC LIMIT 20`,
+      [auth.userId, lessonId],
+    );
+    return { items: rows.map((r) => ({ lessonId, answers: r.answers, correct: r.correct, score: r.score, passed: r.passed, submittedAt: r.submitted_at.toISOString() })) };
+  }
+
   async journal(auth: AuthContext) {
     const rows: { lesson_id: string; course_id: string; course_title: DraftText; lesson_title: DraftText | null; text: string; shared: boolean; updated_at: Date }[] = await this.db.query(
       `SELECT j.lesson_id, j.course_id, v.meta->'title' AS course_title,

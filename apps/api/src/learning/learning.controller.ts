@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { slugParamSchema } from '@dari/contracts';
@@ -19,6 +19,8 @@ import {
   EventBatchResultDto,
   JournalDto,
   MyLearningDto,
+  MyQuizAttemptsDto,
+  MyQuizAttemptsQueryDto,
   UpdateCertificateDto,
 } from './learning.dto.js';
 import { LearningService } from './learning.service.js';
@@ -77,6 +79,13 @@ export class LearningController {
   @ZodResponse({ type: JournalDto })
   journal(@Auth() auth: AuthContext) {
     return this.certificates.journal(auth);
+  }
+
+  /** My own attempts at one quiz (answers and what was right), so the player can show the last one again after a reload. */
+  @Get('me/quiz-attempts')
+  @ZodResponse({ type: MyQuizAttemptsDto })
+  myQuizAttempts(@Auth() auth: AuthContext, @Query() query: MyQuizAttemptsQueryDto) {
+    return this.certificates.quizAttempts(query.lessonId, auth);
   }
 
   @Get('me/certificates')

@@ -11,6 +11,8 @@ import {
   eventBatchSchema,
   journalSchema,
   myLearningSchema,
+  myQuizAttemptsQuerySchema,
+  myQuizAttemptsSchema,
   updateCertificateSchema,
 } from '@dari/contracts';
 
@@ -21,6 +23,8 @@ export class CourseProgressDto extends createZodDto(courseProgressSchema) {}
 export class EventBatchDto extends createZodDto(eventBatchSchema) {}
 export class EventBatchResultDto extends createZodDto(eventBatchResultSchema) {}
 export class JournalDto extends createZodDto(journalSchema) {}
+export class MyQuizAttemptsQueryDto extends createZodDto(myQuizAttemptsQuerySchema) {}
+export class MyQuizAttemptsDto extends createZodDto(myQuizAttemptsSchema) {}
 export class CertificateDto extends createZodDto(certificateSchema) {}
 export class CertificatesDto extends createZodDto(certificatesSchema) {}
 export class UpdateCertificateDto extends createZodDto(updateCertificateSchema) {}
