@@ -58,4 +58,24 @@ describe('the graded quiz says what the learner chose and what was right', () =>
     expect(await within(second).findByText('틀려요. 법을 어긴 사람도 인권이 있어요.')).toBeInTheDocument();
     expect(second.textContent).not.toMatch(/맞았어요!\s*틀려요/);
   });
+
+  it('shows the learner’s last attempt again (after a reload), with their answers and the grading, until they try again', async () => {
+    const last = { answers: { 'q-1': ['opt-b'], 'q-2': false, 'q-3': false }, correct: { 'q-1': false, 'q-2': true, 'q-3': false }, score: 33, passed: false, submittedAt: '2026-12-01T09:30:00.000Z' };
+    const { rerender } = render(<QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={null} />);
+    expect(screen.getByRole('button', { name: '답 내기' })).toBeInTheDocument();
+    // The attempt arrives from the server after the page.
+    rerender(<QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={last} />);
+    expect(await screen.findByText('33점이에요.')).toBeInTheDocument();
+    expect(screen.getByText(/지난번에 낸 답이에요/)).toBeInTheDocument();
+    const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });
+    expect(within(first).getByRole('radio', { name: /그만둘 때/ })).toBeChecked();
+    expect(marks(choice(first, '그만둘 때'))).toEqual(['내 답']);
+    expect(marks(choice(second, '틀리다'))).toEqual(['정답', '내 답']);
+    expect(second).toHaveTextContent('내 답이 맞았어요.');
+
+    await userEvent.setup().click(screen.getByRole('button', { name: '다시 풀기' }));
+    expect(screen.getByRole('button', { name: '답 내기' })).toBeInTheDocument();
+    expect(screen.queryByText(/지난번에 낸 답이에요/)).not.toBeInTheDocument();
+    expect(within(first).getByRole('radio', { name: '그만둘 때' })).not.toBeChecked();
+  });
 });

@@ -1,6 +1,8 @@
 import type { Locale } from '@dari/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/format';
+import { useLocale } from '../use-locale';
 import type { QuizAnswers, QuizOutcome, SubmitQuiz } from './quiz-outcome';
 import { QuestionTry, type Answer, type QuizContent } from './quiz-try';
 
@@ -14,23 +16,45 @@ interface QuizPlayProps {
   best?: { score: number | null; passed: boolean | null; attempts: number };
   /** Shown under the result, e.g. the way to the next lesson. */
   afterResult?: ReactNode;
+  /** The learner's last graded attempt (from the server): shown again, answers and all, until they try again. */
+  last?: LastAttempt | null;
+}
+
+export interface LastAttempt {
+  answers: QuizAnswers;
+  correct: Record<string, boolean>;
+  score: number;
+  passed: boolean;
+  submittedAt: string;
 }
 
 /**
  * A quiz that counts: answers go to the server, which grades them; the learner then sees which were
  * right, with the explanations, the score and the pass mark, and may try again (the best attempt counts).
  */
-export function QuizPlay({ content, locale, onSubmit, best, afterResult }: QuizPlayProps) {
+export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }: QuizPlayProps) {
   const { t } = useTranslation();
+  const interfaceLocale = useLocale();
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [outcome, setOutcome] = useState<QuizOutcome | null>(null);
   const [sending, setSending] = useState(false);
+  // The last attempt shown again (after a reload): its date, until the learner tries again.
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const touched = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const graded = outcome?.state === 'graded' ? outcome : null;
 
   useEffect(() => {
-    // Bring the result into view and to the screen reader's attention.
-    if (outcome) resultRef.current?.focus();
+    // The last attempt arrives after the page: show it, unless the learner has already started answering.
+    if (!last || touched.current) return;
+    setAnswers(last.answers);
+    setOutcome({ state: 'graded', score: last.score, passed: last.passed, correct: last.correct });
+    setReviewing(last.submittedAt);
+  }, [last]);
+
+  useEffect(() => {
+    // Bring a new result into view and to the screen reader's attention (not one shown again on arrival).
+    if (outcome && touched.current) resultRef.current?.focus();
   }, [outcome]);
 
   if (content.questions.length === 0) return <p className="muted">{t('quiz.noQuestions')}</p>;
@@ -40,6 +64,7 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult }: QuizP
       onSubmit={(e) => {
         e.preventDefault();
         if (sending) return;
+        touched.current = true;
         const sent: QuizAnswers = {};
         for (const [key, value] of Object.entries(answers)) if (value !== undefined) sent[key] = value;
         setSending(true);
@@ -63,10 +88,14 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult }: QuizP
           checked={graded !== null}
           answer={answers[question.key]}
           verdict={graded ? (question.type === 'short_answer' ? null : (graded.correct[question.key] ?? false)) : undefined}
-          onAnswer={(answer) => setAnswers((all) => ({ ...all, [question.key]: answer }))}
+          onAnswer={(answer) => {
+            touched.current = true;
+            setAnswers((all) => ({ ...all, [question.key]: answer }));
+          }}
         />
       ))}
       <div className="quiz-outcome" role="status" aria-live="polite" tabIndex={-1} ref={resultRef}>
+        {graded && reviewing ? <p className="muted">{t('learning.quiz.lastAttempt', { date: formatDateTime(reviewing, interfaceLocale) })}</p> : null}
         {graded ? (
           <p className={graded.passed ? 'alert alert-success' : 'alert alert-info'}>
             <strong>{t('learning.quiz.score', { score: graded.score })}</strong>{' '}
@@ -85,8 +114,10 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult }: QuizP
             type="button"
             className="button"
             onClick={() => {
+              touched.current = true;
               setAnswers({});
               setOutcome(null);
+              setReviewing(null);
             }}
           >
             {t('quiz.again')}

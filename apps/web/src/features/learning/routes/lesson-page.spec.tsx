@@ -103,6 +103,27 @@ describe('the lesson player', () => {
     expect(screen.getByRole('radio', { name: '일을 시작할 때' })).not.toBeChecked();
   });
 
+  it('after a reload, shows the learner’s last graded attempt again: their answers, the right ones and the score', async () => {
+    const api = learnerApi(
+      {
+        'GET /me/quiz-attempts': {
+          status: 200,
+          body: { items: [{ lessonId: L.quiz, answers: { 'q-1': ['opt-b'], 'q-2': false }, correct: { 'q-1': false, 'q-2': true }, score: 50, passed: true, submittedAt: '2026-12-01T09:30:00.000Z' }] },
+        },
+      },
+      makeProgress({}, { [L.quiz]: { status: 'completed', passed: true, bestScore: 50, attempts: 1 } }),
+    );
+    renderApp(lessonUrl(L.quiz));
+    expect(await screen.findByText('50점이에요.')).toBeInTheDocument();
+    expect(screen.getByText(/지난번에 낸 답이에요/)).toBeInTheDocument();
+    expect(api.callsTo('GET', '/me/quiz-attempts')[0]?.query.get('lessonId')).toBe(L.quiz);
+    const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });
+    expect(within(first).getByRole('radio', { name: /그만둘 때/ })).toBeChecked();
+    expect(first).toHaveTextContent('다시 생각해 봐요.');
+    expect(second).toHaveTextContent('내 답이 맞았어요.');
+    expect(screen.getByRole('button', { name: '다시 풀기' })).toBeInTheDocument();
+  });
+
   it('says a quiz will be graded later when the phone is offline, and keeps the attempt on the device', async () => {
     learnerApi({
       'POST /progress/events': () => {

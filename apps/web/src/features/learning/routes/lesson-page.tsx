@@ -14,6 +14,7 @@ import { useLocale } from '../../../components/use-locale';
 import { useMe } from '../../../lib/session';
 import { useEnrol } from '../api/enrol';
 import { useJournal } from '../api/get-journal';
+import { useLastQuizAttempt } from '../api/get-quiz-attempts';
 import { FinishScreen } from '../components/finish-screen';
 import { LessonLanguageControl } from '../components/lesson-language-control';
 import { PlayerLesson } from '../components/player-lesson';
@@ -68,6 +69,8 @@ export function LessonPage() {
   const active = enrolled && !locked && Boolean(lesson);
   const done = lessonState?.status === 'completed';
   const kind = lesson?.kind;
+  // The learner's last graded attempt at this quiz, shown again after a reload (their own only).
+  const lastAttempt = useLastQuizAttempt(lesson?.id, active && kind === 'quiz' && (lessonState?.attempts ?? 0) > 0);
 
   // The finish line: an answer from the server saying this enrolment just became complete.
   useEffect(() => {
@@ -212,6 +215,7 @@ export function LessonPage() {
               onSubmit={submitQuiz}
               best={lessonState ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts } : undefined}
               afterResult={nextLink}
+              last={lastAttempt.data ?? null}
             />
           ) : undefined,
         reflection:
