@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../components/error-message';
 import { isApiError } from '../../../lib/api';
 import { askWord, useAskWord } from '../api/word-requests';
-import { objectParticle } from '../josa';
 
 export const ASK_MAX = 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,7 +55,7 @@ export function AskWordButton({ text, lessonId, label, className }: { text: stri
         </button>
       )}
       <span role="status" className="term-line">
-        {sent ? t('glossary.ask.sent', { text, object: objectParticle(text) }) : null}
+        {sent ? t('glossary.ask.sent', { text }) : null}
       </span>
       {error ? (
         <span className="field-error term-line" role="alert">
@@ -123,7 +122,7 @@ export function AskWordForm({ lessonId, className }: { lessonId?: string; classN
         </button>
       </form>
       <div role="status" className="status-region">
-        {sent ? <p className="alert alert-success">{t('glossary.ask.sent', { text: sent, object: objectParticle(sent) })}</p> : null}
+        {sent ? <p className="alert alert-success">{t('glossary.ask.sent', { text: sent })}</p> : null}
       </div>
       {error ? (
         <p className="alert alert-error" role="alert">

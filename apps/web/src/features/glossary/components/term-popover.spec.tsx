@@ -115,7 +115,7 @@ describe('term popovers in a lesson', () => {
     await user.click(within(dialog).getByRole('button', { name: '이 낱말 물어보기' }));
     await waitFor(() => expect(api.callsTo('POST', '/word-requests')).toHaveLength(1));
     expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '갑질', lessonId: LESSON });
-    expect(await within(dialog).findByText(/‘갑질’을 물어봤어요/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(/‘갑질’에 대해 물어봤어요/)).toBeInTheDocument();
   });
 
   it('lets a learner type any word and ask, below the lesson', async () => {
@@ -125,7 +125,7 @@ describe('term popovers in a lesson', () => {
     await user.click(screen.getByRole('button', { name: '물어보기' }));
     await waitFor(() => expect(api.callsTo('POST', '/word-requests')).toHaveLength(1));
     expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '전입신고', lessonId: LESSON });
-    expect(await screen.findByText(/‘전입신고’를 물어봤어요/)).toBeInTheDocument();
+    expect(await screen.findByText(/‘전입신고’에 대해 물어봤어요/)).toBeInTheDocument();
   });
 
   it('gives staff previews the popovers but no questions', async () => {

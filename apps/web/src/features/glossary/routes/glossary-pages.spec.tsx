@@ -56,7 +56,7 @@ describe('word requests', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('물어볼 낱말'), '갑질');
     await user.click(screen.getByRole('button', { name: '물어보기' }));
-    expect(await screen.findByText(/‘갑질’을 물어봤어요/)).toBeInTheDocument();
+    expect(await screen.findByText(/‘갑질’에 대해 물어봤어요/)).toBeInTheDocument();
     expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '갑질' });
 
     await user.click(screen.getByRole('link', { name: '내 단어장' }));

@@ -12,7 +12,6 @@ import { useDeleteTerm } from '../api/save-term';
 import { GlossaryNav } from '../components/glossary-nav';
 import { SaveWordButton } from '../components/save-word-button';
 import { TermDetails } from '../components/term-details';
-import { objectParticle } from '../josa';
 
 /** One term, whole: what the popover shows, plus tags, related terms and (for staff) edit and delete. */
 export function TermPage() {
@@ -74,7 +73,7 @@ export function TermPage() {
           <div className="after-form">
             <ConfirmAction
               label={t('glossary.detail.delete')}
-              question={t('glossary.detail.deleteConfirm', { term: entry.term, object: objectParticle(entry.term) })}
+              question={t('glossary.detail.deleteConfirm', { term: entry.term })}
               confirmLabel={t('glossary.detail.delete')}
               danger
               pending={remove.isPending}
