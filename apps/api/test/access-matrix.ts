@@ -261,6 +261,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   },
   'POST /api/v1/authoring/courses/:id/publish': { object: kinds.course, expect: courseEdit(201) },
   'GET /api/v1/authoring/courses/:id/versions': { object: kinds.course, expect: courseStaffRead },
+  'GET /api/v1/authoring/courses/:id/changes': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/authoring/courses/:id/versions/:version': { object: kinds.courseVersion, expect: courseStaffRead },
   'GET /api/v1/authoring/courses/:id/preview': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/authoring/courses/:id/media': { object: kinds.course, expect: courseStaffRead },

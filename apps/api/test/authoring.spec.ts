@@ -93,6 +93,64 @@ describe('course authoring', () => {
     expect(preview.modules[0].lessons[0].content.body.ko).toBe('바뀐 글');
   });
 
+  it('lists what the draft changes since the latest version: lessons and modules added, removed, edited, moved', async () => {
+    const { courseId, moduleId, readingId, quizId } = await readyCourse();
+    const changes = async (who: Who = owner) => req(who, 'GET', `/authoring/courses/${courseId}/changes`);
+    // Never published: nothing to compare with.
+    expect((await changes()).body).toEqual({ sinceVersion: null, items: [] });
+    expect((await req(owner, 'POST', `/authoring/courses/${courseId}/publish`)).status).toBe(201);
+    expect((await changes()).body).toEqual({ sinceVersion: 1, items: [] });
+
+    // Saving a lesson unchanged is not a change.
+    const reading = (await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body;
+    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: reading.revision, content: reading.content, title: reading.title });
+    expect((await changes()).body.items).toEqual([]);
+
+    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: reading.revision + 1, content: { kind: 'reading', body: { ko: '바뀐 글' } } });
+    const added = (await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reflection', title: { ko: '생각해 보기' } })).body;
+    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '새 단원' } })).body;
+    const newModule = course.modules[1].id;
+    course = (await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, { revision: course.revision, modules: [{ id: moduleId, lessonIds: [readingId, added.id] }, { id: newModule, lessonIds: [quizId] }] })).body;
+    await req(owner, 'PATCH', `/authoring/modules/${moduleId}`, { title: { ko: '존엄과 평등 (고침)' } });
+
+    const res = await changes();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      sinceVersion: 1,
+      items: [
+        { what: 'module', change: 'edited', id: moduleId, title: { ko: '존엄과 평등 (고침)' } },
+        { what: 'lesson', change: 'edited', id: readingId, title: { ko: '권리란?' } },
+        { what: 'lesson', change: 'added', id: added.id, title: { ko: '생각해 보기' } },
+        { what: 'module', change: 'added', id: newModule, title: { ko: '새 단원' } },
+        { what: 'lesson', change: 'moved', id: quizId, title: { ko: '확인 문제' } },
+      ],
+    });
+    await req(owner, 'DELETE', `/authoring/modules/${newModule}`);
+    expect((await changes()).body.items.at(-1)).toEqual({ what: 'lesson', change: 'removed', id: quizId, title: { ko: '확인 문제' } });
+    // Publishing again leaves nothing unpublished; another instructor gets the same 404 as a missing course.
+    await req(owner, 'PATCH', `/authoring/lessons/${added.id}`, { revision: added.revision, content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } } });
+    const again = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect((await changes()).body).toEqual({ sinceVersion: 2, items: [] });
+    expect((await changes(stranger)).status).toBe(404);
+    expect((await req(owner, 'GET', `/authoring/courses/${randomUUID()}/changes`)).status).toBe(404);
+  });
+
+  it('refuses to publish a multiple-choice question with no correct option', async () => {
+    const { courseId, quizId } = await readyCourse();
+    const quiz = (await req(owner, 'GET', `/authoring/lessons/${quizId}`)).body;
+    const saved = await req(owner, 'PATCH', `/authoring/lessons/${quizId}`, {
+      revision: quiz.revision,
+      content: { ...quiz.content, questions: [{ key: 'q1', type: 'multiple', prompt: { ko: '기본권은?' }, explanation: { ko: '' }, options: [{ key: 'a', text: { ko: '표현의 자유' }, correct: false }, { key: 'b', text: { ko: '감시' }, correct: false }] }] },
+    });
+    // A draft may stay unfinished…
+    expect(saved.status).toBe(200);
+    // …but it cannot be published like that.
+    const blocked = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
+    expect(blocked.status).toBe(400);
+    expect(blocked.body.problems).toEqual([{ lessonId: quizId, moduleId: expect.any(String), code: 'question_needs_a_right', params: { lesson: '확인 문제', question: 1 }, message: '확인 문제: question 1 needs at least one right answer.' }]);
+  });
+
   it('learners find published courses only, and the latest version', async () => {
     const { courseId } = await readyCourse();
     const course = (await req(owner, 'GET', `/authoring/courses/${courseId}`)).body;

@@ -240,6 +240,26 @@ export const courseVersionSummarySchema = z.object({
 });
 export const courseVersionListSchema = z.object({ items: z.array(courseVersionSummarySchema) });
 
+/**
+ * What the draft changes since the latest version, compared item by item: a module or lesson added,
+ * removed, edited (its text or settings) or moved; `course` for the course's own title, summary and
+ * settings. `title` is the draft's (the version's, for something removed).
+ */
+export const COURSE_CHANGE_KINDS = ['added', 'removed', 'edited', 'moved'] as const;
+export const courseChangeSchema = z.object({
+  what: z.enum(['course', 'module', 'lesson']),
+  change: z.enum(COURSE_CHANGE_KINDS),
+  id: z.uuid(),
+  title: draftTextSchema(200),
+});
+export type CourseChange = z.infer<typeof courseChangeSchema>;
+export const courseChangesSchema = z.object({
+  /** The version compared with; null when the course was never published (then there are no items). */
+  sinceVersion: z.number().int().nullable(),
+  items: z.array(courseChangeSchema),
+});
+export type CourseChanges = z.infer<typeof courseChangesSchema>;
+
 export const mediaSchema = z.object({
   id: z.uuid(),
   courseId: z.uuid(),

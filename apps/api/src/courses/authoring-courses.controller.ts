@@ -11,6 +11,7 @@ import {
   AuthorCourseDto,
   AuthorCourseListDto,
   BundleQueryDto,
+  CourseChangesDto,
   CourseVersionListDto,
   CreateCourseDto,
   CreateModuleDto,
@@ -149,6 +150,13 @@ export class AuthoringCoursesController {
   @ZodResponse({ type: CourseVersionListDto })
   versions(@Auth() auth: AuthContext, @Param() params: IdParamDto) {
     return this.publishing.versions(params.id, auth);
+  }
+
+  /** What the draft changes since the latest version: lessons and modules added, removed, edited or moved. */
+  @Get('courses/:id/changes')
+  @ZodResponse({ type: CourseChangesDto })
+  changes(@Auth() auth: AuthContext, @Param() params: IdParamDto) {
+    return this.publishing.changes(params.id, auth);
   }
 
   @Get('courses/:id/versions/:version')

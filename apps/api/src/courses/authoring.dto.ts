@@ -4,6 +4,7 @@ import {
   authorCourseListSchema,
   authorCourseSchema,
   authorLessonSchema,
+  courseChangesSchema,
   courseVersionListSchema,
   createCourseSchema,
   createLessonSchema,
@@ -44,3 +45,4 @@ export class InstructorListDto extends createZodDto(z.object({ items: z.array(z.
 export class InstructorQueryDto extends createZodDto(z.strictObject({ q: z.string().trim().max(100).optional() })) {}
 export class BundleQueryDto extends createZodDto(z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() })) {}
 export class ImportQueryDto extends createZodDto(z.strictObject({ slug: slugSchema.optional() })) {}
+export class CourseChangesDto extends createZodDto(courseChangesSchema) {}

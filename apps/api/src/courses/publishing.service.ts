@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublishedCourse, PublishProblem, PublishProblemCode, PublishProblemParams } from '@dari/contracts';
+import type { CourseChange, CourseChanges, PublishedCourse, PublishedLesson, PublishProblem, PublishProblemCode, PublishProblemParams } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -56,6 +56,14 @@ export class PublishingService {
     const row = await this.db.getRepository(CourseVersionEntity).findOneBy({ courseId: course.id, version });
     if (!row) throw AppException.notFound('version');
     return row.snapshot;
+  }
+
+  /** The draft compared with the latest version, by module and lesson id. */
+  async changes(courseId: string, auth: AuthContext): Promise<CourseChanges> {
+    const course = await this.access.course(courseId, auth, 'read');
+    if (!course.latestVersion) return { sinceVersion: null, items: [] };
+    const row = await this.db.getRepository(CourseVersionEntity).findOneByOrFail({ courseId: course.id, version: course.latestVersion });
+    return { sinceVersion: course.latestVersion, items: courseChanges(row.snapshot, await this.snapshot(course, null, this.db.manager)) };
   }
 
   async publish(courseId: string, auth: AuthContext | null, requestId: string | null, manager?: EntityManager): Promise<{ version: number; publishedAt: string }> {
@@ -150,4 +158,55 @@ export class PublishingService {
     }
     return out;
   }
+}
+
+/** The same value whatever order its keys are in (snapshots come back from jsonb with their keys reordered). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+const lessonBody = (l: PublishedLesson) => canonical({ kind: l.kind, title: l.title, required: l.required, estimatedMinutes: l.estimatedMinutes, contentNote: l.contentNote, content: l.content });
+
+/** What `draft` changes in `published`, in the draft's outline order, then what was removed. */
+export function courseChanges(published: PublishedCourse, draft: PublishedCourse): CourseChange[] {
+  const out: CourseChange[] = [];
+  const settings = (c: PublishedCourse) => canonical({ title: c.title, summary: c.summary, language: c.language, tags: c.tags, sequential: c.sequential, coverMediaId: c.coverMediaId });
+  if (settings(published) !== settings(draft)) out.push({ what: 'course', change: 'edited', id: draft.courseId, title: draft.title });
+
+  const oldModules = new Map(published.modules.map((mod, i) => [mod.id, { mod, i }]));
+  const oldLessons = new Map(published.modules.flatMap((mod) => mod.lessons.map((l, i) => [l.id, { l, moduleId: mod.id, i }] as const)));
+  const newModuleIds = new Set(draft.modules.map((mod) => mod.id));
+  const newLessonIds = new Set(draft.modules.flatMap((mod) => mod.lessons.map((l) => l.id)));
+  // Order among what both have, so that adding or removing something does not count as moving the rest.
+  const keptModules = draft.modules.filter((mod) => oldModules.has(mod.id)).map((mod) => mod.id);
+  const keptModulesBefore = published.modules.filter((mod) => newModuleIds.has(mod.id)).map((mod) => mod.id);
+  const keptIn = (c: PublishedCourse, moduleId: string) => c.modules.find((mod) => mod.id === moduleId)?.lessons.filter((l) => oldLessons.has(l.id) && newLessonIds.has(l.id)).map((l) => l.id) ?? [];
+
+  for (const mod of draft.modules) {
+    const old = oldModules.get(mod.id);
+    if (!old) out.push({ what: 'module', change: 'added', id: mod.id, title: mod.title });
+    else if (canonical(old.mod.title) !== canonical(mod.title)) out.push({ what: 'module', change: 'edited', id: mod.id, title: mod.title });
+    else if (keptModules.indexOf(mod.id) !== keptModulesBefore.indexOf(mod.id)) out.push({ what: 'module', change: 'moved', id: mod.id, title: mod.title });
+    for (const l of mod.lessons) {
+      const before = oldLessons.get(l.id);
+      if (!before) out.push({ what: 'lesson', change: 'added', id: l.id, title: l.title });
+      else if (lessonBody(before.l) !== lessonBody(l)) out.push({ what: 'lesson', change: 'edited', id: l.id, title: l.title });
+      else if (before.moduleId !== mod.id || keptIn(draft, mod.id).indexOf(l.id) !== keptIn(published, mod.id).indexOf(l.id)) {
+        out.push({ what: 'lesson', change: 'moved', id: l.id, title: l.title });
+      }
+    }
+  }
+  for (const mod of published.modules) {
+    if (!newModuleIds.has(mod.id)) out.push({ what: 'module', change: 'removed', id: mod.id, title: mod.title });
+    for (const l of mod.lessons) if (!newLessonIds.has(l.id)) out.push({ what: 'lesson', change: 'removed', id: l.id, title: l.title });
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useVersions } from '../api/list-versions';
 import { usePublishCourse } from '../api/publish-course';
 import { PublishProblemText } from './publish-problem-text';
+import { UnpublishedChanges } from './unpublished-changes';
 
 /** Publishing freezes the draft as a numbered version; what blocks it is listed with a link to each lesson. */
 export function PublishPanel({ course }: { course: AuthorCourse }) {
@@ -30,6 +31,7 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
             ? t('publish.hasChanges', { version: course.latestVersion })
             : t('publish.upToDate', { version: course.latestVersion })}
       </p>
+      {course.latestVersion !== null && course.hasUnpublishedChanges ? <UnpublishedChanges course={course} /> : null}
       <p>
         <Link to={`/teach/courses/${course.id}/preview`}>{t('publish.previewLink')}</Link>
       </p>

@@ -153,6 +153,47 @@ describe('course editor: publishing', () => {
   });
 });
 
+describe('course editor: changes since the last publish', () => {
+  const published = (hasUnpublishedChanges: boolean) =>
+    makeAuthorCourse({ status: 'published', latestVersion: 1, publishedAt: '2026-03-09T09:00:00.000Z', hasUnpublishedChanges });
+
+  it('says there are unpublished changes and lists what they are, each lesson linking to its editor', async () => {
+    const api = mockApi({
+      ...base('instructor', published(true)),
+      [`GET /authoring/courses/${COURSE_ID}/changes`]: {
+        status: 200,
+        body: {
+          sinceVersion: 1,
+          items: [
+            { what: 'course', change: 'edited', id: COURSE_ID, title: { ko: '인권 첫걸음' } },
+            { what: 'lesson', change: 'edited', id: LESSON_IDS[0], title: { ko: '권리란' } },
+            { what: 'module', change: 'added', id: MODULE_IDS[1], title: { ko: '선거' } },
+            { what: 'lesson', change: 'added', id: LESSON_IDS[2], title: { ko: '확인 퀴즈' } },
+            { what: 'lesson', change: 'removed', id: LESSON_IDS[1], title: { ko: '옛 수업' } },
+          ],
+        },
+      },
+    });
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    expect(await screen.findByText('1판을 발행한 뒤 고친 내용이 있어요. 다시 발행해야 배우는 사람에게 보여요.')).toBeInTheDocument();
+    expect(await screen.findByText('1판과 달라진 것: 수업 3개, 단원 1개, 과정 정보')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '고친 수업: 권리란' })).toHaveAttribute('href', `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[0]}`);
+    expect(screen.getByRole('link', { name: '새 수업: 확인 퀴즈' })).toBeInTheDocument();
+    expect(screen.getByText('새 단원: 선거')).toBeInTheDocument();
+    expect(screen.getByText('과정 제목·소개·설정을 고쳤어요')).toBeInTheDocument();
+    // A removed lesson has no editor to link to.
+    expect(screen.getByText('뺀 수업: 옛 수업')).not.toHaveAttribute('href');
+    expect(api.callsTo('GET', `/authoring/courses/${COURSE_ID}/changes`)).toHaveLength(1);
+  });
+
+  it('does not ask for changes when the published version is up to date', async () => {
+    const api = mockApi(base('instructor', published(false)));
+    renderApp(`/teach/courses/${COURSE_ID}`);
+    expect(await screen.findByText('지금 내용이 1판으로 발행되어 있어요.')).toBeInTheDocument();
+    expect(api.callsTo('GET', `/authoring/courses/${COURSE_ID}/changes`)).toHaveLength(0);
+  });
+});
+
 describe('course editor for a manager', () => {
   it('shows everything read-only: no moving, publishing, adding or saving', async () => {
     mockApi(base('manager', makeAuthorCourse({ canEdit: false })));
