@@ -92,7 +92,9 @@ for (const lang of ['ko', 'zh'] as const) {
       await page.goto(`/learn/courses/${SLUG}`);
       await expectAccessible(page, 'course page');
       await page.goto(`/learn/courses/${SLUG}/lessons/${lessonId}`);
-      const term = page.getByRole('button', { name: '임금', exact: true }).first();
+      // The lesson opens in the interface's language when it has one: in Chinese the term reads 工资
+      // ([[임금|工资]]), and its popover is still about the Korean term 임금.
+      const term = page.getByRole('button', { name: lang === 'zh' ? '工资' : '임금', exact: true }).first();
       await expect(term).toBeVisible();
       await expectAccessible(page, 'lesson');
       await term.click();
