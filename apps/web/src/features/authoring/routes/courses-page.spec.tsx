@@ -169,6 +169,28 @@ describe('new course (/teach/new)', () => {
     expect(document.getElementById(errorId)).toHaveTextContent('이미 쓰고 있는 주소 이름이에요. 다른 이름을 정해 주세요.');
   });
 
+  it('fills in the free address name the API offers when the chosen one is taken', async () => {
+    const created = makeAuthorCourse();
+    let calls = 0;
+    const api = mockApi({
+      ...asInstructor,
+      'POST /authoring/courses': () => (calls++ === 0 ? apiError(409, 'slug_taken', { suggestedSlug: 'ingwonui-gicho-2', fields: [{ path: 'body.slug', message: 'is already taken' }] }) : { status: 201, body: created }),
+      [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
+    });
+    const { location } = renderApp('/teach/new');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '인권의 기초');
+    await user.click(screen.getByRole('button', { name: '과정 만들기' }));
+    const slug = screen.getByLabelText('주소 이름');
+    await waitFor(() => expect(slug).toHaveValue('ingwonui-gicho-2'));
+    expect(slug).toHaveAccessibleDescription(expect.stringContaining('비어 있는 이름을 넣어 두었어요.'));
+    expect(document.body).not.toHaveTextContent('body.slug');
+    expect(document.body).not.toHaveTextContent('already taken');
+    await user.click(screen.getByRole('button', { name: '과정 만들기' }));
+    await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
+    expect(api.callsTo('POST', '/authoring/courses')[1]!.body).toMatchObject({ slug: 'ingwonui-gicho-2' });
+  });
+
   it('explains the slug rules before sending', async () => {
     const api = mockApi(asInstructor);
     renderApp('/teach/new');

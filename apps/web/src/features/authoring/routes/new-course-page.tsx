@@ -48,7 +48,15 @@ export function NewCoursePage() {
     } catch (error) {
       if (!isApiError(error)) return;
       applyServerFieldErrors(error, form.setError, ['slug', 'language', 'tags', 'enrolmentPolicy']);
-      if (error.code === 'slug_taken') form.setError('slug', { type: 'server', message: encodeMessage({ key: 'errors.slug_taken' }) }, { shouldFocus: true });
+      if (error.code === 'slug_taken') {
+        // Offer the free name the API suggests, so one more press is enough.
+        if (error.suggestedSlug) {
+          slugTyped.current = true;
+          form.setValue('slug', error.suggestedSlug);
+        }
+        const key = error.suggestedSlug ? 'newCourse.slugTakenFilled' : 'errors.slug_taken';
+        form.setError('slug', { type: 'server', message: encodeMessage({ key }) }, { shouldFocus: true });
+      }
     }
   });
 
