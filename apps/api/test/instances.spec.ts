@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +9,29 @@ import { createTestDatabase } from './test-db.js';
 // sign-in throttling live in PostgreSQL, so either instance answers for the other.
 const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
 
-async function startInstance(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+/** A port the OS says is free now (a random pick in 30000–50000 could collide with the ephemeral ports of other tests' connections). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts one instance; if it could not listen (the port was taken in between), once more on another port. */
+async function startInstance(databaseUrl: string, attempts = 3): Promise<{ child: ChildProcess; base: string }> {
+  try {
+    return await startOnce(databaseUrl, await freePort());
+  } catch (e) {
+    if (attempts > 1 && e instanceof Error && e.message === 'instance exited') return startInstance(databaseUrl, attempts - 1);
+    throw e;
+  }
+}
+
+async function startOnce(databaseUrl: string, port: number): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: 'two instances passphrase', DARI_WEB_DIST: '/nonexistent' },
     stdio: ['ignore', 'ignore', 'inherit'],
