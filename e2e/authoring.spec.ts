@@ -160,7 +160,7 @@ test.describe('course authoring', () => {
       await expect(q1).toContainText(question);
       await q1.getByRole('radio', { name: rightOption }).check();
       await quiz.getByRole('button', { name: ko.quiz.check }).click();
-      await expect(q1).toContainText(ko.quiz.right);
+      await expect(q1).toContainText(ko.learning.quiz.yourAnswerRight);
       await expect(q1).toContainText(explanation);
       await expect(quiz.getByRole('status')).toContainText(fill(ko.quiz.score, { score: 1, total: 1 }));
     });

@@ -296,7 +296,7 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     const question = quiz.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) });
     await question.getByRole('radio', { name: '<svg onload=window.__xss=1> 가' }).check();
     await quiz.getByRole('button', { name: ko.quiz.check }).click();
-    await expect(question).toContainText(ko.quiz.right);
+    await expect(question).toContainText(ko.learning.quiz.yourAnswerRight);
     await expectInert(page, quiz, seen);
   });
 
