@@ -20,7 +20,13 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n    ')}`,
+    );
   expect(serious, `${label} at ${page.url()}`).toEqual([]);
 }
 
@@ -39,7 +45,9 @@ async function account(role: Role, locale: Lang): Promise<{ username: string; pa
   try {
     const username = uniqueUsername(`e2e.a11y.${role}`);
     const password = newPassword();
-    const res = await admin.post('/api/v1/admin/users', { data: { username, displayName: `A11y ${role}`, role, locale, password } });
+    const res = await admin.post('/api/v1/admin/users', {
+      data: { username, displayName: `A11y ${role}`, role, locale, password },
+    });
     expect(res.status(), await res.text()).toBe(201);
     return { username, password };
   } finally {
@@ -51,7 +59,9 @@ async function firstLessonAfterEnrolling(username: string, password: string): Pr
   const api = await apiAs(username, password);
   try {
     expect((await api.post(`/api/v1/courses/${SLUG}/enrol`, { data: {} })).status()).toBeLessThan(300);
-    const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as { modules: { lessons: { id: string }[] }[] };
+    const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as {
+      modules: { lessons: { id: string }[] }[];
+    };
     return course.modules[0]!.lessons[0]!.id;
   } finally {
     await api.dispose();
@@ -61,7 +71,9 @@ async function firstLessonAfterEnrolling(username: string, password: string): Pr
 async function starterCourseId(): Promise<string> {
   const api = await apiAs(DEMO.instructor.username);
   try {
-    const list = (await (await api.get('/api/v1/authoring/courses')).json()) as { items: { id: string; slug: string }[] };
+    const list = (await (await api.get('/api/v1/authoring/courses')).json()) as {
+      items: { id: string; slug: string }[];
+    };
     return (list.items.find((c) => c.slug === SLUG) ?? list.items[0]!).id;
   } finally {
     await api.dispose();
@@ -140,7 +152,8 @@ for (const lang of ['ko', 'zh'] as const) {
 
       const context = await browser.newContext();
       const adminPage = await context.newPage();
-      const admin = lang === 'ko' ? { username: DEMO.admin.username, password: undefined } : await account('admin', 'zh');
+      const admin =
+        lang === 'ko' ? { username: DEMO.admin.username, password: undefined } : await account('admin', 'zh');
       await signIn(adminPage, admin.username, admin.password);
       await adminPage.goto('/admin/users');
       await expect(adminPage.getByRole('table')).toBeVisible();

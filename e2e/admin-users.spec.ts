@@ -3,43 +3,51 @@ import { BASE_URL } from './support/constants';
 import { createAccount, DEMO, fill, ko, mainNav, newPassword, signIn, uniqueUsername } from './support/app';
 
 test.describe('admin and accounts', () => {
-  test('an admin creates a learner with a first password, who can then sign in', { tag: '@desktop' }, async ({ page, browser }) => {
-    const username = uniqueUsername('e2e.new');
-    const displayName = `새 학습자 ${username.slice(-5)}`;
-    const password = newPassword();
+  test(
+    'an admin creates a learner with a first password, who can then sign in',
+    { tag: '@desktop' },
+    async ({ page, browser }) => {
+      const username = uniqueUsername('e2e.new');
+      const displayName = `새 학습자 ${username.slice(-5)}`;
+      const password = newPassword();
 
-    await signIn(page, DEMO.admin.username);
-    await mainNav(page).getByRole('link', { name: ko.nav.admin, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: ko.adminUsers.title })).toBeVisible();
-    await page.getByRole('link', { name: ko.adminUsers.newUser }).click();
-    await expect(page.getByRole('heading', { level: 1, name: ko.newUser.title })).toBeVisible();
+      await signIn(page, DEMO.admin.username);
+      await mainNav(page).getByRole('link', { name: ko.nav.admin, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: ko.adminUsers.title })).toBeVisible();
+      await page.getByRole('link', { name: ko.adminUsers.newUser }).click();
+      await expect(page.getByRole('heading', { level: 1, name: ko.newUser.title })).toBeVisible();
 
-    await page.getByLabel(ko.fields.username).fill(username);
-    await page.getByLabel(ko.fields.displayName, { exact: true }).fill(displayName);
-    await page.getByLabel(ko.fields.role).selectOption({ label: ko.roles.learner });
-    await page.getByLabel(ko.newUser.password).fill(password);
-    await page.getByRole('button', { name: ko.newUser.submit, exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: fill(ko.newUser.created, { name: displayName }) })).toBeVisible();
+      await page.getByLabel(ko.fields.username).fill(username);
+      await page.getByLabel(ko.fields.displayName, { exact: true }).fill(displayName);
+      await page.getByLabel(ko.fields.role).selectOption({ label: ko.roles.learner });
+      await page.getByLabel(ko.newUser.password).fill(password);
+      await page.getByRole('button', { name: ko.newUser.submit, exact: true }).click();
+      await expect(
+        page.getByRole('status').filter({ hasText: fill(ko.newUser.created, { name: displayName }) }),
+      ).toBeVisible();
 
-    // The new account is in the list.
-    await page.getByRole('link', { name: ko.adminUsers.backToList }).click();
-    await page.getByLabel(ko.adminUsers.search).fill(username);
-    await page.getByRole('button', { name: ko.adminUsers.searchSubmit, exact: true }).click();
-    await expect(page.getByRole('link', { name: username, exact: true })).toBeVisible();
+      // The new account is in the list.
+      await page.getByRole('link', { name: ko.adminUsers.backToList }).click();
+      await page.getByLabel(ko.adminUsers.search).fill(username);
+      await page.getByRole('button', { name: ko.adminUsers.searchSubmit, exact: true }).click();
+      await expect(page.getByRole('link', { name: username, exact: true })).toBeVisible();
 
-    // The learner signs in on their own phone (a separate browser context: no shared cookies).
-    const learnerContext = await browser.newContext();
-    try {
-      const learner = await learnerContext.newPage();
-      await signIn(learner, username, password);
-      await expect(learner).toHaveURL(`${BASE_URL}${DEMO.learner.home}`);
-      await expect(mainNav(learner).getByRole('link', { name: ko.nav.learn, exact: true })).toBeVisible();
-      await expect(mainNav(learner).getByRole('link', { name: ko.nav.admin, exact: true })).toHaveCount(0);
-      await expect(learner.getByRole('heading', { level: 1, name: fill(ko.home.learn.title, { name: displayName }) })).toBeVisible();
-    } finally {
-      await learnerContext.close();
-    }
-  });
+      // The learner signs in on their own phone (a separate browser context: no shared cookies).
+      const learnerContext = await browser.newContext();
+      try {
+        const learner = await learnerContext.newPage();
+        await signIn(learner, username, password);
+        await expect(learner).toHaveURL(`${BASE_URL}${DEMO.learner.home}`);
+        await expect(mainNav(learner).getByRole('link', { name: ko.nav.learn, exact: true })).toBeVisible();
+        await expect(mainNav(learner).getByRole('link', { name: ko.nav.admin, exact: true })).toHaveCount(0);
+        await expect(
+          learner.getByRole('heading', { level: 1, name: fill(ko.home.learn.title, { name: displayName }) }),
+        ).toBeVisible();
+      } finally {
+        await learnerContext.close();
+      }
+    },
+  );
 
   test('a reset code works once', async ({ page, browser }) => {
     const account = await createAccount('learner', 'e2e.reset');
@@ -48,7 +56,9 @@ test.describe('admin and accounts', () => {
     // The admin makes a code on the person's page.
     await signIn(page, DEMO.admin.username);
     await page.goto(`/admin/users/${account.id}`);
-    await expect(page.getByRole('heading', { level: 1, name: fill(ko.userDetail.title, { name: account.displayName }) })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: fill(ko.userDetail.title, { name: account.displayName }) }),
+    ).toBeVisible();
     await page.getByRole('button', { name: ko.userDetail.resetMake, exact: true }).click();
     await page.getByRole('button', { name: ko.userDetail.resetYes, exact: true }).click();
     const codeText = page.getByTestId('one-time-code');

@@ -2,7 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { expect, test } from './support/test';
-import { apiAs, createAccount, DEMO, expectNoHorizontalScroll, fill, fillSignIn, ko, mainNav, newPassword, signIn, uniqueUsername, zh } from './support/app';
+import {
+  apiAs,
+  createAccount,
+  DEMO,
+  expectNoHorizontalScroll,
+  fill,
+  fillSignIn,
+  ko,
+  mainNav,
+  newPassword,
+  signIn,
+  uniqueUsername,
+  zh,
+} from './support/app';
 
 // Screens for people to look at (not compared): test-results/screens/*.png.
 async function keepScreen(page: Page, name: string): Promise<void> {
@@ -12,7 +25,9 @@ async function keepScreen(page: Page, name: string): Promise<void> {
 /** No serious or critical axe-core finding (WCAG 2.0 A/AA, 2.1 AA), as e2e/a11y.spec.ts checks the other pages. */
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 }
 
@@ -39,14 +54,18 @@ test.describe('the audit log', () => {
     await mainNav(page).getByRole('link', { name: ko.nav.audit, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: ko.adminAudit.title })).toBeVisible();
     await page.getByLabel(ko.adminAudit.filters.target, { exact: true }).fill(learner.username);
-    await page.getByLabel(ko.adminAudit.filters.action, { exact: true }).selectOption({ label: ko.adminAudit.actions.login_failed });
+    await page
+      .getByLabel(ko.adminAudit.filters.action, { exact: true })
+      .selectOption({ label: ko.adminAudit.actions.login_failed });
     await page.getByLabel(ko.adminAudit.filters.from).fill(koreanToday());
     await page.getByLabel(ko.adminAudit.filters.to).fill(koreanToday());
     await page.getByRole('button', { name: ko.adminAudit.filters.apply, exact: true }).click();
 
     // Focus goes to the results; the count is announced; the one entry names the learner, and no one as the actor.
     await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
-    await expect(page.getByRole('status').filter({ hasText: fill(ko.adminAudit.count, { count: 1, first: 1, last: 1 }) })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: fill(ko.adminAudit.count, { count: 1, first: 1, last: 1 }) }),
+    ).toBeVisible();
     const table = page.getByRole('table', { name: ko.adminAudit.tableCaption });
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(1);
@@ -65,7 +84,9 @@ test.describe('the audit log', () => {
     // Clearing the filters shows everything again, newest first, including the admin's own sign-in.
     await page.getByRole('button', { name: ko.adminAudit.filters.clear, exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
-    await expect(table.locator('tbody tr').filter({ hasText: ko.adminAudit.actions.login_succeeded }).first()).toBeVisible();
+    await expect(
+      table.locator('tbody tr').filter({ hasText: ko.adminAudit.actions.login_succeeded }).first(),
+    ).toBeVisible();
     await expectNoHorizontalScroll(page, width);
     await keepScreen(page, `audit-all-ko-${width}`);
   });
@@ -76,7 +97,9 @@ test.describe('the audit log', () => {
     const username = uniqueUsername('e2e.audit.zh');
     const password = newPassword();
     try {
-      const res = await admin.post('/api/v1/admin/users', { data: { username, displayName: `审计 ${username.slice(-5)}`, role: 'admin', locale: 'zh', password } });
+      const res = await admin.post('/api/v1/admin/users', {
+        data: { username, displayName: `审计 ${username.slice(-5)}`, role: 'admin', locale: 'zh', password },
+      });
       expect(res.status(), await res.text()).toBe(201);
     } finally {
       await admin.dispose();
@@ -84,14 +107,21 @@ test.describe('the audit log', () => {
     await page.goto('/sign-in');
     await fillSignIn(page, username, password);
     await expect(page.getByRole('navigation', { name: zh.nav.label })).toBeVisible();
-    await page.getByRole('navigation', { name: zh.nav.label }).getByRole('link', { name: zh.nav.audit, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: zh.nav.label })
+      .getByRole('link', { name: zh.nav.audit, exact: true })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: zh.adminAudit.title })).toBeVisible();
-    await page.getByLabel(zh.adminAudit.filters.action, { exact: true }).selectOption({ label: zh.adminAudit.actions.login_succeeded });
+    await page
+      .getByLabel(zh.adminAudit.filters.action, { exact: true })
+      .selectOption({ label: zh.adminAudit.actions.login_succeeded });
     await page.getByRole('button', { name: zh.adminAudit.filters.apply, exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: zh.adminAudit.resultsTitle })).toBeFocused();
     // Their own sign-in is there, named in Chinese.
     const rows = page.getByRole('table', { name: zh.adminAudit.tableCaption }).locator('tbody tr');
-    await expect(rows.filter({ hasText: `审计 ${username.slice(-5)}` }).first()).toContainText(zh.adminAudit.actions.login_succeeded);
+    await expect(rows.filter({ hasText: `审计 ${username.slice(-5)}` }).first()).toContainText(
+      zh.adminAudit.actions.login_succeeded,
+    );
     const width = page.viewportSize()!.width;
     await expectNoHorizontalScroll(page, width);
     await expectAccessible(page);

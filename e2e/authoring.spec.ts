@@ -42,7 +42,12 @@ async function createCourse(page: Page, title: string, slug: string): Promise<st
 }
 
 /** Adds a lesson to a module from the course editor's outline and opens its editor. */
-async function addLesson(page: Page, moduleName: string, title: string, kind: keyof typeof ko.lessonKinds): Promise<void> {
+async function addLesson(
+  page: Page,
+  moduleName: string,
+  title: string,
+  kind: keyof typeof ko.lessonKinds,
+): Promise<void> {
   const form = page.getByRole('form', { name: fill(ko.outline.addLessonTo, { module: moduleName }) });
   await form.getByLabel(ko.outline.newLessonTitle).fill(title);
   await form.getByLabel(ko.outline.lessonKind).selectOption({ label: ko.lessonKinds[kind] });
@@ -59,147 +64,178 @@ async function expectSaved(page: Page): Promise<void> {
 }
 
 test.describe('course authoring', () => {
-  test('an instructor writes, previews and publishes a course, and a learner finds it', { tag: '@desktop' }, async ({ page, browser }) => {
-    test.setTimeout(120_000);
-    const slug = uniqueSlug('e2e-civics');
-    const courseTitle = `선거와 투표 (시험 ${slug.split('-').slice(-2).join('')})`;
-    const moduleTitle = '투표하는 날';
-    const readingTitle = '투표소에서';
-    const quizTitle = '확인 문제';
-    const heading = '투표소에 가기 전에';
-    const body = [
-      `## ${heading}`,
-      '',
-      '준비할 것:',
-      '',
-      '- 신분증',
-      '- 투표 안내문',
-      '',
-      '> [!TIP]',
-      '> 투표소는 아침 6시부터 저녁 6시까지 열려요.',
-      '',
-      '[[민주주의]]에서는 누구나 한 표를 가져요.',
-    ].join('\n');
-    const question = '투표할 때 꼭 가져가야 하는 것은?';
-    const wrongOption = '여권 사진';
-    const rightOption = '신분증';
-    const explanation = '사진이 붙은 신분증이 있어야 투표할 수 있어요.';
+  test(
+    'an instructor writes, previews and publishes a course, and a learner finds it',
+    { tag: '@desktop' },
+    async ({ page, browser }) => {
+      test.setTimeout(120_000);
+      const slug = uniqueSlug('e2e-civics');
+      const courseTitle = `선거와 투표 (시험 ${slug.split('-').slice(-2).join('')})`;
+      const moduleTitle = '투표하는 날';
+      const readingTitle = '투표소에서';
+      const quizTitle = '확인 문제';
+      const heading = '투표소에 가기 전에';
+      const body = [
+        `## ${heading}`,
+        '',
+        '준비할 것:',
+        '',
+        '- 신분증',
+        '- 투표 안내문',
+        '',
+        '> [!TIP]',
+        '> 투표소는 아침 6시부터 저녁 6시까지 열려요.',
+        '',
+        '[[민주주의]]에서는 누구나 한 표를 가져요.',
+      ].join('\n');
+      const question = '투표할 때 꼭 가져가야 하는 것은?';
+      const wrongOption = '여권 사진';
+      const rightOption = '신분증';
+      const explanation = '사진이 붙은 신분증이 있어야 투표할 수 있어요.';
 
-    await signIn(page, DEMO.instructor.username);
-    await createCourse(page, courseTitle, slug);
-    await expect(page.getByText(ko.courseStatuses.draft, { exact: true })).toBeVisible();
-    await expect(page.getByText(ko.publish.neverPublished)).toBeVisible();
+      await signIn(page, DEMO.instructor.username);
+      await createCourse(page, courseTitle, slug);
+      await expect(page.getByText(ko.courseStatuses.draft, { exact: true })).toBeVisible();
+      await expect(page.getByText(ko.publish.neverPublished)).toBeVisible();
 
-    await test.step('a module and a reading lesson with Markdown', async () => {
-      await expect(page.getByText(ko.outline.empty)).toBeVisible();
-      await page.getByLabel(ko.outline.newModuleTitle).fill(moduleTitle);
-      await page.getByRole('button', { name: ko.outline.addModule, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 3, name: moduleTitle })).toBeVisible();
-      await saveScreen(page, 'authoring-course-editor');
+      await test.step('a module and a reading lesson with Markdown', async () => {
+        await expect(page.getByText(ko.outline.empty)).toBeVisible();
+        await page.getByLabel(ko.outline.newModuleTitle).fill(moduleTitle);
+        await page.getByRole('button', { name: ko.outline.addModule, exact: true }).click();
+        await expect(page.getByRole('heading', { level: 3, name: moduleTitle })).toBeVisible();
+        await saveScreen(page, 'authoring-course-editor');
 
-      await addLesson(page, moduleTitle, readingTitle, 'reading');
-      const editor = page.getByRole('region', { name: ko.lessonEditor.body, exact: true });
-      await editor.getByLabel(inKorean(ko.lessonEditor.body), { exact: true }).fill(body);
-      await expectSaved(page);
+        await addLesson(page, moduleTitle, readingTitle, 'reading');
+        const editor = page.getByRole('region', { name: ko.lessonEditor.body, exact: true });
+        await editor.getByLabel(inKorean(ko.lessonEditor.body), { exact: true }).fill(body);
+        await expectSaved(page);
 
-      // The live preview is drawn by the learners' renderer, as the author types.
-      const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
-      // The lesson's top-most heading (here `##`) sits one level under the lesson title, as on the learner's page: an h2.
-      await expect(preview.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-      await expect(preview.getByRole('listitem').filter({ hasText: '신분증' })).toBeVisible();
-      await expect(preview.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
-      await expect(preview.locator(TERM('민주주의'))).toBeVisible();
-      // The brackets are markup: the sentence reads without them.
-      await expect(preview.getByText('민주주의에서는 누구나 한 표를 가져요.', { exact: true })).toBeVisible();
-      await saveScreen(page, 'authoring-reading-editor');
+        // The live preview is drawn by the learners' renderer, as the author types.
+        const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
+        // The lesson's top-most heading (here `##`) sits one level under the lesson title, as on the learner's page: an h2.
+        await expect(preview.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+        await expect(preview.getByRole('listitem').filter({ hasText: '신분증' })).toBeVisible();
+        await expect(preview.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText(
+          '아침 6시부터',
+        );
+        await expect(preview.locator(TERM('민주주의'))).toBeVisible();
+        // The brackets are markup: the sentence reads without them.
+        await expect(preview.getByText('민주주의에서는 누구나 한 표를 가져요.', { exact: true })).toBeVisible();
+        await saveScreen(page, 'authoring-reading-editor');
 
-      // What was saved is what comes back after a reload.
-      await page.reload();
-      await expect(page.getByLabel(inKorean(ko.lessonEditor.body), { exact: true })).toHaveValue(body);
-    });
-
-    await test.step('a quiz lesson with one single-choice question', async () => {
-      await page.getByRole('link', { name: fill(ko.lessonEditor.backToCourse, { course: courseTitle }) }).click();
-      await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
-      await addLesson(page, moduleTitle, quizTitle, 'quiz');
-
-      await page.getByRole('button', { name: ko.quizEditor.addQuestion, exact: true }).click();
-      const q1 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: fill(ko.quiz.questionNumber, { number: 1 }) }) });
-      await expect(q1.getByLabel(ko.quizEditor.type)).toHaveValue('single');
-      await q1.getByLabel(inKorean(ko.quizEditor.prompt), { exact: true }).fill(question);
-      await q1.getByLabel(inKorean(fill(ko.quizEditor.optionNumber, { number: 1 })), { exact: true }).fill(wrongOption);
-      await q1.getByLabel(inKorean(fill(ko.quizEditor.optionNumber, { number: 2 })), { exact: true }).fill(rightOption);
-      await q1.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: rightOption }) }).check();
-      await expect(q1.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: wrongOption }) })).not.toBeChecked();
-      await q1.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true }).fill(explanation);
-      await expectSaved(page);
-      await saveScreen(page, 'authoring-quiz-editor');
-
-      await page.reload();
-      await expect(page.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true })).toHaveValue(explanation);
-      await expect(page.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: rightOption }) })).toBeChecked();
-    });
-
-    await test.step('the preview shows the course as learners will see it', async () => {
-      await page.getByRole('link', { name: fill(ko.lessonEditor.backToCourse, { course: courseTitle }) }).click();
-      await page.getByRole('link', { name: ko.publish.previewLink }).click();
-      await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
-      await expect(page.getByRole('note').filter({ hasText: ko.preview.banner })).toBeVisible();
-      await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: readingTitle }).click();
-
-      const reading = page.getByRole('article', { name: readingTitle });
-      // Here the lesson title is an h2 under the course's h1, so the lesson's top-most heading (`##`) is an h3.
-      await expect(reading.getByRole('heading', { level: 3, name: heading })).toBeVisible();
-      await expect(reading.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText('아침 6시부터');
-      await expect(reading.locator(TERM('민주주의'))).toBeVisible();
-      await saveScreen(page, 'authoring-preview');
-
-      await page.getByRole('link', { name: ko.course.nextLesson }).click();
-      const quiz = page.getByRole('article', { name: quizTitle });
-      const q1 = quiz.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) });
-      await expect(q1).toContainText(question);
-      await q1.getByRole('radio', { name: rightOption }).check();
-      await quiz.getByRole('button', { name: ko.quiz.check }).click();
-      await expect(q1).toContainText(ko.learning.quiz.yourAnswerRight);
-      await expect(q1).toContainText(explanation);
-      await expect(quiz.getByRole('status')).toContainText(fill(ko.quiz.score, { score: 1, total: 1 }));
-    });
-
-    await test.step('publishing freezes version 1', async () => {
-      await page.getByRole('link', { name: ko.preview.backToEditor }).click();
-      await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
-      await page.getByRole('button', { name: ko.publish.submit, exact: true }).click();
-      await expect(page.getByRole('status').filter({ hasText: fill(ko.publish.done, { version: 1 }) })).toBeVisible();
-      await expect(page.getByText(fill(ko.publish.upToDate, { version: 1 }))).toBeVisible();
-      await expect(page.getByRole('link', { name: fill(ko.authoring.versionN, { version: 1 }), exact: true })).toBeVisible();
-      await expect(page.getByText(ko.courseStatuses.published, { exact: true })).toBeVisible();
-    });
-
-    await test.step('the course list shows it published', async () => {
-      await page.getByRole('link', { name: ko.authoring.backToCourses }).click();
-      const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: courseTitle, exact: true }) });
-      await expect(card).toContainText(ko.courseStatuses.published);
-      await expect(card).toContainText(fill(ko.authoring.versionN, { version: 1 }));
-      await saveScreen(page, 'authoring-course-list');
-    });
-
-    await test.step('a learner finds it in My learning and reads the lesson', async () => {
-      await withContext(browser, async (learner) => {
-        await signIn(learner, DEMO.learner.username);
-        await mainNav(learner).getByRole('link', { name: ko.nav.learn, exact: true }).click();
-        await expect(learner).toHaveURL(`${BASE_URL}${DEMO.learner.home}`);
-        await expect(learner.getByRole('heading', { level: 2, name: ko.catalog.title })).toBeVisible();
-        await learner.getByRole('link', { name: courseTitle, exact: true }).click();
-        await expect(learner.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
-        await expect(learner.getByRole('note').filter({ hasText: ko.preview.banner })).toHaveCount(0);
-        await learner.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: readingTitle }).click();
-        await expect(learner.getByRole('heading', { name: heading })).toBeVisible();
-        await expect(learner.locator(TERM('민주주의'))).toHaveText('민주주의');
+        // What was saved is what comes back after a reload.
+        await page.reload();
+        await expect(page.getByLabel(inKorean(ko.lessonEditor.body), { exact: true })).toHaveValue(body);
       });
-    });
-  });
 
-  test("another instructor cannot open the course; a manager reads it without changing it", async ({ page, browser }) => {
+      await test.step('a quiz lesson with one single-choice question', async () => {
+        await page.getByRole('link', { name: fill(ko.lessonEditor.backToCourse, { course: courseTitle }) }).click();
+        await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
+        await addLesson(page, moduleTitle, quizTitle, 'quiz');
+
+        await page.getByRole('button', { name: ko.quizEditor.addQuestion, exact: true }).click();
+        const q1 = page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('heading', { level: 3, name: fill(ko.quiz.questionNumber, { number: 1 }) }) });
+        await expect(q1.getByLabel(ko.quizEditor.type)).toHaveValue('single');
+        await q1.getByLabel(inKorean(ko.quizEditor.prompt), { exact: true }).fill(question);
+        await q1
+          .getByLabel(inKorean(fill(ko.quizEditor.optionNumber, { number: 1 })), { exact: true })
+          .fill(wrongOption);
+        await q1
+          .getByLabel(inKorean(fill(ko.quizEditor.optionNumber, { number: 2 })), { exact: true })
+          .fill(rightOption);
+        await q1.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: rightOption }) }).check();
+        await expect(
+          q1.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: wrongOption }) }),
+        ).not.toBeChecked();
+        await q1.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true }).fill(explanation);
+        await expectSaved(page);
+        await saveScreen(page, 'authoring-quiz-editor');
+
+        await page.reload();
+        await expect(page.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true })).toHaveValue(explanation);
+        await expect(
+          page.getByRole('radio', { name: fill(ko.quizEditor.correct, { option: rightOption }) }),
+        ).toBeChecked();
+      });
+
+      await test.step('the preview shows the course as learners will see it', async () => {
+        await page.getByRole('link', { name: fill(ko.lessonEditor.backToCourse, { course: courseTitle }) }).click();
+        await page.getByRole('link', { name: ko.publish.previewLink }).click();
+        await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
+        await expect(page.getByRole('note').filter({ hasText: ko.preview.banner })).toBeVisible();
+        await page
+          .getByRole('navigation', { name: ko.course.outline })
+          .getByRole('link', { name: readingTitle })
+          .click();
+
+        const reading = page.getByRole('article', { name: readingTitle });
+        // Here the lesson title is an h2 under the course's h1, so the lesson's top-most heading (`##`) is an h3.
+        await expect(reading.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+        await expect(reading.getByRole('note').filter({ hasText: ko.markdown.callout.tip })).toContainText(
+          '아침 6시부터',
+        );
+        await expect(reading.locator(TERM('민주주의'))).toBeVisible();
+        await saveScreen(page, 'authoring-preview');
+
+        await page.getByRole('link', { name: ko.course.nextLesson }).click();
+        const quiz = page.getByRole('article', { name: quizTitle });
+        const q1 = quiz.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) });
+        await expect(q1).toContainText(question);
+        await q1.getByRole('radio', { name: rightOption }).check();
+        await quiz.getByRole('button', { name: ko.quiz.check }).click();
+        await expect(q1).toContainText(ko.learning.quiz.yourAnswerRight);
+        await expect(q1).toContainText(explanation);
+        await expect(quiz.getByRole('status')).toContainText(fill(ko.quiz.score, { score: 1, total: 1 }));
+      });
+
+      await test.step('publishing freezes version 1', async () => {
+        await page.getByRole('link', { name: ko.preview.backToEditor }).click();
+        await expect(page.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
+        await page.getByRole('button', { name: ko.publish.submit, exact: true }).click();
+        await expect(page.getByRole('status').filter({ hasText: fill(ko.publish.done, { version: 1 }) })).toBeVisible();
+        await expect(page.getByText(fill(ko.publish.upToDate, { version: 1 }))).toBeVisible();
+        await expect(
+          page.getByRole('link', { name: fill(ko.authoring.versionN, { version: 1 }), exact: true }),
+        ).toBeVisible();
+        await expect(page.getByText(ko.courseStatuses.published, { exact: true })).toBeVisible();
+      });
+
+      await test.step('the course list shows it published', async () => {
+        await page.getByRole('link', { name: ko.authoring.backToCourses }).click();
+        const card = page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('link', { name: courseTitle, exact: true }) });
+        await expect(card).toContainText(ko.courseStatuses.published);
+        await expect(card).toContainText(fill(ko.authoring.versionN, { version: 1 }));
+        await saveScreen(page, 'authoring-course-list');
+      });
+
+      await test.step('a learner finds it in My learning and reads the lesson', async () => {
+        await withContext(browser, async (learner) => {
+          await signIn(learner, DEMO.learner.username);
+          await mainNav(learner).getByRole('link', { name: ko.nav.learn, exact: true }).click();
+          await expect(learner).toHaveURL(`${BASE_URL}${DEMO.learner.home}`);
+          await expect(learner.getByRole('heading', { level: 2, name: ko.catalog.title })).toBeVisible();
+          await learner.getByRole('link', { name: courseTitle, exact: true }).click();
+          await expect(learner.getByRole('heading', { level: 1, name: courseTitle })).toBeVisible();
+          await expect(learner.getByRole('note').filter({ hasText: ko.preview.banner })).toHaveCount(0);
+          await learner
+            .getByRole('navigation', { name: ko.course.outline })
+            .getByRole('link', { name: readingTitle })
+            .click();
+          await expect(learner.getByRole('heading', { name: heading })).toBeVisible();
+          await expect(learner.locator(TERM('민주주의'))).toHaveText('민주주의');
+        });
+      });
+    },
+  );
+
+  test('another instructor cannot open the course; a manager reads it without changing it', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const slug = uniqueSlug('e2e-owned');
     const courseTitle = `주인이 있는 과정 (시험 ${slug.split('-').slice(-2).join('')})`;
@@ -217,7 +253,9 @@ test.describe('course authoring', () => {
       await signIn(stranger, other.username, other.password);
       // The other instructor's own list does not have it.
       await expect(stranger.getByRole('heading', { level: 1, name: ko.authoring.coursesTitle })).toBeVisible();
-      await expect(stranger.getByRole('status').filter({ hasText: fill(ko.authoring.count, { count: 0 }) })).toBeVisible();
+      await expect(
+        stranger.getByRole('status').filter({ hasText: fill(ko.authoring.count, { count: 0 }) }),
+      ).toBeVisible();
       await expect(stranger.getByRole('link', { name: courseTitle })).toHaveCount(0);
 
       // Opening its address directly: not found (the same answer as for a course that does not exist).
@@ -249,7 +287,9 @@ test.describe('course authoring', () => {
 
       // The lesson opens read-only: no autosave, a disabled text box.
       await manager.getByRole('link', { name: '첫 수업', exact: true }).click();
-      await expect(manager.getByRole('heading', { level: 1, name: fill(ko.lessonEditor.title, { title: '첫 수업' }) })).toBeVisible();
+      await expect(
+        manager.getByRole('heading', { level: 1, name: fill(ko.lessonEditor.title, { title: '첫 수업' }) }),
+      ).toBeVisible();
       await expect(manager.getByText(ko.authoring.readOnly)).toBeVisible();
       await expect(manager.getByLabel(inKorean(ko.lessonEditor.body), { exact: true })).toBeDisabled();
       await expect(manager.getByRole('button', { name: ko.autosave.saveNow })).toHaveCount(0);

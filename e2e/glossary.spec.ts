@@ -12,7 +12,9 @@ async function enrolInStarterCourse(learner: CreatedAccount): Promise<string> {
   try {
     const enrol = await api.post(`/api/v1/courses/${SLUG}/enrol`, { data: {} });
     expect(enrol.status(), await enrol.text()).toBeLessThan(300);
-    const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as { modules: { lessons: { id: string; key: string }[] }[] };
+    const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as {
+      modules: { lessons: { id: string; key: string }[] }[];
+    };
     return course.modules[0]!.lessons[0]!.id;
   } finally {
     await api.dispose();
@@ -32,7 +34,9 @@ async function signedInPage(browser: Browser, username: string, password?: strin
 }
 
 test.describe('the language bridge', () => {
-  test('a learner opens a term in a lesson, saves it, and finds it in their word list; ㅁㅈㅈㅇ finds 민주주의', async ({ page }) => {
+  test('a learner opens a term in a lesson, saves it, and finds it in their word list; ㅁㅈㅈㅇ finds 민주주의', async ({
+    page,
+  }) => {
     const learner = await createAccount('learner', 'e2e.words');
     const lessonId = await enrolInStarterCourse(learner);
     await signIn(page, learner.username, learner.password);
@@ -74,7 +78,10 @@ test.describe('the language bridge', () => {
     await expect(page.getByRole('heading', { level: 1, name: '민주주의' })).toBeVisible();
   });
 
-  test('a learner asks about a word they selected; the instructor answers with a new term; the learner sees it', async ({ page, browser }) => {
+  test('a learner asks about a word they selected; the instructor answers with a new term; the learner sees it', async ({
+    page,
+    browser,
+  }) => {
     const learner = await createAccount('learner', 'e2e.asks');
     const lessonId = await enrolInStarterCourse(learner);
     await signIn(page, learner.username, learner.password);
@@ -106,11 +113,16 @@ test.describe('the language bridge', () => {
     const teacher = await signedInPage(browser, DEMO.instructor.username);
     await teacher.goto('/glossary/requests');
     await expect(teacher.getByRole('heading', { level: 1, name: ko.glossary.requests.title })).toBeVisible();
-    const card = teacher.getByRole('listitem').filter({ has: teacher.getByRole('heading', { level: 3, name: asked }) }).filter({ hasText: learner.displayName });
+    const card = teacher
+      .getByRole('listitem')
+      .filter({ has: teacher.getByRole('heading', { level: 3, name: asked }) })
+      .filter({ hasText: learner.displayName });
     await expect(card).toBeVisible();
     await card.getByRole('button', { name: ko.glossary.requests.createTitle }).click();
     await card.getByLabel(ko.glossary.form.term).fill(term);
-    await card.getByLabel(ko.glossary.form.explanation).fill('밤낮없이 문을 여는 작은 가게예요. 먹을 것과 생활용품을 팔아요.');
+    await card
+      .getByLabel(ko.glossary.form.explanation)
+      .fill('밤낮없이 문을 여는 작은 가게예요. 먹을 것과 생활용품을 팔아요.');
     await card.getByLabel(ko.glossary.form.glossEn).fill('convenience store');
     await card.getByLabel(ko.glossary.form.glossZh).fill('便利店');
     await card.getByLabel(ko.glossary.form.example).fill('편의점에서 도시락을 샀어요.');
@@ -124,6 +136,8 @@ test.describe('the language bridge', () => {
     const mine = page.getByRole('region', { name: ko.glossary.words.requestsTitle });
     await expect(mine.getByText(ko.glossary.requestStatus.answered)).toBeVisible();
     await expect(mine).toContainText('convenience store');
-    await expect(page.getByRole('region', { name: ko.glossary.words.listTitle }).getByRole('link', { name: term })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: ko.glossary.words.listTitle }).getByRole('link', { name: term }),
+    ).toBeVisible();
   });
 });

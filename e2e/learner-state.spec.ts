@@ -23,7 +23,9 @@ function myLearning(page: Page): Locator {
 }
 
 function myCourse(page: Page, course: SmallCourse): Locator {
-  return myLearning(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: course.title, exact: true }) });
+  return myLearning(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: course.title, exact: true }) });
 }
 
 /** The enrolment panel of a course page while the learner takes part in it. */
@@ -41,7 +43,12 @@ async function openFromHome(page: Page, course: SmallCourse, from: 'mine' | 'cat
 }
 
 /** The course page shows this learner's own enrolment in it: the percent and the way on. */
-async function expectOwnProgress(page: Page, course: SmallCourse, percent: number, action: 'start' | 'continue'): Promise<void> {
+async function expectOwnProgress(
+  page: Page,
+  course: SmallCourse,
+  percent: number,
+  action: 'start' | 'continue',
+): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
   const panel = enrolledPanel(page);
   await expect(panel.getByText(fill(ko.learning.percent, { percent }), { exact: true })).toBeVisible();
@@ -72,12 +79,18 @@ async function expectAllSent(page: Page): Promise<void> {
 }
 
 test.describe('a learner in several courses at once (issue 13)', () => {
-  test('joins two open courses, has a cohort course, withdraws from one; the others stay as they were', async ({ page }) => {
+  test('joins two open courses, has a cohort course, withdraws from one; the others stay as they were', async ({
+    page,
+  }) => {
     expect(page.viewportSize()?.width).toBe(WIDTH);
     const [a, b, c] = await Promise.all([publishSmallCourse(), publishSmallCourse(), publishSmallCourse()]);
     const learner = await createAccount('learner', 'e2e.multi');
     const cohortCourse = await restrictToCohorts(c.slug);
-    await cohortWithCourses({ name: `E2E 여러 과정 ${Date.now().toString(36)}`, courseIds: [cohortCourse], learnerIds: [learner.id] });
+    await cohortWithCourses({
+      name: `E2E 여러 과정 ${Date.now().toString(36)}`,
+      courseIds: [cohortCourse],
+      learnerIds: [learner.id],
+    });
     await signIn(page, learner.username, learner.password);
 
     await test.step('My learning has only the cohort course at first', async () => {
@@ -114,7 +127,9 @@ test.describe('a learner in several courses at once (issue 13)', () => {
     await test.step("opens B and sees B's own progress, not A's", async () => {
       await openFromHome(page, b, 'mine');
       await expectOwnProgress(page, b, 0, 'start');
-      await expect(page.getByRole('navigation', { name: ko.course.outline })).not.toContainText(ko.learning.status.completed);
+      await expect(page.getByRole('navigation', { name: ko.course.outline })).not.toContainText(
+        ko.learning.status.completed,
+      );
       await expectNoHorizontalScroll(page, WIDTH);
       await page.screenshot({ path: path.join(SCREENS, 'course-page-two-enrolments-ko-360.png'), fullPage: true });
     });
@@ -161,7 +176,9 @@ test.describe('a learner in several courses at once (issue 13)', () => {
     });
   });
 
-  test('a finished course stays finished after a cohort adds the learner to it and to another course', async ({ page }) => {
+  test('a finished course stays finished after a cohort adds the learner to it and to another course', async ({
+    page,
+  }) => {
     const [done, other] = await Promise.all([publishSmallCourse(), publishSmallCourse()]);
     const learner = await createAccount('learner', 'e2e.finished');
     await signIn(page, learner.username, learner.password);
@@ -192,7 +209,9 @@ test.describe('a learner in several courses at once (issue 13)', () => {
       await expect(page.getByRole('heading', { level: 1, name: '나의 일터' })).toBeVisible();
       await page.getByLabel(ko.learning.reflection.label).fill('서로 돕는 일터에서 일하고 싶어요.');
       await page.getByRole('button', { name: ko.learning.reflection.save }).click();
-      await expect(page.getByRole('heading', { level: 1, name: fill(ko.learning.finish.title, { course: done.title }) })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fill(ko.learning.finish.title, { course: done.title }) }),
+      ).toBeVisible();
     });
 
     let code = '';
@@ -208,14 +227,20 @@ test.describe('a learner in several courses at once (issue 13)', () => {
     await test.step('a manager adds the learner to a cohort that has this course and another', async () => {
       const otherId = await restrictToCohorts(other.slug);
       const doneId = await publishedCourseId(done.slug);
-      await cohortWithCourses({ name: `E2E 마친 뒤 ${Date.now().toString(36)}`, courseIds: [doneId, otherId], learnerIds: [learner.id] });
+      await cohortWithCourses({
+        name: `E2E 마친 뒤 ${Date.now().toString(36)}`,
+        courseIds: [doneId, otherId],
+        learnerIds: [learner.id],
+      });
     });
 
     await test.step('the learner starts the cohort’s other course from My learning', async () => {
       await page.goto('/learn');
       await expect(myCourse(page, done)).toContainText(ko.learning.mine.finished);
       await expect(myCourse(page, other)).toContainText(fill(ko.learning.percent, { percent: 0 }));
-      await myCourse(page, other).getByRole('link', { name: `${ko.learning.mine.start} — ${other.title}` }).click();
+      await myCourse(page, other)
+        .getByRole('link', { name: `${ko.learning.mine.start} — ${other.title}` })
+        .click();
       await expect(page.getByRole('heading', { level: 1, name: '근로계약서' })).toBeVisible();
       await finishReading(page);
       await expectAllSent(page);
@@ -235,7 +260,12 @@ test.describe('a learner in several courses at once (issue 13)', () => {
       // Every lesson of it is done (the reading, the quiz, the reflection; the skipped one is skipped).
       const outline = page.getByRole('navigation', { name: ko.course.outline });
       for (const title of ['근로계약서', '확인 문제', '나의 일터']) {
-        await expect(outline.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).last()).toContainText(ko.learning.status.completed);
+        await expect(
+          outline
+            .getByRole('listitem')
+            .filter({ has: page.getByRole('link', { name: title }) })
+            .last(),
+        ).toContainText(ko.learning.status.completed);
       }
       await expectNoHorizontalScroll(page, WIDTH);
     });
@@ -252,13 +282,17 @@ test.describe('a learner in several courses at once (issue 13)', () => {
       await page.goto(coursePath(done.slug));
       await expect(page.getByRole('heading', { level: 1, name: done.title })).toBeVisible();
       // Opening the lesson records a view; the server's answer is what could wrongly raise the finish screen.
-      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/progress/events') && r.request().method() === 'POST');
+      const answered = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/progress/events') && r.request().method() === 'POST',
+      );
       await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: '근로계약서' }).click();
       await answered;
       await expectAllSent(page);
       await expect(page.getByRole('heading', { level: 1, name: '근로계약서' })).toBeVisible();
       await expect(page.getByText(ko.learning.player.readDone)).toBeVisible();
-      await expect(page.getByRole('heading', { level: 1, name: fill(ko.learning.finish.title, { course: done.title }) })).toHaveCount(0);
+      await expect(
+        page.getByRole('heading', { level: 1, name: fill(ko.learning.finish.title, { course: done.title }) }),
+      ).toHaveCount(0);
     });
   });
 });

@@ -6,7 +6,6 @@ import { createAccount, fill, ko, pattern, signIn } from './support/app';
 
 import { publishSmallCourse } from './support/small-course';
 
-
 // Screens for people to look at (not compared): test-results/screens/*.png.
 async function keepScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `${name}.png`), fullPage: true });
@@ -20,7 +19,10 @@ async function finishReading(page: Page): Promise<void> {
 }
 
 test.describe('learning a course to the end', () => {
-  test('a learner enrols, completes every lesson (failing the quiz once), finishes, and the certificate verifies signed out', async ({ page, browser }) => {
+  test('a learner enrols, completes every lesson (failing the quiz once), finishes, and the certificate verifies signed out', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const course = await publishSmallCourse({ sequential: true });
     const learner = await createAccount('learner', 'e2e.learn');
@@ -34,7 +36,10 @@ test.describe('learning a course to the end', () => {
       const outline = page.getByRole('navigation', { name: ko.course.outline });
       await page.getByRole('button', { name: ko.learning.enrol.submit }).click();
       // The lesson's own row (the module's row holds it too).
-      const quizRow = outline.getByRole('listitem').filter({ has: page.getByRole('link', { name: '확인 문제' }) }).last();
+      const quizRow = outline
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: '확인 문제' }) })
+        .last();
       await expect(quizRow).toContainText(ko.learning.status.locked);
       await expect(quizRow).toContainText(fill(ko.learning.outline.lockedBecause, { title: '근로계약서' }));
       await keepScreen(page, 'learning-course-ko-360');
@@ -45,7 +50,10 @@ test.describe('learning a course to the end', () => {
       await expect(page.getByRole('heading', { level: 1, name: '근로계약서' })).toBeVisible();
       await expect(page.getByText(fill(ko.learning.player.position, { current: 1, total: 4 }))).toBeVisible();
       await finishReading(page);
-      await page.getByRole('navigation', { name: ko.course.lessonNav }).getByRole('link', { name: ko.course.nextLesson }).click();
+      await page
+        .getByRole('navigation', { name: ko.course.lessonNav })
+        .getByRole('link', { name: ko.course.nextLesson })
+        .click();
     });
 
     await test.step('skips the content-noted lesson without penalty', async () => {
@@ -54,7 +62,10 @@ test.describe('learning a course to the end', () => {
       await expect(note).toContainText('부당한 대우에 대한 이야기가 나와요.');
       await note.getByRole('button', { name: ko.learning.player.skip }).click();
       await expect(page.getByText(ko.learning.player.skippedTitle)).toBeVisible();
-      await page.getByRole('navigation', { name: ko.course.lessonNav }).getByRole('link', { name: ko.course.nextLesson }).click();
+      await page
+        .getByRole('navigation', { name: ko.course.lessonNav })
+        .getByRole('link', { name: ko.course.nextLesson })
+        .click();
     });
 
     await test.step('fails the quiz once, reads why, and passes on the second try', async () => {
@@ -64,7 +75,9 @@ test.describe('learning a course to the end', () => {
       await page.getByRole('button', { name: ko.learning.quiz.submit }).click();
       await expect(page.getByText(fill(ko.learning.quiz.score, { score: 50 }))).toBeVisible();
       await expect(page.getByText(fill(ko.learning.quiz.notPassed, { mark: 100 }))).toBeVisible();
-      await expect(page.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) })).toContainText('일을 시작할 때 받아요.');
+      await expect(page.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) })).toContainText(
+        '일을 시작할 때 받아요.',
+      );
       await keepScreen(page, 'learning-quiz-failed-ko-360');
 
       await page.getByRole('button', { name: ko.quiz.again }).click();
@@ -73,7 +86,10 @@ test.describe('learning a course to the end', () => {
       await page.getByRole('button', { name: ko.learning.quiz.submit }).click();
       await expect(page.getByText(fill(ko.learning.quiz.score, { score: 100 }))).toBeVisible();
       await expect(page.getByText(fill(ko.learning.quiz.passed, { mark: 100 }))).toBeVisible();
-      await page.getByRole('navigation', { name: ko.course.lessonNav }).getByRole('link', { name: ko.course.nextLesson }).click();
+      await page
+        .getByRole('navigation', { name: ko.course.lessonNav })
+        .getByRole('link', { name: ko.course.nextLesson })
+        .click();
     });
 
     await test.step('writes a reflection, and the course is finished: a clear moment', async () => {
@@ -81,7 +97,10 @@ test.describe('learning a course to the end', () => {
       await expect(page.getByRole('checkbox', { name: ko.learning.reflection.share })).not.toBeChecked();
       await page.getByLabel(ko.learning.reflection.label).fill('서로 존중하는 일터에서 일하고 싶어요.');
       await page.getByRole('button', { name: ko.learning.reflection.save }).click();
-      const finished = page.getByRole('heading', { level: 1, name: fill(ko.learning.finish.title, { course: course.title }) });
+      const finished = page.getByRole('heading', {
+        level: 1,
+        name: fill(ko.learning.finish.title, { course: course.title }),
+      });
       await expect(finished).toBeVisible();
       await expect(finished).toBeFocused();
       await keepScreen(page, 'learning-finish-ko-360');
@@ -125,8 +144,12 @@ test.describe('learning a course to the end', () => {
 
     await test.step('My learning shows the course finished with its certificate', async () => {
       await page.goto('/learn');
-      const mine = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: ko.learning.mine.title }) });
-      await expect(mine.getByRole('listitem').filter({ hasText: course.title })).toContainText(ko.learning.mine.finished);
+      const mine = page
+        .locator('section')
+        .filter({ has: page.getByRole('heading', { level: 2, name: ko.learning.mine.title }) });
+      await expect(mine.getByRole('listitem').filter({ hasText: course.title })).toContainText(
+        ko.learning.mine.finished,
+      );
       await expect(page.getByText(pattern(ko.learning.sync.waiting))).toHaveCount(0);
     });
   });

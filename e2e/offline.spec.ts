@@ -5,7 +5,6 @@ import { apiAs, createAccount, ko, pattern, signIn } from './support/app';
 
 import { publishSmallCourse } from './support/small-course';
 
-
 /** The events waiting on the phone, read straight from IndexedDB (what the app keeps until the server answers). */
 async function queuedEvents(page: Page): Promise<{ id: string; type: string; lessonId: string }[]> {
   return page.evaluate(
@@ -15,7 +14,8 @@ async function queuedEvents(page: Page): Promise<{ id: string; type: string; les
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const all = open.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => resolve((all.result as { event: { id: string; type: string; lessonId: string } }[]).map((i) => i.event));
+          all.onsuccess = () =>
+            resolve((all.result as { event: { id: string; type: string; lessonId: string } }[]).map((i) => i.event));
           all.onerror = () => reject(all.error);
         };
       }),
@@ -23,7 +23,10 @@ async function queuedEvents(page: Page): Promise<{ id: string; type: string; les
 }
 
 test.describe('offline on a phone', () => {
-  test('a lesson completed offline survives a reload offline, and reaches the server exactly once', async ({ page, context }) => {
+  test('a lesson completed offline survives a reload offline, and reaches the server exactly once', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(120_000);
     const course = await publishSmallCourse();
     const learner = await createAccount('learner', 'e2e.offline');
@@ -62,8 +65,15 @@ test.describe('offline on a phone', () => {
         // The outline (folded away on a phone) shows the lesson done already.
         await page.getByText(ko.learning.player.outline).click();
         const outline = page.getByRole('navigation', { name: ko.course.outline });
-        await expect(outline.getByRole('listitem').filter({ has: page.getByRole('link', { name: '근로계약서' }) }).last()).toContainText(ko.learning.status.completed);
-        expect((await queuedEvents(page)).filter((e) => e.type === 'completed').map((e) => e.id)).toEqual([queued[0]!.id]);
+        await expect(
+          outline
+            .getByRole('listitem')
+            .filter({ has: page.getByRole('link', { name: '근로계약서' }) })
+            .last(),
+        ).toContainText(ko.learning.status.completed);
+        expect((await queuedEvents(page)).filter((e) => e.type === 'completed').map((e) => e.id)).toEqual([
+          queued[0]!.id,
+        ]);
       });
 
       await test.step('back online: it is sent, and the server has the lesson complete exactly once', async () => {
@@ -72,17 +82,27 @@ test.describe('offline on a phone', () => {
         await expect.poll(() => queuedEvents(page)).toEqual([]);
 
         const progress = await (await api.get(`/api/v1/courses/${course.slug}/progress`)).json();
-        expect(progress.lessons.find((l: { lessonId: string }) => l.lessonId === course.reading)).toMatchObject({ status: 'completed' });
+        expect(progress.lessons.find((l: { lessonId: string }) => l.lessonId === course.reading)).toMatchObject({
+          status: 'completed',
+        });
         expect(progress.enrolment.percent).toBe(25);
 
         // The very same event again (a retry, another tab): the server already has it and counts it once.
         const again = await api.post('/api/v1/progress/events', {
-          data: { events: [{ id: queued[0]!.id, lessonId: course.reading, type: 'completed', occurredAt: new Date().toISOString() }] },
+          data: {
+            events: [
+              { id: queued[0]!.id, lessonId: course.reading, type: 'completed', occurredAt: new Date().toISOString() },
+            ],
+          },
         });
         expect((await again.json()).results).toEqual([{ id: queued[0]!.id, status: 'duplicate' }]);
         // A new, different "completed" for the same lesson would be recorded: the id is what makes it once.
         const fresh = await api.post('/api/v1/progress/events', {
-          data: { events: [{ id: randomUUID(), lessonId: course.reading, type: 'viewed', occurredAt: new Date().toISOString() }] },
+          data: {
+            events: [
+              { id: randomUUID(), lessonId: course.reading, type: 'viewed', occurredAt: new Date().toISOString() },
+            ],
+          },
         });
         expect((await fresh.json()).results[0].status).toBe('recorded');
         const after = await (await api.get(`/api/v1/courses/${course.slug}/progress`)).json();

@@ -4,7 +4,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import koLearning from '../apps/web/src/i18n/locales/ko/learning.json' with { type: 'json' };
 import { expect, test } from './support/test';
-import { createAccount, DEMO, expectNoHorizontalScroll, fill, ko, newPassword, pattern, signIn, uniqueUsername } from './support/app';
+import {
+  createAccount,
+  DEMO,
+  expectNoHorizontalScroll,
+  fill,
+  ko,
+  newPassword,
+  pattern,
+  signIn,
+  uniqueUsername,
+} from './support/app';
 
 // The program journey of issue 5: a manager makes a cohort, gives it a starter course and a join
 // code; a new learner joins with the code on a phone, accepts the privacy notice and finishes a
@@ -16,7 +26,10 @@ const PHONE = { width: 360, height: 740 };
 
 // Screens for a person to look at (not compared): test-results/screens/program-*.png, Korean.
 async function saveScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `program-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(test.info().project.outputDir, 'screens', `program-${name}.png`),
+    fullPage: true,
+  });
 }
 
 interface Lesson {
@@ -24,7 +37,10 @@ interface Lesson {
   kind: string;
 }
 
-test('a manager runs a cohort; a learner joins with a code on a phone and the manager sees the progress', async ({ page, browser }) => {
+test('a manager runs a cohort; a learner joins with a code on a phone and the manager sees the progress', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000); // two people, several pages, a download
 
   // --- The manager makes a cohort ---
@@ -43,7 +59,9 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
 
   // --- …assigns a starter course with a due date… ---
   await tabs.getByRole('link', { name: ko.program.tabs.courses }).click();
-  const assignForm = page.locator('form').filter({ has: page.getByRole('button', { name: ko.program.courses.assign }) });
+  const assignForm = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: ko.program.courses.assign }) });
   await assignForm.getByRole('combobox', { name: ko.program.columns.course }).selectOption({ label: COURSE_TITLE });
   await assignForm.getByLabel(ko.program.courses.dueOn).fill('2099-12-31');
   await assignForm.getByRole('button', { name: ko.program.courses.assign }).click();
@@ -64,11 +82,18 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
   await saveScreen(page, 'codes');
 
   // --- A new learner joins on a phone, in a browser of their own ---
-  const learnerContext = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const learnerContext = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     const learner = await learnerContext.newPage();
     await learner.goto(`/join/${joinCode}`);
-    await expect(learner.getByRole('heading', { level: 1, name: fill(ko.join.title, { name: cohortName }) })).toBeVisible();
+    await expect(
+      learner.getByRole('heading', { level: 1, name: fill(ko.join.title, { name: cohortName }) }),
+    ).toBeVisible();
     await expectNoHorizontalScroll(learner, PHONE.width);
     const username = uniqueUsername('e2e.joiner');
     const displayName = `새별 ${username.slice(-5)}`;
@@ -104,7 +129,12 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
     await expect(learner.getByRole('heading', { level: 1 })).toBeVisible();
     // The learner player's own control; reading to the end may also mark the lesson done by itself.
     const markRead = learner.getByRole('button', { name: koLearning.learning.player.markRead });
-    if (await markRead.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+    if (
+      await markRead.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       // Scrolling to the end may already count as read, and the button then gives way to "done".
       await markRead.click({ timeout: 3_000 }).catch(() => undefined);
     }
@@ -131,7 +161,10 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
       expect(res.status(), await res.text()).toBe(200);
       await expect.poll(percent).toBeGreaterThan(0);
     }
-    test.info().annotations.push({ type: 'lesson completed', description: viaUi ? 'through the learner player' : 'through POST /api/v1/progress/events' });
+    test.info().annotations.push({
+      type: 'lesson completed',
+      description: viaUi ? 'through the learner player' : 'through POST /api/v1/progress/events',
+    });
   } finally {
     await learnerContext.close();
   }
@@ -149,7 +182,10 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
   await saveScreen(page, 'grid');
 
   // --- …and in the CSV, which Korean Excel opens right (UTF-8 with a byte order mark) ---
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: ko.program.grid.downloadCsv }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: ko.program.grid.downloadCsv }).click(),
+  ]);
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString('utf8');
@@ -175,7 +211,10 @@ test('a manager adds someone who already has an account by exact username, on a 
     const page = await context.newPage();
     await signIn(page, DEMO.manager.username);
     const cohortName = `E2E 기수 ${Date.now().toString(36)}`;
-    const res = await page.request.post('/api/v1/cohorts', { headers: { 'x-dari-client': 'web' }, data: { name: cohortName } });
+    const res = await page.request.post('/api/v1/cohorts', {
+      headers: { 'x-dari-client': 'web' },
+      data: { name: cohortName },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const cohortId = ((await res.json()) as { id: string }).id;
     await page.goto(`/program/cohorts/${cohortId}?tab=members`);

@@ -42,8 +42,21 @@ async function finishSmallCourse(): Promise<{ certificate: Certificate; courseTi
     const events = [
       { id: randomUUID(), lessonId: course.reading, type: 'completed', occurredAt: at },
       { id: randomUUID(), lessonId: course.sensitive, type: 'skipped', occurredAt: at },
-      { id: randomUUID(), lessonId: course.quiz, type: 'quiz_submitted', answers: { q1: ['a'], q2: false }, occurredAt: at },
-      { id: randomUUID(), lessonId: course.reflection, type: 'reflection_saved', text: '공정한 일터에서 일하고 싶어요.', shared: false, occurredAt: at },
+      {
+        id: randomUUID(),
+        lessonId: course.quiz,
+        type: 'quiz_submitted',
+        answers: { q1: ['a'], q2: false },
+        occurredAt: at,
+      },
+      {
+        id: randomUUID(),
+        lessonId: course.reflection,
+        type: 'reflection_saved',
+        text: '공정한 일터에서 일하고 싶어요.',
+        shared: false,
+        occurredAt: at,
+      },
     ];
     const sent = await api.post('/api/v1/progress/events', { data: { events } });
     expect(sent.status(), await sent.text()).toBeLessThan(300);
@@ -64,7 +77,10 @@ test.describe('public pages', () => {
     // As printed (ABCD-EFGH-JKMN), typed the way people do: in small letters, or without the dashes.
     const printed = certificate.code;
     const compact = certificate.code.replace(/-/g, '');
-    const date = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(new Date(certificate.issuedAt));
+    const date = (lang: string) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(
+        new Date(certificate.issuedAt),
+      );
 
     await test.step('Korean: the box explains a wrong format, then opens the result', async () => {
       await page.goto('/verify');
@@ -118,7 +134,9 @@ test.describe('public pages', () => {
   });
 
   test('at the largest reading size on a small phone, the box and the result still fit', async ({ page }) => {
-    await page.addInitScript(() => window.localStorage.setItem('dari.reading', JSON.stringify({ size: 'larger', spacing: 'wide' })));
+    await page.addInitScript(() =>
+      window.localStorage.setItem('dari.reading', JSON.stringify({ size: 'larger', spacing: 'wide' })),
+    );
     await page.goto('/verify');
     await expect(page.locator('html')).toHaveClass(/reading-size-larger/);
     const box = page.getByLabel(ko.learning.verify.codeLabel);

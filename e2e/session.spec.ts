@@ -3,7 +3,9 @@ import { BASE_URL } from './support/constants';
 import { apiAs, createAccount, fillSignIn, ko, mainNav, signIn } from './support/app';
 
 test.describe('when a session ends', () => {
-  test('signing out everywhere from another phone sends this one to sign-in, then back to the same page', async ({ page }) => {
+  test('signing out everywhere from another phone sends this one to sign-in, then back to the same page', async ({
+    page,
+  }) => {
     const account = await createAccount('learner', 'e2e.session');
     await signIn(page, account.username, account.password);
     await mainNav(page).getByRole('link', { name: ko.nav.account, exact: true }).click();

@@ -13,8 +13,14 @@ test.describe('signing in', () => {
       await expect(nav.getByRole('link', { name: ko.nav[navKey], exact: true })).toBeVisible();
       await expect(nav.getByRole('link', { name: ko.nav.account, exact: true })).toBeVisible();
       // Admins also write courses ("Teaching") and see every program; managers read courses ("Courses"). Nothing else shows.
-      const alsoSees: Record<typeof role, (keyof typeof ko.nav)[]> = { learner: [], instructor: [], manager: ['courses'], admin: ['teach', 'program'] };
-      for (const key of alsoSees[role]) await expect(nav.getByRole('link', { name: ko.nav[key], exact: true })).toBeVisible();
+      const alsoSees: Record<typeof role, (keyof typeof ko.nav)[]> = {
+        learner: [],
+        instructor: [],
+        manager: ['courses'],
+        admin: ['teach', 'program'],
+      };
+      for (const key of alsoSees[role])
+        await expect(nav.getByRole('link', { name: ko.nav[key], exact: true })).toBeVisible();
       for (const other of ROLES.filter((r) => r !== role)) {
         if (alsoSees[role].includes(DEMO[other].navKey)) continue;
         await expect(nav.getByRole('link', { name: ko.nav[DEMO[other].navKey], exact: true })).toHaveCount(0);
@@ -34,14 +40,18 @@ test.describe('signing in', () => {
     await expect(page.getByRole('table')).toHaveCount(0);
   });
 
-  test('a wrong password shows a clear message and keeps the person on the sign-in page', { tag: '@desktop' }, async ({ page }) => {
-    await page.goto('/sign-in');
-    await fillSignIn(page, DEMO.learner.username, 'not the right password at all');
-    await expect(page.getByRole('alert')).toContainText(ko.errors.invalid_credentials);
-    await expect(page).toHaveURL(/\/sign-in/);
-    await expect(page.getByLabel(ko.fields.password, { exact: true })).toHaveValue('');
-    await expect(mainNav(page)).toHaveCount(0);
-  });
+  test(
+    'a wrong password shows a clear message and keeps the person on the sign-in page',
+    { tag: '@desktop' },
+    async ({ page }) => {
+      await page.goto('/sign-in');
+      await fillSignIn(page, DEMO.learner.username, 'not the right password at all');
+      await expect(page.getByRole('alert')).toContainText(ko.errors.invalid_credentials);
+      await expect(page).toHaveURL(/\/sign-in/);
+      await expect(page.getByLabel(ko.fields.password, { exact: true })).toHaveValue('');
+      await expect(mainNav(page)).toHaveCount(0);
+    },
+  );
 
   test('too many wrong passwords pause the account with a message saying for how long', async ({ page }) => {
     const account = await createAccount('learner', 'e2e.throttle');
@@ -68,10 +78,9 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1, name: zh.signIn.title })).toBeVisible();
     await expect(page.getByRole('button', { name: zh.signIn.submit, exact: true })).toBeVisible();
     await expect(page.getByLabel(zh.fields.username)).toBeVisible();
-    await expect(page.getByRole('group', { name: zh.language.label }).getByRole('button', { name: '中文' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await expect(
+      page.getByRole('group', { name: zh.language.label }).getByRole('button', { name: '中文' }),
+    ).toHaveAttribute('aria-pressed', 'true');
 
     // The choice stays after a reload, and signing in works in Chinese too.
     await page.reload();

@@ -67,7 +67,27 @@ const BODY = [`## ${START}`, ...PAYLOADS, `## ${END}`].join('\n\n');
  * Tags that must never come out of lesson Markdown. (A glossary term is the app's own button, and its
  * popover the app's own controls: those are not the author's markup and are left out of this check.)
  */
-const FORBIDDEN_TAGS = ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'style', 'svg', 'math', 'meta', 'base', 'details', 'video', 'audio', 'source', 'link'];
+const FORBIDDEN_TAGS = [
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'style',
+  'svg',
+  'math',
+  'meta',
+  'base',
+  'details',
+  'video',
+  'audio',
+  'source',
+  'link',
+];
 
 interface Authored {
   courseId: string;
@@ -93,30 +113,70 @@ async function authorPayloadCourse(): Promise<Authored> {
     const courseTitle = `<img src=x onerror=window.__xss=1> 안전 시험 ${slug.slice(-8)}`;
     const course = await call(api, 'post', '/api/v1/authoring/courses', { slug, title: { ko: courseTitle } }, 201);
     const courseId = course['id'] as string;
-    const withModule = await call(api, 'post', `/api/v1/authoring/courses/${courseId}/modules`, { title: { ko: '<script>window.__xss=1</script> 단원' } }, 201);
+    const withModule = await call(
+      api,
+      'post',
+      `/api/v1/authoring/courses/${courseId}/modules`,
+      { title: { ko: '<script>window.__xss=1</script> 단원' } },
+      201,
+    );
     const moduleId = (withModule['modules'] as { id: string }[])[0]!.id;
 
     const readingTitle = '"><img src=x onerror=window.__xss=1> 읽기';
-    const reading = await call(api, 'post', `/api/v1/authoring/modules/${moduleId}/lessons`, { kind: 'reading', title: { ko: readingTitle } }, 201);
-    await call(api, 'patch', `/api/v1/authoring/lessons/${reading['id'] as string}`, { revision: reading['revision'], content: { kind: 'reading', body: { ko: BODY } } }, 200);
+    const reading = await call(
+      api,
+      'post',
+      `/api/v1/authoring/modules/${moduleId}/lessons`,
+      { kind: 'reading', title: { ko: readingTitle } },
+      201,
+    );
+    await call(
+      api,
+      'patch',
+      `/api/v1/authoring/lessons/${reading['id'] as string}`,
+      { revision: reading['revision'], content: { kind: 'reading', body: { ko: BODY } } },
+      200,
+    );
 
     const quizTitle = '<svg onload=window.__xss=1> 퀴즈';
-    const quiz = await call(api, 'post', `/api/v1/authoring/modules/${moduleId}/lessons`, { kind: 'quiz', title: { ko: quizTitle } }, 201);
+    const quiz = await call(
+      api,
+      'post',
+      `/api/v1/authoring/modules/${moduleId}/lessons`,
+      { kind: 'quiz', title: { ko: quizTitle } },
+      201,
+    );
     const question = {
       key: 'q1',
       type: 'single',
       prompt: { ko: '<img src=x onerror=window.__xss=1> 어느 것? [x](javascript:window.__xss=1)' },
-      explanation: { ko: `풀이 <script>window.__xss=1</script> ![i](javascript:alert(1)) [[<img src=x onerror=window.__xss=1>]]\n\n<img src=x onerror=window.__xss=1>\n\n${END}` },
+      explanation: {
+        ko: `풀이 <script>window.__xss=1</script> ![i](javascript:alert(1)) [[<img src=x onerror=window.__xss=1>]]\n\n<img src=x onerror=window.__xss=1>\n\n${END}`,
+      },
       options: [
         { key: 'a', text: { ko: '<svg onload=window.__xss=1> 가' }, correct: true },
         { key: 'b', text: { ko: '<b onmouseover=window.__xss=1>나</b>' }, correct: false },
       ],
     };
-    await call(api, 'patch', `/api/v1/authoring/lessons/${quiz['id'] as string}`, { revision: quiz['revision'], content: { kind: 'quiz', passMark: 50, shuffle: false, questions: [question] } }, 200);
+    await call(
+      api,
+      'patch',
+      `/api/v1/authoring/lessons/${quiz['id'] as string}`,
+      { revision: quiz['revision'], content: { kind: 'quiz', passMark: 50, shuffle: false, questions: [question] } },
+      200,
+    );
 
     const published = await call(api, 'post', `/api/v1/authoring/courses/${courseId}/publish`, undefined, 201);
     expect(published['version']).toBe(1);
-    return { courseId, courseTitle, slug, readingId: reading['id'] as string, readingTitle, quizId: quiz['id'] as string, quizTitle };
+    return {
+      courseId,
+      courseTitle,
+      slug,
+      readingId: reading['id'] as string,
+      readingTitle,
+      quizId: quiz['id'] as string,
+      quizTitle,
+    };
   } finally {
     await api.dispose();
   }
@@ -136,7 +196,11 @@ async function watch(page: Page): Promise<{ dialogs: string[]; popups: string[];
     window.__cspViolations = [];
     window.__clickedLinks = [];
     window.__blockLinks = false;
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
     // Capturing on the document runs before the app's own handlers; a prevented click follows no link
     // (React Router's links check defaultPrevented too), so the test sees where each link would go.
     document.addEventListener(
@@ -167,31 +231,41 @@ async function expectInert(page: Page, container: Locator, seen: { dialogs: stri
     const elements = [root, ...root.querySelectorAll('*')];
     // The rendered Markdown (a quiz also has the app's own radio buttons and button around it).
     const markdown = [...(root.matches('.markdown') ? [root] : []), ...root.querySelectorAll('.markdown')];
-    const appWidget = (el: Element) => el.matches('button.term-button[type="button"]') || el.closest('.term-popover') !== null;
+    const appWidget = (el: Element) =>
+      el.matches('button.term-button[type="button"]') || el.closest('.term-popover') !== null;
     const rendered = markdown.flatMap((m) => [m, ...m.querySelectorAll('*')]).filter((el) => !appWidget(el));
     const urls = elements.flatMap((el) =>
-      ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'poster', 'background'].flatMap((name) => {
-        const value = el.getAttribute(name);
-        return value === null ? [] : [`<${el.tagName.toLowerCase()} ${name}="${value}">`];
-      }),
+      ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'poster', 'background'].flatMap(
+        (name) => {
+          const value = el.getAttribute(name);
+          return value === null ? [] : [`<${el.tagName.toLowerCase()} ${name}="${value}">`];
+        },
+      ),
     );
     return {
       markdownBlocks: markdown.length,
-      forbidden: rendered.filter((el) => forbidden.includes(el.tagName.toLowerCase())).map((el) => el.outerHTML.slice(0, 120)),
+      forbidden: rendered
+        .filter((el) => forbidden.includes(el.tagName.toLowerCase()))
+        .map((el) => el.outerHTML.slice(0, 120)),
       urls,
       styleAttributes: rendered.filter((el) => el.hasAttribute('style')).map((el) => el.outerHTML.slice(0, 120)),
     };
   }, FORBIDDEN_TAGS);
   expect(inside.markdownBlocks, 'rendered Markdown in the container').toBeGreaterThan(0);
   expect(inside.forbidden, 'dangerous elements in the rendered Markdown').toEqual([]);
-  expect(inside.urls.filter((u) => UNSAFE_URL.test(u.replace(/^<\w+ [\w:]+="/, ''))), 'javascript:/data:/vbscript: addresses').toEqual([]);
+  expect(
+    inside.urls.filter((u) => UNSAFE_URL.test(u.replace(/^<\w+ [\w:]+="/, ''))),
+    'javascript:/data:/vbscript: addresses',
+  ).toEqual([]);
   expect(inside.styleAttributes, 'style attributes from the author').toEqual([]);
 
   const everywhere = await page.evaluate(() => ({
     xss: window.__xss,
     csp: window.__cspViolations,
     handlers: [...document.querySelectorAll('*')].flatMap((el) =>
-      [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`),
+      [...el.attributes]
+        .filter((a) => /^on/i.test(a.name))
+        .map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`),
     ),
     scriptsOutsideHead: [...document.querySelectorAll('body script')].map((s) => s.outerHTML.slice(0, 120)),
   }));
@@ -206,7 +280,11 @@ async function expectInert(page: Page, container: Locator, seen: { dialogs: stri
 }
 
 /** Clicks every link in the container with following blocked, and checks where each would have gone. */
-async function clickEveryLink(page: Page, container: Locator, seen: { dialogs: string[]; popups: string[]; navigations: string[] }): Promise<string[]> {
+async function clickEveryLink(
+  page: Page,
+  container: Locator,
+  seen: { dialogs: string[]; popups: string[]; navigations: string[] },
+): Promise<string[]> {
   const urlBefore = page.url();
   const navigationsBefore = seen.navigations.length;
   await page.evaluate(() => {
@@ -221,7 +299,10 @@ async function clickEveryLink(page: Page, container: Locator, seen: { dialogs: s
     return window.__clickedLinks;
   });
   expect(clicked).toHaveLength(count);
-  expect(clicked.filter((url) => UNSAFE_URL.test(url)), 'links to javascript:/data:/vbscript:').toEqual([]);
+  expect(
+    clicked.filter((url) => UNSAFE_URL.test(url)),
+    'links to javascript:/data:/vbscript:',
+  ).toEqual([]);
   expect(page.url()).toBe(urlBefore);
   expect(seen.navigations.slice(navigationsBefore).filter((url) => UNSAFE_URL.test(url))).toEqual([]);
   expect(seen.popups.filter((url) => UNSAFE_URL.test(url))).toEqual([]);
@@ -263,7 +344,10 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     expect(scriptSrc(csp)).not.toContain("'unsafe-eval'");
 
     await expect(page.getByRole('heading', { level: 1, name: authored.courseTitle })).toBeVisible();
-    await page.getByRole('navigation', { name: ko.course.outline }).getByRole('link', { name: authored.readingTitle }).click();
+    await page
+      .getByRole('navigation', { name: ko.course.outline })
+      .getByRole('link', { name: authored.readingTitle })
+      .click();
     const lesson = page.getByRole('article', { name: authored.readingTitle });
     await expect(lesson.getByRole('heading', { level: 2, name: START })).toBeVisible(); // the top-most `##`, right under the page's h1 (the lesson title)
     await expectInert(page, lesson, seen);
@@ -300,21 +384,27 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     await expectInert(page, quiz, seen);
   });
 
-  test("the instructor's live preview shows the same payloads, and new ones typed in, without running them", async ({ page }) => {
+  test("the instructor's live preview shows the same payloads, and new ones typed in, without running them", async ({
+    page,
+  }) => {
     const seen = await watch(page);
     await signIn(page, DEMO.instructor.username);
     await page.goto(`/teach/courses/${authored.courseId}/lessons/${authored.readingId}`);
 
     const editor = page.getByRole('region', { name: ko.lessonEditor.body, exact: true });
     const preview = editor.getByRole('region', { name: ko.authoring.livePreview, exact: true });
-    const textbox = editor.getByLabel(fill(ko.authoring.inLanguage, { label: ko.lessonEditor.body, language: '한국어' }), { exact: true });
+    const textbox = editor.getByLabel(
+      fill(ko.authoring.inLanguage, { label: ko.lessonEditor.body, language: '한국어' }),
+      { exact: true },
+    );
     await expect(textbox).toHaveValue(BODY);
     await expect(preview.getByRole('heading', { level: 2, name: START })).toBeVisible();
     await expectInert(page, preview, seen);
     await clickEveryLink(page, preview, seen);
 
     // Typed into the editor: the preview redraws at each keystroke.
-    const typed = '<img src=x onerror="window.__xss=1"><svg/onload=alert(1)> [new](javascript:alert(1)) [[<script>alert(1)</script>]]';
+    const typed =
+      '<img src=x onerror="window.__xss=1"><svg/onload=alert(1)> [new](javascript:alert(1)) [[<script>alert(1)</script>]]';
     await textbox.fill(`${typed}\n\n${BODY}`);
     await expect(preview.locator('.term').first()).toHaveText('<script>alert(1)</script>');
     await expectInert(page, preview, seen);

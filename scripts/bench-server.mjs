@@ -13,14 +13,25 @@ export async function openBenchDatabase(name) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: undefined };
   const { EmbeddedPostgres } = await import(path.join(root, 'apps/api/dist/database/embedded-postgres.js'));
   const { ensureDatabase } = await import(path.join(root, 'apps/api/dist/database/database-url.js'));
-  const embedded = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `${name}-${process.pid}`), ephemeral: true });
+  const embedded = await EmbeddedPostgres.start({
+    baseDir: path.join(os.tmpdir(), `${name}-${process.pid}`),
+    ephemeral: true,
+  });
   return { url: await ensureDatabase(embedded.url, name.replace(/-/g, '_')), embedded };
 }
 
 /** Starts Dari on 127.0.0.1:port and resolves once /api/v1/health answers (30 s at most). */
 export async function startDari({ url, port, password, env = {} }) {
   const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: password, ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DARI_DEMO_PASSWORD: password,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; ; i++) {

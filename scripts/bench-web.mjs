@@ -21,7 +21,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const PASSWORD = 'bench-web-demo-passphrase';
 const SLUG = 'human-rights-basics';
-const chromePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const chromePath =
+  process.env.CHROME_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (!chromePath) {
   console.error('No Chromium found: install it (Debian: apt-get install -y chromium) or set CHROME_PATH.');
   process.exit(1);
@@ -47,7 +49,11 @@ try {
 
   // The demo learner, enrolled, on the course's first reading lesson.
   const headers = { 'content-type': 'application/json', 'x-dari-client': 'web' };
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }),
+  });
   if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
   const cookie = login.headers.get('set-cookie').split(';')[0];
   await fetch(`${base}/api/v1/courses/${SLUG}/enrol`, { method: 'POST', headers: { ...headers, cookie }, body: '{}' });
@@ -58,7 +64,19 @@ try {
   chrome = await launch({
     chromePath,
     // Headless, and no traffic of Chromium's own (updates, sync, field trials, safe browsing…).
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-domain-reliability', '--no-first-run', '--disable-default-apps', '--disable-client-side-phishing-detection', '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--no-first-run',
+      '--disable-default-apps',
+      '--disable-client-side-phishing-detection',
+      '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
+    ],
   });
 
   const runs = [];
@@ -66,7 +84,13 @@ try {
     // The session cookie on every request of the page (Lighthouse starts from empty storage, like a first visit).
     let result;
     for (let attempt = 1; ; attempt++) {
-      result = await lighthouse(lessonUrl, { port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { cookie } });
+      result = await lighthouse(lessonUrl, {
+        port: chrome.port,
+        output: 'html',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        extraHeaders: { cookie },
+      });
       const error = result.lhr.runtimeError;
       if (!error) break;
       // A lost trace (NO_NAVSTART and the like) happens now and then on a busy machine: try again once.
@@ -75,11 +99,17 @@ try {
     }
     const lhr = result.lhr;
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
-    const foreign = requests.filter((r) => !r.url.startsWith(base) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
-    if (foreign.length) throw new Error(`the page asked for something outside Dari: ${foreign.map((r) => r.url).join(', ')}`);
-    if (!lhr.finalDisplayedUrl.startsWith(lessonUrl)) throw new Error(`the lesson did not open (ended on ${lhr.finalDisplayedUrl}): is the session cookie sent?`);
+    const foreign = requests.filter(
+      (r) => !r.url.startsWith(base) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'),
+    );
+    if (foreign.length)
+      throw new Error(`the page asked for something outside Dari: ${foreign.map((r) => r.url).join(', ')}`);
+    if (!lhr.finalDisplayedUrl.startsWith(lessonUrl))
+      throw new Error(`the lesson did not open (ended on ${lhr.finalDisplayedUrl}): is the session cookie sent?`);
     runs.push({ lhr, report: result.report, requests });
-    console.log(`run ${i + 1}/${RUNS}: performance ${Math.round(lhr.categories.performance.score * 100)}, accessibility ${Math.round(lhr.categories.accessibility.score * 100)}`);
+    console.log(
+      `run ${i + 1}/${RUNS}: performance ${Math.round(lhr.categories.performance.score * 100)}, accessibility ${Math.round(lhr.categories.accessibility.score * 100)}`,
+    );
   }
   runs.sort((a, b) => a.lhr.categories.performance.score - b.lhr.categories.performance.score);
   const { lhr, report, requests } = runs[Math.floor(runs.length / 2)];
@@ -92,8 +122,12 @@ try {
   const scripts = requests.filter((r) => r.resourceType === 'Script');
   const jsTransfer = scripts.reduce((s, r) => s + (r.transferSize ?? 0), 0);
   const jsResource = scripts.reduce((s, r) => s + (r.resourceSize ?? 0), 0);
-  console.log(`\nLighthouse ${lhr.lighthouseVersion}, mobile (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling), ${lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}, median of ${RUNS} by performance`);
-  console.log(`page: /learn/courses/${SLUG}/lessons/<first reading lesson>, signed in as demo.learner, first visit (empty cache)\n`);
+  console.log(
+    `\nLighthouse ${lhr.lighthouseVersion}, mobile (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling), ${lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}, median of ${RUNS} by performance`,
+  );
+  console.log(
+    `page: /learn/courses/${SLUG}/lessons/<first reading lesson>, signed in as demo.learner, first visit (empty cache)\n`,
+  );
   const rows = [
     ['performance', String(Math.round(lhr.categories.performance.score * 100))],
     ['accessibility', String(Math.round(lhr.categories.accessibility.score * 100))],
@@ -113,7 +147,9 @@ try {
     .filter((x) => x.details?.type === 'opportunity' && x.score !== null && x.score < 0.9)
     .map((x) => `  - ${x.title}${x.displayValue ? ` (${x.displayValue})` : ''}`);
   if (opportunities.length) console.log(`\nopportunities:\n${opportunities.join('\n')}`);
-  const a11y = lhr.categories.accessibility.auditRefs.filter((r) => r.weight > 0 && a[r.id].score !== null && a[r.id].score < 1).map((r) => `  - ${a[r.id].title}`);
+  const a11y = lhr.categories.accessibility.auditRefs
+    .filter((r) => r.weight > 0 && a[r.id].score !== null && a[r.id].score < 1)
+    .map((r) => `  - ${a[r.id].title}`);
   if (a11y.length) console.log(`\naccessibility audits that failed:\n${a11y.join('\n')}`);
   console.log('\nTargets (QUALITY.md): performance ≥ 95, accessibility 100.');
 } finally {

@@ -24,11 +24,23 @@ const { url, embedded } = await openBenchDatabase('dari-bench');
 // Dari itself, as `npm start` runs it (migrations, starter curriculum, demo accounts).
 const port = Number(process.env.BENCH_PORT ?? 3900 + Math.floor(Math.random() * 50));
 const base = `http://127.0.0.1:${port}`;
-const server = await startDari({ url, port, password: PASSWORD, env: { DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' } });
+const server = await startDari({
+  url,
+  port,
+  password: PASSWORD,
+  env: { DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
+});
 
 const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
-const post = (p, body, cookie) => fetch(`${base}${p}`, { method: 'POST', headers: { ...json, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-const adminCookie = (await post('/api/v1/auth/login', { username: 'demo.admin', password: PASSWORD })).headers.get('set-cookie').split(';')[0];
+const post = (p, body, cookie) =>
+  fetch(`${base}${p}`, {
+    method: 'POST',
+    headers: { ...json, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+const adminCookie = (await post('/api/v1/auth/login', { username: 'demo.admin', password: PASSWORD })).headers
+  .get('set-cookie')
+  .split(';')[0];
 const slug = 'human-rights-basics';
 // Many learners, as in a real programme: each event locks only its own learner's enrolment.
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100);
@@ -36,8 +48,14 @@ const cookies = [];
 const ids = [];
 for (let i = 0; i < LEARNERS; i++) {
   const username = `bench.${process.pid}.${i}`;
-  await post('/api/v1/admin/users', { username, displayName: `벤치 ${i}`, role: 'learner', password: PASSWORD }, adminCookie);
-  const cookie = (await post('/api/v1/auth/login', { username, password: PASSWORD })).headers.get('set-cookie').split(';')[0];
+  await post(
+    '/api/v1/admin/users',
+    { username, displayName: `벤치 ${i}`, role: 'learner', password: PASSWORD },
+    adminCookie,
+  );
+  const cookie = (await post('/api/v1/auth/login', { username, password: PASSWORD })).headers
+    .get('set-cookie')
+    .split(';')[0];
   await post(`/api/v1/courses/${slug}/enrol`, {}, cookie);
   cookies.push(cookie);
   ids.push((await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()).id);
@@ -50,24 +68,58 @@ const lessonId = lessons[0].id;
 let turn = 0;
 const nextCookie = () => cookies[turn++ % cookies.length];
 
-const event = () => ({ id: randomUUID(), lessonId, type: 'time_spent', seconds: 5, occurredAt: new Date().toISOString() });
+const event = () => ({
+  id: randomUUID(),
+  lessonId,
+  type: 'time_spent',
+  seconds: 5,
+  occurredAt: new Date().toISOString(),
+});
 const run = (title, opts) =>
   new Promise((resolve, reject) => {
-    autocannon({ url: base, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) => (err ? reject(err) : resolve({ title, r })));
+    autocannon({ url: base, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) =>
+      err ? reject(err) : resolve({ title, r }),
+    );
   });
 const results = [];
 // One event per request, each with a new id (as a phone sends them).
 results.push(
   await run('progress event (1 per request)', {
-    requests: [{ method: 'POST', path: '/api/v1/progress/events', headers: json, setupRequest: (req) => ({ ...req, headers: { ...json, cookie: nextCookie() }, body: JSON.stringify({ events: [event()] }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/progress/events',
+        headers: json,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...json, cookie: nextCookie() },
+          body: JSON.stringify({ events: [event()] }),
+        }),
+      },
+    ],
   }),
 );
 results.push(
   await run('progress events (batches of 20)', {
-    requests: [{ method: 'POST', path: '/api/v1/progress/events', headers: json, setupRequest: (req) => ({ ...req, headers: { ...json, cookie: nextCookie() }, body: JSON.stringify({ events: Array.from({ length: 20 }, event) }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/progress/events',
+        headers: json,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...json, cookie: nextCookie() },
+          body: JSON.stringify({ events: Array.from({ length: 20 }, event) }),
+        }),
+      },
+    ],
   }),
 );
-const progressRequest = { method: 'GET', path: `/api/v1/courses/${slug}/progress`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) };
+const progressRequest = {
+  method: 'GET',
+  path: `/api/v1/courses/${slug}/progress`,
+  setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }),
+};
 results.push(await run('course page: outline + own progress', { requests: [progressRequest] }));
 results.push(await run('course page at 300 req/s', { overallRate: 300, requests: [progressRequest] }));
 // Opening a lesson is what the player asks for: the published course (every lesson's content, so it
@@ -75,15 +127,37 @@ results.push(await run('course page at 300 req/s', { overallRate: 300, requests:
 results.push(
   await run('opening a lesson (course content + own progress)', {
     requests: [
-      { method: 'GET', path: `/api/v1/courses/${slug}`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) },
-      { method: 'GET', path: `/api/v1/courses/${slug}/progress`, setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }) },
+      {
+        method: 'GET',
+        path: `/api/v1/courses/${slug}`,
+        setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }),
+      },
+      {
+        method: 'GET',
+        path: `/api/v1/courses/${slug}/progress`,
+        setupRequest: (req) => ({ ...req, headers: { cookie: nextCookie() } }),
+      },
     ],
   }),
 );
 // Sign-in is meant to be slow (argon2); health is measured at the same time to show it is not starved.
 const [signIn, healthDuring] = await Promise.all([
-  run('sign-in (argon2id)', { connections: 4, requests: [{ method: 'POST', path: '/api/v1/auth/login', headers: json, body: JSON.stringify({ username: 'demo.manager', password: PASSWORD }) }] }),
-  run('health while sign-ins run', { connections: 4, overallRate: 100, requests: [{ method: 'GET', path: '/api/v1/health' }] }),
+  run('sign-in (argon2id)', {
+    connections: 4,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        headers: json,
+        body: JSON.stringify({ username: 'demo.manager', password: PASSWORD }),
+      },
+    ],
+  }),
+  run('health while sign-ins run', {
+    connections: 4,
+    overallRate: 100,
+    requests: [{ method: 'GET', path: '/api/v1/health' }],
+  }),
 ]);
 results.push(signIn, healthDuring);
 
@@ -94,17 +168,29 @@ const REPORT_LEARNERS = Number(process.env.BENCH_REPORT_LEARNERS ?? 1000);
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const exportTimes = [];
 if (REPORT_LEARNERS > 0) {
-  const seeded = spawn(tsx, ['scripts/seed-load.ts', '--learners', String(REPORT_LEARNERS), '--manager', 'demo.manager'], { cwd: path.join(root, 'apps/api'), env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const seeded = spawn(
+    tsx,
+    ['scripts/seed-load.ts', '--learners', String(REPORT_LEARNERS), '--manager', 'demo.manager'],
+    {
+      cwd: path.join(root, 'apps/api'),
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const seededCode = await new Promise((r) => seeded.once('exit', r));
   if (seededCode !== 0) throw new Error(`seed-load exited with code ${seededCode}`);
-  const managerCookie = (await post('/api/v1/auth/login', { username: 'demo.manager', password: PASSWORD })).headers.get('set-cookie').split(';')[0];
+  const managerCookie = (await post('/api/v1/auth/login', { username: 'demo.manager', password: PASSWORD })).headers
+    .get('set-cookie')
+    .split(';')[0];
   const cohorts = await (await fetch(`${base}/api/v1/cohorts`, { headers: { cookie: managerCookie } })).json();
   const benchCohort = cohorts.items.find((c) => c.name === 'bench cohort');
   let exporting = true;
   const exportLoop = (async () => {
     while (exporting) {
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/reports/cohorts/${benchCohort.id}/export`, { headers: { cookie: managerCookie } });
+      const res = await fetch(`${base}/api/v1/reports/cohorts/${benchCohort.id}/export`, {
+        headers: { cookie: managerCookie },
+      });
       let bytes = 0;
       for await (const chunk of res.body) bytes += chunk.length;
       if (!res.ok) throw new Error(`export answered ${res.status}`);
@@ -113,7 +199,18 @@ if (REPORT_LEARNERS > 0) {
   })();
   results.push(
     await run(`progress event while a ${REPORT_LEARNERS.toLocaleString('en')}-learner CSV export streams`, {
-      requests: [{ method: 'POST', path: '/api/v1/progress/events', headers: json, setupRequest: (req) => ({ ...req, headers: { ...json, cookie: nextCookie() }, body: JSON.stringify({ events: [event()] }) }) }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/progress/events',
+          headers: json,
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...json, cookie: nextCookie() },
+            body: JSON.stringify({ events: [event()] }),
+          }),
+        },
+      ],
     }),
   );
   exporting = false;
@@ -127,7 +224,9 @@ const pool = new pg.Pool({ connectionString: url, max: 20 });
 // pool.end() resolves before its idle clients have closed; stopping PostgreSQL right after may then
 // end them with 57P01, which would crash the script as an unhandled pool 'error'.
 pool.on('error', () => undefined);
-const [{ course_id: courseId }] = (await pool.query(`SELECT course_id FROM published_lessons WHERE lesson_id = $1`, [lessonId])).rows;
+const [{ course_id: courseId }] = (
+  await pool.query(`SELECT course_id FROM published_lessons WHERE lesson_id = $1`, [lessonId])
+).rows;
 const bare = http.createServer(async (req, res) => {
   try {
     if (req.method === 'POST') {
@@ -138,11 +237,25 @@ const bare = http.createServer(async (req, res) => {
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
-        const [en] = (await c.query(`SELECT id FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE`, [userId, courseId])).rows;
-        const ins = await c.query(`INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at) VALUES ($1, $2, $3, $4, 1, 'time_spent', $5, now()) ON CONFLICT DO NOTHING RETURNING id`, [e.id, userId, courseId, e.lessonId, { seconds: 5 }]);
+        const [en] = (
+          await c.query(`SELECT id FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE`, [
+            userId,
+            courseId,
+          ])
+        ).rows;
+        const ins = await c.query(
+          `INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at) VALUES ($1, $2, $3, $4, 1, 'time_spent', $5, now()) ON CONFLICT DO NOTHING RETURNING id`,
+          [e.id, userId, courseId, e.lessonId, { seconds: 5 }],
+        );
         if (ins.rowCount) {
-          await c.query(`INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, time_spent_seconds) VALUES ($1, $2, $3, 'in_progress', 5) ON CONFLICT (user_id, lesson_id) DO UPDATE SET time_spent_seconds = lesson_progress.time_spent_seconds + 5, updated_at = now()`, [userId, e.lessonId, courseId]);
-          await c.query(`UPDATE enrolments SET last_activity_at = now(), last_lesson_id = $2 WHERE id = $1`, [en.id, e.lessonId]);
+          await c.query(
+            `INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, time_spent_seconds) VALUES ($1, $2, $3, 'in_progress', 5) ON CONFLICT (user_id, lesson_id) DO UPDATE SET time_spent_seconds = lesson_progress.time_spent_seconds + 5, updated_at = now()`,
+            [userId, e.lessonId, courseId],
+          );
+          await c.query(`UPDATE enrolments SET last_activity_at = now(), last_lesson_id = $2 WHERE id = $1`, [
+            en.id,
+            e.lessonId,
+          ]);
         }
         await c.query('COMMIT');
       } finally {
@@ -151,7 +264,12 @@ const bare = http.createServer(async (req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     } else {
       const userId = ids[turn++ % ids.length];
-      const rows = (await pool.query(`SELECT pl.lesson_id, lp.status, lp.position FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1 WHERE pl.course_id = $2 ORDER BY pl.position`, [userId, courseId])).rows;
+      const rows = (
+        await pool.query(
+          `SELECT pl.lesson_id, lp.status, lp.position FROM published_lessons pl LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $1 WHERE pl.course_id = $2 ORDER BY pl.position`,
+          [userId, courseId],
+        )
+      ).rows;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows));
     }
   } catch (e) {
@@ -160,8 +278,22 @@ const bare = http.createServer(async (req, res) => {
 });
 await new Promise((r) => bare.listen(port + 100, '127.0.0.1', r));
 const bareBase = `http://127.0.0.1:${port + 100}`;
-const runBare = (title, opts) => new Promise((resolve, reject) => autocannon({ url: bareBase, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) => (err ? reject(err) : resolve({ title, r }))));
-const bareWrite = await runBare('bare baseline: progress write', { requests: [{ method: 'POST', path: '/', headers: json, setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: [event()] }) }) }] });
+const runBare = (title, opts) =>
+  new Promise((resolve, reject) =>
+    autocannon({ url: bareBase, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) =>
+      err ? reject(err) : resolve({ title, r }),
+    ),
+  );
+const bareWrite = await runBare('bare baseline: progress write', {
+  requests: [
+    {
+      method: 'POST',
+      path: '/',
+      headers: json,
+      setupRequest: (req) => ({ ...req, body: JSON.stringify({ events: [event()] }) }),
+    },
+  ],
+});
 const bareRead = await runBare('bare baseline: course page', { requests: [{ method: 'GET', path: '/' }] });
 bare.close();
 await pool.end();
@@ -171,30 +303,54 @@ await pool.end();
 // QUALITY.md size, 0 to leave it out.
 let reportOutput = '';
 if (REPORT_LEARNERS > 0) {
-  const reports = spawn(tsx, ['scripts/bench-reports.ts', '--sizes', String(REPORT_LEARNERS)], { cwd: path.join(root, 'apps/api'), env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const reports = spawn(tsx, ['scripts/bench-reports.ts', '--sizes', String(REPORT_LEARNERS)], {
+    cwd: path.join(root, 'apps/api'),
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   reports.stdout.on('data', (b) => (reportOutput += b.toString()));
   const code = await new Promise((r) => reports.once('exit', r));
   if (code !== 0) reportOutput += `\n(the report benchmark exited with code ${code})\n`;
 }
 await embedded?.destroy();
 
-const row = ({ title, r }) => [title, r.requests.average.toFixed(0), `${r.latency.p50} / ${r.latency.p97_5 ?? r.latency.p95} / ${r.latency.p99}`, String(r.errors + r.non2xx)];
-const table = [['scenario', 'req/s', 'latency p50 / p97.5 / p99 ms', 'errors'], ...results.map(row), row(bareWrite), row(bareRead)];
+const row = ({ title, r }) => [
+  title,
+  r.requests.average.toFixed(0),
+  `${r.latency.p50} / ${r.latency.p97_5 ?? r.latency.p95} / ${r.latency.p99}`,
+  String(r.errors + r.non2xx),
+];
+const table = [
+  ['scenario', 'req/s', 'latency p50 / p97.5 / p99 ms', 'errors'],
+  ...results.map(row),
+  row(bareWrite),
+  row(bareRead),
+];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-console.log(`\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${process.env.WEB_CONCURRENCY ?? 1} API worker(s) (WEB_CONCURRENCY), ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`);
+console.log(
+  `\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${process.env.WEB_CONCURRENCY ?? 1} API worker(s) (WEB_CONCURRENCY), ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`,
+);
 for (const [i, r] of table.entries()) {
   console.log(`| ${r.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 const ratio = (a, b) => (a.r.requests.average / b.r.requests.average).toFixed(2);
-console.log(`\nDari / bare baseline: progress write ${ratio(results[0], bareWrite)}×, course page ${ratio(results[2], bareRead)}×`);
+console.log(
+  `\nDari / bare baseline: progress write ${ratio(results[0], bareWrite)}×, course page ${ratio(results[2], bareRead)}×`,
+);
 console.log(`events per second with batches of 20: ${(results[1].r.requests.average * 20).toFixed(0)}`);
 if (exportTimes.length) {
   const ms = exportTimes.map((e) => e.ms).sort((a, b) => a - b);
-  console.log(`full cohort CSV exports during that run: ${ms.length}, ${(ms[Math.floor(ms.length / 2)] / 1000).toFixed(2)} s median, ${(ms.at(-1) / 1000).toFixed(2)} s slowest, ${(exportTimes[0].bytes / 1024).toFixed(0)} KiB each`);
+  console.log(
+    `full cohort CSV exports during that run: ${ms.length}, ${(ms[Math.floor(ms.length / 2)] / 1000).toFixed(2)} s median, ${(ms.at(-1) / 1000).toFixed(2)} s slowest, ${(exportTimes[0].bytes / 1024).toFixed(0)} KiB each`,
+  );
 }
-console.log('Targets: progress ≥ 1,500 req/s with p99 ≤ 50 ms and no errors, ≥ 0.5× the baseline; course page p95 ≤ 20 ms at 300 req/s.');
+console.log(
+  'Targets: progress ≥ 1,500 req/s with p99 ≤ 50 ms and no errors, ≥ 0.5× the baseline; course page p95 ≤ 20 ms at 300 req/s.',
+);
 if (REPORT_LEARNERS > 0) {
-  console.log(`\nReports at ${REPORT_LEARNERS.toLocaleString('en')} learners (npm run bench:reports; BENCH_REPORT_LEARNERS chooses the size):\n`);
+  console.log(
+    `\nReports at ${REPORT_LEARNERS.toLocaleString('en')} learners (npm run bench:reports; BENCH_REPORT_LEARNERS chooses the size):\n`,
+  );
   console.log(reportOutput.trim());
 }

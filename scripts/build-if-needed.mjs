@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'apps', 'api', 'dist', '.build-stamp');
-const inputs = ['libs/contracts/src', 'libs/curriculum/src', 'apps/api/src', 'apps/web/src', 'apps/web/index.html', 'apps/web/public', 'apps/web/vite.config.ts', 'package-lock.json'];
+const inputs = [
+  'libs/contracts/src',
+  'libs/curriculum/src',
+  'apps/api/src',
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/public',
+  'apps/web/vite.config.ts',
+  'package-lock.json',
+];
 const outputs = ['libs/contracts/dist/index.js', 'apps/api/dist/cli/start.js', 'apps/web/dist/index.html'];
 
 function newest(p) {

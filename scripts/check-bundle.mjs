@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_KIB = 150;
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-const files = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1] ?? m[2]);
+const files = [
+  ...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+].map((m) => m[1] ?? m[2]);
 if (!files.length) {
   console.error('check-bundle: no scripts found in apps/web/dist/index.html');
   process.exit(1);
@@ -23,6 +25,8 @@ for (const f of files) {
 const kib = total / 1024;
 console.log(`first page JavaScript: ${kib.toFixed(1)} KiB gzip (budget ${BUDGET_KIB} KiB)`);
 if (kib > BUDGET_KIB) {
-  console.error(`check-bundle: over budget by ${(kib - BUDGET_KIB).toFixed(1)} KiB — lazy-load what the first page does not need`);
+  console.error(
+    `check-bundle: over budget by ${(kib - BUDGET_KIB).toFixed(1)} KiB — lazy-load what the first page does not need`,
+  );
   process.exit(1);
 }

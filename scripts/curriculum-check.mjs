@@ -19,7 +19,11 @@ if (on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) {
 }
 
 // The shared code is TypeScript: bring the two small libraries' builds up to date first (incremental).
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'libs/contracts', 'libs/curriculum'], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'libs/contracts', 'libs/curriculum'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (tsc.status !== 0) {
   process.stderr.write('[curriculum:check] libs/contracts or libs/curriculum does not build; see above\n');
   process.exit(1);
@@ -42,7 +46,10 @@ try {
 const today = koreaDate(on ?? new Date());
 // The starter courses and the glossary, and courses still being written (libs/curriculum/courses-draft).
 const drafts = path.join(root, 'libs', 'curriculum', 'courses-draft');
-const files = [...curriculumTextFiles(), ...(existsSync(drafts) ? curriculumTextFiles(drafts).filter((f) => f !== GLOSSARY_FILE) : [])];
+const files = [
+  ...curriculumTextFiles(),
+  ...(existsSync(drafts) ? curriculumTextFiles(drafts).filter((f) => f !== GLOSSARY_FILE) : []),
+];
 const refs = factReferences(files);
 const value = (kind, v) => (typeof v === 'object' ? v.ko : formatFactValue(kind, v, 'ko'));
 const places = (key) => refs.get(key) ?? [];
@@ -51,7 +58,12 @@ const out = [];
 const due = factsToReview(facts, today);
 out.push(`Dated facts on ${today} (Korea): ${facts.length} known, ${due.length} due for review.`, '');
 for (const item of due) {
-  const why = [item.reviewDue ? `review by ${item.reviewBy}` : null, item.expired ? `last period ended ${item.lastTo}` : null].filter(Boolean).join('; ');
+  const why = [
+    item.reviewDue ? `review by ${item.reviewBy}` : null,
+    item.expired ? `last period ended ${item.lastTo}` : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
   out.push(`DUE  ${item.key} (${item.label.en})`);
   out.push(`     last value: ${value(item.kind, item.lastValue)} (${item.lastYear}) — ${why}`);
   out.push(`     source: ${item.source}`);
@@ -80,5 +92,7 @@ if (unknown.length) {
   for (const [key, files] of unknown) out.push(`  {{fact:${key}}} in ${files.join(', ')}`);
   out.push('');
 }
-out.push('To update a fact: add the new value with its primary source to libs/curriculum/facts, move reviewBy on, and publish again the courses that use it.');
+out.push(
+  'To update a fact: add the new value with its primary source to libs/curriculum/facts, move reviewBy on, and publish again the courses that use it.',
+);
 process.stdout.write(`${out.join('\n')}\n`);

@@ -19,7 +19,9 @@ function walk(dir) {
     if (statSync(file).isDirectory()) walk(file);
     else if (TEXT.test(name) && statSync(file).size >= MIN_BYTES) {
       const raw = readFileSync(file);
-      const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      const br = brotliCompressSync(raw, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      });
       const gz = gzipSync(raw, { level: 9 });
       if (br.length < raw.length) writeFileSync(`${file}.br`, br);
       if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
@@ -30,4 +32,6 @@ function walk(dir) {
   }
 }
 walk(dist);
-console.log(`precompressed ${files} web files: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`);
+console.log(
+  `precompressed ${files} web files: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`,
+);

@@ -10,7 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const chromium = findChromium();
 if (!chromium) {
-  if (process.env.CHROMIUM_PATH) process.stderr.write(`[e2e] CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file.\n`);
+  if (process.env.CHROMIUM_PATH)
+    process.stderr.write(`[e2e] CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file.\n`);
   process.stderr.write(`[e2e] ${CHROMIUM_HELP}\n`);
   process.exit(1);
 }

@@ -20,7 +20,9 @@ for (const [k, v] of Object.entries(values)) {
     process.exit(2);
   }
 }
-console.log(`learner model: ${values.runs} runs of up to ${values.commands} steps, seed ${values.seed}${values.path ? `, path ${values.path}` : ''}`);
+console.log(
+  `learner model: ${values.runs} runs of up to ${values.commands} steps, seed ${values.seed}${values.path ? `, path ${values.path}` : ''}`,
+);
 const env = {
   ...process.env,
   DARI_MODEL_RUNS: values.runs,
@@ -29,5 +31,9 @@ const env = {
   DARI_MODEL_SHRINK_SECONDS: values['shrink-seconds'],
   ...(values.path ? { DARI_MODEL_PATH: values.path } : {}),
 };
-const res = spawnSync('npx', ['vitest', 'run', 'test/learner-model.spec.ts'], { cwd: new URL('../apps/api/', import.meta.url), env, stdio: 'inherit' });
+const res = spawnSync('npx', ['vitest', 'run', 'test/learner-model.spec.ts'], {
+  cwd: new URL('../apps/api/', import.meta.url),
+  env,
+  stdio: 'inherit',
+});
 process.exit(res.status ?? 1);

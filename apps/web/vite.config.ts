@@ -66,16 +66,28 @@ const pwa = VitePWA({
         urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/v1\/courses(\/[^/]+)?$/.test(url.pathname),
         handler: 'NetworkFirst',
         method: 'GET',
-        options: { cacheName: 'dari-courses', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 100 } },
+        options: {
+          cacheName: 'dari-courses',
+          networkTimeoutSeconds: 4,
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 100 },
+        },
       },
       {
         // What a lesson needs to open offline for the signed-in person: who they are, their courses and
         // progress. Deleted when the session ends; nothing else under /me, nothing of /auth.
         urlPattern: ({ url, sameOrigin }) =>
-          sameOrigin && (/^\/api\/v1\/(me|me\/learning)$/.test(url.pathname) || /^\/api\/v1\/courses\/[^/]+\/progress$/.test(url.pathname)),
+          sameOrigin &&
+          (/^\/api\/v1\/(me|me\/learning)$/.test(url.pathname) ||
+            /^\/api\/v1\/courses\/[^/]+\/progress$/.test(url.pathname)),
         handler: 'NetworkFirst',
         method: 'GET',
-        options: { cacheName: 'dari-personal', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 100 } },
+        options: {
+          cacheName: 'dari-personal',
+          networkTimeoutSeconds: 4,
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 100 },
+        },
       },
     ],
   },

@@ -25,8 +25,28 @@ import { BASE_URL, TEST_PASSWORD } from './constants';
 // Korean is the default interface language; tests find controls by the same strings people read,
 // taken from the catalogue so that a reworded label changes the test with it, not silently.
 // The catalogues are split by area (apps/web/src/i18n/locales/<lng>/<area>.json): add a new area here too.
-export const ko = { ...koCore, ...koAuth, ...koAccount, ...koAdmin, ...koCourses, ...koAuthoring, ...koGlossary, ...koProgram, ...koLearning };
-export const zh = { ...zhCore, ...zhAuth, ...zhAccount, ...zhAdmin, ...zhCourses, ...zhAuthoring, ...zhGlossary, ...zhProgram, ...zhLearning };
+export const ko = {
+  ...koCore,
+  ...koAuth,
+  ...koAccount,
+  ...koAdmin,
+  ...koCourses,
+  ...koAuthoring,
+  ...koGlossary,
+  ...koProgram,
+  ...koLearning,
+};
+export const zh = {
+  ...zhCore,
+  ...zhAuth,
+  ...zhAccount,
+  ...zhAdmin,
+  ...zhCourses,
+  ...zhAuthoring,
+  ...zhGlossary,
+  ...zhProgram,
+  ...zhLearning,
+};
 
 export type Role = 'learner' | 'instructor' | 'manager' | 'admin';
 
@@ -103,7 +123,9 @@ export async function createAccount(role: Role, prefix = `e2e.${role}`): Promise
     const username = uniqueUsername(prefix);
     const displayName = `E2E ${username.slice(-6)}`;
     const password = newPassword();
-    const res = await admin.post('/api/v1/admin/users', { data: { username, displayName, role, locale: 'ko', password } });
+    const res = await admin.post('/api/v1/admin/users', {
+      data: { username, displayName, role, locale: 'ko', password },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const body = (await res.json()) as { user: { id: string } };
     return { id: body.user.id, username, displayName, password };

@@ -24,7 +24,9 @@ export async function restrictToCohorts(slug: string): Promise<string> {
   const api = await apiAs(DEMO.instructor.username);
   try {
     const { revision } = await ok<{ revision: number }>(await api.get(`/api/v1/authoring/courses/${courseId}`));
-    const after = await ok<{ enrolmentPolicy: string }>(await api.patch(`/api/v1/authoring/courses/${courseId}`, { data: { revision, enrolmentPolicy: 'cohort' } }));
+    const after = await ok<{ enrolmentPolicy: string }>(
+      await api.patch(`/api/v1/authoring/courses/${courseId}`, { data: { revision, enrolmentPolicy: 'cohort' } }),
+    );
     expect(after.enrolmentPolicy).toBe('cohort');
     return courseId;
   } finally {
@@ -33,13 +35,22 @@ export async function restrictToCohorts(slug: string): Promise<string> {
 }
 
 /** As demo.manager: a new cohort with these courses assigned and these accounts as its learners. Returns its id. */
-export async function cohortWithCourses(options: { name: string; courseIds: string[]; learnerIds: string[] }): Promise<string> {
+export async function cohortWithCourses(options: {
+  name: string;
+  courseIds: string[];
+  learnerIds: string[];
+}): Promise<string> {
   const api = await apiAs(DEMO.manager.username);
   try {
     const { id } = await ok<{ id: string }>(await api.post('/api/v1/cohorts', { data: { name: options.name } }));
-    for (const courseId of options.courseIds) await ok<unknown>(await api.put(`/api/v1/cohorts/${id}/courses`, { data: { courseId, dueOn: null } }));
+    for (const courseId of options.courseIds)
+      await ok<unknown>(await api.put(`/api/v1/cohorts/${id}/courses`, { data: { courseId, dueOn: null } }));
     if (options.learnerIds.length > 0) {
-      await ok<unknown>(await api.post(`/api/v1/cohorts/${id}/members`, { data: { members: options.learnerIds.map((userId) => ({ userId, role: 'learner' })) } }));
+      await ok<unknown>(
+        await api.post(`/api/v1/cohorts/${id}/members`, {
+          data: { members: options.learnerIds.map((userId) => ({ userId, role: 'learner' })) },
+        }),
+      );
     }
     return id;
   } finally {

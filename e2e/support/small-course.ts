@@ -28,15 +28,25 @@ export async function publishSmallCourse(options: { sequential?: boolean } = {})
   try {
     const slug = uniqueSlug('e2e-learn');
     const title = `일터의 권리 ${slug.slice(-5)}`;
-    let c = await ok<AuthorCourse>(await api.post('/api/v1/authoring/courses', { data: { slug, title: { ko: title }, summary: { ko: '일할 때 가지는 권리를 짧게 배워요.' } } }));
-    c = await ok<AuthorCourse>(await api.post(`/api/v1/authoring/courses/${c.id}/modules`, { data: { title: { ko: '일과 계약' } } }));
+    let c = await ok<AuthorCourse>(
+      await api.post('/api/v1/authoring/courses', {
+        data: { slug, title: { ko: title }, summary: { ko: '일할 때 가지는 권리를 짧게 배워요.' } },
+      }),
+    );
+    c = await ok<AuthorCourse>(
+      await api.post(`/api/v1/authoring/courses/${c.id}/modules`, { data: { title: { ko: '일과 계약' } } }),
+    );
     const mod = c.modules[0]!.id;
     const add = async (kind: string, lessonTitle: string, patch: Record<string, unknown>) => {
-      const lesson = await ok<{ id: string }>(await api.post(`/api/v1/authoring/modules/${mod}/lessons`, { data: { kind, title: { ko: lessonTitle } } }));
+      const lesson = await ok<{ id: string }>(
+        await api.post(`/api/v1/authoring/modules/${mod}/lessons`, { data: { kind, title: { ko: lessonTitle } } }),
+      );
       await ok<unknown>(await api.patch(`/api/v1/authoring/lessons/${lesson.id}`, { data: { revision: 0, ...patch } }));
       return lesson.id;
     };
-    const reading = await add('reading', '근로계약서', { content: { kind: 'reading', body: { ko: '## 계약서를 꼭 받아요\n\n일을 시작하면 근로계약서를 받아요.' } } });
+    const reading = await add('reading', '근로계약서', {
+      content: { kind: 'reading', body: { ko: '## 계약서를 꼭 받아요\n\n일을 시작하면 근로계약서를 받아요.' } },
+    });
     const sensitive = await add('reading', '임금을 못 받았을 때', {
       contentNote: { ko: '부당한 대우에 대한 이야기가 나와요.' },
       content: { kind: 'reading', body: { ko: '## 도움을 받는 곳\n\n고용노동부(1350)에 물어볼 수 있어요.' } },
@@ -57,13 +67,25 @@ export async function publishSmallCourse(options: { sequential?: boolean } = {})
               { key: 'b', text: { ko: '그만둘 때' }, correct: false },
             ],
           },
-          { key: 'q2', type: 'true_false', prompt: { ko: '최저임금보다 적게 줘도 괜찮아요.' }, explanation: { ko: '안 돼요. 최저임금은 법으로 정해져 있어요.' }, answer: false },
+          {
+            key: 'q2',
+            type: 'true_false',
+            prompt: { ko: '최저임금보다 적게 줘도 괜찮아요.' },
+            explanation: { ko: '안 돼요. 최저임금은 법으로 정해져 있어요.' },
+            answer: false,
+          },
         ],
       },
     });
-    const reflection = await add('reflection', '나의 일터', { content: { kind: 'reflection', prompt: { ko: '어떤 일터에서 일하고 싶나요?' } } });
+    const reflection = await add('reflection', '나의 일터', {
+      content: { kind: 'reflection', prompt: { ko: '어떤 일터에서 일하고 싶나요?' } },
+    });
     c = await ok<AuthorCourse>(await api.get(`/api/v1/authoring/courses/${c.id}`));
-    await ok<unknown>(await api.patch(`/api/v1/authoring/courses/${c.id}`, { data: { revision: c.revision, sequential: options.sequential ?? false } }));
+    await ok<unknown>(
+      await api.patch(`/api/v1/authoring/courses/${c.id}`, {
+        data: { revision: c.revision, sequential: options.sequential ?? false },
+      }),
+    );
     await ok<unknown>(await api.post(`/api/v1/authoring/courses/${c.id}/publish`));
     return { slug, title, reading, sensitive, quiz, reflection };
   } finally {

@@ -29,14 +29,16 @@ export const test = base.extend<{ browserErrors: void }>({
       context.on('response', (r) => {
         // 4xx answers from the API are part of the journeys (401 when signed out, wrong passwords).
         const isApi = new URL(r.url()).pathname.startsWith('/api/');
-        if (r.status() >= 500 || (!isApi && r.status() >= 400)) lines.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+        if (r.status() >= 500 || (!isApi && r.status() >= 400))
+          lines.push(`${r.status()} ${r.request().method()} ${r.url()}`);
       });
       await use();
       if (refused.length > 0) lines.push(...refused.map((r) => `CSP refused: ${r}`));
       if (testInfo.status !== testInfo.expectedStatus && lines.length > 0) {
         await testInfo.attach('browser-errors.txt', { body: lines.join('\n'), contentType: 'text/plain' });
       }
-      if (refused.length > 0) throw new Error(`The page did something its Content-Security-Policy refused:\n${refused.join('\n')}`);
+      if (refused.length > 0)
+        throw new Error(`The page did something its Content-Security-Policy refused:\n${refused.join('\n')}`);
     },
     { auto: true },
   ],

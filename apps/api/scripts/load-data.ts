@@ -19,11 +19,23 @@ export async function loadProgram(db: DataSource, learners: number, managerId: s
   if (!course) course = await createCourse(db);
   let [cohort] = await db.query(`SELECT id FROM cohorts WHERE name = 'bench cohort'`);
   if (!cohort) {
-    [cohort] = await db.query(`INSERT INTO cohorts (name, description, starts_on) VALUES ('bench cohort', 'synthetic', '2027-03-01') RETURNING id`);
-    await db.query(`INSERT INTO cohort_courses (cohort_id, course_id, due_on) VALUES ($1, $2, current_date + 30)`, [cohort.id, course.id]);
+    [cohort] = await db.query(
+      `INSERT INTO cohorts (name, description, starts_on) VALUES ('bench cohort', 'synthetic', '2027-03-01') RETURNING id`,
+    );
+    await db.query(`INSERT INTO cohort_courses (cohort_id, course_id, due_on) VALUES ($1, $2, current_date + 30)`, [
+      cohort.id,
+      course.id,
+    ]);
   }
-  if (managerId) await db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING`, [cohort.id, managerId]);
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`, [cohort.id]);
+  if (managerId)
+    await db.query(
+      `INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING`,
+      [cohort.id, managerId],
+    );
+  const [{ n }] = await db.query(
+    `SELECT count(*)::int AS n FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`,
+    [cohort.id],
+  );
   const add = learners - n;
   if (add > 0) {
     await db.transaction(async (m) => {
@@ -33,7 +45,10 @@ export async function loadProgram(db: DataSource, learners: number, managerId: s
          SELECT 'bench-' || $1 || '-' || g, '학습자 ' || lpad(($2 + g)::text, 6, '0'), 'learner', 'ko' FROM generate_series(1, $3) g`,
         [batch, n, add],
       );
-      await m.query(`INSERT INTO cohort_members (cohort_id, user_id, role) SELECT $1, id, 'learner' FROM users WHERE username LIKE 'bench-' || $2 || '-%'`, [cohort.id, batch]);
+      await m.query(
+        `INSERT INTO cohort_members (cohort_id, user_id, role) SELECT $1, id, 'learner' FROM users WHERE username LIKE 'bench-' || $2 || '-%'`,
+        [cohort.id, batch],
+      );
       // Each learner has done the first k lessons (k uniform in 0..40), the last one maybe half-way.
       await m.query(
         `CREATE TEMP TABLE bench_k ON COMMIT DROP AS
@@ -74,7 +89,10 @@ async function createCourse(db: DataSource): Promise<{ id: string }> {
     const [course] = await m.query(
       `INSERT INTO courses (slug, status, title, summary, enrolment_policy, latest_version, published_at) VALUES ('bench-course', 'published', '{"ko":"벤치 과정"}', '{"ko":""}', 'cohort', 1, now()) RETURNING id`,
     );
-    const [mod] = await m.query(`INSERT INTO course_modules (course_id, key, position, title) VALUES ($1, 'm1', 0, '{"ko":"모듈"}') RETURNING id`, [course.id]);
+    const [mod] = await m.query(
+      `INSERT INTO course_modules (course_id, key, position, title) VALUES ($1, 'm1', 0, '{"ko":"모듈"}') RETURNING id`,
+      [course.id],
+    );
     const lessons: { id: string; key: string }[] = await m.query(
       `INSERT INTO lessons (course_id, module_id, key, position, kind, title, content)
        SELECT $1, $2, 'l' || g, g - 1, 'reading', jsonb_build_object('ko', '수업 ' || g), '{"kind":"reading","body":{"ko":"본문"}}' FROM generate_series(1, $3) g RETURNING id, key`,
@@ -91,10 +109,36 @@ async function createCourse(db: DataSource): Promise<{ id: string }> {
       estimatedMinutes: LESSONS * 5,
       sequential: false,
       coverMediaId: null,
-      modules: [{ id: mod.id, key: 'm1', title: { ko: '모듈' }, lessons: lessons.map((l, i) => ({ id: l.id, key: l.key, kind: 'reading', title: { ko: `수업 ${i + 1}` }, required: true, estimatedMinutes: 5, contentNote: null, content: { kind: 'reading', body: { ko: '본문' } } })) }],
+      modules: [
+        {
+          id: mod.id,
+          key: 'm1',
+          title: { ko: '모듈' },
+          lessons: lessons.map((l, i) => ({
+            id: l.id,
+            key: l.key,
+            kind: 'reading',
+            title: { ko: `수업 ${i + 1}` },
+            required: true,
+            estimatedMinutes: 5,
+            contentNote: null,
+            content: { kind: 'reading', body: { ko: '본문' } },
+          })),
+        },
+      ],
     };
-    const meta = { title: snapshot.title, summary: snapshot.summary, language: 'ko', tags: [], estimatedMinutes: snapshot.estimatedMinutes, coverMediaId: null };
-    await m.query(`INSERT INTO course_versions (course_id, version, snapshot, meta, lesson_count) VALUES ($1, 1, $2, $3, $4)`, [course.id, snapshot, meta, LESSONS]);
+    const meta = {
+      title: snapshot.title,
+      summary: snapshot.summary,
+      language: 'ko',
+      tags: [],
+      estimatedMinutes: snapshot.estimatedMinutes,
+      coverMediaId: null,
+    };
+    await m.query(
+      `INSERT INTO course_versions (course_id, version, snapshot, meta, lesson_count) VALUES ($1, 1, $2, $3, $4)`,
+      [course.id, snapshot, meta, LESSONS],
+    );
     await m.query(
       `INSERT INTO published_lessons (lesson_id, course_id, version, position, kind, required, has_content_note) SELECT id, $1, 1, position, 'reading', true, false FROM lessons WHERE course_id = $1`,
       [course.id],

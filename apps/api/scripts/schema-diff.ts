@@ -9,7 +9,10 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
-const db = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `dari-schema-diff-${process.pid}`), ephemeral: true });
+const db = await EmbeddedPostgres.start({
+  baseDir: path.join(os.tmpdir(), `dari-schema-diff-${process.pid}`),
+  ephemeral: true,
+});
 try {
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();

@@ -12,7 +12,9 @@ const { openDatabase, say } = await import(dist('cli/database.js'));
 const { runMigrations } = await import(dist('database/migrate.js'));
 const { dataSourceOptions } = await import(dist('database/data-source.js'));
 
-const { values } = parseArgs({ options: { learners: { type: 'string', default: '1000' }, manager: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { learners: { type: 'string', default: '1000' }, manager: { type: 'string' } },
+});
 const learners = Number(values.learners);
 if (!Number.isInteger(learners) || learners < 1 || learners > 1_000_000) {
   process.stderr.write('--learners must be a whole number from 1 to 1000000\n');
@@ -28,7 +30,10 @@ async function seed(): Promise<void> {
   try {
     let managerId: string | null = null;
     if (values.manager) {
-      const [row]: { id: string }[] = await db.query(`SELECT id FROM users WHERE username = $1 AND role IN ('manager', 'admin')`, [values.manager]);
+      const [row]: { id: string }[] = await db.query(
+        `SELECT id FROM users WHERE username = $1 AND role IN ('manager', 'admin')`,
+        [values.manager],
+      );
       if (!row) {
         process.stderr.write('--manager: no manager or admin account has that username\n');
         process.exitCode = 2;
@@ -38,7 +43,9 @@ async function seed(): Promise<void> {
     }
     const t0 = performance.now();
     const p = await loadProgram(db, learners, managerId);
-    say(`bench cohort ${p.cohortId} now holds ${p.learners} learners (course ${p.courseId}); ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    say(
+      `bench cohort ${p.cohortId} now holds ${p.learners} learners (course ${p.courseId}); ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await db.destroy();
   }

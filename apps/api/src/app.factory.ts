@@ -27,7 +27,10 @@ export function webDistDir(config: AppConfig): string {
 }
 
 /** Builds the whole app (not listening yet): used by `npm start`, the tests and the benchmarks alike. */
-export async function createApp(config: AppConfig, options: Omit<AppModuleOptions, 'indexHtml'> = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: Omit<AppModuleOptions, 'indexHtml'> = {},
+): Promise<NestFastifyApplication> {
   const webDir = webDistDir(config);
   const indexFile = path.join(webDir, 'index.html');
   const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
@@ -45,11 +48,15 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     // Late requests during the drain get the usual error shape instead (answerWhileDraining, below).
     return503OnClosing: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, indexHtml }), adapter, {
-    bufferLogs: true,
-    // JSON only: no form-encoded bodies (a cross-site form's format) and, below, no text/plain.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { ...options, indexHtml }),
+    adapter,
+    {
+      bufferLogs: true,
+      // JSON only: no form-encoded bodies (a cross-site form's format) and, below, no text/plain.
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
 
@@ -67,7 +74,9 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
   // too.
   await app.register(fastifyCompress, { threshold: 1024 });
   // Uploads: one file per request; the media service applies the per-type limits.
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -109,7 +118,13 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
     try {
       text = utf8.decode(body as Buffer);
     } catch {
-      done(Object.assign(new Error('The body is not valid UTF-8.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      done(
+        Object.assign(new Error('The body is not valid UTF-8.'), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+        undefined,
+      );
       return;
     }
     parseJson(req, text, done);
@@ -124,12 +139,18 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
         .code(421)
         .header('content-type', 'application/json; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send({ status: 421, code: 'wrong_host', message: 'This address does not belong to this Dari server.', requestId: String(req.id) });
+        .send({
+          status: 421,
+          code: 'wrong_host',
+          message: 'This address does not belong to this Dari server.',
+          requestId: String(req.id),
+        });
     });
   }
   fastify.addHook('onSend', async (req, reply) => {
     // API answers are private and change: never cached, unless a route chose otherwise (media files).
-    if (req.url.startsWith('/api/') && !reply.getHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !reply.getHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
     // Dari uses none of these; a script that got in could not either.
     void reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
@@ -147,7 +168,9 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
       setHeaders: (reply: unknown, file: string) => {
         (reply as { header: (k: string, v: string) => void }).header(
           'cache-control',
-          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
         );
       },
     });
@@ -155,7 +178,11 @@ export async function createApp(config: AppConfig, options: Omit<AppModuleOption
 
   const openApi = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Dari API').setDescription('Dari learning platform, API v1. Sessions are an HttpOnly cookie set by POST /api/v1/auth/login.').setVersion(config.version).build(),
+    new DocumentBuilder()
+      .setTitle('Dari API')
+      .setDescription('Dari learning platform, API v1. Sessions are an HttpOnly cookie set by POST /api/v1/auth/login.')
+      .setVersion(config.version)
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
 

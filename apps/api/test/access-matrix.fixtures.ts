@@ -15,11 +15,16 @@ export interface Who {
 }
 
 // A 1×1 PNG: real image bytes for the upload's type sniffing.
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export function multipart(filename: string, bytes: Buffer, type = 'application/octet-stream', field = 'file') {
   const boundary = `----dari${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -74,7 +79,9 @@ export class Fixtures {
 
   async build(): Promise<this> {
     const roles: Role[] = ['learner', 'instructor', 'manager', 'admin'];
-    const people = await Promise.all([...roles, 'learner', 'instructor', 'manager'].map((r) => this.t.signedIn(r as Role)));
+    const people = await Promise.all(
+      [...roles, 'learner', 'instructor', 'manager'].map((r) => this.t.signedIn(r as Role)),
+    );
     roles.forEach((r, i) => (this.actors[r] = people[i]));
     [this.learnerB, this.instructorB, this.managerB] = people.slice(4);
     const a = this.actors;
@@ -92,8 +99,12 @@ export class Fixtures {
 
     this.cohortA = await this.cohort(a.manager);
     this.cohortB = await this.cohort(this.managerB);
-    await this.ok(a.manager, 'POST', `/cohorts/${this.cohortA}/members`, { members: [{ userId: a.learner.id, role: 'learner' }] });
-    await this.ok(this.managerB, 'POST', `/cohorts/${this.cohortB}/members`, { members: [{ userId: this.learnerB.id, role: 'learner' }] });
+    await this.ok(a.manager, 'POST', `/cohorts/${this.cohortA}/members`, {
+      members: [{ userId: a.learner.id, role: 'learner' }],
+    });
+    await this.ok(this.managerB, 'POST', `/cohorts/${this.cohortB}/members`, {
+      members: [{ userId: this.learnerB.id, role: 'learner' }],
+    });
     await this.ok(this.managerB, 'PUT', `/cohorts/${this.cohortB}/courses`, { courseId: this.cohortOnlyB.id });
 
     // Every caller completes course A (a certificate each); learner B completes course B only.
@@ -109,7 +120,11 @@ export class Fixtures {
     this.termId = (await this.ok(a.admin, 'POST', '/glossary', this.termBody())).body.id;
     this.wordRequestA = await this.freshWordRequest('own');
     this.wordRequestB = await this.freshWordRequest('other');
-    const bundle = await this.t.app.inject({ method: 'GET', url: `/api/v1/authoring/courses/${this.courseA.id}/bundle`, headers: { cookie: `dari_session=${a.instructor.cookie}` } });
+    const bundle = await this.t.app.inject({
+      method: 'GET',
+      url: `/api/v1/authoring/courses/${this.courseA.id}/bundle`,
+      headers: { cookie: `dari_session=${a.instructor.cookie}` },
+    });
     expect(bundle.statusCode).toBe(200);
     this.bundleZip = bundle.rawPayload;
     return this;
@@ -118,26 +133,57 @@ export class Fixtures {
   /** A course with one module, a required reading and an optional reflection; published unless told otherwise. */
   async course(owner: Who, opts: { policy?: 'open' | 'cohort'; publish?: boolean } = {}): Promise<Course> {
     const slug = uniqueName('am-').toLowerCase();
-    let c = (await this.ok(owner, 'POST', '/authoring/courses', { slug, title: { ko: `과정 ${slug}` }, enrolmentPolicy: opts.policy ?? 'open' })).body;
+    let c = (
+      await this.ok(owner, 'POST', '/authoring/courses', {
+        slug,
+        title: { ko: `과정 ${slug}` },
+        enrolmentPolicy: opts.policy ?? 'open',
+      })
+    ).body;
     c = (await this.ok(owner, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
     const moduleId = c.modules[0].id as string;
-    const reading = (await this.ok(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reading', title: { ko: '읽기' } })).body.id as string;
-    await this.ok(owner, 'PATCH', `/authoring/lessons/${reading}`, { revision: 0, content: { kind: 'reading', body: { ko: '본문' } } });
-    const reflection = (await this.ok(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reflection', title: { ko: '생각' } })).body.id as string;
-    await this.ok(owner, 'PATCH', `/authoring/lessons/${reflection}`, { revision: 0, required: false, content: { kind: 'reflection', prompt: { ko: '어땠나요?' } } });
+    const reading = (
+      await this.ok(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reading', title: { ko: '읽기' } })
+    ).body.id as string;
+    await this.ok(owner, 'PATCH', `/authoring/lessons/${reading}`, {
+      revision: 0,
+      content: { kind: 'reading', body: { ko: '본문' } },
+    });
+    const reflection = (
+      await this.ok(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, {
+        kind: 'reflection',
+        title: { ko: '생각' },
+      })
+    ).body.id as string;
+    await this.ok(owner, 'PATCH', `/authoring/lessons/${reflection}`, {
+      revision: 0,
+      required: false,
+      content: { kind: 'reflection', prompt: { ko: '어땠나요?' } },
+    });
     if (opts.publish !== false) await this.ok(owner, 'POST', `/authoring/courses/${c.id}/publish`);
     return { id: c.id, slug, moduleId, readingId: reading, reflectionId: reflection };
   }
 
   async upload(owner: Who, courseId: string, filename = 'map.png'): Promise<string> {
     const { payload, contentType } = multipart(filename, PNG, 'image/png');
-    const res = await this.t.app.inject({ method: 'POST', url: `/api/v1/authoring/courses/${courseId}/media`, headers: { cookie: `dari_session=${owner.cookie}`, 'x-dari-client': 'web', 'content-type': contentType }, payload });
+    const res = await this.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/authoring/courses/${courseId}/media`,
+      headers: { cookie: `dari_session=${owner.cookie}`, 'x-dari-client': 'web', 'content-type': contentType },
+      payload,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return JSON.parse(res.body).id;
   }
 
   async cohort(manager: Who): Promise<string> {
-    return (await this.ok(manager, 'POST', '/cohorts', { name: `반 ${uniqueName()}`, startsOn: '2027-03-01', endsOn: '2027-06-30' })).body.id;
+    return (
+      await this.ok(manager, 'POST', '/cohorts', {
+        name: `반 ${uniqueName()}`,
+        startsOn: '2027-03-01',
+        endsOn: '2027-06-30',
+      })
+    ).body.id;
   }
 
   event(lessonId: string, type: string, extra: Record<string, unknown> = {}) {
@@ -147,14 +193,30 @@ export class Fixtures {
   /** Enrols, completes the reading, writes a shared reflection: an enrolment, a certificate and a journal entry. */
   async complete(who: Who, c: Course): Promise<{ enrolment: string; certificate: { id: string; code: string } }> {
     const enrolment = (await this.ok(who, 'POST', `/courses/${c.slug}/enrol`, {})).body.id as string;
-    await this.ok(who, 'POST', '/progress/events', { events: [this.event(c.readingId, 'completed'), this.event(c.reflectionId, 'reflection_saved', { text: '좋았어요', shared: true })] });
-    const cert = (await this.ok(who, 'GET', '/me/certificates')).body.items.find((x: { courseId?: string; code: string }) => x.courseId === c.id) ?? (await this.ok(who, 'GET', '/me/certificates')).body.items[0];
+    await this.ok(who, 'POST', '/progress/events', {
+      events: [
+        this.event(c.readingId, 'completed'),
+        this.event(c.reflectionId, 'reflection_saved', { text: '좋았어요', shared: true }),
+      ],
+    });
+    const cert =
+      (await this.ok(who, 'GET', '/me/certificates')).body.items.find(
+        (x: { courseId?: string; code: string }) => x.courseId === c.id,
+      ) ?? (await this.ok(who, 'GET', '/me/certificates')).body.items[0];
     expect(cert, 'a certificate after completing').toBeDefined();
     return { enrolment, certificate: { id: cert.id, code: cert.code } };
   }
 
   termBody(term = uniqueName('낱말')) {
-    return { term, northKorean: [], explanation: '뜻을 쉽게 풀어 쓴 설명입니다.', gloss: { en: 'a word', zh: '词' }, example: '예문을 씁니다.', tags: ['daily-life'], related: [] };
+    return {
+      term,
+      northKorean: [],
+      explanation: '뜻을 쉽게 풀어 쓴 설명입니다.',
+      gloss: { en: 'a word', zh: '词' },
+      example: '예문을 씁니다.',
+      tags: ['daily-life'],
+      related: [],
+    };
   }
 
   // ---- fresh objects for cases that change or end what they touch ----
@@ -167,7 +229,8 @@ export class Fixtures {
   /** A learner in cohort A (or B), enrolled in course A (or B). */
   async freshLearner(side: 'own' | 'other'): Promise<Who> {
     const who = await this.t.signedIn('learner');
-    const [manager, cohort, course] = side === 'own' ? [this.actors.manager, this.cohortA, this.courseA] : [this.managerB, this.cohortB, this.courseB];
+    const [manager, cohort, course] =
+      side === 'own' ? [this.actors.manager, this.cohortA, this.courseA] : [this.managerB, this.cohortB, this.courseB];
     await this.ok(manager, 'POST', `/cohorts/${cohort}/members`, { members: [{ userId: who.id, role: 'learner' }] });
     await this.ok(who, 'POST', `/courses/${course.slug}/enrol`, {});
     return who;
@@ -180,7 +243,8 @@ export class Fixtures {
 
   async freshWordRequest(side: 'own' | 'other'): Promise<string> {
     const [who, course] = side === 'own' ? [this.actors.learner, this.courseA] : [this.learnerB, this.courseB];
-    return (await this.ok(who, 'POST', '/word-requests', { text: uniqueName('낱말'), lessonId: course.readingId })).body.id;
+    return (await this.ok(who, 'POST', '/word-requests', { text: uniqueName('낱말'), lessonId: course.readingId })).body
+      .id;
   }
 
   async freshJoinCode(side: 'own' | 'other'): Promise<{ id: string; code: string }> {
@@ -192,7 +256,8 @@ export class Fixtures {
   /** A second session of that person; its id. */
   async freshSession(who: Who, username = who.username): Promise<string> {
     await this.t.login(username);
-    const items: { id: string; current: boolean; createdAt: string }[] = (await this.ok(who, 'GET', '/me/sessions')).body.items;
+    const items: { id: string; current: boolean; createdAt: string }[] = (await this.ok(who, 'GET', '/me/sessions'))
+      .body.items;
     return items.filter((s) => !s.current).sort((x, y) => y.createdAt.localeCompare(x.createdAt))[0].id;
   }
 
@@ -203,7 +268,15 @@ export class Fixtures {
   joinBody(code: string) {
     const username = uniqueName('joiner');
     this.t.secrets.add(username);
-    return { code, username, displayName: '새 친구', password: TEST_PASSWORD, locale: 'ko', acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION };
+    return {
+      code,
+      username,
+      displayName: '새 친구',
+      password: TEST_PASSWORD,
+      locale: 'ko',
+      acceptPrivacy: true,
+      privacyVersion: PRIVACY_NOTICE_VERSION,
+    };
   }
 
   async revision(table: 'courses' | 'lessons', id: string): Promise<number> {
@@ -224,9 +297,14 @@ async function contentTables(t: TestApp): Promise<string[]> {
 
 /** A fingerprint of every content row: equal before and after means nothing changed. */
 export async function fingerprint(t: TestApp): Promise<string> {
-  const parts = (await contentTables(t)).map((n) => `SELECT '${n}' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM "${n}" x`);
+  const parts = (await contentTables(t)).map(
+    (n) => `SELECT '${n}' AS t, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM "${n}" x`,
+  );
   const rows: { t: string; h: string }[] = await t.db.query(parts.join(' UNION ALL '));
-  return rows.map((r) => `${r.t}:${r.h}`).sort().join('\n');
+  return rows
+    .map((r) => `${r.t}:${r.h}`)
+    .sort()
+    .join('\n');
 }
 
 /** Row counts per content table, and the number of admins. */

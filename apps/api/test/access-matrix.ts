@@ -52,14 +52,22 @@ export interface Target {
 }
 
 /** Finds (or, with fresh, makes) the object for one case. */
-export type ObjectKind = (f: Fixtures, c: { caller: Caller; who: Who | null; side: Side; fresh: boolean }) => Promise<Target>;
+export type ObjectKind = (
+  f: Fixtures,
+  c: { caller: Caller; who: Who | null; side: Side; fresh: boolean },
+) => Promise<Target>;
 
 const missing = () => randomUUID();
-const byId = (pick: (f: Fixtures, side: 'own' | 'other', caller: Caller) => string, make?: (f: Fixtures, side: 'own' | 'other', caller: Caller) => Promise<string>): ObjectKind => async (f, c) => {
-  if (c.side === 'missing') return { params: { id: missing() } };
-  const as = c.caller === 'anonymous' ? 'learner' : c.caller; // nobody signed in aims at learner A's
-  return { params: { id: c.fresh && make ? await make(f, c.side, as) : pick(f, c.side, as) } };
-};
+const byId =
+  (
+    pick: (f: Fixtures, side: 'own' | 'other', caller: Caller) => string,
+    make?: (f: Fixtures, side: 'own' | 'other', caller: Caller) => Promise<string>,
+  ): ObjectKind =>
+  async (f, c) => {
+    if (c.side === 'missing') return { params: { id: missing() } };
+    const as = c.caller === 'anonymous' ? 'learner' : c.caller; // nobody signed in aims at learner A's
+    return { params: { id: c.fresh && make ? await make(f, c.side, as) : pick(f, c.side, as) } };
+  };
 const courseFor = (f: Fixtures, side: 'own' | 'other') => (side === 'own' ? f.courseA : f.courseB);
 
 export const kinds = {
@@ -68,8 +76,12 @@ export const kinds = {
     const course = c.fresh ? await f.freshCourse(c.side) : courseFor(f, c.side);
     return { params: { id: course.id }, course };
   }) as ObjectKind,
-  courseVersion: (async (f, c) => ({ params: { id: c.side === 'missing' ? missing() : courseFor(f, c.side).id, version: '1' } })) as ObjectKind,
-  publishedSlug: (async (f, c) => ({ params: { slug: c.side === 'own' ? f.courseA.slug : c.side === 'other' ? f.cohortOnlyB.slug : 'am-no-such-course' } })) as ObjectKind,
+  courseVersion: (async (f, c) => ({
+    params: { id: c.side === 'missing' ? missing() : courseFor(f, c.side).id, version: '1' },
+  })) as ObjectKind,
+  publishedSlug: (async (f, c) => ({
+    params: { slug: c.side === 'own' ? f.courseA.slug : c.side === 'other' ? f.cohortOnlyB.slug : 'am-no-such-course' },
+  })) as ObjectKind,
   module: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     const course = c.fresh ? await f.freshCourse(c.side) : courseFor(f, c.side);
@@ -91,10 +103,15 @@ export const kinds = {
   ),
   enrolment: byId(
     (f, side, caller) => (side === 'own' ? f.enrolments[caller as Role] : f.enrolmentB),
-    async (f, side, caller) => (side === 'own' ? (await f.ok(f.actors[caller as Role], 'POST', `/courses/${f.openD.slug}/enrol`, {})).body.id : f.enrolmentB),
+    async (f, side, caller) =>
+      side === 'own'
+        ? (await f.ok(f.actors[caller as Role], 'POST', `/courses/${f.openD.slug}/enrol`, {})).body.id
+        : f.enrolmentB,
   ),
   certificate: byId((f, side, caller) => (side === 'own' ? f.certificates[caller as Role].id : f.certificateB)),
-  certificateCode: (async (f, c) => ({ params: { code: c.side === 'missing' ? 'AAAA-BBBB-CCCC' : f.certificates.learner.code } })) as ObjectKind,
+  certificateCode: (async (f, c) => ({
+    params: { code: c.side === 'missing' ? 'AAAA-BBBB-CCCC' : f.certificates.learner.code },
+  })) as ObjectKind,
   session: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     if (c.side === 'other') return { params: { id: await f.freshSession(f.learnerB) } };
@@ -119,7 +136,9 @@ export const kinds = {
     const code = await f.freshJoinCode(c.side);
     return { params: { id: c.side === 'own' ? f.cohortA : f.cohortB, codeId: code.id } };
   }) as ObjectKind,
-  joinCodeText: (async (f, c) => ({ params: { code: c.side === 'missing' ? 'ZZZZZ-ZZZZZ' : (await f.freshJoinCode('own')).code } })) as ObjectKind,
+  joinCodeText: (async (f, c) => ({
+    params: { code: c.side === 'missing' ? 'ZZZZZ-ZZZZZ' : (await f.freshJoinCode('own')).code },
+  })) as ObjectKind,
   /**
    * Someone to find or add in cohort A (Manager scope), named in the params (userId, username), not
    * in the path: "own" a learner in no cohort (anyone's to take on), "other" learner B (held by manager
@@ -127,7 +146,8 @@ export const kinds = {
    */
   candidateLearner: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: f.cohortA, userId: missing(), username: uniqueName('nobody') } };
-    const who = c.side === 'own' ? await f.t.createUser('learner') : c.fresh ? await f.freshLearner('other') : f.learnerB;
+    const who =
+      c.side === 'own' ? await f.t.createUser('learner') : c.fresh ? await f.freshLearner('other') : f.learnerB;
     return { params: { id: f.cohortA, userId: who.id, username: who.username } };
   }) as ObjectKind,
   /** The same with a staff account as "other" (the admin: what the outside probe found). */
@@ -149,9 +169,16 @@ const ROLES: Role[] = ['learner', 'instructor', 'manager', 'admin'];
 /** Everyone, signed in or not, gets the same. */
 const everyone = (c: Cell): Record<Caller, Cell> => ({ anonymous: c, learner: c, instructor: c, manager: c, admin: c });
 /** Any signed-in person gets `c`; nobody signed in gets 401. */
-const signedIn = (c: Cell): Record<Caller, Cell> => ({ anonymous: 401, learner: c, instructor: c, manager: c, admin: c });
+const signedIn = (c: Cell): Record<Caller, Cell> => ({
+  anonymous: 401,
+  learner: c,
+  instructor: c,
+  manager: c,
+  admin: c,
+});
 /** Only the listed roles are let in (with their answers); other roles 403, nobody signed in 401. */
-const only = (allowed: Partial<Record<Role, Cell>>): Record<Caller, Cell> => ({ anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed[r] ?? 403])) }) as Record<Caller, Cell>;
+const only = (allowed: Partial<Record<Role, Cell>>): Record<Caller, Cell> =>
+  ({ anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed[r] ?? 403])) }) as Record<Caller, Cell>;
 /** Own object → `own`; someone else's and a missing one → 404 (the same answer: no id oracle). */
 const mine = (own: number, other = 404): Outcome => ({ own, other, missing: 404 });
 /** Objects that belong to nobody: existing → `own`, missing → 404. */
@@ -166,7 +193,11 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/health': { expect: everyone(200) },
 
   // ---- sign-in and the account ----
-  'POST /api/v1/auth/login': { expect: everyone(200), freshActor: true, body: (c) => ({ username: c.subject!.username, password: TEST_PASSWORD }) },
+  'POST /api/v1/auth/login': {
+    expect: everyone(200),
+    freshActor: true,
+    body: (c) => ({ username: c.subject!.username, password: TEST_PASSWORD }),
+  },
   'POST /api/v1/auth/logout': { expect: signedIn(204), freshActor: true },
   'POST /api/v1/auth/logout-all': { expect: signedIn(204), freshActor: true },
   'POST /api/v1/auth/redeem-reset-code': {
@@ -176,21 +207,40 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   },
   'GET /api/v1/me': { expect: signedIn(200) },
   'PATCH /api/v1/me': { expect: signedIn(200), body: () => ({ displayName: '새 이름' }) },
-  'POST /api/v1/me/password': { expect: signedIn(204), freshActor: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword }) },
+  'POST /api/v1/me/password': {
+    expect: signedIn(204),
+    freshActor: true,
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword }),
+  },
 
   // ---- accounts (admins) ----
   'GET /api/v1/admin/users': { expect: only({ admin: 200 }) },
-  'POST /api/v1/admin/users': { expect: only({ admin: 201 }), body: (c) => ({ username: track(c, uniqueName('made')), displayName: '만든 사람', role: 'learner' }) },
+  'POST /api/v1/admin/users': {
+    expect: only({ admin: 201 }),
+    body: (c) => ({ username: track(c, uniqueName('made')), displayName: '만든 사람', role: 'learner' }),
+  },
   'GET /api/v1/admin/users/:id': { object: kinds.learner, expect: only({ admin: mine(200, 200) }) },
-  'PATCH /api/v1/admin/users/:id': { object: kinds.learner, expect: only({ admin: mine(200, 200) }), body: () => ({ displayName: '바뀐 이름' }) },
-  'POST /api/v1/admin/users/:id/reset-code': { object: kinds.learner, fresh: true, expect: only({ admin: mine(201, 201) }) },
+  'PATCH /api/v1/admin/users/:id': {
+    object: kinds.learner,
+    expect: only({ admin: mine(200, 200) }),
+    body: () => ({ displayName: '바뀐 이름' }),
+  },
+  'POST /api/v1/admin/users/:id/reset-code': {
+    object: kinds.learner,
+    fresh: true,
+    expect: only({ admin: mine(201, 201) }),
+  },
 
   // ---- privacy ----
   'GET /api/v1/me/sessions': { expect: signedIn(200) },
   'DELETE /api/v1/me/sessions/:id': { object: kinds.session, expect: signedIn(mine(204)) },
   'GET /api/v1/me/export': { expect: signedIn(200) },
   'POST /api/v1/me/erase': { expect: signedIn(204), freshActor: true, body: () => ({ password: TEST_PASSWORD }) },
-  'POST /api/v1/users/:id/erase': { object: kinds.learner, fresh: true, expect: only({ manager: mine(204), admin: mine(204, 204) }) },
+  'POST /api/v1/users/:id/erase': {
+    object: kinds.learner,
+    fresh: true,
+    expect: only({ manager: mine(204), admin: mine(204, 204) }),
+  },
   'GET /api/v1/admin/audit': { expect: only({ admin: 200 }) },
 
   // ---- catalogue and learning ----
@@ -200,26 +250,59 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/courses/:slug/progress': { object: kinds.publishedSlug, expect: signedIn(mine(200)) },
   'POST /api/v1/enrolments/:id/withdraw': { object: kinds.enrolment, fresh: true, expect: signedIn(mine(200)) },
   'GET /api/v1/me/learning': { expect: signedIn(200) },
-  'POST /api/v1/progress/events': { expect: signedIn(200), body: (c) => ({ events: [c.f.event(c.f.courseA.readingId, 'time_spent', { seconds: 5 }), c.f.event(c.f.courseA.readingId, 'position', { position: 12.5 }), c.f.event(c.f.courseA.reflectionId, 'reflection_saved', { text: '생각', shared: false })] }) },
+  'POST /api/v1/progress/events': {
+    expect: signedIn(200),
+    body: (c) => ({
+      events: [
+        c.f.event(c.f.courseA.readingId, 'time_spent', { seconds: 5 }),
+        c.f.event(c.f.courseA.readingId, 'position', { position: 12.5 }),
+        c.f.event(c.f.courseA.reflectionId, 'reflection_saved', { text: '생각', shared: false }),
+      ],
+    }),
+  },
   'GET /api/v1/me/journal': { expect: signedIn(200) },
   'GET /api/v1/me/quiz-attempts': { expect: signedIn(200), query: () => `lessonId=${randomUUID()}` },
   'GET /api/v1/me/certificates': { expect: signedIn(200) },
-  'PATCH /api/v1/me/certificates/:id': { object: kinds.certificate, expect: signedIn(mine(200)), body: () => ({ name: '바다' }) },
+  'PATCH /api/v1/me/certificates/:id': {
+    object: kinds.certificate,
+    expect: signedIn(mine(200)),
+    body: () => ({ name: '바다' }),
+  },
   'GET /api/v1/certificates/verify/:code': { object: kinds.certificateCode, expect: everyone(exists(200)) },
-  'GET /api/v1/media/:id': { object: kinds.media, expect: { anonymous: 401, learner: mine(200), instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) } },
+  'GET /api/v1/media/:id': {
+    object: kinds.media,
+    expect: {
+      anonymous: 401,
+      learner: mine(200),
+      instructor: mine(200),
+      manager: mine(200, 200),
+      admin: mine(200, 200),
+    },
+  },
 
   // ---- glossary and word requests ----
   'GET /api/v1/glossary': { expect: signedIn(200) },
   'POST /api/v1/glossary/lookup': { expect: signedIn(200), body: () => ({ terms: ['낱말'] }) },
   'GET /api/v1/glossary/:id': { object: kinds.term, expect: signedIn(exists(200)) },
   'POST /api/v1/glossary': { expect: only({ instructor: 201, manager: 201, admin: 201 }), body: (c) => c.f.termBody() },
-  'PATCH /api/v1/glossary/:id': { object: kinds.term, expect: only({ instructor: exists(200), manager: exists(200), admin: exists(200) }), body: () => ({ example: '새 예문을 씁니다.' }) },
-  'DELETE /api/v1/glossary/:id': { object: kinds.term, fresh: true, expect: only({ manager: exists(204), admin: exists(204) }) },
+  'PATCH /api/v1/glossary/:id': {
+    object: kinds.term,
+    expect: only({ instructor: exists(200), manager: exists(200), admin: exists(200) }),
+    body: () => ({ example: '새 예문을 씁니다.' }),
+  },
+  'DELETE /api/v1/glossary/:id': {
+    object: kinds.term,
+    fresh: true,
+    expect: only({ manager: exists(204), admin: exists(204) }),
+  },
   'GET /api/v1/me/words': { expect: signedIn(200) },
   'PUT /api/v1/me/words/:id': { object: kinds.term, expect: signedIn(exists(204)) },
   // Idempotent: taking a word off my list that is not on it (or does not exist) is done already. Terms are public: no oracle.
   'DELETE /api/v1/me/words/:id': { object: kinds.term, expect: signedIn(204) },
-  'POST /api/v1/word-requests': { expect: signedIn(201), body: (c) => ({ text: uniqueName('낱말'), lessonId: c.f.courseA.readingId }) },
+  'POST /api/v1/word-requests': {
+    expect: signedIn(201),
+    body: (c) => ({ text: uniqueName('낱말'), lessonId: c.f.courseA.readingId }),
+  },
   'GET /api/v1/me/word-requests': { expect: signedIn(200) },
   'GET /api/v1/word-requests': { expect: only({ instructor: 200, manager: 200, admin: 200 }) },
   'POST /api/v1/word-requests/:id/answer': {
@@ -228,7 +311,11 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }),
     body: (c) => ({ termId: c.f.termId }),
   },
-  'POST /api/v1/word-requests/:id/dismiss': { object: kinds.wordRequest, fresh: true, expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }) },
+  'POST /api/v1/word-requests/:id/dismiss': {
+    object: kinds.wordRequest,
+    fresh: true,
+    expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }),
+  },
 
   // ---- dated facts ----
   'GET /api/v1/facts': { expect: signedIn(200) },
@@ -236,7 +323,10 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
 
   // ---- authoring ----
   'GET /api/v1/authoring/courses': { expect: only({ instructor: 200, manager: 200, admin: 200 }) },
-  'POST /api/v1/authoring/courses': { expect: only({ instructor: 201, admin: 201 }), body: () => ({ slug: uniqueName('am-new-').toLowerCase(), title: { ko: '새 과정' } }) },
+  'POST /api/v1/authoring/courses': {
+    expect: only({ instructor: 201, admin: 201 }),
+    body: () => ({ slug: uniqueName('am-new-').toLowerCase(), title: { ko: '새 과정' } }),
+  },
   'POST /api/v1/authoring/courses/import': {
     expect: only({ instructor: 201, admin: 201 }),
     upload: (c) => ({ filename: 'bundle.zip', bytes: c.f.bundleZip, type: 'application/zip' }),
@@ -244,19 +334,46 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   },
   'GET /api/v1/authoring/instructors': { expect: only({ instructor: 200, manager: 200, admin: 200 }) },
   'GET /api/v1/authoring/courses/:id': { object: kinds.course, expect: courseStaffRead },
-  'PATCH /api/v1/authoring/courses/:id': { object: kinds.course, expect: courseEdit(200), body: async (c) => ({ revision: await c.f.revision('courses', c.params.id), sequential: false, summary: { ko: '요약', en: 'summary' }, title: { ko: '과정' } }) },
-  'POST /api/v1/authoring/courses/:id/duplicate': { object: kinds.course, expect: courseEdit(201), body: () => ({ slug: uniqueName('am-dup-').toLowerCase() }) },
+  'PATCH /api/v1/authoring/courses/:id': {
+    object: kinds.course,
+    expect: courseEdit(200),
+    body: async (c) => ({
+      revision: await c.f.revision('courses', c.params.id),
+      sequential: false,
+      summary: { ko: '요약', en: 'summary' },
+      title: { ko: '과정' },
+    }),
+  },
+  'POST /api/v1/authoring/courses/:id/duplicate': {
+    object: kinds.course,
+    expect: courseEdit(201),
+    body: () => ({ slug: uniqueName('am-dup-').toLowerCase() }),
+  },
   'POST /api/v1/authoring/courses/:id/archive': { object: kinds.course, fresh: true, expect: courseEdit(200) },
   'POST /api/v1/authoring/courses/:id/unarchive': { object: kinds.course, fresh: true, expect: courseEdit(200) },
-  'PUT /api/v1/authoring/courses/:id/co-instructors': { object: kinds.course, expect: courseEdit(200), body: () => ({ userIds: [] }) },
-  'POST /api/v1/authoring/courses/:id/modules': { object: kinds.course, fresh: true, expect: courseEdit(201), body: () => ({ title: { ko: '둘' } }) },
+  'PUT /api/v1/authoring/courses/:id/co-instructors': {
+    object: kinds.course,
+    expect: courseEdit(200),
+    body: () => ({ userIds: [] }),
+  },
+  'POST /api/v1/authoring/courses/:id/modules': {
+    object: kinds.course,
+    fresh: true,
+    expect: courseEdit(201),
+    body: () => ({ title: { ko: '둘' } }),
+  },
   'PUT /api/v1/authoring/courses/:id/outline': {
     object: kinds.course,
     fresh: true,
     expect: courseEdit(200),
     body: async (c) => ({
       revision: c.course ? await c.f.revision('courses', c.course.id) : 0,
-      modules: [{ id: c.course?.moduleId ?? randomUUID(), lessonIds: c.course ? [c.course.reflectionId, c.course.readingId] : [randomUUID()] }],
+      modules: [
+        {
+          id: c.course?.moduleId ?? randomUUID(),
+          lessonIds: c.course ? [c.course.reflectionId, c.course.readingId] : [randomUUID()],
+        },
+      ],
     }),
   },
   'POST /api/v1/authoring/courses/:id/publish': { object: kinds.course, expect: courseEdit(201) },
@@ -265,48 +382,120 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/authoring/courses/:id/versions/:version': { object: kinds.courseVersion, expect: courseStaffRead },
   'GET /api/v1/authoring/courses/:id/preview': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/authoring/courses/:id/media': { object: kinds.course, expect: courseStaffRead },
-  'POST /api/v1/authoring/courses/:id/media': { object: kinds.course, expect: courseEdit(201), upload: () => ({ filename: 'photo.png', bytes: PNG, type: 'image/png' }) },
+  'POST /api/v1/authoring/courses/:id/media': {
+    object: kinds.course,
+    expect: courseEdit(201),
+    upload: () => ({ filename: 'photo.png', bytes: PNG, type: 'image/png' }),
+  },
   'GET /api/v1/authoring/courses/:id/bundle': { object: kinds.course, expect: courseStaffRead },
-  'PATCH /api/v1/authoring/modules/:id': { object: kinds.module, expect: courseEdit(200), body: () => ({ title: { ko: '하나' } }) },
+  'PATCH /api/v1/authoring/modules/:id': {
+    object: kinds.module,
+    expect: courseEdit(200),
+    body: () => ({ title: { ko: '하나' } }),
+  },
   'DELETE /api/v1/authoring/modules/:id': { object: kinds.module, fresh: true, expect: courseEdit(200) },
-  'POST /api/v1/authoring/modules/:id/lessons': { object: kinds.module, fresh: true, expect: courseEdit(201), body: () => ({ kind: 'reading', title: { ko: '셋' } }) },
+  'POST /api/v1/authoring/modules/:id/lessons': {
+    object: kinds.module,
+    fresh: true,
+    expect: courseEdit(201),
+    body: () => ({ kind: 'reading', title: { ko: '셋' } }),
+  },
   'GET /api/v1/authoring/lessons/:id': { object: kinds.lesson, expect: courseStaffRead },
-  'PATCH /api/v1/authoring/lessons/:id': { object: kinds.lesson, expect: courseEdit(200), body: async (c) => ({ revision: await c.f.revision('lessons', c.params.id), estimatedMinutes: 5, title: { ko: '읽기' }, contentNote: { ko: '주의' }, content: { kind: 'reading', body: { ko: '본문' } } }) },
+  'PATCH /api/v1/authoring/lessons/:id': {
+    object: kinds.lesson,
+    expect: courseEdit(200),
+    body: async (c) => ({
+      revision: await c.f.revision('lessons', c.params.id),
+      estimatedMinutes: 5,
+      title: { ko: '읽기' },
+      contentNote: { ko: '주의' },
+      content: { kind: 'reading', body: { ko: '본문' } },
+    }),
+  },
   'DELETE /api/v1/authoring/lessons/:id': { object: kinds.lesson, fresh: true, expect: courseEdit(204) },
 
   // ---- programme: cohorts, joining, reports ----
   'GET /api/v1/cohorts': { expect: only({ manager: 200, admin: 200 }) },
-  'POST /api/v1/cohorts': { expect: only({ manager: 201, admin: 201 }), body: () => ({ name: `반 ${uniqueName()}`, description: '설명', startsOn: '2027-03-01', endsOn: '2027-06-30' }) },
+  'POST /api/v1/cohorts': {
+    expect: only({ manager: 201, admin: 201 }),
+    body: () => ({ name: `반 ${uniqueName()}`, description: '설명', startsOn: '2027-03-01', endsOn: '2027-06-30' }),
+  },
   'GET /api/v1/cohorts/:id': { object: kinds.cohort, expect: cohortStaff(200) },
-  'PATCH /api/v1/cohorts/:id': { object: kinds.cohort, expect: cohortStaff(200), body: () => ({ description: '설명', name: '이름', startsOn: '2027-03-01', endsOn: null }) },
+  'PATCH /api/v1/cohorts/:id': {
+    object: kinds.cohort,
+    expect: cohortStaff(200),
+    body: () => ({ description: '설명', name: '이름', startsOn: '2027-03-01', endsOn: null }),
+  },
   'GET /api/v1/cohorts/:id/members': { object: kinds.cohort, expect: cohortStaff(200) },
   'POST /api/v1/cohorts/:id/members': {
     object: kinds.cohort,
     expect: cohortStaff(200),
     body: async (c) => ({ members: [{ userId: (await c.f.t.createUser('learner')).id, role: 'learner' }] }),
   },
-  'POST /api/v1/cohorts/:id/members/lookup': { object: kinds.cohort, expect: cohortStaff(200), body: (c) => ({ username: c.f.actors.learner.username }) },
+  'POST /api/v1/cohorts/:id/members/lookup': {
+    object: kinds.cohort,
+    expect: cohortStaff(200),
+    body: (c) => ({ username: c.f.actors.learner.username }),
+  },
   'DELETE /api/v1/cohorts/:id/members/:userId': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(200) },
-  'POST /api/v1/cohorts/:id/members/:userId/reset-code': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(201) },
-  'PATCH /api/v1/cohorts/:id/members/:userId': { object: kinds.cohortMember, fresh: true, expect: cohortStaff(200), body: () => ({ displayName: '고친 이름' }) },
-  'POST /api/v1/cohorts/:id/learners/import': { object: kinds.cohort, expect: cohortStaff(201), body: (c) => ({ csv: `username,displayName\n${track(c, uniqueName('csv'))},가져온 사람\n` }) },
-  'PUT /api/v1/cohorts/:id/courses': { object: kinds.cohort, expect: cohortStaff(200), body: (c) => ({ courseId: c.f.assignable.id }) },
+  'POST /api/v1/cohorts/:id/members/:userId/reset-code': {
+    object: kinds.cohortMember,
+    fresh: true,
+    expect: cohortStaff(201),
+  },
+  'PATCH /api/v1/cohorts/:id/members/:userId': {
+    object: kinds.cohortMember,
+    fresh: true,
+    expect: cohortStaff(200),
+    body: () => ({ displayName: '고친 이름' }),
+  },
+  'POST /api/v1/cohorts/:id/learners/import': {
+    object: kinds.cohort,
+    expect: cohortStaff(201),
+    body: (c) => ({ csv: `username,displayName\n${track(c, uniqueName('csv'))},가져온 사람\n` }),
+  },
+  'PUT /api/v1/cohorts/:id/courses': {
+    object: kinds.cohort,
+    expect: cohortStaff(200),
+    body: (c) => ({ courseId: c.f.assignable.id }),
+  },
   'DELETE /api/v1/cohorts/:id/courses/:courseId': { object: kinds.cohortCourse, fresh: true, expect: cohortStaff(200) },
   'GET /api/v1/cohorts/:id/join-codes': { object: kinds.cohort, expect: cohortStaff(200) },
-  'POST /api/v1/cohorts/:id/join-codes': { object: kinds.cohort, expect: cohortStaff(201), body: () => ({ maxUses: 5, expiresAt: '2030-01-01T00:00:00.000Z' }) },
-  'POST /api/v1/cohorts/:id/join-codes/:codeId/revoke': { object: kinds.joinCode, fresh: true, expect: cohortStaff(200) },
+  'POST /api/v1/cohorts/:id/join-codes': {
+    object: kinds.cohort,
+    expect: cohortStaff(201),
+    body: () => ({ maxUses: 5, expiresAt: '2030-01-01T00:00:00.000Z' }),
+  },
+  'POST /api/v1/cohorts/:id/join-codes/:codeId/revoke': {
+    object: kinds.joinCode,
+    fresh: true,
+    expect: cohortStaff(200),
+  },
   'GET /api/v1/join/:code': { object: kinds.joinCodeText, expect: everyone(exists(200)) },
-  'POST /api/v1/join': { expect: everyone(201), body: async (c) => c.f.joinBody((await c.f.freshJoinCode('own')).code) },
+  'POST /api/v1/join': {
+    expect: everyone(201),
+    body: async (c) => c.f.joinBody((await c.f.freshJoinCode('own')).code),
+  },
   // A learner who has an account joins another cohort with its code (a fresh learner each case, into cohort A).
-  'POST /api/v1/me/cohorts': { expect: only({ learner: 200 }), freshActor: true, body: async (c) => ({ code: (await c.f.freshJoinCode('own')).code }) },
+  'POST /api/v1/me/cohorts': {
+    expect: only({ learner: 200 }),
+    freshActor: true,
+    body: async (c) => ({ code: (await c.f.freshJoinCode('own')).code }),
+  },
   'GET /api/v1/reports/program': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/program/export': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/cohorts/:id': { object: kinds.cohort, expect: cohortStaff(200) },
   'GET /api/v1/reports/cohorts/:id/export': { object: kinds.cohort, expect: cohortStaff(200) },
   'GET /api/v1/reports/courses/:id': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/reports/courses/:id/export': { object: kinds.course, expect: courseStaffRead },
-  'GET /api/v1/reports/courses/:id/reflections': { object: kinds.course, expect: only({ instructor: mine(200), admin: mine(200, 200) }) },
-  'GET /api/v1/reports/learners/:id': { object: kinds.learner, expect: only({ instructor: mine(200), manager: mine(200), admin: mine(200, 200) }) },
+  'GET /api/v1/reports/courses/:id/reflections': {
+    object: kinds.course,
+    expect: only({ instructor: mine(200), admin: mine(200, 200) }),
+  },
+  'GET /api/v1/reports/learners/:id': {
+    object: kinds.learner,
+    expect: only({ instructor: mine(200), manager: mine(200), admin: mine(200, 200) }),
+  },
 };
 
 /**
@@ -352,7 +541,14 @@ export function isAllowed(status: number | undefined): boolean {
 }
 
 /** Prepares one case of the matrix (the caller, the object of the given ownership, a valid body); `send` sends it. */
-export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, caller: Caller, side: Side | null, opts: { fresh: boolean }) {
+export async function prepareCase(
+  f: Fixtures,
+  key: string,
+  spec: RouteSpec,
+  caller: Caller,
+  side: Side | null,
+  opts: { fresh: boolean },
+) {
   const [method, path] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
   let who: Who | null = caller === 'anonymous' ? null : f.actors[caller];
   let subject: Who | null = who;
@@ -360,7 +556,10 @@ export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, cal
     subject = await f.freshActor(caller === 'anonymous' ? 'learner' : caller);
     if (caller !== 'anonymous') who = subject;
   }
-  const target = spec.object && side ? await spec.object(f, { caller, who, side, fresh: opts.fresh }) : { params: {} as Record<string, string> };
+  const target =
+    spec.object && side
+      ? await spec.object(f, { caller, who, side, fresh: opts.fresh })
+      : { params: {} as Record<string, string> };
   const ctx: CaseCtx = { f, caller, who, subject, side, params: target.params, course: target.course };
   const bare = path.replace(/:(\w+)/g, (_, name: string) => {
     const v = target.params[name];
@@ -373,10 +572,18 @@ export async function prepareCase(f: Fixtures, key: string, spec: RouteSpec, cal
     if (!spec.upload) return f.t.request(method, url, { cookie: who?.cookie, body });
     const u = spec.upload(ctx);
     const { payload, contentType } = multipart(u.filename, u.bytes, u.type);
-    const raw = await f.t.app.inject({ method, url, headers: { 'x-dari-client': 'web', 'content-type': contentType, ...(who ? { cookie: `dari_session=${who.cookie}` } : {}) }, payload });
+    const raw = await f.t.app.inject({
+      method,
+      url,
+      headers: {
+        'x-dari-client': 'web',
+        'content-type': contentType,
+        ...(who ? { cookie: `dari_session=${who.cookie}` } : {}),
+      },
+      payload,
+    });
     const json = String(raw.headers['content-type'] ?? '').includes('application/json') && raw.body;
     return { status: raw.statusCode, body: json ? JSON.parse(raw.body) : raw.body, headers: raw.headers };
   };
   return { send, ctx, method, url, body };
 }
-

@@ -20,9 +20,21 @@ describe('admin user management', () => {
   it('creates a learner with a password, who can then sign in', async () => {
     const username = uniqueName('newlearner');
     t.secrets.add(username);
-    const res = await as(admin.cookie).post('/api/v1/admin/users', { username, displayName: '바다', role: 'learner', password: TEST_PASSWORD });
+    const res = await as(admin.cookie).post('/api/v1/admin/users', {
+      username,
+      displayName: '바다',
+      role: 'learner',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ username, displayName: '바다', role: 'learner', status: 'active', locale: 'ko', lastLoginAt: null });
+    expect(res.body.user).toMatchObject({
+      username,
+      displayName: '바다',
+      role: 'learner',
+      status: 'active',
+      locale: 'ko',
+      lastLoginAt: null,
+    });
     expect(res.body.resetCode).toBeNull();
     await t.login(username);
     const fetched = await as(admin.cookie).get(`/api/v1/admin/users/${res.body.user.id}`);
@@ -32,19 +44,30 @@ describe('admin user management', () => {
   it('creates a user without a password and hands back a one-time code that works once', async () => {
     const username = uniqueName('codeuser');
     t.secrets.add(username);
-    const res = await as(admin.cookie).post('/api/v1/admin/users', { username, displayName: '별', role: 'instructor', locale: 'zh' });
+    const res = await as(admin.cookie).post('/api/v1/admin/users', {
+      username,
+      displayName: '별',
+      role: 'instructor',
+      locale: 'zh',
+    });
     expect(res.status).toBe(201);
     const code: string = res.body.resetCode.code;
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     t.secrets.add(code.replace(/-/g, ''));
     // No password yet: sign-in fails like any wrong password.
-    expect((await t.request('POST', '/api/v1/auth/login', { body: { username, password: 'anything at all' } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/v1/auth/login', { body: { username, password: 'anything at all' } })).status,
+    ).toBe(401);
     const newPassword = 'a fresh passphrase here';
     t.secrets.add(newPassword);
-    const redeem = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username, code: code.toLowerCase().replace(/-/g, ' '), newPassword } });
+    const redeem = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username, code: code.toLowerCase().replace(/-/g, ' '), newPassword },
+    });
     expect(redeem.status).toBe(204);
     await t.login(username, newPassword);
-    const again = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username, code, newPassword: 'another passphrase here' } });
+    const again = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username, code, newPassword: 'another passphrase here' },
+    });
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('invalid_reset_code');
     await t.login(username, newPassword);
@@ -59,14 +82,27 @@ describe('admin user management', () => {
     expect(new Date(second.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86400_000);
     const code = second.body.code as string;
     [first, code].forEach((c) => t.secrets.add(c.replace(/-/g, '')));
-    expect((await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: u.username, code: first, newPassword: 'older code passphrase' } })).status).toBe(400);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+          body: { username: u.username, code: first, newPassword: 'older code passphrase' },
+        })
+      ).status,
+    ).toBe(400);
     const attempts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: u.username, code, newPassword: `concurrent passphrase ${i}` } })),
+      Array.from({ length: 6 }, (_, i) =>
+        t.request('POST', '/api/v1/auth/redeem-reset-code', {
+          body: { username: u.username, code, newPassword: `concurrent passphrase ${i}` },
+        }),
+      ),
     );
     expect(attempts.filter((r) => r.status === 204)).toHaveLength(1);
     expect(attempts.filter((r) => r.status === 400)).toHaveLength(5);
     expect((await t.request('GET', '/api/v1/me', { cookie: oldSession })).status).toBe(401);
-    const [used] = await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1 AND used_at IS NULL`, [u.id]);
+    const [used] = await t.db.query(
+      `SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1 AND used_at IS NULL`,
+      [u.id],
+    );
     expect(used.n).toBe(0);
   });
 
@@ -75,15 +111,23 @@ describe('admin user management', () => {
     const other = await t.createUser('learner');
     const code = (await as(admin.cookie).post(`/api/v1/admin/users/${u.id}/reset-code`)).body.code as string;
     t.secrets.add(code.replace(/-/g, ''));
-    const wrongUser = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: other.username, code, newPassword: 'wrong user passphrase' } });
+    const wrongUser = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username: other.username, code, newPassword: 'wrong user passphrase' },
+    });
     expect(wrongUser.status).toBe(400);
     expect(wrongUser.body.code).toBe('invalid_reset_code');
-    const malformed = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: u.username, code: 'ABC', newPassword: 'whatever passphrase' } });
+    const malformed = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username: u.username, code: 'ABC', newPassword: 'whatever passphrase' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.fields[0].path).toBe('body.code');
-    const common = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: u.username, code, newPassword: 'qwerty123' } });
+    const common = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username: u.username, code, newPassword: 'qwerty123' },
+    });
     expect(common.body.code).toBe('password_too_common');
-    const ok = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: u.username, code, newPassword: 'finally a good passphrase' } });
+    const ok = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username: u.username, code, newPassword: 'finally a good passphrase' },
+    });
     expect(ok.status).toBe(204);
   });
 
@@ -111,20 +155,45 @@ describe('admin user management', () => {
 
   it('refuses a taken username (any case) and invalid fields with readable messages', async () => {
     const u = await t.createUser('learner');
-    const taken = await as(admin.cookie).post('/api/v1/admin/users', { username: u.username.toUpperCase(), displayName: 'x', role: 'learner', password: TEST_PASSWORD });
+    const taken = await as(admin.cookie).post('/api/v1/admin/users', {
+      username: u.username.toUpperCase(),
+      displayName: 'x',
+      role: 'learner',
+      password: TEST_PASSWORD,
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('username_taken');
-    const bad = await as(admin.cookie).post('/api/v1/admin/users', { username: 'a b', displayName: '', role: 'king', password: 'short' });
+    const bad = await as(admin.cookie).post('/api/v1/admin/users', {
+      username: 'a b',
+      displayName: '',
+      role: 'king',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.displayName', 'body.password', 'body.role', 'body.username']);
+    expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'body.displayName',
+      'body.password',
+      'body.role',
+      'body.username',
+    ]);
     const before = await t.db.query(`SELECT count(*)::int AS n FROM users`);
-    await as(admin.cookie).post('/api/v1/admin/users', { username: uniqueName('x'), displayName: 'x', role: 'learner', password: '12345678' });
+    await as(admin.cookie).post('/api/v1/admin/users', {
+      username: uniqueName('x'),
+      displayName: 'x',
+      role: 'learner',
+      password: '12345678',
+    });
     const after = await t.db.query(`SELECT count(*)::int AS n FROM users`);
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('accepts Korean usernames and treats them case- and form-insensitively', async () => {
-    const res = await as(admin.cookie).post('/api/v1/admin/users', { username: '하늘.2026', displayName: '하늘', role: 'learner', password: TEST_PASSWORD });
+    const res = await as(admin.cookie).post('/api/v1/admin/users', {
+      username: '하늘.2026',
+      displayName: '하늘',
+      role: 'learner',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(201);
     t.secrets.add('하늘.2026');
     // The same name in decomposed Jamo (NFD) signs in to the same account.
@@ -140,16 +209,23 @@ describe('admin user management', () => {
     const disabled = await as(admin.cookie).patch(`/api/v1/admin/users/${u.id}`, { status: 'disabled' });
     expect(disabled.body.status).toBe('disabled');
     expect((await t.request('GET', '/api/v1/me', { cookie: u.cookie })).status).toBe(401);
-    const login = await t.request('POST', '/api/v1/auth/login', { body: { username: u.username, password: TEST_PASSWORD } });
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: u.username, password: TEST_PASSWORD },
+    });
     expect(login.status).toBe(403);
     expect(login.body.code).toBe('account_disabled');
-    const wrongPw = await t.request('POST', '/api/v1/auth/login', { body: { username: u.username, password: 'wrong wrong wrong' } });
+    const wrongPw = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: u.username, password: 'wrong wrong wrong' },
+    });
     expect(wrongPw.body.code).toBe('invalid_credentials');
     await as(admin.cookie).patch(`/api/v1/admin/users/${u.id}`, { status: 'active' });
     await t.login(u.username);
-    const actions = (await t.db.query(`SELECT action, details FROM audit_events WHERE target_user_id = $1 AND actor_id = $2 ORDER BY occurred_at`, [u.id, admin.id])).map(
-      (r: { action: string }) => r.action,
-    );
+    const actions = (
+      await t.db.query(
+        `SELECT action, details FROM audit_events WHERE target_user_id = $1 AND actor_id = $2 ORDER BY occurred_at`,
+        [u.id, admin.id],
+      )
+    ).map((r: { action: string }) => r.action);
     expect(actions).toEqual(['user.role_changed', 'user.disabled', 'user.enabled']);
   });
 
@@ -159,7 +235,10 @@ describe('admin user management', () => {
     expect(self.body.code).toBe('own_account');
     const other = await t.signedIn('admin');
     // Two admins: each may demote the other, but not both — the last one stays.
-    const otherAdmins = await t.db.query(`SELECT id FROM users WHERE role = 'admin' AND id NOT IN ($1, $2)`, [admin.id, other.id]);
+    const otherAdmins = await t.db.query(`SELECT id FROM users WHERE role = 'admin' AND id NOT IN ($1, $2)`, [
+      admin.id,
+      other.id,
+    ]);
     for (const a of otherAdmins) await t.db.query(`UPDATE users SET role = 'learner' WHERE id = $1`, [a.id]);
     const [a, b] = await Promise.all([
       as(admin.cookie).patch(`/api/v1/admin/users/${other.id}`, { role: 'manager' }),
@@ -177,7 +256,10 @@ describe('admin user management', () => {
   it('audits an admin opening a learner record', async () => {
     const u = await t.createUser('learner');
     await as(admin.cookie).get(`/api/v1/admin/users/${u.id}`);
-    const rows = await t.db.query(`SELECT action FROM audit_events WHERE target_user_id = $1 AND actor_id = $2`, [u.id, admin.id]);
+    const rows = await t.db.query(`SELECT action FROM audit_events WHERE target_user_id = $1 AND actor_id = $2`, [
+      u.id,
+      admin.id,
+    ]);
     expect(rows.map((r: { action: string }) => r.action)).toContain('user.viewed');
   });
 
@@ -190,7 +272,12 @@ describe('admin user management', () => {
   it('a missing user and a malformed id: 404 with the same body as any missing id; 400 for a non-uuid', async () => {
     const missing = await as(admin.cookie).get(`/api/v1/admin/users/${randomUUID()}`);
     expect(missing.status).toBe(404);
-    expect({ ...missing.body, requestId: undefined }).toEqual({ status: 404, code: 'not_found', message: 'No such user.', requestId: undefined });
+    expect({ ...missing.body, requestId: undefined }).toEqual({
+      status: 404,
+      code: 'not_found',
+      message: 'No such user.',
+      requestId: undefined,
+    });
     expect((await as(admin.cookie).patch(`/api/v1/admin/users/${randomUUID()}`, { role: 'learner' })).status).toBe(404);
     expect((await as(admin.cookie).post(`/api/v1/admin/users/${randomUUID()}/reset-code`)).status).toBe(404);
     const bad = await as(admin.cookie).get('/api/v1/admin/users/not-a-uuid');
@@ -207,7 +294,16 @@ describe('admin user management', () => {
       expect((await as(s.cookie).patch(`/api/v1/admin/users/${target.id}`, { role: 'admin' })).status).toBe(403);
       expect((await as(s.cookie).patch(`/api/v1/admin/users/${s.id}`, { role: 'admin' })).status).toBe(403);
       expect((await as(s.cookie).post(`/api/v1/admin/users/${target.id}/reset-code`)).status).toBe(403);
-      expect((await as(s.cookie).post('/api/v1/admin/users', { username: uniqueName('sneaky'), displayName: 'x', role: 'admin', password: TEST_PASSWORD })).status).toBe(403);
+      expect(
+        (
+          await as(s.cookie).post('/api/v1/admin/users', {
+            username: uniqueName('sneaky'),
+            displayName: 'x',
+            role: 'admin',
+            password: TEST_PASSWORD,
+          })
+        ).status,
+      ).toBe(403);
       expect((await t.request('GET', '/api/v1/me', { cookie: s.cookie })).body.role).toBe(role);
     }
     expect((await t.request('GET', '/api/v1/admin/users')).status).toBe(401);

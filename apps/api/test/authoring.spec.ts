@@ -30,7 +30,10 @@ describe('course authoring', () => {
     t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
 
   async function newCourse(who: Who = owner) {
-    const res = await req(who, 'POST', '/authoring/courses', { slug: uniqueName('course-').toLowerCase(), title: { ko: '인권의 기초', en: 'Human rights basics' } });
+    const res = await req(who, 'POST', '/authoring/courses', {
+      slug: uniqueName('course-').toLowerCase(),
+      title: { ko: '인권의 기초', en: 'Human rights basics' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   }
@@ -38,15 +41,23 @@ describe('course authoring', () => {
   /** A course with one module, a reading lesson and a quiz, ready to publish. */
   async function readyCourse() {
     let course = await newCourse();
-    course = (await req(owner, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '존엄과 평등' } })).body;
+    course = (await req(owner, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '존엄과 평등' } }))
+      .body;
     const moduleId = course.modules[0].id;
-    const reading = (await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reading', title: { ko: '권리란?' } })).body;
+    const reading = (
+      await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reading', title: { ko: '권리란?' } })
+    ).body;
     const saved = await req(owner, 'PATCH', `/authoring/lessons/${reading.id}`, {
       revision: reading.revision,
-      content: { kind: 'reading', body: { ko: '## 권리\n\n모든 사람은 [[존엄성]]을 가져요.', en: '## Rights\n\nEveryone has dignity.' } },
+      content: {
+        kind: 'reading',
+        body: { ko: '## 권리\n\n모든 사람은 [[존엄성]]을 가져요.', en: '## Rights\n\nEveryone has dignity.' },
+      },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const quiz = (await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'quiz', title: { ko: '확인 문제' } })).body;
+    const quiz = (
+      await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'quiz', title: { ko: '확인 문제' } })
+    ).body;
     const quizSaved = await req(owner, 'PATCH', `/authoring/lessons/${quiz.id}`, {
       revision: quiz.revision,
       content: {
@@ -64,18 +75,35 @@ describe('course authoring', () => {
               { key: 'b', text: { ko: '어른만' }, correct: false },
             ],
           },
-          { key: 'q2', type: 'true_false', prompt: { ko: '인권은 나라가 주는 선물이에요.' }, explanation: { ko: '태어날 때부터 있어요.' }, answer: false },
+          {
+            key: 'q2',
+            type: 'true_false',
+            prompt: { ko: '인권은 나라가 주는 선물이에요.' },
+            explanation: { ko: '태어날 때부터 있어요.' },
+            answer: false,
+          },
         ],
       },
     });
     expect(quizSaved.status, JSON.stringify(quizSaved.body)).toBe(200);
-    return { courseId: course.id as string, moduleId: moduleId as string, readingId: reading.id as string, quizId: quiz.id as string };
+    return {
+      courseId: course.id as string,
+      moduleId: moduleId as string,
+      readingId: reading.id as string,
+      quizId: quiz.id as string,
+    };
   }
 
   it('an instructor creates a course, structures it, writes lessons, and publishes version 1', async () => {
     const { courseId, readingId } = await readyCourse();
     const course = (await req(owner, 'GET', `/authoring/courses/${courseId}`)).body;
-    expect(course).toMatchObject({ status: 'draft', latestVersion: null, hasUnpublishedChanges: true, canEdit: true, estimatedMinutes: 8 });
+    expect(course).toMatchObject({
+      status: 'draft',
+      latestVersion: null,
+      hasUnpublishedChanges: true,
+      canEdit: true,
+      estimatedMinutes: 8,
+    });
     expect(course.modules[0].lessons.map((l: { kind: string }) => l.kind)).toEqual(['reading', 'quiz']);
     const pub = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
     expect(pub.status, JSON.stringify(pub.body)).toBe(201);
@@ -84,7 +112,10 @@ describe('course authoring', () => {
     expect(after).toMatchObject({ status: 'published', latestVersion: 1, hasUnpublishedChanges: false });
     // Later edits stay in the draft until the next publish.
     const lesson = (await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body;
-    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, content: { kind: 'reading', body: { ko: '바뀐 글' } } });
+    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      content: { kind: 'reading', body: { ko: '바뀐 글' } },
+    });
     expect((await req(owner, 'GET', `/authoring/courses/${courseId}`)).body.hasUnpublishedChanges).toBe(true);
     const v1 = (await req(owner, 'GET', `/authoring/courses/${courseId}/versions/1`)).body;
     expect(v1.modules[0].lessons[0].content.body.ko).toContain('[[존엄성]]');
@@ -103,14 +134,35 @@ describe('course authoring', () => {
 
     // Saving a lesson unchanged is not a change.
     const reading = (await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body;
-    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: reading.revision, content: reading.content, title: reading.title });
+    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: reading.revision,
+      content: reading.content,
+      title: reading.title,
+    });
     expect((await changes()).body.items).toEqual([]);
 
-    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: reading.revision + 1, content: { kind: 'reading', body: { ko: '바뀐 글' } } });
-    const added = (await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, { kind: 'reflection', title: { ko: '생각해 보기' } })).body;
-    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '새 단원' } })).body;
+    await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: reading.revision + 1,
+      content: { kind: 'reading', body: { ko: '바뀐 글' } },
+    });
+    const added = (
+      await req(owner, 'POST', `/authoring/modules/${moduleId}/lessons`, {
+        kind: 'reflection',
+        title: { ko: '생각해 보기' },
+      })
+    ).body;
+    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '새 단원' } }))
+      .body;
     const newModule = course.modules[1].id;
-    course = (await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, { revision: course.revision, modules: [{ id: moduleId, lessonIds: [readingId, added.id] }, { id: newModule, lessonIds: [quizId] }] })).body;
+    course = (
+      await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, {
+        revision: course.revision,
+        modules: [
+          { id: moduleId, lessonIds: [readingId, added.id] },
+          { id: newModule, lessonIds: [quizId] },
+        ],
+      })
+    ).body;
     await req(owner, 'PATCH', `/authoring/modules/${moduleId}`, { title: { ko: '존엄과 평등 (고침)' } });
 
     const res = await changes();
@@ -126,9 +178,17 @@ describe('course authoring', () => {
       ],
     });
     await req(owner, 'DELETE', `/authoring/modules/${newModule}`);
-    expect((await changes()).body.items.at(-1)).toEqual({ what: 'lesson', change: 'removed', id: quizId, title: { ko: '확인 문제' } });
+    expect((await changes()).body.items.at(-1)).toEqual({
+      what: 'lesson',
+      change: 'removed',
+      id: quizId,
+      title: { ko: '확인 문제' },
+    });
     // Publishing again leaves nothing unpublished; another instructor gets the same 404 as a missing course.
-    await req(owner, 'PATCH', `/authoring/lessons/${added.id}`, { revision: added.revision, content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } } });
+    await req(owner, 'PATCH', `/authoring/lessons/${added.id}`, {
+      revision: added.revision,
+      content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } },
+    });
     const again = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect((await changes()).body).toEqual({ sinceVersion: 2, items: [] });
@@ -141,14 +201,36 @@ describe('course authoring', () => {
     const quiz = (await req(owner, 'GET', `/authoring/lessons/${quizId}`)).body;
     const saved = await req(owner, 'PATCH', `/authoring/lessons/${quizId}`, {
       revision: quiz.revision,
-      content: { ...quiz.content, questions: [{ key: 'q1', type: 'multiple', prompt: { ko: '기본권은?' }, explanation: { ko: '' }, options: [{ key: 'a', text: { ko: '표현의 자유' }, correct: false }, { key: 'b', text: { ko: '감시' }, correct: false }] }] },
+      content: {
+        ...quiz.content,
+        questions: [
+          {
+            key: 'q1',
+            type: 'multiple',
+            prompt: { ko: '기본권은?' },
+            explanation: { ko: '' },
+            options: [
+              { key: 'a', text: { ko: '표현의 자유' }, correct: false },
+              { key: 'b', text: { ko: '감시' }, correct: false },
+            ],
+          },
+        ],
+      },
     });
     // A draft may stay unfinished…
     expect(saved.status).toBe(200);
     // …but it cannot be published like that.
     const blocked = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
     expect(blocked.status).toBe(400);
-    expect(blocked.body.problems).toEqual([{ lessonId: quizId, moduleId: expect.any(String), code: 'question_needs_a_right', params: { lesson: '확인 문제', question: 1 }, message: '확인 문제: question 1 needs at least one right answer.' }]);
+    expect(blocked.body.problems).toEqual([
+      {
+        lessonId: quizId,
+        moduleId: expect.any(String),
+        code: 'question_needs_a_right',
+        params: { lesson: '확인 문제', question: 1 },
+        message: '확인 문제: question 1 needs at least one right answer.',
+      },
+    ]);
   });
 
   it('learners find published courses only, and the latest version', async () => {
@@ -176,13 +258,17 @@ describe('course authoring', () => {
     await req(owner, 'DELETE', `/authoring/lessons/${quizId}`);
     const v2 = await req(owner, 'POST', `/authoring/courses/${courseId}/publish`);
     expect(v2.body.version).toBe(2);
-    const [one, two] = await Promise.all([1, 2].map(async (v) => (await req(owner, 'GET', `/authoring/courses/${courseId}/versions/${v}`)).body));
+    const [one, two] = await Promise.all(
+      [1, 2].map(async (v) => (await req(owner, 'GET', `/authoring/courses/${courseId}/versions/${v}`)).body),
+    );
     expect(one.modules[0].lessons.map((l: { id: string }) => l.id)).toEqual([readingId, quizId]);
     expect(two.modules[0].lessons.map((l: { id: string }) => l.id)).toEqual([readingId]);
     const versions = (await req(owner, 'GET', `/authoring/courses/${courseId}/versions`)).body.items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions[0].publishedBy).toMatchObject({ id: owner.id });
-    await expect(t.db.query(`UPDATE course_versions SET lesson_count = 0 WHERE course_id = $1`, [courseId])).rejects.toThrow(/immutable/);
+    await expect(
+      t.db.query(`UPDATE course_versions SET lesson_count = 0 WHERE course_id = $1`, [courseId]),
+    ).rejects.toThrow(/immutable/);
   });
 
   it('refuses to publish an unfinished draft and says what to fix, changing nothing', async () => {
@@ -190,14 +276,44 @@ describe('course authoring', () => {
     const empty = await req(owner, 'POST', `/authoring/courses/${course.id}/publish`);
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('publish_blocked');
-    expect(empty.body.problems.map((p: { message: string }) => p.message)).toContain('The course needs at least one lesson.');
+    expect(empty.body.problems.map((p: { message: string }) => p.message)).toContain(
+      'The course needs at least one lesson.',
+    );
     // Each problem has a stable code (the web app words it in the author's language) and the English message as a fallback.
-    expect(empty.body.problems).toContainEqual({ lessonId: null, moduleId: null, code: 'course_no_lessons', params: {}, message: 'The course needs at least one lesson.' });
-    const withModule = (await req(owner, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '모듈' } })).body;
-    const quiz = (await req(owner, 'POST', `/authoring/modules/${withModule.modules[0].id}/lessons`, { kind: 'quiz', title: { ko: '퀴즈' } })).body;
+    expect(empty.body.problems).toContainEqual({
+      lessonId: null,
+      moduleId: null,
+      code: 'course_no_lessons',
+      params: {},
+      message: 'The course needs at least one lesson.',
+    });
+    const withModule = (await req(owner, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '모듈' } }))
+      .body;
+    const quiz = (
+      await req(owner, 'POST', `/authoring/modules/${withModule.modules[0].id}/lessons`, {
+        kind: 'quiz',
+        title: { ko: '퀴즈' },
+      })
+    ).body;
     await req(owner, 'PATCH', `/authoring/lessons/${quiz.id}`, {
       revision: 0,
-      content: { kind: 'quiz', passMark: 50, shuffle: true, questions: [{ key: 'q1', type: 'single', prompt: { ko: '?' }, explanation: { ko: '' }, options: [{ key: 'a', text: { ko: '예' }, correct: false }, { key: 'b', text: { ko: '아니요' }, correct: false }] }] },
+      content: {
+        kind: 'quiz',
+        passMark: 50,
+        shuffle: true,
+        questions: [
+          {
+            key: 'q1',
+            type: 'single',
+            prompt: { ko: '?' },
+            explanation: { ko: '' },
+            options: [
+              { key: 'a', text: { ko: '예' }, correct: false },
+              { key: 'b', text: { ko: '아니요' }, correct: false },
+            ],
+          },
+        ],
+      },
     });
     const blocked = await req(owner, 'POST', `/authoring/courses/${course.id}/publish`);
     expect(blocked.body.problems).toEqual([
@@ -216,25 +332,43 @@ describe('course authoring', () => {
   it('refuses a stale revision instead of overwriting someone else’s save', async () => {
     const { readingId, courseId } = await readyCourse();
     const lesson = (await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body;
-    const first = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, title: { ko: '첫째' } });
+    const first = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      title: { ko: '첫째' },
+    });
     expect(first.status).toBe(200);
-    const second = await req(co, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, title: { ko: '둘째' } });
+    const second = await req(co, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      title: { ko: '둘째' },
+    });
     expect([404, 409]).toContain(second.status); // co is not a co-instructor yet: 404
-    const stale = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, title: { ko: '셋째' } });
+    const stale = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      title: { ko: '셋째' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_revision');
     expect((await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body.title.ko).toBe('첫째');
     const course = (await req(owner, 'GET', `/authoring/courses/${courseId}`)).body;
-    const staleCourse = await req(owner, 'PATCH', `/authoring/courses/${courseId}`, { revision: course.revision - 1, sequential: true });
+    const staleCourse = await req(owner, 'PATCH', `/authoring/courses/${courseId}`, {
+      revision: course.revision - 1,
+      sequential: true,
+    });
     expect(staleCourse.status).toBe(409);
-    const ok = await req(owner, 'PATCH', `/authoring/courses/${courseId}`, { revision: course.revision, sequential: true, tags: ['human-rights'], summary: { ko: '요약', zh: '摘要' } });
+    const ok = await req(owner, 'PATCH', `/authoring/courses/${courseId}`, {
+      revision: course.revision,
+      sequential: true,
+      tags: ['human-rights'],
+      summary: { ko: '요약', zh: '摘要' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ sequential: true, tags: ['human-rights'], revision: course.revision + 1 });
   });
 
   it('reorders modules and lessons, and moves a lesson to another module', async () => {
     const { courseId, moduleId, readingId, quizId } = await readyCourse();
-    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '두 번째' } })).body;
+    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '두 번째' } }))
+      .body;
     const second = course.modules[1].id;
     const res = await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, {
       revision: course.revision,
@@ -247,19 +381,31 @@ describe('course authoring', () => {
     course = res.body;
     expect(course.modules.map((m: { id: string }) => m.id)).toEqual([second, moduleId]);
     expect(course.modules[0].lessons.map((l: { id: string }) => l.id)).toEqual([quizId]);
-    const missing = await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, { revision: course.revision, modules: [{ id: second, lessonIds: [quizId] }] });
+    const missing = await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, {
+      revision: course.revision,
+      modules: [{ id: second, lessonIds: [quizId] }],
+    });
     expect(missing.status).toBe(409);
   });
 
   it('validates content: kind must match, unknown keys and bad values are 400s naming the field', async () => {
     const { readingId } = await readyCourse();
     const lesson = (await req(owner, 'GET', `/authoring/lessons/${readingId}`)).body;
-    const wrongKind = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, content: { kind: 'reflection', prompt: { ko: 'x' } } });
+    const wrongKind = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      content: { kind: 'reflection', prompt: { ko: 'x' } },
+    });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.fields[0].path).toBe('body.content.kind');
-    const extra = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, ownerId: owner.id });
+    const extra = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      ownerId: owner.id,
+    });
     expect(extra.status).toBe(400);
-    const badUrl = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, { revision: lesson.revision, content: { kind: 'media', mediaType: 'video', mediaId: null, url: 'javascript:alert(1)', transcript: { ko: '' } } });
+    const badUrl = await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
+      revision: lesson.revision,
+      content: { kind: 'media', mediaType: 'video', mediaId: null, url: 'javascript:alert(1)', transcript: { ko: '' } },
+    });
     expect(badUrl.status).toBe(400);
     const badSlug = await req(owner, 'POST', '/authoring/courses', { slug: 'Not A Slug!', title: { ko: 'x' } });
     expect(badSlug.body.fields[0].path).toBe('body.slug');
@@ -308,7 +454,9 @@ describe('course authoring', () => {
       ] as const) {
         expect((await req(stranger, method, path, body)).status, `${method} ${path}`).toBe(404);
       }
-      expect((await req(stranger, 'GET', '/authoring/courses')).body.items.map((c: { id: string }) => c.id)).not.toContain(ids.courseId);
+      expect(
+        (await req(stranger, 'GET', '/authoring/courses')).body.items.map((c: { id: string }) => c.id),
+      ).not.toContain(ids.courseId);
       const after = (await req(owner, 'GET', `/authoring/courses/${ids.courseId}`)).body;
       expect(after.status).toBe('draft');
       expect(after.modules).toHaveLength(1);
@@ -321,17 +469,37 @@ describe('course authoring', () => {
       expect(named.status).toBe(200);
       expect(named.body.coInstructors.map((p: { id: string }) => p.id)).toEqual([co.id]);
       const lesson = (await req(co, 'GET', `/authoring/lessons/${ids.readingId}`)).body;
-      expect((await req(co, 'PATCH', `/authoring/lessons/${ids.readingId}`, { revision: lesson.revision, title: { ko: '공동 편집' } })).status).toBe(200);
-      expect((await req(co, 'PUT', `/authoring/courses/${ids.courseId}/co-instructors`, { userIds: [] })).status).toBe(403);
-      expect((await req(co, 'GET', '/authoring/courses')).body.items.map((c: { id: string }) => c.id)).toContain(ids.courseId);
+      expect(
+        (
+          await req(co, 'PATCH', `/authoring/lessons/${ids.readingId}`, {
+            revision: lesson.revision,
+            title: { ko: '공동 편집' },
+          })
+        ).status,
+      ).toBe(200);
+      expect((await req(co, 'PUT', `/authoring/courses/${ids.courseId}/co-instructors`, { userIds: [] })).status).toBe(
+        403,
+      );
+      expect((await req(co, 'GET', '/authoring/courses')).body.items.map((c: { id: string }) => c.id)).toContain(
+        ids.courseId,
+      );
 
       const read = await req(manager, 'GET', `/authoring/courses/${ids.courseId}`);
       expect(read.status).toBe(200);
       expect(read.body.canEdit).toBe(false);
       expect((await req(manager, 'GET', `/authoring/lessons/${ids.readingId}`)).status).toBe(200);
-      expect((await req(manager, 'PATCH', `/authoring/courses/${ids.courseId}`, { revision: course.revision, sequential: true })).status).toBe(403);
+      expect(
+        (
+          await req(manager, 'PATCH', `/authoring/courses/${ids.courseId}`, {
+            revision: course.revision,
+            sequential: true,
+          })
+        ).status,
+      ).toBe(403);
       expect((await req(manager, 'POST', `/authoring/courses/${ids.courseId}/publish`)).status).toBe(403);
-      expect((await req(manager, 'POST', '/authoring/courses', { slug: uniqueName('m-'), title: { ko: 'x' } })).status).toBe(403);
+      expect(
+        (await req(manager, 'POST', '/authoring/courses', { slug: uniqueName('m-'), title: { ko: 'x' } })).status,
+      ).toBe(403);
 
       for (const [method, path] of [
         ['GET', '/authoring/courses'],
@@ -340,7 +508,17 @@ describe('course authoring', () => {
         ['GET', `/authoring/lessons/${ids.readingId}`],
         ['POST', '/authoring/courses'],
       ] as const) {
-        expect((await req(learner, method, path, method === 'POST' ? { slug: uniqueName('l-'), title: { ko: 'x' } } : undefined)).status, path).toBe(403);
+        expect(
+          (
+            await req(
+              learner,
+              method,
+              path,
+              method === 'POST' ? { slug: uniqueName('l-'), title: { ko: 'x' } } : undefined,
+            )
+          ).status,
+          path,
+        ).toBe(403);
       }
       expect((await req(null, 'GET', `/authoring/courses/${ids.courseId}`)).status).toBe(401);
       expect((await req(admin, 'GET', `/authoring/courses/${ids.courseId}`)).body.canEdit).toBe(true);
@@ -358,6 +536,8 @@ describe('course authoring', () => {
     expect(mine.status).toBe(201);
     expect(mine.body).toMatchObject({ slug, status: 'draft', latestVersion: null });
     expect(mine.body.modules[0].lessons).toHaveLength(2);
-    expect(mine.body.modules[0].lessons[0].id).not.toBe((await req(owner, 'GET', `/authoring/courses/${courseId}`)).body.modules[0].lessons[0].id);
+    expect(mine.body.modules[0].lessons[0].id).not.toBe(
+      (await req(owner, 'GET', `/authoring/courses/${courseId}`)).body.modules[0].lessons[0].id,
+    );
   });
 });

@@ -8,7 +8,8 @@ import { createTestDatabase } from './test-db.js';
 // The built CLI (`npm test -w apps/api` compiles first): Nest's injection needs the decorator
 // metadata that tsc emits, and this is what `npm run create-admin` runs.
 const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'create-admin.js');
-const run = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input: '' });
+const run = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input: '' });
 
 describe('npm run create-admin', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -18,7 +19,10 @@ describe('npm run create-admin', () => {
   afterAll(() => db.drop());
 
   it('creates an admin with the password from DARI_ADMIN_PASSWORD', async () => {
-    const r = run(['--username', 'Head.Admin', '--display-name', '관리자'], { DATABASE_URL: db.url, DARI_ADMIN_PASSWORD: 'a long admin passphrase' });
+    const r = run(['--username', 'Head.Admin', '--display-name', '관리자'], {
+      DATABASE_URL: db.url,
+      DARI_ADMIN_PASSWORD: 'a long admin passphrase',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('admin "head.admin" created');

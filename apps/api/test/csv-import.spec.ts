@@ -15,12 +15,18 @@ describe('learner import: text from a wrong encoding', () => {
   beforeAll(async () => {
     t = await TestApp.create();
     manager = await t.signedIn('manager');
-    cohort = (await t.request('POST', '/api/v1/cohorts', { cookie: manager.cookie, body: { name: uniqueName('기수 ') } })).body.id;
+    cohort = (
+      await t.request('POST', '/api/v1/cohorts', { cookie: manager.cookie, body: { name: uniqueName('기수 ') } })
+    ).body.id;
   });
   afterAll(() => t.close());
 
-  const importCsv = (csv: string) => t.request('POST', `/api/v1/cohorts/${cohort}/learners/import`, { cookie: manager.cookie, body: { csv } });
-  const count = async (tag: string) => ((await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`])) as { n: number }[])[0].n;
+  const importCsv = (csv: string) =>
+    t.request('POST', `/api/v1/cohorts/${cohort}/learners/import`, { cookie: manager.cookie, body: { csv } });
+  const count = async (tag: string) =>
+    (
+      (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`])) as { n: number }[]
+    )[0].n;
 
   it('refuses U+FFFD (CP949 read as UTF-8) with a 400 naming the line and field, and creates nobody', async () => {
     const tag = uniqueName('enc').toLowerCase();
@@ -32,9 +38,13 @@ describe('learner import: text from a wrong encoding', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.message).toMatch(/wrong text encoding \(line 3\); nothing was created/);
-    expect(res.body.fields).toEqual([{ path: 'csv.line.3.displayName', message: expect.stringMatching(/wrong text encoding.*CSV UTF-8/) }]);
+    expect(res.body.fields).toEqual([
+      { path: 'csv.line.3.displayName', message: expect.stringMatching(/wrong text encoding.*CSV UTF-8/) },
+    ]);
     expect(await count(tag)).toBe(0);
-    expect(((await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)) as { n: number }[])[0].n).toBe(auditsBefore);
+    expect(((await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)) as { n: number }[])[0].n).toBe(
+      auditsBefore,
+    );
   });
 
   it('refuses UTF-8 read as Windows-1252 ("í•˜ëŠ˜") and C1 control characters too', async () => {
@@ -43,7 +53,10 @@ describe('learner import: text from a wrong encoding', () => {
     const latin = 'í•˜ëŠ˜';
     const res = await importCsv(`username,displayName\n${tag}a,${latin}\n${tag}b,x\u0085y\n`);
     expect(res.status).toBe(400);
-    expect(res.body.fields.map((f: { path: string }) => f.path)).toEqual(['csv.line.2.displayName', 'csv.line.3.displayName']);
+    expect(res.body.fields.map((f: { path: string }) => f.path)).toEqual([
+      'csv.line.2.displayName',
+      'csv.line.3.displayName',
+    ]);
     expect(await count(tag)).toBe(0);
   });
 
@@ -51,6 +64,10 @@ describe('learner import: text from a wrong encoding', () => {
     const tag = uniqueName('enc').toLowerCase();
     const res = await importCsv(`\uFEFFusername,displayName\n${tag}a,하늘\n${tag}b,José Núñez\n${tag}c,Zoë–Renée\n`);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.created.map((c: { displayName: string }) => c.displayName)).toEqual(['하늘', 'José Núñez', 'Zoë–Renée']);
+    expect(res.body.created.map((c: { displayName: string }) => c.displayName)).toEqual([
+      '하늘',
+      'José Núñez',
+      'Zoë–Renée',
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describe('demo accounts', () => {
     expect(result.generatedPassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     t.secrets.add(result.generatedPassword!);
     for (const role of ['learner', 'instructor', 'manager', 'admin']) {
-      const res = await t.request('POST', '/api/v1/auth/login', { body: { username: `demo.${role}`, password: result.generatedPassword } });
+      const res = await t.request('POST', '/api/v1/auth/login', {
+        body: { username: `demo.${role}`, password: result.generatedPassword },
+      });
       expect(res.status).toBe(200);
       expect(res.body.role).toBe(role);
     }
@@ -28,6 +30,12 @@ describe('demo accounts', () => {
     expect(await seed.run('the documented demo password')).toEqual({ created: false });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users`);
     expect(n).toBe(4);
-    expect((await t.request('POST', '/api/v1/auth/login', { body: { username: 'demo.admin', password: 'the documented demo password' } })).status).toBe(200);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/login', {
+          body: { username: 'demo.admin', password: 'the documented demo password' },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

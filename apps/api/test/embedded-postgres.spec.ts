@@ -27,7 +27,9 @@ async function query(url: string, sql: string): Promise<unknown[]> {
 }
 
 function hold(baseDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'hold-postgres.ts'), baseDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'hold-postgres.ts'), baseDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (b: Buffer) => {
       const m = /ready (\d+)/.exec(b.toString());
@@ -75,7 +77,9 @@ describe('the embedded PostgreSQL 18', () => {
   it('refuses to share its folder with a live Dari, and takes over from one that was killed', async () => {
     const base = tmp('pg-orphan');
     const { child } = await hold(base);
-    await expect(EmbeddedPostgres.start({ baseDir: base, ephemeral: true })).rejects.toThrow(/already running with the data folder/);
+    await expect(EmbeddedPostgres.start({ baseDir: base, ephemeral: true })).rejects.toThrow(
+      /already running with the data folder/,
+    );
     const postmasterPid = Number(readFileSync(path.join(base, 'pg18', 'postmaster.pid'), 'utf8').split('\n')[0]);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

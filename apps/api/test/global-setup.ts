@@ -21,7 +21,10 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedPostgres | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    embedded = await EmbeddedPostgres.start({ baseDir: path.join(os.tmpdir(), `dari-test-${process.pid}-${Date.now()}`), ephemeral: true });
+    embedded = await EmbeddedPostgres.start({
+      baseDir: path.join(os.tmpdir(), `dari-test-${process.pid}-${Date.now()}`),
+      ephemeral: true,
+    });
     adminUrl = embedded.url;
   }
   const templateDb = `dari_tpl_${process.pid}_${Date.now().toString(36)}`;

@@ -25,14 +25,22 @@ describe('the glossary, word lists and word requests', () => {
   let otherInstructor: Who;
   beforeAll(async () => {
     t = await TestApp.create();
-    [learner, instructor, otherInstructor] = await Promise.all([t.signedIn('learner'), t.signedIn('instructor'), t.signedIn('instructor')]);
+    [learner, instructor, otherInstructor] = await Promise.all([
+      t.signedIn('learner'),
+      t.signedIn('instructor'),
+      t.signedIn('instructor'),
+    ]);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dari-gloss-')), 'terms.json');
     writeFileSync(
       file,
       JSON.stringify([
         entry('민주주의', { gloss: { en: 'democracy', zh: '民主主义' }, related: ['선거'] }),
         entry('선거', { gloss: { en: 'election', zh: '选举' } }),
-        entry('아이스크림', { northKorean: ['에스키모'], gloss: { en: 'ice cream', zh: '冰淇淋' }, tags: ['loanword', 'daily-life'] }),
+        entry('아이스크림', {
+          northKorean: ['에스키모'],
+          gloss: { en: 'ice cream', zh: '冰淇淋' },
+          tags: ['loanword', 'daily-life'],
+        }),
         entry('투표소', { gloss: { en: 'polling station', zh: '投票站' } }),
       ]),
     );
@@ -41,8 +49,10 @@ describe('the glossary, word lists and word requests', () => {
   });
   afterAll(() => t.close());
 
-  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
-  const terms = async (q: string) => (await api(learner, 'GET', `/glossary?q=${encodeURIComponent(q)}`)).body.items.map((x: { term: string }) => x.term);
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const terms = async (q: string) =>
+    (await api(learner, 'GET', `/glossary?q=${encodeURIComponent(q)}`)).body.items.map((x: { term: string }) => x.term);
 
   it('finds a term by its South or North Korean form, its English or Chinese gloss, and by initial consonants', async () => {
     expect(await terms('민주')).toEqual(['민주주의']);
@@ -52,7 +62,9 @@ describe('the glossary, word lists and word requests', () => {
     expect(await terms('ㅁㅈㅈㅇ')).toEqual(['민주주의']);
     expect(await terms('ㅌㅍ')).toEqual(['투표소']);
     expect(await terms('%')).toEqual([]);
-    expect((await api(learner, 'GET', '/glossary?tag=loanword')).body.items.map((x: { term: string }) => x.term)).toEqual(['아이스크림']);
+    expect(
+      (await api(learner, 'GET', '/glossary?tag=loanword')).body.items.map((x: { term: string }) => x.term),
+    ).toEqual(['아이스크림']);
     expect((await api(learner, 'GET', '/glossary?tag=nonsense')).status).toBe(400);
     const lookup = await api(learner, 'POST', '/glossary/lookup', { terms: ['선거', '없는 말', '투표소'] });
     expect(lookup.body.items.map((x: { term: string }) => x.term).sort()).toEqual(['선거', '투표소']);
@@ -68,10 +80,15 @@ describe('the glossary, word lists and word requests', () => {
     expect(badRelated.status).toBe(400);
     expect(badRelated.body.fields[0].path).toBe('body.related');
     expect((await api(instructor, 'POST', '/glossary', { ...entry('국회'), explanation: '' })).status).toBe(400);
-    const patched = await api(instructor, 'PATCH', `/glossary/${created.body.id}`, { northKorean: [] , explanation: '나라의 가장 높은 법이에요.' });
+    const patched = await api(instructor, 'PATCH', `/glossary/${created.body.id}`, {
+      northKorean: [],
+      explanation: '나라의 가장 높은 법이에요.',
+    });
     expect(patched.body.explanation).toBe('나라의 가장 높은 법이에요.');
     expect((await api(instructor, 'DELETE', `/glossary/${created.body.id}`)).status).toBe(403);
-    expect((await api(learner, 'PATCH', `/glossary/${created.body.id}`, { explanation: '바꿔 보기' })).status).toBe(403);
+    expect((await api(learner, 'PATCH', `/glossary/${created.body.id}`, { explanation: '바꿔 보기' })).status).toBe(
+      403,
+    );
     expect((await api(learner, 'GET', `/glossary/${randomUUID()}`)).status).toBe(404);
   });
 
@@ -80,7 +97,12 @@ describe('the glossary, word lists and word requests', () => {
     expect(term.saved).toBe(false);
     expect((await api(learner, 'PUT', `/me/words/${term.id}`)).status).toBe(204);
     expect((await api(learner, 'PUT', `/me/words/${term.id}`)).status).toBe(204);
-    expect((await api(learner, 'GET', '/me/words')).body.items.map((x: { term: string; saved: boolean }) => [x.term, x.saved])).toEqual([['선거', true]]);
+    expect(
+      (await api(learner, 'GET', '/me/words')).body.items.map((x: { term: string; saved: boolean }) => [
+        x.term,
+        x.saved,
+      ]),
+    ).toEqual([['선거', true]]);
     expect((await api(learner, 'GET', `/glossary/${term.id}`)).body.saved).toBe(true);
     expect((await api(instructor, 'GET', `/glossary/${term.id}`)).body.saved).toBe(false);
     expect((await api(learner, 'PUT', `/me/words/${randomUUID()}`)).status).toBe(404);
@@ -92,8 +114,16 @@ describe('the glossary, word lists and word requests', () => {
     const slug = uniqueName('gl-').toLowerCase();
     let c = (await api(instructor, 'POST', '/authoring/courses', { slug, title: { ko: '용어' } })).body;
     c = (await api(instructor, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
-    const lesson = (await api(instructor, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind: 'reading', title: { ko: '읽기' } })).body;
-    await api(instructor, 'PATCH', `/authoring/lessons/${lesson.id}`, { revision: 0, content: { kind: 'reading', body: { ko: '주민센터에 가요.' } } });
+    const lesson = (
+      await api(instructor, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
+        kind: 'reading',
+        title: { ko: '읽기' },
+      })
+    ).body;
+    await api(instructor, 'PATCH', `/authoring/lessons/${lesson.id}`, {
+      revision: 0,
+      content: { kind: 'reading', body: { ko: '주민센터에 가요.' } },
+    });
     await api(instructor, 'POST', `/authoring/courses/${c.id}/publish`);
     const notEnrolled = await api(learner, 'POST', '/word-requests', { text: '주민센터', lessonId: lesson.id });
     expect(notEnrolled.status).toBe(400);
@@ -103,28 +133,48 @@ describe('the glossary, word lists and word requests', () => {
     expect(asked.body).toMatchObject({ text: '주민센터', status: 'open', courseId: c.id, askedBy: null, term: null });
     // Asking again about the same word from the same lesson while it is open is not a second request,
     // also when the two asks arrive at once.
-    const again = await Promise.all([1, 2, 3].map(() => api(learner, 'POST', '/word-requests', { text: '주민센터', lessonId: lesson.id })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => api(learner, 'POST', '/word-requests', { text: '주민센터', lessonId: lesson.id })),
+    );
     expect(again.map((r) => [r.status, r.body.id])).toEqual([1, 2, 3].map(() => [200, asked.body.id]));
     // A different word, or the same word outside the lesson, is a request of its own.
     const outside = await api(learner, 'POST', '/word-requests', { text: '주민센터' });
     expect(outside.status).toBe(201);
     expect(outside.body.id).not.toBe(asked.body.id);
-    expect((await api(learner, 'GET', '/me/word-requests')).body.items.filter((r: { text: string }) => r.text === '주민센터')).toHaveLength(2);
+    expect(
+      (await api(learner, 'GET', '/me/word-requests')).body.items.filter(
+        (r: { text: string }) => r.text === '주민센터',
+      ),
+    ).toHaveLength(2);
 
     const mine = (await api(instructor, 'GET', '/word-requests?status=open')).body.items;
     expect(mine.map((r: { id: string }) => r.id)).toContain(asked.body.id);
     expect(mine.find((r: { id: string }) => r.id === asked.body.id).askedBy).toMatch(/^이름 /);
-    expect((await api(otherInstructor, 'GET', '/word-requests')).body.items.map((r: { id: string }) => r.id)).not.toContain(asked.body.id);
-    expect((await api(otherInstructor, 'POST', `/word-requests/${asked.body.id}/answer`, { termId: randomUUID() })).status).toBe(404);
+    expect(
+      (await api(otherInstructor, 'GET', '/word-requests')).body.items.map((r: { id: string }) => r.id),
+    ).not.toContain(asked.body.id);
+    expect(
+      (await api(otherInstructor, 'POST', `/word-requests/${asked.body.id}/answer`, { termId: randomUUID() })).status,
+    ).toBe(404);
     expect((await api(learner, 'GET', '/word-requests')).status).toBe(403);
 
-    const answered = await api(instructor, 'POST', `/word-requests/${asked.body.id}/answer`, { newTerm: entry('주민센터', { tags: ['civic', 'daily-life'] }) });
+    const answered = await api(instructor, 'POST', `/word-requests/${asked.body.id}/answer`, {
+      newTerm: entry('주민센터', { tags: ['civic', 'daily-life'] }),
+    });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', term: { term: '주민센터' } });
     const myRequests = (await api(learner, 'GET', '/me/word-requests')).body.items;
-    expect(myRequests.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({ status: 'answered', term: { term: '주민센터', saved: true } });
-    expect((await api(learner, 'GET', '/me/words')).body.items.map((x: { term: string }) => x.term)).toContain('주민센터');
-    const both = await api(instructor, 'POST', `/word-requests/${asked.body.id}/answer`, { termId: randomUUID(), newTerm: entry('x') });
+    expect(myRequests.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({
+      status: 'answered',
+      term: { term: '주민센터', saved: true },
+    });
+    expect((await api(learner, 'GET', '/me/words')).body.items.map((x: { term: string }) => x.term)).toContain(
+      '주민센터',
+    );
+    const both = await api(instructor, 'POST', `/word-requests/${asked.body.id}/answer`, {
+      termId: randomUUID(),
+      newTerm: entry('x'),
+    });
     expect(both.status).toBe(400);
   });
 });

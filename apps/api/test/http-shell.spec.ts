@@ -14,7 +14,10 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
   beforeAll(async () => {
     web = mkdtempSync(path.join(os.tmpdir(), 'dari-web-'));
     mkdirSync(path.join(web, 'assets'));
-    writeFileSync(path.join(web, 'index.html'), '<!doctype html><html lang="ko"><body><div id="root"></div><script type="module" src="/assets/app-abc.js"></script></body></html>');
+    writeFileSync(
+      path.join(web, 'index.html'),
+      '<!doctype html><html lang="ko"><body><div id="root"></div><script type="module" src="/assets/app-abc.js"></script></body></html>',
+    );
     writeFileSync(path.join(web, 'assets', 'app-abc.js'), 'console.log(1)');
     writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await TestApp.create({ DARI_WEB_DIST: web });
@@ -43,11 +46,28 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
 
   it('errors carry the same headers: 400, 401, 403 (role and CSRF), 404, 405/404, 413, 415, 429 — and are never cached', async () => {
     const u = await t.signedIn('learner');
-    const csrf = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: `dari_session=${u.cookie}`, 'content-type': 'application/json', origin: 'https://evil.example' }, payload: '{}' });
-    const tooLarge = await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, payload: `{"displayName":"${'a'.repeat(1024 * 1024 + 1)}"}` });
-    const form = await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, payload: 'displayName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const csrf = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: {
+        cookie: `dari_session=${u.cookie}`,
+        'content-type': 'application/json',
+        origin: 'https://evil.example',
+      },
+      payload: '{}',
+    });
+    const tooLarge = await t.request('PATCH', '/api/v1/me', {
+      cookie: u.cookie,
+      payload: `{"displayName":"${'a'.repeat(1024 * 1024 + 1)}"}`,
+    });
+    const form = await t.request('PATCH', '/api/v1/me', {
+      cookie: u.cookie,
+      payload: 'displayName=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     let throttled = await t.request('GET', '/api/v1/join/AAAAA-AAAAA');
-    for (let i = 0; i < 100 && throttled.status !== 429; i++) throttled = await t.request('GET', '/api/v1/join/AAAAA-AAAAA');
+    for (let i = 0; i < 100 && throttled.status !== 429; i++)
+      throttled = await t.request('GET', '/api/v1/join/AAAAA-AAAAA');
     const answers = [
       await t.request('PATCH', '/api/v1/me', { cookie: u.cookie, body: { role: 'admin' } }),
       await t.request('GET', '/api/v1/me'),
@@ -102,7 +122,15 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     const res = await t.request('GET', '/api/docs-json');
     expect(res.status).toBe(200);
     const doc = typeof res.body === 'string' ? JSON.parse(res.body) : res.body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/admin/users', '/api/v1/admin/users/{id}', '/api/v1/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/admin/users',
+        '/api/v1/admin/users/{id}',
+        '/api/v1/health',
+      ]),
+    );
     expect(JSON.stringify(doc.paths['/api/v1/auth/login'])).toMatch(/LoginDto/);
     expect(JSON.stringify(doc.components.schemas.LoginDto)).toContain('sharedDevice');
     expect((await t.request('GET', '/api/docs')).status).toBe(200);
@@ -131,7 +159,9 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     socket.on('data', (b: Buffer) => (received += b.toString('utf8')));
     // A sign-in whose body is still arriving when the drain begins (so the connection is busy, not idle)…
     const body = JSON.stringify({ username: 'nobody.at.all', password: 'not the password' });
-    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-dari-client: web\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `POST /api/v1/auth/login HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-dari-client: web\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     const closing = other.close();
     await new Promise((r) => setTimeout(r, 300));
@@ -176,7 +206,9 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
       expect(res.statusCode).toBe(400);
       expect(JSON.parse(res.body).code).toBe('invalid_json');
     }
-    const nul = await t.request('POST', '/api/v1/auth/login', { body: { username: 'a\u0000b', password: 'whatever it is' } });
+    const nul = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'a\u0000b', password: 'whatever it is' },
+    });
     expect(nul.status).toBe(400);
     expect((await t.request('GET', '/api/v1/me', { cookie: u.cookie })).body.displayName).toBe(before);
   });

@@ -26,14 +26,23 @@ async function startInstance(databaseUrl: string, attempts = 3): Promise<{ child
   try {
     return await startOnce(databaseUrl, await freePort());
   } catch (e) {
-    if (attempts > 1 && e instanceof Error && e.message === 'instance exited') return startInstance(databaseUrl, attempts - 1);
+    if (attempts > 1 && e instanceof Error && e.message === 'instance exited')
+      return startInstance(databaseUrl, attempts - 1);
     throw e;
   }
 }
 
 async function startOnce(databaseUrl: string, port: number): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: 'two instances passphrase', DARI_WEB_DIST: '/nonexistent' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DARI_DEMO_PASSWORD: 'two instances passphrase',
+      DARI_WEB_DIST: '/nonexistent',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -67,16 +76,24 @@ describe('two API instances on one database', () => {
   });
 
   const signIn = async (base: string) => {
-    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, body: JSON.stringify({ username: 'demo.learner', password: 'two instances passphrase' }) });
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dari-client': 'web' },
+      body: JSON.stringify({ username: 'demo.learner', password: 'two instances passphrase' }),
+    });
     expect(res.status).toBe(200);
     return res.headers.get('set-cookie')!.split(';')[0];
   };
-  const me = (base: string, cookie: string) => fetch(`${base}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
+  const me = (base: string, cookie: string) =>
+    fetch(`${base}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
 
   it('a session made on one instance is valid on the other, and signing out on one ends it on both', async () => {
     const cookie = await signIn(a.base);
     expect(await me(b.base, cookie)).toBe(200);
-    const out = await fetch(`${b.base}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-dari-client': 'web' } });
+    const out = await fetch(`${b.base}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-dari-client': 'web' },
+    });
     expect(out.status).toBe(204);
     expect(await me(a.base, cookie)).toBe(401);
     expect(await me(b.base, cookie)).toBe(401);
@@ -84,7 +101,9 @@ describe('two API instances on one database', () => {
 
   it('the starter curriculum and demo accounts were created once, not twice', async () => {
     const cookie = await signIn(b.base);
-    const catalog = (await (await fetch(`${a.base}/api/v1/courses`, { headers: { cookie } })).json()) as { items: unknown[] };
+    const catalog = (await (await fetch(`${a.base}/api/v1/courses`, { headers: { cookie } })).json()) as {
+      items: unknown[];
+    };
     expect(catalog.items).toHaveLength(4);
     const pg = await import('pg');
     const c = new pg.default.Client({ connectionString: db.url });

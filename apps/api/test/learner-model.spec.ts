@@ -24,12 +24,23 @@ describe('the learner model', () => {
   const terms: string[] = [];
   beforeAll(async () => {
     // Many sign-ins and joins from few addresses: the limits are tested elsewhere.
-    t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' });
+    t = await TestApp.create({
+      DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000',
+    });
     const admin = await t.signedIn('admin');
     for (const term of ['투표', '계약서']) {
       const res = await t.request('POST', '/api/v1/glossary', {
         cookie: admin.cookie,
-        body: { term, northKorean: [], explanation: '쉬운 말로 풀어 쓴 설명이에요.', gloss: { en: 'word', zh: '词' }, example: '예문을 하나 써요.', tags: ['civic'], related: [] },
+        body: {
+          term,
+          northKorean: [],
+          explanation: '쉬운 말로 풀어 쓴 설명이에요.',
+          gloss: { en: 'word', zh: '词' },
+          example: '예문을 하나 써요.',
+          tags: ['civic'],
+          related: [],
+        },
       });
       terms.push(res.body.id);
     }

@@ -30,7 +30,9 @@ describe('migrations', () => {
   it('run forward on a database with data in it, keep the data, and are idempotent', async () => {
     await ds.query(`INSERT INTO users (username, display_name, role) VALUES ('kept.user', '남은 사람', 'learner')`);
     expect(await runMigrations(db.url)).toEqual([]);
-    expect(await ds.query(`SELECT display_name FROM users WHERE username = 'kept.user'`)).toEqual([{ display_name: '남은 사람' }]);
+    expect(await ds.query(`SELECT display_name FROM users WHERE username = 'kept.user'`)).toEqual([
+      { display_name: '남은 사람' },
+    ]);
   });
 
   it('several processes migrating at once take turns', async () => {
@@ -47,7 +49,11 @@ describe('migrations', () => {
   });
 
   it('check constraints keep enums honest', async () => {
-    await expect(ds.query(`INSERT INTO users (username, display_name, role) VALUES ('bad.role', 'x', 'superuser')`)).rejects.toThrow(/chk_users_role/);
-    await expect(ds.query(`INSERT INTO users (username, display_name, role, locale) VALUES ('bad.locale', 'x', 'learner', 'fr')`)).rejects.toThrow(/chk_users_locale/);
+    await expect(
+      ds.query(`INSERT INTO users (username, display_name, role) VALUES ('bad.role', 'x', 'superuser')`),
+    ).rejects.toThrow(/chk_users_role/);
+    await expect(
+      ds.query(`INSERT INTO users (username, display_name, role, locale) VALUES ('bad.locale', 'x', 'learner', 'fr')`),
+    ).rejects.toThrow(/chk_users_locale/);
   });
 });

@@ -26,7 +26,17 @@ async function start(env: Record<string, string> = {}): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   let out = '';
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DARI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', DARI_WEB_DIST: '/nonexistent', DARI_DEMO_PASSWORD: PASSWORD, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DARI_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      DARI_WEB_DIST: '/nonexistent',
+      DARI_DEMO_PASSWORD: PASSWORD,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so a failed test can kill the workers too.
     detached: true,
@@ -87,7 +97,11 @@ async function call(base: string, method: string, p: string, cookie?: string, bo
   const headers: Record<string, string> = { 'x-dari-client': 'web', origin: base };
   if (cookie) headers.cookie = cookie;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}/api/v1${p}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text.startsWith('{') ? JSON.parse(text) : text };
 }
@@ -109,7 +123,13 @@ async function learner(base: string): Promise<{ cookie: string; lessonId: string
   return { cookie, lessonId: course.body.modules[0].lessons[0].id };
 }
 
-const event = (lessonId: string) => ({ id: randomUUID(), lessonId, occurredAt: new Date().toISOString(), type: 'time_spent', seconds: 1 });
+const event = (lessonId: string) => ({
+  id: randomUUID(),
+  lessonId,
+  occurredAt: new Date().toISOString(),
+  type: 'time_spent',
+  seconds: 1,
+});
 
 function expectUnavailable(a: Answer): void {
   expect(a.status).toBe(503);
@@ -157,7 +177,9 @@ describe('the embedded PostgreSQL dies under a running Dari', () => {
       expect(down.length, s.output()).toBeGreaterThan(0);
       for (const a of down) expectUnavailable(a);
       expect(recoveredAt, s.output()).toBeGreaterThan(0);
-      process.stdout.write(`[outage] recovered ${recoveredAt - killedAt} ms after kill -9; ${down.length} answers were 503\n`);
+      process.stdout.write(
+        `[outage] recovered ${recoveredAt - killedAt} ms after kill -9; ${down.length} answers were 503\n`,
+      );
       expect(postmasterPid()).not.toBe(first);
       expect(alive(postmasterPid())).toBe(true);
       expect(s.output()).toMatch(/PostgreSQL \(pid \d+\) stopped unexpectedly \(killed by SIGKILL\)/);
@@ -169,7 +191,9 @@ describe('the embedded PostgreSQL dies under a running Dari', () => {
 
       // Every event acknowledged before, during and after the outage is stored: sent again, each is a duplicate.
       for (let i = 0; i < acknowledged.length; i += 100) {
-        const again = await call(s.base, 'POST', '/progress/events', cookie, { events: acknowledged.slice(i, i + 100) });
+        const again = await call(s.base, 'POST', '/progress/events', cookie, {
+          events: acknowledged.slice(i, i + 100),
+        });
         expect(again.status).toBe(200);
         expect(new Set(again.body.results.map((r: { status: string }) => r.status))).toEqual(new Set(['duplicate']));
       }
@@ -179,7 +203,8 @@ describe('the embedded PostgreSQL dies under a running Dari', () => {
       appendFileSync(autoConf, '\nthis line is not valid\n');
       process.kill(postmasterPid(), 'SIGKILL');
       // A crash within a minute of the last restart continues the count (a crash loop ends in giving up).
-      const failedStart = /did not start \(attempt [2-5] of 5\): .*configuration file "postgresql.auto.conf" contains errors/;
+      const failedStart =
+        /did not start \(attempt [2-5] of 5\): .*configuration file "postgresql.auto.conf" contains errors/;
       for (let i = 0; i < 100 && !failedStart.test(s.output()); i++) await sleep(100);
       expect(s.output(), s.output()).toMatch(failedStart);
       const health = await call(s.base, 'GET', '/health');
@@ -207,7 +232,9 @@ describe('the embedded PostgreSQL dies under a running Dari', () => {
         process.kill(postmasterPid(), 'SIGKILL');
         const killedAt = Date.now();
         expect(await exited(s.child)).toBe(1);
-        process.stdout.write(`[outage] gave up and exited ${Date.now() - killedAt} ms after kill -9 (WEB_CONCURRENCY=${workers})\n`);
+        process.stdout.write(
+          `[outage] gave up and exited ${Date.now() - killedAt} ms after kill -9 (WEB_CONCURRENCY=${workers})\n`,
+        );
         expect(s.output()).toMatch(/did not start \(attempt 1 of 2\)/);
         expect(s.output()).toMatch(/did not start \(attempt 2 of 2\)/);
         expect(s.output()).toMatch(/could not be started again after 2 attempts.*Dari is stopping \(exit code 1\)/);

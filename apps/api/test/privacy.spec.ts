@@ -16,30 +16,55 @@ describe('privacy: devices, export, erasure, audit log', () => {
   });
   afterAll(() => t.close());
 
-  const api = (who: { cookie: string } | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
-  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString(), ...extra });
+  const api = (
+    who: { cookie: string } | null,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    lessonId,
+    type,
+    occurredAt: new Date().toISOString(),
+    ...extra,
+  });
 
   /** A learner who finished a one-lesson course (with a reflection) and has a certificate. */
   async function activeLearner() {
     const slug = uniqueName('priv-').toLowerCase();
     let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: '사생활' } })).body;
     c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
-    const l = (await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind: 'reflection', title: { ko: '생각' } })).body;
-    await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } } });
+    const l = (
+      await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
+        kind: 'reflection',
+        title: { ko: '생각' },
+      })
+    ).body;
+    await api(author, 'PATCH', `/authoring/lessons/${l.id}`, {
+      revision: 0,
+      content: { kind: 'reflection', prompt: { ko: '무엇을 느꼈나요?' } },
+    });
     await api(author, 'POST', `/authoring/courses/${c.id}/publish`);
     const learner = await t.signedIn('learner');
     await api(learner, 'POST', `/courses/${slug}/enrol`, {});
     const secret = `비밀 일기 ${uniqueName()}`;
     t.secrets.add(secret);
-    await api(learner, 'POST', '/progress/events', { events: [ev(l.id, 'reflection_saved', { text: secret, shared: false })] });
+    await api(learner, 'POST', '/progress/events', {
+      events: [ev(l.id, 'reflection_saved', { text: secret, shared: false })],
+    });
     const cert = (await api(learner, 'GET', '/me/certificates')).body.items[0];
     return { learner, courseId: c.id as string, secret, cert };
   }
 
   it('a person sees their signed-in devices and ends one', async () => {
     const u = await t.createUser('learner');
-    const phone = await t.login(u.username, TEST_PASSWORD, { headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile' } });
-    const laptop = await t.login(u.username, TEST_PASSWORD, { headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/130.0' } });
+    const phone = await t.login(u.username, TEST_PASSWORD, {
+      headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile' },
+    });
+    const laptop = await t.login(u.username, TEST_PASSWORD, {
+      headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/130.0' },
+    });
     const list = (await api({ cookie: phone }, 'GET', '/me/sessions')).body.items;
     expect(list.map((s: { userAgent: string; current: boolean }) => [s.userAgent, s.current]).sort()).toEqual([
       ['Chrome on Android', true],
@@ -56,12 +81,33 @@ describe('privacy: devices, export, erasure, audit log', () => {
 
   it('a learner downloads everything Dari holds about them, and nothing secret', async () => {
     const { learner, secret } = await activeLearner();
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: `dari_session=${learner.cookie}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/export',
+      headers: { cookie: `dari_session=${learner.cookie}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
     const data = JSON.parse(res.body);
     expect(data.account).toMatchObject({ id: learner.id, username: learner.username, role: 'learner' });
-    expect(Object.keys(data).sort()).toEqual(['account', 'auditEvents', 'certificates', 'cohorts', 'enrolments', 'exportedAt', 'format', 'journal', 'learningEvents', 'lessonProgress', 'quizAttempts', 'sessions', 'wordList', 'wordRequests'].sort());
+    expect(Object.keys(data).sort()).toEqual(
+      [
+        'account',
+        'auditEvents',
+        'certificates',
+        'cohorts',
+        'enrolments',
+        'exportedAt',
+        'format',
+        'journal',
+        'learningEvents',
+        'lessonProgress',
+        'quizAttempts',
+        'sessions',
+        'wordList',
+        'wordRequests',
+      ].sort(),
+    );
     expect(data.journal[0].text).toBe(secret);
     expect(data.enrolments[0].status).toBe('completed');
     expect(data.certificates).toHaveLength(1);
@@ -76,19 +122,39 @@ describe('privacy: devices, export, erasure, audit log', () => {
     expect((await api(learner, 'GET', '/me')).status).toBe(200);
     expect((await api(learner, 'POST', '/me/erase', { password: TEST_PASSWORD })).status).toBe(204);
     expect((await api(learner, 'GET', '/me')).status).toBe(401);
-    expect((await t.request('POST', '/api/v1/auth/login', { body: { username: learner.username, password: TEST_PASSWORD } })).status).toBe(401);
-    const [row] = await t.db.query(`SELECT username, display_name, password_hash, status, erased_at FROM users WHERE id = $1`, [learner.id]);
+    expect(
+      (await t.request('POST', '/api/v1/auth/login', { body: { username: learner.username, password: TEST_PASSWORD } }))
+        .status,
+    ).toBe(401);
+    const [row] = await t.db.query(
+      `SELECT username, display_name, password_hash, status, erased_at FROM users WHERE id = $1`,
+      [learner.id],
+    );
     expect(row.username).toMatch(/^erased-[0-9a-f]{32}$/);
     expect(row).toMatchObject({ display_name: '(erased)', password_hash: null, status: 'disabled' });
     expect(row.erased_at).not.toBeNull();
     // Whatever the person wrote is gone; nothing in any table still holds their name.
-    const dump = JSON.stringify(await t.db.query(`SELECT (SELECT json_agg(j) FROM journal_entries j) AS j, (SELECT json_agg(s) FROM sessions s WHERE user_id = $1) AS s, (SELECT json_agg(c) FROM certificates c WHERE code = $2) AS c`, [learner.id, cert.code.replace(/-/g, '')]));
+    const dump = JSON.stringify(
+      await t.db.query(
+        `SELECT (SELECT json_agg(j) FROM journal_entries j) AS j, (SELECT json_agg(s) FROM sessions s WHERE user_id = $1) AS s, (SELECT json_agg(c) FROM certificates c WHERE code = $2) AS c`,
+        [learner.id, cert.code.replace(/-/g, '')],
+      ),
+    );
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(learner.username);
     expect((await t.request('GET', `/api/v1/certificates/verify/${cert.code}`)).status).toBe(404);
     const after = (await api(author, 'GET', `/reports/courses/${courseId}`)).body;
-    expect({ enrolments: after.enrolments, completions: after.completions }).toEqual({ enrolments: before.enrolments, completions: before.completions });
-    expect((await t.db.query(`SELECT action FROM audit_events WHERE target_user_id = $1 AND action = 'user.erased'`, [learner.id])).length).toBe(1);
+    expect({ enrolments: after.enrolments, completions: after.completions }).toEqual({
+      enrolments: before.enrolments,
+      completions: before.completions,
+    });
+    expect(
+      (
+        await t.db.query(`SELECT action FROM audit_events WHERE target_user_id = $1 AND action = 'user.erased'`, [
+          learner.id,
+        ])
+      ).length,
+    ).toBe(1);
   });
 
   it('erasure on request: an admin any account, a manager only their cohort’s learners', async () => {
@@ -118,7 +184,10 @@ describe('privacy: devices, export, erasure, audit log', () => {
           AND (column_name ~ '(^|_)(user|actor|owner)(_id)?$' OR column_name ~ '_by(_id)?$' OR column_name = 'target_user_id')`,
     );
     expect(refs.length).toBeGreaterThanOrEqual(20);
-    const uncovered = refs.map((r) => r.col).filter((c) => !(c in ERASURE_PLAN)).sort();
+    const uncovered = refs
+      .map((r) => r.col)
+      .filter((c) => !(c in ERASURE_PLAN))
+      .sort();
     expect(uncovered, 'tables referring to users that erasure and export do not cover').toEqual([]);
     expect(Object.keys(ERASURE_PLAN).length).toBeGreaterThanOrEqual(20);
   });
@@ -130,8 +199,18 @@ describe('privacy: devices, export, erasure, audit log', () => {
     const failed = (await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&action=login.failed`)).body;
     expect(failed.items.map((e: { action: string }) => e.action)).toEqual(['login.failed']);
     expect(failed.items[0].target).toMatchObject({ id: u.id });
-    const all = (await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&from=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`)).body;
-    expect(all.items.map((e: { action: string }) => e.action).sort()).toEqual(['login.failed', 'login.succeeded', 'user.created']);
+    const all = (
+      await api(
+        admin,
+        'GET',
+        `/admin/audit?targetUserId=${u.id}&from=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`,
+      )
+    ).body;
+    expect(all.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'login.failed',
+      'login.succeeded',
+      'user.created',
+    ]);
     expect((await api(admin, 'GET', '/admin/audit?action=DROP TABLE')).status).toBe(400);
     // An action is exact ('login' is nobody's action); a trailing '.' asks for the family.
     expect((await api(admin, 'GET', `/admin/audit?targetUserId=${u.id}&action=login`)).body.items).toEqual([]);
@@ -144,7 +223,9 @@ describe('privacy: devices, export, erasure, audit log', () => {
     expect(await t.app.get(PrivacyService).purgeAudit()).toBe(0);
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events`);
     expect(after).toBe(before);
-    await t.db.query(`INSERT INTO audit_events (occurred_at, action, details) VALUES (now() - interval '1000 days', 'login.failed', '{}')`);
+    await t.db.query(
+      `INSERT INTO audit_events (occurred_at, action, details) VALUES (now() - interval '1000 days', 'login.failed', '{}')`,
+    );
     expect(await t.app.get(PrivacyService).purgeAudit()).toBe(1);
     await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
   });

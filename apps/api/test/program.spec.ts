@@ -14,25 +14,60 @@ describe('program management', () => {
   let admin: Who;
   beforeAll(async () => {
     t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_IP: '1000' });
-    [author, managerA, managerB, admin] = await Promise.all([t.signedIn('instructor'), t.signedIn('manager'), t.signedIn('manager'), t.signedIn('admin')]);
+    [author, managerA, managerB, admin] = await Promise.all([
+      t.signedIn('instructor'),
+      t.signedIn('manager'),
+      t.signedIn('manager'),
+      t.signedIn('admin'),
+    ]);
   });
   afterAll(() => t.close());
 
-  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
-  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString(), ...extra });
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    lessonId,
+    type,
+    occurredAt: new Date().toISOString(),
+    ...extra,
+  });
 
   /** A published course with two required readings and a quiz (q1 right = 'a'). */
   async function course(policy: 'open' | 'cohort' = 'open') {
     const slug = uniqueName('prog-').toLowerCase();
-    let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: `과정 ${slug}` }, enrolmentPolicy: policy })).body;
+    let c = (
+      await api(author, 'POST', '/authoring/courses', { slug, title: { ko: `과정 ${slug}` }, enrolmentPolicy: policy })
+    ).body;
     c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
     const ids: string[] = [];
     for (const [kind, content] of [
       ['reading', { kind: 'reading', body: { ko: '가' } }],
       ['reading', { kind: 'reading', body: { ko: '나' } }],
-      ['quiz', { kind: 'quiz', passMark: 100, shuffle: false, questions: [{ key: 'q1', type: 'single', prompt: { ko: '?' }, explanation: { ko: '!' }, options: [{ key: 'a', text: { ko: '예' }, correct: true }, { key: 'b', text: { ko: '아니요' }, correct: false }] }] }],
+      [
+        'quiz',
+        {
+          kind: 'quiz',
+          passMark: 100,
+          shuffle: false,
+          questions: [
+            {
+              key: 'q1',
+              type: 'single',
+              prompt: { ko: '?' },
+              explanation: { ko: '!' },
+              options: [
+                { key: 'a', text: { ko: '예' }, correct: true },
+                { key: 'b', text: { ko: '아니요' }, correct: false },
+              ],
+            },
+          ],
+        },
+      ],
     ] as const) {
-      const l = (await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind, title: { ko: kind } })).body;
+      const l = (
+        await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind, title: { ko: kind } })
+      ).body;
       await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, content });
       ids.push(l.id);
     }
@@ -41,7 +76,11 @@ describe('program management', () => {
   }
 
   async function cohort(manager: Who = managerA) {
-    const res = await api(manager, 'POST', '/cohorts', { name: `2027 봄 ${uniqueName()}`, startsOn: '2027-03-01', endsOn: '2027-06-30' });
+    const res = await api(manager, 'POST', '/cohorts', {
+      name: `2027 봄 ${uniqueName()}`,
+      startsOn: '2027-03-01',
+      endsOn: '2027-06-30',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as string;
   }
@@ -62,18 +101,31 @@ describe('program management', () => {
     const username = uniqueName('joiner');
     t.secrets.add(username);
     return t.request('POST', '/api/v1/join', {
-      body: { code, username, displayName: '새 친구', password: TEST_PASSWORD, locale: 'zh', acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION, ...extra },
+      body: {
+        code,
+        username,
+        displayName: '새 친구',
+        password: TEST_PASSWORD,
+        locale: 'zh',
+        acceptPrivacy: true,
+        privacyVersion: PRIVACY_NOTICE_VERSION,
+        ...extra,
+      },
     });
   }
 
   it('a manager creates a cohort, a join code, and a learner joins with it into the cohort and its courses', async () => {
     const c = await course('cohort');
     const id = await cohort();
-    expect((await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: c.id, dueOn: '2027-05-01' })).body.courses).toMatchObject([{ courseId: c.id, dueOn: '2027-05-01' }]);
+    expect(
+      (await api(managerA, 'PUT', `/cohorts/${id}/courses`, { courseId: c.id, dueOn: '2027-05-01' })).body.courses,
+    ).toMatchObject([{ courseId: c.id, dueOn: '2027-05-01' }]);
     const code = await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { maxUses: 2 });
     expect(code.status).toBe(201);
     expect(code.body.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
-    expect((await t.request('GET', `/api/v1/join/${code.body.code.toLowerCase()}`)).body).toEqual({ cohortName: expect.stringContaining('2027 봄') });
+    expect((await t.request('GET', `/api/v1/join/${code.body.code.toLowerCase()}`)).body).toEqual({
+      cohortName: expect.stringContaining('2027 봄'),
+    });
 
     const joined = await joinWith(code.body.code);
     expect(joined.status, JSON.stringify(joined.body)).toBe(201);
@@ -82,7 +134,10 @@ describe('program management', () => {
     const learner = { id: joined.body.id, cookie: joined.cookie! };
     // A cohort-only course is visible to the cohort's learners, and they are already enrolled.
     expect((await api(learner, 'GET', '/courses')).body.items.map((x: { id: string }) => x.id)).toContain(c.id);
-    expect((await api(learner, 'GET', '/me/learning')).body.items[0]).toMatchObject({ courseId: c.id, status: 'active' });
+    expect((await api(learner, 'GET', '/me/learning')).body.items[0]).toMatchObject({
+      courseId: c.id,
+      status: 'active',
+    });
     const outsider = await t.signedIn('learner');
     expect((await api(outsider, 'GET', '/courses')).body.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
     expect((await api(outsider, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBe(404);
@@ -90,7 +145,10 @@ describe('program management', () => {
     expect(u.privacy_version).toBe(PRIVACY_NOTICE_VERSION);
     expect(u.privacy_accepted_at).not.toBeNull();
     const members = (await api(managerA, 'GET', `/cohorts/${id}/members?role=learner`)).body;
-    expect(members).toMatchObject({ total: 1, items: [{ userId: learner.id, displayName: '새 친구', role: 'learner' }] });
+    expect(members).toMatchObject({
+      total: 1,
+      items: [{ userId: learner.id, displayName: '새 친구', role: 'learner' }],
+    });
   });
 
   it('join-code rules: expired, used up, revoked and unknown codes say so clearly, and nothing is created', async () => {
@@ -105,7 +163,11 @@ describe('program management', () => {
     const revoked = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, {})).body;
     expect((await api(managerA, 'POST', `/cohorts/${id}/join-codes/${revoked.id}/revoke`)).body.usable).toBe(false);
     expect((await joinWith(revoked.code)).body.code).toBe('join_code_revoked');
-    const soon = (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { expiresAt: new Date(Date.now() + 60_000).toISOString() })).body;
+    const soon = (
+      await api(managerA, 'POST', `/cohorts/${id}/join-codes`, {
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      })
+    ).body;
     await t.db.query(`UPDATE join_codes SET expires_at = now() - interval '1 minute' WHERE id = $1`, [soon.id]);
     expect((await joinWith(soon.code)).body.code).toBe('join_code_expired');
     const unknown = await joinWith('ABCDE-FGHJK');
@@ -117,7 +179,9 @@ describe('program management', () => {
     const common = await joinWith(ok.code, { password: 'password' });
     expect(common.body.code).toBe('password_too_common');
     expect(await users()).toBe(before);
-    expect((await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    expect(
+      (await api(managerA, 'POST', `/cohorts/${id}/join-codes`, { expiresAt: '2020-01-01T00:00:00Z' })).status,
+    ).toBe(400);
     const [{ uses }] = await t.db.query(`SELECT uses FROM join_codes WHERE id = $1`, [ok.id]);
     expect(uses).toBe(0);
   });
@@ -132,25 +196,43 @@ describe('program management', () => {
       csv: `username,displayName,language\n${tag}1,하나,ko\n${tag}1,둘,ko\nx y,셋,ko\n${tag}4,,en\n${tag}5,다섯,fr\n${taken.username},여섯,ko\n`,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual(['csv.line.3.username', 'csv.line.4.username', 'csv.line.5.displayName', 'csv.line.6.language', 'csv.line.7.username']);
+    expect(bad.body.fields.map((f: { path: string }) => f.path)).toEqual([
+      'csv.line.3.username',
+      'csv.line.4.username',
+      'csv.line.5.displayName',
+      'csv.line.6.language',
+      'csv.line.7.username',
+    ]);
     expect(bad.body.message).toMatch(/nothing was created/);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`]))[0].n).toBe(0);
-    const good = await api(managerA, 'POST', `/cohorts/${id}/learners/import`, { csv: `\uFEFFUsername,Display Name,Language\n${tag}a,가람,ko\n${tag}b,Bora,en\n` });
+    const good = await api(managerA, 'POST', `/cohorts/${id}/learners/import`, {
+      csv: `\uFEFFUsername,Display Name,Language\n${tag}a,가람,ko\n${tag}b,Bora,en\n`,
+    });
     expect(good.status, JSON.stringify(good.body)).toBe(201);
     expect(good.body.created).toHaveLength(2);
     const slip = good.body.created[0];
     t.secrets.add(slip.code.replace(/-/g, ''));
     [`${tag}a`, `${tag}b`].forEach((u) => t.secrets.add(u));
-    const redeemed = await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: slip.username, code: slip.code, newPassword: 'a slip passphrase here' } });
+    const redeemed = await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+      body: { username: slip.username, code: slip.code, newPassword: 'a slip passphrase here' },
+    });
     expect(redeemed.status).toBe(204);
     const cookie = await t.login(slip.username, 'a slip passphrase here');
-    expect((await api({ id: '', cookie }, 'GET', '/me/learning')).body.items.map((x: { courseId: string }) => x.courseId)).toEqual([c.id]);
+    expect(
+      (await api({ id: '', cookie }, 'GET', '/me/learning')).body.items.map((x: { courseId: string }) => x.courseId),
+    ).toEqual([c.id]);
     expect((await api(managerA, 'POST', `/cohorts/${id}/learners/import`, { csv: 'name\n' })).status).toBe(400);
     // A course without a due date is never overdue (and the grid answers).
     const grid = await api(managerA, 'GET', `/reports/cohorts/${id}`);
     expect(grid.status, JSON.stringify(grid.body)).toBe(200);
-    expect(grid.body.learners.every((l: { cells: { overdue: boolean }[] }) => l.cells.every((c) => c.overdue === false))).toBe(true);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${id}/export`, headers: { cookie: `dari_session=${managerA.cookie}` } });
+    expect(
+      grid.body.learners.every((l: { cells: { overdue: boolean }[] }) => l.cells.every((c) => c.overdue === false)),
+    ).toBe(true);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/cohorts/${id}/export`,
+      headers: { cookie: `dari_session=${managerA.cookie}` },
+    });
     expect(csv.statusCode).toBe(200);
   });
 
@@ -160,15 +242,25 @@ describe('program management', () => {
     const learner = await t.createUser('learner');
     await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] });
     // Manager A may not add B's learner to cohort A (Manager scope): "no such account", nothing added …
-    expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(404);
-    expect(await t.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1`, [learner.id])).toEqual([{ cohort_id: cohortB }]);
+    expect(
+      (
+        await api(managerA, 'POST', `/cohorts/${cohortA}/members`, {
+          members: [{ userId: learner.id, role: 'learner' }],
+        })
+      ).status,
+    ).toBe(404);
+    expect(await t.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1`, [learner.id])).toEqual([
+      { cohort_id: cohortB },
+    ]);
     // … the learner may join A's cohort themselves, with A's join code (they then show in both programmes) …
     await joinExisting(learner, await joinCode(managerA, cohortA));
     // … but A can neither make a password code for them nor erase them: they are also in B's cohort.
     const codesBefore = await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id]);
     expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(404);
     expect((await api(managerA, 'POST', `/users/${learner.id}/erase`)).status).toBe(404);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id])).toEqual(codesBefore);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM reset_codes WHERE user_id = $1`, [learner.id])).toEqual(
+      codesBefore,
+    );
     expect((await t.db.query(`SELECT erased_at FROM users WHERE id = $1`, [learner.id]))[0].erased_at).toBeNull();
     // Staff accounts are never a manager's to reset, even as a cohort's learner.
     const staff = await t.createUser('instructor');
@@ -178,8 +270,17 @@ describe('program management', () => {
     await t.db.query(`DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2`, [cohortB, learner.id]);
     expect((await api(managerA, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
     // An admin always can, and may put the learner in both programmes.
-    expect((await api(managerB, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(404);
-    expect((await api(admin, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    expect(
+      (
+        await api(managerB, 'POST', `/cohorts/${cohortB}/members`, {
+          members: [{ userId: learner.id, role: 'learner' }],
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api(admin, 'POST', `/cohorts/${cohortB}/members`, { members: [{ userId: learner.id, role: 'learner' }] }))
+        .status,
+    ).toBe(200);
     expect((await api(admin, 'POST', `/cohorts/${cohortA}/members/${learner.id}/reset-code`)).status).toBe(201);
   });
 
@@ -230,9 +331,15 @@ describe('program management', () => {
       await api(managerA, 'POST', `/cohorts/${id}/members`, { members: [{ userId: u.id, role: 'learner' }] });
       who[k] = u.id;
     }
-    const status = (k: string, s: string) => t.db.query(`UPDATE enrolments SET status = $3 WHERE user_id = $1 AND course_id = $2`, [who[k], late.id, s]);
-    const unenrol = (k: string, courseId = late.id) => t.db.query(`DELETE FROM enrolments WHERE user_id = $1 AND course_id = $2`, [who[k], courseId]);
-    const idle = (k: string) => t.db.query(`UPDATE cohort_members SET last_active_at = now() - interval '40 days', added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`, [id, who[k]]);
+    const status = (k: string, s: string) =>
+      t.db.query(`UPDATE enrolments SET status = $3 WHERE user_id = $1 AND course_id = $2`, [who[k], late.id, s]);
+    const unenrol = (k: string, courseId = late.id) =>
+      t.db.query(`DELETE FROM enrolments WHERE user_id = $1 AND course_id = $2`, [who[k], courseId]);
+    const idle = (k: string) =>
+      t.db.query(
+        `UPDATE cohort_members SET last_active_at = now() - interval '40 days', added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`,
+        [id, who[k]],
+      );
     await status('P', 'completed'); // recent, finished the past-due course: not at risk
     // Q: recent, still active in the past-due course: at risk
     await unenrol('R'); // recent, not enrolled in the past-due course (active in the other one): not at risk
@@ -242,25 +349,37 @@ describe('program management', () => {
     await idle('U'); // inactive and still active in the past-due course: at risk, counted once
     await unenrol('V');
     await unenrol('V', later.id);
-    await t.db.query(`UPDATE cohort_members SET last_active_at = NULL, added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`, [id, who.V]); // never active since joining 40 days ago: at risk
+    await t.db.query(
+      `UPDATE cohort_members SET last_active_at = NULL, added_at = now() - interval '40 days' WHERE cohort_id = $1 AND user_id = $2`,
+      [id, who.V],
+    ); // never active since joining 40 days ago: at risk
     await unenrol('W');
     await unenrol('W', later.id); // joined just now, enrolled in nothing: not at risk
 
-    const names = (g: { learners: { displayName: string }[] }) => g.learners.map((l) => l.displayName.slice(-1)).join('');
+    const names = (g: { learners: { displayName: string }[] }) =>
+      g.learners.map((l) => l.displayName.slice(-1)).join('');
     const all = (await api(managerA, 'GET', `/reports/cohorts/${id}`)).body;
     expect(all.total).toBe(8);
-    expect(all.learners.filter((l: { atRisk: boolean }) => l.atRisk).map((l: { displayName: string }) => l.displayName.slice(-1)).join('')).toBe('QTUV');
+    expect(
+      all.learners
+        .filter((l: { atRisk: boolean }) => l.atRisk)
+        .map((l: { displayName: string }) => l.displayName.slice(-1))
+        .join(''),
+    ).toBe('QTUV');
     const risky = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body;
     expect([risky.total, names(risky)]).toEqual([4, 'QTUV']);
     const p1 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3`)).body;
     expect([p1.total, names(p1), p1.prevCursor]).toEqual([4, 'QTU', null]);
-    const p2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&after=${p1.nextCursor}`)).body;
+    const p2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&after=${p1.nextCursor}`))
+      .body;
     expect([p2.total, names(p2), p2.nextCursor]).toEqual([4, 'V', null]);
-    const back = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&before=${p2.prevCursor}`)).body;
+    const back = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=3&before=${p2.prevCursor}`))
+      .body;
     expect(names(back)).toBe('QTU');
     // Without a course past due only inactivity counts; with both past due, P, R and S (still active in the other) join.
     // (Due dates set directly: assigning a course again would enrol R, V and W in it.)
-    const due = (courseId: string, on: string) => t.db.query(`UPDATE cohort_courses SET due_on = $3 WHERE cohort_id = $1 AND course_id = $2`, [id, courseId, on]);
+    const due = (courseId: string, on: string) =>
+      t.db.query(`UPDATE cohort_courses SET due_on = $3 WHERE cohort_id = $1 AND course_id = $2`, [id, courseId, on]);
     await due(late.id, '2099-01-01');
     const noneDue = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true`)).body;
     expect([noneDue.total, names(noneDue)]).toEqual([3, 'TUV']);
@@ -280,24 +399,52 @@ describe('program management', () => {
     await api(mA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c1.id });
     await api(mA, 'PUT', `/cohorts/${k2}/courses`, { courseId: c2.id });
     await api(mB, 'PUT', `/cohorts/${k3}/courses`, { courseId: c3.id });
-    const [l1, l2, l3, l4] = [await t.createUser('learner'), await t.createUser('learner'), await t.createUser('learner'), await t.createUser('learner')];
+    const [l1, l2, l3, l4] = [
+      await t.createUser('learner'),
+      await t.createUser('learner'),
+      await t.createUser('learner'),
+      await t.createUser('learner'),
+    ];
     const add = async (who: Who, k: string, ids: string[]) =>
-      expect((await api(who, 'POST', `/cohorts/${k}/members`, { members: ids.map((userId) => ({ userId, role: 'learner' })) })).status).toBe(200);
+      expect(
+        (
+          await api(who, 'POST', `/cohorts/${k}/members`, {
+            members: ids.map((userId) => ({ userId, role: 'learner' })),
+          })
+        ).status,
+      ).toBe(200);
     await add(mA, k1, [l1.id, l2.id, l4.id]); // l2 in both of A's cohorts
     await add(mA, k2, [l2.id, l3.id]);
     // l4 in A's cohort 1 and B's cohort 3: B cannot add A's learner, so l4 joins with B's join code.
-    expect((await api(mB, 'POST', `/cohorts/${k3}/members`, { members: [{ userId: l4.id, role: 'learner' }] })).status).toBe(404);
+    expect(
+      (await api(mB, 'POST', `/cohorts/${k3}/members`, { members: [{ userId: l4.id, role: 'learner' }] })).status,
+    ).toBe(404);
     await joinExisting(l4, await joinCode(mB, k3));
-    const done = (u: string, c: string) => t.db.query(`UPDATE enrolments SET status = 'completed', completed_at = now() WHERE user_id = $1 AND course_id = $2`, [u, c]);
+    const done = (u: string, c: string) =>
+      t.db.query(
+        `UPDATE enrolments SET status = 'completed', completed_at = now() WHERE user_id = $1 AND course_id = $2`,
+        [u, c],
+      );
     await done(l1.id, c1.id);
     await done(l2.id, c2.id);
     await done(l4.id, c3.id);
-    await t.db.query(`UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() WHERE user_id = $1 AND course_id = $2`, [l3.id, c2.id]);
+    await t.db.query(
+      `UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() WHERE user_id = $1 AND course_id = $2`,
+      [l3.id, c2.id],
+    );
     const ours = new Set([c1.id, c2.id, c3.id]);
     const courses = (r: { courses: { id: string; enrolments: number; completions: number }[] }) =>
-      Object.fromEntries(r.courses.filter((x) => ours.has(x.id)).map((x) => [[c1.id, c2.id, c3.id].indexOf(x.id) + 1, [x.enrolments, x.completions]]));
+      Object.fromEntries(
+        r.courses
+          .filter((x) => ours.has(x.id))
+          .map((x) => [[c1.id, c2.id, c3.id].indexOf(x.id) + 1, [x.enrolments, x.completions]]),
+      );
     const cohorts = (r: { cohorts: { id: string; learners: number; enrolments: number; completions: number }[] }) =>
-      Object.fromEntries(r.cohorts.filter((x) => [k1, k2, k3].includes(x.id)).map((x) => [[k1, k2, k3].indexOf(x.id) + 1, [x.learners, x.enrolments, x.completions]]));
+      Object.fromEntries(
+        r.cohorts
+          .filter((x) => [k1, k2, k3].includes(x.id))
+          .map((x) => [[k1, k2, k3].indexOf(x.id) + 1, [x.learners, x.enrolments, x.completions]]),
+      );
 
     // Manager A: four people (l2 once), cohort rows count only the cohort's assigned courses, the course
     // list counts each enrolment of A's learners once (l2's c1 is one enrolment, not two).
@@ -316,7 +463,11 @@ describe('program management', () => {
     // course list (l2's courses still count through cohort 1), cohort 2 without l2.
     expect((await api(mA, 'DELETE', `/cohorts/${k2}/members/${l2.id}`)).status).toBe(200);
     const a2 = (await api(mA, 'GET', '/reports/program')).body;
-    expect([a2.learners, cohorts(a2), courses(a2)]).toEqual([4, { 1: [3, 3, 1], 2: [1, 1, 0] }, { 1: [4, 1], 2: [1, 1], 3: [1, 1] }]);
+    expect([a2.learners, cohorts(a2), courses(a2)]).toEqual([
+      4,
+      { 1: [3, 3, 1], 2: [1, 1, 0] },
+      { 1: [4, 1], 2: [1, 1], 3: [1, 1] },
+    ]);
   });
 
   it('Manager scope: a learner in two programmes — each manager’s learner report, grid and export show only their cohorts’ courses; an admin sees all', async () => {
@@ -328,12 +479,16 @@ describe('program management', () => {
     await api(mA, 'PUT', `/cohorts/${kA2}/courses`, { courseId: cA2.id });
     await api(mB, 'PUT', `/cohorts/${kB}/courses`, { courseId: cB.id });
     const learner = await t.createUser('learner', { displayName: '두 곳 학습자' });
-    expect((await api(mA, 'POST', `/cohorts/${kA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status).toBe(200);
+    expect(
+      (await api(mA, 'POST', `/cohorts/${kA}/members`, { members: [{ userId: learner.id, role: 'learner' }] })).status,
+    ).toBe(200);
     // The learner joins B's cohort with B's join code, and on their own takes cOwn and cA2 (open; cA2 belongs to A's other cohort, which they are not in).
     await joinExisting(learner, await joinCode(mB, kB));
     const me = { id: learner.id, cookie: await t.login(learner.username) };
     for (const c of [cOwn, cA2]) expect((await api(me, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBe(200);
-    await api(me, 'POST', '/progress/events', { events: [ev(cA.lessons[0], 'completed'), ev(cOwn.lessons[0], 'completed'), ev(cB.lessons[0], 'viewed')] });
+    await api(me, 'POST', '/progress/events', {
+      events: [ev(cA.lessons[0], 'completed'), ev(cOwn.lessons[0], 'completed'), ev(cB.lessons[0], 'viewed')],
+    });
 
     const report = async (who: Who) => {
       const res = await api(who, 'GET', `/reports/learners/${learner.id}`);
@@ -348,15 +503,25 @@ describe('program management', () => {
     expect(ids(await report(mA))).toEqual([cA.id]);
     expect(ids(await report(admin))).toEqual([cA.id, cA2.id, cB.id, cOwn.id].sort());
     // Opening it is audited, as before.
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'learner.report_viewed' AND actor_id = $1 AND target_user_id = $2`, [mB.id, learner.id]);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'learner.report_viewed' AND actor_id = $1 AND target_user_id = $2`,
+      [mB.id, learner.id],
+    );
     expect(n).toBe(1);
 
     // The cohort grid and its export: the cohort's own courses only.
     const grid = (await api(mB, 'GET', `/reports/cohorts/${kB}`)).body;
     expect(grid.courses.map((c: { courseId: string }) => c.courseId)).toEqual([cB.id]);
     expect(grid.learners[0].cells.map((c: { courseId: string }) => c.courseId)).toEqual([cB.id]);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${kB}/export`, headers: { cookie: `dari_session=${mB.cookie}` } });
-    const [header, row] = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/cohorts/${kB}/export`,
+      headers: { cookie: `dari_session=${mB.cookie}` },
+    });
+    const [header, row] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(header.split(',')).toHaveLength(3 + 3);
     expect(header).toContain(cB.slug);
     expect(row).toMatch(/^두 곳 학습자,.*,0,active,no$/);
@@ -379,8 +544,17 @@ describe('program management', () => {
     }
     const [a, b, cc] = people;
     const [r1, r2, quiz] = c.lessons;
-    await api(a, 'POST', '/progress/events', { events: [ev(r1, 'completed'), ev(r2, 'completed'), ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } }), ev(quiz, 'quiz_submitted', { answers: { q1: ['a'] } })] });
-    await api(b, 'POST', '/progress/events', { events: [ev(r1, 'completed'), ev(r2, 'completed'), ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } })] });
+    await api(a, 'POST', '/progress/events', {
+      events: [
+        ev(r1, 'completed'),
+        ev(r2, 'completed'),
+        ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } }),
+        ev(quiz, 'quiz_submitted', { answers: { q1: ['a'] } }),
+      ],
+    });
+    await api(b, 'POST', '/progress/events', {
+      events: [ev(r1, 'completed'), ev(r2, 'completed'), ev(quiz, 'quiz_submitted', { answers: { q1: ['b'] } })],
+    });
     await api(cc, 'POST', '/progress/events', { events: [ev(r1, 'viewed')] });
 
     const report = (await api(author, 'GET', `/reports/courses/${c.id}`)).body;
@@ -394,7 +568,15 @@ describe('program management', () => {
 
     const grid = (await api(managerA, 'GET', `/reports/cohorts/${id}`)).body;
     expect(grid.total).toBe(4);
-    expect(grid.learners.map((l: { displayName: string; cells: { percent: number; status: string; overdue: boolean }[]; atRisk: boolean }) => [l.displayName, l.cells[0].percent, l.cells[0].status, l.cells[0].overdue, l.atRisk])).toEqual([
+    expect(
+      grid.learners.map(
+        (l: {
+          displayName: string;
+          cells: { percent: number; status: string; overdue: boolean }[];
+          atRisk: boolean;
+        }) => [l.displayName, l.cells[0].percent, l.cells[0].status, l.cells[0].overdue, l.atRisk],
+      ),
+    ).toEqual([
       ['학습자 A', 100, 'completed', false, false],
       ['학습자 B', 66, 'active', true, true],
       ['학습자 C', 0, 'active', true, true],
@@ -406,34 +588,69 @@ describe('program management', () => {
     // At-risk learners page by cursor too.
     const risk1 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=2`)).body;
     expect(risk1.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 B', '학습자 C']);
-    const risk2 = (await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=2&after=${risk1.nextCursor}`)).body;
+    const risk2 = (
+      await api(managerA, 'GET', `/reports/cohorts/${id}?atRisk=true&pageSize=2&after=${risk1.nextCursor}`)
+    ).body;
     expect(risk2).toMatchObject({ total: 3, nextCursor: null, prevCursor: risk2.learners[0].userId });
     expect(risk2.learners.map((l: { displayName: string }) => l.displayName)).toEqual(['학습자 D']);
 
     const program = (await api(managerA, 'GET', '/reports/program')).body;
     const row = program.cohorts.find((x: { id: string }) => x.id === id);
-    expect(row).toEqual({ id, name: expect.any(String), learners: 4, enrolments: 4, completions: 1, completionRate: 0.25 });
+    expect(row).toEqual({
+      id,
+      name: expect.any(String),
+      learners: 4,
+      enrolments: 4,
+      completions: 1,
+      completionRate: 0.25,
+    });
     expect(program.activeLast7Days).toBeGreaterThanOrEqual(3);
 
-    const exportsBefore = (await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`, [managerA.id]))[0].n;
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${id}/export`, headers: { cookie: `dari_session=${managerA.cookie}` } });
+    const exportsBefore = (
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`,
+        [managerA.id],
+      )
+    )[0].n;
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/cohorts/${id}/export`,
+      headers: { cookie: `dari_session=${managerA.cookie}` },
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^학습자 A,.*,no,100,completed,no$/);
     expect(lines[2]).toMatch(/^학습자 B,.*,yes,66,active,yes$/);
     // A browser asks for compression: the same bytes (BOM first) arrive once decoded.
-    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
-      const packed = await t.app.inject({ method: 'GET', url: `/api/v1/reports/cohorts/${id}/export`, headers: { cookie: `dari_session=${managerA.cookie}`, 'accept-encoding': encoding } });
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const packed = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/cohorts/${id}/export`,
+        headers: { cookie: `dari_session=${managerA.cookie}`, 'accept-encoding': encoding },
+      });
       expect(packed.statusCode).toBe(200);
       expect(packed.headers['content-encoding']).toBe(encoding);
       expect(decode(packed.rawPayload).equals(csv.rawPayload)).toBe(true);
     }
-    const courseCsv = await t.app.inject({ method: 'GET', url: `/api/v1/reports/courses/${c.id}/export`, headers: { cookie: `dari_session=${author.cookie}` } });
+    const courseCsv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/courses/${c.id}/export`,
+      headers: { cookie: `dari_session=${author.cookie}` },
+    });
     expect(courseCsv.body).toContain('quiz,,,?,3,0.333');
-    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`, [managerA.id]);
+    const audit = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`,
+      [managerA.id],
+    );
     expect(audit[0].n).toBe(exportsBefore + 3);
   });
 });

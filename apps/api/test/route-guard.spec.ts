@@ -21,7 +21,9 @@ describe('route guards', () => {
   });
 
   it('every route states its roles or that it is public', () => {
-    expect(unguardedRoutes(listRoutes(t.app)).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+    expect(
+      unguardedRoutes(listRoutes(t.app)).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`),
+    ).toEqual([]);
   });
 
   it('only sign-in, reset-code redemption, joining with a code, certificate verification and health are public', () => {
@@ -29,15 +31,28 @@ describe('route guards', () => {
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`)
       .sort();
-    expect(pub).toEqual(['GET /api/v1/certificates/verify/:code', 'GET /api/v1/health', 'GET /api/v1/join/:code', 'POST /api/v1/auth/login', 'POST /api/v1/auth/redeem-reset-code', 'POST /api/v1/join']);
+    expect(pub).toEqual([
+      'GET /api/v1/certificates/verify/:code',
+      'GET /api/v1/health',
+      'GET /api/v1/join/:code',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/redeem-reset-code',
+      'POST /api/v1/join',
+    ]);
   });
 
   it('the check fails on a route that states nothing, and such a route is refused', async () => {
     @Controller('probe')
     class ProbeController {
-      @Get('open') @Public() open() { return 'ok'; }
-      @Get('staff') @Roles('admin') staff() { return 'ok'; }
-      @Get('forgotten') forgotten() { return 'ok'; }
+      @Get('open') @Public() open() {
+        return 'ok';
+      }
+      @Get('staff') @Roles('admin') staff() {
+        return 'ok';
+      }
+      @Get('forgotten') forgotten() {
+        return 'ok';
+      }
     }
     @Module({ imports: [DiscoveryModule], controllers: [ProbeController] })
     class ProbeModule {}

@@ -25,7 +25,11 @@ interface Options {
 }
 
 function signIn(t: TestApp, username: string, password: string, o: Options = {}): Promise<Attempt> {
-  return attempt(t, { username, password, ...(o.sharedDevice !== undefined ? { sharedDevice: o.sharedDevice } : {}) }, o);
+  return attempt(
+    t,
+    { username, password, ...(o.sharedDevice !== undefined ? { sharedDevice: o.sharedDevice } : {}) },
+    o,
+  );
 }
 
 async function attempt(t: TestApp, body: unknown, o: Options = {}): Promise<Attempt> {
@@ -33,14 +37,31 @@ async function attempt(t: TestApp, body: unknown, o: Options = {}): Promise<Atte
   const headers: Record<string, string> = { 'x-dari-client': 'web', 'content-type': 'application/json' };
   if (o.device) headers.cookie = `${name}=${o.device}`;
   if (o.tls) Object.assign(headers, { 'x-forwarded-proto': 'https', origin: 'https://localhost:80' });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, remoteAddress: o.ip ?? '127.0.0.1', payload: JSON.stringify(body) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers,
+    remoteAddress: o.ip ?? '127.0.0.1',
+    payload: JSON.stringify(body),
+  });
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const rawDevice = cookies.find((c) => /^(__Host-)?dari_device=/.test(c));
   const device = rawDevice?.split(';')[0].replace(/^[^=]*=/, '') || undefined;
-  const session = cookies.find((c) => /^(__Host-)?dari_session=/.test(c))?.split(';')[0].replace(/^[^=]*=/, '') || undefined;
+  const session =
+    cookies
+      .find((c) => /^(__Host-)?dari_session=/.test(c))
+      ?.split(';')[0]
+      .replace(/^[^=]*=/, '') || undefined;
   if (device) t.secrets.add(device);
   if (session) t.secrets.add(session);
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : {}, headers: res.headers, device, rawDevice, session };
+  return {
+    status: res.statusCode,
+    body: res.body ? JSON.parse(res.body) : {},
+    headers: res.headers,
+    device,
+    rawDevice,
+    session,
+  };
 }
 
 /** `n` wrong passwords on one account from one address: the statuses. */
@@ -84,7 +105,8 @@ describe('sign-in limits: a classroom behind one address (default settings)', ()
     expect((await signIn(t, newPhone.username, newPhone.password, { ip: classroom })).status).toBe(429);
     // …but every learner on their own phone signs in, those whose accounts were guessed at too.
     const results: number[] = [];
-    for (const [i, l] of learners.entries()) results.push((await signIn(t, l.username, l.password, { ip: classroom, device: devices[i] })).status);
+    for (const [i, l] of learners.entries())
+      results.push((await signIn(t, l.username, l.password, { ip: classroom, device: devices[i] })).status);
     expect(results).toEqual(learners.map(() => 200));
     // The guessed accounts are locked for other devices all the same.
     expect((await signIn(t, learners[0].username, learners[0].password, { ip: '192.0.2.50' })).status).toBe(429);
@@ -95,7 +117,12 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   let t: TestApp;
   let proxied: TestApp;
   beforeAll(async () => {
-    t = await TestApp.create({ DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', DARI_LOGIN_MAX_FAILURES_PER_DEVICE: '4', DARI_LOGIN_MAX_FAILURES_PER_IP: '8', DARI_LOGIN_MAX_FAILURES_PER_IP_KNOWN_DEVICES: '30' });
+    t = await TestApp.create({
+      DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      DARI_LOGIN_MAX_FAILURES_PER_DEVICE: '4',
+      DARI_LOGIN_MAX_FAILURES_PER_IP: '8',
+      DARI_LOGIN_MAX_FAILURES_PER_IP_KNOWN_DEVICES: '30',
+    });
     proxied = await TestApp.create({ DARI_TRUST_PROXY: 'true' });
   });
   afterAll(async () => {
@@ -136,7 +163,12 @@ describe('sign-in limits: accounts, devices and addresses', () => {
     const planted = await proxied.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      headers: { 'x-forwarded-proto': 'https', origin: 'https://localhost:80', 'content-type': 'application/json', cookie: `dari_device=${res.device}` },
+      headers: {
+        'x-forwarded-proto': 'https',
+        origin: 'https://localhost:80',
+        'content-type': 'application/json',
+        cookie: `dari_device=${res.device}`,
+      },
       payload: JSON.stringify({ username: u.username, password: u.password }),
     });
     expect(planted.statusCode).toBe(429);
@@ -188,7 +220,10 @@ describe('sign-in limits: accounts, devices and addresses', () => {
     const [{ value }] = await t.db.query(`SELECT value FROM app_secrets WHERE name = 'device_cookie'`);
     t.secrets.add(value);
     const [{ password_hash: hash }] = await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [victim.id]);
-    const sign = (issuedAt: string, key = Buffer.from(value, 'base64url')) => createHmac('sha256', key).update(`dari-device-v1\u0000${id}\u0000${nonce}\u0000${issuedAt}\u0000${hash}`).digest('base64url');
+    const sign = (issuedAt: string, key = Buffer.from(value, 'base64url')) =>
+      createHmac('sha256', key)
+        .update(`dari-device-v1\u0000${id}\u0000${nonce}\u0000${issuedAt}\u0000${hash}`)
+        .digest('base64url');
     const yearsAgo = Math.floor((Date.now() - 400 * 86_400_000) / 1000).toString(36);
     const forged = {
       'bad signature': `v1.${id}.${nonce}.${issued}.${mac.slice(0, 5)}${flip(mac)}${mac.slice(6)}`,
@@ -203,51 +238,82 @@ describe('sign-in limits: accounts, devices and addresses', () => {
       expect((await signIn(t, victim.username, victim.password, { ip: '192.0.2.5', device })).status, what).toBe(429);
     }
     // The genuine one does.
-    expect((await signIn(t, victim.username, victim.password, { ip: '192.0.2.5', device: victimPhone })).status).toBe(200);
+    expect((await signIn(t, victim.username, victim.password, { ip: '192.0.2.5', device: victimPhone })).status).toBe(
+      200,
+    );
   });
 
   it('after a password change, a password reset, disabling or erasure, the account’s device cookies no longer exempt', async () => {
     await clearOfWindowEdge(60_000);
     const admin = await t.signedIn('admin');
     // Each from its own address: the address limit (8 here) must not be what answers 429.
-    const lockOut = async (username: string, ip: string) => expect(await guess(t, username, 6, { ip })).toEqual([401, 401, 401, 401, 401, 429]);
+    const lockOut = async (username: string, ip: string) =>
+      expect(await guess(t, username, 6, { ip })).toEqual([401, 401, 401, 401, 401, 429]);
 
     // Password change (from the account page).
     const a = await t.createUser('learner');
     const aPhone = (await signIn(t, a.username, a.password, { ip: '192.0.2.10' })).device!;
     const aLaptop = await t.login(a.username);
     t.secrets.add('a different passphrase 21');
-    expect((await t.request('POST', '/api/v1/me/password', { cookie: aLaptop, body: { currentPassword: TEST_PASSWORD, newPassword: 'a different passphrase 21' } })).status).toBe(204);
+    expect(
+      (
+        await t.request('POST', '/api/v1/me/password', {
+          cookie: aLaptop,
+          body: { currentPassword: TEST_PASSWORD, newPassword: 'a different passphrase 21' },
+        })
+      ).status,
+    ).toBe(204);
     await lockOut(a.username, '192.0.2.90');
-    expect((await signIn(t, a.username, 'a different passphrase 21', { ip: '192.0.2.10', device: aPhone })).status).toBe(429);
+    expect(
+      (await signIn(t, a.username, 'a different passphrase 21', { ip: '192.0.2.10', device: aPhone })).status,
+    ).toBe(429);
 
     // Password reset with a one-time code.
     const b = await t.createUser('learner');
     const bPhone = (await signIn(t, b.username, b.password, { ip: '192.0.2.11' })).device!;
-    const code = (await t.request('POST', `/api/v1/admin/users/${b.id}/reset-code`, { cookie: admin.cookie })).body.code as string;
+    const code = (await t.request('POST', `/api/v1/admin/users/${b.id}/reset-code`, { cookie: admin.cookie })).body
+      .code as string;
     t.secrets.add(code);
     t.secrets.add('a reset passphrase 21');
-    expect((await t.request('POST', '/api/v1/auth/redeem-reset-code', { body: { username: b.username, code, newPassword: 'a reset passphrase 21' } })).status).toBe(204);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/redeem-reset-code', {
+          body: { username: b.username, code, newPassword: 'a reset passphrase 21' },
+        })
+      ).status,
+    ).toBe(204);
     await lockOut(b.username, '192.0.2.91');
-    expect((await signIn(t, b.username, 'a reset passphrase 21', { ip: '192.0.2.11', device: bPhone })).status).toBe(429);
+    expect((await signIn(t, b.username, 'a reset passphrase 21', { ip: '192.0.2.11', device: bPhone })).status).toBe(
+      429,
+    );
 
     // Disabled, then enabled again: the cookie from before is still good (the password did not change).
     const c = await t.createUser('learner');
     const cPhone = (await signIn(t, c.username, c.password, { ip: '192.0.2.12' })).device!;
     await lockOut(c.username, '192.0.2.92');
-    expect((await t.request('PATCH', `/api/v1/admin/users/${c.id}`, { cookie: admin.cookie, body: { status: 'disabled' } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/admin/users/${c.id}`, { cookie: admin.cookie, body: { status: 'disabled' } }))
+        .status,
+    ).toBe(200);
     expect((await signIn(t, c.username, c.password, { ip: '192.0.2.12', device: cPhone })).status).toBe(429);
-    expect((await t.request('PATCH', `/api/v1/admin/users/${c.id}`, { cookie: admin.cookie, body: { status: 'active' } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/admin/users/${c.id}`, { cookie: admin.cookie, body: { status: 'active' } }))
+        .status,
+    ).toBe(200);
     expect((await signIn(t, c.username, c.password, { ip: '192.0.2.12', device: cPhone })).status).toBe(200);
 
     // Erasure: the cookie no longer lifts anything, not even the address limit for known devices.
     const d = await t.createUser('learner');
     const dPhone = (await signIn(t, d.username, d.password, { ip: '192.0.2.13' })).device!;
     const dSession = await t.login(d.username);
-    expect((await t.request('POST', '/api/v1/me/erase', { cookie: dSession, body: { password: TEST_PASSWORD } })).status).toBe(204);
+    expect(
+      (await t.request('POST', '/api/v1/me/erase', { cookie: dSession, body: { password: TEST_PASSWORD } })).status,
+    ).toBe(204);
     await t.db.query(`DELETE FROM login_throttle`);
     for (let i = 0; i < 8; i++) await signIn(t, uniqueName('nobody'), 'guess guess', { ip: '192.0.2.13' });
-    expect((await signIn(t, uniqueName('nobody'), 'guess guess', { ip: '192.0.2.13', device: dPhone })).status).toBe(429);
+    expect((await signIn(t, uniqueName('nobody'), 'guess guess', { ip: '192.0.2.13', device: dPhone })).status).toBe(
+      429,
+    );
   }, 120_000);
 
   it('the address limit counts failures, not successes; known devices are counted apart, with a higher limit', async () => {
@@ -256,8 +322,11 @@ describe('sign-in limits: accounts, devices and addresses', () => {
     const ip = '203.0.113.20';
     const people = await Promise.all(Array.from({ length: 3 }, () => t.createUser('learner')));
     // Twenty successes from the address, none from a known device: the address's count stays at zero.
-    for (let i = 0; i < 20; i++) expect((await signIn(t, people[i % 3].username, TEST_PASSWORD, { ip, sharedDevice: true })).status).toBe(200);
-    const [{ n }] = await t.db.query(`SELECT coalesce(sum(failures), 0)::int AS n FROM login_throttle WHERE bucket = 'login_ip'`);
+    for (let i = 0; i < 20; i++)
+      expect((await signIn(t, people[i % 3].username, TEST_PASSWORD, { ip, sharedDevice: true })).status).toBe(200);
+    const [{ n }] = await t.db.query(
+      `SELECT coalesce(sum(failures), 0)::int AS n FROM login_throttle WHERE bucket = 'login_ip'`,
+    );
     expect(n).toBe(0);
     // So all 8 failures allowed per window are still there; the 9th attempt is refused.
     const statuses: number[] = [];
@@ -269,7 +338,8 @@ describe('sign-in limits: accounts, devices and addresses', () => {
     expect((await signIn(t, people[1].username, TEST_PASSWORD, { ip, device: known })).status).toBe(200);
     // And it is limited too, at its own, higher number (30 here): a classmate's phone cannot spray forever.
     const sprayed: number[] = [];
-    for (let i = 0; i < 31; i++) sprayed.push((await signIn(t, uniqueName('spray'), 'spray spray', { ip, device: known })).status);
+    for (let i = 0; i < 31; i++)
+      sprayed.push((await signIn(t, uniqueName('spray'), 'spray spray', { ip, device: known })).status);
     expect(sprayed.filter((s) => s === 401)).toHaveLength(30);
     expect(sprayed.at(-1)).toBe(429);
   });
@@ -280,7 +350,8 @@ describe('sign-in limits: accounts, devices and addresses', () => {
     const first = (await signIn(t, mum.username, mum.password)).device!;
     const both = (await signIn(t, son.username, son.password, { device: first })).device!;
     expect(both.split('~')).toHaveLength(2);
-    for (const [i, who] of [mum, son].entries()) expect((await guess(t, who.username, 6, { ip: `192.0.2.12${i}` })).at(-1)).toBe(429);
+    for (const [i, who] of [mum, son].entries())
+      expect((await guess(t, who.username, 6, { ip: `192.0.2.12${i}` })).at(-1)).toBe(429);
     expect((await signIn(t, mum.username, mum.password, { device: both })).status).toBe(200);
     expect((await signIn(t, son.username, son.password, { device: both })).status).toBe(200);
   });

@@ -20,21 +20,42 @@ describe('skips are shown to staff only as a count', () => {
   });
   afterAll(() => t.close());
 
-  const api = (who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
-  const ev = (lessonId: string, type: string) => ({ id: randomUUID(), lessonId, type, occurredAt: new Date().toISOString() });
+  const api = (who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
+    t.request(method, `/api/v1${url}`, { cookie: who.cookie, body });
+  const ev = (lessonId: string, type: string) => ({
+    id: randomUUID(),
+    lessonId,
+    type,
+    occurredAt: new Date().toISOString(),
+  });
 
   it("a learner's page never says who skipped; the course report counts skips, and hides counts under 3", async () => {
     const slug = uniqueName('skips-').toLowerCase();
     let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: '건너뛰기' } })).body;
     c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
     const add = async (kind: string, patch: Record<string, unknown>) => {
-      const l = (await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind, title: { ko: kind } })).body;
-      expect((await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, contentNote: { ko: '힘들면 건너뛰어도 돼요.' }, ...patch })).status).toBe(200);
+      const l = (
+        await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, { kind, title: { ko: kind } })
+      ).body;
+      expect(
+        (
+          await api(author, 'PATCH', `/authoring/lessons/${l.id}`, {
+            revision: 0,
+            contentNote: { ko: '힘들면 건너뛰어도 돼요.' },
+            ...patch,
+          })
+        ).status,
+      ).toBe(200);
       return l.id as string;
     };
     const reading = await add('reading', { content: { kind: 'reading', body: { ko: '본문' } } });
     const quiz = await add('quiz', {
-      content: { kind: 'quiz', passMark: 50, shuffle: false, questions: [{ key: 'q1', type: 'true_false', prompt: { ko: '?' }, explanation: { ko: '!' }, answer: true }] },
+      content: {
+        kind: 'quiz',
+        passMark: 50,
+        shuffle: false,
+        questions: [{ key: 'q1', type: 'true_false', prompt: { ko: '?' }, explanation: { ko: '!' }, answer: true }],
+      },
     });
     expect((await api(author, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
 
@@ -56,7 +77,11 @@ describe('skips are shown to staff only as a count', () => {
     expect(JSON.stringify(page.body)).not.toContain('skipped');
 
     const report = await api(author, 'GET', `/reports/courses/${c.id}`);
-    expect(report.body.lessons.find((x: { lessonId: string }) => x.lessonId === reading)).toMatchObject({ started: 3, completed: 3, skipped: 3 });
+    expect(report.body.lessons.find((x: { lessonId: string }) => x.lessonId === reading)).toMatchObject({
+      started: 3,
+      completed: 3,
+      skipped: 3,
+    });
     // Two is too few to show: it could point at one person in a small class.
     expect(report.body.lessons.find((x: { lessonId: string }) => x.lessonId === quiz)).toMatchObject({ skipped: null });
   });

@@ -18,11 +18,17 @@ const same = (q: Sql, text: string, values: unknown[]) => {
 
 describe('the at-risk rule as a fragment', () => {
   it('applies to the alias it is given and reads the placeholders it is given, nothing else', () => {
-    expect(idleSql('m', { days: '$2' })).toBe(`coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2)`);
-    expect(atRiskSql('p', { days: '$2', pastDue: '$5' })).toBe(`(coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[])`);
+    expect(idleSql('m', { days: '$2' })).toBe(
+      `coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2)`,
+    );
+    expect(atRiskSql('p', { days: '$2', pastDue: '$5' })).toBe(
+      `(coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[])`,
+    );
     // Anything but a bare alias or a placeholder is refused, so a fragment cannot be handed an expression.
-    for (const bad of ['m.x', 'M', '', 'm; DROP TABLE users', '(m)']) expect(() => atRiskSql(bad, { days: '$2', pastDue: '$5' })).toThrow(/not an SQL alias/);
-    for (const bad of ['2', '$0', '$', '$2 OR true', 'm.days']) expect(() => idleSql('m', { days: bad })).toThrow(/not a placeholder/);
+    for (const bad of ['m.x', 'M', '', 'm; DROP TABLE users', '(m)'])
+      expect(() => atRiskSql(bad, { days: '$2', pastDue: '$5' })).toThrow(/not an SQL alias/);
+    for (const bad of ['2', '$0', '$', '$2 OR true', 'm.days'])
+      expect(() => idleSql('m', { days: bad })).toThrow(/not a placeholder/);
   });
 });
 
@@ -40,11 +46,26 @@ describe('the cohort grid and export statements, whole and run', () => {
     t = await TestApp.create();
     const author = await t.signedIn('instructor');
     const manager = await t.signedIn('manager');
-    const api = (cookie: string, method: 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) => t.request(method, `/api/v1${url}`, { cookie, body });
-    let course = (await api(author.cookie, 'POST', '/authoring/courses', { slug: uniqueName('sql-').toLowerCase(), title: { ko: '과정' } })).body;
-    course = (await api(author.cookie, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '하나' } })).body;
-    const lesson = (await api(author.cookie, 'POST', `/authoring/modules/${course.modules[0].id}/lessons`, { kind: 'reading', title: { ko: '읽기' } })).body;
-    await api(author.cookie, 'PATCH', `/authoring/lessons/${lesson.id}`, { revision: 0, content: { kind: 'reading', body: { ko: '가' } } });
+    const api = (cookie: string, method: 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) =>
+      t.request(method, `/api/v1${url}`, { cookie, body });
+    let course = (
+      await api(author.cookie, 'POST', '/authoring/courses', {
+        slug: uniqueName('sql-').toLowerCase(),
+        title: { ko: '과정' },
+      })
+    ).body;
+    course = (await api(author.cookie, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '하나' } }))
+      .body;
+    const lesson = (
+      await api(author.cookie, 'POST', `/authoring/modules/${course.modules[0].id}/lessons`, {
+        kind: 'reading',
+        title: { ko: '읽기' },
+      })
+    ).body;
+    await api(author.cookie, 'PATCH', `/authoring/lessons/${lesson.id}`, {
+      revision: 0,
+      content: { kind: 'reading', body: { ko: '가' } },
+    });
     expect((await api(author.cookie, 'POST', `/authoring/courses/${course.id}/publish`)).status).toBe(201);
     c = course.id;
     k1 = (await api(manager.cookie, 'POST', '/cohorts', { name: uniqueName('K1 ') })).body.id;
@@ -52,11 +73,20 @@ describe('the cohort grid and export statements, whole and run', () => {
     await api(manager.cookie, 'PUT', `/cohorts/${k1}/courses`, { courseId: c, dueOn: '2020-01-01' });
     await api(manager.cookie, 'PUT', `/cohorts/${k2}/courses`, { courseId: c, dueOn: '2099-01-01' });
     for (const name of ['가', '나', '다', '라']) who[name] = (await t.createUser('learner', { displayName: name })).id;
-    const add = (k: string, names: string[]) => api(manager.cookie, 'POST', `/cohorts/${k}/members`, { members: names.map((n) => ({ userId: who[n], role: 'learner' })) });
+    const add = (k: string, names: string[]) =>
+      api(manager.cookie, 'POST', `/cohorts/${k}/members`, {
+        members: names.map((n) => ({ userId: who[n], role: 'learner' })),
+      });
     expect((await add(k1, ['가', '나', '다'])).status).toBe(200);
     expect((await add(k2, ['나', '라'])).status).toBe(200);
-    await t.db.query(`UPDATE enrolments SET status = 'completed', completed_at = now() WHERE course_id = $1 AND user_id = ANY($2::uuid[])`, [c, [who['가'], who['다']]]);
-    await t.db.query(`UPDATE cohort_members SET last_active_at = now() - interval '40 days', added_at = now() - interval '40 days' WHERE user_id = $1`, [who['가']]);
+    await t.db.query(
+      `UPDATE enrolments SET status = 'completed', completed_at = now() WHERE course_id = $1 AND user_id = ANY($2::uuid[])`,
+      [c, [who['가'], who['다']]],
+    );
+    await t.db.query(
+      `UPDATE cohort_members SET last_active_at = now() - interval '40 days', added_at = now() - interval '40 days' WHERE user_id = $1`,
+      [who['가']],
+    );
   });
   afterAll(() => t.close());
 
@@ -79,11 +109,23 @@ describe('the cohort grid and export statements, whole and run', () => {
     );
     expect(await page(q)).toBe('가! 나! 다');
     // The same learner 나 in K2, where the shared course is not past due: not at risk there.
-    expect(await page(gridPageSql({ cohortId: k2, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: false, cursor: null }))).toBe('나 라');
+    expect(
+      await page(
+        gridPageSql({ cohortId: k2, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: false, cursor: null }),
+      ),
+    ).toBe('나 라');
   });
 
   it('the grid page: all learners, after and before a cursor', async () => {
-    const after = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: false, cursor: { name: '가', id: who['가'], backwards: false } });
+    const after = gridPageSql({
+      cohortId: k1,
+      days,
+      pastDue: [c],
+      limit: 51,
+      offset: 0,
+      onlyAtRisk: false,
+      cursor: { name: '가', id: who['가'], backwards: false },
+    });
     same(
       after,
       `WITH p AS (
@@ -97,7 +139,15 @@ describe('the cohort grid and export statements, whole and run', () => {
       [k1, days, 51, 0, [c], '가', who['가']],
     );
     expect(await page(after)).toBe('나! 다');
-    const before = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: false, cursor: { name: '다', id: who['다'], backwards: true } });
+    const before = gridPageSql({
+      cohortId: k1,
+      days,
+      pastDue: [c],
+      limit: 51,
+      offset: 0,
+      onlyAtRisk: false,
+      cursor: { name: '다', id: who['다'], backwards: true },
+    });
     same(
       before,
       `WITH p AS (
@@ -114,7 +164,15 @@ describe('the cohort grid and export statements, whole and run', () => {
   });
 
   it('the grid page: at risk only, first page, after and before a cursor', async () => {
-    const first = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: true, cursor: null });
+    const first = gridPageSql({
+      cohortId: k1,
+      days,
+      pastDue: [c],
+      limit: 51,
+      offset: 0,
+      onlyAtRisk: true,
+      cursor: null,
+    });
     same(
       first,
       `WITH p AS (
@@ -129,9 +187,21 @@ describe('the cohort grid and export statements, whole and run', () => {
       [k1, days, 51, 0, [c]],
     );
     expect(await page(first)).toBe('가! 나!');
-    expect(await page(gridPageSql({ cohortId: k2, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: true, cursor: null }))).toBe('');
+    expect(
+      await page(
+        gridPageSql({ cohortId: k2, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: true, cursor: null }),
+      ),
+    ).toBe('');
 
-    const after = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: true, cursor: { name: '가', id: who['가'], backwards: false } });
+    const after = gridPageSql({
+      cohortId: k1,
+      days,
+      pastDue: [c],
+      limit: 51,
+      offset: 0,
+      onlyAtRisk: true,
+      cursor: { name: '가', id: who['가'], backwards: false },
+    });
     same(
       after,
       `WITH p AS (
@@ -148,7 +218,15 @@ describe('the cohort grid and export statements, whole and run', () => {
     );
     expect(await page(after)).toBe('나!');
 
-    const before = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: true, cursor: { name: '다', id: who['다'], backwards: true } });
+    const before = gridPageSql({
+      cohortId: k1,
+      days,
+      pastDue: [c],
+      limit: 51,
+      offset: 0,
+      onlyAtRisk: true,
+      cursor: { name: '다', id: who['다'], backwards: true },
+    });
     same(
       before,
       `WITH p AS (
@@ -165,11 +243,16 @@ describe('the cohort grid and export statements, whole and run', () => {
     );
     expect(await page(before)).toBe('나! 가!');
     // Without a course past due only the idle learner is at risk.
-    expect(await page(gridPageSql({ cohortId: k1, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: true, cursor: null }))).toBe('가!');
+    expect(
+      await page(
+        gridPageSql({ cohortId: k1, days, pastDue: [], limit: 51, offset: 0, onlyAtRisk: true, cursor: null }),
+      ),
+    ).toBe('가!');
   });
 
   it('the grid count: all learners, or the two disjoint halves of at risk', async () => {
-    const total = async (qs: Sql[]) => (await Promise.all(qs.map(async (q) => (await run(q))[0].n as number))).reduce((a, b) => a + b, 0);
+    const total = async (qs: Sql[]) =>
+      (await Promise.all(qs.map(async (q) => (await run(q))[0].n as number))).reduce((a, b) => a + b, 0);
     const all = gridCountSql({ cohortId: k1, days, pastDue: [c], onlyAtRisk: false });
     expect(all).toHaveLength(1);
     same(all[0], `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner'`, [k1]);
@@ -209,7 +292,13 @@ describe('the cohort grid and export statements, whole and run', () => {
     const first = exportPageSql({ cohortId: k1, days, pastDue: [c], after: null });
     same(first, text, [k1, days, null, null, [c]]);
     const rows = await run(first);
-    expect(rows.map((r) => [r.display_name, r.at_risk, (r.cells as { status: string; overdue: boolean }[]).map((x) => `${x.status}${x.overdue ? ' overdue' : ''}`)])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.display_name,
+        r.at_risk,
+        (r.cells as { status: string; overdue: boolean }[]).map((x) => `${x.status}${x.overdue ? ' overdue' : ''}`),
+      ]),
+    ).toEqual([
       ['가', true, ['completed']],
       ['나', true, ['active overdue']],
       ['다', false, ['completed']],
@@ -237,19 +326,27 @@ describe('optional filters written whole: ($n IS NULL OR …)', () => {
   const plan = (sql: string, values: unknown[]) =>
     t.db.transaction(async (m) => {
       await m.query(`SET LOCAL enable_seqscan = off`);
-      return ((await m.query(`EXPLAIN (COSTS OFF) ${sql}`, values)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      return ((await m.query(`EXPLAIN (COSTS OFF) ${sql}`, values)) as { 'QUERY PLAN': string }[])
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
     });
 
   it('a filter given folds to itself and uses its index; a filter not given drops out of the plan, and matches every row', async () => {
     const [a, b] = [await t.createUser('admin'), await t.createUser('learner')];
-    await t.db.query(`INSERT INTO audit_events (actor_id, action, target_user_id) VALUES ($1, 'user.viewed', $2), ($1, 'login.failed', NULL), ($2, 'login.succeeded', NULL)`, [a.id, b.id]);
+    await t.db.query(
+      `INSERT INTO audit_events (actor_id, action, target_user_id) VALUES ($1, 'user.viewed', $2), ($1, 'login.failed', NULL), ($2, 'login.succeeded', NULL)`,
+      [a.id, b.id],
+    );
     const none = [null, null, null, null, null, null];
     const byActor = await plan(AUDIT_LOG_COUNT, [a.id, null, null, null, null, null]);
     expect(byActor).toMatch(/Index Cond: \(actor_id = '[0-9a-f-]+'::uuid\)/);
     expect(byActor).not.toMatch(/IS NULL/);
-    expect(await plan(AUDIT_LOG_PAGE, [null, b.id, null, null, null, null, 50, 0])).toMatch(/Index Cond: \(target_user_id = '[0-9a-f-]+'::uuid\)/);
+    expect(await plan(AUDIT_LOG_PAGE, [null, b.id, null, null, null, null, 50, 0])).toMatch(
+      /Index Cond: \(target_user_id = '[0-9a-f-]+'::uuid\)/,
+    );
     expect(await plan(AUDIT_LOG_COUNT, none)).not.toMatch(/IS NULL|Filter/);
-    const total = async (values: unknown[]) => ((await t.db.query(AUDIT_LOG_COUNT, values)) as { total: number }[])[0].total;
+    const total = async (values: unknown[]) =>
+      ((await t.db.query(AUDIT_LOG_COUNT, values)) as { total: number }[])[0].total;
     const all = await total(none);
     expect(all).toBeGreaterThanOrEqual(3);
     expect(await total([a.id, null, null, null, null, null])).toBe(2);
@@ -261,7 +358,13 @@ describe('optional filters written whole: ($n IS NULL OR …)', () => {
     const members = await plan(COHORT_MEMBERS_PAGE, [k, 'learner', null, 50, 0]);
     expect(members).toMatch(/role\)::text = 'learner'::text|role = 'learner'/);
     expect(members).not.toMatch(/IS NULL|ILIKE/);
-    const count = async (values: unknown[]) => ((await t.db.query(COHORT_MEMBERS_COUNT, values)) as { total: number }[])[0].total;
-    expect([await count([k, null, null]), await count([k, 'learner', null]), await count([k, 'manager', null]), await count([k, null, '%없는 이름%'])]).toEqual([1, 1, 0, 0]);
+    const count = async (values: unknown[]) =>
+      ((await t.db.query(COHORT_MEMBERS_COUNT, values)) as { total: number }[])[0].total;
+    expect([
+      await count([k, null, null]),
+      await count([k, 'learner', null]),
+      await count([k, 'manager', null]),
+      await count([k, null, '%없는 이름%']),
+    ]).toEqual([1, 1, 0, 0]);
   });
 });

@@ -75,7 +75,10 @@ export class TestApp {
     const db = await createTestDatabase();
     const logs = new LogCapture();
     const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'dari-media-'));
-    const config = loadConfig({ LOG_LEVEL: 'info', DARI_WEB_DIST: '/nonexistent', DARI_MEDIA_DIR: mediaDir, ...env }, db.url);
+    const config = loadConfig(
+      { LOG_LEVEL: 'info', DARI_WEB_DIST: '/nonexistent', DARI_MEDIA_DIR: mediaDir, ...env },
+      db.url,
+    );
     const app = await createApp(config, { logStream: logs });
     return new TestApp(app, logs, db.url, async () => {
       await db.drop();
@@ -87,10 +90,15 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Res> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: RequestOptions = {},
+  ): Promise<Res> {
     const headers: Record<string, string> = { 'x-dari-client': 'web', ...(options.headers ?? {}) };
     // Both names: over TLS the server reads `__Host-dari_session`, otherwise `dari_session`.
-    if (options.cookie) headers.cookie = `${SESSION_COOKIE}=${options.cookie}; __Host-${SESSION_COOKIE}=${options.cookie}`;
+    if (options.cookie)
+      headers.cookie = `${SESSION_COOKIE}=${options.cookie}; __Host-${SESSION_COOKIE}=${options.cookie}`;
     if (options.body !== undefined || options.payload !== undefined) headers['content-type'] ??= 'application/json';
     const res = await this.app.inject({
       method,
@@ -99,7 +107,9 @@ export class TestApp {
       remoteAddress: options.remoteAddress,
       payload: options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
-    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`) || c.startsWith(`__Host-${SESSION_COOKIE}=`));
+    const setCookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`) || c.startsWith(`__Host-${SESSION_COOKIE}=`));
     const cookie = setCookie?.split(';')[0].replace(/^[^=]*=/, '') || undefined;
     if (cookie) this.secrets.add(cookie);
     let body: unknown = res.body;
@@ -108,17 +118,29 @@ export class TestApp {
   }
 
   /** Creates an account straight through the service (with a password) and returns its id. */
-  async createUser(role: Role, options: { username?: string; password?: string; displayName?: string } = {}): Promise<{ id: string; username: string; password: string }> {
+  async createUser(
+    role: Role,
+    options: { username?: string; password?: string; displayName?: string } = {},
+  ): Promise<{ id: string; username: string; password: string }> {
     const username = options.username ?? uniqueName(role);
     const password = options.password ?? TEST_PASSWORD;
     const displayName = options.displayName ?? `이름 ${username}`;
     [username, password, displayName].forEach((s) => this.secrets.add(s));
-    const created = await this.app.get(UsersService).create({ username, displayName, role, locale: 'ko', password }, null);
+    const created = await this.app
+      .get(UsersService)
+      .create({ username, displayName, role, locale: 'ko', password }, null);
     return { id: created.user.id, username, password };
   }
 
-  async login(username: string, password = TEST_PASSWORD, extra: { sharedDevice?: boolean; headers?: Record<string, string> } = {}): Promise<string> {
-    const res = await this.request('POST', '/api/v1/auth/login', { body: { username, password, ...(extra.sharedDevice !== undefined ? { sharedDevice: extra.sharedDevice } : {}) }, headers: extra.headers });
+  async login(
+    username: string,
+    password = TEST_PASSWORD,
+    extra: { sharedDevice?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<string> {
+    const res = await this.request('POST', '/api/v1/auth/login', {
+      body: { username, password, ...(extra.sharedDevice !== undefined ? { sharedDevice: extra.sharedDevice } : {}) },
+      headers: extra.headers,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.cookie!;
   }

@@ -19,7 +19,17 @@ async function startCluster(databaseUrl: string, env: Record<string, string> = {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   let out = '';
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DARI_DEMO_PASSWORD: PASSWORD, DARI_WEB_DIST: '/nonexistent', WEB_CONCURRENCY: '2', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DARI_DEMO_PASSWORD: PASSWORD,
+      DARI_WEB_DIST: '/nonexistent',
+      WEB_CONCURRENCY: '2',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -35,12 +45,20 @@ async function startCluster(databaseUrl: string, env: Record<string, string> = {
 }
 
 /** One request on a new connection (no keep-alive), so the cluster's round robin picks a worker for each. */
-function request(base: string, p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+function request(
+  base: string,
+  p: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${p}`, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
-    });
+    const req = http.request(
+      `${base}${p}`,
+      { method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -60,7 +78,10 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) =>
+    child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code)),
+  );
 
 describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -85,7 +106,11 @@ describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
   });
 
   it('a session made on one worker is valid on the other', async () => {
-    const login = await request(c.base, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dari-client': 'web' }, body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }) });
+    const login = await request(c.base, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dari-client': 'web' },
+      body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const cookie = String(login.headers['set-cookie']![0]).split(';')[0];
     const signedInOn = login.headers['x-dari-worker'];
@@ -120,7 +145,15 @@ describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
     // A sign-in whose body is still arriving when SIGTERM comes: the worker has it, so it must answer.
     const body = JSON.stringify({ username: 'demo.learner', password: PASSWORD });
     let answered: number | undefined;
-    const req = http.request(`${c.base}/api/v1/auth/login`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-dari-client': 'web', 'content-length': String(Buffer.byteLength(body)) } });
+    const req = http.request(`${c.base}/api/v1/auth/login`, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        'content-type': 'application/json',
+        'x-dari-client': 'web',
+        'content-length': String(Buffer.byteLength(body)),
+      },
+    });
     const done = new Promise<void>((resolve, reject) => {
       req.on('response', (res) => {
         answered = res.statusCode;
@@ -148,7 +181,8 @@ describe('WEB_CONCURRENCY=2 without the test flag', () => {
     const db = await createTestDatabase();
     const c = await startCluster(db.url);
     try {
-      for (let i = 0; i < 4; i++) expect((await request(c.base, '/api/v1/health')).headers['x-dari-worker']).toBeUndefined();
+      for (let i = 0; i < 4; i++)
+        expect((await request(c.base, '/api/v1/health')).headers['x-dari-worker']).toBeUndefined();
     } finally {
       c.child.kill('SIGTERM');
       expect(await exited(c.child)).toBe(0);

@@ -3,8 +3,15 @@ import { PASSWORD_MAX, RESET_CODE_ALPHABET } from './constants.js';
 import { passwordSchema } from './users.js';
 
 export const loginSchema = z.strictObject({
-  username: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
-  password: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(PASSWORD_MAX, { error: `must be at most ${PASSWORD_MAX} characters` }),
+  username: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(64, { error: 'must be at most 64 characters' }),
+  password: z
+    .string({ error: 'must be text' })
+    .min(1, { error: 'must not be empty' })
+    .max(PASSWORD_MAX, { error: `must be at most ${PASSWORD_MAX} characters` }),
   /** "This is a shared phone": a short session that ends soon after the person stops. */
   sharedDevice: z.boolean({ error: 'must be true or false' }).optional(),
 });
@@ -15,7 +22,11 @@ export const resetCodeInputSchema = z
   .trim()
   .toUpperCase()
   .transform((v) => v.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{12}$`), { error: 'must be the 12-character code you were given' }));
+  .pipe(
+    z
+      .string()
+      .regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{12}$`), { error: 'must be the 12-character code you were given' }),
+  );
 
 export const redeemResetCodeSchema = z.strictObject({
   username: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }).max(64),

@@ -11,8 +11,14 @@ import { factSchema } from './facts.js';
 export const draftTextSchema = (max: number) =>
   z.strictObject({
     ko: z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` }),
-    en: z.string().max(max, { error: `must be at most ${max} characters` }).optional(),
-    zh: z.string().max(max, { error: `must be at most ${max} characters` }).optional(),
+    en: z
+      .string()
+      .max(max, { error: `must be at most ${max} characters` })
+      .optional(),
+    zh: z
+      .string()
+      .max(max, { error: `must be at most ${max} characters` })
+      .optional(),
   });
 export type DraftText = z.infer<ReturnType<typeof draftTextSchema>>;
 
@@ -104,7 +110,12 @@ export const authorModuleSchema = z.object({
 export const authorCourseSchema = authorCourseSummarySchema.extend({ modules: z.array(authorModuleSchema) });
 export type AuthorCourse = z.infer<typeof authorCourseSchema>;
 
-export const authorCourseListSchema = z.object({ items: z.array(authorCourseSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const authorCourseListSchema = z.object({
+  items: z.array(authorCourseSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export const listAuthorCoursesQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   status: z.enum(COURSE_STATUSES).optional(),
@@ -112,7 +123,10 @@ export const listAuthorCoursesQuerySchema = z.strictObject({
 });
 export type ListAuthorCoursesQuery = z.infer<typeof listAuthorCoursesQuerySchema>;
 
-const titleRequired = draftTextSchema(200).refine((t) => t.ko.trim().length > 0, { error: 'needs a Korean title', path: ['ko'] });
+const titleRequired = draftTextSchema(200).refine((t) => t.ko.trim().length > 0, {
+  error: 'needs a Korean title',
+  path: ['ko'],
+});
 const courseCodeSchema = z
   .string()
   .trim()
@@ -157,7 +171,10 @@ export const reorderOutlineSchema = z.strictObject({
 });
 export type ReorderOutline = z.infer<typeof reorderOutlineSchema>;
 
-export const createLessonSchema = z.strictObject({ kind: z.enum(['reading', 'media', 'quiz', 'reflection']), title: titleRequired });
+export const createLessonSchema = z.strictObject({
+  kind: z.enum(['reading', 'media', 'quiz', 'reflection']),
+  title: titleRequired,
+});
 
 export const authorLessonSchema = z.object({
   id: z.uuid(),
@@ -296,7 +313,9 @@ export const publishedCourseSchema = z.object({
   estimatedMinutes: z.number().int(),
   sequential: z.boolean(),
   coverMediaId: z.uuid().nullable(),
-  modules: z.array(z.object({ id: z.uuid(), key: z.string(), title: draftTextSchema(200), lessons: z.array(publishedLessonSchema) })),
+  modules: z.array(
+    z.object({ id: z.uuid(), key: z.string(), title: draftTextSchema(200), lessons: z.array(publishedLessonSchema) }),
+  ),
   /**
    * The dated facts its texts refer to (`{{fact:KEY}}`), as they stood when it was published: the
    * phone shows them for its own date, offline too. Absent in versions published before facts existed.
@@ -323,4 +342,7 @@ export const catalogSchema = z.object({ items: z.array(catalogCourseSchema) });
 export type CatalogCourse = z.infer<typeof catalogCourseSchema>;
 
 export const slugParamSchema = z.strictObject({ slug: slugSchema });
-export const versionParamSchema = z.strictObject({ id: uuidSchema, version: z.coerce.number().int().min(1).max(100_000) });
+export const versionParamSchema = z.strictObject({
+  id: uuidSchema,
+  version: z.coerce.number().int().min(1).max(100_000),
+});

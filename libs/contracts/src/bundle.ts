@@ -10,7 +10,17 @@ import { LOCALES, type Locale } from './constants.js';
 export const BUNDLE_FORMAT = 'dari-course-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 
-export const COURSE_TAGS = ['human-rights', 'civic-democracy', 'daily-life', 'work', 'housing', 'money', 'law', 'media', 'community'] as const;
+export const COURSE_TAGS = [
+  'human-rights',
+  'civic-democracy',
+  'daily-life',
+  'work',
+  'housing',
+  'money',
+  'law',
+  'media',
+  'community',
+] as const;
 export const courseTagSchema = z.enum(COURSE_TAGS);
 
 export const ENROLMENT_POLICIES = ['open', 'code', 'cohort'] as const;
@@ -68,7 +78,7 @@ export const courseLanguagesSchema = z
   .min(1)
   .max(LOCALES.length)
   .refine((langs) => new Set(langs).size === langs.length, { error: 'must not repeat a language' })
-  .refine((langs) => langs.includes('ko'), { error: 'must include ko (Korean is every course\'s default language)' });
+  .refine((langs) => langs.includes('ko'), { error: "must include ko (Korean is every course's default language)" });
 
 /** course.json */
 export const bundleManifestSchema = z.strictObject({
@@ -90,7 +100,10 @@ export const bundleManifestSchema = z.strictObject({
   enrolmentPolicy: enrolmentPolicySchema,
   sequential: z.boolean(),
   /** Path of the cover image inside the bundle (media/…), or null. */
-  cover: z.string().regex(/^media\/[a-z0-9][a-z0-9._-]*$/).nullable(),
+  cover: z
+    .string()
+    .regex(/^media\/[a-z0-9][a-z0-9._-]*$/)
+    .nullable(),
   modules: z.array(bundleModuleSchema).min(1).max(50),
 });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
@@ -103,7 +116,11 @@ export function courseLanguages(manifest: { languages?: readonly Locale[] | unde
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'short_answer'] as const;
 
 const optionSchema = z.strictObject({ key: bundleKeySchema, text: localizedTextSchema(500), correct: z.boolean() });
-const questionBase = { key: bundleKeySchema, prompt: localizedTextSchema(2000), explanation: localizedTextSchema(2000) };
+const questionBase = {
+  key: bundleKeySchema,
+  prompt: localizedTextSchema(2000),
+  explanation: localizedTextSchema(2000),
+};
 
 export const quizQuestionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(optionSchema).min(2).max(8) }),
@@ -125,10 +142,18 @@ export const quizSchema = z
   .superRefine((quiz, ctx) => {
     quiz.questions.forEach((q, i) => {
       if (q.type === 'single' && q.options.filter((o) => o.correct).length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a single-choice question needs exactly one correct option' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'options'],
+          message: 'a single-choice question needs exactly one correct option',
+        });
       }
       if (q.type === 'multiple' && q.options.filter((o) => o.correct).length < 1) {
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'a multiple-choice question needs at least one correct option' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'options'],
+          message: 'a multiple-choice question needs at least one correct option',
+        });
       }
     });
   });
@@ -138,6 +163,9 @@ export type Quiz = z.infer<typeof quizSchema>;
 export const mediaLessonSchema = z.strictObject({
   mediaType: z.enum(['video', 'audio']),
   /** A file inside the bundle (media/…) or an https URL; one of the two. */
-  file: z.string().regex(/^media\/[a-z0-9][a-z0-9._-]*$/).nullable(),
+  file: z
+    .string()
+    .regex(/^media\/[a-z0-9][a-z0-9._-]*$/)
+    .nullable(),
   url: z.url({ protocol: /^https$/ }).nullable(),
 });

@@ -30,7 +30,9 @@ export const errorBodySchema = z.object({
   message: z.string(),
   fields: z.array(fieldErrorSchema).optional(),
   /** Why a course cannot be published yet (publish_blocked). */
-  problems: z.array(z.object({ lessonId: z.string().nullable(), moduleId: z.string().nullable(), message: z.string() })).optional(),
+  problems: z
+    .array(z.object({ lessonId: z.string().nullable(), moduleId: z.string().nullable(), message: z.string() }))
+    .optional(),
   /** A free address name to offer instead, on slug_taken. */
   suggestedSlug: z.string().optional(),
   /** Seconds to wait, on 429. */
@@ -38,7 +40,6 @@ export const errorBodySchema = z.object({
   requestId: z.string(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
-
 
 export const pageQuerySchema = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -6,7 +6,8 @@ describe('contracts', () => {
     expect(usernameSchema.parse('  Kim.Bada ')).toBe('kim.bada');
     expect(usernameSchema.parse('하늘'.normalize('NFD'))).toBe('하늘');
     expect(usernameSchema.parse('小明_2026')).toBe('小明_2026');
-    for (const bad of ['a', 'a b', '.dot', 'x'.repeat(33), 'semi;colon', '<script>']) expect(usernameSchema.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['a', 'a b', '.dot', 'x'.repeat(33), 'semi;colon', '<script>'])
+      expect(usernameSchema.safeParse(bad).success, bad).toBe(false);
   });
 
   it('rejects unknown keys everywhere (no mass assignment)', () => {
@@ -25,9 +26,12 @@ describe('contracts', () => {
   });
 
   it('accepts reset codes as people type them', () => {
-    const parse = (code: string) => redeemResetCodeSchema.parse({ username: 'a.b', code, newPassword: 'long enough' }).code;
+    const parse = (code: string) =>
+      redeemResetCodeSchema.parse({ username: 'a.b', code, newPassword: 'long enough' }).code;
     expect(parse('abcd-efgh-jkmn')).toBe('ABCDEFGHJKMN');
     expect(parse(' ABCD EFGH JKMN ')).toBe('ABCDEFGHJKMN');
-    expect(redeemResetCodeSchema.safeParse({ username: 'a.b', code: 'ABCD-EFGH-JKM0', newPassword: 'long enough' }).success).toBe(false);
+    expect(
+      redeemResetCodeSchema.safeParse({ username: 'a.b', code: 'ABCD-EFGH-JKM0', newPassword: 'long enough' }).success,
+    ).toBe(false);
   });
 });

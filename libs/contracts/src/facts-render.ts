@@ -41,7 +41,8 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 export function factValueOn(fact: Pick<Fact, 'values'>, on: Date | string = new Date()): FactLookup {
   const day = koreaDate(on);
   const values = fact.values;
-  for (const v of values) if (v.from <= day && (v.to === null || day <= v.to)) return { status: 'current', value: v, year: yearOf(day) };
+  for (const v of values)
+    if (v.from <= day && (v.to === null || day <= v.to)) return { status: 'current', value: v, year: yearOf(day) };
   const last = values[values.length - 1];
   if (last && last.to !== null && day > last.to) return { status: 'expired', value: last, year: yearOf(last.to) };
   // Between two periods (a gap in the data) counts as past the earlier one.
@@ -86,7 +87,11 @@ export function formatFactValue(kind: Fact['kind'], value: FactValue['value'], l
  * "10,320원(2026년 기준 — 최신 금액은 …에서 확인하세요)이에요".
  */
 export function formatFactYear(year: number, locale: Locale, check = ''): string {
-  return locale === 'ko' ? `(${year}년 기준${check})` : locale === 'en' ? ` (as of ${year}${check})` : `（${year}年标准${check}）`;
+  return locale === 'ko'
+    ? `(${year}년 기준${check})`
+    : locale === 'en'
+      ? ` (as of ${year}${check})`
+      : `（${year}年标准${check}）`;
 }
 
 /** " — 최신 금액은 …에서 확인하세요": where to check, for a value whose period has ended. */
@@ -109,17 +114,31 @@ export function factMarker(key: string): string {
  * ("10,320원(2026년 기준 — 최신 금액은 …에서 확인하세요)"); before
  * the first period or for an unknown fact a plain marker. Never throws.
  */
-export function renderFact(fact: Fact | undefined, locale: Locale, on: Date | string = new Date(), key = fact?.key ?? '?'): string {
+export function renderFact(
+  fact: Fact | undefined,
+  locale: Locale,
+  on: Date | string = new Date(),
+  key = fact?.key ?? '?',
+): string {
   if (!fact) return factMarker(key);
   const found = factValueOn(fact, on);
-  if (found.status === 'before') return `${factMarker(fact.label[locale] || fact.label.ko)}${locale === 'zh' ? '' : ' '}${formatCheckAt(fact, locale).trim()}`;
+  if (found.status === 'before')
+    return `${factMarker(fact.label[locale] || fact.label.ko)}${locale === 'zh' ? '' : ' '}${formatCheckAt(fact, locale).trim()}`;
   return `${formatFactValue(fact.kind, found.value.value, locale)}${formatFactYear(found.year, locale, found.status === 'current' ? '' : formatCheckAt(fact, locale))}`;
 }
 
 /** Replaces every `{{fact:KEY}}` in a text with the fact as shown on that day. */
-export function renderFactsIn(text: string, facts: readonly Fact[] | ReadonlyMap<string, Fact> | null | undefined, locale: Locale, on: Date | string = new Date()): string {
+export function renderFactsIn(
+  text: string,
+  facts: readonly Fact[] | ReadonlyMap<string, Fact> | null | undefined,
+  locale: Locale,
+  on: Date | string = new Date(),
+): string {
   if (!text || !text.includes('{{')) return text;
-  const byKey = facts instanceof Map ? facts : new Map((facts as readonly Fact[] | null | undefined ?? []).map((f) => [f.key, f]));
+  const byKey =
+    facts instanceof Map
+      ? facts
+      : new Map(((facts as readonly Fact[] | null | undefined) ?? []).map((f) => [f.key, f]));
   return text.replace(FACT_REFERENCE, (_, key: string) => renderFact(byKey.get(key), locale, on, key));
 }
 

@@ -9,7 +9,10 @@ export const FACT_KINDS = ['money', 'number', 'age', 'days', 'months', 'years', 
 export type FactKind = (typeof FACT_KINDS)[number];
 
 /** A fact key: lower-case words joined by dashes ("minimum-wage-hourly"). */
-export const factKeySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by dashes' }).max(64);
+export const factKeySchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by dashes' })
+  .max(64);
 
 const isoDateSchema = z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' });
 const factTextSchema = z.strictObject({
@@ -46,11 +49,22 @@ export const factSchema = z
   .superRefine((fact, ctx) => {
     fact.values.forEach((v, i) => {
       if (fact.kind === 'text' ? typeof v.value !== 'object' : typeof v.value !== 'number')
-        ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: fact.kind === 'text' ? 'a text fact needs { ko, en, zh }' : 'must be a number' });
-      if (v.to !== null && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'ends before it starts' });
-      if (v.to === null && i < fact.values.length - 1) ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'only the last value may be open-ended' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i, 'value'],
+          message: fact.kind === 'text' ? 'a text fact needs { ko, en, zh }' : 'must be a number',
+        });
+      if (v.to !== null && v.to < v.from)
+        ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'ends before it starts' });
+      if (v.to === null && i < fact.values.length - 1)
+        ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'only the last value may be open-ended' });
       const prev = fact.values[i - 1];
-      if (prev && (prev.to === null || prev.to >= v.from)) ctx.addIssue({ code: 'custom', path: ['values', i, 'from'], message: 'values must be in order and must not overlap' });
+      if (prev && (prev.to === null || prev.to >= v.from))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i, 'from'],
+          message: 'values must be in order and must not overlap',
+        });
     });
   });
 export type Fact = z.infer<typeof factSchema>;

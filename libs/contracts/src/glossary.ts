@@ -5,7 +5,20 @@ import { z } from 'zod';
  * these, sorted by `term`. Lessons link a term with [[term]] or [[term|shown text]].
  */
 /** `reference`: a term kept for looking up (search, word lists) that no starter lesson links yet. */
-export const GLOSSARY_TAGS = ['loanword', 'civic', 'legal', 'human-rights', 'work', 'housing', 'money', 'daily-life', 'digital', 'health', 'education', 'reference'] as const;
+export const GLOSSARY_TAGS = [
+  'loanword',
+  'civic',
+  'legal',
+  'human-rights',
+  'work',
+  'housing',
+  'money',
+  'daily-life',
+  'digital',
+  'health',
+  'education',
+  'reference',
+] as const;
 export const glossaryTagSchema = z.enum(GLOSSARY_TAGS);
 
 export const glossaryTermEntrySchema = z.strictObject({
@@ -33,7 +46,12 @@ export const glossaryTermSchema = glossaryTermEntrySchema.extend({
   saved: z.boolean(),
 });
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
-export const glossaryPageSchema = z.object({ items: z.array(glossaryTermSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const glossaryPageSchema = z.object({
+  items: z.array(glossaryTermSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const glossaryQuerySchema = z.strictObject({
   /** Matches the South or North Korean word, the English or Chinese gloss; ㅁㅈㅈㅇ-style initials match 민주주의. */
@@ -45,7 +63,9 @@ export const glossaryQuerySchema = z.strictObject({
 export type GlossaryQuery = z.infer<typeof glossaryQuerySchema>;
 
 /** The terms a lesson links, by name (a lesson's [[…]] list): unknown ones are simply absent. */
-export const glossaryLookupSchema = z.strictObject({ terms: z.array(z.string().trim().min(1).max(60)).min(1).max(300) });
+export const glossaryLookupSchema = z.strictObject({
+  terms: z.array(z.string().trim().min(1).max(60)).min(1).max(300),
+});
 export const glossaryLookupResultSchema = z.object({ items: z.array(glossaryTermSchema) });
 
 export const saveGlossaryTermSchema = glossaryTermEntrySchema;
@@ -53,7 +73,12 @@ export const updateGlossaryTermSchema = glossaryTermEntrySchema.partial().strict
 
 export const WORD_REQUEST_STATUSES = ['open', 'answered', 'dismissed'] as const;
 export const createWordRequestSchema = z.strictObject({
-  text: z.string().trim().normalize('NFC').min(1, { error: 'must not be empty' }).max(60, { error: 'must be at most 60 characters' }),
+  text: z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, { error: 'must not be empty' })
+    .max(60, { error: 'must be at most 60 characters' }),
   lessonId: z.uuid().optional(),
 });
 export const wordRequestSchema = z.object({

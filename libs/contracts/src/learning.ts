@@ -66,17 +66,41 @@ export const learningEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...eventBase, type: z.literal('skipped') }),
   z.strictObject({ ...eventBase, type: z.literal('position'), position: z.number().min(0).max(1e7) }),
   z.strictObject({ ...eventBase, type: z.literal('time_spent'), seconds: z.number().int().min(1).max(3600) }),
-  z.strictObject({ ...eventBase, type: z.literal('quiz_submitted'), answers: z.record(z.string().max(64), quizAnswerSchema) }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('quiz_submitted'),
+    answers: z.record(z.string().max(64), quizAnswerSchema),
+  }),
   /** A reflection written in the learner's private journal. */
-  z.strictObject({ ...eventBase, type: z.literal('reflection_saved'), text: z.string().max(20_000), shared: z.boolean() }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('reflection_saved'),
+    text: z.string().max(20_000),
+    shared: z.boolean(),
+  }),
 ]);
 export type LearningEvent = z.infer<typeof learningEventSchema>;
-export const LEARNING_EVENT_TYPES = ['viewed', 'completed', 'skipped', 'position', 'time_spent', 'quiz_submitted', 'reflection_saved'] as const;
+export const LEARNING_EVENT_TYPES = [
+  'viewed',
+  'completed',
+  'skipped',
+  'position',
+  'time_spent',
+  'quiz_submitted',
+  'reflection_saved',
+] as const;
 
 export const eventBatchSchema = z.strictObject({ events: z.array(learningEventSchema).min(1).max(100) });
 export type EventBatch = z.infer<typeof eventBatchSchema>;
 
-export const EVENT_REJECTIONS = ['not_enrolled', 'lesson_not_found', 'locked', 'no_content_note', 'wrong_kind', 'invalid_answers'] as const;
+export const EVENT_REJECTIONS = [
+  'not_enrolled',
+  'lesson_not_found',
+  'locked',
+  'no_content_note',
+  'wrong_kind',
+  'invalid_answers',
+] as const;
 
 export const eventResultSchema = z.object({
   id: z.uuid(),
@@ -84,7 +108,9 @@ export const eventResultSchema = z.object({
   reason: z.enum(EVENT_REJECTIONS).optional(),
   message: z.string().optional(),
   /** For quiz_submitted: the server's grading. */
-  quiz: z.object({ score: z.number().int(), passed: z.boolean(), correct: z.record(z.string(), z.boolean()) }).optional(),
+  quiz: z
+    .object({ score: z.number().int(), passed: z.boolean(), correct: z.record(z.string(), z.boolean()) })
+    .optional(),
 });
 export const eventBatchResultSchema = z.object({
   results: z.array(eventResultSchema),
@@ -135,7 +161,9 @@ export const updateCertificateSchema = z.strictObject({
     .normalize('NFC')
     .min(1, { error: 'must not be empty' })
     .max(80, { error: 'must be at most 80 characters' })
-    .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(v), { error: 'must not contain control characters' }),
+    .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(v), {
+      error: 'must not contain control characters',
+    }),
 });
 
 /** What /verify/<code> shows to anyone: only the chosen name, the course, the date, and validity. */
@@ -145,4 +173,10 @@ export const certificateVerificationSchema = z.object({
   issuedAt: z.iso.datetime({ offset: true }),
   valid: z.boolean(),
 });
-export const certificateCodeParamSchema = z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, { error: 'is not a certificate code' }) });
+export const certificateCodeParamSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, { error: 'is not a certificate code' }),
+});

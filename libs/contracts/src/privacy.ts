@@ -13,12 +13,19 @@ export const sessionSchema = z.object({
 });
 export const sessionListSchema = z.object({ items: z.array(sessionSchema) });
 
-export const eraseMeSchema = z.strictObject({ password: z.string().min(1, { error: 'must not be empty' }).max(PASSWORD_MAX) });
+export const eraseMeSchema = z.strictObject({
+  password: z.string().min(1, { error: 'must not be empty' }).max(PASSWORD_MAX),
+});
 
 export const auditQuerySchema = z.strictObject({
   actorId: uuidSchema.optional(),
   targetUserId: uuidSchema.optional(),
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, { error: 'must be an action name like login.failed' }).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z_.]*$/, { error: 'must be an action name like login.failed' })
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -33,4 +40,9 @@ export const auditEventSchema = z.object({
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
-export const auditPageSchema = z.object({ items: z.array(auditEventSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const auditPageSchema = z.object({
+  items: z.array(auditEventSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

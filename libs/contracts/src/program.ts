@@ -11,12 +11,19 @@ export const cohortRoleSchema = z.enum(COHORT_ROLES);
 
 export const createCohortSchema = z
   .strictObject({
-    name: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(100, { error: 'must be at most 100 characters' }),
     description: z.string().trim().max(1000).default(''),
     startsOn: isoDate.nullable().default(null),
     endsOn: isoDate.nullable().default(null),
   })
-  .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { error: 'must not be before the start date', path: ['endsOn'] });
+  .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, {
+    error: 'must not be before the start date',
+    path: ['endsOn'],
+  });
 export type CreateCohort = z.input<typeof createCohortSchema>;
 export const updateCohortSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
@@ -25,7 +32,12 @@ export const updateCohortSchema = z.strictObject({
   endsOn: isoDate.nullable().optional(),
 });
 
-export const cohortCourseSchema = z.object({ courseId: z.uuid(), slug: z.string(), title: draftTextSchema(200), dueOn: isoDate.nullable() });
+export const cohortCourseSchema = z.object({
+  courseId: z.uuid(),
+  slug: z.string(),
+  title: draftTextSchema(200),
+  dueOn: isoDate.nullable(),
+});
 export const cohortSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -48,7 +60,12 @@ export const cohortMemberSchema = z.object({
   canResetPassword: z.boolean(),
 });
 export type CohortMember = z.infer<typeof cohortMemberSchema>;
-export const cohortMembersSchema = z.object({ items: z.array(cohortMemberSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const cohortMembersSchema = z.object({
+  items: z.array(cohortMemberSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type CohortMembers = z.infer<typeof cohortMembersSchema>;
 export const cohortMembersQuerySchema = z.strictObject({
   role: cohortRoleSchema.optional(),
@@ -56,7 +73,12 @@ export const cohortMembersQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
-export const addMembersSchema = z.strictObject({ members: z.array(z.strictObject({ userId: uuidSchema, role: cohortRoleSchema })).min(1).max(500) });
+export const addMembersSchema = z.strictObject({
+  members: z
+    .array(z.strictObject({ userId: uuidSchema, role: cohortRoleSchema }))
+    .min(1)
+    .max(500),
+});
 export const memberParamSchema = z.strictObject({ id: uuidSchema, userId: uuidSchema });
 
 /** A manager corrects a learner's display name (a typo, a broken import): only for a learner wholly in their care, like reset codes. */
@@ -121,7 +143,13 @@ export const importLearnersSchema = z.strictObject({
   /** CSV with a header row: username,displayName,language (language optional: ko, en or zh). */
   csv: z.string().min(1, { error: 'must not be empty' }).max(1_000_000, { error: 'is too long: at most 1 MB of CSV' }),
 });
-export const importedLearnerSchema = z.object({ userId: z.uuid(), username: z.string(), displayName: z.string(), code: z.string(), expiresAt: z.iso.datetime({ offset: true }) });
+export const importedLearnerSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
 export const importResultSchema = z.object({ created: z.array(importedLearnerSchema) });
 
 export const assignCourseSchema = z.strictObject({ courseId: uuidSchema, dueOn: isoDate.nullable().default(null) });
@@ -137,8 +165,25 @@ export const programReportSchema = z.object({
   enrolments: z.number().int(),
   completions: z.number().int(),
   completionRate: rate,
-  cohorts: z.array(z.object({ id: z.uuid(), name: z.string(), learners: z.number().int(), enrolments: z.number().int(), completions: z.number().int(), completionRate: rate })),
-  courses: z.array(z.object({ id: z.uuid(), title: draftTextSchema(200), enrolments: z.number().int(), completions: z.number().int(), completionRate: rate })),
+  cohorts: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      learners: z.number().int(),
+      enrolments: z.number().int(),
+      completions: z.number().int(),
+      completionRate: rate,
+    }),
+  ),
+  courses: z.array(
+    z.object({
+      id: z.uuid(),
+      title: draftTextSchema(200),
+      enrolments: z.number().int(),
+      completions: z.number().int(),
+      completionRate: rate,
+    }),
+  ),
 });
 export type ProgramReport = z.infer<typeof programReportSchema>;
 
@@ -156,7 +201,10 @@ export const cohortGridQuerySchema = z
     before: uuidSchema.optional(),
   })
   .refine((q) => !(q.after && q.before), { error: 'give either after or before, not both', path: ['before'] })
-  .refine((q) => !((q.after || q.before) && q.page > 1), { error: 'cannot be combined with a cursor (after/before)', path: ['page'] });
+  .refine((q) => !((q.after || q.before) && q.page > 1), {
+    error: 'cannot be combined with a cursor (after/before)',
+    path: ['page'],
+  });
 export const cohortGridSchema = z.object({
   cohort: z.object({ id: z.uuid(), name: z.string() }),
   courses: z.array(cohortCourseSchema),
@@ -166,7 +214,14 @@ export const cohortGridSchema = z.object({
       displayName: z.string(),
       lastActiveAt: z.iso.datetime({ offset: true }).nullable(),
       atRisk: z.boolean(),
-      cells: z.array(z.object({ courseId: z.uuid(), status: z.enum(['active', 'completed', 'withdrawn', 'not_enrolled']), percent: z.number().int(), overdue: z.boolean() })),
+      cells: z.array(
+        z.object({
+          courseId: z.uuid(),
+          status: z.enum(['active', 'completed', 'withdrawn', 'not_enrolled']),
+          percent: z.number().int(),
+          overdue: z.boolean(),
+        }),
+      ),
     }),
   ),
   total: z.number().int(),
@@ -192,8 +247,25 @@ export const courseReportSchema = z.object({
    * penalty), and how many skipped it after its content note — a count only, never who, and null
    * below SKIP_COUNT_MIN so that a small class does not point at one person.
    */
-  lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), kind: z.string(), started: z.number().int(), completed: z.number().int(), skipped: z.number().int().nullable() })),
-  questions: z.array(z.object({ lessonId: z.uuid(), key: z.string(), prompt: draftTextSchema(2000), answers: z.number().int(), correctShare: rate.nullable() })),
+  lessons: z.array(
+    z.object({
+      lessonId: z.uuid(),
+      title: draftTextSchema(200),
+      kind: z.string(),
+      started: z.number().int(),
+      completed: z.number().int(),
+      skipped: z.number().int().nullable(),
+    }),
+  ),
+  questions: z.array(
+    z.object({
+      lessonId: z.uuid(),
+      key: z.string(),
+      prompt: draftTextSchema(2000),
+      answers: z.number().int(),
+      correctShare: rate.nullable(),
+    }),
+  ),
 });
 export type CourseReport = z.infer<typeof courseReportSchema>;
 
@@ -207,7 +279,14 @@ export const learnerReportSchema = z.object({
       percent: z.number().int(),
       completedAt: z.iso.datetime({ offset: true }).nullable(),
       lastActiveAt: z.iso.datetime({ offset: true }).nullable(),
-      lessons: z.array(z.object({ lessonId: z.uuid(), title: draftTextSchema(200), status: z.string(), bestScore: z.number().int().nullable() })),
+      lessons: z.array(
+        z.object({
+          lessonId: z.uuid(),
+          title: draftTextSchema(200),
+          status: z.string(),
+          bestScore: z.number().int().nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -215,6 +294,14 @@ export const learnerParamSchema = z.strictObject({ id: uuidSchema });
 
 /** Reflections learners chose to share with their instructor, for the course's instructors. */
 export const sharedReflectionsSchema = z.object({
-  items: z.array(z.object({ lessonId: z.uuid(), lessonTitle: draftTextSchema(200), learner: z.string(), text: z.string(), updatedAt: z.iso.datetime({ offset: true }) })),
+  items: z.array(
+    z.object({
+      lessonId: z.uuid(),
+      lessonTitle: draftTextSchema(200),
+      learner: z.string(),
+      text: z.string(),
+      updatedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
 });
 export type SharedReflections = z.infer<typeof sharedReflectionsSchema>;

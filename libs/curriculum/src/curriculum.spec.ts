@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleManifestSchema, courseLanguages, mediaLessonSchema, quizSchema, type BundleManifest, type Locale } from '@dari/contracts';
+import {
+  bundleManifestSchema,
+  courseLanguages,
+  mediaLessonSchema,
+  quizSchema,
+  type BundleManifest,
+  type Locale,
+} from '@dari/contracts';
 import { GLOSSARY_FILE, starterCourseDirs } from './index.js';
 
 // The starter curriculum must be valid bundles, complete, and meet the issue's bar:
@@ -23,7 +30,8 @@ const folderFiles = (dir: string): BundleFiles => ({
 /** Every file of a bundle folder, in memory, so a test can take one away or change it. */
 function filesInMemory(dir: string): Map<string, string> {
   const files = new Map<string, string>([['course.json', readFileSync(path.join(dir, 'course.json'), 'utf8')]]);
-  for (const f of readdirSync(path.join(dir, 'lessons'))) files.set(`lessons/${f}`, readFileSync(path.join(dir, 'lessons', f), 'utf8'));
+  for (const f of readdirSync(path.join(dir, 'lessons')))
+    files.set(`lessons/${f}`, readFileSync(path.join(dir, 'lessons', f), 'utf8'));
   return files;
 }
 
@@ -36,7 +44,9 @@ const memoryFiles = (files: Map<string, string>): BundleFiles => ({
   },
 });
 
-const GLOSSARY_TERMS = new Set((JSON.parse(readFileSync(GLOSSARY_FILE, 'utf8')) as { term: string }[]).map((t) => t.term));
+const GLOSSARY_TERMS = new Set(
+  (JSON.parse(readFileSync(GLOSSARY_FILE, 'utf8')) as { term: string }[]).map((t) => t.term),
+);
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /**
@@ -94,7 +104,11 @@ function missingInLanguages(files: BundleFiles): string[] {
 }
 
 /** A bundle in memory with course.json's `languages` set (and optionally changed further). */
-function declaring(dir: string, languages: Locale[], change?: (files: Map<string, string>, manifest: BundleManifest) => void): BundleFiles {
+function declaring(
+  dir: string,
+  languages: Locale[],
+  change?: (files: Map<string, string>, manifest: BundleManifest) => void,
+): BundleFiles {
   const files = filesInMemory(dir);
   const manifest = JSON.parse(files.get('course.json')!) as BundleManifest;
   manifest.languages = languages;
@@ -105,18 +119,27 @@ function declaring(dir: string, languages: Locale[], change?: (files: Map<string
 
 describe('starter curriculum', () => {
   it('has the four starter courses', () => {
-    expect(dirs.map((d) => path.basename(d)).sort()).toEqual(['democracy-and-citizenship', 'human-rights-basics', 'my-rights-and-support', 'rights-in-everyday-life']);
+    expect(dirs.map((d) => path.basename(d)).sort()).toEqual([
+      'democracy-and-citizenship',
+      'human-rights-basics',
+      'my-rights-and-support',
+      'rights-in-everyday-life',
+    ]);
   });
 
   for (const dir of dirs) {
     describe(path.basename(dir), () => {
-      const manifest: BundleManifest = bundleManifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'course.json'), 'utf8')));
+      const manifest: BundleManifest = bundleManifestSchema.parse(
+        JSON.parse(readFileSync(path.join(dir, 'course.json'), 'utf8')),
+      );
       const lessons = manifest.modules.flatMap((m) => m.lessons);
       const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 
       it('is a valid bundle whose folder is named by its slug', () => {
         expect(path.basename(dir)).toBe(manifest.slug);
-        expect(manifest.title.en && manifest.title.zh && manifest.summary.ko && manifest.summary.en && manifest.summary.zh).toBeTruthy();
+        expect(
+          manifest.title.en && manifest.title.zh && manifest.summary.ko && manifest.summary.en && manifest.summary.zh,
+        ).toBeTruthy();
       });
 
       it('has at least 3 modules and 10 lessons, with quizzes, and unique keys', () => {
@@ -155,7 +178,10 @@ describe('starter curriculum', () => {
         const expected = new Set(['course.json']);
         for (const l of lessons) {
           if (l.kind === 'quiz') expected.add(`lessons/${l.key}.quiz.json`);
-          else for (const lang of ['ko', 'en', 'zh']) if (existsSync(path.join(dir, `lessons/${l.key}.${lang}.md`))) expected.add(`lessons/${l.key}.${lang}.md`);
+          else
+            for (const lang of ['ko', 'en', 'zh'])
+              if (existsSync(path.join(dir, `lessons/${l.key}.${lang}.md`)))
+                expected.add(`lessons/${l.key}.${lang}.md`);
           if (l.kind === 'media') expected.add(`lessons/${l.key}.media.json`);
         }
         const actual = readdirSync(path.join(dir, 'lessons')).map((f) => `lessons/${f}`);
@@ -165,7 +191,9 @@ describe('starter curriculum', () => {
       it('marks glossary terms in the Korean readings', () => {
         const terms = lessons
           .filter((l) => l.kind === 'reading')
-          .flatMap((l) => [...read(`lessons/${l.key}.ko.md`).matchAll(/\[\[([^\]|]+)(?:\|[^\]]+)?\]\]/g)].map((m) => m[1]));
+          .flatMap((l) =>
+            [...read(`lessons/${l.key}.ko.md`).matchAll(/\[\[([^\]|]+)(?:\|[^\]]+)?\]\]/g)].map((m) => m[1]),
+          );
         expect(new Set(terms).size).toBeGreaterThanOrEqual(15);
       });
     });
@@ -195,7 +223,9 @@ describe('a course declaring its languages', () => {
         fill(l.contentNote);
         if (l.kind === 'quiz') {
           const rel = `lessons/${l.key}.quiz.json`;
-          const q = JSON.parse(files.get(rel)!) as { questions: { prompt: { ko: string }; explanation: { ko: string }; options?: { text: { ko: string } }[] }[] };
+          const q = JSON.parse(files.get(rel)!) as {
+            questions: { prompt: { ko: string }; explanation: { ko: string }; options?: { text: { ko: string } }[] }[];
+          };
           for (const question of q.questions) {
             fill(question.prompt);
             fill(question.explanation);
@@ -203,7 +233,10 @@ describe('a course declaring its languages', () => {
           }
           files.set(rel, `${JSON.stringify(q, null, 2)}\n`);
         } else if (!files.has(`lessons/${l.key}.zh.md`)) {
-          files.set(`lessons/${l.key}.zh.md`, files.get(`lessons/${l.key}.en.md`)!.replace(/\[\[([^\]|]+)\]\]/g, '[[$1|$1]]'));
+          files.set(
+            `lessons/${l.key}.zh.md`,
+            files.get(`lessons/${l.key}.en.md`)!.replace(/\[\[([^\]|]+)\]\]/g, '[[$1|$1]]'),
+          );
         }
       }
     }
@@ -235,7 +268,9 @@ describe('a course declaring its languages', () => {
     const noOption = declaring(dir, ['ko', 'en', 'zh'], (files, m) => {
       withChinese(files, m);
       const rel = `lessons/${quiz.key}.quiz.json`;
-      const q = JSON.parse(files.get(rel)!) as { questions: { key: string; options?: { key: string; text: { zh?: string } }[] }[] };
+      const q = JSON.parse(files.get(rel)!) as {
+        questions: { key: string; options?: { key: string; text: { zh?: string } }[] }[];
+      };
       const question = q.questions.find((x) => x.options)!;
       delete question.options![1]!.text.zh;
       files.set(rel, `${JSON.stringify(q, null, 2)}\n`);
@@ -257,7 +292,10 @@ describe('a course declaring its languages', () => {
   it('fails when a Chinese body links a term that is not a glossary term, or shows a Korean term as it is', () => {
     const files = declaring(dir, ['ko', 'zh'], (all, m) => {
       withChinese(all, m);
-      all.set(`lessons/${reading.key}.zh.md`, '签约前要看[[全租房]]和[[전세|全租房]]，还有[[전세]]、[[NGO]]和[[없는말|不存在]]。\n\n| 词 | 意思 |\n| --- | --- |\n| [[전세\\|全租房]] | [[월세|月租]] |\n');
+      all.set(
+        `lessons/${reading.key}.zh.md`,
+        '签约前要看[[全租房]]和[[전세|全租房]]，还有[[전세]]、[[NGO]]和[[없는말|不存在]]。\n\n| 词 | 意思 |\n| --- | --- |\n| [[전세\\|全租房]] | [[월세|月租]] |\n',
+      );
     });
     expect(missingInLanguages(files)).toEqual([
       `lessons/${reading.key}.zh.md: [[全租房]] names no glossary term`,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { factsToReview, factValueOn, formatFactValue, koreaDate, renderFact, renderFactsIn, type Fact, type FactKind } from '@dari/contracts';
+import {
+  factsToReview,
+  factValueOn,
+  formatFactValue,
+  koreaDate,
+  renderFact,
+  renderFactsIn,
+  type Fact,
+  type FactKind,
+} from '@dari/contracts';
 import { loadFacts } from './facts.js';
 
 // How a learner reads a dated fact, on a day in Korea, in each language (pure functions of
@@ -34,27 +43,39 @@ describe('rendering a dated fact', () => {
     expect(renderFact(hourly, 'ko', new Date('2025-12-31T15:00:00Z'))).toBe('10,320원(2026년 기준)');
     // 2026-12-31T15:00Z is 2027-01-01 in Seoul: past the last known range.
     expect(renderFact(hourly, 'en', new Date('2026-12-31T14:59:59Z'))).toBe('KRW 10,320 (as of 2026)');
-    expect(renderFact(hourly, 'en', new Date('2026-12-31T15:00:00Z'))).toMatch(/^KRW 10,320 \(as of 2026 — check the current amount with .*\)$/);
+    expect(renderFact(hourly, 'en', new Date('2026-12-31T15:00:00Z'))).toMatch(
+      /^KRW 10,320 \(as of 2026 — check the current amount with .*\)$/,
+    );
     expect(factValueOn(hourly, '2026-12-31').status).toBe('current');
     expect(factValueOn(hourly, '2027-01-01').status).toBe('expired');
   });
 
   it('after the last range: the last value with its year and where to check, never a guess', () => {
     const on = new Date('2027-03-01T03:00:00Z');
-    expect(renderFact(hourly, 'ko', on)).toBe(`10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)`);
-    expect(renderFact(hourly, 'en', on)).toBe(`KRW 10,320 (as of 2026 — check the current amount with ${hourly.checkAt.en})`);
+    expect(renderFact(hourly, 'ko', on)).toBe(
+      `10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)`,
+    );
+    expect(renderFact(hourly, 'en', on)).toBe(
+      `KRW 10,320 (as of 2026 — check the current amount with ${hourly.checkAt.en})`,
+    );
     expect(renderFact(hourly, 'zh', on)).toBe(`10,320韩元（2026年标准——最新金额请通过${hourly.checkAt.zh}查询）`);
     expect(renderFact(hourly, 'ko', on)).toContain('1350');
     // The author's sentence goes on after the brackets: "…이에요" still follows the amount.
-    expect(renderFactsIn('시급은 {{fact:minimum-wage-hourly}}이에요.', facts, 'ko', on)).toMatch(/^시급은 10,320원\(2026년 기준 — .*1350\)에서 확인하세요\)이에요\.$/);
+    expect(renderFactsIn('시급은 {{fact:minimum-wage-hourly}}이에요.', facts, 'ko', on)).toMatch(
+      /^시급은 10,320원\(2026년 기준 — .*1350\)에서 확인하세요\)이에요\.$/,
+    );
     expect(renderFact(fact('age', 18), 'ko', on)).toBe('만 18세(2026년 기준 — 최신 내용은 어디에서 확인하세요)');
   });
 
   it('before the first range, or for an unknown key: a plain marker, never a crash', () => {
-    expect(renderFact(hourly, 'ko', '2020-01-01')).toBe(`[최저임금(시급)] — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요`);
+    expect(renderFact(hourly, 'ko', '2020-01-01')).toBe(
+      `[최저임금(시급)] — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요`,
+    );
     expect(renderFact(undefined, 'en', '2026-05-01', 'no-such-fact')).toBe('[no-such-fact]');
     expect(renderFactsIn('a {{fact:no-such-fact}} b', facts, 'zh', '2026-05-01')).toBe('a [no-such-fact] b');
-    expect(renderFactsIn('a {{fact:minimum-wage-hourly}} b', null, 'ko', '2026-05-01')).toBe('a [minimum-wage-hourly] b');
+    expect(renderFactsIn('a {{fact:minimum-wage-hourly}} b', null, 'ko', '2026-05-01')).toBe(
+      'a [minimum-wage-hourly] b',
+    );
     expect(renderFact(hourly, 'ko', 'not a date')).toMatch(/^\[/);
   });
 
@@ -71,7 +92,10 @@ describe('rendering a dated fact', () => {
       ['text', { ko: '가나', en: 'ab', zh: '甲乙' }, '가나', 'ab', '甲乙'],
     ];
     for (const [kind, value, ko, en, zh] of cases) {
-      expect([formatFactValue(kind, value, 'ko'), formatFactValue(kind, value, 'en'), formatFactValue(kind, value, 'zh')], kind).toEqual([ko, en, zh]);
+      expect(
+        [formatFactValue(kind, value, 'ko'), formatFactValue(kind, value, 'en'), formatFactValue(kind, value, 'zh')],
+        kind,
+      ).toEqual([ko, en, zh]);
       expect(renderFact(fact(kind, value), 'ko', '2026-06-01')).toBe(`${ko}(2026년 기준)`);
       expect(renderFact(fact(kind, value), 'en', '2026-06-01')).toBe(`${en} (as of 2026)`);
       expect(renderFact(fact(kind, value), 'zh', '2026-06-01')).toBe(`${zh}（2026年标准）`);
@@ -84,8 +108,11 @@ describe('rendering a dated fact', () => {
   });
 
   it('replaces every reference in a text', () => {
-    const text = '시급은 {{fact:minimum-wage-hourly}}, 한 달은 {{fact:minimum-wage-monthly}}예요. {{ fact:minimum-wage-hourly }}';
-    expect(renderFactsIn(text, facts, 'ko', '2026-07-01')).toBe('시급은 10,320원(2026년 기준), 한 달은 2,156,880원(2026년 기준)예요. 10,320원(2026년 기준)');
+    const text =
+      '시급은 {{fact:minimum-wage-hourly}}, 한 달은 {{fact:minimum-wage-monthly}}예요. {{ fact:minimum-wage-hourly }}';
+    expect(renderFactsIn(text, facts, 'ko', '2026-07-01')).toBe(
+      '시급은 10,320원(2026년 기준), 한 달은 2,156,880원(2026년 기준)예요. 10,320원(2026년 기준)',
+    );
     expect(renderFactsIn('no facts here', facts, 'ko')).toBe('no facts here');
   });
 
@@ -97,6 +124,12 @@ describe('rendering a dated fact', () => {
       ['minimum-wage-monthly', 2156880, 2026, true, false],
     ]);
     const expiredOnly = { ...fact('money', 5), reviewBy: null };
-    expect(factsToReview([expiredOnly], '2027-01-01')[0]).toMatchObject({ key: 'test-money', expired: true, reviewDue: false, lastYear: 2026, source: 'a notice' });
+    expect(factsToReview([expiredOnly], '2027-01-01')[0]).toMatchObject({
+      key: 'test-money',
+      expired: true,
+      reviewDue: false,
+      lastYear: 2026,
+      source: 'a notice',
+    });
   });
 });

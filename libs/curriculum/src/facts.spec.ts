@@ -23,7 +23,8 @@ const valid: Fact = {
 
 function folderWith(files: Record<string, unknown>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dari-facts-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+  for (const [name, body] of Object.entries(files))
+    writeFileSync(path.join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
   return dir;
 }
 
@@ -47,8 +48,14 @@ describe('dated facts', () => {
 
   it('accepts a valid fact and refuses overlapping, unordered, unsourced, badly dated or mistyped values', () => {
     expect(factSchema.safeParse(valid).success).toBe(true);
-    const bad = (values: unknown[], extra: Partial<Record<keyof Fact, unknown>> = {}) => factSchema.safeParse({ ...valid, values, ...extra }).success;
-    const v = (from: string, to: string | null, value: unknown = 1, source = 'a notice') => ({ from, to, value, source });
+    const bad = (values: unknown[], extra: Partial<Record<keyof Fact, unknown>> = {}) =>
+      factSchema.safeParse({ ...valid, values, ...extra }).success;
+    const v = (from: string, to: string | null, value: unknown = 1, source = 'a notice') => ({
+      from,
+      to,
+      value,
+      source,
+    });
     expect(bad([v('2025-01-01', '2025-12-31'), v('2025-12-31', '2026-12-31')]), 'overlap by a day').toBe(false);
     expect(bad([v('2026-01-01', '2026-12-31'), v('2025-01-01', '2025-12-31')]), 'out of order').toBe(false);
     expect(bad([v('2025-01-01', null), v('2026-01-01', '2026-12-31')]), 'open-ended before another').toBe(false);
@@ -56,7 +63,9 @@ describe('dated facts', () => {
     expect(bad([v('2026-01-01', '2026-12-31', 1, '  ')]), 'no source').toBe(false);
     expect(bad([v('2026-1-1', '2026-12-31')]), 'not an ISO date').toBe(false);
     expect(bad([v('2026-02-30', '2026-12-31')]), 'no such day').toBe(false);
-    expect(bad([v('2026-01-01', '2026-12-31', { ko: '가', en: 'a', zh: '甲' })]), 'text value on a money fact').toBe(false);
+    expect(bad([v('2026-01-01', '2026-12-31', { ko: '가', en: 'a', zh: '甲' })]), 'text value on a money fact').toBe(
+      false,
+    );
     expect(bad([v('2026-01-01', '2026-12-31', 5)], { kind: 'text' }), 'number on a text fact').toBe(false);
     expect(bad([]), 'no values').toBe(false);
     expect(bad([v('2025-01-01', '2025-12-31'), v('2026-01-01', null)]), 'open-ended last').toBe(true);
@@ -65,7 +74,10 @@ describe('dated facts', () => {
   it('refuses a folder with a duplicate key or an invalid file, naming the file', () => {
     const dup = folderWith({ 'a.json': [valid], 'b.json': [valid] });
     expect(() => loadFacts(dup)).toThrow(/b\.json: key "some-fact" is already defined in a\.json/);
-    const broken = folderWith({ 'a.json': [{ ...valid, values: [{ ...valid.values[0], source: '' }] }], 'c.json': '[{' });
+    const broken = folderWith({
+      'a.json': [{ ...valid, values: [{ ...valid.values[0], source: '' }] }],
+      'c.json': '[{',
+    });
     try {
       loadFacts(broken);
       expect.unreachable();
@@ -74,7 +86,9 @@ describe('dated facts', () => {
       expect((e as FactsError).problems.join('\n')).toMatch(/a\.json: 0\.values\.0\.source/);
       expect((e as FactsError).problems.join('\n')).toMatch(/c\.json: not valid JSON/);
     }
-    expect(loadFacts(folderWith({ 'a.json': [valid], 'README.md': '# not a facts file' })).map((f) => f.key)).toEqual(['some-fact']);
+    expect(loadFacts(folderWith({ 'a.json': [valid], 'README.md': '# not a facts file' })).map((f) => f.key)).toEqual([
+      'some-fact',
+    ]);
   });
 
   it('every {{fact:KEY}} in the starter courses (lessons in every language, quizzes, course.json) and the glossary names an existing fact', () => {
@@ -84,13 +98,21 @@ describe('dated facts', () => {
     expect(files.some((f) => f.endsWith('.zh.md') || f.endsWith('.en.md'))).toBe(true);
     expect(files.some((f) => f.endsWith(path.join('glossary', 'terms.json')))).toBe(true);
     const known = new Set(facts.map((f) => f.key));
-    const unknown = [...factReferences(files)].filter(([key]) => !known.has(key)).map(([key, where]) => `${key} in ${where.join(', ')}`);
+    const unknown = [...factReferences(files)]
+      .filter(([key]) => !known.has(key))
+      .map(([key, where]) => `${key} in ${where.join(', ')}`);
     expect(unknown).toEqual([]);
   });
 
   it('finds the references and their files (and flags a made-up key)', () => {
-    const dir = folderWith({ 'x.ko.md': '시급은 {{fact:minimum-wage-hourly}}이에요. {{fact:no-such-fact}}', 'terms.json': '[{"plain":"{{fact:minimum-wage-hourly}}"}]' });
+    const dir = folderWith({
+      'x.ko.md': '시급은 {{fact:minimum-wage-hourly}}이에요. {{fact:no-such-fact}}',
+      'terms.json': '[{"plain":"{{fact:minimum-wage-hourly}}"}]',
+    });
     const refs = factReferences([path.join(dir, 'x.ko.md'), path.join(dir, 'terms.json')], dir);
-    expect(Object.fromEntries(refs)).toEqual({ 'minimum-wage-hourly': ['x.ko.md', 'terms.json'], 'no-such-fact': ['x.ko.md'] });
+    expect(Object.fromEntries(refs)).toEqual({
+      'minimum-wage-hourly': ['x.ko.md', 'terms.json'],
+      'no-such-fact': ['x.ko.md'],
+    });
   });
 });

@@ -39,7 +39,8 @@ export function loadFacts(dir: string = FACTS_DIR): Fact[] {
     }
     const parsed = factFileSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
       continue;
     }
     for (const fact of parsed.data) {
@@ -71,13 +72,19 @@ export function curriculumTextFiles(coursesDir: string = COURSES_DIR, glossaryFi
       else if (/\.(md|json)$/.test(entry.name)) out.push(full);
     }
   };
-  for (const dir of coursesDir === COURSES_DIR ? starterCourseDirs() : readdirSync(coursesDir).map((d) => path.join(coursesDir, d))) walk(dir);
+  for (const dir of coursesDir === COURSES_DIR
+    ? starterCourseDirs()
+    : readdirSync(coursesDir).map((d) => path.join(coursesDir, d)))
+    walk(dir);
   out.push(glossaryFile);
   return out.sort();
 }
 
 /** Which files refer to which fact keys: key → files (paths relative to `relativeTo`). */
-export function factReferences(files: readonly string[] = curriculumTextFiles(), relativeTo: string = path.resolve(COURSES_DIR, '..')): Map<string, string[]> {
+export function factReferences(
+  files: readonly string[] = curriculumTextFiles(),
+  relativeTo: string = path.resolve(COURSES_DIR, '..'),
+): Map<string, string[]> {
   const refs = new Map<string, string[]>();
   for (const file of files) {
     for (const key of factKeysIn(readFileSync(file, 'utf8'))) {

@@ -22,7 +22,10 @@ describe('starter glossary', () => {
     const linked = new Set<string>();
     for (const dir of starterCourseDirs()) {
       for (const f of readdirSync(path.join(dir, 'lessons')).filter((f) => f.endsWith('.md'))) {
-        for (const m of readFileSync(path.join(dir, 'lessons', f), 'utf8').matchAll(/\[\[([^\]|\\]+)(?:\\?\|[^\]]+)?\]\]/g)) linked.add(m[1].trim());
+        for (const m of readFileSync(path.join(dir, 'lessons', f), 'utf8').matchAll(
+          /\[\[([^\]|\\]+)(?:\\?\|[^\]]+)?\]\]/g,
+        ))
+          linked.add(m[1].trim());
       }
     }
     const orphans = terms.filter((t) => !linked.has(t.term) && !t.tags.includes('reference')).map((t) => t.term);
@@ -30,17 +33,20 @@ describe('starter glossary', () => {
   });
 
   it('related terms exist, and no term relates to itself', () => {
-    for (const t of terms) for (const r of t.related) {
-      expect(byTerm.has(r), `${t.term} → ${r}`).toBe(true);
-      expect(r).not.toBe(t.term);
-    }
+    for (const t of terms)
+      for (const r of t.related) {
+        expect(byTerm.has(r), `${t.term} → ${r}`).toBe(true);
+        expect(r).not.toBe(t.term);
+      }
   });
 
   it('covers every term the starter courses link', () => {
     const missing = new Set<string>();
     for (const dir of starterCourseDirs()) {
       for (const f of readdirSync(path.join(dir, 'lessons')).filter((f) => f.endsWith('.ko.md'))) {
-        for (const m of readFileSync(path.join(dir, 'lessons', f), 'utf8').matchAll(/\[\[([^\]|]+)(?:\|[^\]]+)?\]\]/g)) {
+        for (const m of readFileSync(path.join(dir, 'lessons', f), 'utf8').matchAll(
+          /\[\[([^\]|]+)(?:\|[^\]]+)?\]\]/g,
+        )) {
           if (!byTerm.has(m[1].trim())) missing.add(m[1].trim());
         }
       }

@@ -29,7 +29,11 @@ export class AuthController {
   @UseGuards(LoginGuard)
   @ApiBody({ type: LoginDto })
   @ZodResponse({ status: 200, type: MeDto })
-  async login(@Req() req: DariRequest & { user: UserEntity }, @Res({ passthrough: true }) reply: DariReply, @Body() body: LoginDto) {
+  async login(
+    @Req() req: DariRequest & { user: UserEntity },
+    @Res({ passthrough: true }) reply: DariReply,
+    @Body() body: LoginDto,
+  ) {
     const { me, session } = await this.auth.completeLogin(req.user, {
       ip: req.ip,
       requestId: String(req.id),
@@ -46,7 +50,12 @@ export class AuthController {
   @Post('logout')
   @AnyRole()
   @HttpCode(204)
-  async logout(@Auth() auth: AuthContext, @RequestId() requestId: string, @Req() req: DariRequest, @Res({ passthrough: true }) reply: DariReply): Promise<void> {
+  async logout(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Req() req: DariRequest,
+    @Res({ passthrough: true }) reply: DariReply,
+  ): Promise<void> {
     await this.auth.logout(auth.userId, auth.sessionId, requestId);
     clearSessionCookie(req, reply);
   }
@@ -55,7 +64,12 @@ export class AuthController {
   @Post('logout-all')
   @AnyRole()
   @HttpCode(204)
-  async logoutAll(@Auth() auth: AuthContext, @RequestId() requestId: string, @Req() req: DariRequest, @Res({ passthrough: true }) reply: DariReply): Promise<void> {
+  async logoutAll(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Req() req: DariRequest,
+    @Res({ passthrough: true }) reply: DariReply,
+  ): Promise<void> {
     await this.auth.logoutEverywhere(auth.userId, requestId);
     clearSessionCookie(req, reply);
   }

@@ -45,7 +45,11 @@ export class AuthService {
       return null;
     }
     if (user.status !== 'active') {
-      throw new AppException(403, 'account_disabled', 'This account has been disabled. Ask your program manager or an admin.');
+      throw new AppException(
+        403,
+        'account_disabled',
+        'This account has been disabled. Ask your program manager or an admin.',
+      );
     }
     return user;
   }
@@ -54,14 +58,28 @@ export class AuthService {
     // A success gives back its places: the address's count (known devices or not) and the account's
     // (or, from the account's own device, that device's). A sign-in from the owner's device leaves the
     // account's lockout for other devices as it is: someone guessing there gets no fresh tries.
-    const attempt = ctx.attempt ?? { ipBucket: 'login_ip', ip: ctx.ip, accountBucket: 'login_account', accountKey: user.username };
+    const attempt = ctx.attempt ?? {
+      ipBucket: 'login_ip',
+      ip: ctx.ip,
+      accountBucket: 'login_account',
+      accountKey: user.username,
+    };
     await this.throttle.forgive(attempt.accountBucket, attempt.accountKey);
     await this.throttle.forgive(attempt.ipBucket, attempt.ip);
     if (ctx.previousToken) await this.sessions.revokeByToken(ctx.previousToken);
     const session = await this.db.transaction(async (m) => {
       const created = await this.sessions.create(user.id, ctx.sharedDevice, ctx.userAgent, m);
       await m.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
-      await this.audit.record({ actorId: user.id, action: 'login.succeeded', targetUserId: user.id, requestId: ctx.requestId, details: { sharedDevice: ctx.sharedDevice } }, m);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'login.succeeded',
+          targetUserId: user.id,
+          requestId: ctx.requestId,
+          details: { sharedDevice: ctx.sharedDevice },
+        },
+        m,
+      );
       return created;
     });
     return { me: toMe(user, ctx.sharedDevice), session };

@@ -10,7 +10,8 @@ export const DEVICE_COOKIE = 'dari_device';
 export const MAX_DEVICE_ACCOUNTS = 5;
 const SECRET_NAME = 'device_cookie';
 // v1.<account id>.<nonce: 16 random bytes>.<issued: unix seconds, base 36>.<HMAC-SHA256>
-const TOKEN = /^v1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{22})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN =
+  /^v1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{22})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{43})$/;
 
 /** A device cookie that checked out: this browser has signed in to this account before. */
 export interface KnownDevice {
@@ -28,7 +29,8 @@ interface Parsed {
 }
 
 /** Over TLS `__Host-dari_device` (Secure, Path=/, no Domain), like the session cookie; a plain-named one is not read there. */
-export const deviceCookieName = (req: DariRequest) => (req.protocol === 'https' ? `__Host-${DEVICE_COOKIE}` : DEVICE_COOKIE);
+export const deviceCookieName = (req: DariRequest) =>
+  req.protocol === 'https' ? `__Host-${DEVICE_COOKIE}` : DEVICE_COOKIE;
 
 /**
  * Device cookies (OWASP's "Slow Down Online Guessing Attacks with Device Cookies"): after a
@@ -61,7 +63,8 @@ export class DeviceCookiesService {
       if (!row) continue;
       const expected = Buffer.from(this.mac(key, t.userId, t.nonce, t.issued, row.password_hash), 'base64url');
       const given = Buffer.from(t.mac, 'base64url');
-      if (given.length === expected.length && timingSafeEqual(given, expected)) known.push({ userId: row.id, username: row.username, nonce: t.nonce });
+      if (given.length === expected.length && timingSafeEqual(given, expected))
+        known.push({ userId: row.id, username: row.username, nonce: t.nonce });
     }
     return known;
   }
@@ -103,11 +106,15 @@ export class DeviceCookiesService {
   /** Issued no longer ago than the cookie lives (and not in the future, give or take a few minutes of clock skew). */
   private fresh(issued: string): boolean {
     const ms = parseInt(issued, 36) * 1000;
-    return Number.isFinite(ms) && ms <= Date.now() + 300_000 && Date.now() - ms < this.config.login.deviceCookieMaxAgeMs;
+    return (
+      Number.isFinite(ms) && ms <= Date.now() + 300_000 && Date.now() - ms < this.config.login.deviceCookieMaxAgeMs
+    );
   }
 
   private mac(key: Buffer, userId: string, nonce: string, issued: string, passwordHash: string): string {
-    return createHmac('sha256', key).update(`dari-device-v1\u0000${userId}\u0000${nonce}\u0000${issued}\u0000${passwordHash}`).digest('base64url');
+    return createHmac('sha256', key)
+      .update(`dari-device-v1\u0000${userId}\u0000${nonce}\u0000${issued}\u0000${passwordHash}`)
+      .digest('base64url');
   }
 
   /**
@@ -115,10 +122,15 @@ export class DeviceCookiesService {
    * database. Read on each use (one primary-key read), so that deleting it takes effect everywhere at once.
    */
   private async key(): Promise<Buffer> {
-    const read = async () => ((await this.db.query(`SELECT value FROM app_secrets WHERE name = $1`, [SECRET_NAME])) as { value: string }[])[0]?.value;
+    const read = async () =>
+      ((await this.db.query(`SELECT value FROM app_secrets WHERE name = $1`, [SECRET_NAME])) as { value: string }[])[0]
+        ?.value;
     let value = await read();
     if (!value) {
-      await this.db.query(`INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [SECRET_NAME, randomBytes(32).toString('base64url')]);
+      await this.db.query(`INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+        SECRET_NAME,
+        randomBytes(32).toString('base64url'),
+      ]);
       value = await read();
     }
     return Buffer.from(value!, 'base64url');

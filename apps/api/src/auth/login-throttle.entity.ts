@@ -5,7 +5,10 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * sees the same counts. Keys are SHA-256 hashes: no username or address is stored.
  */
 @Entity({ name: 'login_throttle' })
-@Check('chk_login_throttle_bucket', `"bucket" IN ('login_account', 'login_device', 'login_ip', 'login_ip_known', 'reset_account', 'reset_ip', 'join_ip', 'verify_ip')`)
+@Check(
+  'chk_login_throttle_bucket',
+  `"bucket" IN ('login_account', 'login_device', 'login_ip', 'login_ip_known', 'reset_account', 'reset_ip', 'join_ip', 'verify_ip')`,
+)
 @Index('idx_login_throttle_window_start', ['windowStart'])
 export class LoginThrottleEntity {
   @PrimaryColumn({ type: 'text' })

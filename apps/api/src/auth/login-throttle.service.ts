@@ -11,7 +11,15 @@ import { AppException } from '../common/errors/app-exception.js';
  * cookie's nonce), instead of `login_account`. `login_ip_known`: sign-ins from an address by requests carrying a valid
  * device cookie, instead of `login_ip`. docs/sign-in-limits.md.
  */
-export type ThrottleBucket = 'login_account' | 'login_device' | 'login_ip' | 'login_ip_known' | 'reset_account' | 'reset_ip' | 'join_ip' | 'verify_ip';
+export type ThrottleBucket =
+  | 'login_account'
+  | 'login_device'
+  | 'login_ip'
+  | 'login_ip_known'
+  | 'reset_account'
+  | 'reset_ip'
+  | 'join_ip'
+  | 'verify_ip';
 
 /** Buckets about one account (a success clears them); the others are about an address (a success gives its place back). */
 const PER_ACCOUNT = new Set<ThrottleBucket>(['login_account', 'login_device', 'reset_account']);
@@ -60,11 +68,19 @@ export class LoginThrottleService {
       [bucket, this.keyHash(bucket, key), windowStart],
     );
     if (Math.random() < 0.01) {
-      await this.db.query(`DELETE FROM login_throttle WHERE window_start < now() - make_interval(secs => $1)`, [(2 * windowMs) / 1000]);
+      await this.db.query(`DELETE FROM login_throttle WHERE window_start < now() - make_interval(secs => $1)`, [
+        (2 * windowMs) / 1000,
+      ]);
     }
     if (rows[0].failures > this.limitFor(bucket)) {
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
-      throw new AppException(429, 'too_many_attempts', `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`, undefined, retryAfter);
+      throw new AppException(
+        429,
+        'too_many_attempts',
+        `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        undefined,
+        retryAfter,
+      );
     }
   }
 
@@ -73,7 +89,10 @@ export class LoginThrottleService {
     const windowMs = this.config.login.windowMs;
     const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
     if (PER_ACCOUNT.has(bucket)) {
-      await this.db.query(`DELETE FROM login_throttle WHERE bucket = $1 AND key_hash = $2`, [bucket, this.keyHash(bucket, key)]);
+      await this.db.query(`DELETE FROM login_throttle WHERE bucket = $1 AND key_hash = $2`, [
+        bucket,
+        this.keyHash(bucket, key),
+      ]);
     } else {
       await this.db.query(
         `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE bucket = $1 AND key_hash = $2 AND window_start = $3`,
@@ -84,6 +103,8 @@ export class LoginThrottleService {
 
   // Hashed: neither the typed username (which may be a password typed in the wrong box) nor the address is stored.
   private keyHash(bucket: string, key: string): string {
-    return createHash('sha256').update(`${bucket}\u0000${key.normalize('NFC').toLowerCase()}`).digest('hex');
+    return createHash('sha256')
+      .update(`${bucket}\u0000${key.normalize('NFC').toLowerCase()}`)
+      .digest('hex');
   }
 }

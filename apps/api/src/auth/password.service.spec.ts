@@ -23,12 +23,25 @@ describe('PasswordService', () => {
     expect(() => passwords.assertAcceptable('correct horse battery staple')).not.toThrow();
   });
 
-  it('refuses passwords the strength estimator finds easy to guess: repeats, walks, Korean words typed in English mode, the person\'s own names', () => {
-    for (const weak of ['aaaaaaaa', 'abcdefgh', 'asdfghjk', 'qwertyuiop', '11111111', 'tkfkdgo1', 'dkssudgktpdy', 'saranghae', '사랑해사랑해', 'qwer1234!']) {
+  it("refuses passwords the strength estimator finds easy to guess: repeats, walks, Korean words typed in English mode, the person's own names", () => {
+    for (const weak of [
+      'aaaaaaaa',
+      'abcdefgh',
+      'asdfghjk',
+      'qwertyuiop',
+      '11111111',
+      'tkfkdgo1',
+      'dkssudgktpdy',
+      'saranghae',
+      '사랑해사랑해',
+      'qwer1234!',
+    ]) {
       expect(() => passwords.assertAcceptable(weak), weak).toThrow(/too common or too easy/);
     }
     // The display name counts as well as the username.
-    expect(() => passwords.assertAcceptable('hanulbada7', 'learner.07', '하늘 hanulbada')).toThrow(/too common or too easy/);
+    expect(() => passwords.assertAcceptable('hanulbada7', 'learner.07', '하늘 hanulbada')).toThrow(
+      /too common or too easy/,
+    );
     expect(() => passwords.assertAcceptable('hanulbada7', 'learner.07', '바다')).not.toThrow();
     for (const fine of ['x7#kQ2!m', '우리집 고양이는 세 살', 'blue-river-lamp-42', 'gkdlwndi1!x']) {
       expect(() => passwords.assertAcceptable(fine, 'learner.07', '하늘'), fine).not.toThrow();

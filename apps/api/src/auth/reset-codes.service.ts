@@ -31,7 +31,12 @@ export class ResetCodesService {
     return createHash('sha256').update(code).digest('hex');
   }
 
-  async create(userId: string, actorId: string | null, requestId: string | null, manager?: EntityManager): Promise<ResetCode> {
+  async create(
+    userId: string,
+    actorId: string | null,
+    requestId: string | null,
+    manager?: EntityManager,
+  ): Promise<ResetCode> {
     const run = async (m: EntityManager) => {
       const raw = Array.from({ length: 12 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
       const expiresAt = new Date(Date.now() + CODE_TTL_MS);
@@ -69,11 +74,17 @@ export class ResetCodesService {
       );
       const userId = rows[0]?.user_id;
       if (!userId) {
-        throw new AppException(400, 'invalid_reset_code', 'This code is not valid: check the username and the code, or ask for a new code.', [
-          { path: 'body.code', message: 'is not valid for this username, or has expired or been used' },
-        ]);
+        throw new AppException(
+          400,
+          'invalid_reset_code',
+          'This code is not valid: check the username and the code, or ask for a new code.',
+          [{ path: 'body.code', message: 'is not valid for this username, or has expired or been used' }],
+        );
       }
-      await m.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await m.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
+        [userId, passwordHash],
+      );
       await this.sessions.revokeAll(userId, undefined, m);
       await this.audit.record({ actorId: userId, action: 'password.reset', targetUserId: userId, requestId }, m);
     });

@@ -6,7 +6,8 @@ import type { NewSession } from './sessions.service.js';
  * The cookie's name: over TLS `__Host-dari_session`, which browsers accept only when Secure, on the
  * path /, and without a Domain — no subdomain or plain-HTTP page can plant or overwrite it.
  */
-export const cookieName = (req: DariRequest) => (req.protocol === 'https' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+export const cookieName = (req: DariRequest) =>
+  req.protocol === 'https' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 
 /** HttpOnly, SameSite=Lax, Secure whenever the request came over TLS (directly or, with DARI_TRUST_PROXY, through a proxy). */
 export function setSessionCookie(req: DariRequest, reply: DariReply, session: NewSession): void {

@@ -29,24 +29,45 @@ export class SessionsService {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  async create(userId: string, sharedDevice: boolean, userAgent: string | undefined, manager: EntityManager = this.db.manager): Promise<NewSession> {
+  async create(
+    userId: string,
+    sharedDevice: boolean,
+    userAgent: string | undefined,
+    manager: EntityManager = this.db.manager,
+  ): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const { idleMs, maxMs } = this.timeouts(sharedDevice);
     const now = Date.now();
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO sessions (user_id, token_hash, shared_device, user_agent, last_seen_at, idle_expires_at, expires_at)
        VALUES ($1, $2, $3, $4, now(), $5, $6) RETURNING id`,
-      [userId, SessionsService.hashToken(token), sharedDevice, summariseUserAgent(userAgent), new Date(now + idleMs), new Date(now + maxMs)],
+      [
+        userId,
+        SessionsService.hashToken(token),
+        sharedDevice,
+        summariseUserAgent(userAgent),
+        new Date(now + idleMs),
+        new Date(now + maxMs),
+      ],
     );
     // Tidy this person's expired sessions while we are here.
-    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND (expires_at < now() OR idle_expires_at < now())`, [userId]);
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND (expires_at < now() OR idle_expires_at < now())`, [
+      userId,
+    ]);
     return { token, sessionId: rows[0].id, maxAgeSeconds: sharedDevice ? undefined : Math.floor(maxMs / 1000) };
   }
 
   /** The person behind a token, or undefined when it is unknown, expired, or the account is disabled. */
   async authenticate(token: string): Promise<AuthContext | undefined> {
     if (!token || token.length > 100) return undefined;
-    const rows = await prepared<{ id: string; user_id: string; role: Role; shared_device: boolean; last_seen_at: Date; expires_at: Date }>(
+    const rows = await prepared<{
+      id: string;
+      user_id: string;
+      role: Role;
+      shared_device: boolean;
+      last_seen_at: Date;
+      expires_at: Date;
+    }>(
       this.db,
       'session_authenticate',
       `SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.expires_at
@@ -67,7 +88,9 @@ export class SessionsService {
   }
 
   async isSharedDevice(sessionId: string): Promise<boolean> {
-    const rows: { shared_device: boolean }[] = await this.db.query(`SELECT shared_device FROM sessions WHERE id = $1`, [sessionId]);
+    const rows: { shared_device: boolean }[] = await this.db.query(`SELECT shared_device FROM sessions WHERE id = $1`, [
+      sessionId,
+    ]);
     return rows[0]?.shared_device ?? false;
   }
 
@@ -81,7 +104,10 @@ export class SessionsService {
 
   /** Ends every session of a person, or every one but `keepSessionId`. */
   async revokeAll(userId: string, keepSessionId?: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [userId, keepSessionId ?? null]);
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [
+      userId,
+      keepSessionId ?? null,
+    ]);
   }
 
   private timeouts(sharedDevice: boolean) {
@@ -93,7 +119,27 @@ export class SessionsService {
 /** "Chrome on Android": enough for a person to recognise a device, no more. */
 export function summariseUserAgent(ua: string | undefined): string | null {
   if (!ua) return null;
-  const browser = /Edg\//.test(ua) ? 'Edge' : /SamsungBrowser/.test(ua) ? 'Samsung Internet' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : 'unknown system';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /SamsungBrowser/.test(ua)
+      ? 'Samsung Internet'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Chrome\//.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : 'Browser';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : 'unknown system';
   return `${browser} on ${os}`;
 }

@@ -42,7 +42,8 @@ export function unzipBundle(zip: Uint8Array): BundleFiles {
   }
   const names = Object.keys(raw).filter((n) => !n.startsWith('__MACOSX/') && !n.split('/').pop()!.startsWith('.'));
   for (const n of names) {
-    if (n.startsWith('/') || n.split('/').includes('..') || n.includes('\\')) throw new Error(`The zip holds a file with an unsafe path: ${n.slice(0, 100)}`);
+    if (n.startsWith('/') || n.split('/').includes('..') || n.includes('\\'))
+      throw new Error(`The zip holds a file with an unsafe path: ${n.slice(0, 100)}`);
   }
   // Accept both "<slug>/course.json" and "course.json" at the top.
   const manifest = names.find((n) => n === 'course.json' || /^[^/]+\/course\.json$/.test(n));

@@ -45,7 +45,8 @@ const draftQuizSchema = z.strictObject({
   questions: z.array(draftQuestionSchema).max(100),
 });
 
-const invalid = (message: string, fields?: { path: string; message: string }[]) => new AppException(400, 'invalid_bundle', message, fields);
+const invalid = (message: string, fields?: { path: string; message: string }[]) =>
+  new AppException(400, 'invalid_bundle', message, fields);
 
 /** Localized text as bundles hold it: Korean, then English and Chinese only where written. */
 function bundleText(t: DraftText): DraftText {
@@ -72,7 +73,11 @@ export class BundlesService {
     private readonly audit: AuditService,
   ) {}
 
-  async exportZip(courseId: string, auth: AuthContext, version?: number): Promise<{ filename: string; zip: Uint8Array }> {
+  async exportZip(
+    courseId: string,
+    auth: AuthContext,
+    version?: number,
+  ): Promise<{ filename: string; zip: Uint8Array }> {
     const course = await this.access.course(courseId, auth, 'read');
     let snapshot: PublishedCourse;
     if (version) {
@@ -96,10 +101,13 @@ export class BundlesService {
     for (const l of lessons) for (const s of markdownOf(l.content)) collect(s);
     for (const l of lessons) if (l.content.kind === 'media' && l.content.mediaId) mediaIds.add(l.content.mediaId);
     if (c.coverMediaId) mediaIds.add(c.coverMediaId);
-    const rows = mediaIds.size ? await this.db.getRepository(MediaEntity).find({ where: { id: In([...mediaIds]), courseId: course.id } }) : [];
+    const rows = mediaIds.size
+      ? await this.db.getRepository(MediaEntity).find({ where: { id: In([...mediaIds]), courseId: course.id } })
+      : [];
     const nameOf = new Map(rows.map((r) => [r.id, r.filename]));
     for (const r of rows) files.set(`media/${r.filename}`, await this.media.readBytes(r));
-    const toBundleRefs = (s: string) => s.replace(MEDIA_URL, (whole, id: string) => (nameOf.has(id) ? `media/${nameOf.get(id)}` : whole));
+    const toBundleRefs = (s: string) =>
+      s.replace(MEDIA_URL, (whole, id: string) => (nameOf.has(id) ? `media/${nameOf.get(id)}` : whole));
 
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
@@ -110,7 +118,10 @@ export class BundlesService {
       title: bundleText(c.title) as BundleManifest['title'],
       summary: bundleText(c.summary) as BundleManifest['summary'],
       tags: c.tags,
-      estimatedMinutes: Math.max(1, lessons.reduce((n, l) => n + l.estimatedMinutes, 0)),
+      estimatedMinutes: Math.max(
+        1,
+        lessons.reduce((n, l) => n + l.estimatedMinutes, 0),
+      ),
       enrolmentPolicy: course.enrolmentPolicy,
       sequential: c.sequential,
       cover: c.coverMediaId && nameOf.has(c.coverMediaId) ? `media/${nameOf.get(c.coverMediaId)}` : null,
@@ -130,7 +141,8 @@ export class BundlesService {
     files.set('course.json', json(manifest));
     for (const l of lessons) {
       const md = (t: DraftText) => {
-        for (const lang of LANGS) if (t[lang]?.trim()) files.set(`lessons/${l.key}.${lang}.md`, mdFile(toBundleRefs(t[lang]!)));
+        for (const lang of LANGS)
+          if (t[lang]?.trim()) files.set(`lessons/${l.key}.${lang}.md`, mdFile(toBundleRefs(t[lang]!)));
       };
       const content = l.content;
       if (content.kind === 'reading') md(content.body);
@@ -151,7 +163,9 @@ export class BundlesService {
               prompt: bundleText(q.prompt),
               explanation: bundleText(q.explanation),
               type: q.type,
-              ...(q.type === 'single' || q.type === 'multiple' ? { options: q.options.map((o) => ({ key: o.key, text: bundleText(o.text), correct: o.correct })) } : {}),
+              ...(q.type === 'single' || q.type === 'multiple'
+                ? { options: q.options.map((o) => ({ key: o.key, text: bundleText(o.text), correct: o.correct })) }
+                : {}),
               ...(q.type === 'true_false' ? { answer: q.answer } : {}),
             })),
           }),
@@ -161,7 +175,12 @@ export class BundlesService {
     return files;
   }
 
-  async importZip(zip: Uint8Array, auth: AuthContext, slug: string | undefined, requestId: string): Promise<AuthorCourse> {
+  async importZip(
+    zip: Uint8Array,
+    auth: AuthContext,
+    slug: string | undefined,
+    requestId: string,
+  ): Promise<AuthorCourse> {
     let files: BundleFiles;
     try {
       files = unzipBundle(zip);
@@ -169,7 +188,12 @@ export class BundlesService {
       throw invalid((e as Error).message);
     }
     const course = await this.db.transaction(async (m) => this.importFiles(m, files, { ownerId: auth.userId, slug }));
-    await this.audit.record({ actorId: auth.userId, action: 'course.imported', requestId, details: { courseId: course.id } });
+    await this.audit.record({
+      actorId: auth.userId,
+      action: 'course.imported',
+      requestId,
+      details: { courseId: course.id },
+    });
     return this.authoring.get(course.id, auth);
   }
 
@@ -189,17 +213,30 @@ export class BundlesService {
   }
 
   /** Creates a draft course from bundle files; every problem is a 400 naming the file and field. */
-  async importFiles(m: EntityManager, files: BundleFiles, opts: { ownerId: string | null; slug?: string }): Promise<CourseEntity> {
+  async importFiles(
+    m: EntityManager,
+    files: BundleFiles,
+    opts: { ownerId: string | null; slug?: string },
+  ): Promise<CourseEntity> {
     const manifestBytes = files.get('course.json');
     if (!manifestBytes) throw invalid('The bundle has no course.json.');
     const manifest = this.parse(bundleManifestSchema, manifestBytes, 'course.json');
     const lessons = manifest.modules.flatMap((mod) => mod.lessons);
     const keys = [...manifest.modules.map((mod) => mod.key), ...lessons.map((l) => l.key)];
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (dup) throw invalid(`The key "${dup}" is used twice in course.json.`, [{ path: 'course.json', message: `key "${dup}" is not unique` }]);
+    if (dup)
+      throw invalid(`The key "${dup}" is used twice in course.json.`, [
+        { path: 'course.json', message: `key "${dup}" is not unique` },
+      ]);
     for (const p of files.keys()) {
-      if (!/^(course\.json|lessons\/[a-z0-9][a-z0-9-]*\.(ko|en|zh)\.md|lessons\/[a-z0-9][a-z0-9-]*\.(quiz|media)\.json|media\/[a-z0-9][a-z0-9._-]*)$/.test(p)) {
-        throw invalid(`The bundle holds a file Dari does not know: ${p.slice(0, 120)}`, [{ path: p.slice(0, 120), message: 'is not part of the bundle format' }]);
+      if (
+        !/^(course\.json|lessons\/[a-z0-9][a-z0-9-]*\.(ko|en|zh)\.md|lessons\/[a-z0-9][a-z0-9-]*\.(quiz|media)\.json|media\/[a-z0-9][a-z0-9._-]*)$/.test(
+          p,
+        )
+      ) {
+        throw invalid(`The bundle holds a file Dari does not know: ${p.slice(0, 120)}`, [
+          { path: p.slice(0, 120), message: 'is not part of the bundle format' },
+        ]);
       }
     }
 
@@ -218,15 +255,20 @@ export class BundlesService {
       .catch((e: unknown) => {
         // Importing a course back onto the server it came from: offer a free address name to import it under.
         if (!(e instanceof AppException) || e.code !== 'slug_taken') throw e;
-        const error = new AppException(409, 'slug_taken', `Another course here already uses the address name "${slug}". Import it under another one, such as "${e.suggestedSlug}".`, [
-          { path: 'query.slug', message: 'is already taken' },
-        ]);
+        const error = new AppException(
+          409,
+          'slug_taken',
+          `Another course here already uses the address name "${slug}". Import it under another one, such as "${e.suggestedSlug}".`,
+          [{ path: 'query.slug', message: 'is already taken' }],
+        );
         error.suggestedSlug = e.suggestedSlug;
         throw error;
       });
     // Media first, so Markdown and media lessons can point at them.
     const idOf = new Map<string, string>();
-    for (const [p, bytes] of [...files].filter(([p]) => p.startsWith('media/')).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [p, bytes] of [...files]
+      .filter(([p]) => p.startsWith('media/'))
+      .sort(([a], [b]) => a.localeCompare(b))) {
       const name = p.slice('media/'.length);
       try {
         const row = await this.media.storeBytes(m, course.id, opts.ownerId, name, bytes);
@@ -239,7 +281,10 @@ export class BundlesService {
     const toDariRefs = (s: string, file: string) =>
       s.replace(BUNDLE_MEDIA, (_whole, name: string) => {
         const id = idOf.get(name);
-        if (!id) throw invalid(`${file} refers to media/${name}, which is not in the bundle.`, [{ path: file, message: `media/${name} is missing` }]);
+        if (!id)
+          throw invalid(`${file} refers to media/${name}, which is not in the bundle.`, [
+            { path: file, message: `media/${name} is missing` },
+          ]);
         return `](/api/v1/media/${id}`;
       });
     // A missing Markdown file is an empty text: drafts may be unfinished; publishing checks.
@@ -255,11 +300,16 @@ export class BundlesService {
 
     if (manifest.cover) {
       const id = idOf.get(manifest.cover.slice('media/'.length));
-      if (!id) throw invalid(`The cover ${manifest.cover} is not in the bundle.`, [{ path: 'course.json.cover', message: 'names a missing file' }]);
+      if (!id)
+        throw invalid(`The cover ${manifest.cover} is not in the bundle.`, [
+          { path: 'course.json.cover', message: 'names a missing file' },
+        ]);
       await m.update(CourseEntity, { id: course.id }, { coverMediaId: id });
     }
     for (const [i, mod] of manifest.modules.entries()) {
-      const row = await m.save(m.create(CourseModuleEntity, { courseId: course.id, key: mod.key, position: i, title: mod.title }));
+      const row = await m.save(
+        m.create(CourseModuleEntity, { courseId: course.id, key: mod.key, position: i, title: mod.title }),
+      );
       for (const [j, l] of mod.lessons.entries()) {
         let content: LessonContent;
         if (l.kind === 'reading') content = { kind: 'reading', body: mdOf(l.key) };
@@ -276,8 +326,17 @@ export class BundlesService {
           if (!bytes) throw invalid(`${file} is missing.`, [{ path: file, message: 'is required' }]);
           const media = this.parse(mediaLessonSchema, bytes, file);
           const mediaId = media.file ? idOf.get(media.file.slice('media/'.length)) : null;
-          if (media.file && !mediaId) throw invalid(`${file} names ${media.file}, which is not in the bundle.`, [{ path: file, message: 'names a missing file' }]);
-          content = { kind: 'media', mediaType: media.mediaType, mediaId: mediaId ?? null, url: media.url, transcript: mdOf(l.key) };
+          if (media.file && !mediaId)
+            throw invalid(`${file} names ${media.file}, which is not in the bundle.`, [
+              { path: file, message: 'names a missing file' },
+            ]);
+          content = {
+            kind: 'media',
+            mediaType: media.mediaType,
+            mediaId: mediaId ?? null,
+            url: media.url,
+            transcript: mdOf(l.key),
+          };
         }
         await m.save(
           m.create(LessonEntity, {
@@ -339,7 +398,15 @@ export function languagesOf(c: PublishedCourse): { languages?: Locale[] } {
       else Object.values(v).forEach(walk);
     }
   };
-  walk([c.title, c.summary, c.modules.map((mod) => [mod.title, mod.lessons.map((l) => [l.title, l.contentNote, l.content])])]);
-  const complete = (['en', 'zh'] as const).filter((lang) => texts.every((t) => (typeof t[lang] === 'string' && (t[lang] as string).trim() !== '') || (t.ko as string).trim() === ''));
+  walk([
+    c.title,
+    c.summary,
+    c.modules.map((mod) => [mod.title, mod.lessons.map((l) => [l.title, l.contentNote, l.content])]),
+  ]);
+  const complete = (['en', 'zh'] as const).filter((lang) =>
+    texts.every(
+      (t) => (typeof t[lang] === 'string' && (t[lang] as string).trim() !== '') || (t.ko as string).trim() === '',
+    ),
+  );
   return complete.length ? { languages: ['ko', ...complete] } : {};
 }

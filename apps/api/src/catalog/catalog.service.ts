@@ -16,15 +16,21 @@ export class CatalogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(auth: AuthContext): Promise<{ items: CatalogCourse[] }> {
-    const rows: { id: string; slug: string; enrolment_policy: CatalogCourse['enrolmentPolicy']; version: number; lesson_count: number; s: Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'> }[] =
-      await this.db.query(
-        `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
+    const rows: {
+      id: string;
+      slug: string;
+      enrolment_policy: CatalogCourse['enrolmentPolicy'];
+      version: number;
+      lesson_count: number;
+      s: Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'>;
+    }[] = await this.db.query(
+      `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
                 v.meta AS s
            FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
           WHERE c.status = 'published' AND ${visibleToLearner('c', '$1')}
           ORDER BY c.published_at, c.slug`,
-        [auth.userId],
-      );
+      [auth.userId],
+    );
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -34,7 +34,15 @@ async function ask(question: string, hidden = false): Promise<string> {
   });
 }
 
-function check<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string, what: string): T {
+function check<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: string,
+  what: string,
+): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new Error(`${what} ${r.error.issues[0].message}`);
   return r.data;
@@ -49,7 +57,8 @@ async function main(): Promise<void> {
   let password = process.env.DARI_ADMIN_PASSWORD;
   if (!password && interactive) {
     password = await ask('Password (8–128 characters; leave empty for a one-time code): ', true);
-    if (password && password !== (await ask('The same password again: ', true))) throw new Error('the two passwords differ');
+    if (password && password !== (await ask('The same password again: ', true)))
+      throw new Error('the two passwords differ');
   }
   if (password) check(passwordSchema, password, 'password');
 
@@ -59,7 +68,9 @@ async function main(): Promise<void> {
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, url);
     const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
     try {
-      const created = await ctx.get(UsersService).create({ username, displayName, role: 'admin', locale: 'ko', password: password || undefined }, null);
+      const created = await ctx
+        .get(UsersService)
+        .create({ username, displayName, role: 'admin', locale: 'ko', password: password || undefined }, null);
       say(`admin "${created.user.username}" created`);
       if (created.resetCode) {
         say(`one-time code: ${created.resetCode.code} (valid until ${created.resetCode.expiresAt})`);

@@ -13,7 +13,9 @@ export const say = (line: string) => process.stdout.write(`[dari] ${line}\n`);
  * DATABASE_URL when set; otherwise the embedded PostgreSQL 18 in the data folder — the one a running
  * Dari already serves, or a new one started here (`embedded` is then set, to stop later).
  */
-export async function openDatabase(options: { reuseRunning: boolean }): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+export async function openDatabase(options: {
+  reuseRunning: boolean;
+}): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
   const env = parseEnv();
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   const dataDir = resolveDataDir(PROJECT_ROOT, env.DARI_DATA_DIR, say);

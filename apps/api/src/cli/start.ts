@@ -36,14 +36,16 @@ const STOP_LIMIT_MS = 25_000;
 export function restartAttempts(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 5;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`DARI_DB_RESTART_ATTEMPTS must be a whole number from 1 to 100 (it is "${raw}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new Error(`DARI_DB_RESTART_ATTEMPTS must be a whole number from 1 to 100 (it is "${raw}")`);
   return n;
 }
 
 const gaveUpMessage = (e: Error) =>
   `${e.message}. Dari is stopping (exit code 1) so that whatever runs it can act; the data is on disk, and the next start recovers it.`;
 
-const shownHost = (config: AppConfig) => (config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host);
+const shownHost = (config: AppConfig) =>
+  config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
 /** Demo accounts, starter curriculum and glossary on a first start; once, even when several instances start together. */
 async function seed(app: NestFastifyApplication, config: AppConfig, url: string): Promise<void> {
@@ -53,16 +55,23 @@ async function seed(app: NestFastifyApplication, config: AppConfig, url: string)
       if (seeded.created) {
         say('demo accounts created (DARI_DEMO=false creates none):');
         for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(16)} ${a.role}`);
-        say(seeded.generatedPassword ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)` : '  password: the value of DARI_DEMO_PASSWORD');
+        say(
+          seeded.generatedPassword
+            ? `  password for all four: ${seeded.generatedPassword}   (shown only this once; set DARI_DEMO_PASSWORD to choose it)`
+            : '  password: the value of DARI_DEMO_PASSWORD',
+        );
       }
     }
 
     const courses = await app.get(CurriculumSeedService).run();
     if (courses.length) say(`starter curriculum loaded and published: ${courses.join(', ')}`);
-    const terms = await app.get(GlossaryService).seed().catch((e: Error) => {
-      say(`the starter glossary was not loaded: ${e.message}`);
-      return 0;
-    });
+    const terms = await app
+      .get(GlossaryService)
+      .seed()
+      .catch((e: Error) => {
+        say(`the starter glossary was not loaded: ${e.message}`);
+        return 0;
+      });
     if (terms) say(`starter glossary loaded: ${terms} terms`);
   });
 }
@@ -127,7 +136,9 @@ async function main(): Promise<void> {
     };
 
     await app.listen({ port: config.port, host: config.host });
-    say(`Dari is running at http://${shownHost(config)}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
+    say(
+      `Dari is running at http://${shownHost(config)}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`,
+    );
   } catch (e) {
     await stopDatabase().catch(() => undefined);
     throw e;
@@ -135,11 +146,20 @@ async function main(): Promise<void> {
 }
 
 /** The cluster primary: forks the workers, starts again the ones that die, stops them all on SIGTERM/SIGINT. */
-function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPostgres; workers: number; started: number }): { databaseLost: (e: Error) => void } {
+function runPrimary(o: {
+  config: AppConfig;
+  url: string;
+  embedded?: EmbeddedPostgres;
+  workers: number;
+  started: number;
+}): { databaseLost: (e: Error) => void } {
   // Workers run this compiled file directly (not scripts/start.mjs, which would check the build again).
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
   // The database the primary opened (embedded or not) and the media folder it chose.
-  const workerEnv = { DATABASE_URL: o.url, ...(process.env.DARI_MEDIA_DIR ? { DARI_MEDIA_DIR: process.env.DARI_MEDIA_DIR } : {}) };
+  const workerEnv = {
+    DATABASE_URL: o.url,
+    ...(process.env.DARI_MEDIA_DIR ? { DARI_MEDIA_DIR: process.env.DARI_MEDIA_DIR } : {}),
+  };
   const live = new Set<Worker>();
   const bornAt = new Map<Worker, number>();
   const listening = new Set<Worker>();
@@ -158,7 +178,9 @@ function runPrimary(o: { config: AppConfig; url: string; embedded?: EmbeddedPost
       listening.add(worker);
       if (!everReady && listening.size === o.workers) {
         everReady = true;
-        say(`Dari is running at http://${shownHost(o.config)}:${o.config.port} with ${o.workers} workers  (ready in ${((Date.now() - o.started) / 1000).toFixed(1)} s; Ctrl-C stops it)`);
+        say(
+          `Dari is running at http://${shownHost(o.config)}:${o.config.port} with ${o.workers} workers  (ready in ${((Date.now() - o.started) / 1000).toFixed(1)} s; Ctrl-C stops it)`,
+        );
       }
     });
   };
@@ -243,7 +265,11 @@ async function serveAsWorker(): Promise<void> {
   const app = await createApp(config);
   if (process.env.DARI_TEST_WORKER_HEADER === 'true') {
     // Tests only (test/workers.spec.ts): which worker answered. Production answers never name a process.
-    app.getHttpServer().prependListener('request', (_req: unknown, res: ServerResponse) => res.setHeader('x-dari-worker', String(process.pid)));
+    app
+      .getHttpServer()
+      .prependListener('request', (_req: unknown, res: ServerResponse) =>
+        res.setHeader('x-dari-worker', String(process.pid)),
+      );
   }
   let stopping = false;
   process.on('SIGTERM', () => {

@@ -59,7 +59,15 @@ export interface AppConfig {
    * and requests carrying a valid device cookie count per address apart (`maxPerIpKnownDevices`).
    * docs/sign-in-limits.md.
    */
-  login: { maxPerAccount: number; maxPerIp: number; maxPerDevice: number; maxPerIpKnownDevices: number; deviceCookieMaxAgeMs: number; maxVerifyMissesPerIp: number; windowMs: number };
+  login: {
+    maxPerAccount: number;
+    maxPerIp: number;
+    maxPerDevice: number;
+    maxPerIpKnownDevices: number;
+    deviceCookieMaxAgeMs: number;
+    maxVerifyMissesPerIp: number;
+    windowMs: number;
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
   atRiskInactiveDays: number;
@@ -83,7 +91,8 @@ export function parseEnv(env: RawEnv = process.env) {
 export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): AppConfig {
   const e = parseEnv(env);
   const url = databaseUrl ?? e.DATABASE_URL;
-  if (!url) throw new Error('No database: set DATABASE_URL, or start Dari with `npm start` to use the embedded PostgreSQL.');
+  if (!url)
+    throw new Error('No database: set DATABASE_URL, or start Dari with `npm start` to use the embedded PostgreSQL.');
   const day = 86_400_000;
   return {
     port: e.PORT,

@@ -64,9 +64,17 @@ export class AuthoringCoursesController {
   @Post('courses/import')
   @Roles('instructor', 'admin')
   @ZodResponse({ status: 201, type: AuthorCourseDto })
-  async import(@Auth() auth: AuthContext, @RequestId() requestId: string, @Req() req: DariRequest, @Query() query: ImportQueryDto) {
+  async import(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Req() req: DariRequest,
+    @Query() query: ImportQueryDto,
+  ) {
     const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file) throw AppException.validation([{ path: 'body.file', message: 'is required: send the bundle .zip as multipart/form-data' }]);
+    if (!file)
+      throw AppException.validation([
+        { path: 'body.file', message: 'is required: send the bundle .zip as multipart/form-data' },
+      ]);
     const zip = await file.toBuffer().catch(() => {
       throw new AppException(413, 'file_too_large', 'This bundle is too large.');
     });
@@ -189,8 +197,16 @@ export class AuthoringCoursesController {
 
   /** The draft (or `?version=N`) as a bundle .zip: see docs/bundle-format.md. */
   @Get('courses/:id/bundle')
-  async bundle(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Query() query: BundleQueryDto, @Res() reply: DariReply): Promise<void> {
+  async bundle(
+    @Auth() auth: AuthContext,
+    @Param() params: IdParamDto,
+    @Query() query: BundleQueryDto,
+    @Res() reply: DariReply,
+  ): Promise<void> {
     const { filename, zip } = await this.bundles.exportZip(params.id, auth, query.version);
-    await reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${filename}"`).send(Buffer.from(zip));
+    await reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(Buffer.from(zip));
   }
 }

@@ -4,7 +4,13 @@ import { ZodResponse } from 'nestjs-zod';
 import { Auth, Roles } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
 import { IdParamDto } from '../users/users.dto.js';
-import { AuthorCourseDto, AuthorLessonDto, CreateLessonDto, UpdateLessonDto, UpdateModuleDto } from './authoring.dto.js';
+import {
+  AuthorCourseDto,
+  AuthorLessonDto,
+  CreateLessonDto,
+  UpdateLessonDto,
+  UpdateModuleDto,
+} from './authoring.dto.js';
 import { AuthoringService } from './authoring.service.js';
 
 /** Modules and lessons of a draft. */

@@ -40,9 +40,15 @@ export class PublishedCourseDto extends createZodDto(publishedCourseSchema) {}
 export class VersionParamDto extends createZodDto(versionParamSchema) {}
 export class MediaDto extends createZodDto(mediaSchema) {}
 export class MediaListDto extends createZodDto(z.object({ items: z.array(mediaSchema) })) {}
-export class PublishResultDto extends createZodDto(z.object({ version: z.number().int(), publishedAt: z.iso.datetime({ offset: true }) })) {}
-export class InstructorListDto extends createZodDto(z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) })) {}
+export class PublishResultDto extends createZodDto(
+  z.object({ version: z.number().int(), publishedAt: z.iso.datetime({ offset: true }) }),
+) {}
+export class InstructorListDto extends createZodDto(
+  z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
+) {}
 export class InstructorQueryDto extends createZodDto(z.strictObject({ q: z.string().trim().max(100).optional() })) {}
-export class BundleQueryDto extends createZodDto(z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() })) {}
+export class BundleQueryDto extends createZodDto(
+  z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
+) {}
 export class ImportQueryDto extends createZodDto(z.strictObject({ slug: slugSchema.optional() })) {}
 export class CourseChangesDto extends createZodDto(courseChangesSchema) {}

@@ -40,8 +40,16 @@ export function emptyContent(kind: LessonKind): LessonContent {
   }
 }
 
-const staleRevision = () => new AppException(409, 'stale_revision', 'Someone saved this in the meantime. Reload to see the latest version, then make your change again.');
-const slugTaken = () => new AppException(409, 'slug_taken', 'Another course already uses this address. Choose another one.', [{ path: 'body.slug', message: 'is already taken' }]);
+const staleRevision = () =>
+  new AppException(
+    409,
+    'stale_revision',
+    'Someone saved this in the meantime. Reload to see the latest version, then make your change again.',
+  );
+const slugTaken = () =>
+  new AppException(409, 'slug_taken', 'Another course already uses this address. Choose another one.', [
+    { path: 'body.slug', message: 'is already taken' },
+  ]);
 
 /** Writing courses: the draft's settings, outline and lessons. Publishing is PublishingService. */
 @Injectable()
@@ -57,19 +65,27 @@ export class AuthoringService {
   async list(query: ListAuthorCoursesQuery, auth: AuthContext) {
     const qb = this.db.getRepository(CourseEntity).createQueryBuilder('c');
     if (auth.role === 'instructor') {
-      qb.andWhere('(c.owner_id = :me OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = :me))', { me: auth.userId });
+      qb.andWhere(
+        '(c.owner_id = :me OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = :me))',
+        { me: auth.userId },
+      );
     }
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere(`(c.slug ILIKE :like OR c.title->>'ko' ILIKE :like OR c.title->>'en' ILIKE :like OR c.title->>'zh' ILIKE :like)`, { like });
+      qb.andWhere(
+        `(c.slug ILIKE :like OR c.title->>'ko' ILIKE :like OR c.title->>'en' ILIKE :like OR c.title->>'zh' ILIKE :like)`,
+        { like },
+      );
     }
     const [courses, total] = await qb
       .orderBy('c.updated_at', 'DESC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const items = await Promise.all(courses.map(async (c) => toAuthorCourseSummary(c, await this.summaryExtras(c, auth, this.db.manager))));
+    const items = await Promise.all(
+      courses.map(async (c) => toAuthorCourseSummary(c, await this.summaryExtras(c, auth, this.db.manager))),
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -89,7 +105,9 @@ export class AuthoringService {
          LEFT JOIN courses c ON c.id = l.course_id`,
       [lessonId, auth.userId],
     );
-    const readable = row.id !== null && (auth.role === 'admin' || auth.role === 'manager' || (auth.role === 'instructor' && row.teaches));
+    const readable =
+      row.id !== null &&
+      (auth.role === 'admin' || auth.role === 'manager' || (auth.role === 'instructor' && row.teaches));
     if (!readable) throw AppException.notFound('lesson');
     return toAuthorLesson(await this.db.getRepository(LessonEntity).findOneByOrFail({ id: lessonId }));
   }
@@ -137,7 +155,11 @@ export class AuthoringService {
     });
   }
 
-  async duplicate(courseId: string, input: { slug: string; title?: DraftText }, auth: AuthContext): Promise<AuthorCourse> {
+  async duplicate(
+    courseId: string,
+    input: { slug: string; title?: DraftText },
+    auth: AuthContext,
+  ): Promise<AuthorCourse> {
     if (auth.role !== 'instructor' && auth.role !== 'admin') throw AppException.forbidden();
     return this.db.transaction(async (m) => {
       const source = await this.access.course(courseId, auth, 'read', m);
@@ -154,12 +176,23 @@ export class AuthoringService {
       const modules = await m.find(CourseModuleEntity, { where: { courseId: source.id }, order: { position: 'ASC' } });
       const lessons = await m.find(LessonEntity, { where: { courseId: source.id }, order: { position: 'ASC' } });
       for (const mod of modules) {
-        const newMod = await m.save(m.create(CourseModuleEntity, { courseId: copy.id, key: mod.key, position: mod.position, title: mod.title }));
+        const newMod = await m.save(
+          m.create(CourseModuleEntity, { courseId: copy.id, key: mod.key, position: mod.position, title: mod.title }),
+        );
         for (const l of lessons.filter((x) => x.moduleId === mod.id)) {
           // Uploaded media belong to the source course; a copy keeps pointing at them by id only
           // when the viewer may see both, so the copy drops uploaded-file references.
           const content = l.content.kind === 'media' ? { ...l.content, mediaId: null } : l.content;
-          await m.save(m.create(LessonEntity, { ...l, id: undefined, courseId: copy.id, moduleId: newMod.id, content, revision: 0 }));
+          await m.save(
+            m.create(LessonEntity, {
+              ...l,
+              id: undefined,
+              courseId: copy.id,
+              moduleId: newMod.id,
+              content,
+              revision: 0,
+            }),
+          );
         }
       }
       return this.view(copy, auth, m);
@@ -181,12 +214,21 @@ export class AuthoringService {
       const course = await this.access.course(courseId, auth, 'own', m, true);
       const unique = [...new Set(userIds)].filter((id) => id !== course.ownerId);
       const found = unique.length ? await m.find(UserEntity, { where: { id: In(unique) } }) : [];
-      const bad = unique.filter((id) => !found.some((u) => u.id === id && (u.role === 'instructor' || u.role === 'admin') && u.status === 'active'));
+      const bad = unique.filter(
+        (id) =>
+          !found.some((u) => u.id === id && (u.role === 'instructor' || u.role === 'admin') && u.status === 'active'),
+      );
       if (bad.length) {
-        throw AppException.validation(bad.map((id) => ({ path: `body.userIds.${unique.indexOf(id)}`, message: 'is not an active instructor' })));
+        throw AppException.validation(
+          bad.map((id) => ({ path: `body.userIds.${unique.indexOf(id)}`, message: 'is not an active instructor' })),
+        );
       }
       await m.delete(CourseInstructorEntity, { courseId: course.id });
-      if (unique.length) await m.insert(CourseInstructorEntity, unique.map((userId) => ({ courseId: course.id, userId })));
+      if (unique.length)
+        await m.insert(
+          CourseInstructorEntity,
+          unique.map((userId) => ({ courseId: course.id, userId })),
+        );
       course.revision += 1;
       await m.save(course);
       return this.view(course, auth, m);
@@ -197,7 +239,10 @@ export class AuthoringService {
 
   async addModule(courseId: string, title: DraftText, auth: AuthContext): Promise<AuthorCourse> {
     return this.mutate(courseId, auth, null, async (course, m) => {
-      const [{ next }] = await m.query(`SELECT coalesce(max(position), -1) + 1 AS next FROM course_modules WHERE course_id = $1`, [course.id]);
+      const [{ next }] = await m.query(
+        `SELECT coalesce(max(position), -1) + 1 AS next FROM course_modules WHERE course_id = $1`,
+        [course.id],
+      );
       await m.insert(CourseModuleEntity, { courseId: course.id, key: newKey('m'), position: next, title });
     });
   }
@@ -224,13 +269,28 @@ export class AuthoringService {
       const lessons = await m.find(LessonEntity, { where: { courseId: course.id } });
       const sentModules = outline.modules.map((x) => x.id);
       const sentLessons = outline.modules.flatMap((x) => x.lessonIds);
-      const same = (a: string[], b: string[]) => a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
-      if (!same(sentModules, modules.map((x) => x.id)) || !same(sentLessons, lessons.map((x) => x.id))) {
-        throw new AppException(409, 'stale_revision', 'The outline has changed since you loaded it. Reload and try again.');
+      const same = (a: string[], b: string[]) =>
+        a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
+      if (
+        !same(
+          sentModules,
+          modules.map((x) => x.id),
+        ) ||
+        !same(
+          sentLessons,
+          lessons.map((x) => x.id),
+        )
+      ) {
+        throw new AppException(
+          409,
+          'stale_revision',
+          'The outline has changed since you loaded it. Reload and try again.',
+        );
       }
       for (const [i, mod] of outline.modules.entries()) {
         await m.update(CourseModuleEntity, { id: mod.id }, { position: i });
-        for (const [j, lessonId] of mod.lessonIds.entries()) await m.update(LessonEntity, { id: lessonId }, { moduleId: mod.id, position: j });
+        for (const [j, lessonId] of mod.lessonIds.entries())
+          await m.update(LessonEntity, { id: lessonId }, { moduleId: mod.id, position: j });
       }
     });
   }
@@ -241,9 +301,23 @@ export class AuthoringService {
     const mod = await this.findModule(moduleId, auth);
     let created!: LessonEntity;
     await this.mutate(mod.courseId, auth, null, async (course, m) => {
-      const [{ next }] = await m.query(`SELECT coalesce(max(position), -1) + 1 AS next FROM lessons WHERE module_id = $1`, [mod.id]);
+      const [{ next }] = await m.query(
+        `SELECT coalesce(max(position), -1) + 1 AS next FROM lessons WHERE module_id = $1`,
+        [mod.id],
+      );
       created = await m.save(
-        m.create(LessonEntity, { courseId: course.id, moduleId: mod.id, key: newKey('l'), position: next, kind, title, required: true, estimatedMinutes: kind === 'quiz' ? 3 : 5, contentNote: null, content: emptyContent(kind) }),
+        m.create(LessonEntity, {
+          courseId: course.id,
+          moduleId: mod.id,
+          key: newKey('l'),
+          position: next,
+          kind,
+          title,
+          required: true,
+          estimatedMinutes: kind === 'quiz' ? 3 : 5,
+          contentNote: null,
+          content: emptyContent(kind),
+        }),
       );
     });
     return toAuthorLesson(created);
@@ -256,9 +330,12 @@ export class AuthoringService {
       await this.editable(lesson.courseId, auth, m, 'lesson');
       if (lesson.revision !== patch.revision) throw staleRevision();
       if (patch.content && patch.content.kind !== lesson.kind) {
-        throw AppException.validation([{ path: 'body.content.kind', message: `must be "${lesson.kind}", the kind of this lesson` }]);
+        throw AppException.validation([
+          { path: 'body.content.kind', message: `must be "${lesson.kind}", the kind of this lesson` },
+        ]);
       }
-      if (patch.content?.kind === 'media' && patch.content.mediaId) await this.assertCourseMedia(m, lesson.courseId, patch.content.mediaId, 'body.content.mediaId');
+      if (patch.content?.kind === 'media' && patch.content.mediaId)
+        await this.assertCourseMedia(m, lesson.courseId, patch.content.mediaId, 'body.content.mediaId');
       if (patch.title !== undefined) lesson.title = patch.title;
       if (patch.required !== undefined) lesson.required = patch.required;
       if (patch.estimatedMinutes !== undefined) lesson.estimatedMinutes = patch.estimatedMinutes;
@@ -286,14 +363,26 @@ export class AuthoringService {
   /** Creates a course row with its owner; also used by imports. */
   async insertCourse(
     m: EntityManager,
-    fields: Pick<CourseEntity, 'slug' | 'title' | 'summary' | 'language' | 'tags' | 'enrolmentPolicy' | 'ownerId'> & Partial<CourseEntity>,
+    fields: Pick<CourseEntity, 'slug' | 'title' | 'summary' | 'language' | 'tags' | 'enrolmentPolicy' | 'ownerId'> &
+      Partial<CourseEntity>,
   ): Promise<CourseEntity> {
     try {
       // A savepoint, so that a taken slug leaves the caller's transaction usable.
-      return await m.transaction((sm) => sm.save(sm.create(CourseEntity, { status: 'draft', sequential: false, courseCode: null, coverMediaId: null, ...fields })));
+      return await m.transaction((sm) =>
+        sm.save(
+          sm.create(CourseEntity, {
+            status: 'draft',
+            sequential: false,
+            courseCode: null,
+            coverMediaId: null,
+            ...fields,
+          }),
+        ),
+      );
     } catch (e) {
       const error = this.uniqueViolation(e);
-      if (error instanceof AppException && error.code === 'slug_taken') error.suggestedSlug = await this.freeSlug(m, fields.slug);
+      if (error instanceof AppException && error.code === 'slug_taken')
+        error.suggestedSlug = await this.freeSlug(m, fields.slug);
       throw error;
     }
   }
@@ -314,12 +403,20 @@ export class AuthoringService {
   }
 
   /** Runs a change to the draft's settings or outline under a row lock, bumping the revision. */
-  private async mutate(courseId: string, auth: AuthContext, revision: number | null, change: (course: CourseEntity, m: EntityManager) => Promise<void>): Promise<AuthorCourse> {
+  private async mutate(
+    courseId: string,
+    auth: AuthContext,
+    revision: number | null,
+    change: (course: CourseEntity, m: EntityManager) => Promise<void>,
+  ): Promise<AuthorCourse> {
     return this.db.transaction(async (m) => {
       const course = await this.access.course(courseId, auth, 'edit', m, true);
       if (revision !== null && course.revision !== revision) throw staleRevision();
       await change(course, m);
-      await m.query(`UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_at = now() WHERE id = $1`, [course.id]);
+      await m.query(
+        `UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_at = now() WHERE id = $1`,
+        [course.id],
+      );
       const fresh = await m.findOneByOrFail(CourseEntity, { id: course.id });
       return this.view(fresh, auth, m);
     });
@@ -339,7 +436,10 @@ export class AuthoringService {
         ORDER BY u.display_name`,
       [course.id, course.ownerId],
     );
-    const [{ minutes }] = await m.query(`SELECT coalesce(sum(estimated_minutes), 0)::int AS minutes FROM lessons WHERE course_id = $1`, [course.id]);
+    const [{ minutes }] = await m.query(
+      `SELECT coalesce(sum(estimated_minutes), 0)::int AS minutes FROM lessons WHERE course_id = $1`,
+      [course.id],
+    );
     const ref = (p: { id: string; display_name: string }): PersonRef => ({ id: p.id, displayName: p.display_name });
     const ownerRow = people.find((p) => p.is_owner);
     return {
@@ -397,7 +497,9 @@ export class AuthoringService {
     const code = err.driverError?.code ?? err.code;
     const detail = err.driverError?.detail ?? err.detail ?? '';
     if (code === '23505' && detail.includes('(course_code)')) {
-      return new AppException(409, 'conflict', 'Another course already uses this course code.', [{ path: 'body.courseCode', message: 'is already taken' }]);
+      return new AppException(409, 'conflict', 'Another course already uses this course code.', [
+        { path: 'body.courseCode', message: 'is already taken' },
+      ]);
     }
     if (code === '23505') return slugTaken();
     return e;

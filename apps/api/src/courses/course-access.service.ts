@@ -17,13 +17,25 @@ export class CourseAccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async isCoInstructor(courseId: string, userId: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM course_instructors WHERE course_id = $1 AND user_id = $2`, [courseId, userId]);
+    const rows: unknown[] = await m.query(`SELECT 1 FROM course_instructors WHERE course_id = $1 AND user_id = $2`, [
+      courseId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 
   /** Loads the course for this purpose, or throws 404/403. With `lock`, the row is locked for the transaction. */
-  async course(courseId: string, auth: AuthContext, access: CourseAccess, m: EntityManager = this.db.manager, lock = false): Promise<CourseEntity> {
-    const course = await m.findOne(CourseEntity, { where: { id: courseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  async course(
+    courseId: string,
+    auth: AuthContext,
+    access: CourseAccess,
+    m: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<CourseEntity> {
+    const course = await m.findOne(CourseEntity, {
+      where: { id: courseId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!course) throw AppException.notFound('course');
     if (auth.role === 'admin') return course;
     if (auth.role === 'manager') {

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PublishedCourse } from '@dari/contracts';
 
-export type VersionMeta = Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'>;
+export type VersionMeta = Pick<
+  PublishedCourse,
+  'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'
+>;
 
 export const versionMeta = (s: PublishedCourse): VersionMeta => ({
   title: s.title,

@@ -1,4 +1,10 @@
-import type { AuthorCourse, AuthorCourseSummary, AuthorLesson, PublishedCourse, PublishedLesson } from '@dari/contracts';
+import type {
+  AuthorCourse,
+  AuthorCourseSummary,
+  AuthorLesson,
+  PublishedCourse,
+  PublishedLesson,
+} from '@dari/contracts';
 import type { CourseModuleEntity } from './course-module.entity.js';
 import type { CourseEntity } from './course.entity.js';
 import type { LessonEntity } from './lesson.entity.js';
@@ -29,14 +35,19 @@ export function toAuthorCourseSummary(
     coInstructors: extra.coInstructors,
     latestVersion: course.latestVersion,
     publishedAt: course.publishedAt?.toISOString() ?? null,
-    hasUnpublishedChanges: course.publishedAt === null || course.contentChangedAt.getTime() > course.publishedAt.getTime(),
+    hasUnpublishedChanges:
+      course.publishedAt === null || course.contentChangedAt.getTime() > course.publishedAt.getTime(),
     canEdit: extra.canEdit,
     revision: course.revision,
     updatedAt: course.updatedAt.toISOString(),
   };
 }
 
-export function toAuthorCourse(summary: AuthorCourseSummary, modules: CourseModuleEntity[], lessons: LessonEntity[]): AuthorCourse {
+export function toAuthorCourse(
+  summary: AuthorCourseSummary,
+  modules: CourseModuleEntity[],
+  lessons: LessonEntity[],
+): AuthorCourse {
   return {
     ...summary,
     modules: modules.map((mod) => ({
@@ -45,7 +56,15 @@ export function toAuthorCourse(summary: AuthorCourseSummary, modules: CourseModu
       title: mod.title,
       lessons: lessons
         .filter((l) => l.moduleId === mod.id)
-        .map((l) => ({ id: l.id, key: l.key, kind: l.kind, title: l.title, required: l.required, estimatedMinutes: l.estimatedMinutes, hasContentNote: hasText(l.contentNote) })),
+        .map((l) => ({
+          id: l.id,
+          key: l.key,
+          kind: l.kind,
+          title: l.title,
+          required: l.required,
+          estimatedMinutes: l.estimatedMinutes,
+          hasContentNote: hasText(l.contentNote),
+        })),
     })),
   };
 }
@@ -67,7 +86,12 @@ export function toAuthorLesson(l: LessonEntity): AuthorLesson {
 }
 
 /** The course as learners get it: what a publish freezes, and what a preview shows. */
-export function toPublishedCourse(course: CourseEntity, version: number | null, modules: CourseModuleEntity[], lessons: LessonEntity[]): PublishedCourse {
+export function toPublishedCourse(
+  course: CourseEntity,
+  version: number | null,
+  modules: CourseModuleEntity[],
+  lessons: LessonEntity[],
+): PublishedCourse {
   return {
     courseId: course.id,
     version,
@@ -85,18 +109,16 @@ export function toPublishedCourse(course: CourseEntity, version: number | null, 
       title: mod.title,
       lessons: lessons
         .filter((l) => l.moduleId === mod.id)
-        .map(
-          (l): PublishedLesson => ({
-            id: l.id,
-            key: l.key,
-            kind: l.kind,
-            title: l.title,
-            required: l.required,
-            estimatedMinutes: l.estimatedMinutes,
-            contentNote: hasText(l.contentNote) ? l.contentNote : null,
-            content: l.content,
-          }),
-        ),
+        .map((l): PublishedLesson => ({
+          id: l.id,
+          key: l.key,
+          kind: l.kind,
+          title: l.title,
+          required: l.required,
+          estimatedMinutes: l.estimatedMinutes,
+          contentNote: hasText(l.contentNote) ? l.contentNote : null,
+          content: l.content,
+        })),
     })),
   };
 }

@@ -14,7 +14,15 @@ import { PublishingService } from './publishing.service.js';
 /** Courses: authoring, publishing, media, bundles and the learners' catalogue. */
 @Module({
   controllers: [AuthoringCoursesController, AuthoringLessonsController, MediaController, CatalogController],
-  providers: [AuthoringService, CourseAccessService, PublishingService, MediaService, BundlesService, CatalogService, CurriculumSeedService],
+  providers: [
+    AuthoringService,
+    CourseAccessService,
+    PublishingService,
+    MediaService,
+    BundlesService,
+    CatalogService,
+    CurriculumSeedService,
+  ],
   exports: [PublishingService, CurriculumSeedService, CourseAccessService],
 })
 export class CoursesModule {}

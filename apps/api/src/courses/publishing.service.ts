@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CourseChange, CourseChanges, PublishedCourse, PublishedLesson, PublishProblem, PublishProblemCode, PublishProblemParams } from '@dari/contracts';
+import type {
+  CourseChange,
+  CourseChanges,
+  PublishedCourse,
+  PublishedLesson,
+  PublishProblem,
+  PublishProblemCode,
+  PublishProblemParams,
+} from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -35,7 +43,13 @@ export class PublishingService {
 
   async versions(courseId: string, auth: AuthContext) {
     const course = await this.access.course(courseId, auth, 'read');
-    const rows: { version: number; published_at: Date; published_by: string | null; display_name: string | null; lesson_count: number }[] = await this.db.query(
+    const rows: {
+      version: number;
+      published_at: Date;
+      published_by: string | null;
+      display_name: string | null;
+      lesson_count: number;
+    }[] = await this.db.query(
       `SELECT v.version, v.published_at, v.published_by, u.display_name, v.lesson_count
          FROM course_versions v LEFT JOIN users u ON u.id = v.published_by
         WHERE v.course_id = $1 ORDER BY v.version DESC`,
@@ -62,35 +76,71 @@ export class PublishingService {
   async changes(courseId: string, auth: AuthContext): Promise<CourseChanges> {
     const course = await this.access.course(courseId, auth, 'read');
     if (!course.latestVersion) return { sinceVersion: null, items: [] };
-    const row = await this.db.getRepository(CourseVersionEntity).findOneByOrFail({ courseId: course.id, version: course.latestVersion });
-    return { sinceVersion: course.latestVersion, items: courseChanges(row.snapshot, await this.snapshot(course, null, this.db.manager)) };
+    const row = await this.db
+      .getRepository(CourseVersionEntity)
+      .findOneByOrFail({ courseId: course.id, version: course.latestVersion });
+    return {
+      sinceVersion: course.latestVersion,
+      items: courseChanges(row.snapshot, await this.snapshot(course, null, this.db.manager)),
+    };
   }
 
-  async publish(courseId: string, auth: AuthContext | null, requestId: string | null, manager?: EntityManager): Promise<{ version: number; publishedAt: string }> {
+  async publish(
+    courseId: string,
+    auth: AuthContext | null,
+    requestId: string | null,
+    manager?: EntityManager,
+  ): Promise<{ version: number; publishedAt: string }> {
     const run = async (m: EntityManager) => {
-      const course = auth ? await this.access.course(courseId, auth, 'edit', m, true) : await m.findOneOrFail(CourseEntity, { where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
+      const course = auth
+        ? await this.access.course(courseId, auth, 'edit', m, true)
+        : await m.findOneOrFail(CourseEntity, { where: { id: courseId }, lock: { mode: 'pessimistic_write' } });
       const snapshot = await this.snapshot(course, null, m);
       const problems = await this.problems(course, snapshot, m);
       if (problems.length) {
-        const error = new AppException(400, 'publish_blocked', `This course cannot be published yet: ${problems.length} thing${problems.length > 1 ? 's' : ''} to fix.`);
+        const error = new AppException(
+          400,
+          'publish_blocked',
+          `This course cannot be published yet: ${problems.length} thing${problems.length > 1 ? 's' : ''} to fix.`,
+        );
         error.problems = problems;
         throw error;
       }
       const version = (course.latestVersion ?? 0) + 1;
       snapshot.version = version;
       const lessonCount = snapshot.modules.reduce((n, mod) => n + mod.lessons.length, 0);
-      const row = await m.save(m.create(CourseVersionEntity, { courseId: course.id, version, snapshot, meta: versionMeta(snapshot), lessonCount, publishedBy: auth?.userId ?? null }));
-      await m.update(CourseEntity, { id: course.id }, {
-        latestVersion: version,
-        publishedAt: row.publishedAt,
-        status: course.status === 'archived' ? 'archived' : 'published',
-        // content_changed_at stays: it is <= published_at now, so "unpublished changes" is false.
-      });
-      await m.query(`UPDATE courses SET content_changed_at = least(content_changed_at, $2) WHERE id = $1`, [course.id, row.publishedAt]);
+      const row = await m.save(
+        m.create(CourseVersionEntity, {
+          courseId: course.id,
+          version,
+          snapshot,
+          meta: versionMeta(snapshot),
+          lessonCount,
+          publishedBy: auth?.userId ?? null,
+        }),
+      );
+      await m.update(
+        CourseEntity,
+        { id: course.id },
+        {
+          latestVersion: version,
+          publishedAt: row.publishedAt,
+          status: course.status === 'archived' ? 'archived' : 'published',
+          // content_changed_at stays: it is <= published_at now, so "unpublished changes" is false.
+        },
+      );
+      await m.query(`UPDATE courses SET content_changed_at = least(content_changed_at, $2) WHERE id = $1`, [
+        course.id,
+        row.publishedAt,
+      ]);
       // Learners follow the new version: removed lessons stop counting, new required ones are due.
       await writePublishedLessons(m, { ...snapshot, version });
       await recomputeCourse(m, course.id);
-      if (auth) await this.audit.record({ actorId: auth.userId, action: 'course.published', requestId, details: { courseId: course.id, version } }, m);
+      if (auth)
+        await this.audit.record(
+          { actorId: auth.userId, action: 'course.published', requestId, details: { courseId: course.id, version } },
+          m,
+        );
       return { version, publishedAt: row.publishedAt.toISOString() };
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -111,19 +161,37 @@ export class PublishingService {
    */
   private async problems(course: CourseEntity, c: PublishedCourse, m: EntityManager): Promise<PublishProblem[]> {
     const out: PublishProblem[] = [];
-    const add = (code: PublishProblemCode, message: string, at: { moduleId?: string; lessonId?: string } = {}, params: PublishProblemParams = {}) =>
-      out.push({ lessonId: at.lessonId ?? null, moduleId: at.moduleId ?? null, code, params, message });
+    const add = (
+      code: PublishProblemCode,
+      message: string,
+      at: { moduleId?: string; lessonId?: string } = {},
+      params: PublishProblemParams = {},
+    ) => out.push({ lessonId: at.lessonId ?? null, moduleId: at.moduleId ?? null, code, params, message });
     if (!course.title.ko.trim()) add('course_title_missing', 'The course needs a Korean title.');
-    if (course.enrolmentPolicy === 'code' && !course.courseCode) add('course_code_missing', 'A course with a course code needs the code.');
+    if (course.enrolmentPolicy === 'code' && !course.courseCode)
+      add('course_code_missing', 'A course with a course code needs the code.');
     if (!c.modules.some((mod) => mod.lessons.length)) add('course_no_lessons', 'The course needs at least one lesson.');
-    const mediaIds = new Set((await m.query(`SELECT id FROM media WHERE course_id = $1`, [course.id])).map((r: { id: string }) => r.id));
+    const mediaIds = new Set(
+      (await m.query(`SELECT id FROM media WHERE course_id = $1`, [course.id])).map((r: { id: string }) => r.id),
+    );
     for (const mod of c.modules) {
       if (!mod.title.ko.trim()) add('module_title_missing', 'A module needs a Korean title.', { moduleId: mod.id });
-      if (!mod.lessons.length) add('module_empty', `The module "${mod.title.ko}" has no lessons.`, { moduleId: mod.id }, { module: mod.title.ko });
+      if (!mod.lessons.length)
+        add(
+          'module_empty',
+          `The module "${mod.title.ko}" has no lessons.`,
+          { moduleId: mod.id },
+          { module: mod.title.ko },
+        );
       for (const l of mod.lessons) {
         const name = l.title.ko.trim() || l.key;
         const lp = (code: PublishProblemCode, msg: string, question?: number) =>
-          add(code, `${name}: ${msg}`, { moduleId: mod.id, lessonId: l.id }, question === undefined ? { lesson: name } : { lesson: name, question });
+          add(
+            code,
+            `${name}: ${msg}`,
+            { moduleId: mod.id, lessonId: l.id },
+            question === undefined ? { lesson: name } : { lesson: name, question },
+          );
         if (!l.title.ko.trim()) lp('lesson_title_missing', 'needs a Korean title.');
         const content = l.content;
         switch (content.kind) {
@@ -134,9 +202,12 @@ export class PublishingService {
             if (!content.prompt.ko.trim()) lp('reflection_prompt_missing', 'the Korean prompt is empty.');
             break;
           case 'media':
-            if (!content.mediaId === !content.url) lp('media_source_invalid', 'needs either an uploaded file or a link, not both and not neither.');
-            if (content.mediaId && !mediaIds.has(content.mediaId)) lp('media_file_missing', 'the uploaded file is missing.');
-            if (!hasText(content.transcript)) lp('media_transcript_missing', 'needs a transcript, so that everyone can follow it.');
+            if (!content.mediaId === !content.url)
+              lp('media_source_invalid', 'needs either an uploaded file or a link, not both and not neither.');
+            if (content.mediaId && !mediaIds.has(content.mediaId))
+              lp('media_file_missing', 'the uploaded file is missing.');
+            if (!hasText(content.transcript))
+              lp('media_transcript_missing', 'needs a transcript, so that everyone can follow it.');
             break;
           case 'quiz':
             if (!content.questions.length) lp('quiz_no_questions', 'the quiz has no questions.');
@@ -145,11 +216,15 @@ export class PublishingService {
               const qn = `question ${n}`;
               if (!q.prompt.ko.trim()) lp('question_text_missing', `${qn} has no Korean text.`, n);
               if (q.type === 'single' || q.type === 'multiple') {
-                if (q.options.length < 2) lp('question_too_few_options', `${qn} needs at least two answers to choose from.`, n);
-                if (q.options.some((o) => !o.text.ko.trim())) lp('question_option_text_missing', `${qn} has an answer without Korean text.`, n);
+                if (q.options.length < 2)
+                  lp('question_too_few_options', `${qn} needs at least two answers to choose from.`, n);
+                if (q.options.some((o) => !o.text.ko.trim()))
+                  lp('question_option_text_missing', `${qn} has an answer without Korean text.`, n);
                 const right = q.options.filter((o) => o.correct).length;
-                if (q.type === 'single' && right !== 1) lp('question_needs_one_right', `${qn} needs exactly one right answer.`, n);
-                if (q.type === 'multiple' && right < 1) lp('question_needs_a_right', `${qn} needs at least one right answer.`, n);
+                if (q.type === 'single' && right !== 1)
+                  lp('question_needs_one_right', `${qn} needs exactly one right answer.`, n);
+                if (q.type === 'multiple' && right < 1)
+                  lp('question_needs_a_right', `${qn} needs at least one right answer.`, n);
               }
             });
             break;
@@ -173,40 +248,70 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const lessonBody = (l: PublishedLesson) => canonical({ kind: l.kind, title: l.title, required: l.required, estimatedMinutes: l.estimatedMinutes, contentNote: l.contentNote, content: l.content });
+const lessonBody = (l: PublishedLesson) =>
+  canonical({
+    kind: l.kind,
+    title: l.title,
+    required: l.required,
+    estimatedMinutes: l.estimatedMinutes,
+    contentNote: l.contentNote,
+    content: l.content,
+  });
 
 /** What `draft` changes in `published`, in the draft's outline order, then what was removed. */
 export function courseChanges(published: PublishedCourse, draft: PublishedCourse): CourseChange[] {
   const out: CourseChange[] = [];
-  const settings = (c: PublishedCourse) => canonical({ title: c.title, summary: c.summary, language: c.language, tags: c.tags, sequential: c.sequential, coverMediaId: c.coverMediaId });
-  if (settings(published) !== settings(draft)) out.push({ what: 'course', change: 'edited', id: draft.courseId, title: draft.title });
+  const settings = (c: PublishedCourse) =>
+    canonical({
+      title: c.title,
+      summary: c.summary,
+      language: c.language,
+      tags: c.tags,
+      sequential: c.sequential,
+      coverMediaId: c.coverMediaId,
+    });
+  if (settings(published) !== settings(draft))
+    out.push({ what: 'course', change: 'edited', id: draft.courseId, title: draft.title });
 
   const oldModules = new Map(published.modules.map((mod, i) => [mod.id, { mod, i }]));
-  const oldLessons = new Map(published.modules.flatMap((mod) => mod.lessons.map((l, i) => [l.id, { l, moduleId: mod.id, i }] as const)));
+  const oldLessons = new Map(
+    published.modules.flatMap((mod) => mod.lessons.map((l, i) => [l.id, { l, moduleId: mod.id, i }] as const)),
+  );
   const newModuleIds = new Set(draft.modules.map((mod) => mod.id));
   const newLessonIds = new Set(draft.modules.flatMap((mod) => mod.lessons.map((l) => l.id)));
   // Order among what both have, so that adding or removing something does not count as moving the rest.
   const keptModules = draft.modules.filter((mod) => oldModules.has(mod.id)).map((mod) => mod.id);
   const keptModulesBefore = published.modules.filter((mod) => newModuleIds.has(mod.id)).map((mod) => mod.id);
-  const keptIn = (c: PublishedCourse, moduleId: string) => c.modules.find((mod) => mod.id === moduleId)?.lessons.filter((l) => oldLessons.has(l.id) && newLessonIds.has(l.id)).map((l) => l.id) ?? [];
+  const keptIn = (c: PublishedCourse, moduleId: string) =>
+    c.modules
+      .find((mod) => mod.id === moduleId)
+      ?.lessons.filter((l) => oldLessons.has(l.id) && newLessonIds.has(l.id))
+      .map((l) => l.id) ?? [];
 
   for (const mod of draft.modules) {
     const old = oldModules.get(mod.id);
     if (!old) out.push({ what: 'module', change: 'added', id: mod.id, title: mod.title });
-    else if (canonical(old.mod.title) !== canonical(mod.title)) out.push({ what: 'module', change: 'edited', id: mod.id, title: mod.title });
-    else if (keptModules.indexOf(mod.id) !== keptModulesBefore.indexOf(mod.id)) out.push({ what: 'module', change: 'moved', id: mod.id, title: mod.title });
+    else if (canonical(old.mod.title) !== canonical(mod.title))
+      out.push({ what: 'module', change: 'edited', id: mod.id, title: mod.title });
+    else if (keptModules.indexOf(mod.id) !== keptModulesBefore.indexOf(mod.id))
+      out.push({ what: 'module', change: 'moved', id: mod.id, title: mod.title });
     for (const l of mod.lessons) {
       const before = oldLessons.get(l.id);
       if (!before) out.push({ what: 'lesson', change: 'added', id: l.id, title: l.title });
-      else if (lessonBody(before.l) !== lessonBody(l)) out.push({ what: 'lesson', change: 'edited', id: l.id, title: l.title });
-      else if (before.moduleId !== mod.id || keptIn(draft, mod.id).indexOf(l.id) !== keptIn(published, mod.id).indexOf(l.id)) {
+      else if (lessonBody(before.l) !== lessonBody(l))
+        out.push({ what: 'lesson', change: 'edited', id: l.id, title: l.title });
+      else if (
+        before.moduleId !== mod.id ||
+        keptIn(draft, mod.id).indexOf(l.id) !== keptIn(published, mod.id).indexOf(l.id)
+      ) {
         out.push({ what: 'lesson', change: 'moved', id: l.id, title: l.title });
       }
     }
   }
   for (const mod of published.modules) {
     if (!newModuleIds.has(mod.id)) out.push({ what: 'module', change: 'removed', id: mod.id, title: mod.title });
-    for (const l of mod.lessons) if (!newLessonIds.has(l.id)) out.push({ what: 'lesson', change: 'removed', id: l.id, title: l.title });
+    for (const l of mod.lessons)
+      if (!newLessonIds.has(l.id)) out.push({ what: 'lesson', change: 'removed', id: l.id, title: l.title });
   }
   return out;
 }

@@ -137,13 +137,23 @@ export class EmbeddedPostgres {
         child = await spawnPostgres(bins, clusterDir, port, runAs, options.ephemeral ?? false);
         break;
       } catch (e) {
-        if (options.port || attempt >= 8 || !/could not bind|Address already in use|could not create any TCP\/IP sockets/.test((e as Error).message)) throw e;
+        if (
+          options.port ||
+          attempt >= 8 ||
+          !/could not bind|Address already in use|could not create any TCP\/IP sockets/.test((e as Error).message)
+        )
+          throw e;
         port = await freePort(port + 1);
       }
     }
     forwardErrors(child, log);
     await fs.writeFile(path.join(baseDir, 'dari.lock'), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
-    const pg = new EmbeddedPostgres(baseDir, port, password, child, log, { bins, clusterDir, runAs, ephemeral: options.ephemeral ?? false });
+    const pg = new EmbeddedPostgres(baseDir, port, password, child, log, {
+      bins,
+      clusterDir,
+      runAs,
+      ephemeral: options.ephemeral ?? false,
+    });
     // A crash of Node must not leave the database running; SIGKILL can, and the next start handles that.
     process.once('exit', () => {
       pg.process?.kill('SIGINT');
@@ -172,7 +182,9 @@ export class EmbeddedPostgres {
       this.process = undefined;
       this.downSince = Date.now();
       if (Date.now() - this.upSince >= HEALTHY_LIFETIME_MS) this.failures = 0;
-      this.log(`PostgreSQL (pid ${child.pid}) stopped unexpectedly (${signal ? `killed by ${signal}` : `exit code ${code}`})`);
+      this.log(
+        `PostgreSQL (pid ${child.pid}) stopped unexpectedly (${signal ? `killed by ${signal}` : `exit code ${code}`})`,
+      );
       if (!this.policy) {
         this.log('PostgreSQL is not restarted by this process: API calls answer 503 until it runs again');
         return;
@@ -222,7 +234,9 @@ export class EmbeddedPostgres {
     this.process = child;
     forwardErrors(child, this.log);
     this.watch(child);
-    this.log(`PostgreSQL is running again (pid ${child.pid}, attempt ${attempt}, down ${((Date.now() - this.downSince) / 1000).toFixed(1)} s)`);
+    this.log(
+      `PostgreSQL is running again (pid ${child.pid}, attempt ${attempt}, down ${((Date.now() - this.downSince) / 1000).toFixed(1)} s)`,
+    );
   }
 
   /** Fast shutdown: open connections are closed, the data is safe on disk. Bounded: SIGQUIT, then SIGKILL. */
@@ -258,12 +272,19 @@ export class EmbeddedPostgres {
 }
 
 /** The data folder `npm start` uses, falling back to a reachable one when root's `postgres` user cannot enter the checkout. */
-export function resolveDataDir(projectRoot: string, configured: string | undefined, log: (line: string) => void): string {
+export function resolveDataDir(
+  projectRoot: string,
+  configured: string | undefined,
+  log: (line: string) => void,
+): string {
   if (configured) return path.resolve(projectRoot, configured);
   const preferred = path.join(projectRoot, '.data');
   const runAs = postgresOsUser();
   if (!runAs || canReach(path.dirname(preferred), runAs)) return preferred;
-  const fallback = path.join(os.tmpdir(), `dari-data-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`);
+  const fallback = path.join(
+    os.tmpdir(),
+    `dari-data-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`,
+  );
   log(
     `PostgreSQL runs as the OS user "postgres", which cannot enter ${projectRoot}; ` +
       `keeping the database in ${fallback} instead. Set DARI_DATA_DIR to a folder that user can reach to choose another place.`,
@@ -292,13 +313,17 @@ function alive(child: ChildProcess | undefined): child is ChildProcess {
 function forwardErrors(child: ChildProcess, log: (line: string) => void): void {
   child.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
-      if (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator command/.test(line)) log(line.trim());
+      if (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator command/.test(line))
+        log(line.trim());
     }
   });
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.findLast((l) => /FATAL|PANIC|ERROR/.test(l)) ?? lines.at(-1) ?? text;
 }
 
@@ -344,7 +369,10 @@ function postgresOsUser(): OsUser | undefined {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -d /nonexistent -s /usr/sbin/nologin postgres']);
+    execFileSync('sh', [
+      '-c',
+      'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -d /nonexistent -s /usr/sbin/nologin postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -371,9 +399,15 @@ async function reachableBinaries(runAs: OsUser | undefined, log: (line: string) 
   } catch {
     throw new Error(`The PostgreSQL binaries for this platform (${pkg}) are not installed. Run \`npm install\`.`);
   }
-  const bins = (dir: string): Binaries => ({ nativeDir: dir, initdb: path.join(dir, 'bin', 'initdb'), postgres: path.join(dir, 'bin', 'postgres') });
+  const bins = (dir: string): Binaries => ({
+    nativeDir: dir,
+    initdb: path.join(dir, 'bin', 'initdb'),
+    postgres: path.join(dir, 'bin', 'postgres'),
+  });
   if (!existsSync(bins(nativeDir).postgres)) {
-    throw new Error(`${pkg} has no binaries: its install script did not run. Check .npmrc and "allowScripts" in package.json, then run \`npm install\`.`);
+    throw new Error(
+      `${pkg} has no binaries: its install script did not run. Check .npmrc and "allowScripts" in package.json, then run \`npm install\`.`,
+    );
   }
   if (!runAs || canReach(bins(nativeDir).postgres, runAs)) return bins(nativeDir);
   const version = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')).version as string;
@@ -395,15 +429,35 @@ async function reachableBinaries(runAs: OsUser | undefined, log: (line: string) 
   return bins(copy);
 }
 
-async function initdb(bins: Binaries, clusterDir: string, password: string, runAs: OsUser | undefined, ephemeral: boolean): Promise<void> {
+async function initdb(
+  bins: Binaries,
+  clusterDir: string,
+  password: string,
+  runAs: OsUser | undefined,
+  ephemeral: boolean,
+): Promise<void> {
   const pwFile = path.join(os.tmpdir(), `dari-pw-${randomBytes(6).toString('hex')}`);
   await fs.writeFile(pwFile, password + '\n', { mode: 0o600 });
   if (runAs) await fs.chown(pwFile, runAs.uid, runAs.gid);
   try {
-    const args = ['-D', clusterDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'];
+    const args = [
+      '-D',
+      clusterDir,
+      '-U',
+      'postgres',
+      '--auth=scram-sha-256',
+      `--pwfile=${pwFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
     if (ephemeral) args.push('--no-sync');
-    const result = spawnSync(bins.initdb, args, { ...(runAs ?? {}), encoding: 'utf8', env: { ...process.env, LC_MESSAGES: 'C' } });
-    if (result.status !== 0) throw new Error(`initdb failed (code ${result.status}): ${result.stderr || result.error?.message}`);
+    const result = spawnSync(bins.initdb, args, {
+      ...(runAs ?? {}),
+      encoding: 'utf8',
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    if (result.status !== 0)
+      throw new Error(`initdb failed (code ${result.status}): ${result.stderr || result.error?.message}`);
   } finally {
     await fs.rm(pwFile, { force: true });
   }
@@ -417,11 +471,27 @@ async function spawnPostgres(
   ephemeral: boolean,
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<ChildProcess> {
-  const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  const args = [
+    '-D',
+    clusterDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
   if (ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   // Its own process group: Ctrl-C in the terminal must not stop the database before the app has
   // finished its requests; we stop it ourselves, after the app.
-  const child = spawn(bins.postgres, args, { ...(runAs ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const child = spawn(bins.postgres, args, {
+    ...(runAs ?? {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
   onSpawn?.(child);
   let stderr = '';
   let onData: (chunk: Buffer) => void = () => undefined;
@@ -433,7 +503,8 @@ async function spawnPostgres(
         stderr = (stderr + chunk.toString('utf8')).slice(-4000);
         if (stderr.includes('database system is ready to accept connections')) resolve();
       };
-      onExit = (code, signal) => reject(new Error(`PostgreSQL exited during start (${signal ?? `code ${code}`}):\n${stderr}`));
+      onExit = (code, signal) =>
+        reject(new Error(`PostgreSQL exited during start (${signal ?? `code ${code}`}):\n${stderr}`));
       onError = reject;
       child.stderr?.on('data', onData);
       child.once('exit', onExit);

@@ -8,10 +8,27 @@ import { CourseModuleEntity } from '../courses/course-module.entity.js';
 import { CourseVersionEntity } from '../courses/course-version.entity.js';
 import { CourseEntity } from '../courses/course.entity.js';
 import { LessonEntity } from '../courses/lesson.entity.js';
-import { CertificateEntity, EnrolmentEntity, JournalEntryEntity, LearningEventEntity, LessonProgressEntity, PublishedLessonEntity, QuizAttemptEntity } from '../learning/learning.entities.js';
+import {
+  CertificateEntity,
+  EnrolmentEntity,
+  JournalEntryEntity,
+  LearningEventEntity,
+  LessonProgressEntity,
+  PublishedLessonEntity,
+  QuizAttemptEntity,
+} from '../learning/learning.entities.js';
 import { GlossaryTermEntity, WordListEntryEntity, WordRequestEntity } from '../glossary/glossary.entities.js';
 import { MediaEntity } from '../media/media.entity.js';
-import { CohortCourseEntity, CohortCourseStatEntity, CohortEntity, CohortMemberEntity, CourseStatEntity, JoinCodeEntity, LessonStatEntity, QuestionStatEntity } from '../program/program.entities.js';
+import {
+  CohortCourseEntity,
+  CohortCourseStatEntity,
+  CohortEntity,
+  CohortMemberEntity,
+  CourseStatEntity,
+  JoinCodeEntity,
+  LessonStatEntity,
+  QuestionStatEntity,
+} from '../program/program.entities.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed by hand: no globs, so the build, vitest and the CLI see the same set. */

@@ -11,7 +11,12 @@ import type { DataSource, EntityManager } from 'typeorm';
  * a prepared plan whose result shape changes under it fails until the connection is renewed.
  * Behind PgBouncer in transaction mode this needs PgBouncer ≥ 1.21 with `max_prepared_statements`.
  */
-export async function prepared<T>(on: DataSource | EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function prepared<T>(
+  on: DataSource | EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const runner = 'queryRunner' in on ? on.queryRunner : undefined;
   if (runner && !runner.isReleased) {
     const client = (await runner.connect()) as PoolClient;

@@ -19,7 +19,11 @@ export const isRetryable = (e: unknown): boolean => {
  * or a serialization failure, after a short random pause so the two sides do not meet again. `work`
  * must be safe to repeat: everything it wrote was rolled back.
  */
-export async function transactionWithRetry<T>(db: DataSource, work: (m: EntityManager) => Promise<T>, tries = 3): Promise<T> {
+export async function transactionWithRetry<T>(
+  db: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+  tries = 3,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(work);

@@ -102,7 +102,11 @@ export class GlossaryController {
   /** A word the learner did not understand; it reaches the course's instructors. Asking again while it is open: 200, the same request. */
   @Post('word-requests')
   @ZodResponse({ status: 201, type: WordRequestDto })
-  async ask(@Auth() auth: AuthContext, @Body() body: CreateWordRequestDto, @Res({ passthrough: true }) reply: DariReply) {
+  async ask(
+    @Auth() auth: AuthContext,
+    @Body() body: CreateWordRequestDto,
+    @Res({ passthrough: true }) reply: DariReply,
+  ) {
     const { request, created } = await this.glossary.request(body.text, body.lessonId, auth);
     if (!created) reply.status(200);
     return request;

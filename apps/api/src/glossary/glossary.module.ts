@@ -3,5 +3,10 @@ import { CoursesModule } from '../courses/courses.module.js';
 import { GlossaryController } from './glossary.controller.js';
 import { GlossaryService } from './glossary.service.js';
 
-@Module({ imports: [CoursesModule], controllers: [GlossaryController], providers: [GlossaryService], exports: [GlossaryService] })
+@Module({
+  imports: [CoursesModule],
+  controllers: [GlossaryController],
+  providers: [GlossaryService],
+  exports: [GlossaryService],
+})
 export class GlossaryModule {}

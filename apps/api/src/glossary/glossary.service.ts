@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { getChoseong } from 'es-hangul';
 import { readFile } from 'node:fs/promises';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { glossaryFileSchema, type GlossaryQuery, type GlossaryTerm, type GlossaryTermEntry, type WordRequest } from '@dari/contracts';
+import {
+  glossaryFileSchema,
+  type GlossaryQuery,
+  type GlossaryTerm,
+  type GlossaryTermEntry,
+  type WordRequest,
+} from '@dari/contracts';
 import { GLOSSARY_FILE } from '@dari/curriculum';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -15,7 +21,10 @@ const CONSONANTS_ONLY = /^[ㄱ-ㅎ\s]+$/u;
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 /** 민주주의 → ㅁㅈㅈㅇ (spaces dropped), for initial-consonant search. */
 export const initialsOf = (term: string) => getChoseong(term).replace(/\s+/g, '');
-const termTaken = () => new AppException(409, 'conflict', 'This term is already in the glossary.', [{ path: 'body.term', message: 'is already in the glossary' }]);
+const termTaken = () =>
+  new AppException(409, 'conflict', 'This term is already in the glossary.', [
+    { path: 'body.term', message: 'is already in the glossary' },
+  ]);
 
 /** The North/South glossary, learners' word lists, and word requests. */
 @Injectable()
@@ -42,12 +51,18 @@ export class GlossaryService {
 
   private async savedSet(userId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { term_id: string }[] = await this.db.query(`SELECT term_id FROM word_list WHERE user_id = $1 AND term_id = ANY($2::uuid[])`, [userId, ids]);
+    const rows: { term_id: string }[] = await this.db.query(
+      `SELECT term_id FROM word_list WHERE user_id = $1 AND term_id = ANY($2::uuid[])`,
+      [userId, ids],
+    );
     return new Set(rows.map((r) => r.term_id));
   }
 
   private async views(terms: GlossaryTermEntity[], auth: AuthContext): Promise<GlossaryTerm[]> {
-    const saved = await this.savedSet(auth.userId, terms.map((t) => t.id));
+    const saved = await this.savedSet(
+      auth.userId,
+      terms.map((t) => t.id),
+    );
     return terms.map((t) => this.view(t, saved.has(t.id)));
   }
 
@@ -78,14 +93,18 @@ export class GlossaryService {
   }
 
   async lookup(names: string[], auth: AuthContext) {
-    const terms = await this.db.getRepository(GlossaryTermEntity).find({ where: { term: In([...new Set(names.map((n) => n.normalize('NFC')))]) } });
+    const terms = await this.db
+      .getRepository(GlossaryTermEntity)
+      .find({ where: { term: In([...new Set(names.map((n) => n.normalize('NFC')))]) } });
     return { items: await this.views(terms, auth) };
   }
 
   async create(entry: GlossaryTermEntry, auth: AuthContext, m: EntityManager = this.db.manager): Promise<GlossaryTerm> {
     await this.assertRelated(m, entry.related, entry.term);
     try {
-      const t = await m.transaction((sm) => sm.save(sm.create(GlossaryTermEntity, { ...this.columns(entry), updatedBy: auth.userId })));
+      const t = await m.transaction((sm) =>
+        sm.save(sm.create(GlossaryTermEntity, { ...this.columns(entry), updatedBy: auth.userId })),
+      );
       return this.view(t, false);
     } catch (e) {
       if (pgCode(e) === '23505') throw termTaken();
@@ -130,7 +149,10 @@ export class GlossaryService {
   async saveWord(termId: string, auth: AuthContext): Promise<void> {
     const exists: unknown[] = await this.db.query(`SELECT 1 FROM glossary_terms WHERE id = $1`, [termId]);
     if (!exists.length) throw AppException.notFound('term');
-    await this.db.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [auth.userId, termId]);
+    await this.db.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      auth.userId,
+      termId,
+    ]);
   }
 
   async unsaveWord(termId: string, auth: AuthContext): Promise<void> {
@@ -144,7 +166,11 @@ export class GlossaryService {
    * nothing and returns the open request (`created: false`): a double tap or a second ask is not a second
    * request for the instructors.
    */
-  async request(text: string, lessonId: string | undefined, auth: AuthContext): Promise<{ request: WordRequest; created: boolean }> {
+  async request(
+    text: string,
+    lessonId: string | undefined,
+    auth: AuthContext,
+  ): Promise<{ request: WordRequest; created: boolean }> {
     let courseId: string | null = null;
     if (lessonId) {
       // The lesson must be one the learner can take: a published lesson of a course they are in.
@@ -152,7 +178,10 @@ export class GlossaryService {
         `SELECT pl.course_id FROM published_lessons pl JOIN enrolments e ON e.course_id = pl.course_id AND e.user_id = $2 AND e.status <> 'withdrawn' WHERE pl.lesson_id = $1`,
         [lessonId, auth.userId],
       );
-      if (!rows[0]) throw AppException.validation([{ path: 'body.lessonId', message: 'is not a lesson of a course you are taking' }]);
+      if (!rows[0])
+        throw AppException.validation([
+          { path: 'body.lessonId', message: 'is not a lesson of a course you are taking' },
+        ]);
       courseId = rows[0].course_id;
     }
     const { id, created } = await this.db.transaction(async (m) => {
@@ -163,15 +192,26 @@ export class GlossaryService {
         [auth.userId, text, lessonId ?? null],
       );
       if (open[0]) return { id: open[0].id, created: false };
-      const r = await m.getRepository(WordRequestEntity).save({ userId: auth.userId, text, lessonId: lessonId ?? null, courseId, status: 'open' });
+      const r = await m
+        .getRepository(WordRequestEntity)
+        .save({ userId: auth.userId, text, lessonId: lessonId ?? null, courseId, status: 'open' });
       return { id: r.id, created: true };
     });
     return { request: (await this.requestViews([id], auth, false))[0], created };
   }
 
   async myRequests(auth: AuthContext) {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM word_requests WHERE user_id = $1 ORDER BY created_at DESC`, [auth.userId]);
-    return { items: await this.requestViews(rows.map((r) => r.id), auth, false) };
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM word_requests WHERE user_id = $1 ORDER BY created_at DESC`,
+      [auth.userId],
+    );
+    return {
+      items: await this.requestViews(
+        rows.map((r) => r.id),
+        auth,
+        false,
+      ),
+    };
   }
 
   /** Instructors see requests from their own courses; managers and admins see all. */
@@ -187,22 +227,42 @@ export class GlossaryService {
         [status ?? null, auth.userId],
       );
     } else if (auth.role === 'manager' || auth.role === 'admin') {
-      rows = await this.db.query(`SELECT r.id FROM word_requests r WHERE ($1::text IS NULL OR r.status = $1) ORDER BY r.created_at DESC LIMIT 500`, [status ?? null]);
+      rows = await this.db.query(
+        `SELECT r.id FROM word_requests r WHERE ($1::text IS NULL OR r.status = $1) ORDER BY r.created_at DESC LIMIT 500`,
+        [status ?? null],
+      );
     } else {
       throw AppException.forbidden();
     }
-    return { items: await this.requestViews(rows.map((r) => r.id), auth, true) };
+    return {
+      items: await this.requestViews(
+        rows.map((r) => r.id),
+        auth,
+        true,
+      ),
+    };
   }
 
   /** Links (or creates) a term, and puts it in the learner's word list, where they see the answer. */
-  async answer(id: string, input: { termId?: string; newTerm?: GlossaryTermEntry }, auth: AuthContext): Promise<WordRequest> {
+  async answer(
+    id: string,
+    input: { termId?: string; newTerm?: GlossaryTermEntry },
+    auth: AuthContext,
+  ): Promise<WordRequest> {
     await this.db.transaction(async (m) => {
       const r = await this.staffRequest(m, id, auth);
       const termId = input.termId ?? (await this.create(input.newTerm!, auth, m)).id;
       const exists: unknown[] = await m.query(`SELECT 1 FROM glossary_terms WHERE id = $1`, [termId]);
       if (!exists.length) throw AppException.validation([{ path: 'body.termId', message: 'is not a glossary term' }]);
-      await m.update(WordRequestEntity, { id: r.id }, { status: 'answered', termId, answeredBy: auth.userId, answeredAt: new Date() });
-      await m.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [r.userId, termId]);
+      await m.update(
+        WordRequestEntity,
+        { id: r.id },
+        { status: 'answered', termId, answeredBy: auth.userId, answeredAt: new Date() },
+      );
+      await m.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        r.userId,
+        termId,
+      ]);
     });
     return (await this.requestViews([id], auth, true))[0];
   }
@@ -210,7 +270,11 @@ export class GlossaryService {
   async dismiss(id: string, auth: AuthContext): Promise<WordRequest> {
     await this.db.transaction(async (m) => {
       const r = await this.staffRequest(m, id, auth);
-      await m.update(WordRequestEntity, { id: r.id }, { status: 'dismissed', answeredBy: auth.userId, answeredAt: new Date() });
+      await m.update(
+        WordRequestEntity,
+        { id: r.id },
+        { status: 'dismissed', answeredBy: auth.userId, answeredAt: new Date() },
+      );
     });
     return (await this.requestViews([id], auth, true))[0];
   }
@@ -221,7 +285,11 @@ export class GlossaryService {
     if (n > 0) return 0;
     const entries = glossaryFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     await this.db.transaction(async (m) => {
-      for (let i = 0; i < entries.length; i += 200) await m.insert(GlossaryTermEntity, entries.slice(i, i + 200).map((e) => ({ ...this.columns(e), updatedBy: null })));
+      for (let i = 0; i < entries.length; i += 200)
+        await m.insert(
+          GlossaryTermEntity,
+          entries.slice(i, i + 200).map((e) => ({ ...this.columns(e), updatedBy: null })),
+        );
     });
     return entries.length;
   }
@@ -242,37 +310,70 @@ export class GlossaryService {
 
   private async requestViews(ids: string[], auth: AuthContext, staff: boolean): Promise<WordRequest[]> {
     if (!ids.length) return [];
-    const rows = await this.db.getRepository(WordRequestEntity).find({ where: { id: In(ids) }, relations: { term: true } });
-    const names: { id: string; display_name: string }[] = staff ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.userId)]) : [];
-    const saved = await this.savedSet(auth.userId, rows.flatMap((r) => (r.termId ? [r.termId] : [])));
+    const rows = await this.db
+      .getRepository(WordRequestEntity)
+      .find({ where: { id: In(ids) }, relations: { term: true } });
+    const names: { id: string; display_name: string }[] = staff
+      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
+          rows.map((r) => r.userId),
+        ])
+      : [];
+    const saved = await this.savedSet(
+      auth.userId,
+      rows.flatMap((r) => (r.termId ? [r.termId] : [])),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!).map((r) => ({
-      id: r.id,
-      text: r.text,
-      status: r.status,
-      lessonId: r.lessonId,
-      courseId: r.courseId,
-      askedBy: staff ? (names.find((n) => n.id === r.userId)?.display_name ?? null) : null,
-      term: r.term ? this.view(r.term, saved.has(r.term.id)) : null,
-      createdAt: r.createdAt.toISOString(),
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-    }));
+    return ids
+      .map((id) => byId.get(id)!)
+      .map((r) => ({
+        id: r.id,
+        text: r.text,
+        status: r.status,
+        lessonId: r.lessonId,
+        courseId: r.courseId,
+        askedBy: staff ? (names.find((n) => n.id === r.userId)?.display_name ?? null) : null,
+        term: r.term ? this.view(r.term, saved.has(r.term.id)) : null,
+        createdAt: r.createdAt.toISOString(),
+        answeredAt: r.answeredAt?.toISOString() ?? null,
+      }));
   }
 
   private columns(e: GlossaryTermEntry) {
     const term = e.term.normalize('NFC');
-    return { term, initials: initialsOf(term), northKorean: e.northKorean, explanation: e.explanation, glossEn: e.gloss.en, glossZh: e.gloss.zh, example: e.example, tags: e.tags, related: e.related };
+    return {
+      term,
+      initials: initialsOf(term),
+      northKorean: e.northKorean,
+      explanation: e.explanation,
+      glossEn: e.gloss.en,
+      glossZh: e.gloss.zh,
+      example: e.example,
+      tags: e.tags,
+      related: e.related,
+    };
   }
 
   private entryOf(t: GlossaryTermEntity): GlossaryTermEntry {
-    return { term: t.term, northKorean: t.northKorean, explanation: t.explanation, gloss: { en: t.glossEn, zh: t.glossZh }, example: t.example, tags: t.tags as GlossaryTermEntry['tags'], related: t.related };
+    return {
+      term: t.term,
+      northKorean: t.northKorean,
+      explanation: t.explanation,
+      gloss: { en: t.glossEn, zh: t.glossZh },
+      example: t.example,
+      tags: t.tags as GlossaryTermEntry['tags'],
+      related: t.related,
+    };
   }
 
   private async assertRelated(m: EntityManager, related: string[], self: string): Promise<void> {
-    if (related.includes(self)) throw AppException.validation([{ path: 'body.related', message: 'must not name the term itself' }]);
+    if (related.includes(self))
+      throw AppException.validation([{ path: 'body.related', message: 'must not name the term itself' }]);
     if (!related.length) return;
-    const found: { term: string }[] = await m.query(`SELECT term FROM glossary_terms WHERE term = ANY($1::text[])`, [related]);
+    const found: { term: string }[] = await m.query(`SELECT term FROM glossary_terms WHERE term = ANY($1::text[])`, [
+      related,
+    ]);
     const missing = related.filter((r) => !found.some((f) => f.term === r));
-    if (missing.length) throw AppException.validation([{ path: 'body.related', message: `not in the glossary: ${missing.join(', ')}` }]);
+    if (missing.length)
+      throw AppException.validation([{ path: 'body.related', message: `not in the glossary: ${missing.join(', ')}` }]);
   }
 }

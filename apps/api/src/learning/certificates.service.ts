@@ -26,17 +26,30 @@ export class CertificatesService {
   ) {}
 
   private view(r: Row): Certificate {
-    return { id: r.id, code: formatCode(r.code), courseId: r.course_id, courseTitle: r.course_title, name: r.name, issuedAt: r.issued_at.toISOString(), valid: r.revoked_at === null };
+    return {
+      id: r.id,
+      code: formatCode(r.code),
+      courseId: r.course_id,
+      courseTitle: r.course_title,
+      name: r.name,
+      issuedAt: r.issued_at.toISOString(),
+      valid: r.revoked_at === null,
+    };
   }
 
   async mine(auth: AuthContext) {
-    const rows: Row[] = await this.db.query(`SELECT * FROM certificates WHERE user_id = $1 ORDER BY issued_at DESC`, [auth.userId]);
+    const rows: Row[] = await this.db.query(`SELECT * FROM certificates WHERE user_id = $1 ORDER BY issued_at DESC`, [
+      auth.userId,
+    ]);
     return { items: rows.map((r) => this.view(r)) };
   }
 
   /** The name on the certificate is the learner's choice (a nickname is fine). */
   async rename(id: string, name: string, auth: AuthContext): Promise<Certificate> {
-    const rows: Row[] = await this.db.query(`WITH u AS (UPDATE certificates SET name = $3 WHERE id = $1 AND user_id = $2 RETURNING *) SELECT * FROM u`, [id, auth.userId, name]);
+    const rows: Row[] = await this.db.query(
+      `WITH u AS (UPDATE certificates SET name = $3 WHERE id = $1 AND user_id = $2 RETURNING *) SELECT * FROM u`,
+      [id, auth.userId, name],
+    );
     if (!rows[0]) throw AppException.notFound('certificate');
     return this.view(rows[0]);
   }
@@ -49,24 +62,54 @@ export class CertificatesService {
    */
   async verify(code: string, ip: string) {
     await this.throttle.hit('verify_ip', ip);
-    const rows: Row[] = await this.db.query(`SELECT * FROM certificates WHERE code = $1 AND user_id IS NOT NULL`, [code.replace(/-/g, '')]);
+    const rows: Row[] = await this.db.query(`SELECT * FROM certificates WHERE code = $1 AND user_id IS NOT NULL`, [
+      code.replace(/-/g, ''),
+    ]);
     if (!rows[0]) throw AppException.notFound('certificate');
     await this.throttle.forgive('verify_ip', ip);
     const r = rows[0];
-    return { name: r.name, courseTitle: r.course_title, issuedAt: r.issued_at.toISOString(), valid: r.revoked_at === null };
+    return {
+      name: r.name,
+      courseTitle: r.course_title,
+      issuedAt: r.issued_at.toISOString(),
+      valid: r.revoked_at === null,
+    };
   }
 
   /** The caller's own graded attempts at one quiz, newest first: another learner's never show (the query is by the caller's id). */
   async quizAttempts(lessonId: string, auth: AuthContext) {
-    const rows: { answers: Record<string, string[] | boolean | string>; correct: Record<string, boolean>; score: number; passed: boolean; submitted_at: Date }[] = await this.db.query(
+    const rows: {
+      answers: Record<string, string[] | boolean | string>;
+      correct: Record<string, boolean>;
+      score: number;
+      passed: boolean;
+      submitted_at: Date;
+    }[] = await this.db.query(
       `SELECT answers, correct, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC LIMIT 20`,
       [auth.userId, lessonId],
     );
-    return { items: rows.map((r) => ({ lessonId, answers: r.answers, correct: r.correct, score: r.score, passed: r.passed, submittedAt: r.submitted_at.toISOString() })) };
+    return {
+      items: rows.map((r) => ({
+        lessonId,
+        answers: r.answers,
+        correct: r.correct,
+        score: r.score,
+        passed: r.passed,
+        submittedAt: r.submitted_at.toISOString(),
+      })),
+    };
   }
 
   async journal(auth: AuthContext) {
-    const rows: { lesson_id: string; course_id: string; course_title: DraftText; lesson_title: DraftText | null; text: string; shared: boolean; updated_at: Date }[] = await this.db.query(
+    const rows: {
+      lesson_id: string;
+      course_id: string;
+      course_title: DraftText;
+      lesson_title: DraftText | null;
+      text: string;
+      shared: boolean;
+      updated_at: Date;
+    }[] = await this.db.query(
       `SELECT j.lesson_id, j.course_id, v.meta->'title' AS course_title,
               (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = j.lesson_id::text) AS lesson_title,
               j.text, j.shared, j.updated_at
@@ -77,7 +120,15 @@ export class CertificatesService {
       [auth.userId],
     );
     return {
-      items: rows.map((r) => ({ lessonId: r.lesson_id, courseId: r.course_id, courseTitle: r.course_title, lessonTitle: r.lesson_title ?? { ko: '' }, text: r.text, shared: r.shared, updatedAt: r.updated_at.toISOString() })),
+      items: rows.map((r) => ({
+        lessonId: r.lesson_id,
+        courseId: r.course_id,
+        courseTitle: r.course_title,
+        lessonTitle: r.lesson_title ?? { ko: '' },
+        text: r.text,
+        shared: r.shared,
+        updatedAt: r.updated_at.toISOString(),
+      })),
     };
   }
 }

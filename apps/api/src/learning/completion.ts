@@ -9,12 +9,20 @@ import { RESET_CODE_ALPHABET, type PublishedCourse } from '@dari/contracts';
  */
 const DONE = `(lp.status = 'completed' OR (lp.status = 'skipped' AND pl.kind <> 'quiz'))`;
 
-export const certificateCode = () => Array.from({ length: 12 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
+export const certificateCode = () =>
+  Array.from({ length: 12 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
 export const formatCode = (c: string) => `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
 
 /** Recomputes one enrolment's percent; completes it (and issues the certificate) when the rule is met. */
 export async function recomputeEnrolment(m: EntityManager, enrolmentId: string): Promise<{ completedNow: boolean }> {
-  const [row]: { user_id: string; course_id: string; status: string; total: number; done: number; any_required: boolean }[] = await m.query(
+  const [row]: {
+    user_id: string;
+    course_id: string;
+    status: string;
+    total: number;
+    done: number;
+    any_required: boolean;
+  }[] = await m.query(
     `SELECT e.user_id, e.course_id, e.status,
             count(pl.lesson_id) FILTER (WHERE pl.required OR NOT r.any_required)::int AS total,
             count(pl.lesson_id) FILTER (WHERE (pl.required OR NOT r.any_required) AND ${DONE})::int AS done,
@@ -42,7 +50,10 @@ export async function recomputeEnrolment(m: EntityManager, enrolmentId: string):
 
 /** After a publish: every active enrolment of the course, against the new version. */
 export async function recomputeCourse(m: EntityManager, courseId: string): Promise<void> {
-  const rows: { id: string }[] = await m.query(`SELECT id FROM enrolments WHERE course_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`, [courseId]);
+  const rows: { id: string }[] = await m.query(
+    `SELECT id FROM enrolments WHERE course_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
+    [courseId],
+  );
   for (const r of rows) await recomputeEnrolment(m, r.id);
 }
 
@@ -59,7 +70,10 @@ export async function issueCertificate(m: EntityManager, userId: string, courseI
 }
 
 /** Rewrites the published-lesson index of a course from its new snapshot. */
-export async function writePublishedLessons(m: EntityManager, snapshot: PublishedCourse & { version: number }): Promise<void> {
+export async function writePublishedLessons(
+  m: EntityManager,
+  snapshot: PublishedCourse & { version: number },
+): Promise<void> {
   await m.query(`DELETE FROM published_lessons WHERE course_id = $1`, [snapshot.courseId]);
   const lessons = snapshot.modules.flatMap((mod) => mod.lessons);
   if (!lessons.length) return;

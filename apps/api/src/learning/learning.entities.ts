@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { DraftText } from '@dari/contracts';
 import { CourseEntity } from '../courses/course.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -61,7 +72,10 @@ export class EnrolmentEntity {
  * offline replay of the same event is recognised and recorded once. Maps onto xAPI (docs/xapi.md).
  */
 @Entity({ name: 'learning_events' })
-@Check('chk_learning_events_type', `"type" IN ('viewed', 'completed', 'skipped', 'position', 'time_spent', 'quiz_submitted', 'reflection_saved')`)
+@Check(
+  'chk_learning_events_type',
+  `"type" IN ('viewed', 'completed', 'skipped', 'position', 'time_spent', 'quiz_submitted', 'reflection_saved')`,
+)
 @Index('idx_learning_events_user_course', ['userId', 'courseId'])
 export class LearningEventEntity {
   @PrimaryColumn({ type: 'uuid' })

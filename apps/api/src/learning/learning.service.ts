@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CourseProgress, DraftText, Enrolment, EventBatchResult, LearningEvent, LessonProgress } from '@dari/contracts';
+import type {
+  CourseProgress,
+  DraftText,
+  Enrolment,
+  EventBatchResult,
+  LearningEvent,
+  LessonProgress,
+} from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import { prepared } from '../database/prepared.js';
 import { transactionWithRetry } from '../database/retry.js';
@@ -165,16 +172,22 @@ export class LearningService {
 
   async enrol(slug: string, code: string | undefined, auth: AuthContext): Promise<Enrolment> {
     return transactionWithRetry(this.db, async (m) => {
-      const rows: { id: string; enrolment_policy: string; course_code: string | null; in_cohort: boolean }[] = await m.query(
-        `SELECT crs.id, crs.enrolment_policy, crs.course_code, ${viaCohort('crs', '$2')} AS in_cohort
+      const rows: { id: string; enrolment_policy: string; course_code: string | null; in_cohort: boolean }[] =
+        await m.query(
+          `SELECT crs.id, crs.enrolment_policy, crs.course_code, ${viaCohort('crs', '$2')} AS in_cohort
            FROM courses crs
           WHERE crs.slug = $1 AND crs.status = 'published' AND crs.latest_version IS NOT NULL AND ${visibleToLearner('crs', '$2')}`,
-        [slug, auth.userId],
-      );
+          [slug, auth.userId],
+        );
       const course = rows[0];
       if (!course) throw AppException.notFound('course');
       if (course.enrolment_policy === 'code' && !course.in_cohort && !sameCode(code, course.course_code)) {
-        throw new AppException(400, 'wrong_course_code', 'This course code is not right. Check it with your instructor.', [{ path: 'body.code', message: 'is not the code of this course' }]);
+        throw new AppException(
+          400,
+          'wrong_course_code',
+          'This course code is not right. Check it with your instructor.',
+          [{ path: 'body.code', message: 'is not the code of this course' }],
+        );
       }
       const source = course.in_cohort ? 'cohort' : course.enrolment_policy === 'code' ? 'code' : 'self';
       const [row]: { id: string }[] = await m.query(
@@ -197,7 +210,10 @@ export class LearningService {
         [enrolmentId, auth.userId],
       );
       if (!updated.length) {
-        const own: unknown[] = await m.query(`SELECT 1 FROM enrolments WHERE id = $1 AND user_id = $2`, [enrolmentId, auth.userId]);
+        const own: unknown[] = await m.query(`SELECT 1 FROM enrolments WHERE id = $1 AND user_id = $2`, [
+          enrolmentId,
+          auth.userId,
+        ]);
         if (!own.length) throw AppException.notFound('enrolment');
       }
       return this.enrolmentById(m, enrolmentId, auth.userId);
@@ -214,12 +230,15 @@ export class LearningService {
    * query (the course page is the learner's busiest read; each round trip costs more than the SQL).
    */
   async courseProgress(slug: string, auth: AuthContext): Promise<CourseProgress> {
-    const [row] = await prepared<Omit<EnrolmentWithNext, 'id'> & { id: string | null; the_course_id: string; latest_version: number; sequential: boolean; lessons: LessonStateRow[] | null }>(
-      this.db,
-      'course_page',
-      COURSE_PAGE,
-      [slug, auth.userId],
-    );
+    const [row] = await prepared<
+      Omit<EnrolmentWithNext, 'id'> & {
+        id: string | null;
+        the_course_id: string;
+        latest_version: number;
+        sequential: boolean;
+        lessons: LessonStateRow[] | null;
+      }
+    >(this.db, 'course_page', COURSE_PAGE, [slug, auth.userId]);
     if (!row) throw AppException.notFound('course');
     return {
       enrolment: row.id ? enrolmentFrom(row as EnrolmentWithNext) : null,
@@ -256,10 +275,27 @@ export class LearningService {
    * counter and the enrolment's percent only when the status changed. Each statement is a round
    * trip to PostgreSQL, and those round trips are most of an event's cost (docs/performance.md).
    */
-  private async recordOne(m: EntityManager, event: LearningEvent, auth: AuthContext, touched: Set<string>): Promise<EventResult> {
-    const reject = (reason: NonNullable<EventResult['reason']>, message: string): EventResult => ({ id: event.id, status: 'rejected', reason, message });
+  private async recordOne(
+    m: EntityManager,
+    event: LearningEvent,
+    auth: AuthContext,
+    touched: Set<string>,
+  ): Promise<EventResult> {
+    const reject = (reason: NonNullable<EventResult['reason']>, message: string): EventResult => ({
+      id: event.id,
+      status: 'rejected',
+      reason,
+      message,
+    });
     // The lock on the enrolment serialises this learner's events for the course.
-    const [lesson] = await prepared<{ course_id: string; version: number; kind: string; has_content_note: boolean; sequential: boolean; enrolment_id: string | null }>(
+    const [lesson] = await prepared<{
+      course_id: string;
+      version: number;
+      kind: string;
+      has_content_note: boolean;
+      sequential: boolean;
+      enrolment_id: string | null;
+    }>(
       m,
       'event_lesson',
       `SELECT pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential,
@@ -268,22 +304,38 @@ export class LearningService {
         WHERE pl.lesson_id = $1 AND c.status = 'published'`,
       [event.lessonId, auth.userId],
     );
-    if (!lesson) return reject('lesson_not_found', 'This lesson is not in any course you can take (it may have been removed).');
+    if (!lesson)
+      return reject('lesson_not_found', 'This lesson is not in any course you can take (it may have been removed).');
     const enrolmentId = lesson.enrolment_id;
     if (!enrolmentId) return reject('not_enrolled', 'Enrol in the course first.');
     // Refusals come before any write, so a refused event leaves nothing behind.
-    if (event.type === 'completed' && lesson.kind === 'quiz') return reject('wrong_kind', 'A quiz is completed by passing it.');
-    if (event.type === 'skipped' && !lesson.has_content_note) return reject('no_content_note', 'Only lessons with a content note can be skipped.');
-    if (event.type === 'quiz_submitted' && lesson.kind !== 'quiz') return reject('wrong_kind', 'This lesson is not a quiz.');
-    if (event.type === 'reflection_saved' && lesson.kind !== 'reflection') return reject('wrong_kind', 'This lesson is not a reflection.');
+    if (event.type === 'completed' && lesson.kind === 'quiz')
+      return reject('wrong_kind', 'A quiz is completed by passing it.');
+    if (event.type === 'skipped' && !lesson.has_content_note)
+      return reject('no_content_note', 'Only lessons with a content note can be skipped.');
+    if (event.type === 'quiz_submitted' && lesson.kind !== 'quiz')
+      return reject('wrong_kind', 'This lesson is not a quiz.');
+    if (event.type === 'reflection_saved' && lesson.kind !== 'reflection')
+      return reject('wrong_kind', 'This lesson is not a reflection.');
     if (lesson.sequential && event.type !== 'position' && event.type !== 'time_spent') {
       const states = await this.lessonStates(m, auth.userId, lesson.course_id, true);
-      if (states.find((s) => s.lessonId === event.lessonId)?.locked) return reject('locked', 'Finish the lesson before this one first.');
+      if (states.find((s) => s.lessonId === event.lessonId)?.locked)
+        return reject('locked', 'Finish the lesson before this one first.');
     }
 
     const occurred = new Date(Math.min(Date.parse(event.occurredAt), Date.now()));
     // $1–$8: the event; the enrolment's activity moves only when the event is new.
-    const eventParams = [event.id, auth.userId, lesson.course_id, event.lessonId, lesson.version, event.type, payloadOf(event), occurred, enrolmentId];
+    const eventParams = [
+      event.id,
+      auth.userId,
+      lesson.course_id,
+      event.lessonId,
+      lesson.version,
+      event.type,
+      payloadOf(event),
+      occurred,
+      enrolmentId,
+    ];
     const storeEvent = `
       ins AS (
         INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at)
@@ -298,9 +350,17 @@ export class LearningService {
     let change: StatusChange;
     let quiz: EventResult['quiz'];
     if (event.type === 'quiz_submitted' || event.type === 'reflection_saved') {
-      const [stored] = await prepared<{ inserted: boolean }>(m, 'event_store', `WITH ${storeEvent} SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved`, eventParams);
+      const [stored] = await prepared<{ inserted: boolean }>(
+        m,
+        'event_store',
+        `WITH ${storeEvent} SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved`,
+        eventParams,
+      );
       if (!stored.inserted) return { id: event.id, status: 'duplicate' };
-      const outcome = event.type === 'quiz_submitted' ? await this.recordQuiz(m, event, lesson, auth, occurred) : await this.recordReflection(m, event, lesson, auth, occurred);
+      const outcome =
+        event.type === 'quiz_submitted'
+          ? await this.recordQuiz(m, event, lesson, auth, occurred)
+          : await this.recordReflection(m, event, lesson, auth, occurred);
       if ('rejected' in outcome) throw new RejectedEvent(reject(outcome.rejected.reason, outcome.rejected.message));
       change = outcome.change;
       quiz = outcome.quiz;
@@ -308,8 +368,14 @@ export class LearningService {
       // The SET clause comes from this fixed list; the values are parameters.
       const progress = {
         viewed: { set: `status = lesson_progress.status`, status: 'in_progress' },
-        completed: { set: `status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $8)`, status: 'completed' },
-        skipped: { set: `status = CASE WHEN lesson_progress.status = 'completed' THEN 'completed' ELSE 'skipped' END`, status: 'skipped' },
+        completed: {
+          set: `status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $8)`,
+          status: 'completed',
+        },
+        skipped: {
+          set: `status = CASE WHEN lesson_progress.status = 'completed' THEN 'completed' ELSE 'skipped' END`,
+          status: 'skipped',
+        },
         position: { set: `position = $11`, status: 'in_progress' },
         time_spent: { set: `time_spent_seconds = lesson_progress.time_spent_seconds + $12`, status: 'in_progress' },
       }[event.type];
@@ -324,7 +390,12 @@ export class LearningService {
              ON CONFLICT (user_id, lesson_id) DO UPDATE SET ${progress.set}, updated_at = now()
              RETURNING lesson_progress.status)
          SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved, (SELECT status FROM old) AS before, (SELECT status FROM up) AS after`,
-        [...eventParams, progress.status, event.type === 'position' ? event.position : null, event.type === 'time_spent' ? event.seconds : 0],
+        [
+          ...eventParams,
+          progress.status,
+          event.type === 'position' ? event.position : null,
+          event.type === 'time_spent' ? event.seconds : 0,
+        ],
       );
       if (!stored.inserted) return { id: event.id, status: 'duplicate' };
       change = { before: stored.before, after: stored.after };
@@ -334,7 +405,8 @@ export class LearningService {
     // changes (a publish recomputes the course's enrolments itself; enrolling recomputes its own).
     // Not the funnel's "became done": a skipped quiz is finished for the funnel but not passed, and
     // passing it later must count (found by the learner model).
-    if (countsAsDone(change.before, lesson.kind) !== countsAsDone(change.after, lesson.kind)) await recomputeEnrolment(m, enrolmentId);
+    if (countsAsDone(change.before, lesson.kind) !== countsAsDone(change.after, lesson.kind))
+      await recomputeEnrolment(m, enrolmentId);
     touched.add(enrolmentId);
     return { id: event.id, status: 'recorded', ...(quiz ? { quiz } : {}) };
   }
@@ -345,15 +417,29 @@ export class LearningService {
     lesson: { course_id: string; version: number },
     auth: AuthContext,
     occurred: Date,
-  ): Promise<{ change: StatusChange; quiz: EventResult['quiz'] } | { rejected: { reason: NonNullable<EventResult['reason']>; message: string } }> {
+  ): Promise<
+    | { change: StatusChange; quiz: EventResult['quiz'] }
+    | { rejected: { reason: NonNullable<EventResult['reason']>; message: string } }
+  > {
     const snapshot = await this.snapshots.get(lesson.course_id, lesson.version, m);
     const content = snapshot?.lessons.get(event.lessonId)?.content;
-    if (!content || content.kind !== 'quiz') return { rejected: { reason: 'lesson_not_found', message: 'This quiz is not in the course any more.' } };
+    if (!content || content.kind !== 'quiz')
+      return { rejected: { reason: 'lesson_not_found', message: 'This quiz is not in the course any more.' } };
     const graded = gradeQuiz(content, event.answers);
     if ('invalid' in graded) return { rejected: { reason: 'invalid_answers', message: graded.invalid } };
     await m.query(
       `INSERT INTO quiz_attempts (user_id, course_id, lesson_id, event_id, answers, correct, score, passed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [auth.userId, lesson.course_id, event.lessonId, event.id, event.answers, graded.correct, graded.score, graded.passed, occurred],
+      [
+        auth.userId,
+        lesson.course_id,
+        event.lessonId,
+        event.id,
+        event.answers,
+        graded.correct,
+        graded.score,
+        graded.passed,
+        occurred,
+      ],
     );
     const [change]: StatusChange[] = await m.query(
       `WITH old AS (SELECT status FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2)
@@ -394,13 +480,21 @@ export class LearningService {
            RETURNING (SELECT status FROM old) AS before, lesson_progress.status AS after`,
           [auth.userId, event.lessonId, lesson.course_id, occurred],
         )
-      : await m.query(`SELECT status AS before, status AS after FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`, [auth.userId, event.lessonId]);
+      : await m.query(
+          `SELECT status AS before, status AS after FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`,
+          [auth.userId, event.lessonId],
+        );
     return { change: change ?? { before: null, after: null } };
   }
 
   // ---- views ----
 
-  private async lessonStates(m: EntityManager, userId: string, courseId: string, sequential: boolean): Promise<LessonProgress[]> {
+  private async lessonStates(
+    m: EntityManager,
+    userId: string,
+    courseId: string,
+    sequential: boolean,
+  ): Promise<LessonProgress[]> {
     const [{ lessons }]: { lessons: LessonStateRow[] | null }[] = await m.query(LESSON_STATES, [courseId, userId]);
     return lessonStatesFrom(lessons ?? [], sequential);
   }

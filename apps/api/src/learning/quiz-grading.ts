@@ -6,7 +6,10 @@ type Quiz = Extract<LessonContent, { kind: 'quiz' }>;
  * Grades on the server from the published quiz. Short answers are not graded. The score is the
  * percent of graded questions answered right; an empty quiz of graded questions passes.
  */
-export function gradeQuiz(quiz: Quiz, answers: Record<string, unknown>): { score: number; passed: boolean; correct: Record<string, boolean> } | { invalid: string } {
+export function gradeQuiz(
+  quiz: Quiz,
+  answers: Record<string, unknown>,
+): { score: number; passed: boolean; correct: Record<string, boolean> } | { invalid: string } {
   const keys = new Set(quiz.questions.map((q) => q.key));
   const unknown = Object.keys(answers).find((k) => !keys.has(k));
   if (unknown) return { invalid: `no question "${unknown}" in this quiz` };
@@ -22,7 +25,8 @@ export function gradeQuiz(quiz: Quiz, answers: Record<string, unknown>): { score
       correct[q.key] = a === q.answer;
       continue;
     }
-    if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string'))) return { invalid: `question "${q.key}" takes a list of option keys` };
+    if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
+      return { invalid: `question "${q.key}" takes a list of option keys` };
     const chosen = new Set((a as string[] | undefined) ?? []);
     const optionKeys = new Set(q.options.map((o) => o.key));
     if ([...chosen].some((k) => !optionKeys.has(k))) return { invalid: `question "${q.key}" has no such option` };

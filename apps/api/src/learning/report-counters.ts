@@ -16,7 +16,13 @@ export interface StatusChange {
  * transaction as the event. The enrolment lock serialises one learner's events, so each transition
  * is counted once. Answers whether the lesson became done with this event.
  */
-export async function bumpLessonStats(m: EntityManager, lessonId: string, courseId: string, userId: string, { before, after }: StatusChange): Promise<boolean> {
+export async function bumpLessonStats(
+  m: EntityManager,
+  lessonId: string,
+  courseId: string,
+  userId: string,
+  { before, after }: StatusChange,
+): Promise<boolean> {
   if (after === null) return false;
   const started = before === null ? 1 : 0;
   const completed = !DONE.has(before ?? '') && DONE.has(after) ? 1 : 0;
@@ -30,7 +36,13 @@ export async function bumpLessonStats(m: EntityManager, lessonId: string, course
 }
 
 /** One more answer per graded question of a submitted quiz, and whether it was right. */
-export async function bumpQuestionStats(m: EntityManager, lessonId: string, courseId: string, userId: string, correct: Record<string, boolean>): Promise<void> {
+export async function bumpQuestionStats(
+  m: EntityManager,
+  lessonId: string,
+  courseId: string,
+  userId: string,
+  correct: Record<string, boolean>,
+): Promise<void> {
   const keys = Object.keys(correct);
   if (!keys.length) return;
   await m.query(

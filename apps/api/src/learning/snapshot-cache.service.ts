@@ -23,7 +23,10 @@ export class SnapshotCacheService {
       this.cache.set(key, hit);
       return hit;
     }
-    const rows: { snapshot: PublishedCourse }[] = await m.query(`SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`, [courseId, version]);
+    const rows: { snapshot: PublishedCourse }[] = await m.query(
+      `SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`,
+      [courseId, version],
+    );
     if (!rows[0]) return undefined;
     const course = rows[0].snapshot;
     const entry = { course, lessons: new Map(course.modules.flatMap((mod) => mod.lessons).map((l) => [l.id, l])) };

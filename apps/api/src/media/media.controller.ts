@@ -13,7 +13,12 @@ export class MediaController {
 
   /** The bytes of an uploaded file, for those who may see its course. */
   @Get(':id')
-  async get(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Headers('range') range: string | undefined, @Res() reply: DariReply): Promise<void> {
+  async get(
+    @Auth() auth: AuthContext,
+    @Param() params: IdParamDto,
+    @Headers('range') range: string | undefined,
+    @Res() reply: DariReply,
+  ): Promise<void> {
     await this.media.serve(params.id, auth, range, reply);
   }
 }

@@ -32,11 +32,19 @@ const ALLOWED: Record<string, { kind: 'image' | 'audio' | 'video'; max: number }
   'video/webm': { kind: 'video', max: 200 * MB },
 };
 const invalidFile = () =>
-  new AppException(400, 'invalid_file', 'This file type is not accepted. Upload a PNG, JPEG, WebP or GIF image, MP3, M4A or OGG audio, or MP4 or WebM video.', [
-    { path: 'body.file', message: 'is not an accepted image, audio or video file' },
-  ]);
+  new AppException(
+    400,
+    'invalid_file',
+    'This file type is not accepted. Upload a PNG, JPEG, WebP or GIF image, MP3, M4A or OGG audio, or MP4 or WebM video.',
+    [{ path: 'body.file', message: 'is not an accepted image, audio or video file' }],
+  );
 const tooLarge = (max: number) =>
-  new AppException(413, 'file_too_large', `This file is too large: the limit for this kind of file is ${Math.round(max / MB)} MB.`, [{ path: 'body.file', message: `is larger than ${Math.round(max / MB)} MB` }]);
+  new AppException(
+    413,
+    'file_too_large',
+    `This file is too large: the limit for this kind of file is ${Math.round(max / MB)} MB.`,
+    [{ path: 'body.file', message: `is larger than ${Math.round(max / MB)} MB` }],
+  );
 
 /** A name safe in URLs and bundles: lower-case ASCII letters, digits, dots and dashes. */
 export function safeFilename(name: string, ext: string): string {
@@ -73,19 +81,32 @@ export class MediaService {
   ) {}
 
   toView(row: MediaEntity): Media {
-    return { id: row.id, courseId: row.courseId, filename: row.filename, contentType: row.contentType, size: row.size, url: `/api/v1/media/${row.id}`, createdAt: row.createdAt.toISOString() };
+    return {
+      id: row.id,
+      courseId: row.courseId,
+      filename: row.filename,
+      contentType: row.contentType,
+      size: row.size,
+      url: `/api/v1/media/${row.id}`,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   async list(courseId: string, auth: AuthContext) {
     const course = await this.access.course(courseId, auth, 'read');
-    const rows = await this.db.getRepository(MediaEntity).find({ where: { courseId: course.id }, order: { createdAt: 'ASC' } });
+    const rows = await this.db
+      .getRepository(MediaEntity)
+      .find({ where: { courseId: course.id }, order: { createdAt: 'ASC' } });
     return { items: rows.map((r) => this.toView(r)) };
   }
 
   /** Streams the upload to disk, then trusts only what the bytes say it is. */
   async upload(courseId: string, file: MultipartFile | undefined, auth: AuthContext): Promise<Media> {
     const course = await this.access.course(courseId, auth, 'edit');
-    if (!file) throw AppException.validation([{ path: 'body.file', message: 'is required: send one file as multipart/form-data' }]);
+    if (!file)
+      throw AppException.validation([
+        { path: 'body.file', message: 'is required: send one file as multipart/form-data' },
+      ]);
     const incoming = path.join(this.config.mediaDir, '.incoming');
     await fs.mkdir(incoming, { recursive: true });
     const tmp = path.join(incoming, randomUUID());
@@ -108,20 +129,47 @@ export class MediaService {
       const rule = type && ALLOWED[type.mime];
       if (!type || !rule) throw invalidFile();
       if (size > rule.max) throw tooLarge(rule.max);
-      return await this.store(this.db.manager, course.id, auth.userId, file.filename, type.mime, type.ext, size, hash.digest('hex'), async (dest) => fs.rename(tmp, dest));
+      return await this.store(
+        this.db.manager,
+        course.id,
+        auth.userId,
+        file.filename,
+        type.mime,
+        type.ext,
+        size,
+        hash.digest('hex'),
+        async (dest) => fs.rename(tmp, dest),
+      );
     } finally {
       await fs.rm(tmp, { force: true });
     }
   }
 
   /** Stores bytes that came with a bundle (already in memory). */
-  async storeBytes(m: EntityManager, courseId: string, userId: string | null, name: string, bytes: Uint8Array): Promise<MediaEntity> {
+  async storeBytes(
+    m: EntityManager,
+    courseId: string,
+    userId: string | null,
+    name: string,
+    bytes: Uint8Array,
+  ): Promise<MediaEntity> {
     const type = await fileTypeFromBuffer(bytes);
     const rule = type && ALLOWED[type.mime];
     if (!type || !rule) throw invalidFile();
     if (bytes.length > rule.max) throw tooLarge(rule.max);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    const view = await this.store(m, courseId, userId, name, type.mime, type.ext, bytes.length, sha, (dest) => fs.writeFile(dest, bytes, { mode: 0o600 }), name);
+    const view = await this.store(
+      m,
+      courseId,
+      userId,
+      name,
+      type.mime,
+      type.ext,
+      bytes.length,
+      sha,
+      (dest) => fs.writeFile(dest, bytes, { mode: 0o600 }),
+      name,
+    );
     return m.findOneByOrFail(MediaEntity, { id: view.id });
   }
 
@@ -142,12 +190,19 @@ export class MediaService {
     exactName?: string,
   ): Promise<Media> {
     await fs.mkdir(this.config.mediaDir, { recursive: true });
-    const taken = new Set((await m.find(MediaEntity, { where: { courseId }, select: { filename: true } })).map((r) => r.filename));
-    let filename = exactName && /^[a-z0-9][a-z0-9._-]*$/.test(exactName) && !taken.has(exactName) ? exactName : safeFilename(originalName, ext);
+    const taken = new Set(
+      (await m.find(MediaEntity, { where: { courseId }, select: { filename: true } })).map((r) => r.filename),
+    );
+    let filename =
+      exactName && /^[a-z0-9][a-z0-9._-]*$/.test(exactName) && !taken.has(exactName)
+        ? exactName
+        : safeFilename(originalName, ext);
     for (let i = 2; taken.has(filename); i++) filename = filename.replace(/(-\d+)?(\.[a-z0-9]+)$/, `-${i}$2`);
     const id = randomUUID();
     await write(this.filePath(id));
-    const row = await m.save(m.create(MediaEntity, { id, courseId, uploadedBy: userId, filename, contentType: mime, size, sha256 }));
+    const row = await m.save(
+      m.create(MediaEntity, { id, courseId, uploadedBy: userId, filename, contentType: mime, size, sha256 }),
+    );
     return this.toView(row);
   }
 
@@ -163,13 +218,19 @@ export class MediaService {
     // Look up, then decide: one statement answers for a missing file and for one the caller may not
     // see, so the two take the same time (issue 21: a real id of someone else's file answered in
     // ~2.1 ms, a made-up one in ~1.4 ms). Only a file the caller may see costs more (the disk).
-    const [row] = await prepared<{ id: string | null; content_type: string; filename: string; learner_visible: boolean; teaches: boolean }>(
-      this.db,
-      'media_serve',
-      MEDIA_FOR_CALLER,
-      [id, auth.userId],
-    );
-    const allowed = row.id !== null && (row.learner_visible || auth.role === 'admin' || auth.role === 'manager' || (auth.role === 'instructor' && row.teaches));
+    const [row] = await prepared<{
+      id: string | null;
+      content_type: string;
+      filename: string;
+      learner_visible: boolean;
+      teaches: boolean;
+    }>(this.db, 'media_serve', MEDIA_FOR_CALLER, [id, auth.userId]);
+    const allowed =
+      row.id !== null &&
+      (row.learner_visible ||
+        auth.role === 'admin' ||
+        auth.role === 'manager' ||
+        (auth.role === 'instructor' && row.teaches));
     if (!allowed) throw AppException.notFound('file');
     const file = this.filePath(row.id!);
     const size = (await fs.stat(file).catch(() => null))?.size;
@@ -187,7 +248,10 @@ export class MediaService {
         void reply.status(416).header('content-range', `bytes */${size}`);
         return reply.send();
       }
-      void reply.status(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', String(end - start + 1));
+      void reply
+        .status(206)
+        .header('content-range', `bytes ${start}-${end}/${size}`)
+        .header('content-length', String(end - start + 1));
       return reply.send(createReadStream(file, { start, end }));
     }
     void reply.header('content-length', String(size));

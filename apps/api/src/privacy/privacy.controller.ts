@@ -36,13 +36,22 @@ export class MyPrivacyController {
   @Get('export')
   async export(@Auth() auth: AuthContext, @RequestId() requestId: string, @Res() reply: DariReply): Promise<void> {
     const data = await this.privacy.export(auth.userId, requestId);
-    await reply.header('content-type', 'application/json; charset=utf-8').header('content-disposition', 'attachment; filename="dari-my-data.json"').send(JSON.stringify(data, null, 2));
+    await reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="dari-my-data.json"')
+      .send(JSON.stringify(data, null, 2));
   }
 
   /** Erases my account, after my password; every session ends. */
   @Post('erase')
   @HttpCode(204)
-  async erase(@Auth() auth: AuthContext, @RequestId() requestId: string, @Body() body: EraseMeDto, @Req() req: DariRequest, @Res({ passthrough: true }) reply: DariReply): Promise<void> {
+  async erase(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Body() body: EraseMeDto,
+    @Req() req: DariRequest,
+    @Res({ passthrough: true }) reply: DariReply,
+  ): Promise<void> {
     await this.privacy.eraseMe(body.password, auth, requestId);
     clearSessionCookie(req, reply);
   }

@@ -3,5 +3,9 @@ import { AuthModule } from '../auth/auth.module.js';
 import { MyPrivacyController, StaffPrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
-@Module({ imports: [AuthModule], controllers: [MyPrivacyController, StaffPrivacyController], providers: [PrivacyService] })
+@Module({
+  imports: [AuthModule],
+  controllers: [MyPrivacyController, StaffPrivacyController],
+  providers: [PrivacyService],
+})
 export class PrivacyModule {}

@@ -46,17 +46,33 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   // ---- sessions ----
 
   async sessions(auth: AuthContext) {
-    const rows: { id: string; user_agent: string | null; shared_device: boolean; created_at: Date; last_seen_at: Date }[] = await this.db.query(
+    const rows: {
+      id: string;
+      user_agent: string | null;
+      shared_device: boolean;
+      created_at: Date;
+      last_seen_at: Date;
+    }[] = await this.db.query(
       `SELECT id, user_agent, shared_device, created_at, last_seen_at FROM sessions WHERE user_id = $1 AND expires_at > now() AND idle_expires_at > now() ORDER BY last_seen_at DESC`,
       [auth.userId],
     );
     return {
-      items: rows.map((r) => ({ id: r.id, userAgent: r.user_agent, sharedDevice: r.shared_device, createdAt: r.created_at.toISOString(), lastSeenAt: r.last_seen_at.toISOString(), current: r.id === auth.sessionId })),
+      items: rows.map((r) => ({
+        id: r.id,
+        userAgent: r.user_agent,
+        sharedDevice: r.shared_device,
+        createdAt: r.created_at.toISOString(),
+        lastSeenAt: r.last_seen_at.toISOString(),
+        current: r.id === auth.sessionId,
+      })),
     };
   }
 
   async endSession(id: string, auth: AuthContext): Promise<void> {
-    const rows: unknown[] = await this.db.query(`WITH d AS (DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING 1) SELECT * FROM d`, [id, auth.userId]);
+    const rows: unknown[] = await this.db.query(
+      `WITH d AS (DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING 1) SELECT * FROM d`,
+      [id, auth.userId],
+    );
     if (!rows.length) throw AppException.notFound('session');
   }
 
@@ -73,17 +89,39 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       format: 'dari-personal-data-export',
       exportedAt: new Date().toISOString(),
       account,
-      sessions: await q(`SELECT id, user_agent AS "userAgent", shared_device AS "sharedDevice", created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt" FROM sessions WHERE user_id = $1`),
-      cohorts: await q(`SELECT c.name, m.role, m.added_at AS "addedAt" FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1`),
-      enrolments: await q(`SELECT e.course_id AS "courseId", c.slug, e.status, e.source, e.percent, e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.withdrawn_at AS "withdrawnAt", e.last_activity_at AS "lastActivityAt" FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1`),
-      lessonProgress: await q(`SELECT lesson_id AS "lessonId", course_id AS "courseId", status, time_spent_seconds AS "timeSpentSeconds", best_score AS "bestScore", passed, attempts, position, completed_at AS "completedAt" FROM lesson_progress WHERE user_id = $1`),
-      quizAttempts: await q(`SELECT lesson_id AS "lessonId", course_id AS "courseId", answers, correct, score, passed, submitted_at AS "submittedAt" FROM quiz_attempts WHERE user_id = $1`),
-      learningEvents: await q(`SELECT id, type, lesson_id AS "lessonId", course_id AS "courseId", course_version AS "courseVersion", payload, occurred_at AS "occurredAt", received_at AS "receivedAt" FROM learning_events WHERE user_id = $1 ORDER BY occurred_at`),
-      journal: await q(`SELECT lesson_id AS "lessonId", course_id AS "courseId", text, shared, updated_at AS "updatedAt" FROM journal_entries WHERE user_id = $1`),
-      wordList: await q(`SELECT t.term, w.added_at AS "addedAt" FROM word_list w JOIN glossary_terms t ON t.id = w.term_id WHERE w.user_id = $1`),
-      wordRequests: await q(`SELECT text, status, lesson_id AS "lessonId", created_at AS "createdAt", answered_at AS "answeredAt" FROM word_requests WHERE user_id = $1`),
-      certificates: await q(`SELECT code, name, course_title AS "courseTitle", issued_at AS "issuedAt", revoked_at AS "revokedAt" FROM certificates WHERE user_id = $1`),
-      auditEvents: await q(`SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at`),
+      sessions: await q(
+        `SELECT id, user_agent AS "userAgent", shared_device AS "sharedDevice", created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt" FROM sessions WHERE user_id = $1`,
+      ),
+      cohorts: await q(
+        `SELECT c.name, m.role, m.added_at AS "addedAt" FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1`,
+      ),
+      enrolments: await q(
+        `SELECT e.course_id AS "courseId", c.slug, e.status, e.source, e.percent, e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.withdrawn_at AS "withdrawnAt", e.last_activity_at AS "lastActivityAt" FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1`,
+      ),
+      lessonProgress: await q(
+        `SELECT lesson_id AS "lessonId", course_id AS "courseId", status, time_spent_seconds AS "timeSpentSeconds", best_score AS "bestScore", passed, attempts, position, completed_at AS "completedAt" FROM lesson_progress WHERE user_id = $1`,
+      ),
+      quizAttempts: await q(
+        `SELECT lesson_id AS "lessonId", course_id AS "courseId", answers, correct, score, passed, submitted_at AS "submittedAt" FROM quiz_attempts WHERE user_id = $1`,
+      ),
+      learningEvents: await q(
+        `SELECT id, type, lesson_id AS "lessonId", course_id AS "courseId", course_version AS "courseVersion", payload, occurred_at AS "occurredAt", received_at AS "receivedAt" FROM learning_events WHERE user_id = $1 ORDER BY occurred_at`,
+      ),
+      journal: await q(
+        `SELECT lesson_id AS "lessonId", course_id AS "courseId", text, shared, updated_at AS "updatedAt" FROM journal_entries WHERE user_id = $1`,
+      ),
+      wordList: await q(
+        `SELECT t.term, w.added_at AS "addedAt" FROM word_list w JOIN glossary_terms t ON t.id = w.term_id WHERE w.user_id = $1`,
+      ),
+      wordRequests: await q(
+        `SELECT text, status, lesson_id AS "lessonId", created_at AS "createdAt", answered_at AS "answeredAt" FROM word_requests WHERE user_id = $1`,
+      ),
+      certificates: await q(
+        `SELECT code, name, course_title AS "courseTitle", issued_at AS "issuedAt", revoked_at AS "revokedAt" FROM certificates WHERE user_id = $1`,
+      ),
+      auditEvents: await q(
+        `SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at`,
+      ),
     };
     await this.audit.record({ actorId: userId, action: 'data.exported', targetUserId: userId, requestId });
     return data;
@@ -95,7 +133,9 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   async eraseMe(password: string, auth: AuthContext, requestId: string): Promise<void> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: auth.userId });
     if (!user || !(await this.passwords.verify(user.passwordHash, password))) {
-      throw new AppException(400, 'wrong_password', 'The password is not right.', [{ path: 'body.password', message: 'is not right' }]);
+      throw new AppException(400, 'wrong_password', 'The password is not right.', [
+        { path: 'body.password', message: 'is not right' },
+      ]);
     }
     if (user.role === 'admin') await this.assertNotLastAdmin(user.id);
     await this.erase(user.id, auth.userId, requestId);
@@ -103,19 +143,27 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
 
   /** An admin (any account) or a manager (a learner of a cohort they manage) erases an account on request. */
   async eraseByStaff(userId: string, auth: AuthContext, requestId: string): Promise<void> {
-    const [user]: { id: string; role: string; erased_at: Date | null }[] = await this.db.query(`SELECT id, role, erased_at FROM users WHERE id = $1`, [userId]);
+    const [user]: { id: string; role: string; erased_at: Date | null }[] = await this.db.query(
+      `SELECT id, role, erased_at FROM users WHERE id = $1`,
+      [userId],
+    );
     if (!user || user.erased_at) throw AppException.notFound('user');
     if (auth.role === 'manager') {
       if (!(await managerCaresFor(this.db, auth.userId, userId))) throw AppException.notFound('user');
     }
-    if (user.id === auth.userId) throw new AppException(400, 'own_account', 'Erase your own account from your account page, with your password.');
+    if (user.id === auth.userId)
+      throw new AppException(400, 'own_account', 'Erase your own account from your account page, with your password.');
     if (user.role === 'admin') await this.assertNotLastAdmin(user.id);
     await this.erase(user.id, auth.userId, requestId);
   }
 
   private async assertNotLastAdmin(userId: string): Promise<void> {
-    const others: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1 LIMIT 1`, [userId]);
-    if (!others.length) throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
+    const others: unknown[] = await this.db.query(
+      `SELECT 1 FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1 LIMIT 1`,
+      [userId],
+    );
+    if (!others.length)
+      throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
   }
 
   /** Follows ERASURE_PLAN, in one transaction. */
@@ -142,21 +190,47 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       await q(`UPDATE join_codes SET created_by = NULL WHERE created_by = $1`);
       // Free text the person wrote in quiz answers goes; scores stay for the programme's numbers.
       await q(`UPDATE quiz_attempts SET answers = '{}' WHERE user_id = $1`);
-      await q(`UPDATE learning_events SET payload = '{}' WHERE user_id = $1 AND type IN ('quiz_submitted', 'reflection_saved')`);
+      await q(
+        `UPDATE learning_events SET payload = '{}' WHERE user_id = $1 AND type IN ('quiz_submitted', 'reflection_saved')`,
+      );
       await this.audit.record({ actorId, action: 'user.erased', targetUserId: userId, requestId }, m);
     });
   }
 
   // ---- audit log ----
 
-  async auditLog(query: { actorId?: string; targetUserId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number }) {
+  async auditLog(query: {
+    actorId?: string;
+    targetUserId?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    page: number;
+    pageSize: number;
+  }) {
     // An action is exact ('logout' is not 'logout_all'); a name ending in '.' is a family ('login.').
     const family = query.action?.endsWith('.') ? `${query.action.replace(/_/g, '\\_')}%` : null;
     const exact = query.action && !family ? query.action : null;
-    const filters = [query.actorId ?? null, query.targetUserId ?? null, exact, family, query.from ?? null, query.to ?? null];
+    const filters = [
+      query.actorId ?? null,
+      query.targetUserId ?? null,
+      exact,
+      family,
+      query.from ?? null,
+      query.to ?? null,
+    ];
     const [{ total }]: { total: number }[] = await this.db.query(AUDIT_LOG_COUNT, filters);
-    const rows: { id: string; occurred_at: Date; action: string; actor_id: string | null; actor_name: string | null; target_user_id: string | null; target_name: string | null; request_id: string | null; details: Record<string, unknown> }[] =
-      await this.db.query(AUDIT_LOG_PAGE, [...filters, query.pageSize, (query.page - 1) * query.pageSize]);
+    const rows: {
+      id: string;
+      occurred_at: Date;
+      action: string;
+      actor_id: string | null;
+      actor_name: string | null;
+      target_user_id: string | null;
+      target_name: string | null;
+      request_id: string | null;
+      details: Record<string, unknown>;
+    }[] = await this.db.query(AUDIT_LOG_PAGE, [...filters, query.pageSize, (query.page - 1) * query.pageSize]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -177,7 +251,10 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   async purgeAudit(): Promise<number> {
     return this.db.transaction(async (m) => {
       await m.query(`SET LOCAL dari.audit_purge = 'on'`);
-      const rows: unknown[] = await m.query(`WITH d AS (DELETE FROM audit_events WHERE occurred_at < now() - make_interval(days => $1) RETURNING 1) SELECT * FROM d`, [this.config.auditRetentionDays]);
+      const rows: unknown[] = await m.query(
+        `WITH d AS (DELETE FROM audit_events WHERE occurred_at < now() - make_interval(days => $1) RETURNING 1) SELECT * FROM d`,
+        [this.config.auditRetentionDays],
+      );
       return rows.length;
     });
   }

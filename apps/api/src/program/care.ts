@@ -19,7 +19,11 @@ export function notHeldElsewhereSql(manager: string): string {
  * that cohort's join code themselves (their consent), or an admin adds them. Staff accounts are never
  * a manager's to find. Admins are not asked: they reach everyone.
  */
-export async function managerMayTakeOn(db: DataSource | EntityManager, managerId: string, userIds: readonly string[]): Promise<Set<string>> {
+export async function managerMayTakeOn(
+  db: DataSource | EntityManager,
+  managerId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   if (!userIds.length) return new Set();
   const rows: { id: string }[] = await db.query(
     `SELECT u.id FROM users u
@@ -38,12 +42,20 @@ export async function managerMayTakeOn(db: DataSource | EntityManager, managerId
  * an admin's (or a join code's) sharing of a learner between two programmes would let either
  * manager make a password code for them and sign in as them.
  */
-export async function managerCaresFor(db: DataSource | EntityManager, managerId: string, userId: string): Promise<boolean> {
+export async function managerCaresFor(
+  db: DataSource | EntityManager,
+  managerId: string,
+  userId: string,
+): Promise<boolean> {
   return (await managerCaresForMany(db, managerId, [userId])).has(userId);
 }
 
 /** The same rule for many accounts in one query (a page of cohort members): the ids the manager cares for. */
-export async function managerCaresForMany(db: DataSource | EntityManager, managerId: string, userIds: readonly string[]): Promise<Set<string>> {
+export async function managerCaresForMany(
+  db: DataSource | EntityManager,
+  managerId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   if (!userIds.length) return new Set();
   const rows: { id: string }[] = await db.query(
     `SELECT u.id FROM users u

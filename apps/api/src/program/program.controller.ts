@@ -119,7 +119,12 @@ export class CohortsController {
   @Post(':id/members')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: CohortDto })
-  addMembers(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Body() body: AddMembersDto) {
+  addMembers(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: IdParamDto,
+    @Body() body: AddMembersDto,
+  ) {
     return this.cohorts.addMembers(params.id, body.members, auth, requestId);
   }
 
@@ -127,7 +132,12 @@ export class CohortsController {
   @Post(':id/members/lookup')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: MemberLookupResultDto })
-  lookup(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Body() body: MemberLookupDto) {
+  lookup(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: IdParamDto,
+    @Body() body: MemberLookupDto,
+  ) {
     return this.cohorts.lookupAccount(params.id, body.username, auth, requestId);
   }
 
@@ -140,7 +150,12 @@ export class CohortsController {
   /** Corrects a learner's display name: a learner wholly in the caller's care (like reset codes); audited with ids only. */
   @Patch(':id/members/:userId')
   @ZodResponse({ type: MemberDto })
-  renameMember(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: MemberParamDto, @Body() body: RenameMemberDto) {
+  renameMember(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: MemberParamDto,
+    @Body() body: RenameMemberDto,
+  ) {
     return this.cohorts.renameMember(params.id, params.userId, body.displayName, auth, requestId);
   }
 
@@ -209,7 +224,11 @@ export class JoinController {
   @Public()
   @ZodResponse({ status: 201, type: MeDto })
   async join(@Body() body: JoinDto, @Req() req: DariRequest, @Res({ passthrough: true }) reply: DariReply) {
-    const { me, session } = await this.cohorts.join(body, { ip: req.ip, userAgent: req.headers['user-agent'], requestId: String(req.id) });
+    const { me, session } = await this.cohorts.join(body, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      requestId: String(req.id),
+    });
     setSessionCookie(req, reply, session);
     return me;
   }
@@ -226,7 +245,12 @@ export class MyCohortsController {
   @HttpCode(200)
   @Roles('learner')
   @ZodResponse({ status: 200, type: JoinPreviewDto })
-  join(@Auth() auth: AuthContext, @RequestId() requestId: string, @Body() body: JoinExistingDto, @Req() req: DariRequest) {
+  join(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Body() body: JoinExistingDto,
+    @Req() req: DariRequest,
+  ) {
     return this.cohorts.joinExisting(body.code, auth, { ip: req.ip, requestId });
   }
 }
@@ -250,7 +274,17 @@ export class ReportsController {
   @Get('cohorts/:id')
   @ZodResponse({ type: CohortGridDto })
   cohort(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Query() query: CohortGridQueryDto) {
-    return this.reports.cohortGrid(params.id, { page: query.page, pageSize: query.pageSize, onlyAtRisk: query.atRisk === 'true', after: query.after, before: query.before }, auth);
+    return this.reports.cohortGrid(
+      params.id,
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        onlyAtRisk: query.atRisk === 'true',
+        after: query.after,
+        before: query.before,
+      },
+      auth,
+    );
   }
 
   /** Instructors see the reports of their own courses. */
@@ -290,7 +324,12 @@ export class ReportsController {
   }
 
   @Get('cohorts/:id/export')
-  async cohortCsv(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Res() reply: DariReply): Promise<void> {
+  async cohortCsv(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: IdParamDto,
+    @Res() reply: DariReply,
+  ): Promise<void> {
     const rows = this.reports.cohortGridRows(params.id, auth);
     const first = await rows.next(); // access is checked here, before any byte is sent
     async function* all() {
@@ -302,19 +341,42 @@ export class ReportsController {
 
   @Get('courses/:id/export')
   @Roles('instructor', 'manager', 'admin')
-  async courseCsv(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Res() reply: DariReply): Promise<void> {
+  async courseCsv(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: IdParamDto,
+    @Res() reply: DariReply,
+  ): Promise<void> {
     const r = await this.reports.course(params.id, auth);
     const rows = [
       ['lesson', 'kind', 'started', 'completed', 'question', 'answers', 'correct_share'],
       ...r.lessons.map((l) => [l.title.ko, l.kind, l.started, l.completed, '', '', '']),
-      ...r.questions.map((q) => [r.lessons.find((l) => l.lessonId === q.lessonId)?.title.ko ?? '', 'quiz', '', '', q.prompt.ko, q.answers, q.correctShare ?? '']),
+      ...r.questions.map((q) => [
+        r.lessons.find((l) => l.lessonId === q.lessonId)?.title.ko ?? '',
+        'quiz',
+        '',
+        '',
+        q.prompt.ko,
+        q.answers,
+        q.correctShare ?? '',
+      ]),
     ];
     await this.send(reply, 'course.csv', Readable.from(rows), auth, requestId, 'course');
   }
 
-  private async send(reply: DariReply, filename: string, rows: Readable, auth: AuthContext, requestId: string, report: string): Promise<void> {
+  private async send(
+    reply: DariReply,
+    filename: string,
+    rows: Readable,
+    auth: AuthContext,
+    requestId: string,
+    report: string,
+  ): Promise<void> {
     await this.audit.record({ actorId: auth.userId, action: 'report.exported', requestId, details: { report } });
     const csv = rows.pipe(stringify({ bom: true, cast: { boolean: (v) => (v ? 'yes' : 'no') } }));
-    await reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(csv);
   }
 }

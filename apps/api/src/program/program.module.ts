@@ -6,5 +6,9 @@ import { CohortsController, JoinController, MyCohortsController, ReportsControll
 import { ReportsService } from './reports.service.js';
 
 /** Program management: cohorts, join codes, bulk accounts, course assignment, reports. */
-@Module({ imports: [AuthModule, CoursesModule], controllers: [CohortsController, JoinController, MyCohortsController, ReportsController], providers: [CohortsService, ReportsService] })
+@Module({
+  imports: [AuthModule, CoursesModule],
+  controllers: [CohortsController, JoinController, MyCohortsController, ReportsController],
+  providers: [CohortsService, ReportsService],
+})
 export class ProgramModule {}

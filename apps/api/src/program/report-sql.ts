@@ -85,7 +85,13 @@ export function gridPageSql(q: GridPageQuery): Sql {
  * overlap, so nothing is subtracted; each is an index-only range scan on idx_cohort_members_idle.
  */
 export function gridCountSql(q: { cohortId: string; days: number; pastDue: string[]; onlyAtRisk: boolean }): Sql[] {
-  if (!q.onlyAtRisk) return [{ text: `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner'`, values: [q.cohortId] }];
+  if (!q.onlyAtRisk)
+    return [
+      {
+        text: `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner'`,
+        values: [q.cohortId],
+      },
+    ];
   const idle: Sql = {
     text: `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${idleSql('m', { days: '$2' })}`,
     values: [q.cohortId, q.days],
@@ -105,7 +111,12 @@ export const EXPORT_PAGE_SIZE = 1000;
  * A page of the CSV export: each learner with their latest activity, whether they are at risk, and
  * their enrolments in the cohort's courses (with overdue by this cohort's due date) as JSON.
  */
-export function exportPageSql(q: { cohortId: string; days: number; pastDue: string[]; after: { name: string; id: string } | null }): Sql {
+export function exportPageSql(q: {
+  cohortId: string;
+  days: number;
+  pastDue: string[];
+  after: { name: string; id: string } | null;
+}): Sql {
   const text = `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
          ${atRiskSql('m', { days: '$2', pastDue: '$5' })} AS at_risk,
          (SELECT json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false)))

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SKIP_COUNT_MIN, type CohortGrid, type CourseReport, type DraftText, type ProgramReport, type PublishedCourse } from '@dari/contracts';
+import {
+  SKIP_COUNT_MIN,
+  type CohortGrid,
+  type CourseReport,
+  type DraftText,
+  type ProgramReport,
+  type PublishedCourse,
+} from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -15,9 +22,16 @@ const rate = (done: number, all: number) => (all ? Math.round((1000 * done) / al
 type CohortCourseRow = { course_id: string; slug: string; title: DraftText; due_on: string | null; past_due: boolean };
 type CourseNumbers = { id: string; title: DraftText; enrolments: number; completions: number };
 type CohortRow = { id: string; name: string; enrolments: number; completions: number };
-type ProgramNumbers = { learners: number; active7: number; active30: number; courses: CourseNumbers[]; cohorts: (CohortRow & { learners: number })[] };
+type ProgramNumbers = {
+  learners: number;
+  active7: number;
+  active30: number;
+  courses: CourseNumbers[];
+  cohorts: (CohortRow & { learners: number })[];
+};
 
-const withLearners = (rows: CohortRow[], counts: { cohort_id: string; n: number }[]) => rows.map((r) => ({ ...r, learners: counts.find((x) => x.cohort_id === r.id)?.n ?? 0 }));
+const withLearners = (rows: CohortRow[], counts: { cohort_id: string; n: number }[]) =>
+  rows.map((r) => ({ ...r, learners: counts.find((x) => x.cohort_id === r.id)?.n ?? 0 }));
 
 /**
  * The numbers managers report to funders and instructors use to fix what confuses. Reports show
@@ -37,7 +51,10 @@ export class ReportsService {
   /** The cohorts a person may report on: their managed cohorts; admins all. */
   private async cohortScope(auth: AuthContext): Promise<string[] | 'all'> {
     if (auth.role === 'admin') return 'all';
-    const rows: { cohort_id: string }[] = await this.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1 AND role = 'manager'`, [auth.userId]);
+    const rows: { cohort_id: string }[] = await this.db.query(
+      `SELECT cohort_id FROM cohort_members WHERE user_id = $1 AND role = 'manager'`,
+      [auth.userId],
+    );
     return rows.map((r) => r.cohort_id);
   }
 
@@ -50,7 +67,8 @@ export class ReportsService {
    */
   async program(auth: AuthContext): Promise<ProgramReport> {
     const scope = await this.cohortScope(auth);
-    const { learners, active7, active30, courses, cohorts } = scope === 'all' ? await this.programOfAll() : await this.programOfCohorts(scope);
+    const { learners, active7, active30, courses, cohorts } =
+      scope === 'all' ? await this.programOfAll() : await this.programOfCohorts(scope);
     const enrolments = courses.reduce((n, c) => n + c.enrolments, 0);
     const completions = courses.reduce((n, c) => n + c.completions, 0);
     return {
@@ -90,7 +108,9 @@ export class ReportsService {
           ORDER BY k.name`,
       ) as Promise<CohortRow[]>,
       // Learners per cohort: one index-only count over the (cohort_id, role, last_active_at) index.
-      this.db.query(`SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' GROUP BY m.cohort_id`) as Promise<{ cohort_id: string; n: number }[]>,
+      this.db.query(
+        `SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' GROUP BY m.cohort_id`,
+      ) as Promise<{ cohort_id: string; n: number }[]>,
     ]);
     return { learners: l.n, active7: a.a7, active30: a.a30, courses, cohorts: withLearners(cohorts, perCohort) };
   }
@@ -104,13 +124,25 @@ export class ReportsService {
     const one = ids.length === 1;
     const n = (sql: string) => (this.db.query(sql, [ids]) as Promise<{ n: number }[]>).then((r) => r[0].n);
     const [all, active7, active30, counted, cohortRows, perCohort] = await Promise.all([
-      one ? -1 : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner'`),
       one
-        ? n(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`)
-        : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`),
+        ? -1
+        : n(
+            `SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner'`,
+          ),
       one
-        ? n(`SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`)
-        : n(`SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`),
+        ? n(
+            `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`,
+          )
+        : n(
+            `SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '7 days'`,
+          ),
+      one
+        ? n(
+            `SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`,
+          )
+        : n(
+            `SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days'`,
+          ),
       // Per course, from the per-(cohort, course) counters of these cohorts.
       this.db.query(
         `SELECT c.id, c.title, x.enrolments, x.completions
@@ -130,9 +162,10 @@ export class ReportsService {
           ORDER BY k.name`,
         [ids],
       ) as Promise<CohortRow[]>,
-      this.db.query(`SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' AND m.cohort_id = ANY($1::uuid[]) GROUP BY m.cohort_id`, [ids]) as Promise<
-        { cohort_id: string; n: number }[]
-      >,
+      this.db.query(
+        `SELECT m.cohort_id, count(*)::int AS n FROM cohort_members m WHERE m.role = 'learner' AND m.cohort_id = ANY($1::uuid[]) GROUP BY m.cohort_id`,
+        [ids],
+      ) as Promise<{ cohort_id: string; n: number }[]>,
     ]);
     const cohorts = withLearners(cohortRows, perCohort);
     const learners = one ? (cohorts[0]?.learners ?? 0) : all;
@@ -174,7 +207,13 @@ export class ReportsService {
         `SELECT u.display_name FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.user_id = $2 AND m.role = 'learner'`,
         [cohortId, cursorId],
       );
-      if (!row) throw AppException.validation([{ path: `query.${query.after ? 'after' : 'before'}`, message: 'is not a learner of this cohort (the list changed: start again from the first page)' }]);
+      if (!row)
+        throw AppException.validation([
+          {
+            path: `query.${query.after ? 'after' : 'before'}`,
+            message: 'is not a learner of this cohort (the list changed: start again from the first page)',
+          },
+        ]);
       cursor = { name: row.display_name, id: cursorId };
     }
     const backwards = Boolean(query.before);
@@ -186,7 +225,9 @@ export class ReportsService {
     // The count runs beside the page (own connections), exact: one statement, or the two disjoint
     // halves of "at risk" added up.
     const totalQuery: Promise<number> = Promise.all(
-      gridCountSql({ cohortId, days, pastDue, onlyAtRisk }).map((q) => this.db.query(q.text, q.values).then((r: { n: number }[]) => r[0].n)),
+      gridCountSql({ cohortId, days, pastDue, onlyAtRisk }).map((q) =>
+        this.db.query(q.text, q.values).then((r: { n: number }[]) => r[0].n),
+      ),
     ).then((ns) => ns.reduce((a, b) => a + b, 0));
     // Don't leave a rejected promise unobserved while the page query runs.
     totalQuery.catch(() => undefined);
@@ -199,7 +240,8 @@ export class ReportsService {
       onlyAtRisk,
       cursor: cursor ? { ...cursor, backwards } : null,
     });
-    const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] = await this.db.query(pageQuery.text, pageQuery.values);
+    const learners0: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean }[] =
+      await this.db.query(pageQuery.text, pageQuery.values);
     let learners = learners0;
     const total = await totalQuery;
     const more = learners.length > pageSize;
@@ -211,14 +253,15 @@ export class ReportsService {
     // Backwards: the other way round (the `before` learner itself follows).
     const nextCursor = backwards ? (cursor ? last : null) : more ? last : null;
     const prevCursor = backwards ? (more ? first : null) : cursor || page > 1 ? first : null;
-    const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] = learners.length
-      ? await this.db.query(
-          `SELECT e.user_id, e.course_id, e.status, e.percent, coalesce(cc.due_on < current_date AND e.status = 'active', false) AS overdue
+    const cells: { user_id: string; course_id: string; status: string; percent: number; overdue: boolean }[] =
+      learners.length
+        ? await this.db.query(
+            `SELECT e.user_id, e.course_id, e.status, e.percent, coalesce(cc.due_on < current_date AND e.status = 'active', false) AS overdue
              FROM enrolments e JOIN cohort_courses cc ON cc.course_id = e.course_id AND cc.cohort_id = $1
             WHERE e.user_id = ANY($2::uuid[])`,
-          [cohortId, learners.map((l) => l.user_id)],
-        )
-      : [];
+            [cohortId, learners.map((l) => l.user_id)],
+          )
+        : [];
     return {
       cohort: { id: cohort.id, name: cohort.name },
       courses: courses.map((c) => ({ courseId: c.course_id, slug: c.slug, title: c.title, dueOn: c.due_on })),
@@ -230,7 +273,12 @@ export class ReportsService {
         cells: courses.map((c) => {
           const cell = cells.find((x) => x.user_id === l.user_id && x.course_id === c.course_id);
           return cell
-            ? { courseId: c.course_id, status: cell.status as 'active' | 'completed' | 'withdrawn', percent: cell.percent, overdue: cell.overdue }
+            ? {
+                courseId: c.course_id,
+                status: cell.status as 'active' | 'completed' | 'withdrawn',
+                percent: cell.percent,
+                overdue: cell.overdue,
+              }
             : { courseId: c.course_id, status: 'not_enrolled' as const, percent: 0, overdue: false };
         }),
       })),
@@ -246,10 +294,11 @@ export class ReportsService {
   /** Per-lesson funnel and per-question results of a course's latest version. */
   async course(courseId: string, auth: AuthContext): Promise<CourseReport> {
     if (auth.role !== 'manager' && auth.role !== 'admin') await this.courses.course(courseId, auth, 'edit');
-    const [c]: { id: string; title: DraftText; latest_version: number | null; snapshot: PublishedCourse | null }[] = await this.db.query(
-      `SELECT c.id, c.title, c.latest_version, v.snapshot FROM courses c LEFT JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version WHERE c.id = $1`,
-      [courseId],
-    );
+    const [c]: { id: string; title: DraftText; latest_version: number | null; snapshot: PublishedCourse | null }[] =
+      await this.db.query(
+        `SELECT c.id, c.title, c.latest_version, v.snapshot FROM courses c LEFT JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version WHERE c.id = $1`,
+        [courseId],
+      );
     if (!c) throw AppException.notFound('course');
     const [counts] = await this.db.query(
       `SELECT coalesce(sum(enrolled), 0)::int AS enrolments, coalesce(sum(completed), 0)::int AS completions FROM course_stats WHERE course_id = $1`,
@@ -276,7 +325,14 @@ export class ReportsService {
       lessons: lessons.map((l) => {
         const s = stats.find((x) => x.lesson_id === l.id);
         const skipped = skips.find((x) => x.lesson_id === l.id)?.skipped ?? 0;
-        return { lessonId: l.id, title: l.title, kind: l.kind, started: s?.started ?? 0, completed: s?.completed ?? 0, skipped: skipped === 0 || skipped >= SKIP_COUNT_MIN ? skipped : null };
+        return {
+          lessonId: l.id,
+          title: l.title,
+          kind: l.kind,
+          started: s?.started ?? 0,
+          completed: s?.completed ?? 0,
+          skipped: skipped === 0 || skipped >= SKIP_COUNT_MIN ? skipped : null,
+        };
       }),
       questions: lessons.flatMap((l) =>
         l.content.kind === 'quiz'
@@ -284,7 +340,13 @@ export class ReportsService {
               .filter((q) => q.type !== 'short_answer')
               .map((q) => {
                 const s = qstats.find((x) => x.lesson_id === l.id && x.question_key === q.key);
-                return { lessonId: l.id, key: q.key, prompt: q.prompt, answers: s?.answers ?? 0, correctShare: s && s.answers ? Math.round((1000 * s.correct) / s.answers) / 1000 : null };
+                return {
+                  lessonId: l.id,
+                  key: q.key,
+                  prompt: q.prompt,
+                  answers: s?.answers ?? 0,
+                  correctShare: s && s.answers ? Math.round((1000 * s.correct) / s.answers) / 1000 : null,
+                };
               })
           : [],
       ),
@@ -294,21 +356,51 @@ export class ReportsService {
   /** Reflections shared with the course's instructors (owner, co-instructors, admins). Reading them is audited. */
   async sharedReflections(courseId: string, auth: AuthContext, requestId: string) {
     await this.courses.course(courseId, auth, auth.role === 'admin' ? 'read' : 'edit');
-    const rows: { lesson_id: string; lesson_title: DraftText | null; display_name: string; text: string; updated_at: Date }[] = await this.db.query(
+    const rows: {
+      lesson_id: string;
+      lesson_title: DraftText | null;
+      display_name: string;
+      text: string;
+      updated_at: Date;
+    }[] = await this.db.query(
       `SELECT j.lesson_id, l.title AS lesson_title, u.display_name, j.text, j.updated_at
          FROM journal_entries j JOIN users u ON u.id = j.user_id LEFT JOIN lessons l ON l.id = j.lesson_id
         WHERE j.course_id = $1 AND j.shared AND length(trim(j.text)) > 0 ORDER BY j.updated_at DESC LIMIT 500`,
       [courseId],
     );
-    await this.audit.record({ actorId: auth.userId, action: 'reflections.viewed', requestId, details: { courseId, count: rows.length } });
-    return { items: rows.map((r) => ({ lessonId: r.lesson_id, lessonTitle: r.lesson_title ?? { ko: '' }, learner: r.display_name, text: r.text, updatedAt: r.updated_at.toISOString() })) };
+    await this.audit.record({
+      actorId: auth.userId,
+      action: 'reflections.viewed',
+      requestId,
+      details: { courseId, count: rows.length },
+    });
+    return {
+      items: rows.map((r) => ({
+        lessonId: r.lesson_id,
+        lessonTitle: r.lesson_title ?? { ko: '' },
+        learner: r.display_name,
+        text: r.text,
+        updatedAt: r.updated_at.toISOString(),
+      })),
+    };
   }
 
   /** One learner's courses and lessons, for staff who work with them. Opening it is audited. */
   async learner(userId: string, auth: AuthContext, requestId: string) {
-    const [user]: { id: string; display_name: string; role: string }[] = await this.db.query(`SELECT id, display_name, role FROM users WHERE id = $1`, [userId]);
+    const [user]: { id: string; display_name: string; role: string }[] = await this.db.query(
+      `SELECT id, display_name, role FROM users WHERE id = $1`,
+      [userId],
+    );
     if (!user || user.role !== 'learner') throw AppException.notFound('learner');
-    type EnrolmentRow = { course_id: string; title: DraftText; status: 'active' | 'completed' | 'withdrawn'; percent: number; completed_at: Date | null; last_activity_at: Date | null; snapshot: PublishedCourse };
+    type EnrolmentRow = {
+      course_id: string;
+      title: DraftText;
+      status: 'active' | 'completed' | 'withdrawn';
+      percent: number;
+      completed_at: Date | null;
+      last_activity_at: Date | null;
+      snapshot: PublishedCourse;
+    };
     let enrolments: EnrolmentRow[];
     if (auth.role === 'instructor') {
       // An instructor: only the learner's courses they own or co-teach.
@@ -355,7 +447,10 @@ export class ReportsService {
     if (auth.role === 'instructor' && !enrolments.length) throw AppException.notFound('learner');
     // Only the progress in the courses shown: nothing of the learner's other courses is read.
     const progress: { lesson_id: string; status: string; best_score: number | null }[] = enrolments.length
-      ? await this.db.query(`SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1 AND course_id = ANY($2::uuid[])`, [userId, enrolments.map((e) => e.course_id)])
+      ? await this.db.query(
+          `SELECT lesson_id, status, best_score FROM lesson_progress WHERE user_id = $1 AND course_id = ANY($2::uuid[])`,
+          [userId, enrolments.map((e) => e.course_id)],
+        )
       : [];
     await this.audit.record({ actorId: auth.userId, action: 'learner.report_viewed', targetUserId: userId, requestId });
     return {
@@ -371,7 +466,12 @@ export class ReportsService {
           .flatMap((mod) => mod.lessons)
           .map((l) => {
             const p = progress.find((x) => x.lesson_id === l.id);
-            return { lessonId: l.id, title: l.title, status: staffStatus(p?.status, l.kind, p?.best_score ?? null), bestScore: p?.best_score ?? null };
+            return {
+              lessonId: l.id,
+              title: l.title,
+              status: staffStatus(p?.status, l.kind, p?.best_score ?? null),
+              bestScore: p?.best_score ?? null,
+            };
           }),
       })),
     };
@@ -391,15 +491,23 @@ export class ReportsService {
     await this.cohorts.managed(cohortId, auth);
     const courses = await this.cohortCourses(cohortId);
     const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
-    yield ['display_name', 'last_active', 'at_risk', ...courses.map((c) => c.title.ko).flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`])];
+    yield [
+      'display_name',
+      'last_active',
+      'at_risk',
+      ...courses.map((c) => c.title.ko).flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`]),
+    ];
     let after: { name: string; id: string } | null = null;
     const days = this.config.atRiskInactiveDays;
     for (;;) {
       const q = exportPageSql({ cohortId, days, pastDue, after });
-      const rows: { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean; cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null }[] = await this.db.query(
-        q.text,
-        q.values,
-      );
+      const rows: {
+        user_id: string;
+        display_name: string;
+        last_active: Date | null;
+        at_risk: boolean;
+        cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null;
+      }[] = await this.db.query(q.text, q.values);
       for (const r of rows) {
         yield [
           r.display_name,
@@ -407,7 +515,9 @@ export class ReportsService {
           r.at_risk ? 'yes' : 'no',
           ...courses.flatMap((c) => {
             const cell = r.cells?.find((x) => x.course_id === c.course_id);
-            return cell ? [String(cell.percent), cell.status, cell.overdue ? 'yes' : 'no'] : ['0', 'not_enrolled', 'no'];
+            return cell
+              ? [String(cell.percent), cell.status, cell.overdue ? 'yes' : 'no']
+              : ['0', 'not_enrolled', 'no'];
           }),
         ];
       }

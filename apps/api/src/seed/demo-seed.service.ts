@@ -39,8 +39,13 @@ export class DemoSeedService {
       const hash = await this.passwords.hash(password ?? generatedPassword!);
       await this.db.transaction(async (m) => {
         for (const account of DEMO_ACCOUNTS) {
-          const user = await m.save(m.create(UserEntity, { ...account, locale: 'ko', passwordHash: hash, passwordChangedAt: new Date() }));
-          await this.audit.record({ actorId: null, action: 'user.created', targetUserId: user.id, details: { role: user.role, demo: true } }, m);
+          const user = await m.save(
+            m.create(UserEntity, { ...account, locale: 'ko', passwordHash: hash, passwordChangedAt: new Date() }),
+          );
+          await this.audit.record(
+            { actorId: null, action: 'user.created', targetUserId: user.id, details: { role: user.role, demo: true } },
+            m,
+          );
         }
       });
       return { created: true, generatedPassword };
@@ -49,7 +54,10 @@ export class DemoSeedService {
       for (const account of DEMO_ACCOUNTS) {
         const user = await users.findOneBy({ username: account.username });
         if (user && !(await this.passwords.verify(user.passwordHash, password))) {
-          await users.update({ id: user.id }, { passwordHash: await this.passwords.hash(password), passwordChangedAt: new Date() });
+          await users.update(
+            { id: user.id },
+            { passwordHash: await this.passwords.hash(password), passwordChangedAt: new Date() },
+          );
         }
       }
     }
@@ -58,6 +66,9 @@ export class DemoSeedService {
 }
 
 function randomPassword(): string {
-  const pick = () => Array.from({ length: 4 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('').toLowerCase();
+  const pick = () =>
+    Array.from({ length: 4 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)])
+      .join('')
+      .toLowerCase();
   return `${pick()}-${pick()}-${pick()}`;
 }

@@ -3,7 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
-import { CreatedUserDto, CreateUserDto, IdParamDto, ListUsersQueryDto, ResetCodeDto, UpdateUserDto, UserListDto, UserSummaryDto } from './users.dto.js';
+import {
+  CreatedUserDto,
+  CreateUserDto,
+  IdParamDto,
+  ListUsersQueryDto,
+  ResetCodeDto,
+  UpdateUserDto,
+  UserListDto,
+  UserSummaryDto,
+} from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 /** Accounts of every role; admins only. */
@@ -34,7 +43,12 @@ export class AdminUsersController {
   /** Display name, role, or active/disabled; disabling ends the person's sessions at once. */
   @Patch(':id')
   @ZodResponse({ type: UserSummaryDto })
-  update(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto, @Body() body: UpdateUserDto) {
+  update(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Param() params: IdParamDto,
+    @Body() body: UpdateUserDto,
+  ) {
     return this.users.update(params.id, body, { userId: auth.userId, requestId });
   }
 

@@ -30,7 +30,15 @@ export class MeController {
   /** Needs the current password; every other session of the account ends. */
   @Post('password')
   @HttpCode(204)
-  async changePassword(@Auth() auth: AuthContext, @RequestId() requestId: string, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.users.changePassword({ userId: auth.userId, sessionId: auth.sessionId, requestId }, body.currentPassword, body.newPassword);
+  async changePassword(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
+    await this.users.changePassword(
+      { userId: auth.userId, sessionId: auth.sessionId, requestId },
+      body.currentPassword,
+      body.newPassword,
+    );
   }
 }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreatedUser, CreateUser, ListUsersQuery, Locale, Me, Role, UpdateMe, UpdateUser, UserList, UserSummary } from '@dari/contracts';
+import type {
+  CreatedUser,
+  CreateUser,
+  ListUsersQuery,
+  Locale,
+  Me,
+  Role,
+  UpdateMe,
+  UpdateUser,
+  UserList,
+  UserSummary,
+} from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import { PasswordService } from '../auth/password.service.js';
@@ -51,12 +62,18 @@ export class UsersService {
   }
 
   /** Needs the current password; ends every other session of the person. */
-  async changePassword(actor: Actor & { sessionId: string }, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    actor: Actor & { sessionId: string },
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.findById(actor.userId);
     if (!user) throw AppException.unauthenticated();
     await this.throttle.hit('login_account', user.username);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw new AppException(400, 'wrong_password', 'The current password is not right.', [{ path: 'body.currentPassword', message: 'is not right' }]);
+      throw new AppException(400, 'wrong_password', 'The current password is not right.', [
+        { path: 'body.currentPassword', message: 'is not right' },
+      ]);
     }
     await this.throttle.forgive('login_account', user.username);
     this.passwords.assertAcceptable(newPassword, user.username, user.displayName);
@@ -64,7 +81,10 @@ export class UsersService {
     await this.db.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: new Date() });
       await this.sessions.revokeAll(user.id, actor.sessionId, m);
-      await this.audit.record({ actorId: user.id, action: 'password.changed', targetUserId: user.id, requestId: actor.requestId }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'password.changed', targetUserId: user.id, requestId: actor.requestId },
+        m,
+      );
     });
   }
 
@@ -88,13 +108,21 @@ export class UsersService {
     const user = await this.findById(id);
     if (!user) throw AppException.notFound('user');
     if (user.role === 'learner') {
-      await this.audit.record({ actorId: actor.userId, action: 'user.viewed', targetUserId: user.id, requestId: actor.requestId });
+      await this.audit.record({
+        actorId: actor.userId,
+        action: 'user.viewed',
+        targetUserId: user.id,
+        requestId: actor.requestId,
+      });
     }
     return toSummary(user);
   }
 
   /** Creates an account; without a password, returns a one-time code for the person to set one. */
-  async create(input: { username: string; displayName: string; role: Role; locale: Locale; password?: string }, actor: Actor | null): Promise<CreatedUser> {
+  async create(
+    input: { username: string; displayName: string; role: Role; locale: Locale; password?: string },
+    actor: Actor | null,
+  ): Promise<CreatedUser> {
     const username = normaliseUsername(input.username);
     if (input.password !== undefined) this.passwords.assertAcceptable(input.password, username, input.displayName);
     const passwordHash = input.password !== undefined ? await this.passwords.hash(input.password) : null;
@@ -111,15 +139,25 @@ export class UsersService {
           }),
         );
         await this.audit.record(
-          { actorId: actor?.userId ?? null, action: 'user.created', targetUserId: user.id, requestId: actor?.requestId, details: { role: user.role } },
+          {
+            actorId: actor?.userId ?? null,
+            action: 'user.created',
+            targetUserId: user.id,
+            requestId: actor?.requestId,
+            details: { role: user.role },
+          },
           m,
         );
-        const resetCode = passwordHash ? null : await this.resetCodes.create(user.id, actor?.userId ?? null, actor?.requestId ?? null, m);
+        const resetCode = passwordHash
+          ? null
+          : await this.resetCodes.create(user.id, actor?.userId ?? null, actor?.requestId ?? null, m);
         return { user: toSummary(user), resetCode };
       });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
-        throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [{ path: 'body.username', message: 'is already taken' }]);
+        throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [
+          { path: 'body.username', message: 'is already taken' },
+        ]);
       }
       throw e;
     }
@@ -152,12 +190,17 @@ export class UsersService {
       if (patch.status !== undefined) user.status = patch.status;
       await m.save(user);
       const base = { actorId: actor.userId, targetUserId: user.id, requestId: actor.requestId };
-      if (before.role !== user.role) await this.audit.record({ ...base, action: 'user.role_changed', details: { from: before.role, to: user.role } }, m);
+      if (before.role !== user.role)
+        await this.audit.record(
+          { ...base, action: 'user.role_changed', details: { from: before.role, to: user.role } },
+          m,
+        );
       if (before.status !== user.status) {
         await this.audit.record({ ...base, action: user.status === 'disabled' ? 'user.disabled' : 'user.enabled' }, m);
         if (user.status === 'disabled') await this.sessions.revokeAll(user.id, undefined, m);
       }
-      if (patch.displayName !== undefined) await this.audit.record({ ...base, action: 'user.updated', details: { fields: ['displayName'] } }, m);
+      if (patch.displayName !== undefined)
+        await this.audit.record({ ...base, action: 'user.updated', details: { fields: ['displayName'] } }, m);
       return toSummary(user);
     });
   }
@@ -169,7 +212,11 @@ export class UsersService {
   }
 
   private async assertAnotherAdmin(m: EntityManager, exceptId: string): Promise<void> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1`, [exceptId]);
-    if (rows.length === 0) throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1`,
+      [exceptId],
+    );
+    if (rows.length === 0)
+      throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
   }
 }

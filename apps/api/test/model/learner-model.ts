@@ -96,15 +96,20 @@ export type Rejection = 'not_enrolled' | 'lesson_not_found' | 'locked' | 'no_con
 // ---- rules ----
 
 /** A lesson counts as done: completed, or skipped (content note) unless it is a quiz. */
-export const isDone = (lesson: MLesson, s: MLessonState | undefined) => s?.status === 'completed' || (s?.status === 'skipped' && lesson.kind !== 'quiz');
+export const isDone = (lesson: MLesson, s: MLessonState | undefined) =>
+  s?.status === 'completed' || (s?.status === 'skipped' && lesson.kind !== 'quiz');
 
 /** The lessons that count towards completion: the required ones, or all when none is required. */
-export const counted = (c: MCourse) => (c.lessons.some((l) => l.required) ? c.lessons.filter((l) => l.required) : c.lessons);
+export const counted = (c: MCourse) =>
+  c.lessons.some((l) => l.required) ? c.lessons.filter((l) => l.required) : c.lessons;
 
 export function percentOf(c: MCourse, learner: MLearner): { percent: number; complete: boolean } {
   const lessons = counted(c);
   const done = lessons.filter((l) => isDone(l, learner.progress.get(l.id))).length;
-  return { percent: lessons.length ? Math.floor((100 * done) / lessons.length) : 0, complete: lessons.length > 0 && done === lessons.length };
+  return {
+    percent: lessons.length ? Math.floor((100 * done) / lessons.length) : 0,
+    complete: lessons.length > 0 && done === lessons.length,
+  };
 }
 
 /** Whether the learner may see (and so join) the course: open or coded, via a cohort, or already in it. */
@@ -115,7 +120,8 @@ export function visible(model: Model, learnerIndex: number, c: MCourse): boolean
   return model.cohorts.some((k) => k.learners.has(learnerIndex) && k.courses.has(c.key));
 }
 
-export const inCohortWith = (model: Model, learnerIndex: number, c: MCourse) => model.cohorts.some((k) => k.learners.has(learnerIndex) && k.courses.has(c.key));
+export const inCohortWith = (model: Model, learnerIndex: number, c: MCourse) =>
+  model.cohorts.some((k) => k.learners.has(learnerIndex) && k.courses.has(c.key));
 
 /** Each lesson's lock: on a sequential course a lesson waits for every required lesson before it. */
 export function locks(c: MCourse, learner: MLearner): boolean[] {
@@ -128,7 +134,11 @@ export function locks(c: MCourse, learner: MLearner): boolean[] {
 }
 
 /** Where "Continue" goes: the lesson last worked on if unfinished, else the first one not finished. */
-export function nextLesson(c: MCourse, learner: MLearner, e: MEnrolment): { lessonId: string; position: number | null } | null {
+export function nextLesson(
+  c: MCourse,
+  learner: MLearner,
+  e: MEnrolment,
+): { lessonId: string; position: number | null } | null {
   const open = (l: MLesson) => {
     const s = learner.progress.get(l.id);
     return s?.status !== 'completed' && s?.status !== 'skipped';
@@ -151,7 +161,11 @@ export function recompute(model: Model, learner: MLearner, c: MCourse): void {
 }
 
 /** What the server must answer for one event, and the change it makes when recorded. */
-export function applyEvent(model: Model, learnerIndex: number, ev: SentEvent): { status: 'recorded' | 'duplicate' } | { status: 'rejected'; reason: Rejection } {
+export function applyEvent(
+  model: Model,
+  learnerIndex: number,
+  ev: SentEvent,
+): { status: 'recorded' | 'duplicate' } | { status: 'rejected'; reason: Rejection } {
   const learner = model.learners[learnerIndex];
   const course = model.courses.find((c) => c.lessons.some((l) => l.id === ev.lessonId));
   if (!course) return { status: 'rejected', reason: 'lesson_not_found' };
@@ -162,12 +176,21 @@ export function applyEvent(model: Model, learnerIndex: number, ev: SentEvent): {
   if (ev.type === 'completed' && lesson.kind === 'quiz') return { status: 'rejected', reason: 'wrong_kind' };
   if (ev.type === 'skipped' && !lesson.contentNote) return { status: 'rejected', reason: 'no_content_note' };
   if (ev.type === 'quiz_submitted' && lesson.kind !== 'quiz') return { status: 'rejected', reason: 'wrong_kind' };
-  if (ev.type === 'reflection_saved' && lesson.kind !== 'reflection') return { status: 'rejected', reason: 'wrong_kind' };
-  if (ev.type !== 'position' && ev.type !== 'time_spent' && locks(course, learner)[index]) return { status: 'rejected', reason: 'locked' };
+  if (ev.type === 'reflection_saved' && lesson.kind !== 'reflection')
+    return { status: 'rejected', reason: 'wrong_kind' };
+  if (ev.type !== 'position' && ev.type !== 'time_spent' && locks(course, learner)[index])
+    return { status: 'rejected', reason: 'locked' };
   if (learner.recorded.has(ev.id)) return { status: 'duplicate' };
   learner.recorded.add(ev.id);
 
-  const s: MLessonState = learner.progress.get(lesson.id) ?? { status: 'in_progress', timeSpent: 0, position: null, attempts: 0, bestScore: null, passed: null };
+  const s: MLessonState = learner.progress.get(lesson.id) ?? {
+    status: 'in_progress',
+    timeSpent: 0,
+    position: null,
+    attempts: 0,
+    bestScore: null,
+    passed: null,
+  };
   switch (ev.type) {
     case 'completed':
     case 'reflection_saved':
@@ -211,7 +234,14 @@ export function enrol(model: Model, learnerIndex: number, c: MCourse, id: string
     if (fromCohort) return;
     if (e.status === 'withdrawn') e.status = 'active';
   } else {
-    learner.enrolments.set(c.key, { id, status: 'active', percent: 0, enrolledSeq: model.seq, lastActivity: null, lastLessonId: null });
+    learner.enrolments.set(c.key, {
+      id,
+      status: 'active',
+      percent: 0,
+      enrolledSeq: model.seq,
+      lastActivity: null,
+      lastLessonId: null,
+    });
   }
   recompute(model, learner, c);
 }
@@ -242,7 +272,16 @@ export function expectedCoursePage(model: Model, learnerIndex: number, c: MCours
     enrolment: e && e.status !== 'withdrawn' ? expectedEnrolment(model, learner, c) : null,
     lessons: c.lessons.map((l, i) => {
       const s = learner.progress.get(l.id);
-      return { lessonId: l.id, status: s?.status ?? 'not_started', locked: lockState[i], timeSpentSeconds: s?.timeSpent ?? 0, bestScore: s?.bestScore ?? null, passed: s?.passed ?? null, attempts: s?.attempts ?? 0, position: s?.position ?? null };
+      return {
+        lessonId: l.id,
+        status: s?.status ?? 'not_started',
+        locked: lockState[i],
+        timeSpentSeconds: s?.timeSpent ?? 0,
+        bestScore: s?.bestScore ?? null,
+        passed: s?.passed ?? null,
+        attempts: s?.attempts ?? 0,
+        position: s?.position ?? null,
+      };
     }),
   };
 }
@@ -259,7 +298,12 @@ export function expectedMyLearning(model: Model, learner: MLearner) {
 export function expectedGridCell(model: Model, k: MCohort, learnerIndex: number, c: MCourse) {
   const e = model.learners[learnerIndex].enrolments.get(c.key);
   if (!e) return { courseId: c.id, status: 'not_enrolled', percent: 0, overdue: false };
-  return { courseId: c.id, status: e.status, percent: e.percent, overdue: k.courses.get(c.key) === 'past' && e.status === 'active' };
+  return {
+    courseId: c.id,
+    status: e.status,
+    percent: e.percent,
+    overdue: k.courses.get(c.key) === 'past' && e.status === 'active',
+  };
 }
 
 export function expectedCourseReport(model: Model, c: MCourse) {

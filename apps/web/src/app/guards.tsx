@@ -19,7 +19,10 @@ export function RequireAuth() {
   if (me.isError) return <LoadErrorPage error={me.error} onRetry={() => void me.refetch()} />;
   const reason = getSessionEnd(client);
   // After signing out or erasing the account there is nothing to come back to.
-  const next = reason === 'signed-out' || reason === 'erased' ? undefined : `${location.pathname}${location.search}${location.hash}`;
+  const next =
+    reason === 'signed-out' || reason === 'erased'
+      ? undefined
+      : `${location.pathname}${location.search}${location.hash}`;
   return <Navigate replace to={signInPath({ next, reason })} />;
 }
 

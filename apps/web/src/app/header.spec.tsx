@@ -10,17 +10,34 @@ import { renderApp } from '../test/render-app';
 const cases: [Role, [string, string][]][] = [
   ['learner', [['나의 배움', '/learn']]],
   ['instructor', [['가르치기', '/teach']]],
-  ['manager', [['과정 운영', '/program'], ['과정 보기', '/teach']]],
-  ['admin', [['관리', '/admin/users'], ['과정 운영', '/program'], ['가르치기', '/teach']]],
+  [
+    'manager',
+    [
+      ['과정 운영', '/program'],
+      ['과정 보기', '/teach'],
+    ],
+  ],
+  [
+    'admin',
+    [
+      ['관리', '/admin/users'],
+      ['과정 운영', '/program'],
+      ['가르치기', '/teach'],
+    ],
+  ],
 ];
 const roleItems = [...new Set(cases.flatMap(([, items]) => items.map(([label]) => label)))];
 
 describe('header navigation', () => {
   it.each(cases)('a %s sees only their own areas, plus account and sign out', async (role, items) => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe(role) }, 'GET /admin/users': { status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 } } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe(role) },
+      'GET /admin/users': { status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 } },
+    });
     renderApp('/account');
     const nav = await screen.findByRole('navigation', { name: '주 메뉴' });
-    for (const [label, href] of items) expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('href', href);
+    for (const [label, href] of items)
+      expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('href', href);
     const mine = items.map(([label]) => label);
     for (const other of roleItems.filter((l) => !mine.includes(l))) {
       expect(within(nav).queryByRole('link', { name: other })).not.toBeInTheDocument();

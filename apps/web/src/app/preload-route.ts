@@ -7,7 +7,9 @@ import { lazyPreload } from '../lib/lazy-preload';
 import { meQuery } from '../lib/session';
 
 // The lesson player's chunks, declared here so that main.tsx can start them before the first render.
-export const LessonPage = lazyPreload(() => import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })));
+export const LessonPage = lazyPreload(() =>
+  import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })),
+);
 export const LessonGlossary = lazyPreload(() => import('../features/glossary/components/lesson-glossary'));
 
 const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/[^/]+\/?$/;

@@ -48,7 +48,12 @@ function visibleText(): string {
 const signedOut = { 'GET /me': apiError(401, 'unauthenticated') };
 const CERT_ID = '9d3c3e1e-1a2b-4c3d-8e4f-000000000777';
 const CODE_ID = '9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01';
-const verification = { name: '하나', courseTitle: { ko: '일터의 권리' }, issuedAt: '2026-04-03T09:00:00.000Z', valid: true };
+const verification = {
+  name: '하나',
+  courseTitle: { ko: '일터의 권리' },
+  issuedAt: '2026-04-03T09:00:00.000Z',
+  valid: true,
+};
 
 interface PublicPage {
   name: string;
@@ -92,7 +97,12 @@ const PAGES: PublicPage[] = [
     name: 'certificate (print view)',
     path: `/learn/certificates/${CERT_ID}`,
     role: 'learner',
-    api: { 'GET /me/certificates': { status: 200, body: { items: [{ id: CERT_ID, code: 'ABCDEFGHJKMN', courseId: COHORT_ID, ...verification }] } } },
+    api: {
+      'GET /me/certificates': {
+        status: 200,
+        body: { items: [{ id: CERT_ID, code: 'ABCDEFGHJKMN', courseId: COHORT_ID, ...verification }] },
+      },
+    },
     heading: ['learning.certificate.pageTitle'],
     shows: 'learning.certificate.heading',
   },
@@ -105,7 +115,18 @@ const PAGES: PublicPage[] = [
       [`GET /cohorts/${COHORT_ID}/join-codes`]: {
         status: 200,
         body: {
-          items: [{ id: CODE_ID, code: 'ABCDE-FGHJK', expiresAt: null, maxUses: 30, uses: 3, revokedAt: null, createdAt: '2026-11-01T09:00:00.000Z', usable: true }],
+          items: [
+            {
+              id: CODE_ID,
+              code: 'ABCDE-FGHJK',
+              expiresAt: null,
+              maxUses: 30,
+              uses: 3,
+              revokedAt: null,
+              createdAt: '2026-11-01T09:00:00.000Z',
+              usable: true,
+            },
+          ],
         },
       },
     },
@@ -126,7 +147,10 @@ describe('what a third party can see says nothing about who learns on Dari', () 
     it.each(PAGES)('$name', { timeout: 15_000 }, async (page) => {
       freshDevice(); // the learner's pages keep a queue of learning events in IndexedDB
       await useLanguage(lng);
-      mockApi({ ...(page.role ? { 'GET /me': { status: 200, body: makeMe(page.role, { locale: lng }) } } : signedOut), ...page.api });
+      mockApi({
+        ...(page.role ? { 'GET /me': { status: 200, body: makeMe(page.role, { locale: lng }) } } : signedOut),
+        ...page.api,
+      });
       renderApp(page.path);
       const [key, values] = page.heading;
       const title = Object.entries(values ?? {}).reduce((text, [k, v]) => text.replace(`{{${k}}}`, v), tr(lng, key));
@@ -144,11 +168,16 @@ describe('what a third party can see says nothing about who learns on Dari', () 
     mockApi({ 'GET /me': { status: 200, body: makeMe('learner') } });
     renderApp('/learn');
     await screen.findByRole('heading', { level: 1, name: '하나 님, 반가워요' });
-    await waitFor(() => expect(document.querySelector('.site-footer')).toHaveTextContent(tr('ko', 'app.footerNoEmail')));
+    await waitFor(() =>
+      expect(document.querySelector('.site-footer')).toHaveTextContent(tr('ko', 'app.footerNoEmail')),
+    );
   });
 
   it('but not on the public ones, even signed in (a learner shows an employer the verify page)', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('learner') }, 'GET /certificates/verify/ABCDEFGHJKMN': { status: 200, body: verification } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'GET /certificates/verify/ABCDEFGHJKMN': { status: 200, body: verification },
+    });
     renderApp('/verify/ABCDEFGHJKMN');
     expect(await screen.findByText(tr('ko', 'learning.verify.valid'))).toBeInTheDocument();
     await screen.findByRole('navigation', { name: tr('ko', 'nav.label') });
@@ -158,7 +187,22 @@ describe('what a third party can see says nothing about who learns on Dari', () 
 
 describe('the words of public pages and printouts, in every language', () => {
   // Catalogue keys whose text can reach someone without an account or on paper.
-  const PUBLIC_KEYS = ['app', 'signIn', 'resetCode', 'join', 'learning.verify', 'learning.certificate', 'program.printCode', 'program.slips', 'notFound', 'errorPage', 'errors', 'privacy.notice', 'language', 'reading'];
+  const PUBLIC_KEYS = [
+    'app',
+    'signIn',
+    'resetCode',
+    'join',
+    'learning.verify',
+    'learning.certificate',
+    'program.printCode',
+    'program.slips',
+    'notFound',
+    'errorPage',
+    'errors',
+    'privacy.notice',
+    'language',
+    'reading',
+  ];
 
   function flatten(tree: Tree | string, prefix: string): [string, string][] {
     if (typeof tree === 'string') return [[prefix, tree]];
@@ -178,7 +222,9 @@ describe('the words of public pages and printouts, in every language', () => {
 describe('the HTML shell and the installed app', () => {
   const web = join(__dirname, '..', '..');
   const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    readdirSync(dir).flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+    );
 
   it('index.html and everything in public/ name Dari as a learning platform, nothing more', () => {
     const html = readFileSync(join(web, 'index.html'), 'utf8');
@@ -213,7 +259,10 @@ describe('/verify without a code', () => {
   });
 
   it('offers a labelled box; a wrong format is explained on the box, a right one opens the result', async () => {
-    const api = mockApi({ ...signedOut, 'GET /certificates/verify/ABCD-EFGH-JKMN': { status: 200, body: verification } });
+    const api = mockApi({
+      ...signedOut,
+      'GET /certificates/verify/ABCD-EFGH-JKMN': { status: 200, body: verification },
+    });
     const { location } = renderApp('/verify');
     expect(await screen.findByRole('heading', { level: 1, name: '수료증 확인' })).toBeInTheDocument();
     const box = screen.getByLabelText('확인 코드');
@@ -223,7 +272,9 @@ describe('/verify without a code', () => {
     await user.type(box, 'ABCD-EFGH');
     await user.click(screen.getByRole('button', { name: '확인하기' }));
     expect(box).toHaveAttribute('aria-invalid', 'true');
-    expect(box).toHaveAccessibleDescription(`${tr('ko', 'learning.verify.codeHint')} ${tr('ko', 'learning.verify.badFormat')}`);
+    expect(box).toHaveAccessibleDescription(
+      `${tr('ko', 'learning.verify.codeHint')} ${tr('ko', 'learning.verify.badFormat')}`,
+    );
     expect(box).toHaveFocus();
     expect(location()).toBe('/verify');
     expect(api.calls.filter((c) => c.path.startsWith('/certificates/verify'))).toHaveLength(0);

@@ -15,32 +15,48 @@ import { LessonGlossary, LessonPage } from './preload-route';
 import { NotFoundPage } from './not-found-page';
 
 // Pages a learner rarely or never needs load on demand, so the first page stays small.
-const AccountPage = lazyWithAreas(['privacy'], () => import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazyWithAreas(['privacy'], () =>
+  import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })),
+);
 const ResetCodePage = lazy(() =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
-const UsersPage = lazyWithAreas(['admin'], () => import('../features/admin-users/routes/users-page').then((m) => ({ default: m.UsersPage })));
+const UsersPage = lazyWithAreas(['admin'], () =>
+  import('../features/admin-users/routes/users-page').then((m) => ({ default: m.UsersPage })),
+);
 const NewUserPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/new-user-page').then((m) => ({ default: m.NewUserPage })),
 );
 const UserDetailPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
-const AuditPage = lazyWithAreas(['admin'], () => import('../features/admin-audit/routes/audit-page').then((m) => ({ default: m.AuditPage })));
+const AuditPage = lazyWithAreas(['admin'], () =>
+  import('../features/admin-audit/routes/audit-page').then((m) => ({ default: m.AuditPage })),
+);
 
 // The learner's pages beyond the first: the player, quizzes and certificates load when opened.
-const CoursePage = lazy(() => import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })));
-const JournalPage = lazy(() => import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })));
+const CoursePage = lazy(() =>
+  import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })),
+);
+const JournalPage = lazy(() =>
+  import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })),
+);
 const CertificatesPage = lazy(() =>
   import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
 );
 const CertificatePage = lazy(() =>
   import('../features/learning/routes/certificate-page').then((m) => ({ default: m.CertificatePage })),
 );
-const VerifyPage = lazy(() => import('../features/learning/routes/verify-page').then((m) => ({ default: m.VerifyPage })));
+const VerifyPage = lazy(() =>
+  import('../features/learning/routes/verify-page').then((m) => ({ default: m.VerifyPage })),
+);
 // Course authoring is for staff only: learners never download it.
-const CoursesPage = lazyWithAreas(['authoring'], () => import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })));
-const NewCoursePage = lazyWithAreas(['authoring'], () => import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })));
+const CoursesPage = lazyWithAreas(['authoring'], () =>
+  import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })),
+);
+const NewCoursePage = lazyWithAreas(['authoring'], () =>
+  import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })),
+);
 const CourseEditorPage = lazyWithAreas(['authoring'], () =>
   import('../features/authoring/routes/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
 );
@@ -52,12 +68,20 @@ const CoursePreviewPage = lazyWithAreas(['authoring'], () =>
 );
 
 // The language bridge: glossary pages, and the term popovers around lessons (see components/markdown/glossary-context.ts).
-const GlossaryPage = lazy(() => import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })));
+const GlossaryPage = lazy(() =>
+  import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })),
+);
 const TermPage = lazy(() => import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })));
 const WordsPage = lazy(() => import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })));
-const RequestsPage = lazy(() => import('../features/glossary/routes/requests-page').then((m) => ({ default: m.RequestsPage })));
-const NewTermPage = lazy(() => import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.NewTermPage })));
-const EditTermPage = lazy(() => import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.EditTermPage })));
+const RequestsPage = lazy(() =>
+  import('../features/glossary/routes/requests-page').then((m) => ({ default: m.RequestsPage })),
+);
+const NewTermPage = lazy(() =>
+  import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.NewTermPage })),
+);
+const EditTermPage = lazy(() =>
+  import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.EditTermPage })),
+);
 
 // Program management (staff only, with its charts) and joining with a code: each its own chunk,
 // arriving with the words of the 'program' area (which also holds the join page's words).
@@ -67,7 +91,9 @@ const ProgramHomePage = lazyWithAreas(['program'], () =>
 const NewCohortPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/new-cohort-page').then((m) => ({ default: m.NewCohortPage })),
 );
-const CohortPage = lazyWithAreas(['program'], () => import('../features/program/routes/cohort-page').then((m) => ({ default: m.CohortPage })));
+const CohortPage = lazyWithAreas(['program'], () =>
+  import('../features/program/routes/cohort-page').then((m) => ({ default: m.CohortPage })),
+);
 const JoinCodePrintPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/join-code-print-page').then((m) => ({ default: m.JoinCodePrintPage })),
 );
@@ -77,8 +103,12 @@ const CourseReportPage = lazyWithAreas(['program'], () =>
 const LearnerReportPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/learner-report-page').then((m) => ({ default: m.LearnerReportPage })),
 );
-const PrivacyPage = lazyWithAreas(['privacy'], () => import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })));
-const JoinPage = lazyWithAreas(['program'], () => import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })));
+const PrivacyPage = lazyWithAreas(['privacy'], () =>
+  import('../features/privacy/routes/privacy-page').then((m) => ({ default: m.PrivacyPage })),
+);
+const JoinPage = lazyWithAreas(['program'], () =>
+  import('../features/join/routes/join-page').then((m) => ({ default: m.JoinPage })),
+);
 
 /**
  * The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one.

@@ -96,7 +96,16 @@ describe('session and guards', () => {
       'GET /me': { status: 200, body: makeMe('admin') },
       'GET /admin/users/5d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d': {
         status: 200,
-        body: { id: '5d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d', username: 'x', displayName: 'X', role: 'learner', status: 'active', locale: 'ko', createdAt: 'not a date', lastLoginAt: null },
+        body: {
+          id: '5d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          username: 'x',
+          displayName: 'X',
+          role: 'learner',
+          status: 'active',
+          locale: 'ko',
+          createdAt: 'not a date',
+          lastLoginAt: null,
+        },
       },
     });
     const original = console.error;

@@ -14,7 +14,15 @@ interface ConfirmActionProps {
 }
 
 /** A two-step button: nothing irreversible happens on a single tap. */
-export function ConfirmAction({ label, question, confirmLabel, onConfirm, pending, danger, disabled }: ConfirmActionProps) {
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  pending,
+  danger,
+  disabled,
+}: ConfirmActionProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const tone = danger ? 'button button-danger' : 'button';

@@ -43,7 +43,11 @@ function FieldShell({ label, hint, error, children }: FieldShellProps) {
   );
 }
 
-type InputProps = Omit<ComponentProps<'input'>, 'id'> & { label: string; hint?: ReactNode; error: FieldError | undefined };
+type InputProps = Omit<ComponentProps<'input'>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error: FieldError | undefined;
+};
 
 export function TextField({ label, hint, error, ...input }: InputProps) {
   return (
@@ -55,7 +59,11 @@ export function TextField({ label, hint, error, ...input }: InputProps) {
   );
 }
 
-type SelectProps = Omit<ComponentProps<'select'>, 'id'> & { label: string; hint?: ReactNode; error: FieldError | undefined };
+type SelectProps = Omit<ComponentProps<'select'>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error: FieldError | undefined;
+};
 
 export function SelectField({ label, hint, error, children, ...select }: SelectProps) {
   return (

@@ -13,7 +13,11 @@ function subscribe(onChange: () => void) {
 /** Tells the person plainly when the phone has no connection. */
 export function OfflineBanner() {
   const { t } = useTranslation();
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
   if (online) return null;
   return (
     <p className="offline-banner" role="status">

@@ -27,7 +27,8 @@ export function OneTimeCode({ code, forName }: { code: ResetCode; forName: strin
       </p>
       <p>{t('oneTimeCode.handOver', { name: forName })}</p>
       <p>
-        <strong>{t('oneTimeCode.onlyOnce')}</strong> {t('oneTimeCode.expires', { date: formatDateTime(code.expiresAt, locale) })}
+        <strong>{t('oneTimeCode.onlyOnce')}</strong>{' '}
+        {t('oneTimeCode.expires', { date: formatDateTime(code.expiresAt, locale) })}
       </p>
       <button type="button" className="button" onClick={() => void copy()}>
         {t('oneTimeCode.copy')}

@@ -46,7 +46,8 @@ describe('translation catalogues', () => {
       const base = key.replace(PLURAL, '');
       for (const lng of ['en', 'zh']) {
         const other = [...flat[lng]!].find(([k]) => k.replace(PLURAL, '') === base)?.[1];
-        if (other !== undefined && placeholders(other).join() !== placeholders(value).join()) problems.push(`${lng}:${key}`);
+        if (other !== undefined && placeholders(other).join() !== placeholders(value).join())
+          problems.push(`${lng}:${key}`);
       }
     }
     expect(problems).toEqual([]);

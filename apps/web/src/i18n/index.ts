@@ -58,7 +58,10 @@ export async function ensureAreas(areas: readonly LazyArea[]): Promise<void> {
 
 /** React.lazy for a page whose words are in a lazy area: the code and the words arrive together. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
-export function lazyWithAreas<T extends ComponentType<any>>(areas: readonly LazyArea[], load: () => Promise<{ default: T }>): LazyExoticComponent<T> {
+export function lazyWithAreas<T extends ComponentType<any>>(
+  areas: readonly LazyArea[],
+  load: () => Promise<{ default: T }>,
+): LazyExoticComponent<T> {
   return lazy(async () => (await Promise.all([load(), ensureAreas(areas)]))[0]);
 }
 

@@ -25,9 +25,16 @@ describe('apiRequest', () => {
   });
 
   it('keeps the problems of a publish_blocked answer', async () => {
-    mockApi({ 'POST /p': apiError(400, 'publish_blocked', { problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }] }) });
+    mockApi({
+      'POST /p': apiError(400, 'publish_blocked', {
+        problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }],
+      }),
+    });
     const error = await apiRequest('/p', { method: 'POST' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'publish_blocked', problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }] });
+    expect(error).toMatchObject({
+      code: 'publish_blocked',
+      problems: [{ lessonId: 'l', moduleId: 'm', message: 'needs text' }],
+    });
   });
 
   it('does not add the client header to reads, and drops empty query values', async () => {
@@ -39,20 +46,34 @@ describe('apiRequest', () => {
 
   it('turns the error body into an ApiError with code, fields and retryAfter', async () => {
     mockApi({
-      'POST /auth/login': apiError(429, 'too_many_attempts', { retryAfter: 120, fields: [{ path: 'body.username', message: 'x' }] }),
+      'POST /auth/login': apiError(429, 'too_many_attempts', {
+        retryAfter: 120,
+        fields: [{ path: 'body.username', message: 'x' }],
+      }),
     });
     const error = await apiRequest('/auth/login', { method: 'POST', body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 429, code: 'too_many_attempts', retryAfter: 120, fields: [{ path: 'body.username' }] });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'too_many_attempts',
+      retryAfter: 120,
+      fields: [{ path: 'body.username' }],
+    });
   });
 
   it('keeps the status meaningful when the error body is not the agreed shape', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
+    );
     await expect(apiRequest('/me')).rejects.toMatchObject({ status: 502, code: 'service_unavailable' });
   });
 
   it('reports a failed connection as the network code', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(apiRequest('/me')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 });

@@ -1,4 +1,11 @@
-import { CLIENT_HEADER, CLIENT_HEADER_VALUE, ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '@dari/contracts';
+import {
+  CLIENT_HEADER,
+  CLIENT_HEADER_VALUE,
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldError,
+} from '@dari/contracts';
 
 /** Why a course cannot be published yet (publish_blocked), one line per problem. */
 export interface PublishProblem {
@@ -94,13 +101,12 @@ function asErrorBody(json: unknown): ErrorBody | null {
   if (!(ERROR_CODES as readonly unknown[]).includes(body['code'])) return null;
   const fields = Array.isArray(body['fields'])
     ? body['fields'].filter(
-        (f): f is FieldError => !!f && typeof f === 'object' && typeof f.path === 'string' && typeof f.message === 'string',
+        (f): f is FieldError =>
+          !!f && typeof f === 'object' && typeof f.path === 'string' && typeof f.message === 'string',
       )
     : undefined;
   const problems = Array.isArray(body['problems'])
-    ? body['problems'].filter(
-        (p): p is PublishProblem => !!p && typeof p === 'object' && typeof p.message === 'string',
-      )
+    ? body['problems'].filter((p): p is PublishProblem => !!p && typeof p === 'object' && typeof p.message === 'string')
     : undefined;
   return {
     status: body['status'],

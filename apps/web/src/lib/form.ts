@@ -63,7 +63,9 @@ type SchemaSource<TIn, TOut> = z.ZodType<TOut, TIn> | (() => Promise<z.ZodType<T
  * A react-hook-form resolver that validates with a contract schema and keeps translatable messages.
  * The schema may be given as a loader, so a page can show its form before zod has downloaded.
  */
-export function schemaResolver<TIn extends FieldValues, TOut>(source: SchemaSource<TIn, TOut>): Resolver<TIn, unknown, TOut> {
+export function schemaResolver<TIn extends FieldValues, TOut>(
+  source: SchemaSource<TIn, TOut>,
+): Resolver<TIn, unknown, TOut> {
   return async (values) => {
     let schema: z.ZodType<TOut, TIn>;
     try {
@@ -93,7 +95,10 @@ export function applyServerFieldErrors<T extends FieldValues>(
   for (const field of error.fields) {
     const name = field.path.replace(/^body\./, '') as Path<T>;
     if (fieldNames.includes(name)) {
-      setError(name, { type: 'server', message: encodeMessage({ key: 'validation.server', values: { detail: field.message } }) });
+      setError(name, {
+        type: 'server',
+        message: encodeMessage({ key: 'validation.server', values: { detail: field.message } }),
+      });
       placed = true;
     }
   }

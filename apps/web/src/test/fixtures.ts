@@ -76,9 +76,17 @@ export function makeAuthorCourse(overrides: Partial<AuthorCourse> = {}): AuthorC
         id: MODULE_IDS[0],
         key: 'module-dignity',
         title: { ko: '존엄' },
-        lessons: [lessonSummary(LESSON_IDS[0], 'what-are-rights', '권리란'), lessonSummary(LESSON_IDS[1], 'dignity', '존엄성')],
+        lessons: [
+          lessonSummary(LESSON_IDS[0], 'what-are-rights', '권리란'),
+          lessonSummary(LESSON_IDS[1], 'dignity', '존엄성'),
+        ],
       },
-      { id: MODULE_IDS[1], key: 'module-elections', title: { ko: '선거' }, lessons: [lessonSummary(LESSON_IDS[2], 'check-quiz', '확인 퀴즈', 'quiz')] },
+      {
+        id: MODULE_IDS[1],
+        key: 'module-elections',
+        title: { ko: '선거' },
+        lessons: [lessonSummary(LESSON_IDS[2], 'check-quiz', '확인 퀴즈', 'quiz')],
+      },
     ],
     ...overrides,
   };
@@ -142,7 +150,13 @@ export function makePublishedCourse(overrides: Partial<PublishedCourse> = {}): P
               passMark: 50,
               shuffle: false,
               questions: [
-                { key: 'q-1', type: 'true_false', prompt: { ko: '투표는 비밀이에요.' }, explanation: { ko: '비밀 투표가 원칙이에요.' }, answer: true },
+                {
+                  key: 'q-1',
+                  type: 'true_false',
+                  prompt: { ko: '투표는 비밀이에요.' },
+                  explanation: { ko: '비밀 투표가 원칙이에요.' },
+                  answer: true,
+                },
               ],
             },
           },
@@ -161,7 +175,12 @@ export const HOURLY_WAGE_FACT: Fact = {
   label: { ko: '최저임금(시급)', en: 'minimum wage (hourly)', zh: '最低工资（时薪）' },
   values: [
     { from: '2025-01-01', to: '2025-12-31', value: 10030, source: '고용노동부 고시 「2025년 적용 최저임금」' },
-    { from: '2026-01-01', to: '2026-12-31', value: 10320, source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」' },
+    {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      value: 10320,
+      source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」',
+    },
   ],
   reviewBy: '2026-08-05',
   checkAt: {

@@ -33,7 +33,8 @@ export function mockApi(handlers: Record<string, Handler>) {
       path,
       query: url.searchParams,
       headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined,
+      body:
+        typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined,
       credentials: init.credentials,
     };
     calls.push(req);

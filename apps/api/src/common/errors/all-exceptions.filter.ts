@@ -1,10 +1,23 @@
-import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@dari/contracts';
 import { ZodSerializationException } from 'nestjs-zod';
 import type { DariReply, DariRequest } from '../http/request.js';
 import { isRetryable } from '../../database/retry.js';
 import { AppException } from './app-exception.js';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, OutageLog, RETRY_AFTER_SECONDS, UNAVAILABLE_CODE } from './unavailable.js';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  OutageLog,
+  RETRY_AFTER_SECONDS,
+  UNAVAILABLE_CODE,
+} from './unavailable.js';
 
 const BY_STATUS: Record<number, [ErrorCode, string]> = {
   400: ['validation_failed', 'The request is not valid.'],
@@ -24,7 +37,11 @@ const FASTIFY: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The body is empty but says it is JSON.'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request is too large.'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send JSON with the header content-type: application/json.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    'Send JSON with the header content-type: application/json.',
+  ],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'validation_failed', 'The content-length does not match the body.'],
 };
 
@@ -43,12 +60,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<DariRequest>();
     const reply = host.switchToHttp().getResponse<DariReply>();
-    if (this.indexHtml && exception instanceof NotFoundException && !(exception instanceof AppException) && (req.method === 'GET' || req.method === 'HEAD') && !isApi(req.url)) {
-      void reply.status(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.indexHtml);
+    if (
+      this.indexHtml &&
+      exception instanceof NotFoundException &&
+      !(exception instanceof AppException) &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !isApi(req.url)
+    ) {
+      void reply
+        .status(200)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(this.indexHtml);
       return;
     }
     const body = this.toBody(exception, String(req.id));
-    if (body.code === UNAVAILABLE_CODE && isDatabaseUnavailable(exception)) this.outage.failed(exception, body.requestId);
+    if (body.code === UNAVAILABLE_CODE && isDatabaseUnavailable(exception))
+      this.outage.failed(exception, body.requestId);
     else if (body.status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     if (body.retryAfter) void reply.header('retry-after', String(body.retryAfter));
     if (isApi(req.url)) void reply.header('cache-control', 'no-store');
@@ -81,11 +109,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     // The database is down or restarting: try again soon (the web app keeps its queued events).
     if (isDatabaseUnavailable(exception)) {
-      return { status: 503, code: UNAVAILABLE_CODE, message: DATABASE_UNAVAILABLE_MESSAGE, retryAfter: RETRY_AFTER_SECONDS, requestId };
+      return {
+        status: 503,
+        code: UNAVAILABLE_CODE,
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        retryAfter: RETRY_AFTER_SECONDS,
+        requestId,
+      };
     }
     // Two requests changed the same rows at the same moment: the loser may simply try again.
     if (isRetryable(exception)) {
-      return { status: 409, code: 'conflict', message: 'Someone changed this at the same moment. Try again.', requestId };
+      return {
+        status: 409,
+        code: 'conflict',
+        message: 'Someone changed this at the same moment. Try again.',
+        requestId,
+      };
     }
     // Fastify's own 4xx errors (bad headers, prototype poisoning…) are the client's mistake, not ours.
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
@@ -93,7 +132,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const [code, message] = BY_STATUS[statusCode] ?? BY_STATUS[400];
       return { status: statusCode, code, message, requestId };
     }
-    return { status: 500, code: 'internal_error', message: `Something went wrong on our side. If it happens again, tell an admin this code: ${requestId}`, requestId };
+    return {
+      status: 500,
+      code: 'internal_error',
+      message: `Something went wrong on our side. If it happens again, tell an admin this code: ${requestId}`,
+      requestId,
+    };
   }
 }
 

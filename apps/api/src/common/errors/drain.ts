@@ -21,6 +21,12 @@ export function answerWhileDraining(fastify: FastifyInstance): void {
       .header('retry-after', String(RETRY_AFTER_SECONDS))
       .header('content-type', 'application/json; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send({ status: 503, code: UNAVAILABLE_CODE, message: SHUTTING_DOWN_MESSAGE, retryAfter: RETRY_AFTER_SECONDS, requestId: String(req.id) });
+      .send({
+        status: 503,
+        code: UNAVAILABLE_CODE,
+        message: SHUTTING_DOWN_MESSAGE,
+        retryAfter: RETRY_AFTER_SECONDS,
+        requestId: String(req.id),
+      });
   });
 }

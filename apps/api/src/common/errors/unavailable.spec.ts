@@ -27,7 +27,16 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('leaves real query errors, conflicts and everything else alone', () => {
-    for (const e of [pgError('23505'), pgError('40001'), pgError('42703'), new QueryFailedError('SELECT x', [], pgError('42P01')), new Error('Something else'), null, 'ECONNREFUSED', { code: 'not_found' }]) {
+    for (const e of [
+      pgError('23505'),
+      pgError('40001'),
+      pgError('42703'),
+      new QueryFailedError('SELECT x', [], pgError('42P01')),
+      new Error('Something else'),
+      null,
+      'ECONNREFUSED',
+      { code: 'not_found' },
+    ]) {
       expect(isDatabaseUnavailable(e)).toBe(false);
     }
   });
@@ -37,7 +46,11 @@ describe('OutageLog', () => {
   it('logs the first failure of an outage, then at most one line per period with the count it left out', () => {
     const lines: Record<string, unknown>[] = [];
     let now = 0;
-    const log = new OutageLog((fields) => lines.push(fields), 30_000, () => now);
+    const log = new OutageLog(
+      (fields) => lines.push(fields),
+      30_000,
+      () => now,
+    );
     for (let i = 0; i < 500; i++) {
       now = i * 100;
       log.failed(errno('ECONNREFUSED'), `r${i}`);

@@ -9,7 +9,8 @@ import type { ErrorCode } from '@dari/contracts';
  */
 export const UNAVAILABLE_CODE: ErrorCode = 'service_unavailable';
 export const RETRY_AFTER_SECONDS = 5;
-export const DATABASE_UNAVAILABLE_MESSAGE = 'Dari cannot reach its database right now. Nothing you sent was lost; try again in a few seconds.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'Dari cannot reach its database right now. Nothing you sent was lost; try again in a few seconds.';
 export const SHUTTING_DOWN_MESSAGE = 'This Dari server is restarting. Try again in a few seconds.';
 
 // SQLSTATEs that mean "no usable connection", not "your query is wrong".
@@ -20,7 +21,16 @@ const UNAVAILABLE_SQLSTATE = new Set([
   '53300', // too_many_connections
 ]);
 // Socket errors on the way to the database.
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // What pg and pg-pool throw without a code when a connection dies or cannot be had.
 const UNAVAILABLE_MESSAGE = [
   /^Connection terminated/, // "…unexpectedly", "…due to connection timeout"
@@ -38,7 +48,8 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (!e || typeof e !== 'object' || depth > 4) return false;
   const err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   const code = typeof err.code === 'string' ? err.code : undefined;
-  if (code && (UNAVAILABLE_SQLSTATE.has(code) || UNAVAILABLE_ERRNO.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (code && (UNAVAILABLE_SQLSTATE.has(code) || UNAVAILABLE_ERRNO.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
+    return true;
   if (typeof err.message === 'string' && UNAVAILABLE_MESSAGE.some((re) => re.test(err.message as string))) return true;
   if (isDatabaseUnavailable(err.driverError, depth + 1) || isDatabaseUnavailable(err.cause, depth + 1)) return true;
   return Array.isArray(err.errors) && err.errors.some((x) => isDatabaseUnavailable(x, depth + 1));
@@ -65,7 +76,10 @@ export class OutageLog {
       return;
     }
     const reason = describe(e);
-    this.warn({ requestId, reason, ...(this.unlogged ? { alsoFailedSinceLastLine: this.unlogged } : {}) }, 'database unavailable: answering 503');
+    this.warn(
+      { requestId, reason, ...(this.unlogged ? { alsoFailedSinceLastLine: this.unlogged } : {}) },
+      'database unavailable: answering 503',
+    );
     this.lastAt = t;
     this.unlogged = 0;
   }

@@ -46,7 +46,8 @@ export function inputProblems(value: unknown, location: string): FieldError[] {
       const problem = textProblem(v);
       if (problem) return [{ path: where, message: problem }];
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_INPUT_DEPTH) return [{ path: where, message: `is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)` }];
+      if (depth >= MAX_INPUT_DEPTH)
+        return [{ path: where, message: `is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)` }];
       for (const [k, x] of Object.entries(v)) {
         const problem = textProblem(k);
         if (problem) return [{ path: where, message: `has a field name that ${problem}` }];
@@ -68,7 +69,9 @@ export class ZodValidationPipe implements PipeTransform {
     if (!location) return value; // custom decorators (current user, request, reply)
     const dto = metadata.metatype as ZodDtoClass | undefined;
     if (!dto?.isZodDto || !dto.schema) {
-      throw new Error(`@${metadata.type === 'param' ? 'Param' : metadata.type === 'query' ? 'Query' : 'Body'}() must be typed with a zod DTO`);
+      throw new Error(
+        `@${metadata.type === 'param' ? 'Param' : metadata.type === 'query' ? 'Query' : 'Body'}() must be typed with a zod DTO`,
+      );
     }
     const problems = inputProblems(value, location);
     if (problems.length) throw AppException.validation(problems);

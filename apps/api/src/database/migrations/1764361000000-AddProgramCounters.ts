@@ -30,9 +30,13 @@ export class AddProgramCounters1764361000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "cohort_course_stats" ("cohort_id" uuid NOT NULL, "course_id" uuid NOT NULL, "shard" smallint NOT NULL, "enrolled" integer NOT NULL DEFAULT '0', "completed" integer NOT NULL DEFAULT '0', "withdrawn" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_cc10a63b5a78be49ced14301c55" PRIMARY KEY ("cohort_id", "course_id", "shard"))`,
     );
-    await queryRunner.query(`CREATE INDEX "idx_cohort_course_stats_course_id" ON "cohort_course_stats"  ("course_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_cohort_course_stats_course_id" ON "cohort_course_stats"  ("course_id") `,
+    );
     await queryRunner.query(`ALTER TABLE "cohort_members" ADD "last_active_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`CREATE INDEX "idx_cohort_members_activity" ON "cohort_members"  ("cohort_id", "role", "last_active_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_cohort_members_activity" ON "cohort_members"  ("cohort_id", "role", "last_active_at") `,
+    );
     await queryRunner.query(
       `ALTER TABLE "course_stats" ADD CONSTRAINT "FK_1373ba5580b33282adf98092b08" FOREIGN KEY ("course_id") REFERENCES "courses"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -44,9 +48,13 @@ export class AddProgramCounters1764361000000 implements MigrationInterface {
     );
 
     // Hand-written: helpers, the functions the triggers run, the backfill, then the triggers.
-    await queryRunner.query(`CREATE FUNCTION dari_shard(u uuid) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$ SELECT (get_byte(uuid_send(u), 15) % 16)::smallint $$`);
+    await queryRunner.query(
+      `CREATE FUNCTION dari_shard(u uuid) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$ SELECT (get_byte(uuid_send(u), 15) % 16)::smallint $$`,
+    );
     // The hour in UTC terms, whatever the session's time zone.
-    await queryRunner.query(`CREATE FUNCTION dari_hour(t timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT to_timestamp(floor(extract(epoch FROM t) / 3600) * 3600) $$`);
+    await queryRunner.query(
+      `CREATE FUNCTION dari_hour(t timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$ SELECT to_timestamp(floor(extract(epoch FROM t) / 3600) * 3600) $$`,
+    );
 
     // Applies signed enrolment counts (one element per enrolment) to both counter tables.
     await queryRunner.query(`
@@ -155,8 +163,12 @@ export class AddProgramCounters1764361000000 implements MigrationInterface {
         WHERE x.user_id = m.user_id AND m.role = 'learner' AND x.t IS NOT NULL`,
     );
 
-    await queryRunner.query(`CREATE TRIGGER trg_enrolments_counted_ins AFTER INSERT ON enrolments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_inserted()`);
-    await queryRunner.query(`CREATE TRIGGER trg_enrolments_counted_del AFTER DELETE ON enrolments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_deleted()`);
+    await queryRunner.query(
+      `CREATE TRIGGER trg_enrolments_counted_ins AFTER INSERT ON enrolments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_inserted()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER trg_enrolments_counted_del AFTER DELETE ON enrolments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_deleted()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER trg_enrolments_counted_upd AFTER UPDATE OF status ON enrolments FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION dari_enrolment_status()`,
     );
@@ -164,17 +176,42 @@ export class AddProgramCounters1764361000000 implements MigrationInterface {
       `CREATE TRIGGER trg_enrolments_activity AFTER UPDATE OF last_activity_at ON enrolments FOR EACH ROW
        WHEN (dari_hour(NEW.last_activity_at) IS DISTINCT FROM dari_hour(OLD.last_activity_at)) EXECUTE FUNCTION dari_enrolment_activity()`,
     );
-    await queryRunner.query(`CREATE TRIGGER trg_cohort_members_counted_ins AFTER INSERT ON cohort_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_inserted()`);
-    await queryRunner.query(`CREATE TRIGGER trg_cohort_members_counted_del AFTER DELETE ON cohort_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_deleted()`);
+    await queryRunner.query(
+      `CREATE TRIGGER trg_cohort_members_counted_ins AFTER INSERT ON cohort_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_inserted()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER trg_cohort_members_counted_del AFTER DELETE ON cohort_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_deleted()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER trg_cohort_members_counted_upd AFTER UPDATE OF role ON cohort_members FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role) EXECUTE FUNCTION dari_member_role()`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const t of ['trg_enrolments_counted_ins', 'trg_enrolments_counted_del', 'trg_enrolments_counted_upd', 'trg_enrolments_activity']) await queryRunner.query(`DROP TRIGGER ${t} ON enrolments`);
-    for (const t of ['trg_cohort_members_counted_ins', 'trg_cohort_members_counted_del', 'trg_cohort_members_counted_upd']) await queryRunner.query(`DROP TRIGGER ${t} ON cohort_members`);
-    for (const f of ['dari_member_role()', 'dari_members_deleted()', 'dari_members_inserted()', 'dari_count_members(uuid[], uuid[], int[])', 'dari_enrolment_activity()', 'dari_enrolment_status()', 'dari_enrolments_deleted()', 'dari_enrolments_inserted()', 'dari_count_enrolments(uuid[], uuid[], int[], int[], int[])'])
+    for (const t of [
+      'trg_enrolments_counted_ins',
+      'trg_enrolments_counted_del',
+      'trg_enrolments_counted_upd',
+      'trg_enrolments_activity',
+    ])
+      await queryRunner.query(`DROP TRIGGER ${t} ON enrolments`);
+    for (const t of [
+      'trg_cohort_members_counted_ins',
+      'trg_cohort_members_counted_del',
+      'trg_cohort_members_counted_upd',
+    ])
+      await queryRunner.query(`DROP TRIGGER ${t} ON cohort_members`);
+    for (const f of [
+      'dari_member_role()',
+      'dari_members_deleted()',
+      'dari_members_inserted()',
+      'dari_count_members(uuid[], uuid[], int[])',
+      'dari_enrolment_activity()',
+      'dari_enrolment_status()',
+      'dari_enrolments_deleted()',
+      'dari_enrolments_inserted()',
+      'dari_count_enrolments(uuid[], uuid[], int[], int[], int[])',
+    ])
       await queryRunner.query(`DROP FUNCTION ${f}`);
     await queryRunner.query(`DROP FUNCTION dari_hour(timestamptz)`);
     await queryRunner.query(`DROP FUNCTION dari_shard(uuid)`);

@@ -11,12 +11,16 @@ export class AddVerifyThrottle1764381000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "login_throttle" DROP CONSTRAINT "chk_login_throttle_bucket"`);
-    await queryRunner.query(`ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip', 'join_ip', 'verify_ip'))`);
+    await queryRunner.query(
+      `ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip', 'join_ip', 'verify_ip'))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM "login_throttle" WHERE "bucket" = 'verify_ip'`);
     await queryRunner.query(`ALTER TABLE "login_throttle" DROP CONSTRAINT "chk_login_throttle_bucket"`);
-    await queryRunner.query(`ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip', 'join_ip'))`);
+    await queryRunner.query(
+      `ALTER TABLE "login_throttle" ADD CONSTRAINT "chk_login_throttle_bucket" CHECK ("bucket" IN ('login_account', 'login_ip', 'reset_account', 'reset_ip', 'join_ip'))`,
+    );
   }
 }

@@ -11,4 +11,16 @@ import { AddVerifyThrottle1764381000000 } from './1764381000000-AddVerifyThrottl
 import { AddDeviceCookies1764392000000 } from './1764392000000-AddDeviceCookies.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [CreateAccounts1764288000000, CreateCourses1764300000000, CreateLearning1764310000000, CreateGlossary1764320000000, CreatePrograms1764330000000, AddUserErasure1764340000000, AddVersionMeta1764350000000, AddProgramCounters1764361000000, AddAtRiskCourses1764371000000, AddVerifyThrottle1764381000000, AddDeviceCookies1764392000000];
+export const MIGRATIONS = [
+  CreateAccounts1764288000000,
+  CreateCourses1764300000000,
+  CreateLearning1764310000000,
+  CreateGlossary1764320000000,
+  CreatePrograms1764330000000,
+  AddUserErasure1764340000000,
+  AddVersionMeta1764350000000,
+  AddProgramCounters1764361000000,
+  AddAtRiskCourses1764371000000,
+  AddVerifyThrottle1764381000000,
+  AddDeviceCookies1764392000000,
+];

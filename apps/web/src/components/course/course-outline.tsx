@@ -68,7 +68,11 @@ export function CourseOutline({ course, lessonHref, currentLessonId, states, hea
                         </span>
                       ) : null}
                       <span className="outline-text">
-                        <Link to={lessonHref(l.id)} aria-current={l.id === currentLessonId ? 'page' : undefined} lang={title.lang}>
+                        <Link
+                          to={lessonHref(l.id)}
+                          aria-current={l.id === currentLessonId ? 'page' : undefined}
+                          lang={title.lang}
+                        >
                           {title.text}
                         </Link>{' '}
                         <span className="muted">
@@ -79,7 +83,11 @@ export function CourseOutline({ course, lessonHref, currentLessonId, states, hea
                             ? ` · ${t('learning.outline.bestScore', { score: state.bestScore })}`
                             : ''}
                         </span>
-                        {before ? <span className="outline-reason">{t('learning.outline.lockedBecause', { title: before })}</span> : null}
+                        {before ? (
+                          <span className="outline-reason">
+                            {t('learning.outline.lockedBecause', { title: before })}
+                          </span>
+                        ) : null}
                       </span>
                     </li>
                   );

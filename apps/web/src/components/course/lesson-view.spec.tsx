@@ -19,11 +19,18 @@ const media: PublishedLesson = {
   ...reading,
   id: '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c02',
   kind: 'media',
-  content: { kind: 'media', mediaType: 'video', mediaId: null, url: 'https://example.org/v', transcript: { ko: '# 첫 장면\n\n안녕하세요.' } },
+  content: {
+    kind: 'media',
+    mediaType: 'video',
+    mediaId: null,
+    url: 'https://example.org/v',
+    transcript: { ko: '# 첫 장면\n\n안녕하세요.' },
+  },
 };
 
 /** The page's outline, as a screen reader's heading list shows it. */
-const outline = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
+const outline = (container: HTMLElement) =>
+  [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
 
 describe('a lesson’s headings fit the page outline', () => {
   it('in the player, where the lesson title is the page’s h1: the author’s # is an h2', async () => {
@@ -49,7 +56,10 @@ describe('a lesson’s headings fit the page outline', () => {
   });
 
   it('a lesson that starts at ## still starts at h2 under the page’s h1 (no skipped level)', async () => {
-    const startsAtTwo: PublishedLesson = { ...reading, content: { kind: 'reading', body: { ko: '## 권리\n\n모든 사람은 존엄해요.\n\n### 노동\n\n일할 권리.' } } };
+    const startsAtTwo: PublishedLesson = {
+      ...reading,
+      content: { kind: 'reading', body: { ko: '## 권리\n\n모든 사람은 존엄해요.\n\n### 노동\n\n일할 권리.' } },
+    };
     const { container } = render(
       <main>
         <h1>권리란</h1>
@@ -73,12 +83,22 @@ describe('a lesson’s headings fit the page outline', () => {
 });
 
 describe('a content note asks once', () => {
-  const sensitive: PublishedLesson = { ...reading, id: '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c03', contentNote: { ko: '가족과 헤어지는 이야기가 나와요.' } };
+  const sensitive: PublishedLesson = {
+    ...reading,
+    id: '7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3c03',
+    contentNote: { ko: '가족과 헤어지는 이야기가 나와요.' },
+  };
   const memoryKey = `learner-1.${sensitive.id}`;
 
   it('comes first on a first visit; once the learner goes on, later visits open on the lesson with the note folded', async () => {
     const user = userEvent.setup();
-    const first = render(<LessonView lesson={sensitive} hideTitle player={{ contentNote: { memoryKey, finished: false }, onSkip: () => undefined }} />);
+    const first = render(
+      <LessonView
+        lesson={sensitive}
+        hideTitle
+        player={{ contentNote: { memoryKey, finished: false }, onSkip: () => undefined }}
+      />,
+    );
     expect(screen.getByText('가족과 헤어지는 이야기가 나와요.')).toBeVisible();
     expect(screen.queryByRole('heading', { name: '권리' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '수업 보기' }));
@@ -86,7 +106,13 @@ describe('a content note asks once', () => {
     first.unmount();
 
     // The next visit (a reload): straight to the lesson; the note is one tap away, folded.
-    const { container } = render(<LessonView lesson={sensitive} hideTitle player={{ contentNote: { memoryKey, finished: false }, onSkip: () => undefined }} />);
+    const { container } = render(
+      <LessonView
+        lesson={sensitive}
+        hideTitle
+        player={{ contentNote: { memoryKey, finished: false }, onSkip: () => undefined }}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: '권리' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '수업 보기' })).not.toBeInTheDocument();
     const folded = container.querySelector('details');
@@ -97,12 +123,20 @@ describe('a content note asks once', () => {
 
   it('is remembered per learner: another account on the same phone is asked again', async () => {
     window.localStorage.setItem(`dari.contentNote.${memoryKey}`, 'continued');
-    render(<LessonView lesson={sensitive} hideTitle player={{ contentNote: { memoryKey: `learner-2.${sensitive.id}`, finished: false } }} />);
+    render(
+      <LessonView
+        lesson={sensitive}
+        hideTitle
+        player={{ contentNote: { memoryKey: `learner-2.${sensitive.id}`, finished: false } }}
+      />,
+    );
     expect(screen.getByRole('button', { name: '수업 보기' })).toBeInTheDocument();
   });
 
   it('never comes back on a lesson the learner has finished', async () => {
-    const { container } = render(<LessonView lesson={sensitive} hideTitle player={{ contentNote: { memoryKey, finished: true } }} />);
+    const { container } = render(
+      <LessonView lesson={sensitive} hideTitle player={{ contentNote: { memoryKey, finished: true } }} />,
+    );
     expect(await screen.findByRole('heading', { name: '권리' })).toBeInTheDocument();
     expect(screen.queryByText('가족과 헤어지는 이야기가 나와요.')).not.toBeInTheDocument();
     expect(container.querySelector('details')).toBeNull();

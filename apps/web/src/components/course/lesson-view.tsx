@@ -73,7 +73,6 @@ interface LessonViewProps {
   lang?: Locale;
 }
 
-
 /** What comes after a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
 function After({ children }: { children?: ReactNode }) {
   const markdownReady = usePreloaded(MarkdownImpl);
@@ -103,7 +102,12 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
       const prompt = pickText(content.prompt, locale);
       return (
         <div className="reflection">
-          <LazyMarkdown source={prompt.text} lang={prompt.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
+          <LazyMarkdown
+            source={prompt.text}
+            lang={prompt.lang}
+            resolveImage={resolveImage}
+            headingLevel={headingLevel}
+          />
           {player?.reflection ?? <p className="muted">{t('lesson.reflectionPrivate')}</p>}
         </div>
       );
@@ -146,7 +150,12 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
           {transcript.text.trim() ? (
             <section className="transcript" aria-label={t('lesson.transcript')}>
               {hideTitle ? <h2>{t('lesson.transcript')}</h2> : <h3>{t('lesson.transcript')}</h3>}
-              <LazyMarkdown source={transcript.text} lang={transcript.lang} resolveImage={resolveImage} headingLevel={hideTitle ? 3 : 4} />
+              <LazyMarkdown
+                source={transcript.text}
+                lang={transcript.lang}
+                resolveImage={resolveImage}
+                headingLevel={hideTitle ? 3 : 4}
+              />
             </section>
           ) : null}
           <After>{player?.after}</After>

@@ -21,8 +21,20 @@ const content: QuizContent = {
       ],
     },
     // The curriculum's explanations of a false statement open with "틀려요." (it is false).
-    { key: 'q-2', type: 'true_false', prompt: { ko: '잘못한 사람은 인권이 없어요.' }, explanation: { ko: '틀려요. 법을 어긴 사람도 인권이 있어요.' }, answer: false },
-    { key: 'q-3', type: 'true_false', prompt: { ko: '누구나 존엄해요.' }, explanation: { ko: '맞아요. 모든 사람은 존엄해요.' }, answer: true },
+    {
+      key: 'q-2',
+      type: 'true_false',
+      prompt: { ko: '잘못한 사람은 인권이 없어요.' },
+      explanation: { ko: '틀려요. 법을 어긴 사람도 인권이 있어요.' },
+      answer: false,
+    },
+    {
+      key: 'q-3',
+      type: 'true_false',
+      prompt: { ko: '누구나 존엄해요.' },
+      explanation: { ko: '맞아요. 모든 사람은 존엄해요.' },
+      answer: true,
+    },
   ],
 } as QuizContent;
 
@@ -31,7 +43,12 @@ const choice = (group: HTMLElement, name: string) => within(group).getByText(nam
 
 describe('the graded quiz says what the learner chose and what was right', () => {
   it('marks "내 답" on the learner’s choice and "정답" on the right one, true/false included, and never reads "맞았어요! 틀려요."', async () => {
-    const graded: QuizOutcome = { state: 'graded', score: 33, passed: false, correct: { 'q-1': false, 'q-2': true, 'q-3': false } };
+    const graded: QuizOutcome = {
+      state: 'graded',
+      score: 33,
+      passed: false,
+      correct: { 'q-1': false, 'q-2': true, 'q-3': false },
+    };
     render(<QuizPlay content={content} locale="ko" onSubmit={async () => graded} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: '그만둘 때' }));
@@ -60,8 +77,16 @@ describe('the graded quiz says what the learner chose and what was right', () =>
   });
 
   it('shows the learner’s last attempt again (after a reload), with their answers and the grading, until they try again', async () => {
-    const last = { answers: { 'q-1': ['opt-b'], 'q-2': false, 'q-3': false }, correct: { 'q-1': false, 'q-2': true, 'q-3': false }, score: 33, passed: false, submittedAt: '2026-12-01T09:30:00.000Z' };
-    const { rerender } = render(<QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={null} />);
+    const last = {
+      answers: { 'q-1': ['opt-b'], 'q-2': false, 'q-3': false },
+      correct: { 'q-1': false, 'q-2': true, 'q-3': false },
+      score: 33,
+      passed: false,
+      submittedAt: '2026-12-01T09:30:00.000Z',
+    };
+    const { rerender } = render(
+      <QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={null} />,
+    );
     expect(screen.getByRole('button', { name: '답 내기' })).toBeInTheDocument();
     // The attempt arrives from the server after the page.
     rerender(<QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={last} />);

@@ -87,7 +87,9 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }:
           locale={locale}
           checked={graded !== null}
           answer={answers[question.key]}
-          verdict={graded ? (question.type === 'short_answer' ? null : (graded.correct[question.key] ?? false)) : undefined}
+          verdict={
+            graded ? (question.type === 'short_answer' ? null : (graded.correct[question.key] ?? false)) : undefined
+          }
           onAnswer={(answer) => {
             touched.current = true;
             setAnswers((all) => ({ ...all, [question.key]: answer }));
@@ -95,11 +97,17 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }:
         />
       ))}
       <div className="quiz-outcome" role="status" aria-live="polite" tabIndex={-1} ref={resultRef}>
-        {graded && reviewing ? <p className="muted">{t('learning.quiz.lastAttempt', { date: formatDateTime(reviewing, interfaceLocale) })}</p> : null}
+        {graded && reviewing ? (
+          <p className="muted">
+            {t('learning.quiz.lastAttempt', { date: formatDateTime(reviewing, interfaceLocale) })}
+          </p>
+        ) : null}
         {graded ? (
           <p className={graded.passed ? 'alert alert-success' : 'alert alert-info'}>
             <strong>{t('learning.quiz.score', { score: graded.score })}</strong>{' '}
-            {graded.passed ? t('learning.quiz.passed', { mark: content.passMark }) : t('learning.quiz.notPassed', { mark: content.passMark })}
+            {graded.passed
+              ? t('learning.quiz.passed', { mark: content.passMark })
+              : t('learning.quiz.notPassed', { mark: content.passMark })}
           </p>
         ) : null}
         {outcome?.state === 'queued' ? <p className="alert alert-info">{t('learning.quiz.queued')}</p> : null}
@@ -123,7 +131,12 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }:
             {t('quiz.again')}
           </button>
         ) : (
-          <button key="submit" type="submit" className="button button-primary" disabled={sending || outcome?.state === 'queued'}>
+          <button
+            key="submit"
+            type="submit"
+            className="button button-primary"
+            disabled={sending || outcome?.state === 'queued'}
+          >
             {sending ? t('learning.quiz.sending') : t('learning.quiz.submit')}
           </button>
         )}

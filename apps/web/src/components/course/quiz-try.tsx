@@ -30,7 +30,15 @@ function ChoiceMarks({ correct, mine }: { correct: boolean; mine: boolean }) {
 }
 
 /** One question; once checked, says whether it was right (`verdict` from the server's grading, when given). */
-export function QuestionTry({ question, index, locale, checked, answer, onAnswer, verdict }: {
+export function QuestionTry({
+  question,
+  index,
+  locale,
+  checked,
+  answer,
+  onAnswer,
+  verdict,
+}: {
   question: Question;
   index: number;
   locale: Locale;
@@ -65,7 +73,8 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
                   onChange={(e) => {
                     const current = Array.isArray(answer) ? answer : [];
                     if (question.type === 'single') onAnswer([option.key]);
-                    else onAnswer(e.target.checked ? [...current, option.key] : current.filter((k) => k !== option.key));
+                    else
+                      onAnswer(e.target.checked ? [...current, option.key] : current.filter((k) => k !== option.key));
                   }}
                 />
                 <span>{factText(text.text, text.lang)}</span>
@@ -79,7 +88,13 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
         <div className="choices">
           {[true, false].map((value) => (
             <label key={String(value)} className="choice">
-              <input type="radio" name={id} checked={answer === value} disabled={checked} onChange={() => onAnswer(value)} />
+              <input
+                type="radio"
+                name={id}
+                checked={answer === value}
+                disabled={checked}
+                onChange={() => onAnswer(value)}
+              />
               <span>{value ? t('quiz.true') : t('quiz.false')}</span>
               {checked ? <ChoiceMarks correct={value === question.answer} mine={answer === value} /> : null}
             </label>
@@ -89,7 +104,12 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
       {question.type === 'short_answer' ? (
         <div className="field">
           <label htmlFor={`${id}-text`}>{t('quiz.yourAnswer')}</label>
-          <textarea id={`${id}-text`} rows={3} value={typeof answer === 'string' ? answer : ''} onChange={(e) => onAnswer(e.target.value)} />
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            value={typeof answer === 'string' ? answer : ''}
+            onChange={(e) => onAnswer(e.target.value)}
+          />
         </div>
       ) : null}
       {checked ? (
@@ -97,7 +117,9 @@ export function QuestionTry({ question, index, locale, checked, answer, onAnswer
           {/* The verdict is about the learner's answer, and the explanation stands apart under its own label:
               an explanation that opens "틀려요." (the statement is false) never reads as "맞았어요! 틀려요.". */}
           <p>
-            <strong>{right === null ? t('quiz.modelAnswer') : right ? t('learning.quiz.yourAnswerRight') : t('quiz.notQuite')}</strong>
+            <strong>
+              {right === null ? t('quiz.modelAnswer') : right ? t('learning.quiz.yourAnswerRight') : t('quiz.notQuite')}
+            </strong>
           </p>
           {right === null ? null : <p className="quiz-explanation-label">{t('learning.quiz.explanation')}</p>}
           <LazyMarkdown source={explanation.text} lang={explanation.lang} />
@@ -143,7 +165,9 @@ export function QuizTry({ content, locale }: { content: QuizContent; locale: Loc
         {checked && graded.length > 0 ? (
           <p className="alert alert-info">
             {t('quiz.score', { score, total: graded.length })}{' '}
-            {Math.round((score / graded.length) * 100) >= content.passMark ? t('quiz.passed', { mark: content.passMark }) : t('quiz.notPassed', { mark: content.passMark })}
+            {Math.round((score / graded.length) * 100) >= content.passMark
+              ? t('quiz.passed', { mark: content.passMark })
+              : t('quiz.notPassed', { mark: content.passMark })}
           </p>
         ) : null}
       </div>

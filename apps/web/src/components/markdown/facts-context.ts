@@ -36,5 +36,8 @@ export function useKoreaToday(): string {
 export function useFactText(): (text: string, lang?: string) => string {
   const byKey = useFactsByKey();
   const today = useKoreaToday();
-  return useCallback((text: string, lang?: string) => (byKey ? renderFactsIn(text, byKey, factLocale(lang), today) : text), [byKey, today]);
+  return useCallback(
+    (text: string, lang?: string) => (byKey ? renderFactsIn(text, byKey, factLocale(lang), today) : text),
+    [byKey, today],
+  );
 }

@@ -51,7 +51,8 @@ describe('dated facts in lessons', () => {
     vi.useRealTimers();
     render(<LessonView lesson={lesson} facts={[hourly]} hideTitle />);
     const paragraph = await screen.findByText(/^시급은 /);
-    if (Date.now() < Date.parse('2026-12-31T15:00:00Z')) expect(paragraph).toHaveTextContent('시급은 10,320원(2026년 기준)이에요.');
+    if (Date.now() < Date.parse('2026-12-31T15:00:00Z'))
+      expect(paragraph).toHaveTextContent('시급은 10,320원(2026년 기준)이에요.');
     else expect(paragraph.textContent).toMatch(/10,320원\(2026년 기준 — 최신 금액은 .*에서 확인하세요\)/);
   });
 
@@ -59,7 +60,9 @@ describe('dated facts in lessons', () => {
     at('2027-03-01T00:00:00Z');
     render(<LessonView lesson={lesson} facts={[hourly]} hideTitle />);
     const paragraph = await screen.findByText(/^시급은 /);
-    expect(paragraph).toHaveTextContent(`시급은 10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)이에요.`);
+    expect(paragraph).toHaveTextContent(
+      `시급은 10,320원(2026년 기준 — 최신 금액은 ${hourly.checkAt.ko}에서 확인하세요)이에요.`,
+    );
     expect(paragraph.textContent).toContain('1350');
   });
 

@@ -17,7 +17,11 @@ function expectInert(container: HTMLElement) {
 describe('Markdown (the learner renderer)', () => {
   it('renders headings, lists, tables and strikethrough', () => {
     const { container } = render(
-      <Markdown source={'# 권리\n\n## 노동\n\n- 하나\n- 둘\n\n1. 첫째\n\n| 말 | 뜻 |\n|---|---|\n| 인권 | 사람의 권리 |\n\n~~옛말~~'} />,
+      <Markdown
+        source={
+          '# 권리\n\n## 노동\n\n- 하나\n- 둘\n\n1. 첫째\n\n| 말 | 뜻 |\n|---|---|\n| 인권 | 사람의 권리 |\n\n~~옛말~~'
+        }
+      />,
     );
     // The page's title is its h1: the author's `#` is the next level down.
     expect(screen.getByRole('heading', { level: 2, name: '권리' })).toBeInTheDocument();
@@ -32,7 +36,8 @@ describe('Markdown (the learner renderer)', () => {
 
   it('makes the top-most author heading the given level and keeps the others below it, to at most h6', () => {
     const source = '# 하나\n\n## 둘\n\n### 셋\n\n#### 넷\n\n##### 다섯\n\n###### 여섯\n\n둘째 줄\n---';
-    const levels = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
+    const levels = (container: HTMLElement) =>
+      [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
     const { container, unmount } = render(<Markdown source={source} />);
     expect(levels(container)).toEqual(['H2:하나', 'H3:둘', 'H4:셋', 'H5:넷', 'H6:다섯', 'H6:여섯', 'H3:둘째 줄']);
     unmount();
@@ -41,7 +46,8 @@ describe('Markdown (the learner renderer)', () => {
   });
 
   it('lifts a lesson that starts at ## (or deeper) to the given level, so no level is skipped under the page heading', () => {
-    const levels = (container: HTMLElement) => [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
+    const levels = (container: HTMLElement) =>
+      [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`);
     const { container, unmount } = render(<Markdown source={'## 권리\n\n### 노동\n\n## 교육\n\n##### 깊이'} />);
     // The relative depth stays: ### under ## is one deeper, ##### three deeper.
     expect(levels(container)).toEqual(['H2:권리', 'H3:노동', 'H2:교육', 'H5:깊이']);
@@ -89,7 +95,13 @@ describe('Markdown (the learner renderer)', () => {
   });
 
   it('keeps safe links; external ones open in a new tab without passing on who sent them', () => {
-    render(<Markdown source={'[법률구조공단](https://www.klac.or.kr) [mail](mailto:help@example.org) [call](tel:132) [next](/learn) [part](#a)'} />);
+    render(
+      <Markdown
+        source={
+          '[법률구조공단](https://www.klac.or.kr) [mail](mailto:help@example.org) [call](tel:132) [next](/learn) [part](#a)'
+        }
+      />,
+    );
     const external = screen.getByRole('link', { name: '법률구조공단' });
     expect(external).toHaveAttribute('href', 'https://www.klac.or.kr');
     expect(external).toHaveAttribute('target', '_blank');
@@ -124,14 +136,19 @@ describe('Markdown (the learner renderer)', () => {
 
   it('maps bundle paths to the course media through resolveImage', () => {
     const { container } = render(
-      <Markdown source={'![지도](media/map.png)'} resolveImage={(src) => (src === 'media/map.png' ? '/api/v1/media/abc' : null)} />,
+      <Markdown
+        source={'![지도](media/map.png)'}
+        resolveImage={(src) => (src === 'media/map.png' ? '/api/v1/media/abc' : null)}
+      />,
     );
     expect(container.querySelector('img')).toHaveAttribute('src', '/api/v1/media/abc');
   });
 
   it('renders GitHub-style callouts as labelled notes', () => {
     const { container } = render(
-      <Markdown source={'> [!NOTE]\n> 투표는 비밀이에요.\n\n> [!WARNING]\n> 계약서는 꼭 읽어 보세요.\n\n> 그냥 인용'} />,
+      <Markdown
+        source={'> [!NOTE]\n> 투표는 비밀이에요.\n\n> [!WARNING]\n> 계약서는 꼭 읽어 보세요.\n\n> 그냥 인용'}
+      />,
     );
     const notes = screen.getAllByRole('note');
     expect(notes).toHaveLength(2);
@@ -146,7 +163,9 @@ describe('Markdown (the learner renderer)', () => {
   });
 
   it('marks glossary terms with and without shown text, but not inside code', () => {
-    const { container } = render(<Markdown source={'[[인권]]은 모두의 것. [[근로계약서|계약서]]를 쓰세요. `[[코드]]`'} />);
+    const { container } = render(
+      <Markdown source={'[[인권]]은 모두의 것. [[근로계약서|계약서]]를 쓰세요. `[[코드]]`'} />,
+    );
     const marks = container.querySelectorAll('mark.term');
     expect(marks).toHaveLength(2);
     expect(marks[0]).toHaveAttribute('data-term', '인권');
@@ -157,7 +176,9 @@ describe('Markdown (the learner renderer)', () => {
   });
 
   it('keeps what is inside [[ ]] as text, even when it looks like HTML', () => {
-    const { container } = render(<Markdown source={'[[<img src=x onerror=alert(1)>]] and [[a|<script>alert(1)</script>]]'} />);
+    const { container } = render(
+      <Markdown source={'[[<img src=x onerror=alert(1)>]] and [[a|<script>alert(1)</script>]]'} />,
+    );
     expectInert(container);
     expect(container.querySelector('img')).toBeNull();
     const marks = container.querySelectorAll('mark.term');

@@ -102,7 +102,12 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
       warning: t('markdown.callout.warning'),
       caution: t('markdown.callout.caution'),
     };
-    return [remarkGfm, [remarkFacts, { facts, locale: factLang, today }], [remarkCallouts, { labels }], [remarkTerms, { knownTerms }]];
+    return [
+      remarkGfm,
+      [remarkFacts, { facts, locale: factLang, today }],
+      [remarkCallouts, { labels }],
+      [remarkTerms, { knownTerms }],
+    ];
   }, [t, language, knownTerms, facts, factLang, today]);
 
   const rendered = useMemo(() => {
@@ -121,7 +126,10 @@ export function Markdown({ source, lang, resolveImage, knownTerms, headingLevel 
       <ReactMarkdown
         skipHtml
         remarkPlugins={remarkPlugins as NonNullable<Options['remarkPlugins']>}
-        rehypePlugins={[[rehypeSanitize, sanitizeSchema], [rehypeShiftHeadings, { top: headingLevel }]]}
+        rehypePlugins={[
+          [rehypeSanitize, sanitizeSchema],
+          [rehypeShiftHeadings, { top: headingLevel }],
+        ]}
         urlTransform={urlTransform}
         components={components}
       >

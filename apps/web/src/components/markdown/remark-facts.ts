@@ -17,7 +17,10 @@ export interface FactOptions {
  */
 function visit(node: Nodes, options: FactOptions & { facts: ReadonlyMap<string, Fact> }): void {
   if (node.type === 'text') {
-    if (node.value.includes('{{')) node.value = node.value.replace(FACT_REFERENCE, (_, key: string) => renderFact(options.facts.get(key), options.locale, options.today, key));
+    if (node.value.includes('{{'))
+      node.value = node.value.replace(FACT_REFERENCE, (_, key: string) =>
+        renderFact(options.facts.get(key), options.locale, options.today, key),
+      );
     return;
   }
   if ('children' in node) for (const child of node.children as Nodes[]) visit(child, options);

@@ -124,7 +124,10 @@ export function escapeTermBarsInTables(source: string): string {
         return line;
       }
       if (/^( {4}|\t)/.test(line) || !line.replace(TERM_IN_SOURCE, '').includes('|')) return line;
-      return line.replace(TERM_IN_SOURCE, (_written: string, inner: string) => `[[${inner.replace(/(^|[^\\])\|/g, '$1\\|')}]]`);
+      return line.replace(
+        TERM_IN_SOURCE,
+        (_written: string, inner: string) => `[[${inner.replace(/(^|[^\\])\|/g, '$1\\|')}]]`,
+      );
     })
     .join('\n');
 }

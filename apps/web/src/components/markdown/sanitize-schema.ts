@@ -8,12 +8,27 @@ const base = defaultSchema.attributes ?? {};
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => !['details', 'summary', 'picture', 'source'].includes(tag)), 'mark', 'aside'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((tag) => !['details', 'summary', 'picture', 'source'].includes(tag)),
+    'mark',
+    'aside',
+  ],
   attributes: {
     ...base,
     img: ['src', 'alt', 'title'],
     mark: [['className', 'term', 'term-unknown'], 'dataTerm'],
-    aside: [['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution'], ['role', 'note']],
+    aside: [
+      [
+        'className',
+        'callout',
+        'callout-note',
+        'callout-tip',
+        'callout-important',
+        'callout-warning',
+        'callout-caution',
+      ],
+      ['role', 'note'],
+    ],
     p: [['className', 'callout-title']],
   },
   protocols: {

@@ -28,7 +28,7 @@ function withGlossary(source: string, known = new Set(['인권'])) {
 }
 
 describe('[[term]] links with a glossary', () => {
-  it('turns known and unknown terms into the glossary\'s buttons, with the shown text of [[term|shown]]', () => {
+  it("turns known and unknown terms into the glossary's buttons, with the shown text of [[term|shown]]", () => {
     const { registered } = withGlossary('[[인권]]과 [[근로계약서|계약서]], 그리고 `[[코드]]`');
     const known = screen.getByRole('button', { name: '인권' });
     expect(known).toHaveAttribute('data-term', '인권');
@@ -60,7 +60,9 @@ describe('[[term]] links with a glossary', () => {
   });
 
   it('reads "[[term]](note)" as a term followed by text, not as a link to "note"', () => {
-    const { container } = render(<Markdown source={'[[고용주]](사장님)가 [[[인권]]](https://example.org) 그리고 [보통 링크](/learn)'} />);
+    const { container } = render(
+      <Markdown source={'[[고용주]](사장님)가 [[[인권]]](https://example.org) 그리고 [보통 링크](/learn)'} />,
+    );
     const boss = container.querySelector('mark.term[data-term="고용주"]');
     expect(boss).toHaveTextContent(/^고용주$/);
     expect(boss!.closest('a')).toBeNull();
@@ -94,12 +96,17 @@ describe('[[term]] links with a glossary', () => {
     expect(screen.getByRole('button', { name: '全租房' })).toHaveAttribute('data-term', '전세');
     expect(screen.getByRole('button', { name: 'jeonse' })).toHaveAttribute('data-term', '전세');
     // The bar inside [[ ]] does not split the table's cell, written as it is or escaped.
-    const rows = [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...container.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([
       ['大韩法律救助公团（대한법률구조공단）', '132'],
       ['人权咨询', '1331'],
     ]);
-    expect(screen.getByRole('button', { name: '大韩法律救助公团（대한법률구조공단）' })).toHaveAttribute('data-term', '대한법률구조공단');
+    expect(screen.getByRole('button', { name: '大韩法律救助公团（대한법률구조공단）' })).toHaveAttribute(
+      'data-term',
+      '대한법률구조공단',
+    );
     expect(screen.getByRole('button', { name: '人权' })).toHaveAttribute('data-term', '인권');
     const code = [...container.querySelectorAll('code')].map((c) => c.textContent);
     expect(code).toEqual(['[[인권|代码]]', '| [[인권|代码]] | 1 |\n']);

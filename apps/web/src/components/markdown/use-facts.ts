@@ -15,7 +15,12 @@ export function getFacts(signal?: AbortSignal): Promise<Fact[]> {
 }
 
 /** A value changes only with a new release of Dari: fetched once a visit, kept an hour (the API says the same). */
-export const factsQuery = queryOptions({ queryKey: factsQueryKey, queryFn: ({ signal }) => getFacts(signal), staleTime: 60 * 60 * 1000, gcTime: 24 * 60 * 60 * 1000 });
+export const factsQuery = queryOptions({
+  queryKey: factsQueryKey,
+  queryFn: ({ signal }) => getFacts(signal),
+  staleTime: 60 * 60 * 1000,
+  gcTime: 24 * 60 * 60 * 1000,
+});
 
 export function useFacts() {
   return useQuery(factsQuery);

@@ -19,7 +19,11 @@ export const AUDIT_ACTIONS: readonly string[] = Object.values(AUDIT_ACTION_GROUP
 export const actionKey = (action: string) => `adminAudit.actions.${action.replace(/\./g, '_')}`;
 
 /** A translated name; an action this page does not know yet shows as the API names it. */
-export function actionLabel(t: TFunction, action: string, exists: (key: string) => boolean): { text: string; known: boolean } {
+export function actionLabel(
+  t: TFunction,
+  action: string,
+  exists: (key: string) => boolean,
+): { text: string; known: boolean } {
   const key = actionKey(action);
   return exists(key) ? { text: t(key), known: true } : { text: action, known: false };
 }

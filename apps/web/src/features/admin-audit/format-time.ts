@@ -5,7 +5,11 @@ import { HTML_LANG } from '../../lib/format';
 export const AUDIT_TIME_ZONE = 'Asia/Seoul';
 
 export function formatAuditTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: AUDIT_TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(HTML_LANG[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: AUDIT_TIME_ZONE,
+  }).format(new Date(iso));
 }
 
 /** A calendar day (YYYY-MM-DD from a date input) as the start of that day in Korea time. */

@@ -1,4 +1,11 @@
-import type { CourseProgress, Enrolment, EventBatchResult, LearningEvent, LessonProgress, PublishedCourse } from '@dari/contracts';
+import type {
+  CourseProgress,
+  Enrolment,
+  EventBatchResult,
+  LearningEvent,
+  LessonProgress,
+  PublishedCourse,
+} from '@dari/contracts';
 // The whole IndexedDB API (the queue's idb wrapper needs its classes), on a fresh database per test.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -46,7 +53,16 @@ export function makeCourse(overrides: Partial<PublishedCourse> = {}): PublishedC
         key: 'module-work',
         title: { ko: '일과 계약' },
         lessons: [
-          { id: L.reading, key: 'work-contract', kind: 'reading', title: { ko: '근로계약서' }, required: true, estimatedMinutes: 10, contentNote: null, content: { kind: 'reading', body: { ko: '## 계약서를 꼭 받아요\n\n일을 시작하면 계약서를 받아요.' } } },
+          {
+            id: L.reading,
+            key: 'work-contract',
+            kind: 'reading',
+            title: { ko: '근로계약서' },
+            required: true,
+            estimatedMinutes: 10,
+            contentNote: null,
+            content: { kind: 'reading', body: { ko: '## 계약서를 꼭 받아요\n\n일을 시작하면 계약서를 받아요.' } },
+          },
           {
             id: L.sensitive,
             key: 'unpaid-wages',
@@ -80,11 +96,26 @@ export function makeCourse(overrides: Partial<PublishedCourse> = {}): PublishedC
                     { key: 'opt-b', text: { ko: '그만둘 때' }, correct: false },
                   ],
                 },
-                { key: 'q-2', type: 'true_false', prompt: { ko: '최저임금보다 적게 줘도 돼요.' }, explanation: { ko: '안 돼요. 법으로 정해져 있어요.' }, answer: false },
+                {
+                  key: 'q-2',
+                  type: 'true_false',
+                  prompt: { ko: '최저임금보다 적게 줘도 돼요.' },
+                  explanation: { ko: '안 돼요. 법으로 정해져 있어요.' },
+                  answer: false,
+                },
               ],
             },
           },
-          { id: L.reflection, key: 'my-work', kind: 'reflection', title: { ko: '나의 일터' }, required: false, estimatedMinutes: 10, contentNote: null, content: { kind: 'reflection', prompt: { ko: '어떤 일터에서 일하고 싶나요?' } } },
+          {
+            id: L.reflection,
+            key: 'my-work',
+            kind: 'reflection',
+            title: { ko: '나의 일터' },
+            required: false,
+            estimatedMinutes: 10,
+            contentNote: null,
+            content: { kind: 'reflection', prompt: { ko: '어떤 일터에서 일하고 싶나요?' } },
+          },
         ],
       },
     ],
@@ -110,10 +141,23 @@ export function makeEnrolment(overrides: Partial<Enrolment> = {}): Enrolment {
 }
 
 export function lessonState(lessonId: string, overrides: Partial<LessonProgress> = {}): LessonProgress {
-  return { lessonId, status: 'not_started', locked: false, timeSpentSeconds: 0, bestScore: null, passed: null, attempts: 0, position: null, ...overrides };
+  return {
+    lessonId,
+    status: 'not_started',
+    locked: false,
+    timeSpentSeconds: 0,
+    bestScore: null,
+    passed: null,
+    attempts: 0,
+    position: null,
+    ...overrides,
+  };
 }
 
-export function makeProgress(overrides: Partial<CourseProgress> = {}, states: Partial<Record<string, Partial<LessonProgress>>> = {}): CourseProgress {
+export function makeProgress(
+  overrides: Partial<CourseProgress> = {},
+  states: Partial<Record<string, Partial<LessonProgress>>> = {},
+): CourseProgress {
   return {
     enrolment: makeEnrolment(),
     version: 3,
@@ -126,7 +170,12 @@ export function makeProgress(overrides: Partial<CourseProgress> = {}, states: Pa
  * A stand-in for POST /progress/events that answers like the server: each event recorded once
  * (a repeated id is a duplicate), quizzes graded by `grade`, and the enrolment from `enrolment()`.
  */
-export function eventsEndpoint(options: { grade?: (answers: Record<string, unknown>) => { score: number; passed: boolean; correct: Record<string, boolean> }; enrolment?: () => Enrolment } = {}) {
+export function eventsEndpoint(
+  options: {
+    grade?: (answers: Record<string, unknown>) => { score: number; passed: boolean; correct: Record<string, boolean> };
+    enrolment?: () => Enrolment;
+  } = {},
+) {
   const seen = new Set<string>();
   const received: LearningEvent[] = [];
   const handler = (req: MockRequest): MockResponse => {
@@ -135,23 +184,26 @@ export function eventsEndpoint(options: { grade?: (answers: Record<string, unkno
       if (seen.has(event.id)) return { id: event.id, status: 'duplicate' as const };
       seen.add(event.id);
       received.push(event);
-      if (event.type === 'quiz_submitted' && options.grade) return { id: event.id, status: 'recorded' as const, quiz: options.grade(event.answers) };
+      if (event.type === 'quiz_submitted' && options.grade)
+        return { id: event.id, status: 'recorded' as const, quiz: options.grade(event.answers) };
       return { id: event.id, status: 'recorded' as const };
     });
     return { status: 200, body: { results, enrolments: [options.enrolment?.() ?? makeEnrolment()] } };
   };
   /** GET /progress as the server would answer after the events it received. */
-  const progress = (base: CourseProgress = makeProgress()) => (): MockResponse => {
-    const lessons = base.lessons.map((l) => {
-      let status = l.status;
-      for (const e of received.filter((r) => r.lessonId === l.lessonId)) {
-        if (e.type === 'completed' || (e.type === 'reflection_saved' && e.text.trim())) status = 'completed';
-        else if (e.type === 'skipped' && status !== 'completed') status = 'skipped';
-        else if (status === 'not_started') status = 'in_progress';
-      }
-      return { ...l, status };
-    });
-    return { status: 200, body: { ...base, lessons } };
-  };
+  const progress =
+    (base: CourseProgress = makeProgress()) =>
+    (): MockResponse => {
+      const lessons = base.lessons.map((l) => {
+        let status = l.status;
+        for (const e of received.filter((r) => r.lessonId === l.lessonId)) {
+          if (e.type === 'completed' || (e.type === 'reflection_saved' && e.text.trim())) status = 'completed';
+          else if (e.type === 'skipped' && status !== 'completed') status = 'skipped';
+          else if (status === 'not_started') status = 'in_progress';
+        }
+        return { ...l, status };
+      });
+      return { status: 200, body: { ...base, lessons } };
+    };
   return { handler, received, progress, types: () => received.map((e) => `${e.type}:${e.lessonId}`) };
 }

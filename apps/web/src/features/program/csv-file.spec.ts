@@ -17,7 +17,11 @@ describe('reading a learner CSV from its bytes', () => {
   it('reads UTF-8 with or without a BOM as UTF-8, dropping the BOM', () => {
     const utf8 = new TextEncoder().encode('username,displayName\nhaneul,하늘\n');
     expect(decodeCsvBytes(utf8)).toEqual({ ok: true, text: 'username,displayName\nhaneul,하늘\n', encoding: 'utf-8' });
-    expect(decodeCsvBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({ ok: true, text: 'username,displayName\nhaneul,하늘\n', encoding: 'utf-8' });
+    expect(decodeCsvBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({
+      ok: true,
+      text: 'username,displayName\nhaneul,하늘\n',
+      encoding: 'utf-8',
+    });
   });
 
   it('refuses UTF-16 (with a BOM, or without one: NUL bytes) and Excel workbooks instead of guessing', () => {
@@ -25,7 +29,10 @@ describe('reading a learner CSV from its bytes', () => {
     expect(decodeCsvBytes(Uint8Array.from(utf16le))).toEqual({ ok: false, reason: 'utf16' });
     expect(decodeCsvBytes(Uint8Array.from([0xfe, 0xff, 0xd5, 0x58]))).toEqual({ ok: false, reason: 'utf16' });
     expect(decodeCsvBytes(Uint8Array.from(ascii('a\u0000b\u0000')))).toEqual({ ok: false, reason: 'unknown' });
-    expect(decodeCsvBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({ ok: false, reason: 'spreadsheet' });
+    expect(decodeCsvBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({
+      ok: false,
+      reason: 'spreadsheet',
+    });
   });
 
   it('refuses bytes that are neither UTF-8 nor CP949 (here Latin-1 "José" ending the file)', () => {

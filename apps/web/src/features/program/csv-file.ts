@@ -9,15 +9,15 @@
  * is also tab-separated) and workbooks are refused with a way out, not guessed at.
  */
 export type CsvDecoding =
-  | { ok: true; text: string; encoding: 'utf-8' | 'cp949' }
-  | { ok: false; reason: 'utf16' | 'spreadsheet' | 'unknown' };
+  { ok: true; text: string; encoding: 'utf-8' | 'cp949' } | { ok: false; reason: 'utf16' | 'spreadsheet' | 'unknown' };
 
 const starts = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 export function decodeCsvBytes(bytes: Uint8Array): CsvDecoding {
   if (starts(bytes, [0xff, 0xfe]) || starts(bytes, [0xfe, 0xff])) return { ok: false, reason: 'utf16' };
   // .xlsx is a zip; .xls an OLE compound file.
-  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) || starts(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, reason: 'spreadsheet' };
+  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) || starts(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return { ok: false, reason: 'spreadsheet' };
   // NUL bytes: UTF-16 without a BOM, or not text at all. No CSV of names contains one.
   if (bytes.includes(0)) return { ok: false, reason: 'unknown' };
   try {

@@ -13,7 +13,9 @@ export function formatNumber(value: number, locale: Locale): string {
 /** A calendar day (YYYY-MM-DD) shown as a date, without shifting it through time zones. */
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 /** The end of a chosen day in the person's own time zone, as the API's ISO timestamp. */

@@ -32,7 +32,8 @@ export function readReadingSettings(): ReadingSettings {
 
 export function applyReadingSettings(settings: ReadingSettings): void {
   const html = document.documentElement;
-  for (const size of TEXT_SIZES) html.classList.toggle(`reading-size-${size}`, size !== 'normal' && size === settings.size);
+  for (const size of TEXT_SIZES)
+    html.classList.toggle(`reading-size-${size}`, size !== 'normal' && size === settings.size);
   html.classList.toggle('reading-spacing-wide', settings.spacing === 'wide');
 }
 

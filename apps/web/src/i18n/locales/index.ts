@@ -23,11 +23,20 @@ export function merge(parts: Record<string, Tree>): Tree {
   return out;
 }
 
-const areaOf = (file: string) => file.split('/').pop()!.replace(/\.json$/, '');
+const areaOf = (file: string) =>
+  file
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '');
 const isLazy = (file: string) => (LAZY_AREAS as readonly string[]).includes(areaOf(file));
 
 /** Korean, built in: every area but the lazy ones (keep this list in step with LAZY_AREAS). */
-export const ko: Tree = merge(import.meta.glob<Tree>(['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json', '!./ko/privacy.json'], { eager: true, import: 'default' }));
+export const ko: Tree = merge(
+  import.meta.glob<Tree>(
+    ['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json', '!./ko/privacy.json'],
+    { eager: true, import: 'default' },
+  ),
+);
 
 const lazy: Record<Lng, Record<string, () => Promise<Tree>>> = {
   ko: import.meta.glob<Tree>('./ko/*.json', { import: 'default' }),
@@ -37,7 +46,11 @@ const lazy: Record<Lng, Record<string, () => Promise<Tree>>> = {
 
 /** The learner areas of a language (Korean's are built in). */
 export async function loadCatalogue(lng: 'en' | 'zh'): Promise<Tree> {
-  const entries = await Promise.all(Object.entries(lazy[lng]).filter(([f]) => !isLazy(f)).map(async ([file, load]) => [file, await load()] as const));
+  const entries = await Promise.all(
+    Object.entries(lazy[lng])
+      .filter(([f]) => !isLazy(f))
+      .map(async ([file, load]) => [file, await load()] as const),
+  );
   return merge(Object.fromEntries(entries));
 }
 

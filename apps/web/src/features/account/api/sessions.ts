@@ -13,7 +13,12 @@ export interface Device {
 const devicesKey = ['me', 'sessions'] as const;
 
 export function useDevices() {
-  return useQuery(queryOptions({ queryKey: devicesKey, queryFn: ({ signal }): Promise<{ items: Device[] }> => apiRequest('/me/sessions', { signal }) }));
+  return useQuery(
+    queryOptions({
+      queryKey: devicesKey,
+      queryFn: ({ signal }): Promise<{ items: Device[] }> => apiRequest('/me/sessions', { signal }),
+    }),
+  );
 }
 
 /** Ends one signed-in device (not this one: that is "sign out"). */

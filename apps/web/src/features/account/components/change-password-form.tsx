@@ -53,7 +53,11 @@ export function ChangePasswordForm() {
           error={errors.currentPassword}
           {...form.register('currentPassword')}
         />
-        <NewPasswordFields newPassword={form.register('newPassword')} confirmPassword={form.register('confirmPassword')} errors={errors} />
+        <NewPasswordFields
+          newPassword={form.register('newPassword')}
+          confirmPassword={form.register('confirmPassword')}
+          errors={errors}
+        />
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('account.passwordSubmit')}
         </button>

@@ -44,7 +44,9 @@ export function DisplayNameForm({ me }: { me: Me }) {
           {t('common.save')}
         </button>
       </form>
-      <StatusMessage>{update.isSuccess && !form.formState.isDirty ? t('account.displayNameSaved') : null}</StatusMessage>
+      <StatusMessage>
+        {update.isSuccess && !form.formState.isDirty ? t('account.displayNameSaved') : null}
+      </StatusMessage>
     </section>
   );
 }

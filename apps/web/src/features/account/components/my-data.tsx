@@ -37,7 +37,14 @@ export function MyData() {
           <ErrorAlert error={erase.error} />
           <div className="field">
             <label htmlFor="erase-password">{t('privacy.erase.password')}</label>
-            <input id="erase-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              id="erase-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </div>
           <div className="button-row">
             <button type="submit" className="button button-danger" disabled={!password || erase.isPending}>

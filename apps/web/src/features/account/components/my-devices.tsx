@@ -26,7 +26,12 @@ export function MyDevices() {
             </p>
             <p className="muted">{t('privacy.devices.lastSeen', { date: formatDate(d.lastSeenAt, locale) })}</p>
             {!d.current ? (
-              <button type="button" className="button button-secondary" onClick={() => end.mutate(d.id)} disabled={end.isPending}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => end.mutate(d.id)}
+                disabled={end.isPending}
+              >
                 {t('privacy.devices.end')}
               </button>
             ) : null}

@@ -40,11 +40,17 @@ describe('account page', () => {
     api.set('POST /me/password', { status: 204 });
     await user.click(screen.getByRole('button', { name: '비밀번호 바꾸기' }));
     expect(await screen.findByText('비밀번호를 바꿨어요. 다른 기기에서는 모두 나가졌어요.')).toBeInTheDocument();
-    expect(api.callsTo('POST', '/me/password')[1]?.body).toEqual({ currentPassword: 'not it', newPassword: 'a brand new password' });
+    expect(api.callsTo('POST', '/me/password')[1]?.body).toEqual({
+      currentPassword: 'not it',
+      newPassword: 'a brand new password',
+    });
   });
 
   it('signs out everywhere only after confirming', async () => {
-    const api = mockApi({ 'GET /me': { status: 200, body: makeMe('learner') }, 'POST /auth/logout-all': { status: 204 } });
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'POST /auth/logout-all': { status: 204 },
+    });
     const { location } = renderApp('/account');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: '모든 기기에서 나가기' }));

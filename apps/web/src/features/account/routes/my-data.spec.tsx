@@ -7,8 +7,22 @@ import { renderApp } from '../../../test/render-app';
 
 const devices = {
   items: [
-    { id: '0a1b2c3d-0000-4000-8000-000000000001', userAgent: 'Chrome on Android', sharedDevice: false, createdAt: '2026-11-01T09:00:00.000Z', lastSeenAt: '2026-11-27T09:00:00.000Z', current: true },
-    { id: '0a1b2c3d-0000-4000-8000-000000000002', userAgent: 'Firefox on Windows', sharedDevice: true, createdAt: '2026-11-02T09:00:00.000Z', lastSeenAt: '2026-11-20T09:00:00.000Z', current: false },
+    {
+      id: '0a1b2c3d-0000-4000-8000-000000000001',
+      userAgent: 'Chrome on Android',
+      sharedDevice: false,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      lastSeenAt: '2026-11-27T09:00:00.000Z',
+      current: true,
+    },
+    {
+      id: '0a1b2c3d-0000-4000-8000-000000000002',
+      userAgent: 'Firefox on Windows',
+      sharedDevice: true,
+      createdAt: '2026-11-02T09:00:00.000Z',
+      lastSeenAt: '2026-11-20T09:00:00.000Z',
+      current: false,
+    },
   ],
 };
 
@@ -32,7 +46,8 @@ describe('account: devices, my data, erasure', () => {
     const api = mockApi({
       'GET /me': { status: 200, body: makeMe('learner') },
       'GET /me/sessions': { status: 200, body: { items: [] } },
-      'POST /me/erase': (req) => ((req.body as { password: string }).password === 'right one' ? { status: 204 } : apiError(400, 'wrong_password')),
+      'POST /me/erase': (req) =>
+        (req.body as { password: string }).password === 'right one' ? { status: 204 } : apiError(400, 'wrong_password'),
     });
     const { location } = renderApp('/account');
     const link = await screen.findByRole('link', { name: '내 정보 모두 내려받기' });
@@ -47,7 +62,12 @@ describe('account: devices, my data, erasure', () => {
     await user.clear(screen.getByLabelText('비밀번호를 넣어 확인해 주세요'));
     await user.type(screen.getByLabelText('비밀번호를 넣어 확인해 주세요'), 'right one');
     await user.click(screen.getByRole('button', { name: '계정을 영구히 지워요' }));
-    await waitFor(() => expect(api.callsTo('POST', '/me/erase').map((c) => c.body)).toEqual([{ password: 'wrong' }, { password: 'right one' }]));
+    await waitFor(() =>
+      expect(api.callsTo('POST', '/me/erase').map((c) => c.body)).toEqual([
+        { password: 'wrong' },
+        { password: 'right one' },
+      ]),
+    );
     // The person is told their account was erased, not just "signed out, see you next time".
     expect(await screen.findByText(/계정을 지웠어요/, undefined, { timeout: 4000 })).toBeInTheDocument();
     expect(screen.queryByText('나갔어요. 다음에 또 만나요.')).not.toBeInTheDocument();
@@ -55,9 +75,16 @@ describe('account: devices, my data, erasure', () => {
   });
 
   it('the privacy notice is public and plain', async () => {
-    mockApi({ 'GET /me': { status: 401, body: { status: 401, code: 'unauthenticated', message: 'Please sign in.', requestId: 'x' } } });
+    mockApi({
+      'GET /me': {
+        status: 401,
+        body: { status: 401, code: 'unauthenticated', message: 'Please sign in.', requestId: 'x' },
+      },
+    });
     renderApp('/privacy');
-    expect(await screen.findByRole('heading', { level: 1, name: '개인정보 안내' }, { timeout: 4000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '개인정보 안내' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '기록하지 않는 것' })).toBeInTheDocument();
     expect(screen.getByText(/이메일, 전화번호, 실명/)).toBeInTheDocument();
   });

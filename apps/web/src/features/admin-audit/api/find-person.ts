@@ -15,7 +15,10 @@ export async function findPersonId(input: string, signal?: AbortSignal): Promise
   if (UUID.test(value)) return value.toLowerCase();
   const username = value.normalize('NFC').toLowerCase();
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const list = await apiRequest<UserList>('/admin/users', { query: { q: username, page, pageSize: PAGE_SIZE }, signal });
+    const list = await apiRequest<UserList>('/admin/users', {
+      query: { q: username, page, pageSize: PAGE_SIZE },
+      signal,
+    });
     const found = list.items.find((u) => u.username.normalize('NFC').toLowerCase() === username);
     if (found) return found.id;
     if (page * PAGE_SIZE >= list.total) break;

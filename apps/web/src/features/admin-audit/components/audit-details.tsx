@@ -11,16 +11,20 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
   const { t } = useTranslation();
   const lines: string[] = [];
   if (isRole(details['from']) && isRole(details['to'])) {
-    lines.push(t('adminAudit.details.roleChange', { from: t(`roles.${details['from']}`), to: t(`roles.${details['to']}`) }));
+    lines.push(
+      t('adminAudit.details.roleChange', { from: t(`roles.${details['from']}`), to: t(`roles.${details['to']}`) }),
+    );
   } else if (isRole(details['role'])) {
     lines.push(t('adminAudit.details.role', { role: t(`roles.${details['role']}`) }));
   }
   if (details['sharedDevice'] === true) lines.push(t('adminAudit.details.sharedDevice'));
   if (details['bulk'] === true) lines.push(t('adminAudit.details.bulk'));
   if (details['demo'] === true) lines.push(t('adminAudit.details.demo'));
-  if (typeof details['version'] === 'number') lines.push(t('adminAudit.details.version', { version: details['version'] }));
+  if (typeof details['version'] === 'number')
+    lines.push(t('adminAudit.details.version', { version: details['version'] }));
   if (typeof details['count'] === 'number') lines.push(t('adminAudit.details.count', { count: details['count'] }));
-  if (Array.isArray(details['fields']) && details['fields'].includes('displayName')) lines.push(t('adminAudit.details.displayNameChanged'));
+  if (Array.isArray(details['fields']) && details['fields'].includes('displayName'))
+    lines.push(t('adminAudit.details.displayNameChanged'));
   if (details['report'] === 'cohort') lines.push(t('adminAudit.details.reportCohort'));
   if (details['report'] === 'course') lines.push(t('adminAudit.details.reportCourse'));
   if (lines.length === 0) return null;

@@ -26,7 +26,8 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
   const formRef = useRef<HTMLFormElement>(null);
   const today = koreanToday();
 
-  const focusField = (name: FieldName) => (formRef.current?.elements.namedItem(name) as HTMLInputElement | null)?.focus();
+  const focusField = (name: FieldName) =>
+    (formRef.current?.elements.namedItem(name) as HTMLInputElement | null)?.focus();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,7 +37,13 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
       const v = data.get(name);
       return typeof v === 'string' ? v.trim() : '';
     };
-    const [actor, target, action, from, to] = ['actor', 'target', 'action', 'from', 'to'].map(text) as [string, string, string, string, string];
+    const [actor, target, action, from, to] = ['actor', 'target', 'action', 'from', 'to'].map(text) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const found: Problems = {};
     if (from && to && DAY.test(from) && DAY.test(to) && to < from) found.to = t('adminAudit.filters.toBeforeFrom');
     setLookupError(null);
@@ -83,7 +90,13 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
     id: `${id}-${name}`,
     name,
     'aria-invalid': problems[name] ? true : undefined,
-    'aria-describedby': [name === 'actor' || name === 'target' ? `${id}-people-hint` : null, problems[name] ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined,
+    'aria-describedby':
+      [
+        name === 'actor' || name === 'target' ? `${id}-people-hint` : null,
+        problems[name] ? `${id}-${name}-error` : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined,
   });
   const errorText = (name: FieldName) =>
     problems[name] ? (
@@ -93,7 +106,15 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
     ) : null;
 
   return (
-    <form ref={formRef} onSubmit={(e) => void onSubmit(e)} onReset={onReset} role="search" className="audit-filters" aria-label={t('adminAudit.filters.label')} noValidate>
+    <form
+      ref={formRef}
+      onSubmit={(e) => void onSubmit(e)}
+      onReset={onReset}
+      role="search"
+      className="audit-filters"
+      aria-label={t('adminAudit.filters.label')}
+      noValidate
+    >
       <fieldset className="audit-group">
         <legend>{t('adminAudit.filters.people')}</legend>
         <p id={`${id}-people-hint`} className="field-hint">
@@ -101,12 +122,26 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
         </p>
         <div className={problems.actor ? 'field field-invalid' : 'field'}>
           <label htmlFor={`${id}-actor`}>{t('adminAudit.filters.actor')}</label>
-          <input {...field('actor')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
+          <input
+            {...field('actor')}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={100}
+          />
           {errorText('actor')}
         </div>
         <div className={problems.target ? 'field field-invalid' : 'field'}>
           <label htmlFor={`${id}-target`}>{t('adminAudit.filters.target')}</label>
-          <input {...field('target')} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} />
+          <input
+            {...field('target')}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={100}
+          />
           {errorText('target')}
         </div>
       </fieldset>

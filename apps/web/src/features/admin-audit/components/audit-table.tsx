@@ -41,9 +41,19 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <td data-label={columns.action}>
                   {action.known ? action.text : <code translate="no">{action.text}</code>}
                 </td>
-                <td data-label={columns.actor}>{event.actor ? <bdi>{event.actor.displayName}</bdi> : <span className="muted">{t('adminAudit.nobody')}</span>}</td>
+                <td data-label={columns.actor}>
+                  {event.actor ? (
+                    <bdi>{event.actor.displayName}</bdi>
+                  ) : (
+                    <span className="muted">{t('adminAudit.nobody')}</span>
+                  )}
+                </td>
                 <td data-label={columns.target}>
-                  {event.target ? <bdi>{event.target.displayName}</bdi> : <span className="muted">{t('adminAudit.noTarget')}</span>}
+                  {event.target ? (
+                    <bdi>{event.target.displayName}</bdi>
+                  ) : (
+                    <span className="muted">{t('adminAudit.noTarget')}</span>
+                  )}
                 </td>
                 <td data-label={columns.details}>
                   <AuditDetails details={event.details} />

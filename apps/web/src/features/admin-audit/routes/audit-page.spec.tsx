@@ -28,7 +28,12 @@ const roleChange: AuditEvent = {
   requestId: 'req-2',
   details: { from: 'learner', to: 'instructor' },
 };
-const future: AuditEvent = { ...roleChange, id: 'a1b2c3d4-0000-4000-8000-000000000003', action: 'something.new', details: { courseId: 'x' } };
+const future: AuditEvent = {
+  ...roleChange,
+  id: 'a1b2c3d4-0000-4000-8000-000000000003',
+  action: 'something.new',
+  details: { courseId: 'x' },
+};
 
 function page(items: AuditEvent[], total = items.length) {
   return (req: MockRequest) => ({
@@ -68,8 +73,17 @@ describe('admin audit log', () => {
   it('turns a username into the id the API takes, filters by action and Korean days, and moves focus to the results', async () => {
     const api = mockApi({
       'GET /me': { status: 200, body: admin },
-      'GET /admin/users': { status: 200, body: { items: [makeUser({ id: 'ffffffff-0000-4000-8000-000000000000', username: 'minsu2' }), minsu], total: 2, page: 1, pageSize: 100 } },
-      'GET /admin/audit': (req) => page(req.query.get('action') ? [failed] : [failed, roleChange], req.query.get('action') ? 1 : 2)(req),
+      'GET /admin/users': {
+        status: 200,
+        body: {
+          items: [makeUser({ id: 'ffffffff-0000-4000-8000-000000000000', username: 'minsu2' }), minsu],
+          total: 2,
+          page: 1,
+          pageSize: 100,
+        },
+      },
+      'GET /admin/audit': (req) =>
+        page(req.query.get('action') ? [failed] : [failed, roleChange], req.query.get('action') ? 1 : 2)(req),
     });
     renderApp('/admin/audit');
     await screen.findByRole('table');
@@ -130,12 +144,19 @@ describe('admin audit log', () => {
   });
 
   it('finds the exact username among many that contain it', async () => {
-    const others = Array.from({ length: 100 }, (_, i) => makeUser({ id: `ffffffff-0000-4000-8000-${String(i).padStart(12, '0')}`, username: `a${i}minsu` }));
+    const others = Array.from({ length: 100 }, (_, i) =>
+      makeUser({ id: `ffffffff-0000-4000-8000-${String(i).padStart(12, '0')}`, username: `a${i}minsu` }),
+    );
     const api = mockApi({
       'GET /me': { status: 200, body: admin },
       'GET /admin/users': (req) => ({
         status: 200,
-        body: { items: req.query.get('page') === '1' ? others : [minsu], total: 101, page: Number(req.query.get('page')), pageSize: 100 },
+        body: {
+          items: req.query.get('page') === '1' ? others : [minsu],
+          total: 101,
+          page: Number(req.query.get('page')),
+          pageSize: 100,
+        },
       }),
       'GET /admin/audit': page([failed]),
     });
@@ -191,7 +212,9 @@ describe('admin audit log', () => {
     for (const option of options.slice(1)) {
       for (const lng of ['ko', 'en', 'zh'] as const) {
         const key = `adminAudit.actions.${option.getAttribute('value')!.replace(/\./g, '_')}`;
-        const label = key.split('.').reduce<unknown>((tree, k) => (tree as Record<string, unknown> | undefined)?.[k], catalogues[lng]);
+        const label = key
+          .split('.')
+          .reduce<unknown>((tree, k) => (tree as Record<string, unknown> | undefined)?.[k], catalogues[lng]);
         expect(label, `${lng} ${key}`).toEqual(expect.any(String));
       }
     }

@@ -65,11 +65,21 @@ export function AuditPage() {
         {data && data.items.length > 0 ? <AuditTable events={data.items} /> : null}
         {data && pages > 1 ? (
           <nav className="pager" aria-label={t('adminAudit.pagesLabel')}>
-            <button type="button" className="button button-secondary" disabled={filter.page <= 1 || audit.isFetching} onClick={() => goTo(filter.page - 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={filter.page <= 1 || audit.isFetching}
+              onClick={() => goTo(filter.page - 1)}
+            >
               {t('common.previous')}
             </button>
             <span>{t('adminAudit.pageOf', { page: filter.page, pages })}</span>
-            <button type="button" className="button button-secondary" disabled={filter.page >= pages || audit.isFetching} onClick={() => goTo(filter.page + 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={filter.page >= pages || audit.isFetching}
+              onClick={() => goTo(filter.page + 1)}
+            >
               {t('common.next')}
             </button>
           </nav>

@@ -13,7 +13,10 @@ describe('new user (admin)', () => {
       ...asAdmin,
       'POST /admin/users': {
         status: 201,
-        body: { user: makeUser({ username: 'minsu', displayName: '민수' }), resetCode: { code: 'ABCD-EFGH-JKMN', expiresAt: '2026-04-01T09:00:00.000Z' } },
+        body: {
+          user: makeUser({ username: 'minsu', displayName: '민수' }),
+          resetCode: { code: 'ABCD-EFGH-JKMN', expiresAt: '2026-04-01T09:00:00.000Z' },
+        },
       },
     });
     renderApp('/admin/users/new');
@@ -30,7 +33,12 @@ describe('new user (admin)', () => {
     expect(screen.getByRole('button', { name: '코드 복사하기' })).toBeInTheDocument();
     expect(screen.getByText('민수 님의 계정을 만들었어요.')).toBeInTheDocument();
     // An empty password box is not sent: the API then makes the code.
-    expect(api.callsTo('POST', '/admin/users')[0]?.body).toEqual({ username: 'minsu', displayName: '민수', role: 'learner', locale: 'zh' });
+    expect(api.callsTo('POST', '/admin/users')[0]?.body).toEqual({
+      username: 'minsu',
+      displayName: '민수',
+      role: 'learner',
+      locale: 'zh',
+    });
     expect(api.callsTo('POST', '/admin/users')[0]?.headers['x-dari-client']).toBe('web');
   });
 

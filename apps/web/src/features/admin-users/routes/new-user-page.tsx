@@ -59,7 +59,9 @@ export function NewUserPage() {
         <div className="card">
           {created.resetCode ? <OneTimeCode code={created.resetCode} forName={created.user.displayName} /> : null}
           <p>
-            <Link to={`/admin/users/${created.user.id}`}>{t('newUser.openCreated', { name: created.user.displayName })}</Link>
+            <Link to={`/admin/users/${created.user.id}`}>
+              {t('newUser.openCreated', { name: created.user.displayName })}
+            </Link>
           </p>
         </div>
       ) : null}

@@ -5,7 +5,12 @@ import { makeMe, makeUser } from '../../../test/fixtures';
 import { apiError, mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 
-const target = makeUser({ id: '5d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d', username: 'minsu', displayName: '민수', role: 'admin' });
+const target = makeUser({
+  id: '5d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  username: 'minsu',
+  displayName: '민수',
+  role: 'admin',
+});
 
 describe('admin users', () => {
   it('lists users with translated roles, filters through the address and pages', async () => {
@@ -57,7 +62,10 @@ describe('admin users', () => {
       'GET /me': { status: 200, body: makeMe('admin') },
       [`GET /admin/users/${target.id}`]: { status: 200, body: makeUser() },
       [`PATCH /admin/users/${target.id}`]: (req) => ({ status: 200, body: makeUser(req.body as object) }),
-      [`POST /admin/users/${target.id}/reset-code`]: { status: 201, body: { code: 'WXYZ-2345-6789', expiresAt: '2026-04-01T09:00:00.000Z' } },
+      [`POST /admin/users/${target.id}/reset-code`]: {
+        status: 201,
+        body: { code: 'WXYZ-2345-6789', expiresAt: '2026-04-01T09:00:00.000Z' },
+      },
     });
     renderApp(`/admin/users/${target.id}`);
     const user = userEvent.setup();

@@ -60,11 +60,21 @@ export function UsersPage() {
           {users.data.items.length > 0 ? <UsersTable users={users.data.items} /> : <p>{t('adminUsers.empty')}</p>}
           {pages > 1 ? (
             <nav className="pager" aria-label={t('adminUsers.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={filter.page <= 1} onClick={() => goTo(filter.page - 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page <= 1}
+                onClick={() => goTo(filter.page - 1)}
+              >
                 {t('common.previous')}
               </button>
               <span>{t('adminUsers.pageOf', { page: filter.page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={filter.page >= pages} onClick={() => goTo(filter.page + 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page >= pages}
+                onClick={() => goTo(filter.page + 1)}
+              >
                 {t('common.next')}
               </button>
             </nav>

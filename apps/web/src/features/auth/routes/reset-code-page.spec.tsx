@@ -18,7 +18,9 @@ describe('reset-code page', () => {
   it('explains where the code comes from', async () => {
     mockApi({ 'GET /me': apiError(401, 'unauthenticated') });
     renderApp('/reset-code');
-    expect(await screen.findByText('재설정 코드는 과정 담당자나 관리자가 만들어 주는 12자리 코드예요.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('재설정 코드는 과정 담당자나 관리자가 만들어 주는 12자리 코드예요.'),
+    ).toBeInTheDocument();
   });
 
   it('accepts the code with dashes, spaces and small letters, sets the password and signs in', async () => {
@@ -28,7 +30,12 @@ describe('reset-code page', () => {
       'POST /auth/login': { status: 200, body: makeMe('learner') },
     });
     const { location } = renderApp('/reset-code');
-    await fill({ username: 'hana', code: 'abcd-efgh jkmn', password: 'a new long password', confirm: 'a new long password' });
+    await fill({
+      username: 'hana',
+      code: 'abcd-efgh jkmn',
+      password: 'a new long password',
+      confirm: 'a new long password',
+    });
 
     await waitFor(() => expect(location()).toBe('/learn'));
     expect(api.callsTo('POST', '/auth/redeem-reset-code')[0]?.body).toEqual({
@@ -55,8 +62,15 @@ describe('reset-code page', () => {
       'POST /auth/redeem-reset-code': apiError(400, 'invalid_reset_code'),
     });
     renderApp('/reset-code');
-    await fill({ username: 'hana', code: 'ABCDEFGHJKMN', password: 'a new long password', confirm: 'a new long password' });
-    const messages = await screen.findAllByText('코드가 맞지 않거나 기한이 지났어요. 담당자에게 새 코드를 받아 주세요.');
+    await fill({
+      username: 'hana',
+      code: 'ABCDEFGHJKMN',
+      password: 'a new long password',
+      confirm: 'a new long password',
+    });
+    const messages = await screen.findAllByText(
+      '코드가 맞지 않거나 기한이 지났어요. 담당자에게 새 코드를 받아 주세요.',
+    );
     expect(messages.length).toBeGreaterThan(0);
     expect(screen.getByLabelText('재설정 코드')).toHaveAttribute('aria-invalid', 'true');
   });

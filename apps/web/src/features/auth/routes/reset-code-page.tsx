@@ -68,7 +68,11 @@ export function ResetCodePage() {
           error={errors.code}
           {...form.register('code')}
         />
-        <NewPasswordFields newPassword={form.register('newPassword')} confirmPassword={form.register('confirmPassword')} errors={errors} />
+        <NewPasswordFields
+          newPassword={form.register('newPassword')}
+          confirmPassword={form.register('confirmPassword')}
+          errors={errors}
+        />
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('resetCode.submit')}
         </button>

@@ -64,7 +64,11 @@ describe('sign-in page', () => {
     await user.click(screen.getByRole('button', { name: '들어가기' }));
     expect(await screen.findByRole('heading', { level: 1, name: '하나 님, 반가워요' })).toBeInTheDocument();
     expect(location()).toBe('/learn');
-    expect(api.callsTo('POST', '/auth/login')[0]?.body).toEqual({ username: 'Hana', password: 'correct horse', sharedDevice: true });
+    expect(api.callsTo('POST', '/auth/login')[0]?.body).toEqual({
+      username: 'Hana',
+      password: 'correct horse',
+      sharedDevice: true,
+    });
     // The title is set in an effect after the heading renders.
     await waitFor(() => expect(document.title).toBe('하나 님, 반가워요 · Dari 다리'));
   });

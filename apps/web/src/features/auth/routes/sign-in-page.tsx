@@ -90,7 +90,11 @@ export function SignInPage() {
           error={errors.password}
           {...form.register('password')}
         />
-        <CheckboxField label={t('signIn.sharedDevice')} hint={t('signIn.sharedDeviceHint')} {...form.register('sharedDevice')} />
+        <CheckboxField
+          label={t('signIn.sharedDevice')}
+          hint={t('signIn.sharedDeviceHint')}
+          {...form.register('sharedDevice')}
+        />
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? t('signIn.submitting') : t('signIn.submit')}
         </button>

@@ -5,10 +5,15 @@ import { storeCourse } from './get-course';
 
 /** Archive hides a course from new learners; unarchive brings it back. */
 export function setCourseArchived(id: string, archived: boolean): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, { method: 'POST' });
+  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, {
+    method: 'POST',
+  });
 }
 
 export function useSetCourseArchived(id: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (archived: boolean) => setCourseArchived(id, archived), onSuccess: (course) => storeCourse(client, course) });
+  return useMutation({
+    mutationFn: (archived: boolean) => setCourseArchived(id, archived),
+    onSuccess: (course) => storeCourse(client, course),
+  });
 }

@@ -11,5 +11,8 @@ export function createModule(courseId: string, title: Title): Promise<AuthorCour
 
 export function useCreateModule(courseId: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (title: Title) => createModule(courseId, title), onSuccess: (course) => storeCourse(client, course) });
+  return useMutation({
+    mutationFn: (title: Title) => createModule(courseId, title),
+    onSuccess: (course) => storeCourse(client, course),
+  });
 }

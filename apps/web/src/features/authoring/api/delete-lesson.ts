@@ -8,5 +8,8 @@ export function deleteLesson(id: string): Promise<void> {
 
 export function useDeleteLesson(courseId: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: deleteLesson, onSuccess: () => client.invalidateQueries({ queryKey: authorCourseQueryKey(courseId) }) });
+  return useMutation({
+    mutationFn: deleteLesson,
+    onSuccess: () => client.invalidateQueries({ queryKey: authorCourseQueryKey(courseId) }),
+  });
 }

@@ -3,11 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
-export function duplicateCourse(id: string, body: { slug: string; title?: { ko: string; en?: string; zh?: string } }): Promise<AuthorCourse> {
+export function duplicateCourse(
+  id: string,
+  body: { slug: string; title?: { ko: string; en?: string; zh?: string } },
+): Promise<AuthorCourse> {
   return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body });
 }
 
 export function useDuplicateCourse(id: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (body: { slug: string }) => duplicateCourse(id, body), onSuccess: (course) => storeCourse(client, course) });
+  return useMutation({
+    mutationFn: (body: { slug: string }) => duplicateCourse(id, body),
+    onSuccess: (course) => storeCourse(client, course),
+  });
 }

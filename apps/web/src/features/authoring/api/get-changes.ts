@@ -4,7 +4,8 @@ import { apiRequest } from '../../../lib/api';
 import { authorCourseQueryKey } from './get-course';
 
 /** Under the course's key, so that whatever refreshes the course (a lesson saved, a publish) refreshes this too. */
-export const changesQueryKey = (courseId: string, revision: number) => [...authorCourseQueryKey(courseId), 'changes', revision] as const;
+export const changesQueryKey = (courseId: string, revision: number) =>
+  [...authorCourseQueryKey(courseId), 'changes', revision] as const;
 
 export function getChanges(courseId: string, signal?: AbortSignal): Promise<CourseChanges> {
   return apiRequest(`/authoring/courses/${encodeURIComponent(courseId)}/changes`, { signal });

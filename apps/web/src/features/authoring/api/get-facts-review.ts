@@ -10,5 +10,12 @@ export function getFactsReview(signal?: AbortSignal): Promise<FactReviewList> {
 
 /** The dated facts due for review (instructors and admins only). */
 export function useFactsReview(enabled = true) {
-  return useQuery(queryOptions({ queryKey: factsReviewQueryKey, queryFn: ({ signal }) => getFactsReview(signal), enabled, staleTime: 60 * 60 * 1000 }));
+  return useQuery(
+    queryOptions({
+      queryKey: factsReviewQueryKey,
+      queryFn: ({ signal }) => getFactsReview(signal),
+      enabled,
+      staleTime: 60 * 60 * 1000,
+    }),
+  );
 }

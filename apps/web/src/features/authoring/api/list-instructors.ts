@@ -13,6 +13,10 @@ export function listInstructors(q: string, signal?: AbortSignal): Promise<{ item
 
 export function useInstructors(q: string, enabled: boolean) {
   return useQuery(
-    queryOptions({ queryKey: [...authoringQueryKey, 'instructors', q], queryFn: ({ signal }) => listInstructors(q, signal), enabled }),
+    queryOptions({
+      queryKey: [...authoringQueryKey, 'instructors', q],
+      queryFn: ({ signal }) => listInstructors(q, signal),
+      enabled,
+    }),
   );
 }

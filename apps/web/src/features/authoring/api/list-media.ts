@@ -10,5 +10,7 @@ export function listMedia(courseId: string, signal?: AbortSignal): Promise<{ ite
 }
 
 export function useMediaList(courseId: string, enabled = true) {
-  return useQuery(queryOptions({ queryKey: mediaQueryKey(courseId), queryFn: ({ signal }) => listMedia(courseId, signal), enabled }));
+  return useQuery(
+    queryOptions({ queryKey: mediaQueryKey(courseId), queryFn: ({ signal }) => listMedia(courseId, signal), enabled }),
+  );
 }

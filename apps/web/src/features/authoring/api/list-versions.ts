@@ -16,5 +16,7 @@ export function listVersions(courseId: string, signal?: AbortSignal): Promise<{ 
 }
 
 export function useVersions(courseId: string) {
-  return useQuery(queryOptions({ queryKey: versionsQueryKey(courseId), queryFn: ({ signal }) => listVersions(courseId, signal) }));
+  return useQuery(
+    queryOptions({ queryKey: versionsQueryKey(courseId), queryFn: ({ signal }) => listVersions(courseId, signal) }),
+  );
 }

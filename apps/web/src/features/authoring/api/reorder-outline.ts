@@ -10,5 +10,8 @@ export function reorderOutline(courseId: string, body: ReorderOutline): Promise<
 
 export function useReorderOutline(courseId: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (body: ReorderOutline) => reorderOutline(courseId, body), onSuccess: (course) => storeCourse(client, course) });
+  return useMutation({
+    mutationFn: (body: ReorderOutline) => reorderOutline(courseId, body),
+    onSuccess: (course) => storeCourse(client, course),
+  });
 }

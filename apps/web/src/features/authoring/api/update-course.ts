@@ -10,5 +10,8 @@ export function updateCourse(id: string, body: UpdateCourse): Promise<AuthorCour
 
 export function useUpdateCourse(id: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (body: UpdateCourse) => updateCourse(id, body), onSuccess: (course) => storeCourse(client, course) });
+  return useMutation({
+    mutationFn: (body: UpdateCourse) => updateCourse(id, body),
+    onSuccess: (course) => storeCourse(client, course),
+  });
 }

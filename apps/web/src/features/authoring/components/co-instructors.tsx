@@ -26,7 +26,12 @@ export function CoInstructors({ course, canManage }: { course: AuthorCourse; can
           <li key={person.id}>
             {person.displayName}{' '}
             {canManage ? (
-              <button type="button" className="button button-secondary" disabled={save.isPending} onClick={() => save.mutate(current.filter((x) => x !== person.id))}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={save.isPending}
+                onClick={() => save.mutate(current.filter((x) => x !== person.id))}
+              >
                 {t('coInstructors.remove', { name: person.displayName })}
               </button>
             ) : null}
@@ -51,12 +56,19 @@ export function CoInstructors({ course, canManage }: { course: AuthorCourse; can
               {t('authoring.searchSubmit')}
             </button>
           </form>
-          {search !== null && found.data && candidates.length === 0 ? <p className="muted">{t('coInstructors.noneFound')}</p> : null}
+          {search !== null && found.data && candidates.length === 0 ? (
+            <p className="muted">{t('coInstructors.noneFound')}</p>
+          ) : null}
           <ul>
             {candidates.map((person) => (
               <li key={person.id}>
                 {person.displayName}{' '}
-                <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate([...current, person.id])}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={save.isPending}
+                  onClick={() => save.mutate([...current, person.id])}
+                >
                   {t('coInstructors.add', { name: person.displayName })}
                 </button>
               </li>

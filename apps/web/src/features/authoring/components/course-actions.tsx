@@ -37,7 +37,8 @@ export function CourseActions({ course }: { course: AuthorCourse }) {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (slugOk) duplicate.mutate({ slug }, { onSuccess: (copy) => void navigate(`/teach/courses/${copy.id}`) });
+              if (slugOk)
+                duplicate.mutate({ slug }, { onSuccess: (copy) => void navigate(`/teach/courses/${copy.id}`) });
             }}
           >
             <div className="field">

@@ -14,7 +14,10 @@ import { cleanText, LocalizedFields } from './localized-fields';
 import { IMAGE_TYPES, MediaUpload } from './media-upload';
 import { SaveStatus } from './save-status';
 
-type Settings = Pick<AuthorCourse, 'title' | 'summary' | 'language' | 'tags' | 'enrolmentPolicy' | 'courseCode' | 'sequential' | 'coverMediaId'>;
+type Settings = Pick<
+  AuthorCourse,
+  'title' | 'summary' | 'language' | 'tags' | 'enrolmentPolicy' | 'courseCode' | 'sequential' | 'coverMediaId'
+>;
 
 const CODE = /^[A-Z0-9-]{4,32}$/;
 
@@ -62,15 +65,38 @@ export function CourseSettings({ course, onReload }: { course: AuthorCourse; onR
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('courseSettings.title')}</h2>
-      {!readOnly ? <SaveStatus state={autosave.state} error={autosave.error} onRetry={autosave.retry} onReload={onReload} /> : null}
-      <form className="form" noValidate onSubmit={(e) => (e.preventDefault(), autosave.flush())} onBlur={() => autosave.flush()}>
+      {!readOnly ? (
+        <SaveStatus state={autosave.state} error={autosave.error} onRetry={autosave.retry} onReload={onReload} />
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => (e.preventDefault(), autosave.flush())}
+        onBlur={() => autosave.flush()}
+      >
         <fieldset disabled={readOnly || autosave.state === 'stale'} className="plain-fieldset">
           <legend className="visually-hidden">{t('courseSettings.title')}</legend>
-          <LocalizedFields label={t('courseSettings.courseTitle')} value={draft.title} maxLength={200} koreanMissing={!draft.title.ko.trim()} onChange={(title) => update({ title })} />
-          <LocalizedFields label={t('courseSettings.summary')} value={draft.summary} maxLength={1000} multiline onChange={(summary) => update({ summary })} />
+          <LocalizedFields
+            label={t('courseSettings.courseTitle')}
+            value={draft.title}
+            maxLength={200}
+            koreanMissing={!draft.title.ko.trim()}
+            onChange={(title) => update({ title })}
+          />
+          <LocalizedFields
+            label={t('courseSettings.summary')}
+            value={draft.summary}
+            maxLength={1000}
+            multiline
+            onChange={(summary) => update({ summary })}
+          />
           <div className="field">
             <label htmlFor={`${id}-language`}>{t('newCourse.language')}</label>
-            <select id={`${id}-language`} value={draft.language} onChange={(e) => update({ language: e.target.value as Settings['language'] })}>
+            <select
+              id={`${id}-language`}
+              value={draft.language}
+              onChange={(e) => update({ language: e.target.value as Settings['language'] })}
+            >
               {LOCALES.map((l) => (
                 <option key={l} value={l} lang={HTML_LANG[l]}>
                   {LANGUAGE_NAMES[l]}
@@ -85,13 +111,19 @@ export function CourseSettings({ course, onReload }: { course: AuthorCourse; onR
                 key={tag}
                 label={t(`courseTags.${tag}`)}
                 checked={draft.tags.includes(tag)}
-                onChange={(e) => update({ tags: e.target.checked ? [...draft.tags, tag] : draft.tags.filter((x) => x !== tag) })}
+                onChange={(e) =>
+                  update({ tags: e.target.checked ? [...draft.tags, tag] : draft.tags.filter((x) => x !== tag) })
+                }
               />
             ))}
           </fieldset>
           <div className="field">
             <label htmlFor={`${id}-policy`}>{t('newCourse.enrolmentPolicy')}</label>
-            <select id={`${id}-policy`} value={draft.enrolmentPolicy} onChange={(e) => update({ enrolmentPolicy: e.target.value as Settings['enrolmentPolicy'] })}>
+            <select
+              id={`${id}-policy`}
+              value={draft.enrolmentPolicy}
+              onChange={(e) => update({ enrolmentPolicy: e.target.value as Settings['enrolmentPolicy'] })}
+            >
               {ENROLMENT_POLICIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`enrolmentPolicies.${p}`)}
@@ -119,15 +151,33 @@ export function CourseSettings({ course, onReload }: { course: AuthorCourse; onR
               />
             </div>
           ) : null}
-          <CheckboxField label={t('courseSettings.sequential')} hint={t('courseSettings.sequentialHint')} checked={draft.sequential} onChange={(e) => update({ sequential: e.target.checked })} />
+          <CheckboxField
+            label={t('courseSettings.sequential')}
+            hint={t('courseSettings.sequentialHint')}
+            checked={draft.sequential}
+            onChange={(e) => update({ sequential: e.target.checked })}
+          />
           <fieldset>
             <legend>{t('courseSettings.cover')}</legend>
-            {draft.coverMediaId ? <img className="cover-preview" src={mediaUrl(draft.coverMediaId)} alt={t('courseSettings.coverAlt')} loading="lazy" /> : <p className="muted">{t('courseSettings.noCover')}</p>}
+            {draft.coverMediaId ? (
+              <img
+                className="cover-preview"
+                src={mediaUrl(draft.coverMediaId)}
+                alt={t('courseSettings.coverAlt')}
+                loading="lazy"
+              />
+            ) : (
+              <p className="muted">{t('courseSettings.noCover')}</p>
+            )}
             {!readOnly ? (
               <>
                 <div className="field">
                   <label htmlFor={`${id}-cover`}>{t('courseSettings.chooseCover')}</label>
-                  <select id={`${id}-cover`} value={draft.coverMediaId ?? ''} onChange={(e) => update({ coverMediaId: e.target.value || null })}>
+                  <select
+                    id={`${id}-cover`}
+                    value={draft.coverMediaId ?? ''}
+                    onChange={(e) => update({ coverMediaId: e.target.value || null })}
+                  >
                     <option value="">{t('courseSettings.noCoverOption')}</option>
                     {images.map((m) => (
                       <option key={m.id} value={m.id}>
@@ -136,7 +186,13 @@ export function CourseSettings({ course, onReload }: { course: AuthorCourse; onR
                     ))}
                   </select>
                 </div>
-                <MediaUpload courseId={course.id} label={t('courseSettings.uploadCover')} hint={t('media.imageRules')} accept={IMAGE_TYPES} onUploaded={(m) => update({ coverMediaId: m.id })} />
+                <MediaUpload
+                  courseId={course.id}
+                  label={t('courseSettings.uploadCover')}
+                  hint={t('media.imageRules')}
+                  accept={IMAGE_TYPES}
+                  onUploaded={(m) => update({ coverMediaId: m.id })}
+                />
               </>
             ) : null}
           </fieldset>

@@ -29,7 +29,11 @@ const page = { status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 }
 
 describe('facts to review (instructor and admin home pages)', () => {
   it('the instructor’s home lists the facts due, with the last value and its year, the review date and the source', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('instructor') }, 'GET /authoring/courses': page, 'GET /facts/review': { status: 200, body: due } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('instructor') },
+      'GET /authoring/courses': page,
+      'GET /facts/review': { status: 200, body: due },
+    });
     renderApp('/teach');
     const panel = (await screen.findByRole('heading', { name: '다시 확인할 때가 된 숫자' })).closest('section')!;
     expect(panel).toHaveTextContent('최저임금(시급)');
@@ -43,7 +47,11 @@ describe('facts to review (instructor and admin home pages)', () => {
     const catalogues = allCatalogues();
     i18n.addResourceBundle('en', 'translation', catalogues.en, true, true);
     i18n.addResourceBundle('zh', 'translation', catalogues.zh, true, true);
-    mockApi({ 'GET /me': { status: 200, body: makeMe('admin', { locale: 'en' }) }, 'GET /admin/users': page, 'GET /facts/review': { status: 200, body: due } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('admin', { locale: 'en' }) },
+      'GET /admin/users': page,
+      'GET /facts/review': { status: 200, body: due },
+    });
     await i18n.changeLanguage('en');
     const { unmount } = renderApp('/admin/users');
     const panel = (await screen.findByRole('heading', { name: 'Facts to review' })).closest('section')!;
@@ -51,7 +59,11 @@ describe('facts to review (instructor and admin home pages)', () => {
     expect(panel).toHaveTextContent('Last known value: KRW 10,320 (2026)');
     expect(panel).toHaveTextContent('review by August 5, 2026');
     unmount();
-    mockApi({ 'GET /me': { status: 200, body: makeMe('admin', { locale: 'zh' }) }, 'GET /admin/users': page, 'GET /facts/review': { status: 200, body: due } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('admin', { locale: 'zh' }) },
+      'GET /admin/users': page,
+      'GET /facts/review': { status: 200, body: due },
+    });
     await i18n.changeLanguage('zh');
     renderApp('/admin/users');
     const zh = (await screen.findByRole('heading', { name: '需要重新核实的数据' })).closest('section')!;
@@ -59,14 +71,22 @@ describe('facts to review (instructor and admin home pages)', () => {
   });
 
   it('shows nothing when no fact is due, and nothing to a manager', async () => {
-    const api = mockApi({ 'GET /me': { status: 200, body: makeMe('instructor') }, 'GET /authoring/courses': page, 'GET /facts/review': { status: 200, body: { today: '2026-06-01', items: [] } } });
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('instructor') },
+      'GET /authoring/courses': page,
+      'GET /facts/review': { status: 200, body: { today: '2026-06-01', items: [] } },
+    });
     const { unmount } = renderApp('/teach');
     await screen.findByRole('heading', { level: 1 });
     await new Promise((r) => setTimeout(r, 50));
     expect(api.callsTo('GET', '/facts/review').length).toBeGreaterThan(0);
     expect(screen.queryByRole('heading', { name: '다시 확인할 때가 된 숫자' })).not.toBeInTheDocument();
     unmount();
-    const manager = mockApi({ 'GET /me': { status: 200, body: makeMe('manager') }, 'GET /authoring/courses': page, 'GET /facts/review': { status: 200, body: due } });
+    const manager = mockApi({
+      'GET /me': { status: 200, body: makeMe('manager') },
+      'GET /authoring/courses': page,
+      'GET /facts/review': { status: 200, body: due },
+    });
     renderApp('/teach');
     await screen.findByRole('heading', { level: 1 });
     expect(manager.callsTo('GET', '/facts/review')).toHaveLength(0);

@@ -6,7 +6,10 @@ import { HTML_LANG } from '../../../lib/format';
 import { useFactsReview } from '../api/get-facts-review';
 
 /** A calendar day (YYYY-MM-DD) as the reader writes dates, whatever the device's time zone. */
-const formatDay = (day: string, locale: Locale) => new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const formatDay = (day: string, locale: Locale) =>
+  new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 function Item({ item }: { item: FactReviewItem }) {
   const { t } = useTranslation();

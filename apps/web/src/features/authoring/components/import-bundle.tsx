@@ -12,7 +12,8 @@ import { useImportBundle } from '../api/import-bundle';
 function slugError(error: unknown): FieldError | undefined {
   if (!isApiError(error)) return undefined;
   if (error.code === 'slug_taken') return { type: 'server', message: encodeMessage({ key: 'importBundle.slugTaken' }) };
-  if (error.fields.some((f) => f.path === 'query.slug')) return { type: 'server', message: encodeMessage({ key: 'validation.slugFormat' }) };
+  if (error.fields.some((f) => f.path === 'query.slug'))
+    return { type: 'server', message: encodeMessage({ key: 'validation.slugFormat' }) };
   return undefined;
 }
 
@@ -22,7 +23,12 @@ function slugError(error: unknown): FieldError | undefined {
  */
 export function bundleProblemFiles(error: ApiError): string[] {
   if (error.code !== 'invalid_bundle') return [];
-  const files = error.fields.map((f) => /^(course\.json|lessons\/[a-z0-9-]+\.(?:ko|en|zh)\.md|lessons\/[a-z0-9-]+\.(?:quiz|media)\.json|media\/[a-z0-9][a-z0-9._-]*)/.exec(f.path)?.[1] ?? null);
+  const files = error.fields.map(
+    (f) =>
+      /^(course\.json|lessons\/[a-z0-9-]+\.(?:ko|en|zh)\.md|lessons\/[a-z0-9-]+\.(?:quiz|media)\.json|media\/[a-z0-9][a-z0-9._-]*)/.exec(
+        f.path,
+      )?.[1] ?? null,
+  );
   return [...new Set(files.filter((f): f is string => f !== null))];
 }
 
@@ -66,7 +72,12 @@ export function ImportBundle() {
       >
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('importBundle.file')}</label>
-          <input id={`${id}-file`} type="file" accept=".zip,application/zip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <TextField
           ref={slugInput}

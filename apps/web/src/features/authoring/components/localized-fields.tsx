@@ -25,7 +25,16 @@ interface LocalizedFieldsProps {
 }
 
 /** One box per language: Korean first (learners always get it), English and Chinese optional. */
-export function LocalizedFields({ label, value, onChange, languages = LOCALES, multiline, disabled, maxLength, koreanMissing }: LocalizedFieldsProps) {
+export function LocalizedFields({
+  label,
+  value,
+  onChange,
+  languages = LOCALES,
+  multiline,
+  disabled,
+  maxLength,
+  koreanMissing,
+}: LocalizedFieldsProps) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -47,7 +56,10 @@ export function LocalizedFields({ label, value, onChange, languages = LOCALES, m
         return (
           <div key={locale} className="field">
             <label htmlFor={inputId}>
-              {t(locale === 'ko' ? 'authoring.inLanguage' : 'authoring.inLanguageOptional', { label, language: LANGUAGE_NAMES[locale] })}
+              {t(locale === 'ko' ? 'authoring.inLanguage' : 'authoring.inLanguageOptional', {
+                label,
+                language: LANGUAGE_NAMES[locale],
+              })}
             </label>
             {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
             {invalid ? (

@@ -20,7 +20,15 @@ interface MarkdownEditorProps {
 }
 
 /** Markdown per language beside (or, on a phone, above) a live preview drawn by the learner renderer itself. */
-export function MarkdownEditor({ label, value, onChange, courseId, disabled, images, koreanMissing }: MarkdownEditorProps) {
+export function MarkdownEditor({
+  label,
+  value,
+  onChange,
+  courseId,
+  disabled,
+  images,
+  koreanMissing,
+}: MarkdownEditorProps) {
   const { t } = useTranslation();
   const id = useId();
   const [locale, setLocale] = useState<Locale>('ko');
@@ -50,7 +58,10 @@ export function MarkdownEditor({ label, value, onChange, courseId, disabled, ima
       <div className="editor-split">
         <div className="field">
           <label htmlFor={`${id}-text`}>
-            {t(locale === 'ko' ? 'authoring.inLanguage' : 'authoring.inLanguageOptional', { label, language: LANGUAGE_NAMES[locale] })}
+            {t(locale === 'ko' ? 'authoring.inLanguage' : 'authoring.inLanguageOptional', {
+              label,
+              language: LANGUAGE_NAMES[locale],
+            })}
           </label>
           <textarea
             id={`${id}-text`}
@@ -104,7 +115,13 @@ export function MarkdownEditor({ label, value, onChange, courseId, disabled, ima
             <p id={`${id}-alt-hint`} className="field-hint">
               {t('media.altHint')}
             </p>
-            <input id={`${id}-alt`} type="text" value={alt} aria-describedby={`${id}-alt-hint`} onChange={(e) => setAlt(e.target.value)} />
+            <input
+              id={`${id}-alt`}
+              type="text"
+              value={alt}
+              aria-describedby={`${id}-alt-hint`}
+              onChange={(e) => setAlt(e.target.value)}
+            />
           </div>
           <MediaUpload
             courseId={courseId}

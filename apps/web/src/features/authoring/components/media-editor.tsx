@@ -7,7 +7,17 @@ import { AUDIO_TYPES, MediaUpload, VIDEO_TYPES } from './media-upload';
 export type MediaContent = Extract<LessonContent, { kind: 'media' }>;
 
 /** A video or audio lesson: an uploaded file or an https address, and a transcript for those who read. */
-export function MediaEditor({ value, onChange, courseId, disabled }: { value: MediaContent; onChange: (value: MediaContent) => void; courseId: string; disabled: boolean }) {
+export function MediaEditor({
+  value,
+  onChange,
+  courseId,
+  disabled,
+}: {
+  value: MediaContent;
+  onChange: (value: MediaContent) => void;
+  courseId: string;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const source = value.url !== null && value.mediaId === null ? 'url' : 'file';
@@ -17,7 +27,12 @@ export function MediaEditor({ value, onChange, courseId, disabled }: { value: Me
       <h2 id={`${id}-title`}>{t('mediaEditor.title')}</h2>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('mediaEditor.mediaType')}</label>
-        <select id={`${id}-type`} value={value.mediaType} disabled={disabled} onChange={(e) => onChange({ ...value, mediaType: e.target.value as MediaContent['mediaType'] })}>
+        <select
+          id={`${id}-type`}
+          value={value.mediaType}
+          disabled={disabled}
+          onChange={(e) => onChange({ ...value, mediaType: e.target.value as MediaContent['mediaType'] })}
+        >
           {MEDIA_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`mediaTypes.${type}`)}
@@ -28,11 +43,25 @@ export function MediaEditor({ value, onChange, courseId, disabled }: { value: Me
       <fieldset>
         <legend>{t('mediaEditor.source')}</legend>
         <div className="field field-checkbox">
-          <input id={`${id}-file`} type="radio" name={`${id}-source`} checked={source === 'file'} disabled={disabled} onChange={() => onChange({ ...value, url: null })} />
+          <input
+            id={`${id}-file`}
+            type="radio"
+            name={`${id}-source`}
+            checked={source === 'file'}
+            disabled={disabled}
+            onChange={() => onChange({ ...value, url: null })}
+          />
           <label htmlFor={`${id}-file`}>{t('mediaEditor.sourceFile')}</label>
         </div>
         <div className="field field-checkbox">
-          <input id={`${id}-url`} type="radio" name={`${id}-source`} checked={source === 'url'} disabled={disabled} onChange={() => onChange({ ...value, mediaId: null, url: value.url ?? '' })} />
+          <input
+            id={`${id}-url`}
+            type="radio"
+            name={`${id}-source`}
+            checked={source === 'url'}
+            disabled={disabled}
+            onChange={() => onChange({ ...value, mediaId: null, url: value.url ?? '' })}
+          />
           <label htmlFor={`${id}-url`}>{t('mediaEditor.sourceUrl')}</label>
         </div>
       </fieldset>
@@ -65,7 +94,13 @@ export function MediaEditor({ value, onChange, courseId, disabled }: { value: Me
           />
         </div>
       )}
-      <MarkdownEditor label={t('mediaEditor.transcript')} value={value.transcript} courseId={courseId} disabled={disabled} onChange={(transcript) => onChange({ ...value, transcript })} />
+      <MarkdownEditor
+        label={t('mediaEditor.transcript')}
+        value={value.transcript}
+        courseId={courseId}
+        disabled={disabled}
+        onChange={(transcript) => onChange({ ...value, transcript })}
+      />
     </section>
   );
 }

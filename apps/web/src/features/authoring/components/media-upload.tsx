@@ -47,7 +47,11 @@ export function MediaUpload({ courseId, label, hint, accept, onUploaded, disable
         }}
       />
       <p role="status" aria-live="polite" className="muted">
-        {upload.isPending ? t('media.uploading') : upload.isSuccess ? t('media.uploaded', { name: upload.data.filename }) : null}
+        {upload.isPending
+          ? t('media.uploading')
+          : upload.isSuccess
+            ? t('media.uploaded', { name: upload.data.filename })
+            : null}
       </p>
       <ErrorAlert error={upload.error} />
     </div>

@@ -38,12 +38,20 @@ function AddLesson({ courseId, moduleId, moduleName }: { courseId: string; modul
       aria-label={t('outline.addLessonTo', { module: moduleName })}
       onSubmit={(e) => {
         e.preventDefault();
-        if (title.trim()) create.mutate({ moduleId, kind, title: { ko: title.trim() } }, { onSuccess: () => setTitle('') });
+        if (title.trim())
+          create.mutate({ moduleId, kind, title: { ko: title.trim() } }, { onSuccess: () => setTitle('') });
       }}
     >
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('outline.newLessonTitle')}</label>
-        <input id={`${id}-title`} type="text" lang="ko" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input
+          id={`${id}-title`}
+          type="text"
+          lang="ko"
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('outline.lessonKind')}</label>
@@ -80,7 +88,11 @@ function ModuleTitle({ moduleId, value }: { moduleId: string; value: { ko: strin
         <label htmlFor={id}>{t('outline.moduleTitle')}</label>
         <input id={id} type="text" lang="ko" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
-      <button type="submit" className="button button-secondary" disabled={!title.trim() || title === value.ko || update.isPending}>
+      <button
+        type="submit"
+        className="button button-secondary"
+        disabled={!title.trim() || title === value.ko || update.isPending}
+      >
         {t('outline.rename')}
       </button>
       <ErrorAlert error={update.error} />
@@ -102,7 +114,8 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
   const deleteLesson = useDeleteLesson(course.id);
   const [moduleTitle, setModuleTitle] = useState('');
   const canEdit = course.canEdit;
-  const name = (text: { ko: string; en?: string; zh?: string }) => pickText(text, locale).text || t('authoring.untitled');
+  const name = (text: { ko: string; en?: string; zh?: string }) =>
+    pickText(text, locale).text || t('authoring.untitled');
 
   const send = (modules: Outline) =>
     reorder.mutate(
@@ -143,7 +156,13 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
                 <>
                   <ModuleTitle key={module.title.ko} moduleId={module.id} value={module.title} />
                   <div className="button-row">
-                    <button type="button" className="button button-secondary" disabled={busy || m === 0} onClick={() => moveModule(m, m - 1)} aria-label={t('outline.moveUp', { name: moduleName })}>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={busy || m === 0}
+                      onClick={() => moveModule(m, m - 1)}
+                      aria-label={t('outline.moveUp', { name: moduleName })}
+                    >
                       {t('outline.up')}
                     </button>
                     <button
@@ -173,17 +192,28 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
                   return (
                     <li key={lesson.id} className="outline-lesson">
                       <p>
-                        <Link to={`/teach/courses/${course.id}/lessons/${lesson.id}`} lang={pickText(lesson.title, locale).lang}>
+                        <Link
+                          to={`/teach/courses/${course.id}/lessons/${lesson.id}`}
+                          lang={pickText(lesson.title, locale).lang}
+                        >
                           {lessonName}
                         </Link>{' '}
                         <span className="muted">
-                          {t(`lessonKinds.${lesson.kind}`)} · {lesson.required ? t('lesson.required') : t('lesson.optional')} · {t('lesson.minutes', { count: lesson.estimatedMinutes })}
+                          {t(`lessonKinds.${lesson.kind}`)} ·{' '}
+                          {lesson.required ? t('lesson.required') : t('lesson.optional')} ·{' '}
+                          {t('lesson.minutes', { count: lesson.estimatedMinutes })}
                           {lesson.hasContentNote ? ` · ${t('outline.hasContentNote')}` : ''}
                         </span>
                       </p>
                       {canEdit ? (
                         <div className="button-row">
-                          <button type="button" className="button button-secondary" disabled={busy || i === 0} onClick={() => moveLesson(m, i, i - 1)} aria-label={t('outline.moveUp', { name: lessonName })}>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            disabled={busy || i === 0}
+                            onClick={() => moveLesson(m, i, i - 1)}
+                            aria-label={t('outline.moveUp', { name: lessonName })}
+                          >
                             {t('outline.up')}
                           </button>
                           <button
@@ -196,12 +226,24 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
                             {t('outline.down')}
                           </button>
                           {m > 0 ? (
-                            <button type="button" className="button button-secondary" disabled={busy} onClick={() => moveLessonToModule(m, i, m - 1)} aria-label={t('outline.toPreviousModule', { name: lessonName })}>
+                            <button
+                              type="button"
+                              className="button button-secondary"
+                              disabled={busy}
+                              onClick={() => moveLessonToModule(m, i, m - 1)}
+                              aria-label={t('outline.toPreviousModule', { name: lessonName })}
+                            >
                               {t('outline.previousModule')}
                             </button>
                           ) : null}
                           {m < course.modules.length - 1 ? (
-                            <button type="button" className="button button-secondary" disabled={busy} onClick={() => moveLessonToModule(m, i, m + 1)} aria-label={t('outline.toNextModule', { name: lessonName })}>
+                            <button
+                              type="button"
+                              className="button button-secondary"
+                              disabled={busy}
+                              onClick={() => moveLessonToModule(m, i, m + 1)}
+                              aria-label={t('outline.toNextModule', { name: lessonName })}
+                            >
                               {t('outline.nextModule')}
                             </button>
                           ) : null}
@@ -229,12 +271,20 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
           className="inline-form card"
           onSubmit={(e) => {
             e.preventDefault();
-            if (moduleTitle.trim()) addModule.mutate({ ko: moduleTitle.trim() }, { onSuccess: () => setModuleTitle('') });
+            if (moduleTitle.trim())
+              addModule.mutate({ ko: moduleTitle.trim() }, { onSuccess: () => setModuleTitle('') });
           }}
         >
           <div className="field">
             <label htmlFor={`${id}-module`}>{t('outline.newModuleTitle')}</label>
-            <input id={`${id}-module`} type="text" lang="ko" maxLength={200} value={moduleTitle} onChange={(e) => setModuleTitle(e.target.value)} />
+            <input
+              id={`${id}-module`}
+              type="text"
+              lang="ko"
+              maxLength={200}
+              value={moduleTitle}
+              onChange={(e) => setModuleTitle(e.target.value)}
+            />
           </div>
           <button type="submit" className="button" disabled={!moduleTitle.trim() || addModule.isPending}>
             {t('outline.addModule')}

@@ -38,7 +38,12 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
       {course.canEdit ? (
         <>
           <p className="muted">{t('publish.explain')}</p>
-          <button type="button" className="button button-primary" disabled={publish.isPending || course.status === 'archived'} onClick={() => publish.mutate()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={publish.isPending || course.status === 'archived'}
+            onClick={() => publish.mutate()}
+          >
             {publish.isPending ? t('publish.publishing') : t('publish.submit')}
           </button>
         </>
@@ -72,7 +77,9 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
         <ul className="versions">
           {versions.data.items.map((v) => (
             <li key={v.version}>
-              <Link to={`/teach/courses/${course.id}/versions/${v.version}`}>{t('authoring.versionN', { version: v.version })}</Link>{' '}
+              <Link to={`/teach/courses/${course.id}/versions/${v.version}`}>
+                {t('authoring.versionN', { version: v.version })}
+              </Link>{' '}
               <span className="muted">
                 {t('publish.versionFacts', {
                   date: formatDateTime(v.publishedAt, locale),

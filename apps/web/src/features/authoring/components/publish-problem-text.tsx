@@ -23,7 +23,8 @@ function values(params: unknown): Record<string, string | number> {
  */
 export function PublishProblemText({ problem }: { problem: CodedProblem }) {
   const { t, i18n } = useTranslation();
-  const key = typeof problem.code === 'string' && /^[a-z_]+$/.test(problem.code) ? `publish.problems.${problem.code}` : null;
+  const key =
+    typeof problem.code === 'string' && /^[a-z_]+$/.test(problem.code) ? `publish.problems.${problem.code}` : null;
   if (key && i18n.exists(key)) return <>{t(key, values(problem.params))}</>;
   return <span lang="en">{problem.message}</span>;
 }

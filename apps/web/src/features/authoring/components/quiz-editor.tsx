@@ -48,7 +48,8 @@ function withType(question: DraftQuestion, type: QuestionType): DraftQuestion {
  * but the author must see at once what is missing (publishing refuses it with the same rule).
  */
 export function questionWarning(question: DraftQuestion): 'quizEditor.needsOneRight' | 'quizEditor.needsARight' | null {
-  if (question.type === 'single' && question.options.filter((o) => o.correct).length !== 1) return 'quizEditor.needsOneRight';
+  if (question.type === 'single' && question.options.filter((o) => o.correct).length !== 1)
+    return 'quizEditor.needsOneRight';
   if (question.type === 'multiple' && !question.options.some((o) => o.correct)) return 'quizEditor.needsARight';
   return null;
 }
@@ -92,7 +93,12 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
       <h3>{t('quiz.questionNumber', { number })}</h3>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('quizEditor.type')}</label>
-        <select id={`${id}-type`} value={question.type} disabled={disabled} onChange={(e) => onChange(withType(question, e.target.value as QuestionType))}>
+        <select
+          id={`${id}-type`}
+          value={question.type}
+          disabled={disabled}
+          onChange={(e) => onChange(withType(question, e.target.value as QuestionType))}
+        >
           {QUESTION_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`questionTypes.${type}`)}
@@ -100,11 +106,23 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
           ))}
         </select>
       </div>
-      <LocalizedFields label={t('quizEditor.prompt')} value={question.prompt} multiline disabled={disabled} onChange={(prompt) => onChange({ ...question, prompt })} />
+      <LocalizedFields
+        label={t('quizEditor.prompt')}
+        value={question.prompt}
+        multiline
+        disabled={disabled}
+        onChange={(prompt) => onChange({ ...question, prompt })}
+      />
 
       {question.type === 'single' || question.type === 'multiple' ? (
-        <fieldset className="quiz-options" aria-describedby={warning ? `${id}-warning` : undefined} aria-invalid={warning ? true : undefined}>
-          <legend>{question.type === 'single' ? t('quizEditor.optionsSingle') : t('quizEditor.optionsMultiple')}</legend>
+        <fieldset
+          className="quiz-options"
+          aria-describedby={warning ? `${id}-warning` : undefined}
+          aria-invalid={warning ? true : undefined}
+        >
+          <legend>
+            {question.type === 'single' ? t('quizEditor.optionsSingle') : t('quizEditor.optionsMultiple')}
+          </legend>
           {warning ? (
             <p id={`${id}-warning`} className="field-error">
               {t(warning)}
@@ -131,18 +149,26 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
                         disabled={disabled}
                         onChange={() => setOptions(options.map((o) => ({ ...o, correct: o.key === option.key })))}
                       />
-                      <label htmlFor={`${id}-correct-${option.key}`}>{t('quizEditor.correct', { option: optionName })}</label>
+                      <label htmlFor={`${id}-correct-${option.key}`}>
+                        {t('quizEditor.correct', { option: optionName })}
+                      </label>
                     </div>
                   ) : (
                     <CheckboxField
                       label={t('quizEditor.correct', { option: optionName })}
                       checked={option.correct}
                       disabled={disabled}
-                      onChange={(e) => setOptions(options.map((o) => (o.key === option.key ? { ...o, correct: e.target.checked } : o)))}
+                      onChange={(e) =>
+                        setOptions(options.map((o) => (o.key === option.key ? { ...o, correct: e.target.checked } : o)))
+                      }
                     />
                   )}
                   {!disabled && options.length > 2 ? (
-                    <button type="button" className="button button-secondary" onClick={() => setOptions(options.filter((o) => o.key !== option.key))}>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => setOptions(options.filter((o) => o.key !== option.key))}
+                    >
                       {t('quizEditor.removeOption', { option: optionName })}
                     </button>
                   ) : null}
@@ -154,7 +180,19 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => setOptions([...options, { key: nextKey('', options.map((o) => o.key)), text: EMPTY, correct: false }])}
+              onClick={() =>
+                setOptions([
+                  ...options,
+                  {
+                    key: nextKey(
+                      '',
+                      options.map((o) => o.key),
+                    ),
+                    text: EMPTY,
+                    correct: false,
+                  },
+                ])
+              }
             >
               {t('quizEditor.addOption')}
             </button>
@@ -190,10 +228,22 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
       />
       {!disabled ? (
         <div className="button-row">
-          <button type="button" className="button button-secondary" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t('quizEditor.moveUp', { number })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={index === 0}
+            onClick={() => onMove(index - 1)}
+            aria-label={t('quizEditor.moveUp', { number })}
+          >
             {t('outline.up')}
           </button>
-          <button type="button" className="button button-secondary" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t('quizEditor.moveDown', { number })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+            aria-label={t('quizEditor.moveDown', { number })}
+          >
             {t('outline.down')}
           </button>
           <ConfirmAction
@@ -210,7 +260,15 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
 }
 
 /** Builds the quiz's content JSON: pass mark, shuffle, and the questions with their options and answers. */
-export function QuizEditor({ value, onChange, disabled }: { value: QuizContent; onChange: (value: QuizContent) => void; disabled: boolean }) {
+export function QuizEditor({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: QuizContent;
+  onChange: (value: QuizContent) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const questions = value.questions;
@@ -239,7 +297,12 @@ export function QuizEditor({ value, onChange, disabled }: { value: QuizContent; 
           }}
         />
       </div>
-      <CheckboxField label={t('quizEditor.shuffle')} checked={value.shuffle} disabled={disabled} onChange={(e) => onChange({ ...value, shuffle: e.target.checked })} />
+      <CheckboxField
+        label={t('quizEditor.shuffle')}
+        checked={value.shuffle}
+        disabled={disabled}
+        onChange={(e) => onChange({ ...value, shuffle: e.target.checked })}
+      />
       {questions.length === 0 ? <p className="muted">{t('quiz.noQuestions')}</p> : null}
       <ol className="quiz-edit-questions">
         {questions.map((question, index) => (
@@ -262,7 +325,16 @@ export function QuizEditor({ value, onChange, disabled }: { value: QuizContent; 
           onClick={() =>
             setQuestions([
               ...questions,
-              { key: nextKey('q', questions.map((q) => q.key)), type: 'single', prompt: EMPTY, explanation: EMPTY, options: newOptions() },
+              {
+                key: nextKey(
+                  'q',
+                  questions.map((q) => q.key),
+                ),
+                type: 'single',
+                prompt: EMPTY,
+                explanation: EMPTY,
+                options: newOptions(),
+              },
             ])
           }
         >

@@ -11,7 +11,11 @@ const SHOWN = 10;
 export function UnpublishedChanges({ course }: { course: AuthorCourse }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const changes = useCourseChanges(course.id, course.revision, course.latestVersion !== null && course.hasUnpublishedChanges);
+  const changes = useCourseChanges(
+    course.id,
+    course.revision,
+    course.latestVersion !== null && course.hasUnpublishedChanges,
+  );
   const items = changes.data?.items ?? [];
   if (items.length === 0) return null;
   const lessons = items.filter((c) => c.what === 'lesson').length;
@@ -31,7 +35,9 @@ export function UnpublishedChanges({ course }: { course: AuthorCourse }) {
         {items.slice(0, SHOWN).map((c) => (
           <li key={`${c.what}-${c.id}`}>
             {c.what === 'lesson' && c.change !== 'removed' ? (
-              <Link to={`/teach/courses/${course.id}/lessons/${c.id}`}>{t(`publish.changes.${c.what}.${c.change}`, { title: title(c) })}</Link>
+              <Link to={`/teach/courses/${course.id}/lessons/${c.id}`}>
+                {t(`publish.changes.${c.what}.${c.change}`, { title: title(c) })}
+              </Link>
             ) : (
               t(`publish.changes.${c.what}.${c.change}`, { title: title(c) })
             )}

@@ -51,7 +51,7 @@ describe('course editor: the outline', () => {
     expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.headers['x-dari-client']).toBe('web');
   });
 
-  it("moves a lesson into the next module, first in line, and into the previous one, last", async () => {
+  it('moves a lesson into the next module, first in line, and into the previous one, last', async () => {
     const api = mockApi({ ...base(), [`PUT /authoring/courses/${COURSE_ID}/outline`]: reordered });
     renderApp(`/teach/courses/${COURSE_ID}`);
     const user = userEvent.setup();
@@ -83,7 +83,10 @@ describe('course editor: the outline', () => {
   });
 
   it('asks before deleting a module with its lessons', async () => {
-    const api = mockApi({ ...base(), [`DELETE /authoring/modules/${MODULE_IDS[1]}`]: { status: 200, body: makeAuthorCourse() } });
+    const api = mockApi({
+      ...base(),
+      [`DELETE /authoring/modules/${MODULE_IDS[1]}`]: { status: 200, body: makeAuthorCourse() },
+    });
     renderApp(`/teach/courses/${COURSE_ID}`);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: "'선거' 단원 지우기" }));
@@ -105,7 +108,13 @@ describe('course editor: publishing', () => {
           params: { lesson: '확인 퀴즈', question: 2 },
           message: '확인 퀴즈: question 2 needs exactly one right answer.',
         },
-        { lessonId: null, moduleId: MODULE_IDS[1], code: 'module_empty', params: { module: '선거' }, message: 'The module "선거" has no lessons.' },
+        {
+          lessonId: null,
+          moduleId: MODULE_IDS[1],
+          code: 'module_empty',
+          params: { module: '선거' },
+          message: 'The module "선거" has no lessons.',
+        },
         // A code this web app does not know yet, and a problem from an API without codes: the English message, marked as English.
         { lessonId: null, moduleId: null, code: 'course_cover_too_big', params: {}, message: 'The cover is too big.' },
         { lessonId: null, moduleId: null, message: 'summary needs Korean text' },
@@ -138,15 +147,25 @@ describe('course editor: publishing', () => {
     renderApp(`/teach/courses/${COURSE_ID}`);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: '发布' }));
-    expect(await screen.findByRole('link', { name: '“확인 퀴즈”：第 2 题必须正好有一个正确答案。' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: '“확인 퀴즈”：第 2 题必须正好有一个正确答案。' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('单元“선거”还没有课。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(await screen.findByRole('link', { name: '“확인 퀴즈”: question 2 needs exactly one correct option.' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: '“확인 퀴즈”: question 2 needs exactly one correct option.' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('The module “선거” has no lessons.')).not.toHaveAttribute('lang');
   }, 20_000); // two more languages load on a busy 2-core machine
 
   it('says which version was published', async () => {
-    mockApi({ ...base(), [`POST /authoring/courses/${COURSE_ID}/publish`]: { status: 201, body: { version: 3, publishedAt: '2026-03-11T09:00:00.000Z' } } });
+    mockApi({
+      ...base(),
+      [`POST /authoring/courses/${COURSE_ID}/publish`]: {
+        status: 201,
+        body: { version: 3, publishedAt: '2026-03-11T09:00:00.000Z' },
+      },
+    });
     renderApp(`/teach/courses/${COURSE_ID}`);
     await userEvent.setup().click(await screen.findByRole('button', { name: '발행하기' }));
     expect(await screen.findByText('3판으로 발행했어요.')).toBeInTheDocument();
@@ -155,7 +174,12 @@ describe('course editor: publishing', () => {
 
 describe('course editor: changes since the last publish', () => {
   const published = (hasUnpublishedChanges: boolean) =>
-    makeAuthorCourse({ status: 'published', latestVersion: 1, publishedAt: '2026-03-09T09:00:00.000Z', hasUnpublishedChanges });
+    makeAuthorCourse({
+      status: 'published',
+      latestVersion: 1,
+      publishedAt: '2026-03-09T09:00:00.000Z',
+      hasUnpublishedChanges,
+    });
 
   it('says there are unpublished changes and lists what they are, each lesson linking to its editor', async () => {
     const api = mockApi({
@@ -175,9 +199,14 @@ describe('course editor: changes since the last publish', () => {
       },
     });
     renderApp(`/teach/courses/${COURSE_ID}`);
-    expect(await screen.findByText('1판을 발행한 뒤 고친 내용이 있어요. 다시 발행해야 배우는 사람에게 보여요.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('1판을 발행한 뒤 고친 내용이 있어요. 다시 발행해야 배우는 사람에게 보여요.'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('1판과 달라진 것: 수업 3개, 단원 1개, 과정 정보')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '고친 수업: 권리란' })).toHaveAttribute('href', `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[0]}`);
+    expect(screen.getByRole('link', { name: '고친 수업: 권리란' })).toHaveAttribute(
+      'href',
+      `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[0]}`,
+    );
     expect(screen.getByRole('link', { name: '새 수업: 확인 퀴즈' })).toBeInTheDocument();
     expect(screen.getByText('새 단원: 선거')).toBeInTheDocument();
     expect(screen.getByText('과정 제목·소개·설정을 고쳤어요')).toBeInTheDocument();
@@ -199,7 +228,9 @@ describe('course editor for a manager', () => {
     mockApi(base('manager', makeAuthorCourse({ canEdit: false })));
     renderApp(`/teach/courses/${COURSE_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: '인권 첫걸음' })).toBeInTheDocument();
-    expect(screen.getAllByText('보기만 할 수 있어요. 내용을 바꾸려면 과정 담당 강사에게 말해 주세요.').length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('보기만 할 수 있어요. 내용을 바꾸려면 과정 담당 강사에게 말해 주세요.').length,
+    ).toBeGreaterThan(0);
     expect(screen.getByRole('link', { name: '권리란' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /옮기기/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '발행하기' })).not.toBeInTheDocument();

@@ -20,7 +20,11 @@ describe('course preview', () => {
     const lesson = screen.getByRole('article', { name: '권리란' });
     // The lesson title is an h2 under the course's h1, so the lesson's top-most heading (here `##`) is an h3.
     expect(await within(lesson).findByRole('heading', { level: 3, name: '모두의 권리' })).toBeInTheDocument();
-    expect(within(lesson).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['권리란']);
+    expect(
+      within(lesson)
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent),
+    ).toEqual(['권리란']);
     expect(within(lesson).getByRole('note')).toHaveTextContent('도움말');
     expect(lesson.querySelector('mark.term[data-term="인권"]')).toHaveTextContent('인권');
   });

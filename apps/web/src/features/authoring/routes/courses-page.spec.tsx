@@ -6,7 +6,10 @@ import { apiError, mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 
 const asInstructor = { 'GET /me': { status: 200, body: makeMe('instructor') } };
-const list = (items = [makeAuthorCourse()]) => ({ status: 200, body: { items, total: items.length, page: 1, pageSize: 20 } });
+const list = (items = [makeAuthorCourse()]) => ({
+  status: 200,
+  body: { items, total: items.length, page: 1, pageSize: 20 },
+});
 
 describe('course list (/teach)', () => {
   it('lists the courses with their status and searches by title and status through the address', async () => {
@@ -29,7 +32,10 @@ describe('course list (/teach)', () => {
   });
 
   it('shows a manager the same list to read, without creating or importing', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('manager') }, 'GET /authoring/courses': list([makeAuthorCourse({ canEdit: false })]) });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('manager') },
+      'GET /authoring/courses': list([makeAuthorCourse({ canEdit: false })]),
+    });
     renderApp('/teach');
     expect(await screen.findByRole('link', { name: '인권 첫걸음' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '과정 보기' })).toBeInTheDocument();
@@ -55,7 +61,10 @@ describe('importing a bundle', () => {
       'GET /authoring/courses': list(),
       'POST /authoring/courses/import': () =>
         calls++ === 0
-          ? apiError(409, 'slug_taken', { suggestedSlug: 'rights-at-work-2', fields: [{ path: 'query.slug', message: 'is already taken' }] })
+          ? apiError(409, 'slug_taken', {
+              suggestedSlug: 'rights-at-work-2',
+              fields: [{ path: 'query.slug', message: 'is already taken' }],
+            })
           : { status: 201, body: created },
       [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
     });
@@ -108,7 +117,11 @@ describe('importing a bundle', () => {
 describe('new course (/teach/new)', () => {
   it('suggests the slug from the English title and sends the course with its tags', async () => {
     const created = makeAuthorCourse();
-    const api = mockApi({ ...asInstructor, 'POST /authoring/courses': { status: 201, body: created }, [`GET /authoring/courses/${created.id}`]: { status: 200, body: created } });
+    const api = mockApi({
+      ...asInstructor,
+      'POST /authoring/courses': { status: 201, body: created },
+      [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
+    });
     const { location } = renderApp('/teach/new');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '일터의 권리');
@@ -134,25 +147,38 @@ describe('new course (/teach/new)', () => {
 
   it('makes the address name from a Korean-only title, so the title alone is enough', async () => {
     const created = makeAuthorCourse();
-    const api = mockApi({ ...asInstructor, 'POST /authoring/courses': { status: 201, body: created }, [`GET /authoring/courses/${created.id}`]: { status: 200, body: created } });
+    const api = mockApi({
+      ...asInstructor,
+      'POST /authoring/courses': { status: 201, body: created },
+      [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
+    });
     const { location } = renderApp('/teach/new');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '인권의 기초');
     expect(screen.getByLabelText('주소 이름')).toHaveValue('ingwonui-gicho');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect(api.callsTo('POST', '/authoring/courses')[0]!.body).toMatchObject({ slug: 'ingwonui-gicho', title: { ko: '인권의 기초' } });
+    expect(api.callsTo('POST', '/authoring/courses')[0]!.body).toMatchObject({
+      slug: 'ingwonui-gicho',
+      title: { ko: '인권의 기초' },
+    });
   });
 
   it('gives a title with nothing to romanise a short random address name instead of refusing it', async () => {
     const created = makeAuthorCourse();
-    const api = mockApi({ ...asInstructor, 'POST /authoring/courses': { status: 201, body: created }, [`GET /authoring/courses/${created.id}`]: { status: 200, body: created } });
+    const api = mockApi({
+      ...asInstructor,
+      'POST /authoring/courses': { status: 201, body: created },
+      [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
+    });
     const { location } = renderApp('/teach/new');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '人权');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect((api.callsTo('POST', '/authoring/courses')[0]!.body as { slug: string }).slug).toMatch(/^course-[a-z0-9]{4}$/);
+    expect((api.callsTo('POST', '/authoring/courses')[0]!.body as { slug: string }).slug).toMatch(
+      /^course-[a-z0-9]{4}$/,
+    );
   });
 
   it('shows a taken slug at the slug field', async () => {
@@ -165,8 +191,13 @@ describe('new course (/teach/new)', () => {
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     const slug = screen.getByLabelText('주소 이름');
     await waitFor(() => expect(slug).toHaveAttribute('aria-invalid', 'true'));
-    const errorId = slug.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!;
-    expect(document.getElementById(errorId)).toHaveTextContent('이미 쓰고 있는 주소 이름이에요. 다른 이름을 정해 주세요.');
+    const errorId = slug
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    expect(document.getElementById(errorId)).toHaveTextContent(
+      '이미 쓰고 있는 주소 이름이에요. 다른 이름을 정해 주세요.',
+    );
   });
 
   it('fills in the free address name the API offers when the chosen one is taken', async () => {
@@ -174,7 +205,13 @@ describe('new course (/teach/new)', () => {
     let calls = 0;
     const api = mockApi({
       ...asInstructor,
-      'POST /authoring/courses': () => (calls++ === 0 ? apiError(409, 'slug_taken', { suggestedSlug: 'ingwonui-gicho-2', fields: [{ path: 'body.slug', message: 'is already taken' }] }) : { status: 201, body: created }),
+      'POST /authoring/courses': () =>
+        calls++ === 0
+          ? apiError(409, 'slug_taken', {
+              suggestedSlug: 'ingwonui-gicho-2',
+              fields: [{ path: 'body.slug', message: 'is already taken' }],
+            })
+          : { status: 201, body: created },
       [`GET /authoring/courses/${created.id}`]: { status: 200, body: created },
     });
     const { location } = renderApp('/teach/new');

@@ -65,7 +65,13 @@ export function CoursesPage() {
       ) : (
         <p className="alert alert-info">{t('authoring.readOnly')}</p>
       )}
-      <form key={params.toString()} onSubmit={onSearch} role="search" className="filters" aria-label={t('authoring.findCourses')}>
+      <form
+        key={params.toString()}
+        onSubmit={onSearch}
+        role="search"
+        className="filters"
+        aria-label={t('authoring.findCourses')}
+      >
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('authoring.search')}</label>
           <input id={`${id}-q`} name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} />
@@ -107,11 +113,15 @@ export function CoursesPage() {
                     </h2>
                     <p>
                       <span className={`badge badge-${course.status}`}>{t(`courseStatuses.${course.status}`)}</span>{' '}
-                      {course.hasUnpublishedChanges && course.latestVersion !== null ? <span className="badge">{t('authoring.unpublishedChanges')}</span> : null}
+                      {course.hasUnpublishedChanges && course.latestVersion !== null ? (
+                        <span className="badge">{t('authoring.unpublishedChanges')}</span>
+                      ) : null}
                     </p>
                     <p className="muted">
                       {t('authoring.updatedAt', { date: formatDateTime(course.updatedAt, locale) })}
-                      {course.latestVersion !== null ? ` · ${t('authoring.versionN', { version: course.latestVersion })}` : null}
+                      {course.latestVersion !== null
+                        ? ` · ${t('authoring.versionN', { version: course.latestVersion })}`
+                        : null}
                     </p>
                   </li>
                 );
@@ -120,11 +130,21 @@ export function CoursesPage() {
           )}
           {pages > 1 ? (
             <nav className="pager" aria-label={t('adminUsers.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={filter.page <= 1} onClick={() => goTo(filter.page - 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page <= 1}
+                onClick={() => goTo(filter.page - 1)}
+              >
                 {t('common.previous')}
               </button>
               <span>{t('adminUsers.pageOf', { page: filter.page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={filter.page >= pages} onClick={() => goTo(filter.page + 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page >= pages}
+                onClick={() => goTo(filter.page + 1)}
+              >
                 {t('common.next')}
               </button>
             </nav>

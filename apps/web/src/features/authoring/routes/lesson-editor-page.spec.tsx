@@ -9,7 +9,11 @@ import { renderApp } from '../../../test/render-app';
 const LESSON = LESSON_IDS[0];
 const path = `/teach/courses/${COURSE_ID}/lessons/${LESSON}`;
 
-function setup(lesson: AuthorLesson, patch: (req: MockRequest) => { status: number; body?: unknown }, role: 'instructor' | 'manager' = 'instructor') {
+function setup(
+  lesson: AuthorLesson,
+  patch: (req: MockRequest) => { status: number; body?: unknown },
+  role: 'instructor' | 'manager' = 'instructor',
+) {
   return mockApi({
     'GET /me': { status: 200, body: makeMe(role) },
     [`GET /authoring/courses/${COURSE_ID}`]: { status: 200, body: makeAuthorCourse({ canEdit: role !== 'manager' }) },
@@ -36,7 +40,9 @@ describe('lesson editor: reading', () => {
     expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(0);
     expect(screen.getByText('저장하고 있어요…')).toBeInTheDocument();
 
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1), {
+      timeout: 3000,
+    });
     const sent = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[0]!;
     expect(sent.headers['x-dari-client']).toBe('web');
     expect(sent.body).toEqual({
@@ -45,7 +51,10 @@ describe('lesson editor: reading', () => {
       required: true,
       estimatedMinutes: 10,
       contentNote: null,
-      content: { kind: 'reading', body: { ko: '# 권리\n\n모든 사람은 존엄해요.\n\n> [!NOTE]\n> 투표는 [[비밀 투표|비밀]]이에요.' } },
+      content: {
+        kind: 'reading',
+        body: { ko: '# 권리\n\n모든 사람은 존엄해요.\n\n> [!NOTE]\n> 투표는 [[비밀 투표|비밀]]이에요.' },
+      },
     });
     expect(await screen.findByText('저장했어요.')).toBeInTheDocument();
 
@@ -77,7 +86,10 @@ describe('lesson editor: reading', () => {
     expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1);
 
     // Reloading brings the other person's version, and saving works again from its revision.
-    api.set(`GET /authoring/lessons/${LESSON}`, { status: 200, body: makeAuthorLesson({ revision: 9, content: { kind: 'reading', body: { ko: '다른 사람이 고친 글' } } }) });
+    api.set(`GET /authoring/lessons/${LESSON}`, {
+      status: 200,
+      body: makeAuthorLesson({ revision: 9, content: { kind: 'reading', body: { ko: '다른 사람이 고친 글' } } }),
+    });
     api.set(`PATCH /authoring/lessons/${LESSON}`, accept);
     await user.click(screen.getByRole('button', { name: '최신 내용 불러오기' }));
     expect(await screen.findByDisplayValue('다른 사람이 고친 글')).toBeEnabled();
@@ -88,7 +100,10 @@ describe('lesson editor: reading', () => {
   });
 
   it('says "not saved" with a retry when saving fails for another reason', async () => {
-    setup(makeAuthorLesson(), () => ({ status: 503, body: { status: 503, code: 'service_unavailable', message: 'x', requestId: 'r' } }));
+    setup(makeAuthorLesson(), () => ({
+      status: 503,
+      body: { status: 503, code: 'service_unavailable', message: 'x', requestId: 'r' },
+    }));
     renderApp(path);
     const body = await screen.findByLabelText('본문 (한국어)');
     await userEvent.setup().type(body, '!');
@@ -109,7 +124,10 @@ describe('lesson editor: reading', () => {
 
 describe('lesson editor: quiz', () => {
   it('builds the quiz content JSON from the form', async () => {
-    const quiz = makeAuthorLesson({ title: { ko: '확인 퀴즈' }, content: { kind: 'quiz', passMark: 60, shuffle: false, questions: [] } });
+    const quiz = makeAuthorLesson({
+      title: { ko: '확인 퀴즈' },
+      content: { kind: 'quiz', passMark: 60, shuffle: false, questions: [] },
+    });
     const api = setup(quiz, accept);
     renderApp(path);
     const user = userEvent.setup();
@@ -123,7 +141,10 @@ describe('lesson editor: quiz', () => {
     await user.type(within(first).getByLabelText('보기 3 (한국어)'), '군인만');
     await user.click(within(first).getByLabelText("'군인만'이(가) 정답"));
     await user.click(within(first).getByLabelText("'모든 시민'이(가) 정답"));
-    await user.type(within(first).getByLabelText('풀이 (답을 확인한 뒤 보여요) (한국어)'), '만 18세 이상 시민이 투표해요.');
+    await user.type(
+      within(first).getByLabelText('풀이 (답을 확인한 뒤 보여요) (한국어)'),
+      '만 18세 이상 시민이 투표해요.',
+    );
 
     await user.click(screen.getByRole('button', { name: '문제 더하기' }));
     const second = screen.getByRole('heading', { name: '2번 문제' }).closest('li') as HTMLElement;
@@ -137,7 +158,9 @@ describe('lesson editor: quiz', () => {
     await user.click(screen.getByLabelText('문제 순서를 섞어서 보여 주기'));
     await user.click(screen.getByRole('button', { name: '지금 저장하기' }));
 
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), { timeout: 3000 });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), {
+      timeout: 3000,
+    });
     const last = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).at(-1)!.body as { content: unknown };
     expect(last.content).toEqual({
       kind: 'quiz',
@@ -201,15 +224,23 @@ describe('lesson editor: quiz', () => {
 
     // Removing the single-choice question's correct option leaves it without one.
     await user.click(within(first).getByRole('button', { name: "'모든 시민' 보기 지우기" }));
-    expect(within(first).getByRole('group', { name: '보기 (정답 하나)' })).toHaveAccessibleDescription('정답을 하나 골라 주세요. 정답이 없으면 발행할 수 없어요.');
+    expect(within(first).getByRole('group', { name: '보기 (정답 하나)' })).toHaveAccessibleDescription(
+      '정답을 하나 골라 주세요. 정답이 없으면 발행할 수 없어요.',
+    );
     // Unticking the only correct option of the multiple-choice one does too.
     await user.click(within(second).getByLabelText("'표현의 자유'이(가) 정답"));
-    expect(within(second).getByText('정답을 하나 이상 골라 주세요. 정답이 없으면 발행할 수 없어요.')).toBeInTheDocument();
+    expect(
+      within(second).getByText('정답을 하나 이상 골라 주세요. 정답이 없으면 발행할 수 없어요.'),
+    ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '지금 저장하기' }));
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), { timeout: 3000 });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), {
+      timeout: 3000,
+    });
     // Not a plain "saved": the draft is kept, and the author is told what still blocks publishing.
-    expect(await screen.findByText('저장했어요. 다만 아직 발행할 수 없어요: 1, 2번 문제에 정답이 없어요.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('저장했어요. 다만 아직 발행할 수 없어요: 1, 2번 문제에 정답이 없어요.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('저장했어요.')).not.toBeInTheDocument();
 
     // Choosing a correct option again clears the warnings.

@@ -68,7 +68,10 @@ export function LessonEditorPage() {
   if (course.isError || lesson.isError) {
     return (
       <Page title={t('errorPage.loadTitle')}>
-        <LoadError error={course.error ?? lesson.error} onRetry={() => void Promise.all([course.refetch(), lesson.refetch()])} />
+        <LoadError
+          error={course.error ?? lesson.error}
+          onRetry={() => void Promise.all([course.refetch(), lesson.refetch()])}
+        />
         <Link to="/teach">{t('authoring.backToCourses')}</Link>
       </Page>
     );
@@ -77,10 +80,25 @@ export function LessonEditorPage() {
     await Promise.all([lesson.refetch(), course.refetch()]);
     setLoads((n) => n + 1);
   };
-  return <LessonEditor key={`${lessonId}-${loads}`} course={course.data} lesson={lesson.data} onReload={() => void reload()} />;
+  return (
+    <LessonEditor
+      key={`${lessonId}-${loads}`}
+      course={course.data}
+      lesson={lesson.data}
+      onReload={() => void reload()}
+    />
+  );
 }
 
-function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; lesson: AuthorLesson; onReload: () => void }) {
+function LessonEditor({
+  course,
+  lesson,
+  onReload,
+}: {
+  course: AuthorCourse;
+  lesson: AuthorLesson;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const id = useId();
@@ -121,16 +139,28 @@ function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; less
   const title = pickText(draft.title, locale).text || t('authoring.untitled');
   const content = draft.content;
   const unanswered = content.kind === 'quiz' ? questionsWithoutAnswer(content.questions) : [];
-  const warning = unanswered.length ? t('lessonEditor.questionsWithoutAnswer', { questions: unanswered.join(', '), count: unanswered.length }) : null;
+  const warning = unanswered.length
+    ? t('lessonEditor.questionsWithoutAnswer', { questions: unanswered.join(', '), count: unanswered.length })
+    : null;
 
   return (
     <Page title={t('lessonEditor.title', { title })}>
       <p>
-        <Link to={`/teach/courses/${course.id}`}>{t('lessonEditor.backToCourse', { course: pickText(course.title, locale).text })}</Link>
+        <Link to={`/teach/courses/${course.id}`}>
+          {t('lessonEditor.backToCourse', { course: pickText(course.title, locale).text })}
+        </Link>
       </p>
       <p className="muted">{t(`lessonKinds.${lesson.content.kind}`)}</p>
       {readOnly ? <p className="alert alert-info">{t('authoring.readOnly')}</p> : null}
-      {!readOnly ? <SaveStatus state={autosave.state} error={autosave.error} onRetry={autosave.retry} onReload={onReload} warning={warning} /> : null}
+      {!readOnly ? (
+        <SaveStatus
+          state={autosave.state}
+          error={autosave.error}
+          onRetry={autosave.retry}
+          onReload={onReload}
+          warning={warning}
+        />
+      ) : null}
       <form
         className="form lesson-editor"
         noValidate
@@ -142,8 +172,19 @@ function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; less
       >
         <fieldset disabled={readOnly || autosave.state === 'stale'} className="plain-fieldset">
           <legend className="visually-hidden">{t('lessonEditor.title', { title })}</legend>
-          <LocalizedFields label={t('lessonEditor.lessonTitle')} value={draft.title} maxLength={200} koreanMissing={!draft.title.ko.trim()} onChange={(v) => update({ title: v })} />
-          <CheckboxField label={t('lessonEditor.required')} hint={t('lessonEditor.requiredHint')} checked={draft.required} onChange={(e) => update({ required: e.target.checked })} />
+          <LocalizedFields
+            label={t('lessonEditor.lessonTitle')}
+            value={draft.title}
+            maxLength={200}
+            koreanMissing={!draft.title.ko.trim()}
+            onChange={(v) => update({ title: v })}
+          />
+          <CheckboxField
+            label={t('lessonEditor.required')}
+            hint={t('lessonEditor.requiredHint')}
+            checked={draft.required}
+            onChange={(e) => update({ required: e.target.checked })}
+          />
           <div className="field">
             <label htmlFor={`${id}-minutes`}>{t('lessonEditor.minutes')}</label>
             <input
@@ -170,12 +211,27 @@ function LessonEditor({ course, lesson, onReload }: { course: AuthorCourse; less
           <p className="field-hint">{t('lessonEditor.contentNoteHint')}</p>
 
           {content.kind === 'reading' ? (
-            <MarkdownEditor label={t('lessonEditor.body')} value={content.body} courseId={course.id} images disabled={readOnly} onChange={(body) => setContent({ ...content, body })} />
+            <MarkdownEditor
+              label={t('lessonEditor.body')}
+              value={content.body}
+              courseId={course.id}
+              images
+              disabled={readOnly}
+              onChange={(body) => setContent({ ...content, body })}
+            />
           ) : null}
           {content.kind === 'reflection' ? (
-            <MarkdownEditor label={t('lessonEditor.prompt')} value={content.prompt} courseId={course.id} disabled={readOnly} onChange={(prompt) => setContent({ ...content, prompt })} />
+            <MarkdownEditor
+              label={t('lessonEditor.prompt')}
+              value={content.prompt}
+              courseId={course.id}
+              disabled={readOnly}
+              onChange={(prompt) => setContent({ ...content, prompt })}
+            />
           ) : null}
-          {content.kind === 'media' ? <MediaEditor value={content} courseId={course.id} disabled={readOnly} onChange={setContent} /> : null}
+          {content.kind === 'media' ? (
+            <MediaEditor value={content} courseId={course.id} disabled={readOnly} onChange={setContent} />
+          ) : null}
           {content.kind === 'quiz' ? <QuizEditor value={content} disabled={readOnly} onChange={setContent} /> : null}
         </fieldset>
         {!readOnly ? (

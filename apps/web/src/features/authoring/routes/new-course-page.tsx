@@ -13,7 +13,14 @@ import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../
 import { useCreateCourse } from '../api/create-course';
 import { newCourseFormSchema, randomSlug, slugForTitles, type NewCourseValues } from '../new-course.schema';
 
-type NewCourseForm = { titleKo: string; titleEn: string; slug: string; language: string; tags: string[]; enrolmentPolicy: string };
+type NewCourseForm = {
+  titleKo: string;
+  titleEn: string;
+  slug: string;
+  language: string;
+  tags: string[];
+  enrolmentPolicy: string;
+};
 const EMPTY: NewCourseForm = { titleKo: '', titleEn: '', slug: '', language: 'ko', tags: [], enrolmentPolicy: 'open' };
 
 export function NewCoursePage() {
@@ -112,7 +119,12 @@ export function NewCoursePage() {
             void slug.onChange(e);
           }}
         />
-        <SelectField label={t('newCourse.language')} hint={t('newCourse.languageHint')} error={errors.language} {...form.register('language')}>
+        <SelectField
+          label={t('newCourse.language')}
+          hint={t('newCourse.languageHint')}
+          error={errors.language}
+          {...form.register('language')}
+        >
           {LOCALES.map((locale) => (
             <option key={locale} value={locale} lang={HTML_LANG[locale]}>
               {LANGUAGE_NAMES[locale]}
@@ -129,7 +141,11 @@ export function NewCoursePage() {
           ))}
           <FieldMessageText id="tags-error" error={errors.tags as never} />
         </fieldset>
-        <SelectField label={t('newCourse.enrolmentPolicy')} error={errors.enrolmentPolicy} {...form.register('enrolmentPolicy')}>
+        <SelectField
+          label={t('newCourse.enrolmentPolicy')}
+          error={errors.enrolmentPolicy}
+          {...form.register('enrolmentPolicy')}
+        >
           {ENROLMENT_POLICIES.map((policy) => (
             <option key={policy} value={policy}>
               {t(`enrolmentPolicies.${policy}`)}

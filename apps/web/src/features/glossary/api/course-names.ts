@@ -9,7 +9,8 @@ export function useCourseOutlines(courseIds: readonly string[]) {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: [...glossaryQueryKey, 'course-outline', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<AuthorCourse>(`/authoring/courses/${encodeURIComponent(id)}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiRequest<AuthorCourse>(`/authoring/courses/${encodeURIComponent(id)}`, { signal }),
       staleTime: 10 * 60_000,
       retry: false,
     })),

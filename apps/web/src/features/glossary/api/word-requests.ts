@@ -47,7 +47,10 @@ export function useAnswerWordRequest() {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: wordRequestsQueryKey });
       // A new term may have joined the glossary.
-      void client.invalidateQueries({ queryKey: glossaryQueryKey, predicate: (q) => q.queryKey[1] !== 'word-requests' });
+      void client.invalidateQueries({
+        queryKey: glossaryQueryKey,
+        predicate: (q) => q.queryKey[1] !== 'word-requests',
+      });
     },
   });
 }
@@ -55,8 +58,8 @@ export function useAnswerWordRequest() {
 export function useDismissWordRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<WordRequest>(`/word-requests/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: {} }),
+    mutationFn: (id: string) =>
+      apiRequest<WordRequest>(`/word-requests/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: {} }),
     onSuccess: () => void client.invalidateQueries({ queryKey: wordRequestsQueryKey }),
   });
 }
-

@@ -22,7 +22,12 @@ export function useAsk() {
     ...ask,
     ask: (text: string, lessonId?: string) =>
       ask.mutateAsync({ text, lessonId }).catch(async (error: unknown) => {
-        if (lessonId && isApiError(error) && error.status === 400 && error.fields.some((f) => f.path === 'body.lessonId')) {
+        if (
+          lessonId &&
+          isApiError(error) &&
+          error.status === 400 &&
+          error.fields.some((f) => f.path === 'body.lessonId')
+        ) {
           return askWord({ text });
         }
         throw error;
@@ -31,7 +36,17 @@ export function useAsk() {
 }
 
 /** "Ask about this word" for one word (an unknown term in a popover, or selected text). */
-export function AskWordButton({ text, lessonId, label, className }: { text: string; lessonId?: string; label?: string; className?: string }) {
+export function AskWordButton({
+  text,
+  lessonId,
+  label,
+  className,
+}: {
+  text: string;
+  lessonId?: string;
+  label?: string;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const ask = useAsk();
   const [sent, setSent] = useState(false);

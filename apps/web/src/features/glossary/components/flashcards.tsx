@@ -32,17 +32,33 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
       <p className="flashcard-term" lang="ko">
         {term.term}
       </p>
-      <button type="button" className="button" aria-expanded={revealed} aria-controls="flashcard-answer" onClick={() => setRevealed((r) => !r)}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={revealed}
+        aria-controls="flashcard-answer"
+        onClick={() => setRevealed((r) => !r)}
+      >
         {revealed ? t('glossary.words.hide') : t('glossary.words.reveal')}
       </button>
       <div id="flashcard-answer" hidden={!revealed}>
         {revealed ? <TermDetails term={term} /> : null}
       </div>
       <div className="button-row after-form">
-        <button type="button" className="button button-secondary" onClick={() => go(index - 1)} disabled={terms.length < 2}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => go(index - 1)}
+          disabled={terms.length < 2}
+        >
           {t('glossary.words.previousCard')}
         </button>
-        <button type="button" className="button button-primary" onClick={() => go(index + 1)} disabled={terms.length < 2}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => go(index + 1)}
+          disabled={terms.length < 2}
+        >
           {t('glossary.words.nextCard')}
         </button>
         <button type="button" className="button button-secondary" onClick={onEnd}>

@@ -1,7 +1,11 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useSearchParams } from 'react-router';
-import { GlossaryContext, type GlossaryContextValue, type TermLookup } from '../../../components/markdown/glossary-context';
+import {
+  GlossaryContext,
+  type GlossaryContextValue,
+  type TermLookup,
+} from '../../../components/markdown/glossary-context';
 import { useMe } from '../../../lib/session';
 import { useTermLookup } from '../api/lookup-terms';
 import { AskWordButton, AskWordForm, validLessonId } from './ask-word';

@@ -22,7 +22,8 @@ export function TermCard({ term, headingLevel = 2 }: { term: GlossaryTerm; headi
       </Heading>
       {term.northKorean.length > 0 ? (
         <p className="term-line">
-          <span className="term-label">{t('glossary.term.northKorean')}</span> <span lang="ko">{term.northKorean.join(', ')}</span>
+          <span className="term-label">{t('glossary.term.northKorean')}</span>{' '}
+          <span lang="ko">{term.northKorean.join(', ')}</span>
         </p>
       ) : null}
       <p className="term-line" lang={locale === 'zh' ? 'zh-Hans' : locale === 'en' ? 'en' : undefined}>

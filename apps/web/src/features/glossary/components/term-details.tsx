@@ -37,12 +37,14 @@ export function TermDetails({ term }: { term: GlossaryTerm }) {
         {glosses.map((g, i) => (
           <span key={g.lng}>
             {i > 0 ? ' · ' : null}
-            <span className="term-label">{g.label}</span> <span lang={g.lng === 'zh' ? 'zh-Hans' : 'en'}>{facts(term.gloss[g.lng], g.lng)}</span>
+            <span className="term-label">{g.label}</span>{' '}
+            <span lang={g.lng === 'zh' ? 'zh-Hans' : 'en'}>{facts(term.gloss[g.lng], g.lng)}</span>
           </span>
         ))}
       </span>
       <span className="term-line term-example">
-        <span className="term-label">{t('glossary.term.example')}</span> <span lang="ko">{facts(term.example, 'ko')}</span>
+        <span className="term-label">{t('glossary.term.example')}</span>{' '}
+        <span lang="ko">{facts(term.example, 'ko')}</span>
       </span>
     </span>
   );

@@ -11,7 +11,8 @@ const splitList = (text: string) =>
 const listField = (max: number, key: string) =>
   z.string().superRefine((text, ctx) => {
     const items = splitList(text);
-    if (items.length > max || items.some((item) => item.length > 60)) ctx.addIssue({ code: 'custom', message: key, params: { i18n: key } });
+    if (items.length > max || items.some((item) => item.length > 60))
+      ctx.addIssue({ code: 'custom', message: key, params: { i18n: key } });
   });
 
 const shape = glossaryTermEntrySchema.shape;
@@ -23,15 +24,26 @@ export const termFormSchema = z.object({
   glossZh: z.string().trim().min(1).max(200),
   example: shape.example,
   tags: z.array(glossaryTagSchema).superRefine((tags, ctx) => {
-    if (tags.length === 0) ctx.addIssue({ code: 'custom', message: 'tags', params: { i18n: 'glossary.form.tagsRequired' } });
-    if (tags.length > 4) ctx.addIssue({ code: 'custom', message: 'tags', params: { i18n: 'glossary.form.tagsTooMany' } });
+    if (tags.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'tags', params: { i18n: 'glossary.form.tagsRequired' } });
+    if (tags.length > 4)
+      ctx.addIssue({ code: 'custom', message: 'tags', params: { i18n: 'glossary.form.tagsTooMany' } });
   }),
   related: listField(6, 'glossary.form.relatedInvalid'),
 });
 
 export type TermFormValues = z.input<typeof termFormSchema>;
 export type TermFormOutput = z.output<typeof termFormSchema>;
-export const FIELDS = ['term', 'northKorean', 'explanation', 'glossEn', 'glossZh', 'example', 'tags', 'related'] as const;
+export const FIELDS = [
+  'term',
+  'northKorean',
+  'explanation',
+  'glossEn',
+  'glossZh',
+  'example',
+  'tags',
+  'related',
+] as const;
 
 export function toFormValues(entry?: Partial<GlossaryTermEntry>): TermFormValues {
   return {

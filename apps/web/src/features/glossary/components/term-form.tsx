@@ -7,10 +7,22 @@ import { ErrorAlert } from '../../../components/alerts';
 import { FieldMessageText, TextField } from '../../../components/fields';
 import { isApiError } from '../../../lib/api';
 import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
-import { FIELDS, termFormSchema, toEntry, toFormValues, type SaveTerm, type TermFormOutput, type TermFormValues } from './term-form.schema';
+import {
+  FIELDS,
+  termFormSchema,
+  toEntry,
+  toFormValues,
+  type SaveTerm,
+  type TermFormOutput,
+  type TermFormValues,
+} from './term-form.schema';
 import './glossary.css';
 
-type AreaProps = Omit<ComponentProps<'textarea'>, 'id'> & { label: string; hint?: string; error: FieldError | undefined };
+type AreaProps = Omit<ComponentProps<'textarea'>, 'id'> & {
+  label: string;
+  hint?: string;
+  error: FieldError | undefined;
+};
 
 function TextAreaField({ label, hint, error, ...area }: AreaProps) {
   const id = useId();
@@ -53,7 +65,8 @@ export function TermForm({ initial, submitLabel, onSave, pending, error }: TermF
       await onSave(toEntry(values));
     } catch (e) {
       if (!isApiError(e)) return;
-      if (e.code === 'conflict') form.setError('term', { type: 'server', message: encodeMessage({ key: 'glossary.form.termTaken' }) });
+      if (e.code === 'conflict')
+        form.setError('term', { type: 'server', message: encodeMessage({ key: 'glossary.form.termTaken' }) });
       applyServerFieldErrors(e, form.setError, FIELDS);
       for (const field of e.fields) {
         const lng = /^body\.gloss\.(en|zh)$/.exec(field.path)?.[1];
@@ -72,7 +85,13 @@ export function TermForm({ initial, submitLabel, onSave, pending, error }: TermF
     <form className="form card term-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       {/* A taken term is said beside the field. */}
       <ErrorAlert error={isApiError(error) && error.code === 'conflict' ? null : error} />
-      <TextField label={t('glossary.form.term')} lang="ko" autoComplete="off" error={errors.term} {...form.register('term')} />
+      <TextField
+        label={t('glossary.form.term')}
+        lang="ko"
+        autoComplete="off"
+        error={errors.term}
+        {...form.register('term')}
+      />
       <TextField
         label={t('glossary.form.northKorean')}
         hint={t('glossary.form.northKoreanHint')}
@@ -88,15 +107,38 @@ export function TermForm({ initial, submitLabel, onSave, pending, error }: TermF
         error={errors.explanation}
         {...form.register('explanation')}
       />
-      <TextField label={t('glossary.form.glossEn')} lang="en" autoComplete="off" error={errors.glossEn} {...form.register('glossEn')} />
-      <TextField label={t('glossary.form.glossZh')} lang="zh-Hans" autoComplete="off" error={errors.glossZh} {...form.register('glossZh')} />
-      <TextAreaField label={t('glossary.form.example')} hint={t('glossary.form.exampleHint')} lang="ko" error={errors.example} {...form.register('example')} />
+      <TextField
+        label={t('glossary.form.glossEn')}
+        lang="en"
+        autoComplete="off"
+        error={errors.glossEn}
+        {...form.register('glossEn')}
+      />
+      <TextField
+        label={t('glossary.form.glossZh')}
+        lang="zh-Hans"
+        autoComplete="off"
+        error={errors.glossZh}
+        {...form.register('glossZh')}
+      />
+      <TextAreaField
+        label={t('glossary.form.example')}
+        hint={t('glossary.form.exampleHint')}
+        lang="ko"
+        error={errors.example}
+        {...form.register('example')}
+      />
       <fieldset aria-describedby={tagError ? `${id}-tags-error` : undefined}>
         <legend>{t('glossary.form.tags')}</legend>
         <div className="checkbox-grid">
           {GLOSSARY_TAGS.map((tag) => (
             <label key={tag} className="choice">
-              <input type="checkbox" value={tag} aria-invalid={Boolean(tagError) || undefined} {...form.register('tags')} />
+              <input
+                type="checkbox"
+                value={tag}
+                aria-invalid={Boolean(tagError) || undefined}
+                {...form.register('tags')}
+              />
               <span>{t(`glossary.tags.${tag}`)}</span>
             </label>
           ))}

@@ -23,7 +23,17 @@ function setup(locale: 'ko' | 'zh' = 'ko', role: 'learner' | 'instructor' = 'lea
     [`PUT /me/words/${WAGE.id}`]: { status: 204 },
     'POST /word-requests': (req: MockRequest) => ({
       status: 201,
-      body: { id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b01', status: 'open', courseId: null, askedBy: null, term: null, createdAt: '2026-03-11T09:00:00.000Z', answeredAt: null, lessonId: null, ...(req.body as object) },
+      body: {
+        id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b01',
+        status: 'open',
+        courseId: null,
+        askedBy: null,
+        term: null,
+        createdAt: '2026-03-11T09:00:00.000Z',
+        answeredAt: null,
+        lessonId: null,
+        ...(req.body as object),
+      },
     }),
   });
   const client = createQueryClient({ retry: false });
@@ -41,14 +51,17 @@ function setup(locale: 'ko' | 'zh' = 'ko', role: 'learner' | 'instructor' = 'lea
 }
 
 describe('term popovers in a lesson', () => {
-  it('looks the lesson\'s terms up in one request and opens an accessible popover by click; Esc returns focus', async () => {
+  it("looks the lesson's terms up in one request and opens an accessible popover by click; Esc returns focus", async () => {
     const api = setup();
     const user = userEvent.setup();
     const word = await screen.findByRole('button', { name: '월급' });
     expect(word).toHaveAttribute('aria-expanded', 'false');
     expect(word).toHaveAttribute('aria-haspopup', 'dialog');
     await waitFor(() => expect(api.callsTo('POST', '/glossary/lookup')).toHaveLength(1));
-    expect((api.callsTo('POST', '/glossary/lookup')[0]!.body as { terms: string[] }).terms.sort()).toEqual(['갑질', '임금']);
+    expect((api.callsTo('POST', '/glossary/lookup')[0]!.body as { terms: string[] }).terms.sort()).toEqual([
+      '갑질',
+      '임금',
+    ]);
 
     await user.click(word);
     const dialog = screen.getByRole('dialog', { name: '임금' });
@@ -83,7 +96,9 @@ describe('term popovers in a lesson', () => {
     await user.click(save);
     await waitFor(() => expect(api.callsTo('PUT', `/me/words/${WAGE.id}`)).toHaveLength(1));
     expect(api.callsTo('PUT', `/me/words/${WAGE.id}`)[0]!.headers['x-dari-client']).toBe('web');
-    await waitFor(() => expect(within(dialog).getByRole('button', { name: /내 단어장에 넣기/ })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: /내 단어장에 넣기/ })).toHaveAttribute('aria-pressed', 'true'),
+    );
     expect(within(dialog).getByText('내 단어장에 넣었어요.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'after' }));

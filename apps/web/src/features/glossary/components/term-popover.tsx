@@ -115,7 +115,9 @@ export function TermButton({ term, unknown, lookup, lessonId, canAsk, children }
               {t('glossary.popover.close')}
             </button>
           </span>
-          {lookup.status === 'loading' ? <span className="term-line muted">{t('glossary.popover.loading')}</span> : null}
+          {lookup.status === 'loading' ? (
+            <span className="term-line muted">{t('glossary.popover.loading')}</span>
+          ) : null}
           {lookup.status === 'error' ? (
             <span className="term-line" role="alert">
               {errorMessage(t, lookup.error)}{' '}

@@ -14,7 +14,9 @@ describe('the lesson editor preview and the glossary', () => {
       [`GET /authoring/courses/${COURSE_ID}`]: { status: 200, body: makeAuthorCourse() },
       [`GET /authoring/lessons/${LESSON}`]: {
         status: 200,
-        body: makeAuthorLesson({ content: { kind: 'reading', body: { ko: '[[임금]]과 [[갑질]], [[꼰대|꼰대 문화]]를 알아봐요.' } } }),
+        body: makeAuthorLesson({
+          content: { kind: 'reading', body: { ko: '[[임금]]과 [[갑질]], [[꼰대|꼰대 문화]]를 알아봐요.' } },
+        }),
       },
       'POST /glossary/lookup': (req: MockRequest) => {
         const terms = (req.body as { terms: string[] }).terms;

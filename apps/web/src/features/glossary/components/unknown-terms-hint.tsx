@@ -24,9 +24,15 @@ export function useGlossaryCheck(text: string) {
   const terms = useSettledTerms(text);
   const lookup = useTermLookup('editor', terms);
   return useMemo(() => {
-    if (!lookup.data || terms.length === 0) return { terms, knownTerms: undefined, unknown: [] as string[], error: lookup.error };
+    if (!lookup.data || terms.length === 0)
+      return { terms, knownTerms: undefined, unknown: [] as string[], error: lookup.error };
     const knownTerms = new Set(terms.filter((term) => lookup.data.has(term)));
-    return { terms, knownTerms: knownTerms as ReadonlySet<string>, unknown: terms.filter((term) => !knownTerms.has(term)), error: lookup.error };
+    return {
+      terms,
+      knownTerms: knownTerms as ReadonlySet<string>,
+      unknown: terms.filter((term) => !knownTerms.has(term)),
+      error: lookup.error,
+    };
   }, [lookup.data, lookup.error, terms]);
 }
 
@@ -34,13 +40,16 @@ export function useGlossaryCheck(text: string) {
 export function UnknownTermsHint({ check }: { check: ReturnType<typeof useGlossaryCheck> }) {
   const { t } = useTranslation();
   if (check.terms.length === 0) return null;
-  if (check.error && !check.knownTerms) return <p className="muted unknown-terms-hint">{t('glossary.editor.checkFailed')}</p>;
+  if (check.error && !check.knownTerms)
+    return <p className="muted unknown-terms-hint">{t('glossary.editor.checkFailed')}</p>;
   if (!check.knownTerms) return null;
   if (check.unknown.length === 0) return <p className="muted unknown-terms-hint">{t('glossary.editor.allKnown')}</p>;
   return (
     <div className="alert alert-info unknown-terms-hint">
       <p>
-        <strong>{t('glossary.editor.unknownTerms', { count: check.unknown.length, terms: check.unknown.join(', ') })}</strong>
+        <strong>
+          {t('glossary.editor.unknownTerms', { count: check.unknown.length, terms: check.unknown.join(', ') })}
+        </strong>
       </p>
       <p>{t('glossary.editor.unknownTermsHint')}</p>
     </div>

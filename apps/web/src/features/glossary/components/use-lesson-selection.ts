@@ -11,7 +11,10 @@ interface Selected {
  * Text chosen inside the lesson's Markdown (1–60 characters), with where to show the button. The choice
  * stays until the person taps elsewhere (tapping the button itself clears the selection on phones).
  */
-export function useLessonSelection(root: RefObject<HTMLDivElement | null>, box: RefObject<HTMLSpanElement | null>): [Selected | null, () => void] {
+export function useLessonSelection(
+  root: RefObject<HTMLDivElement | null>,
+  box: RefObject<HTMLSpanElement | null>,
+): [Selected | null, () => void] {
   const [selected, setSelected] = useState<Selected | null>(null);
   useEffect(() => {
     const onChange = () => {
@@ -43,4 +46,3 @@ export function useLessonSelection(root: RefObject<HTMLDivElement | null>, box: 
   }, [root, box]);
   return [selected, () => setSelected(null)];
 }
-

@@ -38,7 +38,7 @@ describe('dated facts in glossary entries', () => {
     vi.useRealTimers();
   });
 
-  it('the glossary shows the value for today, in each text\'s language, on the list and on the term\'s page', async () => {
+  it("the glossary shows the value for today, in each text's language, on the list and on the term's page", async () => {
     const api = mockApi({
       'GET /me': { status: 200, body: makeMe('learner') },
       'GET /facts': { status: 200, body: [hourly] },
@@ -48,7 +48,9 @@ describe('dated facts in glossary entries', () => {
     const user = userEvent.setup();
     renderApp('/glossary');
     const card = (await screen.findByRole('link', { name: '최저임금' })).closest('article')!;
-    await waitFor(() => expect(card).toHaveTextContent('minimum wage (KRW 10,320 (as of 2026)) · 最低工资（10,320韩元（2026年标准））'));
+    await waitFor(() =>
+      expect(card).toHaveTextContent('minimum wage (KRW 10,320 (as of 2026)) · 最低工资（10,320韩元（2026年标准））'),
+    );
     expect(card).not.toHaveTextContent('{{');
 
     await user.click(within(card).getByRole('link', { name: '최저임금' }));
@@ -91,14 +93,19 @@ describe('dated facts in glossary entries', () => {
     expect(screen.getByText('고용주가 줘야 하는 가장 낮은 임금이에요. 한 시간 최저임금: …')).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('{{fact:');
     answer({ status: 503, body: { status: 503, code: 'unavailable', message: 'down', requestId: 'r' } });
-    expect(await screen.findByText('고용주가 줘야 하는 가장 낮은 임금이에요. 한 시간 최저임금: [minimum-wage-hourly]')).toBeInTheDocument();
+    expect(
+      await screen.findByText('고용주가 줘야 하는 가장 낮은 임금이에요. 한 시간 최저임금: [minimum-wage-hourly]'),
+    ).toBeInTheDocument();
   });
 
-  it('the term popover in a lesson shows the value when the lesson\'s course carries no such fact', async () => {
+  it("the term popover in a lesson shows the value when the lesson's course carries no such fact", async () => {
     mockApi({
       'GET /me': { status: 200, body: makeMe('learner') },
       'GET /facts': { status: 200, body: [hourly] },
-      'POST /glossary/lookup': (req: MockRequest) => ({ status: 200, body: { items: (req.body as { terms: string[] }).terms.includes('최저임금') ? [WAGE] : [] } }),
+      'POST /glossary/lookup': (req: MockRequest) => ({
+        status: 200,
+        body: { items: (req.body as { terms: string[] }).terms.includes('최저임금') ? [WAGE] : [] },
+      }),
     });
     const user = userEvent.setup();
     render(
@@ -142,7 +149,11 @@ describe('dated facts in glossary entries', () => {
     );
     await user.click(await screen.findByRole('button', { name: '최저임금' }));
     const dialog = await screen.findByRole('dialog', { name: '최저임금' });
-    await waitFor(() => expect(dialog).toHaveTextContent(/한 시간 최저임금: 10,030원\(2025년 기준 — 최신 금액은 .*1350.*에서 확인하세요\)/));
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent(
+        /한 시간 최저임금: 10,030원\(2025년 기준 — 최신 금액은 .*1350.*에서 확인하세요\)/,
+      ),
+    );
   });
 
   it('the staff edit form shows and saves what was written, never the value', async () => {
@@ -150,7 +161,10 @@ describe('dated facts in glossary entries', () => {
       'GET /me': { status: 200, body: makeMe('instructor') },
       'GET /facts': { status: 200, body: [hourly] },
       [`GET /glossary/${WAGE.id}`]: { status: 200, body: WAGE },
-      [`PATCH /glossary/${WAGE.id}`]: (req: MockRequest) => ({ status: 200, body: { ...WAGE, ...(req.body as object) } }),
+      [`PATCH /glossary/${WAGE.id}`]: (req: MockRequest) => ({
+        status: 200,
+        body: { ...WAGE, ...(req.body as object) },
+      }),
     });
     const user = userEvent.setup();
     renderApp(`/glossary/${WAGE.id}`);

@@ -17,7 +17,12 @@ function readFilter(params: URLSearchParams): GlossaryFilter {
   const tag = glossaryTagSchema.safeParse(params.get('tag'));
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   const q = (params.get('q') ?? '').trim().slice(0, 60);
-  return { q: q || undefined, tag: tag.success ? tag.data : undefined, page: Number.isFinite(page) && page >= 1 ? page : 1, pageSize: PAGE_SIZE };
+  return {
+    q: q || undefined,
+    tag: tag.success ? tag.data : undefined,
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /** Browse and search the glossary: one box for any of the four forms, or initial consonants; a tag filter. */
@@ -49,10 +54,23 @@ export function GlossaryPage() {
     <Page title={t('glossary.search.title')}>
       <GlossaryNav />
       <p>{t('glossary.search.intro')}</p>
-      <form key={params.toString()} onSubmit={onSubmit} role="search" className="glossary-search" aria-label={t('glossary.search.formLabel')}>
+      <form
+        key={params.toString()}
+        onSubmit={onSubmit}
+        role="search"
+        className="glossary-search"
+        aria-label={t('glossary.search.formLabel')}
+      >
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('glossary.search.label')}</label>
-          <input id={`${id}-q`} name="q" type="search" defaultValue={filter.q ?? ''} maxLength={60} aria-describedby={`${id}-hint`} />
+          <input
+            id={`${id}-q`}
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ''}
+            maxLength={60}
+            aria-describedby={`${id}-hint`}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-tag`}>{t('glossary.search.tag')}</label>
@@ -92,11 +110,21 @@ export function GlossaryPage() {
           )}
           {pages > 1 ? (
             <nav className="pager" aria-label={t('glossary.search.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={filter.page <= 1} onClick={() => goTo(filter.page - 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page <= 1}
+                onClick={() => goTo(filter.page - 1)}
+              >
                 {t('common.previous')}
               </button>
               <span>{t('glossary.search.pageOf', { page: filter.page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={filter.page >= pages} onClick={() => goTo(filter.page + 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page >= pages}
+                onClick={() => goTo(filter.page + 1)}
+              >
                 {t('common.next')}
               </button>
             </nav>

@@ -6,13 +6,17 @@ import { apiError, mockApi, type MockRequest } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { MINJU, makeTerm, makeWordRequest } from '../test/terms';
 
-const page = (items: unknown[], total = items.length) => ({ status: 200, body: { items, total, page: 1, pageSize: 20 } });
+const page = (items: unknown[], total = items.length) => ({
+  status: 200,
+  body: { items, total, page: 1, pageSize: 20 },
+});
 
 describe('glossary search', () => {
   it('passes an initial-consonant query through as typed and lists what the API finds', async () => {
     const api = mockApi({
       'GET /me': { status: 200, body: makeMe('learner') },
-      'GET /glossary': (req: MockRequest) => (req.query.get('q') === 'ㅁㅈㅈㅇ' ? page([MINJU]) : page([makeTerm(), MINJU], 228)),
+      'GET /glossary': (req: MockRequest) =>
+        req.query.get('q') === 'ㅁㅈㅈㅇ' ? page([MINJU]) : page([makeTerm(), MINJU], 228),
     });
     const { location } = renderApp('/glossary');
     expect(await screen.findByRole('heading', { level: 1, name: '용어집' })).toBeInTheDocument();
@@ -44,11 +48,17 @@ describe('glossary search', () => {
 
 describe('word requests', () => {
   it('a learner asks about a typed word from the glossary page and later sees the answer in their word list', async () => {
-    const answered = makeWordRequest({ status: 'answered', term: makeTerm({ term: '갑질', northKorean: [], saved: true }) });
+    const answered = makeWordRequest({
+      status: 'answered',
+      term: makeTerm({ term: '갑질', northKorean: [], saved: true }),
+    });
     const api = mockApi({
       'GET /me': { status: 200, body: makeMe('learner') },
       'GET /glossary': page([]),
-      'POST /word-requests': (req: MockRequest) => ({ status: 201, body: makeWordRequest({ text: (req.body as { text: string }).text }) }),
+      'POST /word-requests': (req: MockRequest) => ({
+        status: 201,
+        body: makeWordRequest({ text: (req.body as { text: string }).text }),
+      }),
       'GET /me/words': { status: 200, body: { items: [answered.term] } },
       'GET /me/word-requests': { status: 200, body: { items: [answered] } },
     });
@@ -76,7 +86,10 @@ describe('word requests', () => {
       [`GET /authoring/courses/${COURSE_ID}`]: { status: 200, body: makeAuthorCourse() },
       [`POST /word-requests/${request.id}/answer`]: (req: MockRequest) => {
         const entry = (req.body as { newTerm: { related: string[] } }).newTerm;
-        if (entry.related.length > 0) return apiError(400, 'validation_failed', { fields: [{ path: 'body.related', message: 'not in the glossary: 없는말' }] });
+        if (entry.related.length > 0)
+          return apiError(400, 'validation_failed', {
+            fields: [{ path: 'body.related', message: 'not in the glossary: 없는말' }],
+          });
         return { status: 200, body: { ...request, status: 'answered', term: makeTerm({ term: '갑질' }) } };
       },
     });

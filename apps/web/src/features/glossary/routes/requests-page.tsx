@@ -10,7 +10,12 @@ import { useLocale } from '../../../components/use-locale';
 import { formatDateTime } from '../../../lib/format';
 import { useCourseOutlines } from '../api/course-names';
 import { useGlossarySearch } from '../api/search-terms';
-import { useAnswerWordRequest, useDismissWordRequest, useStaffWordRequests, type WordRequestStatus } from '../api/word-requests';
+import {
+  useAnswerWordRequest,
+  useDismissWordRequest,
+  useStaffWordRequests,
+  type WordRequestStatus,
+} from '../api/word-requests';
 import { GlossaryNav } from '../components/glossary-nav';
 import { TermDetails } from '../components/term-details';
 import { TermForm } from '../components/term-form';
@@ -63,7 +68,9 @@ function LinkExisting({ request, onAnswered }: { request: WordRequest; onAnswere
                   type="button"
                   className="button"
                   disabled={answer.isPending}
-                  onClick={() => answer.mutate({ id: request.id, answer: { termId: term.id } }, { onSuccess: onAnswered })}
+                  onClick={() =>
+                    answer.mutate({ id: request.id, answer: { termId: term.id } }, { onSuccess: onAnswered })
+                  }
                 >
                   {t('glossary.requests.linkChoose', { term: term.term })}
                 </button>
@@ -79,7 +86,15 @@ function LinkExisting({ request, onAnswered }: { request: WordRequest; onAnswere
   );
 }
 
-function RequestCard({ request, course, onDone }: { request: WordRequest; course: AuthorCourse | undefined; onDone: (message: string) => void }) {
+function RequestCard({
+  request,
+  course,
+  onDone,
+}: {
+  request: WordRequest;
+  course: AuthorCourse | undefined;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const id = useId();
@@ -99,13 +114,21 @@ function RequestCard({ request, course, onDone }: { request: WordRequest; course
         <div>
           <dt>{t('glossary.requests.where')}</dt>
           <dd>
-            {!request.courseId
-              ? t('glossary.requests.noLesson')
-              : where && course
-                ? (
-                    <Link to={request.lessonId ? `/teach/courses/${course.id}/lessons/${request.lessonId}` : `/teach/courses/${course.id}`}>{where}</Link>
-                  )
-                : t('glossary.requests.unknownCourse')}
+            {!request.courseId ? (
+              t('glossary.requests.noLesson')
+            ) : where && course ? (
+              <Link
+                to={
+                  request.lessonId
+                    ? `/teach/courses/${course.id}/lessons/${request.lessonId}`
+                    : `/teach/courses/${course.id}`
+                }
+              >
+                {where}
+              </Link>
+            ) : (
+              t('glossary.requests.unknownCourse')
+            )}
           </dd>
         </div>
         <div>
@@ -126,10 +149,20 @@ function RequestCard({ request, course, onDone }: { request: WordRequest; course
       {request.status === 'open' ? (
         <>
           <div className="button-row">
-            <button type="button" className="button" aria-expanded={mode === 'link'} onClick={() => setMode(mode === 'link' ? 'none' : 'link')}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={mode === 'link'}
+              onClick={() => setMode(mode === 'link' ? 'none' : 'link')}
+            >
               {t('glossary.requests.linkTitle')}
             </button>
-            <button type="button" className="button" aria-expanded={mode === 'create'} onClick={() => setMode(mode === 'create' ? 'none' : 'create')}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={mode === 'create'}
+              onClick={() => setMode(mode === 'create' ? 'none' : 'create')}
+            >
               {t('glossary.requests.createTitle')}
             </button>
             <button
@@ -142,7 +175,9 @@ function RequestCard({ request, course, onDone }: { request: WordRequest; course
             </button>
           </div>
           <ErrorAlert error={dismiss.error} />
-          {mode === 'link' ? <LinkExisting request={request} onAnswered={() => onDone(t('glossary.requests.answered'))} /> : null}
+          {mode === 'link' ? (
+            <LinkExisting request={request} onAnswered={() => onDone(t('glossary.requests.answered'))} />
+          ) : null}
           {mode === 'create' ? (
             <section className="request-answer" aria-label={t('glossary.requests.createTitle')}>
               <TermForm
@@ -168,7 +203,9 @@ export function RequestsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
-  const status: WordRequestStatus = (WORD_REQUEST_STATUSES as readonly string[]).includes(raw ?? '') ? (raw as WordRequestStatus) : 'open';
+  const status: WordRequestStatus = (WORD_REQUEST_STATUSES as readonly string[]).includes(raw ?? '')
+    ? (raw as WordRequestStatus)
+    : 'open';
   const requests = useStaffWordRequests(status);
   const courses = useCourseOutlines((requests.data?.items ?? []).flatMap((r) => (r.courseId ? [r.courseId] : [])));
   const [done, setDone] = useState<string | null>(null);
@@ -195,11 +232,18 @@ export function RequestsPage() {
       <StatusMessage>{done}</StatusMessage>
       {requests.isPending ? <Loading /> : null}
       {requests.isError ? <LoadError error={requests.error} onRetry={() => void requests.refetch()} /> : null}
-      {requests.data && requests.data.items.length === 0 ? <p className="card empty-state">{t('glossary.requests.empty')}</p> : null}
+      {requests.data && requests.data.items.length === 0 ? (
+        <p className="card empty-state">{t('glossary.requests.empty')}</p>
+      ) : null}
       {requests.data && requests.data.items.length > 0 ? (
         <ul className="request-list">
           {requests.data.items.map((r) => (
-            <RequestCard key={r.id} request={r} course={r.courseId ? courses.get(r.courseId) : undefined} onDone={setDone} />
+            <RequestCard
+              key={r.id}
+              request={r}
+              course={r.courseId ? courses.get(r.courseId) : undefined}
+              onDone={setDone}
+            />
           ))}
         </ul>
       ) : null}

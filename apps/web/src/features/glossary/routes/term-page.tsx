@@ -77,7 +77,9 @@ export function TermPage() {
               confirmLabel={t('glossary.detail.delete')}
               danger
               pending={remove.isPending}
-              onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate('/glossary', { state: { deleted: true } }) })}
+              onConfirm={() =>
+                remove.mutate(undefined, { onSuccess: () => void navigate('/glossary', { state: { deleted: true } }) })
+              }
             />
             <ErrorAlert error={remove.error} />
           </div>

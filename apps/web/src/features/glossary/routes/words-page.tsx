@@ -22,7 +22,9 @@ function MyRequests() {
       <h2 id="my-requests-title">{t('glossary.words.requestsTitle')}</h2>
       {requests.isPending ? <Loading /> : null}
       {requests.isError ? <LoadError error={requests.error} onRetry={() => void requests.refetch()} /> : null}
-      {requests.data && requests.data.items.length === 0 ? <p className="muted">{t('glossary.words.requestsEmpty')}</p> : null}
+      {requests.data && requests.data.items.length === 0 ? (
+        <p className="muted">{t('glossary.words.requestsEmpty')}</p>
+      ) : null}
       {requests.data && requests.data.items.length > 0 ? (
         <ul className="request-list">
           {requests.data.items.map((r) => (
@@ -63,7 +65,9 @@ export function WordsPage() {
         <h2 id="my-words-title">{t('glossary.words.listTitle')}</h2>
         {words.isPending ? <Loading /> : null}
         {words.isError ? <LoadError error={words.error} onRetry={() => void words.refetch()} /> : null}
-        {words.data && words.data.items.length === 0 ? <p className="card empty-state">{t('glossary.words.empty')}</p> : null}
+        {words.data && words.data.items.length === 0 ? (
+          <p className="card empty-state">{t('glossary.words.empty')}</p>
+        ) : null}
         {words.data && words.data.items.length > 0 ? (
           <>
             <p className="muted">{t('glossary.words.count', { count: words.data.items.length })}</p>

@@ -16,7 +16,10 @@ export async function join(body: JoinBody): Promise<Me> {
   // The notice's version lives beside the contracts' zod schemas: it comes with the form's rules,
   // already loaded by the time the form is sent, so zod stays out of the page's first JavaScript.
   const { PRIVACY_NOTICE_VERSION } = await import('../join.schema');
-  return apiRequest('/join', { method: 'POST', body: { ...body, acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION } });
+  return apiRequest('/join', {
+    method: 'POST',
+    body: { ...body, acceptPrivacy: true, privacyVersion: PRIVACY_NOTICE_VERSION },
+  });
 }
 
 export function useJoin() {

@@ -25,13 +25,17 @@ describe('joining with a code', () => {
       'POST /join': { status: 201, body: makeMe('learner', { username: 'saebyeol', displayName: '새별' }) },
     });
     const { location } = renderApp('/join/ABCDE-FGHJK');
-    expect(await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '개인정보 안내' })).toBeInTheDocument();
     expect(screen.getByText(/이메일, 전화번호, 실명, 주소는 묻지 않아요/)).toBeInTheDocument();
     // Erasure is the learner's own to do: the notice does not send them to a manager for it.
     expect(screen.getByText(/계정을 직접 지울 수 있어요/)).toBeInTheDocument();
     // The username rules, in plain words, are tied to the field.
-    expect(screen.getByLabelText('사용자 이름')).toHaveAccessibleDescription(/2~32자로, 글자, 숫자, 점\(\.\), 빼기\(-\), 밑줄\(_\)을 쓸 수 있어요/);
+    expect(screen.getByLabelText('사용자 이름')).toHaveAccessibleDescription(
+      /2~32자로, 글자, 숫자, 점\(\.\), 빼기\(-\), 밑줄\(_\)을 쓸 수 있어요/,
+    );
 
     const user = userEvent.setup();
     await fillForm(user);
@@ -79,7 +83,9 @@ describe('joining with a code', () => {
   ])('says why a code cannot be used (%s %s) and offers to type another', async (status, code, message) => {
     mockApi({ ...signedOut, 'GET /join/ABCDE-FGHJK': apiError(status, code) });
     const { location } = renderApp('/join/ABCDE-FGHJK');
-    expect(await screen.findByRole('heading', { level: 1, name: '이 참여 코드로는 들어갈 수 없어요' }, LAZY)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '이 참여 코드로는 들어갈 수 없어요' }, LAZY),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(message);
 
     const user = userEvent.setup();
@@ -91,7 +97,9 @@ describe('joining with a code', () => {
   it('says how long to wait after too many attempts', async () => {
     mockApi({ ...signedOut, 'GET /join/ABCDE-FGHJK': apiError(429, 'too_many_attempts', { retryAfter: 300 }) });
     renderApp('/join/ABCDE-FGHJK');
-    expect(await screen.findByRole('alert', {}, LAZY)).toHaveTextContent('너무 여러 번 시도했어요. 5분 뒤에 다시 해 보세요.');
+    expect(await screen.findByRole('alert', {}, LAZY)).toHaveTextContent(
+      '너무 여러 번 시도했어요. 5분 뒤에 다시 해 보세요.',
+    );
   });
 
   it('shows a code that was used up while the form was open, and a taken username next to its field', async () => {
@@ -108,7 +116,9 @@ describe('joining with a code', () => {
     await user.clear(screen.getByLabelText('사용자 이름'));
     await user.type(screen.getByLabelText('사용자 이름'), 'saebyeol2');
     await user.click(screen.getByRole('button', { name: '참여하기' }));
-    expect(await screen.findByText('이 참여 코드는 정해진 인원이 다 썼어요. 과정 담당자에게 새 코드를 받아 주세요.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('이 참여 코드는 정해진 인원이 다 썼어요. 과정 담당자에게 새 코드를 받아 주세요.'),
+    ).toBeInTheDocument();
   });
 
   it('asks for the code when none is in the address, and checks its shape before asking the API', async () => {

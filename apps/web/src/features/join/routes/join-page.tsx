@@ -136,7 +136,14 @@ function JoinForm({ code, cohortName, onJoined }: { code: string; cohortName: st
   const join = useJoin();
   const form = useForm<JoinFormInput, unknown, JoinFormValues>({
     resolver: schemaResolver(loadSchema),
-    defaultValues: { username: '', displayName: '', newPassword: '', confirmPassword: '', locale, acceptPrivacy: false },
+    defaultValues: {
+      username: '',
+      displayName: '',
+      newPassword: '',
+      confirmPassword: '',
+      locale,
+      acceptPrivacy: false,
+    },
   });
   const { errors } = form.formState;
 
@@ -152,7 +159,13 @@ function JoinForm({ code, cohortName, onJoined }: { code: string; cohortName: st
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const me = await join.mutateAsync({ code, username: values.username, displayName: values.displayName, password: values.newPassword, locale: values.locale });
+      const me = await join.mutateAsync({
+        code,
+        username: values.username,
+        displayName: values.displayName,
+        password: values.newPassword,
+        locale: values.locale,
+      });
       onJoined();
       void navigate(ROLE_HOME[me.role], { replace: true });
     } catch (error) {
@@ -160,11 +173,16 @@ function JoinForm({ code, cohortName, onJoined }: { code: string; cohortName: st
       applyServerFieldErrors(error, form.setError, ['username', 'displayName', 'locale']);
       for (const field of error.fields) {
         if (field.path.replace(/^body\./, '') === 'password') {
-          form.setError('newPassword', { type: 'server', message: encodeMessage({ key: 'validation.server', values: { detail: field.message } }) });
+          form.setError('newPassword', {
+            type: 'server',
+            message: encodeMessage({ key: 'validation.server', values: { detail: field.message } }),
+          });
         }
       }
-      if (error.code === 'username_taken') form.setError('username', { type: 'server', message: encodeMessage({ key: 'errors.username_taken' }) });
-      if (error.code === 'password_too_common') form.setError('newPassword', { type: 'server', message: encodeMessage({ key: 'errors.password_too_common' }) });
+      if (error.code === 'username_taken')
+        form.setError('username', { type: 'server', message: encodeMessage({ key: 'errors.username_taken' }) });
+      if (error.code === 'password_too_common')
+        form.setError('newPassword', { type: 'server', message: encodeMessage({ key: 'errors.password_too_common' }) });
     }
   });
 
@@ -201,8 +219,17 @@ function JoinForm({ code, cohortName, onJoined }: { code: string; cohortName: st
           error={errors.displayName}
           {...form.register('displayName')}
         />
-        <NewPasswordFields newPassword={form.register('newPassword')} confirmPassword={form.register('confirmPassword')} errors={errors} />
-        <SelectField label={t('fields.language')} hint={t('join.languageHint')} error={errors.locale} {...languageField}>
+        <NewPasswordFields
+          newPassword={form.register('newPassword')}
+          confirmPassword={form.register('confirmPassword')}
+          errors={errors}
+        />
+        <SelectField
+          label={t('fields.language')}
+          hint={t('join.languageHint')}
+          error={errors.locale}
+          {...languageField}
+        >
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={HTML_LANG[l]}>
               {LANGUAGE_NAMES[l]}

@@ -9,7 +9,10 @@ export function getMyLearning(signal?: AbortSignal): Promise<{ items: Enrolment[
   return apiRequest('/me/learning', { signal });
 }
 
-export const myLearningQuery = queryOptions({ queryKey: myLearningQueryKey, queryFn: ({ signal }) => getMyLearning(signal) });
+export const myLearningQuery = queryOptions({
+  queryKey: myLearningQueryKey,
+  queryFn: ({ signal }) => getMyLearning(signal),
+});
 
 export function useMyLearning() {
   return useQuery(myLearningQuery);

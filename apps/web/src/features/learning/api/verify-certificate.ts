@@ -16,6 +16,10 @@ export function verifyCertificate(code: string, signal?: AbortSignal): Promise<C
 /** Public: anyone with the code sees the chosen name, the course, the date and whether it is valid. */
 export function useCertificateVerification(code: string) {
   return useQuery(
-    queryOptions({ queryKey: ['certificate-verification', code], queryFn: ({ signal }) => verifyCertificate(code, signal), retry: false }),
+    queryOptions({
+      queryKey: ['certificate-verification', code],
+      queryFn: ({ signal }) => verifyCertificate(code, signal),
+      retry: false,
+    }),
   );
 }

@@ -17,7 +17,8 @@ export function CourseLanguages({ course }: { course: PublishedCourse }) {
   const lessons = course.modules.flatMap((m) => m.lessons);
   if (lessons.length === 0) return null;
   const counts = new Map(LOCALES.map((lang) => [lang, 0]));
-  for (const lesson of lessons) for (const lang of lessonLanguages(lesson)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  for (const lesson of lessons)
+    for (const lang of lessonLanguages(lesson)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   const offered = LOCALES.filter((lang) => (counts.get(lang) ?? 0) > 0);
   if (offered.length < 2) return null;
   return (
@@ -28,7 +29,9 @@ export function CourseLanguages({ course }: { course: PublishedCourse }) {
         <Fragment key={lang}>
           {i > 0 ? ' · ' : null}
           <span lang={HTML_LANG[lang]}>{LANGUAGE_NAMES[lang]}</span>
-          {counts.get(lang)! < lessons.length ? `${locale === 'zh' ? '' : ' '}${t('learning.course.languagePartly')}` : null}
+          {counts.get(lang)! < lessons.length
+            ? `${locale === 'zh' ? '' : ' '}${t('learning.course.languagePartly')}`
+            : null}
         </Fragment>
       ))}
     </p>

@@ -77,7 +77,9 @@ export function EnrolPanel({ course, progress, policy }: EnrolPanelProps) {
   const nextIndex = next ? lessons.findIndex((l) => l.id === next.lessonId) : -1;
   return (
     <section className="card enrol-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{enrolment.status === 'completed' ? t('learning.enrol.finishedTitle') : t('learning.enrol.enrolledTitle')}</h2>
+      <h2 id={`${id}-title`}>
+        {enrolment.status === 'completed' ? t('learning.enrol.finishedTitle') : t('learning.enrol.enrolledTitle')}
+      </h2>
       {enrolment.status === 'completed' ? (
         <p className="state-done">
           <span aria-hidden="true">✓ </span>

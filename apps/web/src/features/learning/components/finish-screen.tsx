@@ -32,7 +32,12 @@ export function FinishScreen({ courseId, courseTitle, slug }: FinishScreenProps)
       </h1>
       <p className="lead">{t('learning.finish.body')}</p>
       <div className="button-row">
-        <Link className="button button-primary" to={certificate ? certificatePath(certificate.id) : `/learn/certificates?course=${encodeURIComponent(courseId)}`}>
+        <Link
+          className="button button-primary"
+          to={
+            certificate ? certificatePath(certificate.id) : `/learn/certificates?course=${encodeURIComponent(courseId)}`
+          }
+        >
           {t('learning.finish.certificate')}
         </Link>
         <Link className="button" to="/learn">

@@ -39,7 +39,8 @@ function progressServer() {
   const events = (req: MockRequest): MockResponse => {
     const { events: batch } = req.body as { events: LearningEvent[] };
     const results: EventBatchResult['results'] = batch.map((e) => {
-      if (e.lessonId === GONE_LESSON) return { id: e.id, status: 'rejected', reason: 'lesson_not_found', message: 'lesson not found' };
+      if (e.lessonId === GONE_LESSON)
+        return { id: e.id, status: 'rejected', reason: 'lesson_not_found', message: 'lesson not found' };
       if (!enrolled) return { id: e.id, status: 'rejected', reason: 'not_enrolled', message: 'not enrolled' };
       if (e.lessonId === L.quiz) return { id: e.id, status: 'rejected', reason: 'locked', message: 'locked' };
       if (seen.has(e.id)) return { id: e.id, status: 'duplicate' };
@@ -62,14 +63,19 @@ function learnerApi(server: ReturnType<typeof progressServer>, policy: 'open' | 
     'GET /courses': { status: 200, body: { items: [catalogEntry(SLUG, policy), catalogEntry(OTHER_SLUG)] } },
     'GET /me/learning': { status: 200, body: { items: [] } },
     [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
-    [`GET /courses/${OTHER_SLUG}`]: { status: 200, body: makeCourse({ slug: OTHER_SLUG, title: { ko: '선거와 투표' } }) },
+    [`GET /courses/${OTHER_SLUG}`]: {
+      status: 200,
+      body: makeCourse({ slug: OTHER_SLUG, title: { ko: '선거와 투표' } }),
+    },
     'POST /progress/events': server.events,
     [`POST /courses/${SLUG}/enrol`]: server.enrol,
   });
 }
 
 /** Work done offline, waiting on the phone when the app opens again. */
-async function queuedOffline(items: { slug: string; lessonId: string; type?: 'completed' | 'viewed' }[]): Promise<LearningEvent[]> {
+async function queuedOffline(
+  items: { slug: string; lessonId: string; type?: 'completed' | 'viewed' }[],
+): Promise<LearningEvent[]> {
   const store = deviceStore();
   const made: LearningEvent[] = [];
   let seq = 1;
@@ -90,7 +96,9 @@ describe('work the server refused after an offline period', () => {
   it('five refused events of one course make ONE calm message with a button to join, not five alerts', async () => {
     const server = progressServer();
     learnerApi(server);
-    await queuedOffline([L.reading, L.sensitive, L.reflection, L.reading, L.sensitive].map((lessonId) => ({ slug: SLUG, lessonId })));
+    await queuedOffline(
+      [L.reading, L.sensitive, L.reflection, L.reading, L.sensitive].map((lessonId) => ({ slug: SLUG, lessonId })),
+    );
     renderApp('/learn');
     const message = await screen.findByText(notJoined);
     expect(message).toHaveTextContent('5건');
@@ -105,7 +113,9 @@ describe('work the server refused after an offline period', () => {
   it('joining the course sends the held work again; it is recorded and the message goes away', async () => {
     const server = progressServer();
     const api = learnerApi(server);
-    const made = await queuedOffline([L.reading, L.sensitive, L.reflection, L.reading, L.sensitive].map((lessonId) => ({ slug: SLUG, lessonId })));
+    const made = await queuedOffline(
+      [L.reading, L.sensitive, L.reflection, L.reading, L.sensitive].map((lessonId) => ({ slug: SLUG, lessonId })),
+    );
     renderApp('/learn');
     await screen.findByText(notJoined);
 
@@ -128,16 +138,26 @@ describe('work the server refused after an offline period', () => {
     ]);
     renderApp('/learn');
     expect(await screen.findByText(notJoined)).toHaveTextContent('3건');
-    const removed = await screen.findByText('인터넷 없이 한 학습 2건은 이제 기록할 수 없어요. 과정이 바뀌면서 그 수업이 빠졌어요.');
+    const removed = await screen.findByText(
+      '인터넷 없이 한 학습 2건은 이제 기록할 수 없어요. 과정이 바뀌면서 그 수업이 빠졌어요.',
+    );
     expect(notices()).toHaveLength(2);
 
     // Still there after the queue has been flushed again: nothing goes on its own.
     await learningQueue().flush();
     expect(learningQueue().held()).toHaveLength(5);
 
-    await userEvent.setup().click(within(removed.closest('.held-notice') as HTMLElement).getByRole('button', { name: '이 기기에서 지우기' }));
+    await userEvent
+      .setup()
+      .click(
+        within(removed.closest('.held-notice') as HTMLElement).getByRole('button', { name: '이 기기에서 지우기' }),
+      );
     await waitFor(() => expect(notices()).toHaveLength(1));
-    expect((await deviceStore().all()).map((i) => i.held?.reason)).toEqual(['not_enrolled', 'not_enrolled', 'not_enrolled']);
+    expect((await deviceStore().all()).map((i) => i.held?.reason)).toEqual([
+      'not_enrolled',
+      'not_enrolled',
+      'not_enrolled',
+    ]);
   });
 
   it('one message per course for "not joined": a course that needs a code links to its page instead', async () => {
@@ -153,7 +173,10 @@ describe('work the server refused after an offline period', () => {
     const coded = (await screen.findByText(notJoined)).closest('.held-notice') as HTMLElement;
     const open = (await screen.findByText(/‘선거와 투표’ 과정에서 한 학습 1건/)).closest('.held-notice') as HTMLElement;
     expect(notices()).toHaveLength(2);
-    expect(await within(coded).findByRole('link', { name: '과정 페이지로 가기' })).toHaveAttribute('href', `/learn/courses/${SLUG}`);
+    expect(await within(coded).findByRole('link', { name: '과정 페이지로 가기' })).toHaveAttribute(
+      'href',
+      `/learn/courses/${SLUG}`,
+    );
     expect(within(coded).queryByRole('button', { name: '과정에 참여하기' })).not.toBeInTheDocument();
     expect(within(coded).getByText(/과정 코드가 있어야/)).toBeInTheDocument();
     expect(within(open).getByRole('button', { name: '과정에 참여하기' })).toBeInTheDocument();
@@ -182,11 +205,20 @@ describe('work the server refused after an offline period', () => {
     await server.enrol(); // joined, but the quiz was not open yet
     await queuedOffline([{ slug: SLUG, lessonId: L.quiz }]);
     renderApp('/learn');
-    const message = await screen.findByText(/‘일터의 권리’ 과정에서 한 학습 1건이 아직 기록되지 않았어요. 그때는 아직 열리지 않은 수업이었기 때문이에요/);
+    const message = await screen.findByText(
+      /‘일터의 권리’ 과정에서 한 학습 1건이 아직 기록되지 않았어요. 그때는 아직 열리지 않은 수업이었기 때문이에요/,
+    );
     const notice = message.closest('.held-notice') as HTMLElement;
-    expect(within(notice).getByRole('link', { name: '과정 차례 보기' })).toHaveAttribute('href', `/learn/courses/${SLUG}`);
+    expect(within(notice).getByRole('link', { name: '과정 차례 보기' })).toHaveAttribute(
+      'href',
+      `/learn/courses/${SLUG}`,
+    );
     expect(within(notice).queryByRole('button', { name: '이 기기에서 지우기' })).not.toBeInTheDocument();
-    expect(learningQueue().held().map((i) => i.held?.reason)).toEqual(['locked']);
+    expect(
+      learningQueue()
+        .held()
+        .map((i) => i.held?.reason),
+    ).toEqual(['locked']);
   });
 
   it('"Later" hides the message for now; after a reload the held work and its message are back', async () => {

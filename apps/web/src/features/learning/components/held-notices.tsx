@@ -57,7 +57,11 @@ function HeldNotice({ group, onHide }: { group: HeldGroup; onHide: () => void })
       ) : null}
       {group.remedy === 'let_go' ? (
         <div className="button-row">
-          <button type="button" className="button button-secondary" onClick={() => void learningQueue().discardHeld(group.items.map((i) => i.event.id))}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void learningQueue().discardHeld(group.items.map((i) => i.event.id))}
+          >
             {t('learning.held.letGo')}
           </button>
         </div>
@@ -70,7 +74,11 @@ function HeldNotice({ group, onHide }: { group: HeldGroup; onHide: () => void })
 function JoinCourse({ slug, onHide }: { slug: string; onHide: () => void }) {
   const { t } = useTranslation();
   const enrol = useEnrol(slug);
-  const catalog = useQuery({ queryKey: catalogQueryKey, queryFn: ({ signal }) => getCatalog(signal), staleTime: 60_000 });
+  const catalog = useQuery({
+    queryKey: catalogQueryKey,
+    queryFn: ({ signal }) => getCatalog(signal),
+    staleTime: 60_000,
+  });
   const policy = catalog.data?.items.find((c) => c.slug === slug)?.enrolmentPolicy;
   const needsCode = policy === 'code' || (isApiError(enrol.error) && enrol.error.code === 'wrong_course_code');
   // On the course page the code is typed right there: no link to where the learner already is.
@@ -85,7 +93,12 @@ function JoinCourse({ slug, onHide }: { slug: string; onHide: () => void }) {
             {t('learning.held.not_enrolled.openCourse')}
           </Link>
         ) : (
-          <button type="button" className="button button-primary" disabled={enrol.isPending || enrol.isSuccess} onClick={() => enrol.mutate(undefined)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={enrol.isPending || enrol.isSuccess}
+            onClick={() => enrol.mutate(undefined)}
+          >
             {t('learning.held.not_enrolled.join')}
           </button>
         )}

@@ -23,7 +23,9 @@ export function LessonLanguageControl({ languages, value, onChange, interfaceLoc
   const name = useId();
   const missing = !languages.includes(interfaceLocale);
   if (languages.length < 2) {
-    return missing ? <p className="muted lesson-language-missing">{t('learning.player.lessonLanguageMissing')}</p> : null;
+    return missing ? (
+      <p className="muted lesson-language-missing">{t('learning.player.lessonLanguageMissing')}</p>
+    ) : null;
   }
   return (
     <fieldset className="lesson-language">
@@ -36,7 +38,9 @@ export function LessonLanguageControl({ languages, value, onChange, interfaceLoc
           </label>
         ))}
       </span>
-      {missing ? <span className="muted lesson-language-missing">{t('learning.player.lessonLanguageMissing')}</span> : null}
+      {missing ? (
+        <span className="muted lesson-language-missing">{t('learning.player.lessonLanguageMissing')}</span>
+      ) : null}
     </fieldset>
   );
 }

@@ -26,7 +26,11 @@ export function ReflectionForm({ lessonId, initial, record }: ReflectionFormProp
         e.preventDefault();
         setSaving(true);
         record(newEvent('reflection_saved', lessonId, { text, shared }))
-          .then((outcome) => setSaved(outcome.state === 'queued' ? 'queued' : outcome.result.status === 'rejected' ? 'refused' : 'answered'))
+          .then((outcome) =>
+            setSaved(
+              outcome.state === 'queued' ? 'queued' : outcome.result.status === 'rejected' ? 'refused' : 'answered',
+            ),
+          )
           .finally(() => setSaving(false));
       }}
     >

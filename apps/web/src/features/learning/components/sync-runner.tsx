@@ -16,7 +16,9 @@ import { SyncStatus } from './sync-status';
 
 /** The server's word on quizzes and on the enrolment, over the optimistic outline. */
 function settle(progress: CourseProgress, answer: Answer): CourseProgress {
-  const enrolment = progress.enrolment ? (answer.enrolments.find((e) => e.id === progress.enrolment?.id) ?? progress.enrolment) : null;
+  const enrolment = progress.enrolment
+    ? (answer.enrolments.find((e) => e.id === progress.enrolment?.id) ?? progress.enrolment)
+    : null;
   const lessons = progress.lessons.map((l) => {
     const graded = answer.sent
       .filter((i) => i.event.lessonId === l.lessonId && i.event.type === 'quiz_submitted')
@@ -56,7 +58,9 @@ export default function SyncRunner() {
     const stop = queue.start();
     const off = queue.onAnswer((answer) => {
       // Time and position change nothing on the outline: refetch it only for events that do.
-      const changed = new Set(answer.sent.filter((i) => i.event.type !== 'time_spent' && i.event.type !== 'position').map((i) => i.slug));
+      const changed = new Set(
+        answer.sent.filter((i) => i.event.type !== 'time_spent' && i.event.type !== 'position').map((i) => i.slug),
+      );
       client.setQueryData<{ items: Enrolment[] }>(myLearningQueryKey, (old) =>
         old ? { items: old.items.map((e) => answer.enrolments.find((n) => n.id === e.id) ?? e) } : old,
       );
@@ -65,12 +69,23 @@ export default function SyncRunner() {
         // Keep what was just recorded on screen while the outline is fetched again (no flicker back).
         const course = client.getQueryData(publishedCourseQuery(slug).queryKey);
         client.setQueryData<CourseProgress>(progressQueryKey(slug), (old) =>
-          old && course ? settle(applyPending(course, old, answer.sent.filter((i) => i.slug === slug && !rejectedIds.has(i.event.id))), answer) : old,
+          old && course
+            ? settle(
+                applyPending(
+                  course,
+                  old,
+                  answer.sent.filter((i) => i.slug === slug && !rejectedIds.has(i.event.id)),
+                ),
+                answer,
+              )
+            : old,
         );
         void client.invalidateQueries({ queryKey: progressQueryKey(slug) });
       }
-      if (answer.enrolments.some((e) => e.status === 'completed')) void client.invalidateQueries({ queryKey: certificatesQueryKey });
-      if (answer.sent.some((i) => i.event.type === 'reflection_saved')) void client.invalidateQueries({ queryKey: journalQueryKey });
+      if (answer.enrolments.some((e) => e.status === 'completed'))
+        void client.invalidateQueries({ queryKey: certificatesQueryKey });
+      if (answer.sent.some((i) => i.event.type === 'reflection_saved'))
+        void client.invalidateQueries({ queryKey: journalQueryKey });
     });
     return () => {
       off();

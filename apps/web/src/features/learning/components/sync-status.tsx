@@ -17,7 +17,11 @@ export function SyncStatus() {
   const pending = usePendingEvents();
   const queue = learningQueue();
   const failing = useSyncExternalStore(queue.subscribe, queue.isFailing, queue.isFailing);
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
   // Events on their way out a moment after they happen are not news: only say so when they wait.
   const waiting = pending.length > 0 && (failing || !online);
   return (

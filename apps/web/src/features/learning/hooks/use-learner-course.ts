@@ -17,7 +17,10 @@ export function useLearnerCourse(slug: string) {
     () => (course.data && progress.data ? applyPending(course.data, progress.data, pending) : undefined),
     [course.data, progress.data, pending],
   );
-  const states = useMemo(() => new Map<string, LessonProgress>((state?.lessons ?? []).map((l) => [l.lessonId, l])), [state]);
+  const states = useMemo(
+    () => new Map<string, LessonProgress>((state?.lessons ?? []).map((l) => [l.lessonId, l])),
+    [state],
+  );
   const waiting = useMemo(() => {
     const ids = new Set(course.data?.modules.flatMap((m) => m.lessons.map((l) => l.id)) ?? []);
     return pending.filter((p) => ids.has(p.event.lessonId));

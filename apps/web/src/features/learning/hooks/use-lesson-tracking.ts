@@ -69,7 +69,8 @@ export function useLessonTracking({ enabled, lessonId, record, position, initial
     const timer = window.setInterval(flush, FLUSH_MS);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
-    for (const type of ['scroll', 'pointerdown', 'keydown'] as const) window.addEventListener(type, onActive, { passive: true });
+    for (const type of ['scroll', 'pointerdown', 'keydown'] as const)
+      window.addEventListener(type, onActive, { passive: true });
     return () => {
       flush();
       window.clearInterval(timer);

@@ -21,7 +21,9 @@ export function savedVersion(userId: string, slug: string): number | null {
 
 /** Offline copies need the service worker (the installed app); it is not there in development. */
 export function canSaveOffline(): boolean {
-  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && Boolean(navigator.serviceWorker.controller);
+  return (
+    typeof navigator !== 'undefined' && 'serviceWorker' in navigator && Boolean(navigator.serviceWorker.controller)
+  );
 }
 
 /**
@@ -33,7 +35,8 @@ export async function saveForOffline(userId: string, course: PublishedCourse): P
   const slug = encodeURIComponent(course.slug);
   const urls = [`${API_PREFIX}/courses/${slug}`, `${API_PREFIX}/courses/${slug}/progress`];
   for (const lesson of course.modules.flatMap((m) => m.lessons)) {
-    if (lesson.content.kind === 'media' && lesson.content.mediaId) urls.push(`${API_PREFIX}/media/${encodeURIComponent(lesson.content.mediaId)}`);
+    if (lesson.content.kind === 'media' && lesson.content.mediaId)
+      urls.push(`${API_PREFIX}/media/${encodeURIComponent(lesson.content.mediaId)}`);
   }
   for (const url of urls) {
     const res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json, */*' } });

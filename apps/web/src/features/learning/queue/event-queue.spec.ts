@@ -110,7 +110,10 @@ describe('the learning event queue', () => {
     expect(await queue.record(e, 'rights')).toEqual({ state: 'queued' });
     await queue.flush();
     expect(api.send.mock.results).toHaveLength(2);
-    expect(await api.send.mock.results[1]!.value).toEqual({ results: [{ id: e.id, status: 'duplicate' }], enrolments: [] });
+    expect(await api.send.mock.results[1]!.value).toEqual({
+      results: [{ id: e.id, status: 'duplicate' }],
+      enrolments: [],
+    });
     expect(api.seen.size).toBe(1);
     expect(await store.all()).toEqual([]);
   });
@@ -121,7 +124,11 @@ describe('the learning event queue', () => {
     const queue = new EventQueue(store, async (events) => {
       sends.push(events.map((e) => e.id));
       return {
-        results: events.map((e) => (e.id === refusedEvent.id ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const } : { id: e.id, status: 'recorded' as const })),
+        results: events.map((e) =>
+          e.id === refusedEvent.id
+            ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const }
+            : { id: e.id, status: 'recorded' as const },
+        ),
         enrolments: [],
       };
     });
@@ -145,7 +152,10 @@ describe('the learning event queue', () => {
   });
 
   it('keeps the reason "unknown" for an event the server refused without one', async () => {
-    const queue = new EventQueue(store, async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const })), enrolments: [] }));
+    const queue = new EventQueue(store, async (events) => ({
+      results: events.map((e) => ({ id: e.id, status: 'rejected' as const })),
+      enrolments: [],
+    }));
     queue.setUser(USER);
     await queue.record(event(), 'rights');
     expect(queue.held().map((i) => i.held?.reason)).toEqual(['unknown']);
@@ -157,7 +167,11 @@ describe('the learning event queue', () => {
     const queue = new EventQueue(store, async (events) => {
       batches.push(events.map((e) => e.id));
       return {
-        results: events.map((e) => (enrolled ? { id: e.id, status: 'recorded' as const } : { id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })),
+        results: events.map((e) =>
+          enrolled
+            ? { id: e.id, status: 'recorded' as const }
+            : { id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const },
+        ),
         enrolments: [],
       };
     });
@@ -188,7 +202,8 @@ describe('the learning event queue', () => {
     const second = { ...event(), lessonId: '5c0f3b1e-1a2b-4c3d-8e4f-000000000102' };
     const queue = new EventQueue(store, async (events) => ({
       results: events.map((e) => {
-        if (e.lessonId === second.lessonId && !open.has(second.lessonId)) return { id: e.id, status: 'rejected' as const, reason: 'locked' as const };
+        if (e.lessonId === second.lessonId && !open.has(second.lessonId))
+          return { id: e.id, status: 'rejected' as const, reason: 'locked' as const };
         if (e.lessonId === LESSON) open.add(second.lessonId); // finishing the first lesson opens the second
         return { id: e.id, status: 'recorded' as const };
       }),
@@ -203,7 +218,10 @@ describe('the learning event queue', () => {
   });
 
   it('survives a reload: held events, with their reason, are still there for the same person only', async () => {
-    const refuse: SendBatch = async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })), enrolments: [] });
+    const refuse: SendBatch = async (events) => ({
+      results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })),
+      enrolments: [],
+    });
     const before = new EventQueue(store, refuse);
     before.setUser(USER);
     const e = event();
@@ -220,7 +238,10 @@ describe('the learning event queue', () => {
   });
 
   it('lets held events go only when the learner says so', async () => {
-    const queue = new EventQueue(store, async (events) => ({ results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })), enrolments: [] }));
+    const queue = new EventQueue(store, async (events) => ({
+      results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })),
+      enrolments: [],
+    }));
     queue.setUser(USER);
     const gone = event();
     const stays = event();
@@ -237,10 +258,19 @@ describe('the learning event queue', () => {
       const sent: string[] = [];
       const queue = new EventQueue(store, async (events) => {
         sent.push(...events.map((e) => e.id));
-        return { results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })), enrolments: [] };
+        return {
+          results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })),
+          enrolments: [],
+        };
       });
       const e = event();
-      await store.add({ event: e, userId: USER, slug: 'rights', seq: 1, held: { reason: 'not_enrolled', at: '2026-04-02T10:00:00.000Z' } });
+      await store.add({
+        event: e,
+        userId: USER,
+        slug: 'rights',
+        seq: 1,
+        held: { reason: 'not_enrolled', at: '2026-04-02T10:00:00.000Z' },
+      });
       queue.setUser(USER);
       const stop = queue.start(1000);
       await vi.waitFor(() => expect(sent).toEqual([e.id]));
@@ -260,7 +290,8 @@ describe('the learning event queue', () => {
     const sent: string[][] = [];
     const queue = new EventQueue(store, async (events) => {
       sent.push(events.map((e) => e.id));
-      if (events.some((e) => e.id === bad.id)) throw new ApiError({ status: 400, code: 'validation_failed', message: 'bad event' });
+      if (events.some((e) => e.id === bad.id))
+        throw new ApiError({ status: 400, code: 'validation_failed', message: 'bad event' });
       return { results: events.map((e) => ({ id: e.id, status: 'recorded' as const })), enrolments: [] };
     });
     queue.setUser(USER);
@@ -302,7 +333,8 @@ describe('the learning event queue', () => {
   it('sends at most 100 events per batch', async () => {
     const api = server();
     const queue = new EventQueue(store, api.send);
-    for (let i = 0; i < 130; i += 1) await store.add({ event: event('viewed'), userId: USER, slug: 'rights', seq: i + 1 });
+    for (let i = 0; i < 130; i += 1)
+      await store.add({ event: event('viewed'), userId: USER, slug: 'rights', seq: i + 1 });
     queue.setUser(USER);
     await queue.flush();
     expect(api.batches.map((b) => b.length)).toEqual([100, 30]);

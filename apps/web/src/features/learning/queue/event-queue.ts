@@ -193,7 +193,9 @@ export class EventQueue {
       }
       // Something was recorded in a course: a lesson there may have opened, so its events held as
       // "locked" go once more. Each round needs new progress, so this ends.
-      mine = this.items.filter((i) => i.userId === userId && i.held?.reason === 'locked' && progressed.has(i.slug) && !tried.has(i.event.id));
+      mine = this.items.filter(
+        (i) => i.userId === userId && i.held?.reason === 'locked' && progressed.has(i.slug) && !tried.has(i.event.id),
+      );
     }
     return this.setFailing('sent');
   }
@@ -210,7 +212,11 @@ export class EventQueue {
           for (const item of batch) if ((await this.sendBatch([item], progressed)) === 'offline') return 'offline';
           return 'sent';
         }
-        answer = { results: [{ id: batch[0]!.event.id, status: 'rejected', message: error.message }], enrolments: [], sent: batch };
+        answer = {
+          results: [{ id: batch[0]!.event.id, status: 'rejected', message: error.message }],
+          enrolments: [],
+          sent: batch,
+        };
       } else {
         return 'offline'; // no connection, server trouble, signed out: everything stays for the next try
       }
@@ -244,5 +250,8 @@ export class EventQueue {
 export type RecordEvent = (event: LearningEvent) => Promise<RecordOutcome>;
 
 function sameItems(a: readonly QueuedEvent[], b: readonly QueuedEvent[]): boolean {
-  return a.length === b.length && a.every((item, i) => item.event.id === b[i]!.event.id && item.held?.reason === b[i]!.held?.reason);
+  return (
+    a.length === b.length &&
+    a.every((item, i) => item.event.id === b[i]!.event.id && item.held?.reason === b[i]!.held?.reason)
+  );
 }

@@ -94,5 +94,9 @@ export function deviceStore(): EventStore {
     }
     return run(fallback);
   };
-  return { add: (item) => guard((s) => s.add(item)), all: () => guard((s) => s.all()), remove: (ids) => guard((s) => s.remove(ids)) };
+  return {
+    add: (item) => guard((s) => s.add(item)),
+    all: () => guard((s) => s.all()),
+    remove: (ids) => guard((s) => s.remove(ids)),
+  };
 }

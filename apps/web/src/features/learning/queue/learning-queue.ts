@@ -32,7 +32,10 @@ export function newEvent<T extends LearningEvent['type']>(
   lessonId: string,
   extra: Omit<Extract<LearningEvent, { type: T }>, 'id' | 'lessonId' | 'occurredAt' | 'type'>,
 ): Extract<LearningEvent, { type: T }> {
-  return { id: crypto.randomUUID(), lessonId, occurredAt: new Date().toISOString(), type, ...extra } as Extract<LearningEvent, { type: T }>;
+  return { id: crypto.randomUUID(), lessonId, occurredAt: new Date().toISOString(), type, ...extra } as Extract<
+    LearningEvent,
+    { type: T }
+  >;
 }
 
 /** The signed-in person's events the server refused, held on this device with their reason. */

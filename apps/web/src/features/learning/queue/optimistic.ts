@@ -1,14 +1,19 @@
 import type { CourseProgress, LessonProgress, PublishedCourse } from '@dari/contracts';
 import type { QueuedEvent } from './event-store';
 
-const isDone = (status: LessonProgress['status'], kind: string) => status === 'completed' || (status === 'skipped' && kind !== 'quiz');
+const isDone = (status: LessonProgress['status'], kind: string) =>
+  status === 'completed' || (status === 'skipped' && kind !== 'quiz');
 
 /**
  * The outline as it will be once the waiting events reach the server: the same rules as the server
  * (a content-noted lesson may be skipped, a quiz counts only once passed, sequential locks, percent of
  * required lessons), so the learner sees their offline work at once. The server stays the judge.
  */
-export function applyPending(course: PublishedCourse, progress: CourseProgress, pending: readonly QueuedEvent[]): CourseProgress {
+export function applyPending(
+  course: PublishedCourse,
+  progress: CourseProgress,
+  pending: readonly QueuedEvent[],
+): CourseProgress {
   const lessons = course.modules.flatMap((m) => m.lessons);
   const ids = new Set(lessons.map((l) => l.id));
   const mine = pending.filter((p) => ids.has(p.event.lessonId));
@@ -68,7 +73,10 @@ export function applyPending(course: PublishedCourse, progress: CourseProgress, 
     return { ...state, locked };
   });
   const enrolment = progress.enrolment
-    ? { ...progress.enrolment, percent: Math.max(progress.enrolment.percent, total ? Math.floor((100 * done) / total) : 0) }
+    ? {
+        ...progress.enrolment,
+        percent: Math.max(progress.enrolment.percent, total ? Math.floor((100 * done) / total) : 0),
+      }
     : null;
   return { ...progress, enrolment, lessons: next };
 }

@@ -26,7 +26,11 @@ describe('the learner home (/learn)', () => {
   beforeEach(() => freshDevice());
 
   it('lists the published courses with time, lessons and topics', async () => {
-    mockApi({ ...asLearner, 'GET /courses': { status: 200, body: { items: [catalogEntry()] } }, 'GET /me/learning': { status: 200, body: { items: [] } } });
+    mockApi({
+      ...asLearner,
+      'GET /courses': { status: 200, body: { items: [catalogEntry()] } },
+      'GET /me/learning': { status: 200, body: { items: [] } },
+    });
     renderApp('/learn');
     const link = await screen.findByRole('link', { name: '일터의 권리' });
     expect(link).toHaveAttribute('href', `/learn/courses/${SLUG}`);
@@ -42,13 +46,26 @@ describe('the learner home (/learn)', () => {
       'GET /courses': { status: 200, body: { items: [catalogEntry()] } },
       'GET /me/learning': {
         status: 200,
-        body: { items: [makeEnrolment({ percent: 33, lastActivityAt: '2026-04-02T09:00:00.000Z', next: { lessonId: L.quiz, position: null } })] },
+        body: {
+          items: [
+            makeEnrolment({
+              percent: 33,
+              lastActivityAt: '2026-04-02T09:00:00.000Z',
+              next: { lessonId: L.quiz, position: null },
+            }),
+          ],
+        },
       },
     });
     renderApp('/learn');
-    const mine = (await screen.findByRole('heading', { level: 2, name: '내가 듣는 과정' })).closest('section') as HTMLElement;
+    const mine = (await screen.findByRole('heading', { level: 2, name: '내가 듣는 과정' })).closest(
+      'section',
+    ) as HTMLElement;
     expect(await within(mine).findByText('33% 마쳤어요')).toBeInTheDocument();
-    expect(within(mine).getByRole('link', { name: /^이어서 하기 ?— 일터의 권리$/ })).toHaveAttribute('href', `/learn/courses/${SLUG}/lessons/${L.quiz}`);
+    expect(within(mine).getByRole('link', { name: /^이어서 하기 ?— 일터의 권리$/ })).toHaveAttribute(
+      'href',
+      `/learn/courses/${SLUG}/lessons/${L.quiz}`,
+    );
     expect(within(mine).getByRole('link', { name: '나의 생각 공책' })).toHaveAttribute('href', '/learn/journal');
     expect(within(mine).getByRole('link', { name: '나의 수료증' })).toHaveAttribute('href', '/learn/certificates');
     // The catalogue says the learner is in it.
@@ -56,7 +73,11 @@ describe('the learner home (/learn)', () => {
   });
 
   it('says honestly when there is nothing yet', async () => {
-    mockApi({ ...asLearner, 'GET /courses': { status: 200, body: { items: [] } }, 'GET /me/learning': { status: 200, body: { items: [] } } });
+    mockApi({
+      ...asLearner,
+      'GET /courses': { status: 200, body: { items: [] } },
+      'GET /me/learning': { status: 200, body: { items: [] } },
+    });
     renderApp('/learn');
     expect(await screen.findByRole('heading', { name: '아직 배울 과정이 없어요' })).toBeInTheDocument();
   });
@@ -72,7 +93,15 @@ describe('the course overview', () => {
       [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse({ sequential: true }) },
       [`GET /courses/${SLUG}/progress`]: {
         status: 200,
-        body: makeProgress({}, { [L.reading]: { status: 'completed' }, [L.sensitive]: { status: 'in_progress' }, [L.quiz]: { locked: true }, [L.reflection]: { locked: true } }),
+        body: makeProgress(
+          {},
+          {
+            [L.reading]: { status: 'completed' },
+            [L.sensitive]: { status: 'in_progress' },
+            [L.quiz]: { locked: true },
+            [L.reflection]: { locked: true },
+          },
+        ),
       },
     });
     renderApp(`/learn/courses/${SLUG}`);
@@ -91,7 +120,10 @@ describe('the course overview', () => {
       ...asLearner,
       'GET /courses': { status: 200, body: { items: [catalogEntry()] } },
       [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
-      [`GET /courses/${SLUG}/progress`]: () => ({ status: 200, body: makeProgress({ enrolment: enrolled ? makeEnrolment() : null }) }),
+      [`GET /courses/${SLUG}/progress`]: () => ({
+        status: 200,
+        body: makeProgress({ enrolment: enrolled ? makeEnrolment() : null }),
+      }),
       [`POST /courses/${SLUG}/enrol`]: () => {
         enrolled = true;
         return { status: 200, body: makeEnrolment() };
@@ -99,7 +131,10 @@ describe('the course overview', () => {
     });
     renderApp(`/learn/courses/${SLUG}`);
     await userEvent.setup().click(await screen.findByRole('button', { name: '참여하기' }));
-    expect(await screen.findByRole('link', { name: '시작하기' })).toHaveAttribute('href', `/learn/courses/${SLUG}/lessons/${L.reading}`);
+    expect(await screen.findByRole('link', { name: '시작하기' })).toHaveAttribute(
+      'href',
+      `/learn/courses/${SLUG}/lessons/${L.reading}`,
+    );
     expect(api.callsTo('POST', `/courses/${SLUG}/enrol`)[0]?.body).toEqual({});
   });
 
@@ -109,7 +144,9 @@ describe('the course overview', () => {
       'GET /courses': { status: 200, body: { items: [catalogEntry({ enrolmentPolicy: 'code' })] } },
       [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
       [`GET /courses/${SLUG}/progress`]: { status: 200, body: makeProgress({ enrolment: null }) },
-      [`POST /courses/${SLUG}/enrol`]: apiError(400, 'wrong_course_code', { fields: [{ path: 'body.code', message: 'is not the code of this course' }] }),
+      [`POST /courses/${SLUG}/enrol`]: apiError(400, 'wrong_course_code', {
+        fields: [{ path: 'body.code', message: 'is not the code of this course' }],
+      }),
     });
     renderApp(`/learn/courses/${SLUG}`);
     const user = userEvent.setup();
@@ -126,7 +163,10 @@ describe('the course overview', () => {
       ...asLearner,
       'GET /courses': { status: 200, body: { items: [catalogEntry()] } },
       [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
-      [`GET /courses/${SLUG}/progress`]: () => ({ status: 200, body: makeProgress({ enrolment: withdrawn ? null : makeEnrolment() }) }),
+      [`GET /courses/${SLUG}/progress`]: () => ({
+        status: 200,
+        body: makeProgress({ enrolment: withdrawn ? null : makeEnrolment() }),
+      }),
       [`POST /enrolments/${ENROLMENT}/withdraw`]: () => {
         withdrawn = true;
         return { status: 200, body: makeEnrolment({ status: 'withdrawn' }) };

@@ -22,7 +22,10 @@ describe('a certificate', () => {
   beforeEach(() => freshDevice());
 
   it('shows the chosen name, the course, the date, the code and where to verify it, and prints', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('learner') }, 'GET /me/certificates': { status: 200, body: { items: [certificate()] } } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'GET /me/certificates': { status: 200, body: { items: [certificate()] } },
+    });
     const print = vi.fn();
     vi.stubGlobal('print', print);
     renderApp(`/learn/certificates/${CERT}`);
@@ -31,7 +34,10 @@ describe('a certificate', () => {
     expect(card).toHaveTextContent('일터의 권리');
     expect(card).toHaveTextContent('2026년 4월 3일');
     expect(card).toHaveTextContent('ABCD-EFGH-JKLM');
-    expect(within(card).getByRole('link', { name: /\/verify\/ABCD-EFGH-JKLM$/ })).toHaveAttribute('href', '/verify/ABCD-EFGH-JKLM');
+    expect(within(card).getByRole('link', { name: /\/verify\/ABCD-EFGH-JKLM$/ })).toHaveAttribute(
+      'href',
+      '/verify/ABCD-EFGH-JKLM',
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: '인쇄하거나 PDF로 저장하기' }));
     expect(print).toHaveBeenCalledOnce();
   });
@@ -45,7 +51,9 @@ describe('a certificate', () => {
     renderApp(`/learn/certificates/${CERT}`);
     const field = await screen.findByLabelText('수료증에 쓸 이름');
     expect(field).toHaveValue('하나');
-    expect(field).toHaveAccessibleDescription('수료증을 보는 사람에게 이 이름이 보여요. 처음에는 나의 보이는 이름이에요. 별명도 괜찮아요.');
+    expect(field).toHaveAccessibleDescription(
+      '수료증을 보는 사람에게 이 이름이 보여요. 처음에는 나의 보이는 이름이에요. 별명도 괜찮아요.',
+    );
     const user = userEvent.setup();
     await user.clear(field);
     await user.type(field, '  새별  ');
@@ -57,7 +65,10 @@ describe('a certificate', () => {
   });
 
   it('opens the certificate of a course from the finish screen link (?course=)', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('learner') }, 'GET /me/certificates': { status: 200, body: { items: [certificate()] } } });
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'GET /me/certificates': { status: 200, body: { items: [certificate()] } },
+    });
     const { location } = renderApp(`/learn/certificates?course=${COURSE}`);
     await waitFor(() => expect(location()).toBe(`/learn/certificates/${CERT}`));
   });
@@ -67,7 +78,10 @@ describe('the public verification page', () => {
   it('shows only the name, the course, the date and that it is valid, signed out', async () => {
     const api = mockApi({
       'GET /me': apiError(401, 'unauthenticated'),
-      'GET /certificates/verify/ABCD-EFGH-JKLM': { status: 200, body: { name: '하나', courseTitle: { ko: '일터의 권리' }, issuedAt: '2026-04-03T09:00:00.000Z', valid: true } },
+      'GET /certificates/verify/ABCD-EFGH-JKLM': {
+        status: 200,
+        body: { name: '하나', courseTitle: { ko: '일터의 권리' }, issuedAt: '2026-04-03T09:00:00.000Z', valid: true },
+      },
     });
     renderApp('/verify/ABCD-EFGH-JKLM');
     expect(await screen.findByText('다리에서 발급한 진짜 수료증이에요.')).toBeInTheDocument();
@@ -81,14 +95,20 @@ describe('the public verification page', () => {
   it('says when a certificate was withdrawn', async () => {
     mockApi({
       'GET /me': apiError(401, 'unauthenticated'),
-      'GET /certificates/verify/ABCD-EFGH-JKLM': { status: 200, body: { name: '하나', courseTitle: { ko: '일터의 권리' }, issuedAt: '2026-04-03T09:00:00.000Z', valid: false } },
+      'GET /certificates/verify/ABCD-EFGH-JKLM': {
+        status: 200,
+        body: { name: '하나', courseTitle: { ko: '일터의 권리' }, issuedAt: '2026-04-03T09:00:00.000Z', valid: false },
+      },
     });
     renderApp('/verify/ABCD-EFGH-JKLM');
     expect(await screen.findByText('이 수료증은 취소되어 더 이상 유효하지 않아요.')).toBeInTheDocument();
   });
 
   it('says plainly when no certificate has the code', async () => {
-    mockApi({ 'GET /me': apiError(401, 'unauthenticated'), 'GET /certificates/verify/ZZZZ-ZZZZ-ZZZZ': apiError(404, 'not_found') });
+    mockApi({
+      'GET /me': apiError(401, 'unauthenticated'),
+      'GET /certificates/verify/ZZZZ-ZZZZ-ZZZZ': apiError(404, 'not_found'),
+    });
     renderApp('/verify/ZZZZ-ZZZZ-ZZZZ');
     expect(await screen.findByRole('alert')).toHaveTextContent('이 코드로 된 수료증을 찾을 수 없어요.');
   });

@@ -27,7 +27,10 @@ export function CertificatePage() {
   if (certificates.isError || !certificate) {
     return (
       <Page title={t('errorPage.loadTitle')}>
-        <LoadError error={certificates.error ?? new ApiError({ status: 404, code: 'not_found', message: 'not found' })} onRetry={() => void certificates.refetch()} />
+        <LoadError
+          error={certificates.error ?? new ApiError({ status: 404, code: 'not_found', message: 'not found' })}
+          onRetry={() => void certificates.refetch()}
+        />
         <Link to="/learn/certificates">{t('learning.certificates.title')}</Link>
       </Page>
     );
@@ -51,8 +54,7 @@ export function CertificatePage() {
         </h2>
         <p className="certificate-name">{certificate.name}</p>
         <p className="certificate-course">
-          {t('learning.certificate.completed')}{' '}
-          <strong lang={title.lang}>{title.text}</strong>
+          {t('learning.certificate.completed')} <strong lang={title.lang}>{title.text}</strong>
         </p>
         <dl className="facts certificate-facts">
           <div>

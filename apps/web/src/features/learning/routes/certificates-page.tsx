@@ -25,8 +25,12 @@ export function CertificatesPage() {
         <Link to="/learn">{t('learning.backToMine')}</Link>
       </p>
       {certificates.isPending ? <Loading /> : null}
-      {certificates.isError ? <LoadError error={certificates.error} onRetry={() => void certificates.refetch()} /> : null}
-      {certificates.data && certificates.data.items.length === 0 ? <p className="muted">{t('learning.certificates.empty')}</p> : null}
+      {certificates.isError ? (
+        <LoadError error={certificates.error} onRetry={() => void certificates.refetch()} />
+      ) : null}
+      {certificates.data && certificates.data.items.length === 0 ? (
+        <p className="muted">{t('learning.certificates.empty')}</p>
+      ) : null}
       {certificates.data && certificates.data.items.length > 0 ? (
         <ul className="course-cards">
           {certificates.data.items.map((c) => {

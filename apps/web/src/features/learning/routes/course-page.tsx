@@ -64,7 +64,11 @@ export function CoursePage() {
       <CourseLanguages course={data} />
       {state ? <EnrolPanel course={data} progress={state} policy={policy} /> : null}
       {enrolled && me ? <SaveOffline userId={me.id} course={data} /> : null}
-      <CourseOutline course={data} lessonHref={(id) => lessonPath(data.slug, id)} states={enrolled ? states : undefined} />
+      <CourseOutline
+        course={data}
+        lessonHref={(id) => lessonPath(data.slug, id)}
+        states={enrolled ? states : undefined}
+      />
       {enrolled ? <LearningLinks /> : null}
     </Page>
   );

@@ -13,16 +13,35 @@ const hourly: Fact = {
   kind: 'money',
   unit: 'KRW/hour',
   label: { ko: '최저임금(시급)', en: 'minimum wage (hourly)', zh: '最低工资（时薪）' },
-  values: [{ from: '2026-01-01', to: '2026-12-31', value: 10320, source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」' }],
+  values: [
+    {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      value: 10320,
+      source: '최저임금위원회 2025-07-10 의결, 고용노동부 고시 「2026년 적용 최저임금」',
+    },
+  ],
   reviewBy: '2026-08-05',
-  checkAt: { ko: '고용노동부 고객상담센터(국번 없이 1350)', en: 'the Ministry of Employment and Labor (call 1350)', zh: '雇佣劳动部（拨打1350）' },
+  checkAt: {
+    ko: '고용노동부 고객상담센터(국번 없이 1350)',
+    en: 'the Ministry of Employment and Labor (call 1350)',
+    zh: '雇佣劳动部（拨打1350）',
+  },
 };
 
 function courseWithFacts(): PublishedCourse {
   const course = makeCourse();
-  const [reading, sensitive, ...rest] = course.modules[0]!.lessons as [PublishedLesson, PublishedLesson, ...PublishedLesson[]];
+  const [reading, sensitive, ...rest] = course.modules[0]!.lessons as [
+    PublishedLesson,
+    PublishedLesson,
+    ...PublishedLesson[],
+  ];
   const lessons: PublishedLesson[] = [
-    { ...reading, title: { ko: '최저임금' }, content: { kind: 'reading', body: { ko: '## 시급\n\n올해 시급은 {{fact:minimum-wage-hourly}}이에요.' } } },
+    {
+      ...reading,
+      title: { ko: '최저임금' },
+      content: { kind: 'reading', body: { ko: '## 시급\n\n올해 시급은 {{fact:minimum-wage-hourly}}이에요.' } },
+    },
     { ...sensitive, contentNote: { ko: '시급 {{fact:minimum-wage-hourly}}보다 적게 받은 이야기가 나와요.' } },
     ...rest,
   ];
@@ -66,6 +85,10 @@ describe('dated facts in the lesson player', { timeout: 20_000 }, () => {
     at('2027-03-01T00:00:00Z');
     learnerApi();
     renderApp(`/learn/courses/${SLUG}/lessons/${L.reading}`);
-    expect(await screen.findByText('올해 시급은 10,320원(2026년 기준 — 최신 금액은 고용노동부 고객상담센터(국번 없이 1350)에서 확인하세요)이에요.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        '올해 시급은 10,320원(2026년 기준 — 최신 금액은 고용노동부 고객상담센터(국번 없이 1350)에서 확인하세요)이에요.',
+      ),
+    ).toBeInTheDocument();
   });
 });

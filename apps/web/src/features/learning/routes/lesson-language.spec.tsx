@@ -15,8 +15,12 @@ const JEONSE = makeTerm({
   id: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e11',
   term: '전세',
   northKorean: [],
-  explanation: '처음에 큰돈을 보증금으로 맡기고, 매달 집세는 내지 않고 사는 방식이에요. 계약이 끝나면 보증금을 돌려받아요.',
-  gloss: { en: 'jeonse (lease with a large lump-sum deposit and no monthly rent)', zh: '全租房（传贳：交一大笔押金、不付月租的租房方式）' },
+  explanation:
+    '처음에 큰돈을 보증금으로 맡기고, 매달 집세는 내지 않고 사는 방식이에요. 계약이 끝나면 보증금을 돌려받아요.',
+  gloss: {
+    en: 'jeonse (lease with a large lump-sum deposit and no monthly rent)',
+    zh: '全租房（传贳：交一大笔押金、不付月租的租房方式）',
+  },
   example: '전세는 월세가 없지만 보증금이 커서 전세보증금반환보증 가입도 알아봤어요.',
 });
 // 임금, North Korean 로임 (the glossary tests' entry).
@@ -25,7 +29,12 @@ const WAGE = makeTerm();
 /** The test course, with the first lesson in three languages, the second in Korean and English, the quiz in three. */
 function multilingualCourse(): PublishedCourse {
   const course = makeCourse();
-  const [reading, sensitive, quiz, reflection] = course.modules[0]!.lessons as [PublishedLesson, PublishedLesson, PublishedLesson, PublishedLesson];
+  const [reading, sensitive, quiz, reflection] = course.modules[0]!.lessons as [
+    PublishedLesson,
+    PublishedLesson,
+    PublishedLesson,
+    PublishedLesson,
+  ];
   const lessons: PublishedLesson[] = [
     {
       ...reading,
@@ -43,7 +52,13 @@ function multilingualCourse(): PublishedCourse {
       ...sensitive,
       title: { ko: '임금을 못 받았을 때', en: 'When you are not paid' },
       contentNote: { ko: '부당한 대우에 대한 이야기가 나와요.', en: 'This lesson talks about unfair treatment.' },
-      content: { kind: 'reading', body: { ko: '## 도움을 받는 곳\n\n고용노동부에 물어볼 수 있어요.', en: '## Where to get help\n\nYou can ask the Ministry of Employment and Labor.' } },
+      content: {
+        kind: 'reading',
+        body: {
+          ko: '## 도움을 받는 곳\n\n고용노동부에 물어볼 수 있어요.',
+          en: '## Where to get help\n\nYou can ask the Ministry of Employment and Labor.',
+        },
+      },
     },
     {
       ...quiz,
@@ -59,7 +74,11 @@ function multilingualCourse(): PublishedCourse {
             prompt: { ko: '계약서는 언제 받나요?', en: 'When do you get the contract?', zh: '什么时候拿到合同？' },
             explanation: { ko: '일을 시작할 때 받아요.', en: 'When you start work.', zh: '开始工作的时候。' },
             options: [
-              { key: 'opt-a', text: { ko: '일을 시작할 때', en: 'When I start work', zh: '开始工作时' }, correct: true },
+              {
+                key: 'opt-a',
+                text: { ko: '일을 시작할 때', en: 'When I start work', zh: '开始工作时' },
+                correct: true,
+              },
               // No Chinese for this option yet: it shows in Korean.
               { key: 'opt-b', text: { ko: '그만둘 때', en: 'When I leave' }, correct: false },
             ],
@@ -94,7 +113,7 @@ function learnerApi(locale: 'ko' | 'en' | 'zh', course = multilingualCourse()) {
 const languageControl = () => screen.getByRole('group', { name: /이 수업을 읽을 언어|Lesson language|课程语言/ });
 
 // The whole app renders, with the Chinese catalogue, on a machine the suite shares: room beyond 5 s.
-describe('the lesson in the learner\'s language', { timeout: 20_000 }, () => {
+describe("the lesson in the learner's language", { timeout: 20_000 }, () => {
   beforeEach(() => {
     freshDevice();
     window.sessionStorage.clear();
@@ -110,7 +129,11 @@ describe('the lesson in the learner\'s language', { timeout: 20_000 }, () => {
     expect(within(lesson).queryByText(/계약서를 꼭 받아요/)).not.toBeInTheDocument();
     // The control offers the three languages the lesson has, each named in itself; Chinese is chosen.
     const control = languageControl();
-    expect(within(control).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['한국어', 'English', '中文']);
+    expect(
+      within(control)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['한국어', 'English', '中文']);
     expect(within(control).getByRole('radio', { name: '中文' })).toBeChecked();
     expect(within(control).getByRole('radio', { name: '한국어' }).closest('label')).toHaveAttribute('lang', 'ko');
     expect(await within(lesson).findByRole('button', { name: '我读完了' })).toBeInTheDocument();
@@ -123,7 +146,11 @@ describe('the lesson in the learner\'s language', { timeout: 20_000 }, () => {
     const note = await screen.findByRole('note');
     expect(within(note).getByText('부당한 대우에 대한 이야기가 나와요.')).toHaveAttribute('lang', 'ko');
     const control = languageControl();
-    expect(within(control).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['한국어', 'English']);
+    expect(
+      within(control)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['한국어', 'English']);
     expect(within(control).getByRole('radio', { name: '한국어' })).toBeChecked();
     expect(within(control).queryByRole('radio', { name: '中文' })).not.toBeInTheDocument();
     expect(within(control).getByText('这节课还没有中文版。')).toBeInTheDocument();
@@ -181,7 +208,7 @@ describe('the lesson in the learner\'s language', { timeout: 20_000 }, () => {
     expect(screen.getByRole('radio', { name: '그만둘 때' })).toBeInTheDocument();
   });
 
-  it('opens the glossary from a [[전세|全租房]] link in a Chinese body: the Korean term, its North Korean word, the gloss in the reader\'s language', async () => {
+  it("opens the glossary from a [[전세|全租房]] link in a Chinese body: the Korean term, its North Korean word, the gloss in the reader's language", async () => {
     const { api } = learnerApi('zh');
     const user = userEvent.setup();
     renderApp(lessonUrl(L.reading));

@@ -108,7 +108,18 @@ describe('the lesson player', () => {
       {
         'GET /me/quiz-attempts': {
           status: 200,
-          body: { items: [{ lessonId: L.quiz, answers: { 'q-1': ['opt-b'], 'q-2': false }, correct: { 'q-1': false, 'q-2': true }, score: 50, passed: true, submittedAt: '2026-12-01T09:30:00.000Z' }] },
+          body: {
+            items: [
+              {
+                lessonId: L.quiz,
+                answers: { 'q-1': ['opt-b'], 'q-2': false },
+                correct: { 'q-1': false, 'q-2': true },
+                score: 50,
+                passed: true,
+                submittedAt: '2026-12-01T09:30:00.000Z',
+              },
+            ],
+          },
         },
       },
       makeProgress({}, { [L.quiz]: { status: 'completed', passed: true, bestScore: 50, attempts: 1 } }),
@@ -134,25 +145,55 @@ describe('the lesson player', () => {
     renderApp(lessonUrl(L.quiz));
     await user.click(await screen.findByRole('radio', { name: '일을 시작할 때' }));
     await user.click(screen.getByRole('button', { name: '답 내기' }));
-    expect(await screen.findByText('답을 이 기기에 저장했어요. 인터넷에 연결되면 채점해서 보여 줄게요.')).toBeInTheDocument();
-    await waitFor(() => expect(learningQueue().pending().map((p) => p.event.type)).toContain('quiz_submitted'));
+    expect(
+      await screen.findByText('답을 이 기기에 저장했어요. 인터넷에 연결되면 채점해서 보여 줄게요.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        learningQueue()
+          .pending()
+          .map((p) => p.event.type),
+      ).toContain('quiz_submitted'),
+    );
     expect(await screen.findByText(/아직 보내지 못한 기록이 \d+개 있어요/)).toBeInTheDocument();
   });
 
   it('shows the finish screen when the server says the course is now complete', async () => {
     let complete = false;
     const server = eventsEndpoint({
-      enrolment: () => (complete ? makeEnrolment({ status: 'completed', percent: 100, certificateCode: 'ABCD-EFGH-JKLM', next: null }) : makeEnrolment()),
+      enrolment: () =>
+        complete
+          ? makeEnrolment({ status: 'completed', percent: 100, certificateCode: 'ABCD-EFGH-JKLM', next: null })
+          : makeEnrolment(),
     });
     learnerApi(
       {
         'POST /progress/events': server.handler,
         'GET /me/certificates': {
           status: 200,
-          body: { items: [{ id: '9d3c3e1e-1a2b-4c3d-8e4f-000000000777', code: 'ABCD-EFGH-JKLM', courseId: makeCourse().courseId, courseTitle: { ko: '일터의 권리' }, name: '하나', issuedAt: '2026-04-03T09:00:00.000Z', valid: true }] },
+          body: {
+            items: [
+              {
+                id: '9d3c3e1e-1a2b-4c3d-8e4f-000000000777',
+                code: 'ABCD-EFGH-JKLM',
+                courseId: makeCourse().courseId,
+                courseTitle: { ko: '일터의 권리' },
+                name: '하나',
+                issuedAt: '2026-04-03T09:00:00.000Z',
+                valid: true,
+              },
+            ],
+          },
         },
       },
-      makeProgress({}, { [L.reading]: { status: 'completed' }, [L.sensitive]: { status: 'skipped' }, [L.quiz]: { status: 'completed', passed: true, bestScore: 100, attempts: 1 } }),
+      makeProgress(
+        {},
+        {
+          [L.reading]: { status: 'completed' },
+          [L.sensitive]: { status: 'skipped' },
+          [L.quiz]: { status: 'completed', passed: true, bestScore: 100, attempts: 1 },
+        },
+      ),
     );
     renderApp(lessonUrl(L.reflection));
     const user = userEvent.setup();
@@ -163,10 +204,16 @@ describe('the lesson player', () => {
     await user.click(screen.getByRole('button', { name: '공책에 저장하기' }));
     const heading = await screen.findByRole('heading', { level: 1, name: '일터의 권리 과정을 마쳤어요!' });
     expect(heading).toHaveFocus();
-    expect(await screen.findByRole('link', { name: '수료증 보기' })).toHaveAttribute('href', '/learn/certificates/9d3c3e1e-1a2b-4c3d-8e4f-000000000777');
+    expect(await screen.findByRole('link', { name: '수료증 보기' })).toHaveAttribute(
+      'href',
+      '/learn/certificates/9d3c3e1e-1a2b-4c3d-8e4f-000000000777',
+    );
     // A moment, not a greyed-out button.
     expect(screen.queryAllByRole('button').filter((b) => b.hasAttribute('disabled'))).toEqual([]);
-    expect(server.received.find((e) => e.type === 'reflection_saved')).toMatchObject({ text: '서로 존중하는 일터', shared: false });
+    expect(server.received.find((e) => e.type === 'reflection_saved')).toMatchObject({
+      text: '서로 존중하는 일터',
+      shared: false,
+    });
   });
 
   it('shows what is waiting on the phone as done in the outline (optimistic), before the server has it', async () => {

@@ -55,7 +55,9 @@ export function LessonPage() {
   const courseId = course.data?.courseId;
   const userId = useMe().data?.id;
   // The language the learner reads this course's lessons in, when they chose one on the page (this tab only).
-  const [chosenLanguage, chooseLanguage] = useChosenLessonLanguage(courseId ? `${userId ?? 'guest'}.${courseId}` : null);
+  const [chosenLanguage, chooseLanguage] = useChosenLessonLanguage(
+    courseId ? `${userId ?? 'guest'}.${courseId}` : null,
+  );
   // The outline (every lesson of the course) is drawn just after the lesson, in a render React may
   // interrupt: the lesson's text reaches the screen first, in a shorter task, on a slow phone.
   const outlineCourse = useDeferredValue(course.data);
@@ -130,7 +132,14 @@ export function LessonPage() {
       const toOutcome = (result: EventResult): QuizOutcome =>
         result.quiz
           ? { state: 'graded', ...result.quiz }
-          : { state: 'refused', message: t(result.status === 'duplicate' ? 'learning.quiz.duplicate' : `learning.refused.${result.reason ?? 'unknown'}`) };
+          : {
+              state: 'refused',
+              message: t(
+                result.status === 'duplicate'
+                  ? 'learning.quiz.duplicate'
+                  : `learning.refused.${result.reason ?? 'unknown'}`,
+              ),
+            };
       const outcome = await record(event);
       if (outcome.state === 'answered') return toOutcome(outcome.result);
       const off = learningQueue().onAnswer((answer) => {
@@ -186,7 +195,9 @@ export function LessonPage() {
   ) : null;
 
   // What the journal has for this reflection, or what is still waiting to sync.
-  const waitingReflection = [...waiting].reverse().find((w) => w.event.lessonId === lesson.id && w.event.type === 'reflection_saved')?.event;
+  const waitingReflection = [...waiting]
+    .reverse()
+    .find((w) => w.event.lessonId === lesson.id && w.event.type === 'reflection_saved')?.event;
   const savedReflection = journal.data?.items.find((j) => j.lessonId === lesson.id);
   const reflectionInitial =
     waitingReflection?.type === 'reflection_saved'
@@ -200,7 +211,13 @@ export function LessonPage() {
         after:
           lesson.kind === 'reading' || lesson.kind === 'media' ? (
             <>
-              <ReadingEnd kind={lesson.kind} done={done} onDone={complete} observe={lesson.kind === 'reading'} restoreTo={lesson.kind === 'reading' ? savedPosition : null} />
+              <ReadingEnd
+                kind={lesson.kind}
+                done={done}
+                onDone={complete}
+                observe={lesson.kind === 'reading'}
+                restoreTo={lesson.kind === 'reading' ? savedPosition : null}
+              />
               {done ? nextLink : null}
             </>
           ) : undefined,
@@ -213,7 +230,11 @@ export function LessonPage() {
               content={lesson.content}
               locale={lang}
               onSubmit={submitQuiz}
-              best={lessonState ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts } : undefined}
+              best={
+                lessonState
+                  ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts }
+                  : undefined
+              }
               afterResult={nextLink}
               last={lastAttempt.data ?? null}
             />
@@ -241,7 +262,9 @@ export function LessonPage() {
               <p>{t('learning.player.skippedBody')}</p>
               {nextLink ?? (
                 <p>
-                  <Link to={coursePath(data.slug)}>{t('learning.player.backToCourse', { course: courseTitle.text })}</Link>
+                  <Link to={coursePath(data.slug)}>
+                    {t('learning.player.backToCourse', { course: courseTitle.text })}
+                  </Link>
                 </p>
               )}
             </div>
@@ -259,7 +282,9 @@ export function LessonPage() {
       <div className="player-progress">
         <span>{t('learning.player.position', { current: index + 1, total: lessons.length })}</span>
         <progress max={lessons.length} value={index + 1} aria-hidden="true" />
-        {lessonState && lessonState.status !== 'not_started' ? <span className="muted">{t(`learning.status.${lessonState.status}`)}</span> : null}
+        {lessonState && lessonState.status !== 'not_started' ? (
+          <span className="muted">{t(`learning.status.${lessonState.status}`)}</span>
+        ) : null}
       </div>
       <details className="player-outline" open={wideScreen()}>
         <summary>{t('learning.player.outline')}</summary>
@@ -276,7 +301,12 @@ export function LessonPage() {
       {!enrolled ? (
         <div className="alert alert-info">
           <p>{t('learning.player.notEnrolled')}</p>
-          <button type="button" className="button button-primary" disabled={enrol.isPending} onClick={() => enrol.mutate(undefined)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={enrol.isPending}
+            onClick={() => enrol.mutate(undefined)}
+          >
             {t('learning.enrol.submit')}
           </button>
           {enrol.isError ? (
@@ -298,7 +328,12 @@ export function LessonPage() {
         </div>
       ) : (
         <>
-          <LessonLanguageControl languages={languages} value={lang} onChange={chooseLanguage} interfaceLocale={locale} />
+          <LessonLanguageControl
+            languages={languages}
+            value={lang}
+            onChange={chooseLanguage}
+            interfaceLocale={locale}
+          />
           <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} facts={data.facts ?? []} />
         </>
       )}

@@ -94,7 +94,8 @@ function VerifyResult({ code }: { code: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const verification = useCertificateVerification(code);
-  const notFound = isApiError(verification.error) && (verification.error.status === 404 || verification.error.status === 400);
+  const notFound =
+    isApiError(verification.error) && (verification.error.status === 404 || verification.error.status === 400);
 
   return (
     <Page title={t('learning.verify.title')} className="page-narrow">
@@ -110,7 +111,9 @@ function VerifyResult({ code }: { code: string }) {
           </p>
         </div>
       ) : null}
-      {verification.isError && !notFound ? <LoadError error={verification.error} onRetry={() => void verification.refetch()} /> : null}
+      {verification.isError && !notFound ? (
+        <LoadError error={verification.error} onRetry={() => void verification.refetch()} />
+      ) : null}
       {verification.data ? (
         <section className="card" aria-label={t('learning.verify.result')}>
           <p className={verification.data.valid ? 'verify-valid' : 'verify-invalid'} role="status">
@@ -124,7 +127,9 @@ function VerifyResult({ code }: { code: string }) {
             </div>
             <div>
               <dt>{t('learning.verify.course')}</dt>
-              <dd lang={pickText(verification.data.courseTitle, locale).lang}>{pickText(verification.data.courseTitle, locale).text}</dd>
+              <dd lang={pickText(verification.data.courseTitle, locale).lang}>
+                {pickText(verification.data.courseTitle, locale).text}
+              </dd>
             </div>
             <div>
               <dt>{t('learning.verify.date')}</dt>

@@ -10,7 +10,11 @@ export function listPublishedCourses(signal?: AbortSignal): Promise<{ items: Aut
 
 export function usePublishedCourses() {
   return useQuery(
-    queryOptions({ queryKey: [...programQueryKey, 'published-courses'], queryFn: ({ signal }) => listPublishedCourses(signal), staleTime: 60_000 }),
+    queryOptions({
+      queryKey: [...programQueryKey, 'published-courses'],
+      queryFn: ({ signal }) => listPublishedCourses(signal),
+      staleTime: 60_000,
+    }),
   );
 }
 
@@ -19,7 +23,9 @@ export function assignCourse(cohortId: string, body: { courseId: string; dueOn: 
 }
 
 export function unassignCourse(cohortId: string, courseId: string): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/courses/${encodeURIComponent(courseId)}`, { method: 'DELETE' });
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/courses/${encodeURIComponent(courseId)}`, {
+    method: 'DELETE',
+  });
 }
 
 function useCohortChange<A>(cohortId: string, fn: (arg: A) => Promise<unknown>) {

@@ -8,5 +8,7 @@ export function getCohort(id: string, signal?: AbortSignal): Promise<Cohort> {
 }
 
 export function useCohort(id: string, enabled = true) {
-  return useQuery(queryOptions({ queryKey: cohortQueryKey(id), queryFn: ({ signal }) => getCohort(id, signal), enabled }));
+  return useQuery(
+    queryOptions({ queryKey: cohortQueryKey(id), queryFn: ({ signal }) => getCohort(id, signal), enabled }),
+  );
 }

@@ -26,7 +26,13 @@ export function listJoinCodes(cohortId: string, signal?: AbortSignal): Promise<{
 }
 
 export function useJoinCodes(cohortId: string, enabled = true) {
-  return useQuery(queryOptions({ queryKey: joinCodesKey(cohortId), queryFn: ({ signal }) => listJoinCodes(cohortId, signal), enabled }));
+  return useQuery(
+    queryOptions({
+      queryKey: joinCodesKey(cohortId),
+      queryFn: ({ signal }) => listJoinCodes(cohortId, signal),
+      enabled,
+    }),
+  );
 }
 
 export function createJoinCode(cohortId: string, body: CreateJoinCode): Promise<JoinCode> {

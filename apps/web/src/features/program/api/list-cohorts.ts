@@ -8,5 +8,7 @@ export function listCohorts(signal?: AbortSignal): Promise<{ items: Cohort[] }> 
 }
 
 export function useCohorts() {
-  return useQuery(queryOptions({ queryKey: [...cohortsQueryKey, 'list'], queryFn: ({ signal }) => listCohorts(signal) }));
+  return useQuery(
+    queryOptions({ queryKey: [...cohortsQueryKey, 'list'], queryFn: ({ signal }) => listCohorts(signal) }),
+  );
 }

@@ -33,7 +33,9 @@ export function useMembers(cohortId: string, filter: MembersFilter) {
 }
 
 export function removeMember(cohortId: string, userId: string): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, {
+    method: 'DELETE',
+  });
 }
 
 export function useRemoveMember(cohortId: string) {
@@ -47,7 +49,9 @@ export function useRemoveMember(cohortId: string) {
 
 /** A learner's one-time password code: never cached, shown once where it was asked for. */
 export function createMemberResetCode(cohortId: string, userId: string): Promise<ResetCode> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}/reset-code`, { method: 'POST' });
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}/reset-code`, {
+    method: 'POST',
+  });
 }
 
 export function useMemberResetCode(cohortId: string) {
@@ -64,7 +68,10 @@ export function useLookupAccount(cohortId: string) {
 }
 
 export function addMember(cohortId: string, userId: string, role: CohortRole): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, { method: 'POST', body: { members: [{ userId, role }] } });
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, {
+    method: 'POST',
+    body: { members: [{ userId, role }] },
+  });
 }
 
 export function useAddMember(cohortId: string) {
@@ -77,13 +84,17 @@ export function useAddMember(cohortId: string) {
 
 /** Corrects a learner's display name (a learner wholly in the caller's care; the API audits it). */
 export function renameMember(cohortId: string, userId: string, body: RenameMember): Promise<CohortMember> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, { method: 'PATCH', body });
+  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, {
+    method: 'PATCH',
+    body,
+  });
 }
 
 export function useRenameMember(cohortId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, displayName }: { userId: string; displayName: string }) => renameMember(cohortId, userId, { displayName }),
+    mutationFn: ({ userId, displayName }: { userId: string; displayName: string }) =>
+      renameMember(cohortId, userId, { displayName }),
     // The name shows in the members list and the progress grid.
     onSuccess: () => client.invalidateQueries({ queryKey: cohortQueryKey(cohortId) }),
   });

@@ -41,7 +41,12 @@ export function useCohortGrid(cohortId: string, filter: GridFilter) {
       queryKey: [...cohortQueryKey(cohortId), 'grid', filter],
       queryFn: ({ signal }): Promise<CohortGrid> =>
         apiRequest(`/reports/cohorts/${encodeURIComponent(cohortId)}`, {
-          query: { pageSize: filter.pageSize, atRisk: filter.atRisk ? 'true' : undefined, after: filter.after, before: filter.before },
+          query: {
+            pageSize: filter.pageSize,
+            atRisk: filter.atRisk ? 'true' : undefined,
+            after: filter.after,
+            before: filter.before,
+          },
           signal,
         }),
       placeholderData: keepPreviousData,
@@ -53,7 +58,8 @@ export function useCourseReport(courseId: string, enabled = true) {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'course', courseId],
-      queryFn: ({ signal }): Promise<CourseReport> => apiRequest(`/reports/courses/${encodeURIComponent(courseId)}`, { signal }),
+      queryFn: ({ signal }): Promise<CourseReport> =>
+        apiRequest(`/reports/courses/${encodeURIComponent(courseId)}`, { signal }),
       enabled,
     }),
   );
@@ -64,7 +70,8 @@ export function useLearnerReport(userId: string, enabled = true) {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'learner', userId],
-      queryFn: ({ signal }): Promise<LearnerReport> => apiRequest(`/reports/learners/${encodeURIComponent(userId)}`, { signal }),
+      queryFn: ({ signal }): Promise<LearnerReport> =>
+        apiRequest(`/reports/learners/${encodeURIComponent(userId)}`, { signal }),
       enabled,
       refetchOnWindowFocus: false,
       gcTime: 0,

@@ -8,7 +8,8 @@ export function useSharedReflections(courseId: string, enabled: boolean) {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'reflections', courseId],
-      queryFn: ({ signal }): Promise<SharedReflections> => apiRequest(`/reports/courses/${encodeURIComponent(courseId)}/reflections`, { signal }),
+      queryFn: ({ signal }): Promise<SharedReflections> =>
+        apiRequest(`/reports/courses/${encodeURIComponent(courseId)}/reflections`, { signal }),
       enabled,
       refetchOnWindowFocus: false,
       staleTime: Infinity,

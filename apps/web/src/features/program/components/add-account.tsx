@@ -109,7 +109,14 @@ export function AddAccount({ cohortId }: { cohortId: string }) {
                 <legend>{t('program.addAccount.addAs')}</legend>
                 {found.allowedRoles.map((r) => (
                   <div className="field field-checkbox" key={r}>
-                    <input id={`${id}-role-${r}`} type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+                    <input
+                      id={`${id}-role-${r}`}
+                      type="radio"
+                      name="role"
+                      value={r}
+                      checked={role === r}
+                      onChange={() => setRole(r)}
+                    />
                     <label htmlFor={`${id}-role-${r}`}>{t(`roles.${r}`)}</label>
                   </div>
                 ))}

@@ -29,7 +29,13 @@ export function Bars({ rows }: { rows: BarRow[] }) {
             {row.bars.map((bar, i) => (
               <svg key={i} className="bars-svg" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
                 <rect className="bars-bg" x="0" y="0" width="100" height="10" />
-                <rect className={bar.tone === 'light' ? 'bars-fill bars-fill-light' : 'bars-fill'} x="0" y="0" width={clamp(bar.value) * 100} height="10" />
+                <rect
+                  className={bar.tone === 'light' ? 'bars-fill bars-fill-light' : 'bars-fill'}
+                  x="0"
+                  y="0"
+                  width={clamp(bar.value) * 100}
+                  height="10"
+                />
               </svg>
             ))}
           </span>

@@ -27,17 +27,39 @@ export function CohortForm({ defaults, submitLabel, onSubmit }: CohortFormProps)
     try {
       await onSubmit(values);
     } catch (error) {
-      if (isApiError(error)) applyServerFieldErrors(error, form.setError, ['name', 'description', 'startsOn', 'endsOn']);
+      if (isApiError(error))
+        applyServerFieldErrors(error, form.setError, ['name', 'description', 'startsOn', 'endsOn']);
     }
   });
 
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-      <TextField label={t('program.cohortForm.name')} hint={t('program.cohortForm.nameHint')} autoComplete="off" error={errors.name} {...form.register('name')} />
-      <TextAreaField label={t('program.cohortForm.description')} rows={3} error={errors.description} {...form.register('description')} />
+      <TextField
+        label={t('program.cohortForm.name')}
+        hint={t('program.cohortForm.nameHint')}
+        autoComplete="off"
+        error={errors.name}
+        {...form.register('name')}
+      />
+      <TextAreaField
+        label={t('program.cohortForm.description')}
+        rows={3}
+        error={errors.description}
+        {...form.register('description')}
+      />
       <div className="form-pair">
-        <TextField label={t('program.cohortForm.startsOn')} type="date" error={errors.startsOn} {...form.register('startsOn')} />
-        <TextField label={t('program.cohortForm.endsOn')} type="date" error={errors.endsOn} {...form.register('endsOn')} />
+        <TextField
+          label={t('program.cohortForm.startsOn')}
+          type="date"
+          error={errors.startsOn}
+          {...form.register('startsOn')}
+        />
+        <TextField
+          label={t('program.cohortForm.endsOn')}
+          type="date"
+          error={errors.endsOn}
+          {...form.register('endsOn')}
+        />
       </div>
       <p>
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>

@@ -58,7 +58,12 @@ export function CohortOverview({ cohort }: { cohort: Cohort }) {
         <ErrorAlert error={update.error} />
         <CohortForm
           key={`${cohort.name}|${cohort.description}|${cohort.startsOn}|${cohort.endsOn}`}
-          defaults={{ name: cohort.name, description: cohort.description, startsOn: cohort.startsOn ?? '', endsOn: cohort.endsOn ?? '' }}
+          defaults={{
+            name: cohort.name,
+            description: cohort.description,
+            startsOn: cohort.startsOn ?? '',
+            endsOn: cohort.endsOn ?? '',
+          }}
           submitLabel={t('common.save')}
           onSubmit={async (values) => {
             setSaved(false);

@@ -69,7 +69,9 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
                         {title.text}
                       </Link>
                     </th>
-                    <td data-label={t('program.columns.dueOn')}>{c.dueOn ? formatDay(c.dueOn, locale) : t('program.courses.noDue')}</td>
+                    <td data-label={t('program.columns.dueOn')}>
+                      {c.dueOn ? formatDay(c.dueOn, locale) : t('program.courses.noDue')}
+                    </td>
                     <td data-label={t('program.columns.actions')}>
                       <ConfirmAction
                         label={t('program.courses.unassign')}
@@ -79,7 +81,9 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
                         danger
                         onConfirm={() => {
                           setDone(null);
-                          unassign.mutate(c.courseId, { onSuccess: () => setDone(t('program.courses.unassigned', { title: title.text })) });
+                          unassign.mutate(c.courseId, {
+                            onSuccess: () => setDone(t('program.courses.unassigned', { title: title.text })),
+                          });
                         }}
                       />
                     </td>
@@ -120,7 +124,13 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
                 <p id={`${id}-due-hint`} className="field-hint">
                   {t('program.courses.dueHint')}
                 </p>
-                <input id={`${id}-due`} type="date" value={dueOn} aria-describedby={`${id}-due-hint`} onChange={(e) => setDueOn(e.target.value)} />
+                <input
+                  id={`${id}-due`}
+                  type="date"
+                  value={dueOn}
+                  aria-describedby={`${id}-due-hint`}
+                  onChange={(e) => setDueOn(e.target.value)}
+                />
               </div>
               <p>
                 <button type="submit" className="button button-primary" disabled={assign.isPending || !courseId}>

@@ -102,7 +102,10 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
             </div>
             {readAs ? (
               <p className="alert alert-info" data-testid="read-as">
-                {t(readAs.encoding === 'cp949' ? 'program.import.readAsCp949' : 'program.import.readAsUtf8', { file: readAs.file })} {t('program.import.checkNames')}
+                {t(readAs.encoding === 'cp949' ? 'program.import.readAsCp949' : 'program.import.readAsUtf8', {
+                  file: readAs.file,
+                })}{' '}
+                {t('program.import.checkNames')}
               </p>
             ) : null}
             <TextAreaField

@@ -7,7 +7,15 @@ import type { ImportedLearner } from '../api/import-learners';
  * One slip per new learner, to cut out and hand over in class: name, username, one-time code and
  * where to use it. Printed eight to an A4 page (see program.css); the codes are shown only now.
  */
-export function ImportSlips({ cohortName, learners, onClose }: { cohortName: string; learners: ImportedLearner[]; onClose: () => void }) {
+export function ImportSlips({
+  cohortName,
+  learners,
+  onClose,
+}: {
+  cohortName: string;
+  learners: ImportedLearner[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const resetUrl = `${window.location.origin}/reset-code`;

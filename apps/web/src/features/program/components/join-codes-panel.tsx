@@ -7,7 +7,14 @@ import { ConfirmAction } from '../../../components/confirm-action';
 import { Loading } from '../../../components/loading';
 import { useLocale } from '../../../components/use-locale';
 import { formatDateTime } from '../../../lib/format';
-import { joinCodeState, joinUrl, useCreateJoinCode, useJoinCodes, useRevokeJoinCode, type JoinCode } from '../api/join-codes';
+import {
+  joinCodeState,
+  joinUrl,
+  useCreateJoinCode,
+  useJoinCodes,
+  useRevokeJoinCode,
+  type JoinCode,
+} from '../api/join-codes';
 import { endOfDayIso } from '../format';
 import { CopyButton } from './copy-button';
 
@@ -21,7 +28,10 @@ export function JoinCodesPanel({ cohort }: { cohort: Cohort }) {
   return (
     <>
       <p>{t('program.codes.intro')}</p>
-      <NewJoinCode cohortId={cohort.id} onCreated={(code) => setDone(t('program.codes.created', { code: code.code }))} />
+      <NewJoinCode
+        cohortId={cohort.id}
+        onCreated={(code) => setDone(t('program.codes.created', { code: code.code }))}
+      />
       <StatusMessage>{done}</StatusMessage>
       <ErrorAlert error={revoke.error} />
       {codes.isPending ? <Loading /> : null}
@@ -57,7 +67,10 @@ function NewJoinCode({ cohortId, onCreated }: { cohortId: string; onCreated: (co
     event.preventDefault();
     const uses = maxUses.trim() ? Number.parseInt(maxUses, 10) : null;
     create.mutate(
-      { expiresAt: expiresOn ? endOfDayIso(expiresOn) : null, maxUses: uses !== null && Number.isFinite(uses) ? uses : null },
+      {
+        expiresAt: expiresOn ? endOfDayIso(expiresOn) : null,
+        maxUses: uses !== null && Number.isFinite(uses) ? uses : null,
+      },
       {
         onSuccess: (code) => {
           setExpiresOn('');
@@ -78,7 +91,14 @@ function NewJoinCode({ cohortId, onCreated }: { cohortId: string; onCreated: (co
           <p id={`${id}-expires-hint`} className="field-hint">
             {t('program.codes.expiresHint')}
           </p>
-          <input id={`${id}-expires`} type="date" min={today} value={expiresOn} aria-describedby={`${id}-expires-hint`} onChange={(e) => setExpiresOn(e.target.value)} />
+          <input
+            id={`${id}-expires`}
+            type="date"
+            min={today}
+            value={expiresOn}
+            aria-describedby={`${id}-expires-hint`}
+            onChange={(e) => setExpiresOn(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-uses`}>{t('program.codes.maxUses')}</label>
@@ -106,7 +126,17 @@ function NewJoinCode({ cohortId, onCreated }: { cohortId: string; onCreated: (co
   );
 }
 
-function CodesTable({ cohortId, codes, revoking, onRevoke }: { cohortId: string; codes: JoinCode[]; revoking: boolean; onRevoke: (code: JoinCode) => void }) {
+function CodesTable({
+  cohortId,
+  codes,
+  revoking,
+  onRevoke,
+}: {
+  cohortId: string;
+  codes: JoinCode[];
+  revoking: boolean;
+  onRevoke: (code: JoinCode) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const columns = {
@@ -143,9 +173,13 @@ function CodesTable({ cohortId, codes, revoking, onRevoke }: { cohortId: string;
                   <span className={`badge badge-code-${state}`}>{t(`program.codes.states.${state}`)}</span>
                 </td>
                 <td data-label={columns.uses}>
-                  {code.maxUses === null ? t('program.codes.usesNoLimit', { uses: code.uses }) : t('program.codes.usesOf', { uses: code.uses, max: code.maxUses })}
+                  {code.maxUses === null
+                    ? t('program.codes.usesNoLimit', { uses: code.uses })
+                    : t('program.codes.usesOf', { uses: code.uses, max: code.maxUses })}
                 </td>
-                <td data-label={columns.expires}>{code.expiresAt ? formatDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')}</td>
+                <td data-label={columns.expires}>
+                  {code.expiresAt ? formatDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')}
+                </td>
                 <td data-label={columns.actions}>
                   {state === 'usable' ? (
                     <div className="button-row">

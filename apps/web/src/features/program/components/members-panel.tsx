@@ -11,7 +11,14 @@ import { formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { AddAccount } from './add-account';
 import { RenameMember } from './rename-member';
-import { useMemberResetCode, useMembers, useRemoveMember, type CohortMember, type CohortRole, type MembersFilter } from '../api/members';
+import {
+  useMemberResetCode,
+  useMembers,
+  useRemoveMember,
+  type CohortMember,
+  type CohortRole,
+  type MembersFilter,
+} from '../api/members';
 
 const PAGE_SIZE = 50;
 
@@ -33,7 +40,12 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
     const data = new FormData(event.currentTarget);
     const q = String(data.get('q') ?? '').trim();
     const role = String(data.get('role') ?? '');
-    setFilter({ page: 1, pageSize: PAGE_SIZE, q: q || undefined, role: (COHORT_ROLES as readonly string[]).includes(role) ? (role as CohortRole) : undefined });
+    setFilter({
+      page: 1,
+      pageSize: PAGE_SIZE,
+      q: q || undefined,
+      role: (COHORT_ROLES as readonly string[]).includes(role) ? (role as CohortRole) : undefined,
+    });
   };
 
   return (
@@ -52,7 +64,12 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
 
       <AddAccount cohortId={cohort.id} />
 
-      <form onSubmit={onSearch} role="search" className="filters filters-members" aria-label={t('program.members.filtersLabel')}>
+      <form
+        onSubmit={onSearch}
+        role="search"
+        className="filters filters-members"
+        aria-label={t('program.members.filtersLabel')}
+      >
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('program.members.search')}</label>
           <input id={`${id}-q`} name="q" type="search" maxLength={100} defaultValue={filter.q ?? ''} />
@@ -88,7 +105,9 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
               pending={remove.isPending || resetCode.isPending}
               onRemove={(m) => {
                 setDone(null);
-                remove.mutate(m.userId, { onSuccess: () => setDone(t('program.members.removed', { name: m.displayName })) });
+                remove.mutate(m.userId, {
+                  onSuccess: () => setDone(t('program.members.removed', { name: m.displayName })),
+                });
               }}
               onResetCode={(m) => {
                 setCodeFor(null);
@@ -101,11 +120,21 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
           )}
           {pages > 1 ? (
             <nav className="pager" aria-label={t('program.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page <= 1}
+                onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
+              >
                 {t('common.previous')}
               </button>
               <span>{t('program.pageOf', { page: filter.page, pages })}</span>
-              <button type="button" className="button button-secondary" disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={filter.page >= pages}
+                onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
+              >
                 {t('common.next')}
               </button>
             </nav>
@@ -153,7 +182,11 @@ function MembersTable({ cohortId, members, meId, pending, onRemove, onResetCode,
           {members.map((m) => (
             <tr key={m.userId}>
               <th scope="row" data-label={columns.name}>
-                {m.role === 'learner' ? <Link to={`/program/learners/${m.userId}`}>{m.displayName}</Link> : m.displayName}
+                {m.role === 'learner' ? (
+                  <Link to={`/program/learners/${m.userId}`}>{m.displayName}</Link>
+                ) : (
+                  m.displayName
+                )}
               </th>
               <td data-label={columns.role}>{t(`roles.${m.role}`)}</td>
               <td data-label={columns.added}>{formatDate(m.addedAt, locale)}</td>
@@ -164,7 +197,12 @@ function MembersTable({ cohortId, members, meId, pending, onRemove, onResetCode,
                   <div className="button-row">
                     {/* Renaming follows the reset-code rule (a learner wholly in the caller's care): the same flag. */}
                     {m.canResetPassword && renaming !== m.userId ? (
-                      <button type="button" className="button button-secondary" disabled={pending} onClick={() => setRenaming(m.userId)}>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={pending}
+                        onClick={() => setRenaming(m.userId)}
+                      >
                         {t('program.members.rename')}
                       </button>
                     ) : null}

@@ -35,34 +35,56 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
     setParams(next, { replace: true });
   };
 
-  const shown = grid.data ? { from: Math.min(from, grid.data.total), to: Math.min(grid.data.total, from + grid.data.learners.length - 1) } : { from, to: from };
+  const shown = grid.data
+    ? { from: Math.min(from, grid.data.total), to: Math.min(grid.data.total, from + grid.data.learners.length - 1) }
+    : { from, to: from };
 
   return (
     <>
       <DownloadLink href={EXPORTS.cohort(cohort.id)} label={t('program.grid.downloadCsv')} />
       <div className="field field-checkbox">
-        <input id={`${id}-risk`} type="checkbox" checked={atRisk} onChange={(e) => update({ atRisk: e.target.checked ? 'true' : null, after: null, before: null, from: null })} />
+        <input
+          id={`${id}-risk`}
+          type="checkbox"
+          checked={atRisk}
+          onChange={(e) => update({ atRisk: e.target.checked ? 'true' : null, after: null, before: null, from: null })}
+        />
         <label htmlFor={`${id}-risk`}>{t('program.grid.onlyAtRisk')}</label>
       </div>
-      {grid.data ? <p className="muted">{t('program.grid.atRiskExplain', { days: grid.data.thresholds.inactiveDays })}</p> : null}
+      {grid.data ? (
+        <p className="muted">{t('program.grid.atRiskExplain', { days: grid.data.thresholds.inactiveDays })}</p>
+      ) : null}
       {grid.isPending ? <Loading /> : null}
       {grid.isError ? <LoadError error={grid.error} onRetry={() => void grid.refetch()} /> : null}
       {grid.data ? (
         <>
           <p role="status" className="muted">
-            {atRisk ? t('program.grid.countAtRisk', { count: grid.data.total }) : t('program.grid.count', { count: grid.data.total })}
+            {atRisk
+              ? t('program.grid.countAtRisk', { count: grid.data.total })
+              : t('program.grid.count', { count: grid.data.total })}
           </p>
-          {grid.data.learners.length > 0 ? <GridTable grid={grid.data} /> : <p>{atRisk ? t('program.grid.noneAtRisk') : t('program.grid.empty')}</p>}
+          {grid.data.learners.length > 0 ? (
+            <GridTable grid={grid.data} />
+          ) : (
+            <p>{atRisk ? t('program.grid.noneAtRisk') : t('program.grid.empty')}</p>
+          )}
           {grid.data.prevCursor || grid.data.nextCursor || after || before ? (
             <nav className="pager" aria-label={t('program.pagesLabel')}>
-              <button type="button" className="button button-secondary" disabled={!after && !before} onClick={() => update({ after: null, before: null, from: null })}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={!after && !before}
+                onClick={() => update({ after: null, before: null, from: null })}
+              >
                 {t('program.grid.firstPage')}
               </button>
               <button
                 type="button"
                 className="button button-secondary"
                 disabled={!grid.data.prevCursor}
-                onClick={() => update({ before: grid.data.prevCursor, after: null, from: String(Math.max(1, from - PAGE_SIZE)) })}
+                onClick={() =>
+                  update({ before: grid.data.prevCursor, after: null, from: String(Math.max(1, from - PAGE_SIZE)) })
+                }
               >
                 {t('common.previous')}
               </button>
@@ -71,7 +93,9 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
                 type="button"
                 className="button button-secondary"
                 disabled={!grid.data.nextCursor}
-                onClick={() => update({ after: grid.data.nextCursor, before: null, from: String(from + grid.data.learners.length) })}
+                onClick={() =>
+                  update({ after: grid.data.nextCursor, before: null, from: String(from + grid.data.learners.length) })
+                }
               >
                 {t('common.next')}
               </button>
@@ -115,7 +139,9 @@ function GridTable({ grid }: { grid: CohortGrid }) {
             {courses.map((c) => (
               <th scope="col" key={c.courseId}>
                 <span lang={c.title.lang}>{c.title.text}</span>
-                {c.dueOn ? <span className="grid-due">{t('program.grid.due', { date: formatDay(c.dueOn, locale) })}</span> : null}
+                {c.dueOn ? (
+                  <span className="grid-due">{t('program.grid.due', { date: formatDay(c.dueOn, locale) })}</span>
+                ) : null}
               </th>
             ))}
           </tr>
@@ -129,7 +155,9 @@ function GridTable({ grid }: { grid: CohortGrid }) {
                   {l.atRisk ? <span className="mark mark-warn">{t('program.grid.atRisk')}</span> : null}
                 </span>
               </th>
-              <td data-label={lastActiveCol}>{l.lastActiveAt ? formatDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}</td>
+              <td data-label={lastActiveCol}>
+                {l.lastActiveAt ? formatDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}
+              </td>
               {courses.map((c) => (
                 <td key={c.courseId} data-label={c.title.text}>
                   <CellText cell={l.cells.find((cell) => cell.courseId === c.courseId)} />

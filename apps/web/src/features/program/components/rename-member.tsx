@@ -15,7 +15,17 @@ type RenameForm = z.input<typeof renameMemberSchema>;
  * A small form in a learner's row that corrects their display name (a typo, or a name a misread CSV
  * broke). Checked with the contract's display-name rule before it is sent; the API audits the change.
  */
-export function RenameMember({ cohortId, member, onDone, onCancel }: { cohortId: string; member: CohortMember; onDone: (from: string, to: string) => void; onCancel: () => void }) {
+export function RenameMember({
+  cohortId,
+  member,
+  onDone,
+  onCancel,
+}: {
+  cohortId: string;
+  member: CohortMember;
+  onDone: (from: string, to: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const rename = useRenameMember(cohortId);
   const form = useForm<RenameForm, unknown, z.output<typeof renameMemberSchema>>({
@@ -33,7 +43,8 @@ export function RenameMember({ cohortId, member, onDone, onCancel }: { cohortId:
       if (isApiError(error)) applyServerFieldErrors(error, form.setError, ['displayName']);
     }
   });
-  const fieldError = isApiError(rename.error) && rename.error.fields.some((f) => f.path.replace(/^body\./, '') === 'displayName');
+  const fieldError =
+    isApiError(rename.error) && rename.error.fields.some((f) => f.path.replace(/^body\./, '') === 'displayName');
 
   return (
     <form className="form rename-member" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -24,7 +24,10 @@ export function SharedReflections({ courseId }: { courseId: string }) {
             return (
               <li key={`${r.lessonId}-${r.learner}-${r.updatedAt}`} className="card">
                 <p className="muted">
-                  <span lang={lesson.lang}>{lesson.text}</span> · {r.learner} · {new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : locale, { dateStyle: 'medium' }).format(new Date(r.updatedAt))}
+                  <span lang={lesson.lang}>{lesson.text}</span> · {r.learner} ·{' '}
+                  {new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : locale, { dateStyle: 'medium' }).format(
+                    new Date(r.updatedAt),
+                  )}
                 </p>
                 <p className="reflection-text">{r.text}</p>
               </li>

@@ -21,7 +21,13 @@ describe('cohort: adding someone who already has an account', () => {
       ...base,
       [`POST /cohorts/${COHORT_ID}/members/lookup`]: {
         status: 200,
-        body: { userId: ACCOUNT, displayName: '박선생', accountRole: 'admin', member: null, allowedRoles: ['manager', 'instructor'] },
+        body: {
+          userId: ACCOUNT,
+          displayName: '박선생',
+          accountRole: 'admin',
+          member: null,
+          allowedRoles: ['manager', 'instructor'],
+        },
       },
       [`POST /cohorts/${COHORT_ID}/members`]: { status: 200, body: makeCohort() },
     });
@@ -35,15 +41,23 @@ describe('cohort: adding someone who already has an account', () => {
     const call = api.callsTo('POST', `/cohorts/${COHORT_ID}/members/lookup`)[0];
     expect(call?.body).toEqual({ username: 'teacher.park' });
     expect(call?.query.toString()).toBe('');
-    expect(await within(section).findByText('박선생 님 (관리자 계정)을 찾았어요. 이 사람이 맞는지 확인해 주세요.')).toBeInTheDocument();
+    expect(
+      await within(section).findByText('박선생 님 (관리자 계정)을 찾았어요. 이 사람이 맞는지 확인해 주세요.'),
+    ).toBeInTheDocument();
 
     const roles = within(section).getByRole('group', { name: '기수에서 맡을 일' });
-    expect(within(roles).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['manager', 'instructor']);
+    expect(
+      within(roles)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['manager', 'instructor']);
     expect(within(roles).getByRole('radio', { name: '운영 담당자' })).toBeChecked();
     await user.click(within(roles).getByRole('radio', { name: '강사' }));
     await user.click(within(section).getByRole('button', { name: '박선생 님 더하기' }));
     expect(await screen.findByText('박선생 님을 강사(으)로 더했어요.')).toBeInTheDocument();
-    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members`)[0]?.body).toEqual({ members: [{ userId: ACCOUNT, role: 'instructor' }] });
+    expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/members`)[0]?.body).toEqual({
+      members: [{ userId: ACCOUNT, role: 'instructor' }],
+    });
     // Ready for the next person.
     await waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveValue('');
@@ -59,9 +73,15 @@ describe('cohort: adding someone who already has an account', () => {
     const user = userEvent.setup();
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
     await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
-    expect(await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.')).toBeInTheDocument();
+    expect(
+      await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.'),
+    ).toBeInTheDocument();
     // A manager also learns why a real person may not be found (the same words for every miss: no oracle).
-    expect(within(section).getByText('다른 프로그램의 기수에 있는 학습자와 직원 계정은 여기서 찾거나 더할 수 없어요. 관리자에게 부탁해 주세요.')).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        '다른 프로그램의 기수에 있는 학습자와 직원 계정은 여기서 찾거나 더할 수 없어요. 관리자에게 부탁해 주세요.',
+      ),
+    ).toBeInTheDocument();
     expect(within(section).queryByRole('radio')).not.toBeInTheDocument();
     expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -77,7 +97,9 @@ describe('cohort: adding someone who already has an account', () => {
     const user = userEvent.setup();
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
     await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
-    expect(await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.')).toBeInTheDocument();
+    expect(
+      await within(section).findByText('그 아이디로 쓸 수 있는 계정이 없어요. 철자를 확인해 주세요.'),
+    ).toBeInTheDocument();
     expect(within(section).queryByText(/관리자에게 부탁해 주세요/)).not.toBeInTheDocument();
   });
 
@@ -86,7 +108,13 @@ describe('cohort: adding someone who already has an account', () => {
       ...base,
       [`POST /cohorts/${COHORT_ID}/members/lookup`]: {
         status: 200,
-        body: { userId: ACCOUNT, displayName: '김하늘', accountRole: 'learner', member: 'learner', allowedRoles: ['learner'] },
+        body: {
+          userId: ACCOUNT,
+          displayName: '김하늘',
+          accountRole: 'learner',
+          member: 'learner',
+          allowedRoles: ['learner'],
+        },
       },
     });
     renderApp(page);
@@ -102,7 +130,12 @@ describe('cohort: making a password reset code for a learner', () => {
   const CARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e11';
   const SHARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e12';
   const INSTRUCTOR = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e13';
-  const member = (userId: string, displayName: string, role: 'manager' | 'instructor' | 'learner', canResetPassword: boolean) => ({
+  const member = (
+    userId: string,
+    displayName: string,
+    role: 'manager' | 'instructor' | 'learner',
+    canResetPassword: boolean,
+  ) => ({
     userId,
     displayName,
     role,
@@ -119,8 +152,14 @@ describe('cohort: making a password reset code for a learner', () => {
   it('offers the button only where the API allows it, and says why plainly where it does not', async () => {
     const api = mockApi({
       ...base,
-      [`GET /cohorts/${COHORT_ID}/members`]: { status: 200, body: { items, total: items.length, page: 1, pageSize: 50 } },
-      [`POST /cohorts/${COHORT_ID}/members/${CARED}/reset-code`]: { status: 201, body: { code: 'ABCDE-FGHJK-LM', expiresAt: '2026-11-03T09:00:00.000Z' } },
+      [`GET /cohorts/${COHORT_ID}/members`]: {
+        status: 200,
+        body: { items, total: items.length, page: 1, pageSize: 50 },
+      },
+      [`POST /cohorts/${COHORT_ID}/members/${CARED}/reset-code`]: {
+        status: 201,
+        body: { code: 'ABCDE-FGHJK-LM', expiresAt: '2026-11-03T09:00:00.000Z' },
+      },
     });
     renderApp(page);
     const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
@@ -152,14 +191,24 @@ describe('cohort: correcting a learner’s name', () => {
   const CARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e21';
   const SHARED = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e22';
   const INSTRUCTOR = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e23';
-  const member = (userId: string, displayName: string, role: 'instructor' | 'learner', canResetPassword: boolean) => ({ userId, displayName, role, addedAt: '2026-11-02T09:00:00.000Z', canResetPassword });
+  const member = (userId: string, displayName: string, role: 'instructor' | 'learner', canResetPassword: boolean) => ({
+    userId,
+    displayName,
+    role,
+    addedAt: '2026-11-02T09:00:00.000Z',
+    canResetPassword,
+  });
 
   it('offers “이름 고치기” only for learners in the manager’s care, checks the name, saves it and shows the new one', async () => {
     let name = '�ϴ�';
     const api = mockApi({
       ...base,
       [`GET /cohorts/${COHORT_ID}/members`]: () => {
-        const items = [member(CARED, name, 'learner', true), member(SHARED, '이바다', 'learner', false), member(INSTRUCTOR, '박선생', 'instructor', false)];
+        const items = [
+          member(CARED, name, 'learner', true),
+          member(SHARED, '이바다', 'learner', false),
+          member(INSTRUCTOR, '박선생', 'instructor', false),
+        ];
         return { status: 200, body: { items, total: items.length, page: 1, pageSize: 50 } };
       },
       [`PATCH /cohorts/${COHORT_ID}/members/${CARED}`]: (req) => {
@@ -187,7 +236,9 @@ describe('cohort: correcting a learner’s name', () => {
 
     await user.type(field, '  하늘 {Enter}');
     expect(await screen.findByText('�ϴ� 님의 이름을 하늘(으)로 고쳤어요.')).toBeInTheDocument();
-    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([{ displayName: '하늘' }]);
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([
+      { displayName: '하늘' },
+    ]);
     // The list shows the new name, and the form is gone.
     expect(await within(table).findByRole('rowheader', { name: '하늘' })).toBeInTheDocument();
     expect(within(table).queryByRole('textbox')).not.toBeInTheDocument();
@@ -196,8 +247,13 @@ describe('cohort: correcting a learner’s name', () => {
   it('cancelling sends nothing, and a refusal from the API is shown on the field', async () => {
     const api = mockApi({
       ...base,
-      [`GET /cohorts/${COHORT_ID}/members`]: { status: 200, body: { items: [member(CARED, '새별', 'learner', true)], total: 1, page: 1, pageSize: 50 } },
-      [`PATCH /cohorts/${COHORT_ID}/members/${CARED}`]: apiError(400, 'validation_failed', { fields: [{ path: 'body.displayName', message: 'must not contain control characters' }] }),
+      [`GET /cohorts/${COHORT_ID}/members`]: {
+        status: 200,
+        body: { items: [member(CARED, '새별', 'learner', true)], total: 1, page: 1, pageSize: 50 },
+      },
+      [`PATCH /cohorts/${COHORT_ID}/members/${CARED}`]: apiError(400, 'validation_failed', {
+        fields: [{ path: 'body.displayName', message: 'must not contain control characters' }],
+      }),
     });
     renderApp(page);
     const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
@@ -212,6 +268,8 @@ describe('cohort: correcting a learner’s name', () => {
     await user.type(field, '별{Enter}');
     expect(await within(table).findByText(/이 칸을 다시 확인해 주세요\./)).toBeInTheDocument();
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([{ displayName: '새별별' }]);
+    expect(api.callsTo('PATCH', `/cohorts/${COHORT_ID}/members/${CARED}`).map((c) => c.body)).toEqual([
+      { displayName: '새별별' },
+    ]);
   });
 });

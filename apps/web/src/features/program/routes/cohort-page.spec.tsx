@@ -27,7 +27,14 @@ const code = (overrides: object = {}) => ({
 
 describe('cohort: join codes', () => {
   it('makes a code with a use limit and an end date, and lists each code with its status in words', async () => {
-    let items = [code({ id: '9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c02', code: 'KMNPQ-23456', revokedAt: '2026-11-02T09:00:00.000Z', usable: false })];
+    let items = [
+      code({
+        id: '9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c02',
+        code: 'KMNPQ-23456',
+        revokedAt: '2026-11-02T09:00:00.000Z',
+        usable: false,
+      }),
+    ];
     const api = mockApi({
       ...base,
       [`GET /cohorts/${COHORT_ID}/join-codes`]: () => ({ status: 200, body: { items } }),
@@ -38,7 +45,9 @@ describe('cohort: join codes', () => {
     });
     renderApp(page('codes'));
     const table = await screen.findByRole('table', { name: '이 기수의 참여 코드' }, LAZY);
-    expect(within(table).getByRole('rowheader', { name: 'KMNPQ-23456' }).closest('tr')).toHaveTextContent('사용 중지됨');
+    expect(within(table).getByRole('rowheader', { name: 'KMNPQ-23456' }).closest('tr')).toHaveTextContent(
+      '사용 중지됨',
+    );
 
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('쓸 수 있는 사람 수 (선택)'), '30');
@@ -46,13 +55,19 @@ describe('cohort: join codes', () => {
     await user.click(screen.getByRole('button', { name: '코드 만들기' }));
 
     expect(await screen.findByText('새 참여 코드 ABCDE-FGHJK를 만들었어요.')).toBeInTheDocument();
-    const body = api.callsTo('POST', `/cohorts/${COHORT_ID}/join-codes`)[0]?.body as { maxUses: number; expiresAt: string };
+    const body = api.callsTo('POST', `/cohorts/${COHORT_ID}/join-codes`)[0]?.body as {
+      maxUses: number;
+      expiresAt: string;
+    };
     expect(body.maxUses).toBe(30);
     expect(new Date(body.expiresAt).getFullYear()).toBe(2099);
     const row = (await screen.findByRole('rowheader', { name: 'ABCDE-FGHJK' })).closest('tr')!;
     expect(row).toHaveTextContent('쓸 수 있음');
     expect(row).toHaveTextContent('30명 중 3명');
-    expect(within(row).getByRole('link', { name: '뽑아서 나눠 주기' })).toHaveAttribute('href', `/program/cohorts/${COHORT_ID}/codes/${code().id}`);
+    expect(within(row).getByRole('link', { name: '뽑아서 나눠 주기' })).toHaveAttribute(
+      'href',
+      `/program/cohorts/${COHORT_ID}/codes/${code().id}`,
+    );
   });
 
   it('revokes a code only after asking', async () => {
@@ -72,7 +87,9 @@ describe('cohort: join codes', () => {
     expect(screen.getByText(/ABCDE-FGHJK 코드를 더 이상 못 쓰게 할까요/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '네, 중지하기' }));
     expect(await screen.findByText('ABCDE-FGHJK 코드를 사용 중지했어요.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('rowheader', { name: 'ABCDE-FGHJK' }).closest('tr')).toHaveTextContent('사용 중지됨'));
+    await waitFor(() =>
+      expect(screen.getByRole('rowheader', { name: 'ABCDE-FGHJK' }).closest('tr')).toHaveTextContent('사용 중지됨'),
+    );
     expect(screen.queryByRole('button', { name: '사용 중지하기' })).not.toBeInTheDocument();
   });
 });
@@ -96,7 +113,9 @@ describe('cohort: many learners at once', () => {
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('고칠 곳이 4군데 있어요. 아무 계정도 만들지 않았어요.');
-    const items = within(alert).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       '2번째 줄 사용자 이름: 이미 쓰고 있는 사용자 이름이에요.',
       '3번째 줄 사용자 이름: 2번째 줄과 같은 사용자 이름이에요.',
@@ -114,8 +133,20 @@ describe('cohort: many learners at once', () => {
         status: 201,
         body: {
           created: [
-            { userId: LEARNER_ID, username: 'hana.kim', displayName: '하나', code: 'ABCD-EFGH-JKMN', expiresAt: '2026-12-01T09:00:00.000Z' },
-            { userId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d5002', username: 'min.lee', displayName: '민', code: 'PQRS-TUVW-XYZ2', expiresAt: '2026-12-01T09:00:00.000Z' },
+            {
+              userId: LEARNER_ID,
+              username: 'hana.kim',
+              displayName: '하나',
+              code: 'ABCD-EFGH-JKMN',
+              expiresAt: '2026-12-01T09:00:00.000Z',
+            },
+            {
+              userId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d5002',
+              username: 'min.lee',
+              displayName: '민',
+              code: 'PQRS-TUVW-XYZ2',
+              expiresAt: '2026-12-01T09:00:00.000Z',
+            },
           ],
         },
       },
@@ -147,9 +178,15 @@ describe('cohort: a CSV saved by Korean Excel', () => {
   // "username,displayName\nhaneul,하늘\nbada,바다\n" as Excel's "CSV (쉼표로 분리)" saves it: CP949 (하늘 C7 CF B4 C3, 바다 B9 D9 B4 D9).
   const CP949 = Uint8Array.from([
     ...ascii('username,displayName\nhaneul,'),
-    0xc7, 0xcf, 0xb4, 0xc3,
+    0xc7,
+    0xcf,
+    0xb4,
+    0xc3,
     ...ascii('\nbada,'),
-    0xb9, 0xd9, 0xb4, 0xd9,
+    0xb9,
+    0xd9,
+    0xb4,
+    0xd9,
     0x0a,
   ]);
 
@@ -158,15 +195,30 @@ describe('cohort: a CSV saved by Korean Excel', () => {
       ...base,
       [`POST /cohorts/${COHORT_ID}/learners/import`]: {
         status: 201,
-        body: { created: [{ userId: LEARNER_ID, username: 'haneul', displayName: '하늘', code: 'ABCD-EFGH-JKMN', expiresAt: '2026-12-01T09:00:00.000Z' }] },
+        body: {
+          created: [
+            {
+              userId: LEARNER_ID,
+              username: 'haneul',
+              displayName: '하늘',
+              code: 'ABCD-EFGH-JKMN',
+              expiresAt: '2026-12-01T09:00:00.000Z',
+            },
+          ],
+        },
       },
     });
     renderApp(page('import'));
     const user = userEvent.setup();
-    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}, LAZY), new File([CP949], 'learners.csv', { type: 'text/csv' }));
+    await user.upload(
+      await screen.findByLabelText('CSV 파일 고르기', {}, LAZY),
+      new File([CP949], 'learners.csv', { type: 'text/csv' }),
+    );
     const csv = 'username,displayName\nhaneul,하늘\nbada,바다\n';
     await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue(csv));
-    expect(screen.getByTestId('read-as')).toHaveTextContent("learners.csv 파일은 한국어 Windows 형식(CP949, 엑셀의 'CSV (쉼표로 분리)')이라 그 형식으로 읽었어요.");
+    expect(screen.getByTestId('read-as')).toHaveTextContent(
+      "learners.csv 파일은 한국어 Windows 형식(CP949, 엑셀의 'CSV (쉼표로 분리)')이라 그 형식으로 읽었어요.",
+    );
     expect(screen.getByTestId('read-as')).toHaveTextContent('이름이 바르게 보이는지 확인한 뒤 계정을 만드세요.');
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
     expect(await screen.findByText('학습자 1명의 계정을 만들었어요.')).toBeInTheDocument();
@@ -178,7 +230,10 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     renderApp(page('import'));
     const user = userEvent.setup();
     const utf8 = new TextEncoder().encode('username,displayName\nhaneul,하늘\n');
-    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}, LAZY), new File([Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])], 'utf8.csv', { type: 'text/csv' }));
+    await user.upload(
+      await screen.findByLabelText('CSV 파일 고르기', {}, LAZY),
+      new File([Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])], 'utf8.csv', { type: 'text/csv' }),
+    );
     await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue('username,displayName\nhaneul,하늘\n'));
     expect(screen.getByTestId('read-as')).toHaveTextContent('utf8.csv 파일을 읽었어요.');
   });
@@ -189,13 +244,25 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     const user = userEvent.setup();
     const input = await screen.findByLabelText('CSV 파일 고르기', {}, LAZY);
     await user.type(screen.getByLabelText('CSV 내용'), 'old text');
-    await user.upload(input, new File([Uint8Array.from([0xff, 0xfe, 0x75, 0x00, 0x73, 0x00])], 'unicode.csv', { type: 'text/csv' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent("UTF-16(엑셀의 '유니코드 텍스트')으로 저장되어 있어 읽지 않았어요. 엑셀에서 'CSV UTF-8(쉼표로 분리)'로 다시 저장한 뒤 골라 주세요.");
+    await user.upload(
+      input,
+      new File([Uint8Array.from([0xff, 0xfe, 0x75, 0x00, 0x73, 0x00])], 'unicode.csv', { type: 'text/csv' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "UTF-16(엑셀의 '유니코드 텍스트')으로 저장되어 있어 읽지 않았어요. 엑셀에서 'CSV UTF-8(쉼표로 분리)'로 다시 저장한 뒤 골라 주세요.",
+    );
     expect(screen.getByLabelText('CSV 내용')).toHaveValue('');
     expect(screen.getByRole('button', { name: '계정 만들기' })).toBeDisabled();
 
-    await user.upload(input, new File([Uint8Array.from([...ascii('name\nJos'), 0xe9])], 'latin1.csv', { type: 'text/csv' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('파일의 글자 형식을 알아볼 수 없어서 읽지 않았어요. 계정은 만들지 않았어요.'));
+    await user.upload(
+      input,
+      new File([Uint8Array.from([...ascii('name\nJos'), 0xe9])], 'latin1.csv', { type: 'text/csv' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        '파일의 글자 형식을 알아볼 수 없어서 읽지 않았어요. 계정은 만들지 않았어요.',
+      ),
+    );
     expect(screen.queryByTestId('read-as')).not.toBeInTheDocument();
     expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/learners/import`)).toHaveLength(0);
   });
@@ -204,15 +271,30 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     mockApi({
       ...base,
       [`POST /cohorts/${COHORT_ID}/learners/import`]: apiError(400, 'validation_failed', {
-        fields: [{ path: 'csv.line.2.displayName', message: 'contains characters from a wrong text encoding (such as U+FFFD): save the file as "CSV UTF-8" and choose it again' }],
+        fields: [
+          {
+            path: 'csv.line.2.displayName',
+            message:
+              'contains characters from a wrong text encoding (such as U+FFFD): save the file as "CSV UTF-8" and choose it again',
+          },
+        ],
       }),
     });
     renderApp(page('import'));
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText('CSV 내용', {}, LAZY), 'username,displayName{Enter}haneul,\uFFFD\uFFFD');
+    await user.type(
+      await screen.findByLabelText('CSV 내용', {}, LAZY),
+      'username,displayName{Enter}haneul,\uFFFD\uFFFD',
+    );
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(["2번째 줄 보이는 이름: 글자가 깨져 있어요(다른 글자 형식으로 읽힌 파일). 'CSV UTF-8'로 저장해 다시 골라 주세요."]);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      "2번째 줄 보이는 이름: 글자가 깨져 있어요(다른 글자 형식으로 읽힌 파일). 'CSV UTF-8'로 저장해 다시 골라 주세요.",
+    ]);
   });
 });
 
@@ -222,25 +304,43 @@ describe('cohort: progress grid', () => {
       ...base,
       [`GET /reports/cohorts/${COHORT_ID}`]: (req) => ({
         status: 200,
-        body: req.query.get('atRisk') === 'true' ? { ...makeGrid(), learners: makeGrid().learners.slice(0, 1), total: 1 } : makeGrid(),
+        body:
+          req.query.get('atRisk') === 'true'
+            ? { ...makeGrid(), learners: makeGrid().learners.slice(0, 1), total: 1 }
+            : makeGrid(),
       }),
     });
     renderApp(page('progress'));
     const table = await screen.findByRole('table', { name: '2027 봄 아카데미 학습자별 과정 진도' }, LAZY);
-    const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const columns = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(columns).toEqual(['학습자', '마지막으로 배운 날', '인권의 기초마감 2026. 1. 15.', '생활 속의 권리']);
 
     const saebyeol = within(table).getByRole('rowheader', { name: /새별/ });
     expect(saebyeol).toHaveTextContent('주의 필요');
-    expect(within(saebyeol).getByRole('link', { name: '새별' })).toHaveAttribute('href', `/program/learners/${LEARNER_ID}`);
-    const cells = within(saebyeol.closest('tr')!).getAllByRole('cell').map((c) => c.textContent);
+    expect(within(saebyeol).getByRole('link', { name: '새별' })).toHaveAttribute(
+      'href',
+      `/program/learners/${LEARNER_ID}`,
+    );
+    const cells = within(saebyeol.closest('tr')!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['아직 없음', '40% 기한 지남', '등록 안 됨']);
 
     const hana = within(table).getByRole('rowheader', { name: /하나/ });
     expect(hana).not.toHaveTextContent('주의 필요');
-    expect(within(hana.closest('tr')!).getAllByRole('cell').map((c) => c.textContent).slice(1)).toEqual(['100% 수료', '10% ']);
+    expect(
+      within(hana.closest('tr')!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(1),
+    ).toEqual(['100% 수료', '10% ']);
     expect(screen.getByText(/14일 넘게 배우지 않았거나 마감일이 지난 과정이 있는 학습자예요/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '진도 CSV 내려받기' })).toHaveAttribute('href', `/api/v1/reports/cohorts/${COHORT_ID}/export`);
+    expect(screen.getByRole('link', { name: '진도 CSV 내려받기' })).toHaveAttribute(
+      'href',
+      `/api/v1/reports/cohorts/${COHORT_ID}/export`,
+    );
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: '주의가 필요한 학습자만 보기' }));
@@ -256,7 +356,17 @@ describe('cohort: progress grid', () => {
         const after = req.query.get('after');
         const before = req.query.get('before');
         const grid = makeGrid();
-        if (after === second) return { status: 200, body: { ...grid, learners: grid.learners.map((l) => ({ ...l, displayName: `${l.displayName} 2` })), total: 120, nextCursor: second, prevCursor: LEARNER_ID } };
+        if (after === second)
+          return {
+            status: 200,
+            body: {
+              ...grid,
+              learners: grid.learners.map((l) => ({ ...l, displayName: `${l.displayName} 2` })),
+              total: 120,
+              nextCursor: second,
+              prevCursor: LEARNER_ID,
+            },
+          };
         if (before) return { status: 200, body: { ...grid, total: 120, nextCursor: second, prevCursor: null } };
         return { status: 200, body: { ...grid, total: 120, nextCursor: second, prevCursor: null } };
       },
@@ -289,7 +399,12 @@ describe('cohort: courses', () => {
       [`GET /cohorts/${COHORT_ID}`]: { status: 200, body: makeCohort({ courses: [] }) },
       'GET /authoring/courses': {
         status: 200,
-        body: { items: [{ id: COURSE_A, slug: 'human-rights-basics', title: { ko: '인권의 기초' }, status: 'published' }], total: 1, page: 1, pageSize: 100 },
+        body: {
+          items: [{ id: COURSE_A, slug: 'human-rights-basics', title: { ko: '인권의 기초' }, status: 'published' }],
+          total: 1,
+          page: 1,
+          pageSize: 100,
+        },
       },
       [`PUT /cohorts/${COHORT_ID}/courses`]: { status: 200, body: makeCohort() },
     });
@@ -300,12 +415,18 @@ describe('cohort: courses', () => {
     await user.type(screen.getByLabelText('마감일 (선택)'), '2027-04-30');
     await user.click(screen.getByRole('button', { name: '배정하기' }));
     expect(await screen.findByText("'인권의 기초' 과정을 배정했어요.")).toBeInTheDocument();
-    expect(api.callsTo('PUT', `/cohorts/${COHORT_ID}/courses`)[0]?.body).toEqual({ courseId: COURSE_A, dueOn: '2027-04-30' });
+    expect(api.callsTo('PUT', `/cohorts/${COHORT_ID}/courses`)[0]?.body).toEqual({
+      courseId: COURSE_A,
+      dueOn: '2027-04-30',
+    });
     expect(api.callsTo('GET', '/authoring/courses')[0]?.query.get('status')).toBe('published');
   });
 
-  it('shows someone else\'s cohort as not found', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('manager') }, [`GET /cohorts/${COHORT_ID}`]: apiError(404, 'not_found') });
+  it("shows someone else's cohort as not found", async () => {
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('manager') },
+      [`GET /cohorts/${COHORT_ID}`]: apiError(404, 'not_found'),
+    });
     renderApp(page('overview'));
     expect(await screen.findByRole('alert', {}, LAZY)).toHaveTextContent('찾는 내용이 없어요.');
   });

@@ -58,7 +58,9 @@ function CohortScreen({ cohort }: { cohort: Cohort }) {
       <p>
         <Link to="/program">{t('program.backToProgram')}</Link>
       </p>
-      <StatusMessage>{justCreated && tab === 'overview' ? t('program.newCohort.created', { name: cohort.name }) : null}</StatusMessage>
+      <StatusMessage>
+        {justCreated && tab === 'overview' ? t('program.newCohort.created', { name: cohort.name }) : null}
+      </StatusMessage>
       <nav className="tabs" aria-label={t('program.tabs.label')}>
         <ul>
           {COHORT_TABS.map((key) => (

@@ -21,11 +21,23 @@ describe('course report: shared reflections', () => {
       [`GET /reports/courses/${COURSE}`]: { status: 200, body: report },
       [`GET /reports/courses/${COURSE}/reflections`]: {
         status: 200,
-        body: { items: [{ lessonId: LESSON, lessonTitle: { ko: '생각 쓰기' }, learner: '바다', text: '나는 일할 권리가 있어요.\n둘째 줄', updatedAt: '2026-11-20T09:00:00.000Z' }] },
+        body: {
+          items: [
+            {
+              lessonId: LESSON,
+              lessonTitle: { ko: '생각 쓰기' },
+              learner: '바다',
+              text: '나는 일할 권리가 있어요.\n둘째 줄',
+              updatedAt: '2026-11-20T09:00:00.000Z',
+            },
+          ],
+        },
       },
     });
     renderApp(`/program/courses/${COURSE}`);
-    expect(await screen.findByRole('heading', { level: 2, name: '배우는 사람이 보여 준 생각' }, { timeout: 4000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: '배우는 사람이 보여 준 생각' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
     expect(await screen.findByText(/나는 일할 권리가 있어요/)).toBeInTheDocument();
     expect(screen.getByText(/바다/)).toBeInTheDocument();
     expect(api.callsTo('GET', `/reports/courses/${COURSE}/reflections`)).toHaveLength(1);

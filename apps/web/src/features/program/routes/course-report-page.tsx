@@ -23,7 +23,10 @@ export function CourseReportPage() {
   const { data: me } = useMe();
   const validId = uuidSchema.safeParse(id).success;
   const report = useCourseReport(id, validId);
-  const back = me?.role === 'instructor' ? { to: '/teach', label: t('program.backToTeach') } : { to: '/program', label: t('program.backToProgram') };
+  const back =
+    me?.role === 'instructor'
+      ? { to: '/teach', label: t('program.backToTeach') }
+      : { to: '/program', label: t('program.backToProgram') };
   const backLink = (
     <p>
       <Link to={back.to}>{back.label}</Link>
@@ -48,7 +51,11 @@ export function CourseReportPage() {
     );
   }
   return (
-    <CourseReportView report={report.data} backLink={backLink} showReflections={me?.role === 'instructor' || me?.role === 'admin'} />
+    <CourseReportView
+      report={report.data}
+      backLink={backLink}
+      showReflections={me?.role === 'instructor' || me?.role === 'admin'}
+    />
   );
 }
 
@@ -66,7 +73,15 @@ function stoppingPoint(report: CourseReport): CourseReport['lessons'][number] | 
   return worst;
 }
 
-function CourseReportView({ report, backLink, showReflections }: { report: CourseReport; backLink: ReactNode; showReflections: boolean }) {
+function CourseReportView({
+  report,
+  backLink,
+  showReflections,
+}: {
+  report: CourseReport;
+  backLink: ReactNode;
+  showReflections: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(report.course.title, locale);
@@ -101,7 +116,10 @@ function CourseReportView({ report, backLink, showReflections }: { report: Cours
         <p>{t('program.courseReport.funnelIntro')}</p>
         {stop ? (
           <p className="alert alert-info">
-            {t('program.courseReport.stopsAt', { title: pickText(stop.title, locale).text, count: stop.started - stop.completed })}
+            {t('program.courseReport.stopsAt', {
+              title: pickText(stop.title, locale).text,
+              count: stop.started - stop.completed,
+            })}
           </p>
         ) : null}
         {report.lessons.length === 0 ? (
@@ -149,10 +167,14 @@ function CourseReportView({ report, backLink, showReflections }: { report: Cours
                         <th scope="row" data-label={t('program.columns.lesson')} lang={lt.lang}>
                           {lt.text}
                         </th>
-                        <td data-label={t('program.columns.kind')}>{t(`program.lessonKinds.${l.kind}`, { defaultValue: l.kind })}</td>
+                        <td data-label={t('program.columns.kind')}>
+                          {t(`program.lessonKinds.${l.kind}`, { defaultValue: l.kind })}
+                        </td>
                         <td data-label={t('program.columns.started')}>{formatNumber(l.started, locale)}</td>
                         <td data-label={t('program.columns.completed')}>{formatNumber(l.completed, locale)}</td>
-                        <td data-label={t('program.columns.skipped')}>{l.skipped === null ? t('program.courseReport.fewSkips') : formatNumber(l.skipped, locale)}</td>
+                        <td data-label={t('program.columns.skipped')}>
+                          {l.skipped === null ? t('program.courseReport.fewSkips') : formatNumber(l.skipped, locale)}
+                        </td>
                       </tr>
                     );
                   })}

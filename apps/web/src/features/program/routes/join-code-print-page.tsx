@@ -25,7 +25,11 @@ export function JoinCodePrintPage() {
   if (!validId || cohort.isError || codes.isError || !code || !cohort.data) {
     return (
       <Page title={t('errorPage.loadTitle')}>
-        {cohort.isError || codes.isError ? <LoadError error={cohort.error ?? codes.error} /> : <p>{t('notFound.body')}</p>}
+        {cohort.isError || codes.isError ? (
+          <LoadError error={cohort.error ?? codes.error} />
+        ) : (
+          <p>{t('notFound.body')}</p>
+        )}
         <Link to={back}>{t('program.codes.backToCodes')}</Link>
       </Page>
     );
@@ -57,7 +61,9 @@ export function JoinCodePrintPage() {
           <li>{t('program.printCode.step3')}</li>
         </ol>
         <p className="muted">{t('program.printCode.noEmail')}</p>
-        {code.expiresAt ? <p>{t('program.printCode.expires', { date: formatDateTime(code.expiresAt, locale) })}</p> : null}
+        {code.expiresAt ? (
+          <p>{t('program.printCode.expires', { date: formatDateTime(code.expiresAt, locale) })}</p>
+        ) : null}
       </div>
     </Page>
   );

@@ -21,7 +21,11 @@ export function LearnerReportPage() {
   const report = useLearnerReport(id, validId);
   const back = (
     <p>
-      {me?.role === 'instructor' ? <Link to="/teach">{t('program.backToTeach')}</Link> : <Link to="/program">{t('program.backToProgram')}</Link>}
+      {me?.role === 'instructor' ? (
+        <Link to="/teach">{t('program.backToTeach')}</Link>
+      ) : (
+        <Link to="/program">{t('program.backToProgram')}</Link>
+      )}
     </p>
   );
 
@@ -98,8 +102,12 @@ function LearnerReportView({ report, back }: { report: LearnerReport; back: Reac
                         <th scope="row" data-label={t('program.columns.lesson')} lang={lt.lang}>
                           {lt.text}
                         </th>
-                        <td data-label={t('program.columns.state')}>{t(`program.lessonStatus.${l.status}`, { defaultValue: l.status })}</td>
-                        <td data-label={t('program.columns.bestScore')}>{l.bestScore === null ? '–' : t('program.learnerReport.score', { score: l.bestScore })}</td>
+                        <td data-label={t('program.columns.state')}>
+                          {t(`program.lessonStatus.${l.status}`, { defaultValue: l.status })}
+                        </td>
+                        <td data-label={t('program.columns.bestScore')}>
+                          {l.bestScore === null ? '–' : t('program.learnerReport.score', { score: l.bestScore })}
+                        </td>
                       </tr>
                     );
                   })}

@@ -22,20 +22,32 @@ describe('program home (manager dashboard)', () => {
     expect(stats.nextElementSibling).toHaveTextContent('12');
     expect(screen.getByText('최근 30일 동안 배운 사람').nextElementSibling).toHaveTextContent('34');
     expect(screen.getByText('수료율', { selector: 'dt' }).nextElementSibling).toHaveTextContent('38%');
-    expect(screen.getByRole('link', { name: '전체 현황 CSV 내려받기' })).toHaveAttribute('href', '/api/v1/reports/program/export');
+    expect(screen.getByRole('link', { name: '전체 현황 CSV 내려받기' })).toHaveAttribute(
+      'href',
+      '/api/v1/reports/program/export',
+    );
 
     const cohortLink = screen.getAllByRole('link', { name: '2027 봄 아카데미' })[0];
     expect(cohortLink).toHaveAttribute('href', `/program/cohorts/${COHORT_ID}`);
     expect(screen.getByText('학습자 2명 · 과정 1개')).toBeInTheDocument();
 
     const byCourse = screen.getByRole('table', { name: /과정별 등록, 수료 수와 수료율/ });
-    expect(within(byCourse).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['과정', '등록', '수료', '수료율']);
+    expect(
+      within(byCourse)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['과정', '등록', '수료', '수료율']);
     const row = within(byCourse).getByRole('rowheader', { name: '인권의 기초' }).closest('tr')!;
-    expect(within(row).getByRole('link', { name: '인권의 기초' })).toHaveAttribute('href', `/program/courses/${COURSE_A}`);
+    expect(within(row).getByRole('link', { name: '인권의 기초' })).toHaveAttribute(
+      'href',
+      `/program/courses/${COURSE_A}`,
+    );
     expect(within(row).getByText('50%')).toBeInTheDocument();
 
     const byCohort = screen.getByRole('table', { name: /기수별 학습자, 등록, 수료 수와 수료율/ });
-    expect(within(byCohort).getByRole('rowheader', { name: '2027 봄 아카데미' }).closest('tr')).toHaveTextContent('38%');
+    expect(within(byCohort).getByRole('rowheader', { name: '2027 봄 아카데미' }).closest('tr')).toHaveTextContent(
+      '38%',
+    );
     // The bars are a picture of the tables: hidden from screen readers, which read the tables.
     expect(document.querySelectorAll('.bars[aria-hidden="true"] svg')).toHaveLength(3);
   });

@@ -154,7 +154,13 @@ export function ProgramDashboard({ report }: { report: ProgramReport }) {
           <Bars
             rows={report.courses.map((c) => {
               const title = pickText(c.title, locale);
-              return { id: c.id, label: title.text, lang: title.lang, bars: [{ value: c.completionRate }], valueText: formatPercent(c.completionRate, locale) };
+              return {
+                id: c.id,
+                label: title.text,
+                lang: title.lang,
+                bars: [{ value: c.completionRate }],
+                valueText: formatPercent(c.completionRate, locale),
+              };
             })}
           />
           <div className="table-wrap">
@@ -180,7 +186,9 @@ export function ProgramDashboard({ report }: { report: ProgramReport }) {
                       </th>
                       <td data-label={t('program.columns.enrolments')}>{formatNumber(c.enrolments, locale)}</td>
                       <td data-label={t('program.columns.completions')}>{formatNumber(c.completions, locale)}</td>
-                      <td data-label={t('program.columns.completionRate')}>{formatPercent(c.completionRate, locale)}</td>
+                      <td data-label={t('program.columns.completionRate')}>
+                        {formatPercent(c.completionRate, locale)}
+                      </td>
                     </tr>
                   );
                 })}

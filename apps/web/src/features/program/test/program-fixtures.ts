@@ -27,7 +27,9 @@ export function makeProgramReport(): ProgramReport {
     enrolments: 80,
     completions: 30,
     completionRate: 0.375,
-    cohorts: [{ id: COHORT_ID, name: '2027 봄 아카데미', learners: 40, enrolments: 80, completions: 30, completionRate: 0.375 }],
+    cohorts: [
+      { id: COHORT_ID, name: '2027 봄 아카데미', learners: 40, enrolments: 80, completions: 30, completionRate: 0.375 },
+    ],
     courses: [
       { id: COURSE_A, title: { ko: '인권의 기초' }, enrolments: 40, completions: 20, completionRate: 0.5 },
       { id: COURSE_B, title: { ko: '생활 속의 권리' }, enrolments: 40, completions: 10, completionRate: 0.25 },

@@ -44,7 +44,14 @@ export function ReadingMenu() {
         {t('reading.button')}
       </button>
       {open ? (
-        <div ref={panelRef} id={`${id}-panel`} className="reading-panel" role="group" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
+        <div
+          ref={panelRef}
+          id={`${id}-panel`}
+          className="reading-panel"
+          role="group"
+          aria-labelledby={`${id}-title`}
+          onKeyDown={onKeyDown}
+        >
           <h2 id={`${id}-title`}>{t('reading.title')}</h2>
           <fieldset className="plain-fieldset">
             <legend>{t('reading.size')}</legend>
