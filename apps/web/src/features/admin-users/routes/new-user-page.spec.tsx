@@ -27,6 +27,10 @@ describe('new user (admin)', () => {
     await user.click(screen.getByRole('button', { name: '만들기' }));
 
     expect(await screen.findByTestId('one-time-code')).toHaveTextContent('ABCD-EFGH-JKMN');
+    // The person types both, so the username stands beside the code; the code takes the focus (on a phone the page was at the form).
+    expect(screen.getByTestId('one-time-code-username')).toHaveTextContent('minsu');
+    expect(screen.getByText('민수 님은 사용자 이름과 이 코드를 둘 다 입력해요.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('one-time-code-box')).toHaveFocus());
     expect(screen.getByRole('heading', { name: '민수 님의 재설정 코드' })).toBeInTheDocument();
     expect(screen.getByText('이 코드는 지금 한 번만 보여요.')).toBeInTheDocument();
     expect(screen.getByText(/이 코드를 민수 님에게 직접 전해 주세요/)).toBeInTheDocument();

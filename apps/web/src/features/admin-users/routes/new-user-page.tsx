@@ -57,7 +57,9 @@ export function NewUserPage() {
       <StatusMessage>{created ? t('newUser.created', { name: created.user.displayName }) : null}</StatusMessage>
       {created ? (
         <div className="card">
-          {created.resetCode ? <OneTimeCode code={created.resetCode} forName={created.user.displayName} /> : null}
+          {created.resetCode ? (
+            <OneTimeCode code={created.resetCode} forName={created.user.displayName} username={created.user.username} />
+          ) : null}
           <p>
             <Link to={`/admin/users/${created.user.id}`}>
               {t('newUser.openCreated', { name: created.user.displayName })}

@@ -160,7 +160,7 @@ function UserDetail({ user }: { user: UserSummary }) {
         <p>{t('userDetail.resetExplain')}</p>
         <ErrorAlert error={resetCode.error} />
         {resetCode.data ? (
-          <OneTimeCode code={resetCode.data} forName={user.displayName} />
+          <OneTimeCode code={resetCode.data} forName={user.displayName} username={user.username} />
         ) : (
           <ConfirmAction
             label={t('userDetail.resetMake')}
