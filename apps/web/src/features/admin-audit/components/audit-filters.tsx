@@ -17,7 +17,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * Who (the person who acted, or the person it concerned: a username or an account id), what, and
  * when. Usernames are turned into ids here and kept out of the address bar.
  */
-export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) => void }) {
+export function AuditFilters({
+  onApply,
+  onNotApplied,
+}: {
+  onApply: (criteria: AuditCriteria) => void;
+  /** The search did not run (a lookup failed or a field is wrong); the earlier results are still shown. */
+  onNotApplied?: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [problems, setProblems] = useState<Problems>({});
@@ -61,6 +68,7 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
       }
     } catch (error) {
       setLookupError(error);
+      onNotApplied?.();
       return;
     } finally {
       setBusy(false);
@@ -68,6 +76,7 @@ export function AuditFilters({ onApply }: { onApply: (criteria: AuditCriteria) =
     setProblems(found);
     const first = (['actor', 'target', 'to'] as const).find((name) => found[name]);
     if (first) {
+      onNotApplied?.();
       focusField(first);
       return;
     }

@@ -140,6 +140,8 @@ describe('admin audit log', () => {
     await user.click(screen.getByRole('button', { name: '찾기' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('다리가 잠시 쉬고 있어요. 조금 뒤 다시 해 보세요.');
     expect(screen.getByRole('table')).toBeInTheDocument();
+    // …marked as the earlier search's, since the new one did not run.
+    expect(screen.getByText('아래는 이전 검색의 결과예요. 새로 찾지 못했어요.')).toBeInTheDocument();
     expect(api.callsTo('GET', '/admin/audit')).toHaveLength(1);
   });
 
@@ -199,6 +201,33 @@ describe('admin audit log', () => {
     expect(last.get('page')).toBe('2');
     expect(last.get('actorId')).toBe(admin.id);
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: '기록' })).toHaveFocus());
+  });
+
+  it('after a failed load shows no results from before as if they were current', async () => {
+    let fail = false;
+    const api = mockApi({
+      'GET /me': { status: 200, body: admin },
+      'GET /admin/audit': (req) => (fail ? apiError(503, 'service_unavailable') : page([failed], 120)(req)),
+    });
+    renderApp('/admin/audit');
+    await screen.findByText('3쪽 중 1쪽');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '다음' }));
+    expect(await screen.findByText('3쪽 중 2쪽')).toBeInTheDocument();
+    // Page 1 is in the cache; going back to it asks again, and that fails.
+    fail = true;
+    await user.click(screen.getByRole('button', { name: '이전' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('다리가 잠시 쉬고 있어요.');
+    expect(api.callsTo('GET', '/admin/audit')).toHaveLength(3);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByText(/모두 120건/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/3쪽 중/)).not.toBeInTheDocument();
+
+    fail = false;
+    await user.click(screen.getByRole('button', { name: '다시 해 보기' }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.getByText('3쪽 중 1쪽')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('is in the admin menu, and every action the filter offers has a label in every language', async () => {

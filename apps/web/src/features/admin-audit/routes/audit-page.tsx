@@ -22,6 +22,9 @@ export function AuditPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // After a search or a page change, focus moves to the results once they have arrived.
   const [focusResults, setFocusResults] = useState(false);
+  // A search that did not run (a username could not be looked up, a field is wrong) leaves the
+  // earlier results in place: they are then marked as the earlier search's.
+  const [notApplied, setNotApplied] = useState(false);
 
   useEffect(() => {
     if (focusResults && !audit.isFetching) {
@@ -31,6 +34,7 @@ export function AuditPage() {
   }, [focusResults, audit.isFetching]);
 
   const apply = (criteria: AuditCriteria) => {
+    setNotApplied(false);
     setFilter({ ...criteria, page: 1, pageSize: PAGE_SIZE });
     setFocusResults(true);
   };
@@ -39,7 +43,8 @@ export function AuditPage() {
     setFocusResults(true);
   };
 
-  const data = audit.data;
+  // After a failed load, whatever is cached is from before: show the error, not old rows as if current.
+  const data = audit.isError ? undefined : audit.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? first + data.items.length - 1 : 0;
@@ -47,7 +52,7 @@ export function AuditPage() {
   return (
     <Page title={t('adminAudit.title')}>
       <p className="muted">{t('adminAudit.intro')}</p>
-      <AuditFilters onApply={apply} />
+      <AuditFilters onApply={apply} onNotApplied={() => setNotApplied(true)} />
       <section aria-labelledby={resultsId} className="audit-results" aria-busy={audit.isFetching || undefined}>
         <h2 id={resultsId} ref={resultsHeading} tabIndex={-1}>
           {t('adminAudit.resultsTitle')}
@@ -62,7 +67,12 @@ export function AuditPage() {
         </p>
         {audit.isPending ? <Loading /> : null}
         {audit.isError ? <LoadError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-        {data && data.items.length > 0 ? <AuditTable events={data.items} /> : null}
+        {data && notApplied ? <p className="alert alert-info audit-stale">{t('adminAudit.earlierResults')}</p> : null}
+        {data && data.items.length > 0 ? (
+          <div className={notApplied ? 'audit-stale-results' : undefined}>
+            <AuditTable events={data.items} />
+          </div>
+        ) : null}
         {data && pages > 1 ? (
           <nav className="pager" aria-label={t('adminAudit.pagesLabel')}>
             <button
