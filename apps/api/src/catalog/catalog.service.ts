@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import type { CatalogCourse, PublishedCourse } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { visibleToLearner } from '../learning/visibility.js';
-import { prepared } from '../database/prepared.js';
+import { catalogCourse, catalogList } from './catalog.queries.js';
 
 /**
  * What learners can find: the latest published version of every course open to them. Courses
@@ -16,21 +15,7 @@ export class CatalogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(auth: AuthContext): Promise<{ items: CatalogCourse[] }> {
-    const rows: {
-      id: string;
-      slug: string;
-      enrolment_policy: CatalogCourse['enrolmentPolicy'];
-      version: number;
-      lesson_count: number;
-      s: Pick<PublishedCourse, 'title' | 'summary' | 'language' | 'tags' | 'estimatedMinutes' | 'coverMediaId'>;
-    }[] = await this.db.query(
-      `SELECT c.id, c.slug, c.enrolment_policy, v.version, v.lesson_count,
-                v.meta AS s
-           FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-          WHERE c.status = 'published' AND ${visibleToLearner('c', '$1')}
-          ORDER BY c.published_at, c.slug`,
-      [auth.userId],
-    );
+    const rows = await catalogList(this.db, auth.userId);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -49,14 +34,8 @@ export class CatalogService {
   }
 
   async get(slug: string, auth: AuthContext): Promise<PublishedCourse> {
-    const rows = await prepared<{ snapshot: PublishedCourse }>(
-      this.db,
-      'catalog_course',
-      `SELECT v.snapshot FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-        WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('c', '$2')}`,
-      [slug, auth.userId],
-    );
-    if (!rows[0]) throw AppException.notFound('course');
-    return rows[0].snapshot;
+    const course = await catalogCourse(this.db, slug, auth.userId);
+    if (!course) throw AppException.notFound('course');
+    return course;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
+import { snapshot } from './learning.queries.js';
 
 const MAX = 200;
 
@@ -23,12 +24,8 @@ export class SnapshotCacheService {
       this.cache.set(key, hit);
       return hit;
     }
-    const rows: { snapshot: PublishedCourse }[] = await m.query(
-      `SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`,
-      [courseId, version],
-    );
-    if (!rows[0]) return undefined;
-    const course = rows[0].snapshot;
+    const course = await snapshot(m, courseId, version);
+    if (!course) return undefined;
     const entry = { course, lessons: new Map(course.modules.flatMap((mod) => mod.lessons).map((l) => [l.id, l])) };
     this.cache.set(key, entry);
     if (this.cache.size > MAX) this.cache.delete(this.cache.keys().next().value!);

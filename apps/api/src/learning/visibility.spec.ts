@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COURSE_PAGE } from './learning.service.js';
-import { viaCohort, visibleToLearner } from './visibility.js';
+import { viaCohort, visibleToLearner } from '../access/visibility.js';
+import { COURSE_PAGE } from './learning.queries.js';
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 

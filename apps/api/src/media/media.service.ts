@@ -13,8 +13,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
-import { visibleToLearner } from '../learning/visibility.js';
-import { prepared } from '../database/prepared.js';
+import { mediaForCaller } from './media.queries.js';
 import { MediaEntity } from './media.entity.js';
 
 const MB = 1024 * 1024;
@@ -57,20 +56,6 @@ export function safeFilename(name: string, ext: string): string {
     .slice(0, 60);
   return `${base || 'file'}.${ext}`;
 }
-
-/**
- * The media file `$1` with what decides whether the caller `$2` may see it: learners may when its
- * course is published and open to them (visibleToLearner); instructors when they own or co-teach the
- * course; managers and admins always (as CourseAccessService.course(…, 'read')). A missing id gives
- * one row of nulls, so both cases run the same statement.
- */
-const MEDIA_FOR_CALLER = `
-  SELECT med.id, med.content_type, med.filename,
-         coalesce(c.latest_version IS NOT NULL AND c.status = 'published' AND ${visibleToLearner('c', '$2')}, false) AS learner_visible,
-         coalesce(c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2), false) AS teaches
-    FROM (SELECT $1::uuid AS wanted) w
-    LEFT JOIN media med ON med.id = w.wanted
-    LEFT JOIN courses c ON c.id = med.course_id`;
 
 @Injectable()
 export class MediaService {
@@ -218,13 +203,7 @@ export class MediaService {
     // Look up, then decide: one statement answers for a missing file and for one the caller may not
     // see, so the two take the same time (issue 21: a real id of someone else's file answered in
     // ~2.1 ms, a made-up one in ~1.4 ms). Only a file the caller may see costs more (the disk).
-    const [row] = await prepared<{
-      id: string | null;
-      content_type: string;
-      filename: string;
-      learner_visible: boolean;
-      teaches: boolean;
-    }>(this.db, 'media_serve', MEDIA_FOR_CALLER, [id, auth.userId]);
+    const row = await mediaForCaller(this.db, id, auth.userId);
     const allowed =
       row.id !== null &&
       (row.learner_visible ||
