@@ -9,6 +9,7 @@ import { AddProgramCounters1764361000000 } from './1764361000000-AddProgramCount
 import { AddAtRiskCourses1764371000000 } from './1764371000000-AddAtRiskCourses.js';
 import { AddVerifyThrottle1764381000000 } from './1764381000000-AddVerifyThrottle.js';
 import { AddDeviceCookies1764392000000 } from './1764392000000-AddDeviceCookies.js';
+import { LessonCounterTriggers1764402000000 } from './1764402000000-LessonCounterTriggers.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddAtRiskCourses1764371000000,
   AddVerifyThrottle1764381000000,
   AddDeviceCookies1764392000000,
+  LessonCounterTriggers1764402000000,
 ];
