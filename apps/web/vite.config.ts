@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -95,7 +96,8 @@ const pwa = VitePWA({
 
 export default defineConfig({
   plugins: [react(), pwa],
-  resolve: { conditions },
+  // `@/` is apps/web/src: imports read the same from any depth (tsconfig.json `paths` says the same to tsc).
+  resolve: { conditions, alias: { '@/': fileURLToPath(new URL('./src/', import.meta.url)) } },
   ssr: { resolve: { conditions: ['source'] } },
   build: {
     outDir: 'dist',

@@ -77,6 +77,22 @@ export function SelectField({ label, hint, error, children, ...select }: SelectP
   );
 }
 
+type TextAreaProps = Omit<ComponentProps<'textarea'>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: FieldError | undefined;
+};
+
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaProps) {
+  return (
+    <FieldShell label={label} hint={hint} error={error}>
+      {({ inputId, describedBy, invalid }) => (
+        <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+      )}
+    </FieldShell>
+  );
+}
+
 type CheckboxProps = Omit<ComponentProps<'input'>, 'id' | 'type'> & { label: string; hint?: ReactNode };
 
 export function CheckboxField({ label, hint, ...input }: CheckboxProps) {

@@ -1,26 +1,21 @@
 import { ROLES, USER_STATUSES } from '@dari/contracts';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { UsersFilter } from '../api/list-users';
 
-/** The filters live in the address, so back/forward and sharing a link work. */
-export function UsersFilters({ filter }: { filter: UsersFilter }) {
+/** The filters live in the address (`useUrlFilters`), so back/forward and sharing a link work. */
+export function UsersFilters({
+  filter,
+  onSearch,
+}: {
+  filter: UsersFilter;
+  /** A new search starts again at page 1. */
+  onSearch: (event: FormEvent<HTMLFormElement>) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const [, setParams] = useSearchParams();
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    }
-    setParams(next); // a new search starts again at page 1
-  };
-
   return (
-    <form onSubmit={onSubmit} role="search" className="filters" aria-label={t('adminUsers.filtersLabel')}>
+    <form onSubmit={onSearch} role="search" className="filters" aria-label={t('adminUsers.filtersLabel')}>
       <div className="field">
         <label htmlFor={`${id}-q`}>{t('adminUsers.search')}</label>
         <input id={`${id}-q`} name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} />

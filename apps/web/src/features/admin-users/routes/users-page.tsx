@@ -1,86 +1,65 @@
 import { roleSchema, userStatusSchema } from '@dari/contracts';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
+import { Link } from 'react-router';
+import { Page } from '@/components/page';
+import { Pager, pageCount } from '@/components/pager';
+import { QueryState } from '@/components/query-state';
+import { paths } from '@/config/paths';
+import { lazyWithAreas } from '@/i18n';
+import { readPage, readText, useUrlFilters } from '@/lib/use-url-filters';
 import { useUsers, type UsersFilter } from '../api/list-users';
 import { UsersFilters } from '../components/users-filters';
 import { UsersTable } from '../components/users-table';
-import { lazyWithAreas } from '../../../i18n';
 
 // The dated facts due for review: the authoring area's component, with its words.
-const FactsToReview = lazyWithAreas(['authoring'], () => import('../../authoring/components/facts-to-review'));
+const FactsToReview = lazyWithAreas(['authoring'], () => import('@/features/authoring/components/facts-to-review'));
 
 const PAGE_SIZE = 20;
 
 function readFilter(params: URLSearchParams): UsersFilter {
   const role = roleSchema.safeParse(params.get('role'));
   const status = userStatusSchema.safeParse(params.get('status'));
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
   return {
-    q: q || undefined,
+    q: readText(params, 'q', 100),
     role: role.success ? role.data : undefined,
     status: status.success ? status.data : undefined,
-    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    page: readPage(params),
     pageSize: PAGE_SIZE,
   };
 }
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const { filter, formKey, onSearch, goToPage } = useUrlFilters(readFilter);
   const users = useUsers(filter);
-  const pages = users.data ? Math.max(1, Math.ceil(users.data.total / users.data.pageSize)) : 1;
-
-  const goTo = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(page));
-    setParams(next);
-  };
+  const pages = pageCount(users.data);
 
   return (
     <Page title={t('adminUsers.title')}>
       <p>
-        <Link to="/admin/users/new" className="button button-primary">
+        <Link to={paths.admin.newUser} className="button button-primary">
           {t('adminUsers.newUser')}
         </Link>
       </p>
-      <UsersFilters key={params.toString()} filter={filter} />
-      {users.isPending ? <Loading /> : null}
-      {users.isError ? <LoadError error={users.error} onRetry={() => void users.refetch()} /> : null}
-      {users.data ? (
-        <>
-          <p role="status" className="muted">
-            {t('adminUsers.count', { count: users.data.total })}
-          </p>
-          {users.data.items.length > 0 ? <UsersTable users={users.data.items} /> : <p>{t('adminUsers.empty')}</p>}
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t('adminUsers.pagesLabel')}>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={filter.page <= 1}
-                onClick={() => goTo(filter.page - 1)}
-              >
-                {t('common.previous')}
-              </button>
-              <span>{t('adminUsers.pageOf', { page: filter.page, pages })}</span>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={filter.page >= pages}
-                onClick={() => goTo(filter.page + 1)}
-              >
-                {t('common.next')}
-              </button>
-            </nav>
-          ) : null}
-        </>
-      ) : null}
+      <UsersFilters key={formKey} filter={filter} onSearch={onSearch} />
+      <QueryState query={users}>
+        {(data) => (
+          <>
+            <p role="status" className="muted">
+              {t('adminUsers.count', { count: data.total })}
+            </p>
+            {data.items.length > 0 ? <UsersTable users={data.items} /> : <p>{t('adminUsers.empty')}</p>}
+            <Pager
+              label={t('adminUsers.pagesLabel')}
+              page={filter.page}
+              pages={pages}
+              status={t('adminUsers.pageOf', { page: filter.page, pages })}
+              onPage={goToPage}
+            />
+          </>
+        )}
+      </QueryState>
       <Suspense fallback={null}>
         <FactsToReview />
       </Suspense>

@@ -1,12 +1,12 @@
 import { GLOSSARY_TAGS, type GlossaryTermEntry } from '@dari/contracts';
-import { useId, type ComponentProps } from 'react';
+import { useId } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ErrorAlert } from '../../../components/alerts';
-import { FieldMessageText, TextField } from '../../../components/fields';
-import { isApiError } from '../../../lib/api';
-import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
+import { ErrorAlert } from '@/components/alerts';
+import { FieldMessageText, TextAreaField, TextField } from '@/components/fields';
+import { isApiError } from '@/lib/api';
+import { applyServerFieldErrors, encodeMessage, schemaResolver } from '@/lib/form';
 import {
   FIELDS,
   termFormSchema,
@@ -17,29 +17,6 @@ import {
   type TermFormValues,
 } from './term-form.schema';
 import './glossary.css';
-
-type AreaProps = Omit<ComponentProps<'textarea'>, 'id'> & {
-  label: string;
-  hint?: string;
-  error: FieldError | undefined;
-};
-
-function TextAreaField({ label, hint, error, ...area }: AreaProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={3} aria-describedby={describedBy} aria-invalid={Boolean(error) || undefined} {...area} />
-      <FieldMessageText id={`${id}-error`} error={error} />
-    </div>
-  );
-}
 
 interface TermFormProps {
   initial?: Partial<GlossaryTermEntry>;
@@ -101,6 +78,7 @@ export function TermForm({ initial, submitLabel, onSave, pending, error }: TermF
         {...form.register('northKorean')}
       />
       <TextAreaField
+        rows={3}
         label={t('glossary.form.explanation')}
         hint={t('glossary.form.explanationHint')}
         lang="ko"
@@ -122,6 +100,7 @@ export function TermForm({ initial, submitLabel, onSave, pending, error }: TermF
         {...form.register('glossZh')}
       />
       <TextAreaField
+        rows={3}
         label={t('glossary.form.example')}
         hint={t('glossary.form.exampleHint')}
         lang="ko"

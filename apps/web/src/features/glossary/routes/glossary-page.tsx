@@ -1,11 +1,11 @@
 import { GLOSSARY_TAGS, glossaryTagSchema } from '@dari/contracts';
-import { useId, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useMe } from '../../../lib/session';
+import { Page } from '@/components/page';
+import { Pager, pageCount } from '@/components/pager';
+import { QueryState } from '@/components/query-state';
+import { useMe } from '@/lib/session';
+import { readPage, readText, useUrlFilters } from '@/lib/use-url-filters';
 import { useGlossarySearch, type GlossaryFilter } from '../api/search-terms';
 import { AskWordForm } from '../components/ask-word';
 import { GlossaryNav } from '../components/glossary-nav';
@@ -15,12 +15,10 @@ const PAGE_SIZE = 20;
 
 function readFilter(params: URLSearchParams): GlossaryFilter {
   const tag = glossaryTagSchema.safeParse(params.get('tag'));
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
-  const q = (params.get('q') ?? '').trim().slice(0, 60);
   return {
-    q: q || undefined,
+    q: readText(params, 'q', 60),
     tag: tag.success ? tag.data : undefined,
-    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    page: readPage(params),
     pageSize: PAGE_SIZE,
   };
 }
@@ -29,34 +27,18 @@ function readFilter(params: URLSearchParams): GlossaryFilter {
 export function GlossaryPage() {
   const { t } = useTranslation();
   const id = useId();
-  const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const { filter, formKey, onSearch, goToPage } = useUrlFilters(readFilter);
   const terms = useGlossarySearch(filter);
   const isLearner = useMe().data?.role === 'learner';
-  const pages = terms.data ? Math.max(1, Math.ceil(terms.data.total / terms.data.pageSize)) : 1;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
-    }
-    setParams(next);
-  };
-
-  const goTo = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(page));
-    setParams(next);
-  };
+  const pages = pageCount(terms.data);
 
   return (
     <Page title={t('glossary.search.title')}>
       <GlossaryNav />
       <p>{t('glossary.search.intro')}</p>
       <form
-        key={params.toString()}
-        onSubmit={onSubmit}
+        key={formKey}
+        onSubmit={onSearch}
         role="search"
         className="glossary-search"
         aria-label={t('glossary.search.formLabel')}
@@ -90,47 +72,33 @@ export function GlossaryPage() {
           {t('glossary.search.hint')}
         </p>
       </form>
-      {terms.isPending ? <Loading /> : null}
-      {terms.isError ? <LoadError error={terms.error} onRetry={() => void terms.refetch()} /> : null}
-      {terms.data ? (
-        <>
-          <p role="status" className="muted">
-            {t('glossary.search.count', { count: terms.data.total })}
-          </p>
-          {terms.data.items.length > 0 ? (
-            <ul className="term-list">
-              {terms.data.items.map((term) => (
-                <li key={term.id}>
-                  <TermCard term={term} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('glossary.search.empty')}</p>
-          )}
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t('glossary.search.pagesLabel')}>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={filter.page <= 1}
-                onClick={() => goTo(filter.page - 1)}
-              >
-                {t('common.previous')}
-              </button>
-              <span>{t('glossary.search.pageOf', { page: filter.page, pages })}</span>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={filter.page >= pages}
-                onClick={() => goTo(filter.page + 1)}
-              >
-                {t('common.next')}
-              </button>
-            </nav>
-          ) : null}
-        </>
-      ) : null}
+      <QueryState query={terms}>
+        {(data) => (
+          <>
+            <p role="status" className="muted">
+              {t('glossary.search.count', { count: data.total })}
+            </p>
+            {data.items.length > 0 ? (
+              <ul className="term-list">
+                {data.items.map((term) => (
+                  <li key={term.id}>
+                    <TermCard term={term} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('glossary.search.empty')}</p>
+            )}
+            <Pager
+              label={t('glossary.search.pagesLabel')}
+              page={filter.page}
+              pages={pages}
+              status={t('glossary.search.pageOf', { page: filter.page, pages })}
+              onPage={goToPage}
+            />
+          </>
+        )}
+      </QueryState>
       {isLearner ? <AskWordForm /> : null}
     </Page>
   );

@@ -1,11 +1,10 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { TextField } from '../../../components/fields';
-import { isApiError } from '../../../lib/api';
-import { applyServerFieldErrors, schemaResolver } from '../../../lib/form';
+import { TextAreaField, TextField } from '@/components/fields';
+import { isApiError } from '@/lib/api';
+import { applyServerFieldErrors, schemaResolver } from '@/lib/form';
 import { cohortFormSchema, type CohortFormInput, type CohortFormValues } from '../cohort-form.schema';
-import { TextAreaField } from './text-area-field';
 
 interface CohortFormProps {
   defaults: CohortFormInput;

@@ -1,13 +1,13 @@
 import type { Cohort } from '@dari/contracts';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, StatusMessage } from '../../../components/alerts';
-import { isApiError } from '../../../lib/api';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { TextAreaField } from '@/components/fields';
+import { isApiError } from '@/lib/api';
 import { useImportLearners, type ImportedLearner } from '../api/import-learners';
 import { CSV_REFUSAL_KEYS, decodeCsvBytes } from '../csv-file';
 import { importProblems } from '../import-errors';
 import { ImportSlips } from './import-slips';
-import { TextAreaField } from './text-area-field';
 
 /** Many learner accounts at once: all rows are checked first, and nothing is made if one is wrong. */
 export function ImportPanel({ cohort }: { cohort: Cohort }) {
