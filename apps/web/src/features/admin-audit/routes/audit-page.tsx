@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
+import { LoadError } from '@/components/alerts';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { Pager, pageCount } from '@/components/pager';
 import { useAuditLog, type AuditFilter } from '../api/list-audit';
 import { AuditFilters, type AuditCriteria } from '../components/audit-filters';
 import { AuditTable } from '../components/audit-table';
@@ -45,7 +46,7 @@ export function AuditPage() {
 
   // After a failed load, whatever is cached is from before: show the error, not old rows as if current.
   const data = audit.isError ? undefined : audit.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const pages = pageCount(data);
   const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? first + data.items.length - 1 : 0;
 
@@ -73,26 +74,15 @@ export function AuditPage() {
             <AuditTable events={data.items} />
           </div>
         ) : null}
-        {data && pages > 1 ? (
-          <nav className="pager" aria-label={t('adminAudit.pagesLabel')}>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={filter.page <= 1 || audit.isFetching}
-              onClick={() => goTo(filter.page - 1)}
-            >
-              {t('common.previous')}
-            </button>
-            <span>{t('adminAudit.pageOf', { page: filter.page, pages })}</span>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={filter.page >= pages || audit.isFetching}
-              onClick={() => goTo(filter.page + 1)}
-            >
-              {t('common.next')}
-            </button>
-          </nav>
+        {data ? (
+          <Pager
+            label={t('adminAudit.pagesLabel')}
+            page={filter.page}
+            pages={pages}
+            status={t('adminAudit.pageOf', { page: filter.page, pages })}
+            onPage={goTo}
+            busy={audit.isFetching}
+          />
         ) : null}
       </section>
     </Page>
