@@ -234,6 +234,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   // ---- privacy ----
   'GET /api/v1/me/sessions': { expect: signedIn(200) },
   'DELETE /api/v1/me/sessions/:id': { object: kinds.session, expect: signedIn(mine(204)) },
+  'POST /api/v1/me/sessions/end-others': { expect: signedIn(200), freshActor: true },
   'GET /api/v1/me/export': { expect: signedIn(200) },
   'POST /api/v1/me/erase': { expect: signedIn(204), freshActor: true, body: () => ({ password: TEST_PASSWORD }) },
   'POST /api/v1/users/:id/erase': {

@@ -79,6 +79,46 @@ describe('privacy: devices, export, erasure, audit log', () => {
     expect((await api(someoneElse, 'GET', '/me')).status).toBe(200);
   });
 
+  it('a person ends all their other devices at once; this one stays signed in, audited with a count, CSRF-checked', async () => {
+    const u = await t.createUser('learner');
+    const login = (ua: string) => t.login(u.username, TEST_PASSWORD, { headers: { 'user-agent': ua } });
+    const laptop = await login('Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0');
+    const others = [
+      await login('Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile'),
+      await login('Mozilla/5.0 (Windows NT 10.0) Firefox/130.0'),
+      await login('Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0'),
+    ];
+    const someoneElse = await t.signedIn('learner');
+
+    // From a foreign origin: refused, nothing ends.
+    const foreign = await t.request('POST', '/api/v1/me/sessions/end-others', {
+      cookie: laptop,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect((await api({ cookie: others[0]! }, 'GET', '/me')).status).toBe(200);
+
+    const res = await api({ cookie: laptop }, 'POST', '/me/sessions/end-others');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ended: 3 });
+    expect((await api({ cookie: laptop }, 'GET', '/me')).status).toBe(200);
+    for (const cookie of others) expect((await api({ cookie }, 'GET', '/me')).status).toBe(401);
+    const left = (await api({ cookie: laptop }, 'GET', '/me/sessions')).body.items;
+    expect(left.map((s: { current: boolean }) => s.current)).toEqual([true]);
+    // Someone else's sessions are untouched.
+    expect((await api(someoneElse, 'GET', '/me')).status).toBe(200);
+
+    const events = await t.db.query(
+      `SELECT a.action, a.actor_id, a.details FROM audit_events a WHERE a.target_user_id = $1 AND a.action = 'logout.others'`,
+      [u.id],
+    );
+    expect(events).toEqual([{ action: 'logout.others', actor_id: u.id, details: { ended: 3 } }]);
+
+    // Again, with nothing else signed in: nothing to end, still fine.
+    expect((await api({ cookie: laptop }, 'POST', '/me/sessions/end-others')).body).toEqual({ ended: 0 });
+    expect((await api(null, 'POST', '/me/sessions/end-others')).status).toBe(401);
+  });
+
   it('a learner downloads everything Dari holds about them, and nothing secret', async () => {
     const { learner, secret } = await activeLearner();
     const res = await t.app.inject({

@@ -8,6 +8,7 @@ export type AuditAction =
   | 'login.failed'
   | 'logout'
   | 'logout.everywhere'
+  | 'logout.others'
   | 'password.changed'
   | 'password.reset'
   | 'reset_code.created'

@@ -6,19 +6,25 @@ import { clearSessionCookie } from '../auth/session-cookie.js';
 import { AnyRole, Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
 import { IdParamDto } from '../users/users.dto.js';
+import { z } from 'zod';
+import { MySessionsService } from './my-sessions.service.js';
 import { PrivacyService } from './privacy.service.js';
 
 class SessionListDto extends createZodDto(sessionListSchema) {}
 class EraseMeDto extends createZodDto(eraseMeSchema) {}
 class AuditQueryDto extends createZodDto(auditQuerySchema) {}
 class AuditPageDto extends createZodDto(auditPageSchema) {}
+class EndedSessionsDto extends createZodDto(z.object({ ended: z.number().int().min(0) })) {}
 
 /** A person's devices, data export and erasure. */
 @ApiTags('privacy')
 @Controller('me')
 @AnyRole()
 export class MyPrivacyController {
-  constructor(private readonly privacy: PrivacyService) {}
+  constructor(
+    private readonly privacy: PrivacyService,
+    private readonly mySessions: MySessionsService,
+  ) {}
 
   @Get('sessions')
   @ZodResponse({ type: SessionListDto })
@@ -30,6 +36,14 @@ export class MyPrivacyController {
   @HttpCode(204)
   async endSession(@Auth() auth: AuthContext, @Param() params: IdParamDto): Promise<void> {
     await this.privacy.endSession(params.id, auth);
+  }
+
+  /** Ends every other device of mine at once; this one stays signed in. Answers how many ended. */
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  @ZodResponse({ type: EndedSessionsDto })
+  endOtherSessions(@Auth() auth: AuthContext, @RequestId() requestId: string) {
+    return this.mySessions.endOthers(auth, requestId);
   }
 
   /** Everything Dari holds about me, as one JSON file. */

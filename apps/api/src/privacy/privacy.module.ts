@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { MyPrivacyController, StaffPrivacyController } from './privacy.controller.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { PrivacyService } from './privacy.service.js';
 
 @Module({
   imports: [AuthModule],
   controllers: [MyPrivacyController, StaffPrivacyController],
-  providers: [PrivacyService],
+  providers: [PrivacyService, MySessionsService],
 })
 export class PrivacyModule {}

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
  * filter. Each has a label under adminAudit.actions.<name with dots as underscores>.
  */
 export const AUDIT_ACTION_GROUPS = {
-  signIn: ['login.succeeded', 'login.failed', 'logout', 'logout.everywhere'],
+  signIn: ['login.succeeded', 'login.failed', 'logout', 'logout.everywhere', 'logout.others'],
   accounts: ['user.created', 'user.joined', 'user.updated', 'user.role_changed', 'user.disabled', 'user.enabled'],
   passwords: ['password.changed', 'reset_code.created', 'password.reset'],
   records: ['user.viewed', 'learner.report_viewed', 'reflections.viewed'],

@@ -29,3 +29,12 @@ export function useEndDevice() {
     onSuccess: () => client.invalidateQueries({ queryKey: devicesKey }),
   });
 }
+
+/** Ends every other signed-in device at once; this one stays signed in. */
+export function useEndOtherDevices() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (): Promise<{ ended: number }> => apiRequest('/me/sessions/end-others', { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: devicesKey }),
+  });
+}

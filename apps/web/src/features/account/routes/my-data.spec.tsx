@@ -34,9 +34,9 @@ describe('account: devices, my data, erasure', () => {
       [`DELETE /me/sessions/${devices.items[1].id}`]: { status: 204 },
     });
     renderApp('/account');
-    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
-    expect(screen.getByText('지금 이 기기')).toBeInTheDocument();
-    const buttons = screen.getAllByRole('button', { name: '이 기기에서 나가게 하기' });
+    expect(await screen.findByText('Android의 Chrome')).toBeInTheDocument();
+    expect(screen.getByText('지금 쓰고 있는 이 기기')).toBeInTheDocument();
+    const buttons = screen.getAllByRole('button', { name: /^이 기기에서 나가게 하기/ });
     expect(buttons).toHaveLength(1);
     await userEvent.setup().click(buttons[0]);
     await waitFor(() => expect(api.callsTo('DELETE', `/me/sessions/${devices.items[1].id}`)).toHaveLength(1));
