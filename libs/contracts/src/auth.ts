@@ -34,3 +34,6 @@ export const redeemResetCodeSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 export type RedeemResetCode = z.input<typeof redeemResetCodeSchema>;
+
+// The type of every schema above that has no type beside it.
+export type ResetCodeInput = z.input<typeof resetCodeInputSchema>;

@@ -202,53 +202,6 @@ export const updateLessonSchema = z.strictObject({
 });
 export type UpdateLesson = z.infer<typeof updateLessonSchema>;
 
-/**
- * What can block a publish. The web app words each code in the reader's language (with `params`);
- * `message` is the same in English, for a client that does not know a code yet.
- */
-export const PUBLISH_PROBLEM_CODES = [
-  'course_title_missing',
-  'course_code_missing',
-  'course_no_lessons',
-  'module_title_missing',
-  'module_empty',
-  'lesson_title_missing',
-  'reading_text_missing',
-  'reflection_prompt_missing',
-  'media_source_invalid',
-  'media_file_missing',
-  'media_transcript_missing',
-  'quiz_no_questions',
-  'question_text_missing',
-  'question_too_few_options',
-  'question_option_text_missing',
-  'question_needs_one_right',
-  'question_needs_a_right',
-] as const;
-export const publishProblemCodeSchema = z.enum(PUBLISH_PROBLEM_CODES);
-export type PublishProblemCode = z.infer<typeof publishProblemCodeSchema>;
-
-/**
- * Values a problem's sentence needs: `lesson` (the lesson's Korean title, or its key), `module` (the
- * module's Korean title), `question` (its number, from 1).
- */
-export const publishProblemParamsSchema = z.object({
-  lesson: z.string().optional(),
-  module: z.string().optional(),
-  question: z.number().int().optional(),
-});
-export type PublishProblemParams = z.infer<typeof publishProblemParamsSchema>;
-
-/** Why a draft cannot be published yet, one line per problem, pointing at the lesson. */
-export const publishProblemSchema = z.object({
-  lessonId: z.uuid().nullable(),
-  moduleId: z.uuid().nullable(),
-  code: publishProblemCodeSchema,
-  params: publishProblemParamsSchema,
-  message: z.string(),
-});
-export type PublishProblem = z.infer<typeof publishProblemSchema>;
-
 export const courseVersionSummarySchema = z.object({
   version: z.number().int(),
   publishedAt: z.iso.datetime({ offset: true }),
@@ -346,3 +299,40 @@ export const versionParamSchema = z.strictObject({
   id: uuidSchema,
   version: z.coerce.number().int().min(1).max(100_000),
 });
+
+// The type of every schema above that has no type beside it.
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+export type PersonRef = z.infer<typeof personRefSchema>;
+export type AuthorLessonSummary = z.infer<typeof authorLessonSummarySchema>;
+export type AuthorModule = z.infer<typeof authorModuleSchema>;
+export type AuthorCourseList = z.infer<typeof authorCourseListSchema>;
+export type DuplicateCourse = z.infer<typeof duplicateCourseSchema>;
+export type SetCoInstructors = z.infer<typeof setCoInstructorsSchema>;
+export type CreateModule = z.infer<typeof createModuleSchema>;
+export type UpdateModule = z.infer<typeof updateModuleSchema>;
+export type CreateLesson = z.infer<typeof createLessonSchema>;
+export type CourseVersionSummary = z.infer<typeof courseVersionSummarySchema>;
+export type CourseVersionList = z.infer<typeof courseVersionListSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+export type SlugParam = z.infer<typeof slugParamSchema>;
+export type VersionParam = z.infer<typeof versionParamSchema>;
+
+/** What a publish answers: the new version's number and time. */
+export const publishResultSchema = z.object({
+  version: z.number().int(),
+  publishedAt: z.iso.datetime({ offset: true }),
+});
+export type PublishResult = z.infer<typeof publishResultSchema>;
+/** Staff who can be named co-instructors (GET /authoring/instructors?q=). */
+export const instructorQuerySchema = z.strictObject({ q: z.string().trim().max(100).optional() });
+export type InstructorQuery = z.infer<typeof instructorQuerySchema>;
+export const instructorListSchema = z.object({ items: z.array(personRefSchema) });
+export type InstructorList = z.infer<typeof instructorListSchema>;
+export const mediaListSchema = z.object({ items: z.array(mediaSchema) });
+export type MediaList = z.infer<typeof mediaListSchema>;
+/** GET /authoring/courses/:id/bundle: the draft, or `?version=N`. */
+export const bundleQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() });
+export type BundleQuery = z.infer<typeof bundleQuerySchema>;
+/** POST /authoring/courses/import: the new course's address name, when the bundle's is taken. */
+export const importQuerySchema = z.strictObject({ slug: slugSchema.optional() });
+export type ImportQuery = z.infer<typeof importQuerySchema>;

@@ -169,3 +169,12 @@ export const mediaLessonSchema = z.strictObject({
     .nullable(),
   url: z.url({ protocol: /^https$/ }).nullable(),
 });
+
+// The type of every schema above that has no type beside it.
+export type CourseTag = z.infer<typeof courseTagSchema>;
+export type EnrolmentPolicy = z.infer<typeof enrolmentPolicySchema>;
+export type BundleKey = z.infer<typeof bundleKeySchema>;
+export type Slug = z.infer<typeof slugSchema>;
+export type BundleModule = z.infer<typeof bundleModuleSchema>;
+export type CourseLanguages = z.infer<typeof courseLanguagesSchema>;
+export type MediaLesson = z.infer<typeof mediaLessonSchema>;

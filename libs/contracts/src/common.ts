@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, LOCALES, ROLES } from './constants.js';
+import { publishProblemSchema } from './publish-problems.js';
 
 // In the browser, zod must not probe for eval (`new Function`): Dari's CSP refuses it and the
 // refusal is reported as a violation. The API (Node) keeps zod's faster compiled parsers.
@@ -30,9 +31,7 @@ export const errorBodySchema = z.object({
   message: z.string(),
   fields: z.array(fieldErrorSchema).optional(),
   /** Why a course cannot be published yet (publish_blocked). */
-  problems: z
-    .array(z.object({ lessonId: z.string().nullable(), moduleId: z.string().nullable(), message: z.string() }))
-    .optional(),
+  problems: z.array(publishProblemSchema).optional(),
   /** A free address name to offer instead, on slug_taken. */
   suggestedSlug: z.string().optional(),
   /** Seconds to wait, on 429. */
@@ -52,3 +51,6 @@ export const healthSchema = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+// The type of every schema above that has no type beside it.
+export type Uuid = z.infer<typeof uuidSchema>;

@@ -92,3 +92,10 @@ export const factReviewItemSchema = z.object({
 export type FactReviewItem = z.infer<typeof factReviewItemSchema>;
 export const factReviewListSchema = z.object({ today: z.string(), items: z.array(factReviewItemSchema) });
 export type FactReviewList = z.infer<typeof factReviewListSchema>;
+
+// The type of every schema above that has no type beside it.
+export type FactKey = z.infer<typeof factKeySchema>;
+export type FactFile = z.infer<typeof factFileSchema>;
+/** GET /facts: the whole registry. */
+export const factListSchema = z.array(factSchema);
+export type FactList = z.infer<typeof factListSchema>;

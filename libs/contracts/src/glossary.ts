@@ -101,3 +101,17 @@ export const answerWordRequestSchema = z
   .strictObject({ termId: z.uuid().optional(), newTerm: glossaryTermEntrySchema.optional() })
   .refine((v) => (v.termId === undefined) !== (v.newTerm === undefined), { error: 'give either termId or newTerm' });
 export const dismissWordRequestSchema = z.strictObject({});
+
+// The type of every schema above that has no type beside it.
+export type GlossaryTag = z.infer<typeof glossaryTagSchema>;
+export type GlossaryFile = z.infer<typeof glossaryFileSchema>;
+export type GlossaryPage = z.infer<typeof glossaryPageSchema>;
+export type GlossaryLookup = z.infer<typeof glossaryLookupSchema>;
+export type GlossaryLookupResult = z.infer<typeof glossaryLookupResultSchema>;
+export type SaveGlossaryTerm = z.infer<typeof saveGlossaryTermSchema>;
+export type UpdateGlossaryTerm = z.infer<typeof updateGlossaryTermSchema>;
+export type CreateWordRequest = z.infer<typeof createWordRequestSchema>;
+export type WordRequestList = z.infer<typeof wordRequestListSchema>;
+export type WordRequestQuery = z.infer<typeof wordRequestQuerySchema>;
+export type AnswerWordRequest = z.infer<typeof answerWordRequestSchema>;
+export type DismissWordRequest = z.infer<typeof dismissWordRequestSchema>;

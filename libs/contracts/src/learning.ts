@@ -180,3 +180,17 @@ export const certificateCodeParamSchema = z.strictObject({
     .toUpperCase()
     .regex(/^[A-Z2-9]{4}-?[A-Z2-9]{4}-?[A-Z2-9]{4}$/, { error: 'is not a certificate code' }),
 });
+
+// The type of every schema above that has no type beside it.
+export type Enrol = z.input<typeof enrolSchema>;
+export type MyLearning = z.infer<typeof myLearningSchema>;
+export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
+export type EventResult = z.infer<typeof eventResultSchema>;
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+export type Journal = z.infer<typeof journalSchema>;
+export type MyQuizAttemptsQuery = z.infer<typeof myQuizAttemptsQuerySchema>;
+export type MyQuizAttempts = z.infer<typeof myQuizAttemptsSchema>;
+export type Certificates = z.infer<typeof certificatesSchema>;
+export type UpdateCertificate = z.infer<typeof updateCertificateSchema>;
+export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
+export type CertificateCodeParam = z.infer<typeof certificateCodeParamSchema>;

@@ -46,3 +46,11 @@ export const auditPageSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+// The type of every schema above that has no type beside it.
+export type Session = z.infer<typeof sessionSchema>;
+export type SessionList = z.infer<typeof sessionListSchema>;
+export type EraseMe = z.infer<typeof eraseMeSchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;

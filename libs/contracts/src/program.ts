@@ -305,3 +305,30 @@ export const sharedReflectionsSchema = z.object({
   ),
 });
 export type SharedReflections = z.infer<typeof sharedReflectionsSchema>;
+
+// The type of every schema above that has no type beside it.
+export type CohortRole = z.infer<typeof cohortRoleSchema>;
+export type UpdateCohort = z.infer<typeof updateCohortSchema>;
+export type CohortCourse = z.infer<typeof cohortCourseSchema>;
+export type CohortList = z.infer<typeof cohortListSchema>;
+export type CohortMembersQuery = z.infer<typeof cohortMembersQuerySchema>;
+export type AddMembers = z.infer<typeof addMembersSchema>;
+export type MemberParam = z.infer<typeof memberParamSchema>;
+export type MemberLookup = z.infer<typeof memberLookupSchema>;
+export type JoinCode = z.infer<typeof joinCodeSchema>;
+export type JoinCodeList = z.infer<typeof joinCodeListSchema>;
+export type CreateJoinCode = z.input<typeof createJoinCodeSchema>;
+export type JoinCodeInput = z.input<typeof joinCodeInputSchema>;
+export type JoinCodeParam = z.infer<typeof joinCodeParamSchema>;
+export type JoinPreview = z.infer<typeof joinPreviewSchema>;
+export type Join = z.input<typeof joinSchema>;
+export type ImportLearners = z.infer<typeof importLearnersSchema>;
+export type ImportedLearner = z.infer<typeof importedLearnerSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
+export type AssignCourse = z.input<typeof assignCourseSchema>;
+export type CohortCourseParam = z.infer<typeof cohortCourseParamSchema>;
+export type CohortGridQuery = z.infer<typeof cohortGridQuerySchema>;
+export type LearnerReport = z.infer<typeof learnerReportSchema>;
+export type LearnerParam = z.infer<typeof learnerParamSchema>;
+export const joinCodeIdParamSchema = z.strictObject({ id: uuidSchema, codeId: uuidSchema });
+export type JoinCodeIdParam = z.infer<typeof joinCodeIdParamSchema>;

@@ -130,3 +130,8 @@ export const createdUserSchema = z.object({
   resetCode: resetCodeSchema.nullable(),
 });
 export type CreatedUser = z.infer<typeof createdUserSchema>;
+
+// The type of every schema above that has no type beside it.
+export type Username = z.infer<typeof usernameSchema>;
+export type DisplayName = z.infer<typeof displayNameSchema>;
+export type Password = z.infer<typeof passwordSchema>;

@@ -1,21 +1,25 @@
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import {
   authorCourseListSchema,
   authorCourseSchema,
   authorLessonSchema,
+  bundleQuerySchema,
   courseChangesSchema,
   courseVersionListSchema,
   createCourseSchema,
   createLessonSchema,
   createModuleSchema,
   duplicateCourseSchema,
+  importQuerySchema,
+  instructorListSchema,
+  instructorQuerySchema,
   listAuthorCoursesQuerySchema,
+  mediaListSchema,
   mediaSchema,
   publishedCourseSchema,
+  publishResultSchema,
   reorderOutlineSchema,
   setCoInstructorsSchema,
-  slugSchema,
   updateCourseSchema,
   updateLessonSchema,
   updateModuleSchema,
@@ -39,16 +43,10 @@ export class CourseVersionListDto extends createZodDto(courseVersionListSchema) 
 export class PublishedCourseDto extends createZodDto(publishedCourseSchema) {}
 export class VersionParamDto extends createZodDto(versionParamSchema) {}
 export class MediaDto extends createZodDto(mediaSchema) {}
-export class MediaListDto extends createZodDto(z.object({ items: z.array(mediaSchema) })) {}
-export class PublishResultDto extends createZodDto(
-  z.object({ version: z.number().int(), publishedAt: z.iso.datetime({ offset: true }) }),
-) {}
-export class InstructorListDto extends createZodDto(
-  z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }),
-) {}
-export class InstructorQueryDto extends createZodDto(z.strictObject({ q: z.string().trim().max(100).optional() })) {}
-export class BundleQueryDto extends createZodDto(
-  z.strictObject({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
-) {}
-export class ImportQueryDto extends createZodDto(z.strictObject({ slug: slugSchema.optional() })) {}
+export class MediaListDto extends createZodDto(mediaListSchema) {}
+export class PublishResultDto extends createZodDto(publishResultSchema) {}
+export class InstructorListDto extends createZodDto(instructorListSchema) {}
+export class InstructorQueryDto extends createZodDto(instructorQuerySchema) {}
+export class BundleQueryDto extends createZodDto(bundleQuerySchema) {}
+export class ImportQueryDto extends createZodDto(importQuerySchema) {}
 export class CourseChangesDto extends createZodDto(courseChangesSchema) {}

@@ -2,6 +2,7 @@ import type {
   AuthorCourse,
   AuthorCourseSummary,
   AuthorLesson,
+  PersonRef,
   PublishedCourse,
   PublishedLesson,
 } from '@dari/contracts';
@@ -9,10 +10,7 @@ import type { CourseModuleEntity } from './course-module.entity.js';
 import type { CourseEntity } from './course.entity.js';
 import type { LessonEntity } from './lesson.entity.js';
 
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
+export type { PersonRef };
 
 export function toAuthorCourseSummary(
   course: CourseEntity,

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorCode, FieldError } from '@dari/contracts';
+import type { ErrorCode, FieldError, PublishProblem } from '@dari/contracts';
 
 /**
  * The one exception Dari's services throw for a person's mistake or a refusal. It carries a stable
@@ -8,7 +8,7 @@ import type { ErrorCode, FieldError } from '@dari/contracts';
  */
 export class AppException extends HttpException {
   /** Why a course cannot be published yet (publish_blocked). */
-  problems?: { lessonId: string | null; moduleId: string | null; message: string }[];
+  problems?: PublishProblem[];
   /** A free address name to offer instead (slug_taken). */
   suggestedSlug?: string;
 

@@ -1,0 +1,137 @@
+import { ROLES, type Role } from './constants.js';
+
+/**
+ * Where each route of the API is and who may call it: the part of the route table (routes.ts) that
+ * the web client needs at run time. It imports no zod, so the first page's JavaScript stays small;
+ * routes.ts adds the schemas of each route under the same key. Paths are relative to /api/v1.
+ */
+export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export interface RoutePath {
+  method: RouteMethod;
+  path: `/${string}`;
+  /** 'public': no sign-in needed; otherwise the roles that may call it (the API still checks ownership). */
+  roles: 'public' | readonly Role[];
+}
+
+const ANY = ROLES;
+const STAFF = ['instructor', 'manager', 'admin'] as const;
+const AUTHORS = ['instructor', 'admin'] as const;
+const MANAGERS = ['manager', 'admin'] as const;
+const ADMIN = ['admin'] as const;
+
+export const ROUTE_PATHS = {
+  // health
+  'health.get': { method: 'GET', path: '/health', roles: 'public' },
+  // sign-in
+  'auth.login': { method: 'POST', path: '/auth/login', roles: 'public' },
+  'auth.logout': { method: 'POST', path: '/auth/logout', roles: ANY },
+  'auth.logoutAll': { method: 'POST', path: '/auth/logout-all', roles: ANY },
+  'auth.redeemResetCode': { method: 'POST', path: '/auth/redeem-reset-code', roles: 'public' },
+  // my account
+  'me.get': { method: 'GET', path: '/me', roles: ANY },
+  'me.update': { method: 'PATCH', path: '/me', roles: ANY },
+  'me.changePassword': { method: 'POST', path: '/me/password', roles: ANY },
+  'me.sessions': { method: 'GET', path: '/me/sessions', roles: ANY },
+  'me.endSession': { method: 'DELETE', path: '/me/sessions/:id', roles: ANY },
+  'me.export': { method: 'GET', path: '/me/export', roles: ANY },
+  'me.erase': { method: 'POST', path: '/me/erase', roles: ANY },
+  'me.joinCohort': { method: 'POST', path: '/me/cohorts', roles: ['learner'] },
+  // admin
+  'adminUsers.list': { method: 'GET', path: '/admin/users', roles: ADMIN },
+  'adminUsers.create': { method: 'POST', path: '/admin/users', roles: ADMIN },
+  'adminUsers.get': { method: 'GET', path: '/admin/users/:id', roles: ADMIN },
+  'adminUsers.update': { method: 'PATCH', path: '/admin/users/:id', roles: ADMIN },
+  'adminUsers.resetCode': { method: 'POST', path: '/admin/users/:id/reset-code', roles: ADMIN },
+  'admin.audit': { method: 'GET', path: '/admin/audit', roles: ADMIN },
+  'users.erase': { method: 'POST', path: '/users/:id/erase', roles: MANAGERS },
+  // authoring
+  'authoring.listCourses': { method: 'GET', path: '/authoring/courses', roles: STAFF },
+  'authoring.createCourse': { method: 'POST', path: '/authoring/courses', roles: AUTHORS },
+  'authoring.importBundle': { method: 'POST', path: '/authoring/courses/import', roles: AUTHORS },
+  'authoring.instructors': { method: 'GET', path: '/authoring/instructors', roles: STAFF },
+  'authoring.getCourse': { method: 'GET', path: '/authoring/courses/:id', roles: STAFF },
+  'authoring.updateCourse': { method: 'PATCH', path: '/authoring/courses/:id', roles: AUTHORS },
+  'authoring.duplicateCourse': { method: 'POST', path: '/authoring/courses/:id/duplicate', roles: AUTHORS },
+  'authoring.archiveCourse': { method: 'POST', path: '/authoring/courses/:id/archive', roles: AUTHORS },
+  'authoring.unarchiveCourse': { method: 'POST', path: '/authoring/courses/:id/unarchive', roles: AUTHORS },
+  'authoring.setCoInstructors': { method: 'PUT', path: '/authoring/courses/:id/co-instructors', roles: AUTHORS },
+  'authoring.createModule': { method: 'POST', path: '/authoring/courses/:id/modules', roles: AUTHORS },
+  'authoring.reorderOutline': { method: 'PUT', path: '/authoring/courses/:id/outline', roles: AUTHORS },
+  'authoring.publish': { method: 'POST', path: '/authoring/courses/:id/publish', roles: AUTHORS },
+  'authoring.versions': { method: 'GET', path: '/authoring/courses/:id/versions', roles: STAFF },
+  'authoring.changes': { method: 'GET', path: '/authoring/courses/:id/changes', roles: STAFF },
+  'authoring.version': { method: 'GET', path: '/authoring/courses/:id/versions/:version', roles: STAFF },
+  'authoring.preview': { method: 'GET', path: '/authoring/courses/:id/preview', roles: STAFF },
+  'authoring.listMedia': { method: 'GET', path: '/authoring/courses/:id/media', roles: STAFF },
+  'authoring.uploadMedia': { method: 'POST', path: '/authoring/courses/:id/media', roles: AUTHORS },
+  'authoring.bundle': { method: 'GET', path: '/authoring/courses/:id/bundle', roles: STAFF },
+  'authoring.updateModule': { method: 'PATCH', path: '/authoring/modules/:id', roles: AUTHORS },
+  'authoring.deleteModule': { method: 'DELETE', path: '/authoring/modules/:id', roles: AUTHORS },
+  'authoring.createLesson': { method: 'POST', path: '/authoring/modules/:id/lessons', roles: AUTHORS },
+  'authoring.getLesson': { method: 'GET', path: '/authoring/lessons/:id', roles: STAFF },
+  'authoring.updateLesson': { method: 'PATCH', path: '/authoring/lessons/:id', roles: AUTHORS },
+  'authoring.deleteLesson': { method: 'DELETE', path: '/authoring/lessons/:id', roles: AUTHORS },
+  'media.get': { method: 'GET', path: '/media/:id', roles: ANY },
+  // facts
+  'facts.list': { method: 'GET', path: '/facts', roles: ANY },
+  'facts.review': { method: 'GET', path: '/facts/review', roles: AUTHORS },
+  // catalogue and learning
+  'catalog.list': { method: 'GET', path: '/courses', roles: ANY },
+  'catalog.get': { method: 'GET', path: '/courses/:slug', roles: ANY },
+  'learning.enrol': { method: 'POST', path: '/courses/:slug/enrol', roles: ANY },
+  'learning.progress': { method: 'GET', path: '/courses/:slug/progress', roles: ANY },
+  'learning.withdraw': { method: 'POST', path: '/enrolments/:id/withdraw', roles: ANY },
+  'learning.mine': { method: 'GET', path: '/me/learning', roles: ANY },
+  'learning.events': { method: 'POST', path: '/progress/events', roles: ANY },
+  'learning.journal': { method: 'GET', path: '/me/journal', roles: ANY },
+  'learning.quizAttempts': { method: 'GET', path: '/me/quiz-attempts', roles: ANY },
+  'certificates.mine': { method: 'GET', path: '/me/certificates', roles: ANY },
+  'certificates.rename': { method: 'PATCH', path: '/me/certificates/:id', roles: ANY },
+  'certificates.verify': { method: 'GET', path: '/certificates/verify/:code', roles: 'public' },
+  // glossary and word requests
+  'glossary.search': { method: 'GET', path: '/glossary', roles: ANY },
+  'glossary.lookup': { method: 'POST', path: '/glossary/lookup', roles: ANY },
+  'glossary.get': { method: 'GET', path: '/glossary/:id', roles: ANY },
+  'glossary.create': { method: 'POST', path: '/glossary', roles: STAFF },
+  'glossary.update': { method: 'PATCH', path: '/glossary/:id', roles: STAFF },
+  'glossary.remove': { method: 'DELETE', path: '/glossary/:id', roles: MANAGERS },
+  'words.list': { method: 'GET', path: '/me/words', roles: ANY },
+  'words.save': { method: 'PUT', path: '/me/words/:id', roles: ANY },
+  'words.unsave': { method: 'DELETE', path: '/me/words/:id', roles: ANY },
+  'wordRequests.ask': { method: 'POST', path: '/word-requests', roles: ANY },
+  'wordRequests.mine': { method: 'GET', path: '/me/word-requests', roles: ANY },
+  'wordRequests.list': { method: 'GET', path: '/word-requests', roles: STAFF },
+  'wordRequests.answer': { method: 'POST', path: '/word-requests/:id/answer', roles: STAFF },
+  'wordRequests.dismiss': { method: 'POST', path: '/word-requests/:id/dismiss', roles: STAFF },
+  // cohorts
+  'cohorts.list': { method: 'GET', path: '/cohorts', roles: MANAGERS },
+  'cohorts.create': { method: 'POST', path: '/cohorts', roles: MANAGERS },
+  'cohorts.get': { method: 'GET', path: '/cohorts/:id', roles: MANAGERS },
+  'cohorts.update': { method: 'PATCH', path: '/cohorts/:id', roles: MANAGERS },
+  'cohorts.members': { method: 'GET', path: '/cohorts/:id/members', roles: MANAGERS },
+  'cohorts.addMembers': { method: 'POST', path: '/cohorts/:id/members', roles: MANAGERS },
+  'cohorts.lookupMember': { method: 'POST', path: '/cohorts/:id/members/lookup', roles: MANAGERS },
+  'cohorts.removeMember': { method: 'DELETE', path: '/cohorts/:id/members/:userId', roles: MANAGERS },
+  'cohorts.renameMember': { method: 'PATCH', path: '/cohorts/:id/members/:userId', roles: MANAGERS },
+  'cohorts.memberResetCode': { method: 'POST', path: '/cohorts/:id/members/:userId/reset-code', roles: MANAGERS },
+  'cohorts.importLearners': { method: 'POST', path: '/cohorts/:id/learners/import', roles: MANAGERS },
+  'cohorts.assignCourse': { method: 'PUT', path: '/cohorts/:id/courses', roles: MANAGERS },
+  'cohorts.unassignCourse': { method: 'DELETE', path: '/cohorts/:id/courses/:courseId', roles: MANAGERS },
+  'cohorts.joinCodes': { method: 'GET', path: '/cohorts/:id/join-codes', roles: MANAGERS },
+  'cohorts.createJoinCode': { method: 'POST', path: '/cohorts/:id/join-codes', roles: MANAGERS },
+  'cohorts.revokeJoinCode': { method: 'POST', path: '/cohorts/:id/join-codes/:codeId/revoke', roles: MANAGERS },
+  // joining with a code
+  'join.preview': { method: 'GET', path: '/join/:code', roles: 'public' },
+  'join.join': { method: 'POST', path: '/join', roles: 'public' },
+  // reports
+  'reports.program': { method: 'GET', path: '/reports/program', roles: MANAGERS },
+  'reports.programExport': { method: 'GET', path: '/reports/program/export', roles: MANAGERS },
+  'reports.cohort': { method: 'GET', path: '/reports/cohorts/:id', roles: MANAGERS },
+  'reports.cohortExport': { method: 'GET', path: '/reports/cohorts/:id/export', roles: MANAGERS },
+  'reports.course': { method: 'GET', path: '/reports/courses/:id', roles: STAFF },
+  'reports.courseExport': { method: 'GET', path: '/reports/courses/:id/export', roles: STAFF },
+  'reports.reflections': { method: 'GET', path: '/reports/courses/:id/reflections', roles: AUTHORS },
+  'reports.learner': { method: 'GET', path: '/reports/learners/:id', roles: STAFF },
+} as const satisfies Record<string, RoutePath>;
+
+export type RouteKey = keyof typeof ROUTE_PATHS;
