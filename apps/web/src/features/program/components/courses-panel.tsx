@@ -2,11 +2,13 @@ import type { Cohort } from '@dari/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { useLocale } from '../../../components/use-locale';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { CardTable, type Column } from '@/components/card-table';
+import { ConfirmAction } from '@/components/confirm-action';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
 import { useAssignCourse, usePublishedCourses, useUnassignCourse } from '../api/cohort-courses';
 import { formatDay } from '../format';
 
@@ -23,6 +25,48 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
   const [done, setDone] = useState<string | null>(null);
 
   const titleOf = (c: { title: { ko: string; en?: string; zh?: string } }) => pickText(c.title, locale);
+
+  const courseColumns: Column<Cohort['courses'][number]>[] = [
+    {
+      key: 'course',
+      header: t('program.columns.course'),
+      cell: (c) => {
+        const title = titleOf(c);
+        return (
+          <Link to={paths.program.courseReport(c.courseId)} lang={title.lang}>
+            {title.text}
+          </Link>
+        );
+      },
+    },
+    {
+      key: 'dueOn',
+      header: t('program.columns.dueOn'),
+      cell: (c) => (c.dueOn ? formatDay(c.dueOn, locale) : t('program.courses.noDue')),
+    },
+    {
+      key: 'actions',
+      header: t('program.columns.actions'),
+      cell: (c) => {
+        const title = titleOf(c);
+        return (
+          <ConfirmAction
+            label={t('program.courses.unassign')}
+            question={t('program.courses.unassignConfirm', { title: title.text })}
+            confirmLabel={t('program.courses.unassignYes')}
+            pending={unassign.isPending}
+            danger
+            onConfirm={() => {
+              setDone(null);
+              unassign.mutate(c.courseId, {
+                onSuccess: () => setDone(t('program.courses.unassigned', { title: title.text })),
+              });
+            }}
+          />
+        );
+      },
+    },
+  ];
 
   const onAssign = (event: FormEvent) => {
     event.preventDefault();
@@ -49,50 +93,12 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
       {cohort.courses.length === 0 ? (
         <p className="card empty-state">{t('program.courses.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table-cards">
-            <caption className="visually-hidden">{t('program.courses.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('program.columns.course')}</th>
-                <th scope="col">{t('program.columns.dueOn')}</th>
-                <th scope="col">{t('program.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohort.courses.map((c) => {
-                const title = titleOf(c);
-                return (
-                  <tr key={c.courseId}>
-                    <th scope="row" data-label={t('program.columns.course')}>
-                      <Link to={`/program/courses/${c.courseId}`} lang={title.lang}>
-                        {title.text}
-                      </Link>
-                    </th>
-                    <td data-label={t('program.columns.dueOn')}>
-                      {c.dueOn ? formatDay(c.dueOn, locale) : t('program.courses.noDue')}
-                    </td>
-                    <td data-label={t('program.columns.actions')}>
-                      <ConfirmAction
-                        label={t('program.courses.unassign')}
-                        question={t('program.courses.unassignConfirm', { title: title.text })}
-                        confirmLabel={t('program.courses.unassignYes')}
-                        pending={unassign.isPending}
-                        danger
-                        onConfirm={() => {
-                          setDone(null);
-                          unassign.mutate(c.courseId, {
-                            onSuccess: () => setDone(t('program.courses.unassigned', { title: title.text })),
-                          });
-                        }}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          caption={t('program.courses.caption')}
+          columns={courseColumns}
+          rows={cohort.courses}
+          rowKey={(c) => c.courseId}
+        />
       )}
 
       <section className="card" aria-labelledby={`${id}-title`}>

@@ -2,11 +2,13 @@ import type { Cohort } from '@dari/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { Loading } from '../../../components/loading';
-import { useLocale } from '../../../components/use-locale';
-import { formatDateTime } from '../../../lib/format';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { CardTable, type Column } from '@/components/card-table';
+import { ConfirmAction } from '@/components/confirm-action';
+import { Loading } from '@/components/loading';
+import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
+import { formatDateTime } from '@/lib/format';
 import {
   joinCodeState,
   joinUrl,
@@ -139,72 +141,60 @@ function CodesTable({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const columns = {
-    code: t('program.columns.code'),
-    state: t('program.columns.state'),
-    uses: t('program.columns.uses'),
-    expires: t('program.columns.expires'),
-    actions: t('program.columns.actions'),
-  };
-  return (
-    <div className="table-wrap">
-      <table className="table-cards">
-        <caption className="visually-hidden">{t('program.codes.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.code}</th>
-            <th scope="col">{columns.state}</th>
-            <th scope="col">{columns.uses}</th>
-            <th scope="col">{columns.expires}</th>
-            <th scope="col">{columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {codes.map((code) => {
-            const state = joinCodeState(code);
-            return (
-              <tr key={code.id}>
-                <th scope="row" data-label={columns.code}>
-                  <span className="join-code" translate="no">
-                    {code.code}
-                  </span>
-                </th>
-                <td data-label={columns.state}>
-                  <span className={`badge badge-code-${state}`}>{t(`program.codes.states.${state}`)}</span>
-                </td>
-                <td data-label={columns.uses}>
-                  {code.maxUses === null
-                    ? t('program.codes.usesNoLimit', { uses: code.uses })
-                    : t('program.codes.usesOf', { uses: code.uses, max: code.maxUses })}
-                </td>
-                <td data-label={columns.expires}>
-                  {code.expiresAt ? formatDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')}
-                </td>
-                <td data-label={columns.actions}>
-                  {state === 'usable' ? (
-                    <div className="button-row">
-                      <CopyButton text={joinUrl(code.code)} label={t('program.codes.copyLink')} />
-                      <Link to={`/program/cohorts/${cohortId}/codes/${code.id}`} className="button button-secondary">
-                        {t('program.codes.print')}
-                      </Link>
-                      <ConfirmAction
-                        label={t('program.codes.revoke')}
-                        question={t('program.codes.revokeConfirm', { code: code.code })}
-                        confirmLabel={t('program.codes.revokeYes')}
-                        pending={revoking}
-                        danger
-                        onConfirm={() => onRevoke(code)}
-                      />
-                    </div>
-                  ) : (
-                    <span className="muted">{t('program.codes.noActions')}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<JoinCode>[] = [
+    {
+      key: 'code',
+      header: t('program.columns.code'),
+      cell: (code) => (
+        <span className="join-code" translate="no">
+          {code.code}
+        </span>
+      ),
+    },
+    {
+      key: 'state',
+      header: t('program.columns.state'),
+      cell: (code) => {
+        const state = joinCodeState(code);
+        return <span className={`badge badge-code-${state}`}>{t(`program.codes.states.${state}`)}</span>;
+      },
+    },
+    {
+      key: 'uses',
+      header: t('program.columns.uses'),
+      cell: (code) =>
+        code.maxUses === null
+          ? t('program.codes.usesNoLimit', { uses: code.uses })
+          : t('program.codes.usesOf', { uses: code.uses, max: code.maxUses }),
+    },
+    {
+      key: 'expires',
+      header: t('program.columns.expires'),
+      cell: (code) => (code.expiresAt ? formatDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')),
+    },
+    {
+      key: 'actions',
+      header: t('program.columns.actions'),
+      cell: (code) =>
+        joinCodeState(code) === 'usable' ? (
+          <div className="button-row">
+            <CopyButton text={joinUrl(code.code)} label={t('program.codes.copyLink')} />
+            <Link to={paths.program.joinCodePrint(cohortId, code.id)} className="button button-secondary">
+              {t('program.codes.print')}
+            </Link>
+            <ConfirmAction
+              label={t('program.codes.revoke')}
+              question={t('program.codes.revokeConfirm', { code: code.code })}
+              confirmLabel={t('program.codes.revokeYes')}
+              pending={revoking}
+              danger
+              onConfirm={() => onRevoke(code)}
+            />
+          </div>
+        ) : (
+          <span className="muted">{t('program.codes.noActions')}</span>
+        ),
+    },
+  ];
+  return <CardTable caption={t('program.codes.caption')} columns={columns} rows={codes} rowKey={(code) => code.id} />;
 }

@@ -1,12 +1,13 @@
 import type { Cohort, ProgramReport } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { CardTable, type Column } from '@/components/card-table';
+import { pickText } from '@/components/course/localized';
+import { Page } from '@/components/page';
+import { QueryState } from '@/components/query-state';
+import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
+import { useMe } from '@/lib/session';
 import { EXPORTS } from '../api/keys';
 import { useCohorts } from '../api/list-cohorts';
 import { useProgramReport } from '../api/reports';
@@ -29,20 +30,16 @@ export function ProgramHomePage() {
       <section aria-labelledby="program-cohorts-title">
         <div className="section-head">
           <h2 id="program-cohorts-title">{t('program.home.cohortsTitle')}</h2>
-          <Link to="/program/cohorts/new" className="button button-primary">
+          <Link to={paths.program.newCohort} className="button button-primary">
             {t('program.home.newCohort')}
           </Link>
         </div>
-        {cohorts.isPending ? <Loading /> : null}
-        {cohorts.isError ? <LoadError error={cohorts.error} onRetry={() => void cohorts.refetch()} /> : null}
-        {cohorts.data ? <CohortList cohorts={cohorts.data.items} /> : null}
+        <QueryState query={cohorts}>{(data) => <CohortList cohorts={data.items} />}</QueryState>
       </section>
 
       <section aria-labelledby="program-report-title">
         <h2 id="program-report-title">{t('program.home.reportTitle')}</h2>
-        {report.isPending ? <Loading /> : null}
-        {report.isError ? <LoadError error={report.error} onRetry={() => void report.refetch()} /> : null}
-        {report.data ? <ProgramDashboard report={report.data} /> : null}
+        <QueryState query={report}>{(data) => <ProgramDashboard report={data} />}</QueryState>
       </section>
     </Page>
   );
@@ -63,7 +60,7 @@ function CohortList({ cohorts }: { cohorts: Cohort[] }) {
       {cohorts.map((c) => (
         <li key={c.id} className="card">
           <h3>
-            <Link to={`/program/cohorts/${c.id}`}>{c.name}</Link>
+            <Link to={paths.program.cohort(c.id)}>{c.name}</Link>
           </h3>
           <p className="muted">
             {c.startsOn || c.endsOn
@@ -91,6 +88,44 @@ export function ProgramDashboard({ report }: { report: ProgramReport }) {
     { stat: 'completions', value: formatNumber(report.completions, locale) },
     { stat: 'completionRate', value: formatPercent(report.completionRate, locale) },
   ];
+  const count = <K extends 'learners' | 'enrolments' | 'completions'>(key: K) => ({
+    key,
+    header: t(`program.columns.${key as string}`),
+    cell: (c: Record<K, number>) => formatNumber(c[key], locale),
+  });
+  const rate = {
+    key: 'completionRate',
+    header: t('program.columns.completionRate'),
+    cell: (c: { completionRate: number }) => formatPercent(c.completionRate, locale),
+  };
+  const cohortColumns: Column<ProgramReport['cohorts'][number]>[] = [
+    {
+      key: 'cohort',
+      header: t('program.columns.cohort'),
+      cell: (c) => <Link to={paths.program.cohort(c.id)}>{c.name}</Link>,
+    },
+    count('learners'),
+    count('enrolments'),
+    count('completions'),
+    rate,
+  ];
+  const courseColumns: Column<ProgramReport['courses'][number]>[] = [
+    {
+      key: 'course',
+      header: t('program.columns.course'),
+      cell: (c) => {
+        const title = pickText(c.title, locale);
+        return (
+          <Link to={paths.program.courseReport(c.id)} lang={title.lang}>
+            {title.text}
+          </Link>
+        );
+      },
+    },
+    count('enrolments'),
+    count('completions'),
+    rate,
+  ];
   return (
     <>
       <dl className="stats">
@@ -116,33 +151,13 @@ export function ProgramDashboard({ report }: { report: ProgramReport }) {
               valueText: formatPercent(c.completionRate, locale),
             }))}
           />
-          <div className="table-wrap">
-            <table className="table-cards">
-              <caption>{t('program.home.byCohortCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('program.columns.cohort')}</th>
-                  <th scope="col">{t('program.columns.learners')}</th>
-                  <th scope="col">{t('program.columns.enrolments')}</th>
-                  <th scope="col">{t('program.columns.completions')}</th>
-                  <th scope="col">{t('program.columns.completionRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.cohorts.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" data-label={t('program.columns.cohort')}>
-                      <Link to={`/program/cohorts/${c.id}`}>{c.name}</Link>
-                    </th>
-                    <td data-label={t('program.columns.learners')}>{formatNumber(c.learners, locale)}</td>
-                    <td data-label={t('program.columns.enrolments')}>{formatNumber(c.enrolments, locale)}</td>
-                    <td data-label={t('program.columns.completions')}>{formatNumber(c.completions, locale)}</td>
-                    <td data-label={t('program.columns.completionRate')}>{formatPercent(c.completionRate, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            caption={t('program.home.byCohortCaption')}
+            captionVisible
+            columns={cohortColumns}
+            rows={report.cohorts}
+            rowKey={(c) => c.id}
+          />
         </div>
       )}
 
@@ -163,38 +178,13 @@ export function ProgramDashboard({ report }: { report: ProgramReport }) {
               };
             })}
           />
-          <div className="table-wrap">
-            <table className="table-cards">
-              <caption>{t('program.home.byCourseCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('program.columns.course')}</th>
-                  <th scope="col">{t('program.columns.enrolments')}</th>
-                  <th scope="col">{t('program.columns.completions')}</th>
-                  <th scope="col">{t('program.columns.completionRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.courses.map((c) => {
-                  const title = pickText(c.title, locale);
-                  return (
-                    <tr key={c.id}>
-                      <th scope="row" data-label={t('program.columns.course')}>
-                        <Link to={`/program/courses/${c.id}`} lang={title.lang}>
-                          {title.text}
-                        </Link>
-                      </th>
-                      <td data-label={t('program.columns.enrolments')}>{formatNumber(c.enrolments, locale)}</td>
-                      <td data-label={t('program.columns.completions')}>{formatNumber(c.completions, locale)}</td>
-                      <td data-label={t('program.columns.completionRate')}>
-                        {formatPercent(c.completionRate, locale)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            caption={t('program.home.byCourseCaption')}
+            captionVisible
+            columns={courseColumns}
+            rows={report.courses}
+            rowKey={(c) => c.id}
+          />
         </div>
       )}
     </>
