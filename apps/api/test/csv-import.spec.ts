@@ -4,7 +4,7 @@ import { TestApp, uniqueName } from './test-app.js';
 type Who = { id: string; cookie: string };
 
 /**
- * The import's second line of defence against a CSV decoded in the wrong encoding (issue 16): the web
+ * The import's second line of defence against a CSV decoded in the wrong encoding: the web
  * app decodes CP949 itself, but text that was already mangled — pasted from a program that read the
  * file as UTF-8, or sent by another client — is refused by line and field, and nothing is created.
  */

@@ -1,5 +1,5 @@
 /**
- * The learner's world, checked by a model (issue 13): random sequences of what people do — enrol,
+ * The learner's world, checked by a model: random sequences of what people do — enrol,
  * withdraw, learn on two devices and offline, take quizzes, skip, join with a code, be added to and
  * removed from cohorts, have courses assigned with due dates, see a course republished, erase their
  * account — against the real API and PostgreSQL. After every step every read a person would see is

@@ -5,7 +5,7 @@ import { TestApp, uniqueName } from './test-app.js';
 type Who = { id: string; cookie: string };
 
 /**
- * Skipping a lesson with a content note carries no penalty (issue 16): staff never see who skipped.
+ * Skipping a lesson with a content note carries no penalty: staff never see who skipped.
  * The learner's page shows a skipped reading as finished and a skipped quiz as not started; the
  * course report counts skips per lesson, and below 3 says only "fewer than 3".
  */

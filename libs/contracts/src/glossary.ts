@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The North/South glossary (issue 6). Shipped as libs/curriculum/glossary/terms.json, an array of
+ * The North/South glossary. Shipped as libs/curriculum/glossary/terms.json, an array of
  * these, sorted by `term`. Lessons link a term with [[term]] or [[term|shown text]].
  */
 /** `reference`: a term kept for looking up (search, word lists) that no starter lesson links yet. */

@@ -4,7 +4,7 @@
  * the learner is enrolled in and has not withdrawn from — someone removed from a cohort keeps what
  * they started or finished (the learner model found My learning listing a course whose page was 404).
  *
- * The course's alias is passed in, never assumed (issue 13: a fragment that assumed `c` compared an
+ * The course's alias is passed in, never assumed (a fragment that assumed `c` once compared an
  * inner alias with itself), and the inner aliases (`vis_cc`, `vis_cm`, `vis_e`) are used nowhere else.
  * Statements that must read whole (the course page) write the rule out; a test checks that their
  * text contains exactly `visibleToLearner(alias, param)`, so the rule stays one.

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 
-/** A North/South glossary entry (issue 6); lessons link it with [[term]]. */
+/** A North/South glossary entry; lessons link it with [[term]]. */
 @Entity({ name: 'glossary_terms' })
 export class GlossaryTermEntity {
   @PrimaryGeneratedColumn('uuid')

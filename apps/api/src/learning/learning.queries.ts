@@ -8,7 +8,7 @@ import { type Db, run, type Statement, statement } from '../database/sql.js';
  * shows each statement exactly as PostgreSQL receives it.
  *
  * Every enrolment read answers the same columns, including where "Continue" goes (`next_*`): the
- * lesson last worked on if unfinished, else the first one not done. The course page bug of issue 13
+ * lesson last worked on if unfinished, else the first one not done. A course page bug once
  * hid in a fragment whose inner `courses c` shadowed the outer one, so these are written out.
  */
 
@@ -244,7 +244,7 @@ export type EventParams = [
 /*
  * Stores the event once and, only if it is new, moves the enrolment's activity. "Continue" follows
  * the latest moment of learning, not the latest arrival: a phone back online with yesterday's work
- * does not move the learner back (issue 13's model). Shared by the statements below; each variant
+ * does not move the learner back (as the learner model expects). Shared by the statements below; each variant
  * is built here once and registered under its own name.
  */
 const STORE_EVENT = `

@@ -201,7 +201,7 @@ export class MediaService {
    */
   async serve(id: string, auth: AuthContext, range: string | undefined, reply: DariReply): Promise<void> {
     // Look up, then decide: one statement answers for a missing file and for one the caller may not
-    // see, so the two take the same time (issue 21: a real id of someone else's file answered in
+    // see, so the two take the same time (a real id of someone else's file used to answer in
     // ~2.1 ms, a made-up one in ~1.4 ms). Only a file the caller may see costs more (the disk).
     const row = await mediaForCaller(this.db, id, auth.userId);
     const allowed =

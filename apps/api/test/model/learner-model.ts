@@ -1,5 +1,5 @@
 /**
- * The reference model of a learner's world (issue 13): what should be true, written as plainly as
+ * The reference model of a learner's world: what should be true, written as plainly as
  * possible, with no SQL and no shortcuts taken from the implementation. docs/learner-model.md says
  * how it works and how to add a command.
  */
