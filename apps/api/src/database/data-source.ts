@@ -23,5 +23,6 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
   };
 }
 
-// For the TypeORM CLI (`npm run migration:generate -w apps/api -- src/database/migrations/Name`).
+// For the TypeORM CLI, which wants a default export. No npm script runs it: `npm run schema:diff`
+// prints the SQL a new migration needs (docs/database.md, "Adding a migration").
 export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/dari'));
