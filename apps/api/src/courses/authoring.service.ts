@@ -24,6 +24,7 @@ import { CourseModuleEntity } from './course-module.entity.js';
 import { toAuthorCourse, toAuthorCourseSummary, toAuthorLesson, type PersonRef } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
 import { LessonEntity } from './lesson.entity.js';
+import * as q from './courses.queries.js';
 
 export const newKey = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -98,13 +99,7 @@ export class AuthoringService {
     // Look up, then decide: a missing lesson and one the caller may not read run the same statement
     // (issue 21 item 6: by timing, a real id of another's lesson could be told from a made-up one).
     // Who may read is CourseAccessService.course(…, 'read'): admins, managers, the owner, co-instructors.
-    const [row]: { id: string | null; teaches: boolean }[] = await this.db.query(
-      `SELECT l.id, coalesce(c.owner_id = $2 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $2), false) AS teaches
-         FROM (SELECT $1::uuid AS wanted) w
-         LEFT JOIN lessons l ON l.id = w.wanted
-         LEFT JOIN courses c ON c.id = l.course_id`,
-      [lessonId, auth.userId],
-    );
+    const row = await q.lessonForCaller(this.db, lessonId, auth.userId);
     const readable =
       row.id !== null &&
       (auth.role === 'admin' || auth.role === 'manager' || (auth.role === 'instructor' && row.teaches));
@@ -239,10 +234,7 @@ export class AuthoringService {
 
   async addModule(courseId: string, title: DraftText, auth: AuthContext): Promise<AuthorCourse> {
     return this.mutate(courseId, auth, null, async (course, m) => {
-      const [{ next }] = await m.query(
-        `SELECT coalesce(max(position), -1) + 1 AS next FROM course_modules WHERE course_id = $1`,
-        [course.id],
-      );
+      const next = await q.nextModulePosition(m, course.id);
       await m.insert(CourseModuleEntity, { courseId: course.id, key: newKey('m'), position: next, title });
     });
   }
@@ -301,10 +293,7 @@ export class AuthoringService {
     const mod = await this.findModule(moduleId, auth);
     let created!: LessonEntity;
     await this.mutate(mod.courseId, auth, null, async (course, m) => {
-      const [{ next }] = await m.query(
-        `SELECT coalesce(max(position), -1) + 1 AS next FROM lessons WHERE module_id = $1`,
-        [mod.id],
-      );
+      const next = await q.nextLessonPosition(m, mod.id);
       created = await m.save(
         m.create(LessonEntity, {
           courseId: course.id,
@@ -343,7 +332,7 @@ export class AuthoringService {
       if (patch.content !== undefined) lesson.content = patch.content;
       lesson.revision += 1;
       await m.save(lesson);
-      await m.query(`UPDATE courses SET content_changed_at = now() WHERE id = $1`, [lesson.courseId]);
+      await q.touchContent(m, lesson.courseId);
       return toAuthorLesson(lesson);
     });
   }
@@ -395,8 +384,7 @@ export class AuthoringService {
         const suffix = `-${from + i}`;
         return `${base.slice(0, 80 - suffix.length).replace(/-+$/, '')}${suffix}`;
       });
-      const rows: { slug: string }[] = await m.query(`SELECT slug FROM courses WHERE slug = ANY($1)`, [candidates]);
-      const used = new Set(rows.map((r) => r.slug));
+      const used = await q.takenSlugs(m, candidates);
       const free = candidates.find((c) => !used.has(c));
       if (free) return free;
     }
@@ -413,10 +401,7 @@ export class AuthoringService {
       const course = await this.access.course(courseId, auth, 'edit', m, true);
       if (revision !== null && course.revision !== revision) throw staleRevision();
       await change(course, m);
-      await m.query(
-        `UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_at = now() WHERE id = $1`,
-        [course.id],
-      );
+      await q.bumpRevision(m, course.id);
       const fresh = await m.findOneByOrFail(CourseEntity, { id: course.id });
       return this.view(fresh, auth, m);
     });
@@ -430,22 +415,14 @@ export class AuthoringService {
   }
 
   private async summaryExtras(course: CourseEntity, auth: AuthContext, m: EntityManager) {
-    const people: { id: string; display_name: string; is_owner: boolean }[] = await m.query(
-      `SELECT u.id, u.display_name, u.id = $2 AS is_owner FROM users u
-        WHERE u.id = $2 OR u.id IN (SELECT user_id FROM course_instructors WHERE course_id = $1)
-        ORDER BY u.display_name`,
-      [course.id, course.ownerId],
-    );
-    const [{ minutes }] = await m.query(
-      `SELECT coalesce(sum(estimated_minutes), 0)::int AS minutes FROM lessons WHERE course_id = $1`,
-      [course.id],
-    );
+    const people = await q.coursePeople(m, course.id, course.ownerId);
+    const minutes = await q.courseMinutes(m, course.id);
     const ref = (p: { id: string; display_name: string }): PersonRef => ({ id: p.id, displayName: p.display_name });
     const ownerRow = people.find((p) => p.is_owner);
     return {
       owner: ownerRow ? ref(ownerRow) : null,
       coInstructors: people.filter((p) => !p.is_owner).map(ref),
-      estimatedMinutes: minutes as number,
+      estimatedMinutes: minutes,
       canEdit: await this.access.canEdit(course, auth, m),
     };
   }
@@ -477,19 +454,12 @@ export class AuthoringService {
   }
 
   private async renumber(m: EntityManager, courseId: string): Promise<void> {
-    await m.query(
-      `UPDATE course_modules cm SET position = r.rn - 1 FROM (SELECT id, row_number() OVER (ORDER BY position) AS rn FROM course_modules WHERE course_id = $1) r WHERE cm.id = r.id`,
-      [courseId],
-    );
-    await m.query(
-      `UPDATE lessons l SET position = r.rn - 1 FROM (SELECT id, row_number() OVER (PARTITION BY module_id ORDER BY position) AS rn FROM lessons WHERE course_id = $1) r WHERE l.id = r.id`,
-      [courseId],
-    );
+    await q.renumber(m, courseId);
   }
 
   async assertCourseMedia(m: EntityManager, courseId: string, mediaId: string, path: string): Promise<void> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM media WHERE id = $1 AND course_id = $2`, [mediaId, courseId]);
-    if (!rows.length) throw AppException.validation([{ path, message: 'is not a file of this course' }]);
+    if (!(await q.isCourseMedia(m, mediaId, courseId)))
+      throw AppException.validation([{ path, message: 'is not a file of this course' }]);
   }
 
   private uniqueViolation(e: unknown): unknown {

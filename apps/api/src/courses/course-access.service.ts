@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { CourseEntity } from './course.entity.js';
+import { isCoInstructor } from './courses.queries.js';
 
 export type CourseAccess = 'read' | 'edit' | 'own';
 
@@ -17,11 +18,7 @@ export class CourseAccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async isCoInstructor(courseId: string, userId: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM course_instructors WHERE course_id = $1 AND user_id = $2`, [
-      courseId,
-      userId,
-    ]);
-    return rows.length > 0;
+    return isCoInstructor(m, courseId, userId);
   }
 
   /** Loads the course for this purpose, or throws 404/403. With `lock`, the row is locked for the transaction. */

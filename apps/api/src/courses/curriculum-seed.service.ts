@@ -5,6 +5,7 @@ import { starterCourseDirs } from '@dari/curriculum';
 import { BundlesService } from '../bundles/bundles.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { PublishingService } from './publishing.service.js';
+import { courseCount } from './courses.queries.js';
 
 /** Loads the starter curriculum (libs/curriculum) into a database that has no courses yet, and publishes it. */
 @Injectable()
@@ -16,8 +17,7 @@ export class CurriculumSeedService {
   ) {}
 
   async run(dirs: string[] = starterCourseDirs()): Promise<string[]> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM courses`);
-    if (n > 0) return [];
+    if ((await courseCount(this.db)) > 0) return [];
     const owner = await this.db.getRepository(UserEntity).findOneBy({ username: 'demo.instructor' });
     const loaded: string[] = [];
     for (const dir of dirs) {

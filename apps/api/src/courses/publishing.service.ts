@@ -21,6 +21,7 @@ import { CourseEntity } from './course.entity.js';
 import { FactsService } from '../facts/facts.service.js';
 import { LessonEntity } from './lesson.entity.js';
 import { recomputeCourse, writePublishedLessons } from '../learning/completion.js';
+import * as q from './courses.queries.js';
 
 /**
  * Publishing freezes the draft into a numbered, immutable version. Lesson ids are carried into the
@@ -43,18 +44,7 @@ export class PublishingService {
 
   async versions(courseId: string, auth: AuthContext) {
     const course = await this.access.course(courseId, auth, 'read');
-    const rows: {
-      version: number;
-      published_at: Date;
-      published_by: string | null;
-      display_name: string | null;
-      lesson_count: number;
-    }[] = await this.db.query(
-      `SELECT v.version, v.published_at, v.published_by, u.display_name, v.lesson_count
-         FROM course_versions v LEFT JOIN users u ON u.id = v.published_by
-        WHERE v.course_id = $1 ORDER BY v.version DESC`,
-      [course.id],
-    );
+    const rows = await q.versions(this.db, course.id);
     return {
       items: rows.map((r) => ({
         version: r.version,
@@ -129,10 +119,7 @@ export class PublishingService {
           // content_changed_at stays: it is <= published_at now, so "unpublished changes" is false.
         },
       );
-      await m.query(`UPDATE courses SET content_changed_at = least(content_changed_at, $2) WHERE id = $1`, [
-        course.id,
-        row.publishedAt,
-      ]);
+      await q.contentPublished(m, course.id, row.publishedAt);
       // Learners follow the new version: removed lessons stop counting, new required ones are due.
       await writePublishedLessons(m, { ...snapshot, version });
       await recomputeCourse(m, course.id);
@@ -171,9 +158,7 @@ export class PublishingService {
     if (course.enrolmentPolicy === 'code' && !course.courseCode)
       add('course_code_missing', 'A course with a course code needs the code.');
     if (!c.modules.some((mod) => mod.lessons.length)) add('course_no_lessons', 'The course needs at least one lesson.');
-    const mediaIds = new Set(
-      (await m.query(`SELECT id FROM media WHERE course_id = $1`, [course.id])).map((r: { id: string }) => r.id),
-    );
+    const mediaIds = await q.courseMediaIds(m, course.id);
     for (const mod of c.modules) {
       if (!mod.title.ko.trim()) add('module_title_missing', 'A module needs a Korean title.', { moduleId: mod.id });
       if (!mod.lessons.length)

@@ -16,6 +16,7 @@ import type { AuthContext } from '../common/http/request.js';
 import { CourseAccessService } from '../courses/course-access.service.js';
 import { GlossaryTermEntity, WordRequestEntity } from './glossary.entities.js';
 import { pgCode } from '../database/retry.js';
+import * as sql from './glossary.queries.js';
 
 const CONSONANTS_ONLY = /^[ㄱ-ㅎ\s]+$/u;
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -51,11 +52,7 @@ export class GlossaryService {
 
   private async savedSet(userId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { term_id: string }[] = await this.db.query(
-      `SELECT term_id FROM word_list WHERE user_id = $1 AND term_id = ANY($2::uuid[])`,
-      [userId, ids],
-    );
-    return new Set(rows.map((r) => r.term_id));
+    return sql.savedTerms(this.db, userId, ids);
   }
 
   private async views(terms: GlossaryTermEntity[], auth: AuthContext): Promise<GlossaryTerm[]> {
@@ -147,16 +144,12 @@ export class GlossaryService {
   }
 
   async saveWord(termId: string, auth: AuthContext): Promise<void> {
-    const exists: unknown[] = await this.db.query(`SELECT 1 FROM glossary_terms WHERE id = $1`, [termId]);
-    if (!exists.length) throw AppException.notFound('term');
-    await this.db.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      auth.userId,
-      termId,
-    ]);
+    if (!(await sql.termExists(this.db, termId))) throw AppException.notFound('term');
+    await sql.saveWord(this.db, auth.userId, termId);
   }
 
   async unsaveWord(termId: string, auth: AuthContext): Promise<void> {
-    await this.db.query(`DELETE FROM word_list WHERE user_id = $1 AND term_id = $2`, [auth.userId, termId]);
+    await sql.unsaveWord(this.db, auth.userId, termId);
   }
 
   // ---- word requests ----
@@ -174,24 +167,18 @@ export class GlossaryService {
     let courseId: string | null = null;
     if (lessonId) {
       // The lesson must be one the learner can take: a published lesson of a course they are in.
-      const rows: { course_id: string }[] = await this.db.query(
-        `SELECT pl.course_id FROM published_lessons pl JOIN enrolments e ON e.course_id = pl.course_id AND e.user_id = $2 AND e.status <> 'withdrawn' WHERE pl.lesson_id = $1`,
-        [lessonId, auth.userId],
-      );
-      if (!rows[0])
+      const taken = await sql.takenLessonCourse(this.db, lessonId, auth.userId);
+      if (!taken)
         throw AppException.validation([
           { path: 'body.lessonId', message: 'is not a lesson of a course you are taking' },
         ]);
-      courseId = rows[0].course_id;
+      courseId = taken;
     }
     const { id, created } = await this.db.transaction(async (m) => {
       // Two asks at once (a double tap on two devices) queue here, so the second one finds the first.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('word_request:' || $1::text))`, [auth.userId]);
-      const open: { id: string }[] = await m.query(
-        `SELECT id FROM word_requests WHERE user_id = $1 AND status = 'open' AND text = $2 AND lesson_id IS NOT DISTINCT FROM $3::uuid ORDER BY created_at LIMIT 1`,
-        [auth.userId, text, lessonId ?? null],
-      );
-      if (open[0]) return { id: open[0].id, created: false };
+      await sql.lockLearnerRequests(m, auth.userId);
+      const open = await sql.openRequest(m, auth.userId, text, lessonId ?? null);
+      if (open) return { id: open, created: false };
       const r = await m
         .getRepository(WordRequestEntity)
         .save({ userId: auth.userId, text, lessonId: lessonId ?? null, courseId, status: 'open' });
@@ -201,45 +188,25 @@ export class GlossaryService {
   }
 
   async myRequests(auth: AuthContext) {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM word_requests WHERE user_id = $1 ORDER BY created_at DESC`,
-      [auth.userId],
-    );
+    const ids = await sql.myRequestIds(this.db, auth.userId);
     return {
-      items: await this.requestViews(
-        rows.map((r) => r.id),
-        auth,
-        false,
-      ),
+      items: await this.requestViews(ids, auth, false),
     };
   }
 
   /** Instructors see requests from their own courses; managers and admins see all. */
   async staffRequests(status: string | undefined, auth: AuthContext) {
     // No status given (NULL) means requests of every status, on purpose.
-    let rows: { id: string }[];
+    let ids: string[];
     if (auth.role === 'instructor') {
-      rows = await this.db.query(
-        `SELECT r.id FROM word_requests r
-          WHERE ($1::text IS NULL OR r.status = $1)
-            AND r.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $2 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $2)
-          ORDER BY r.created_at DESC LIMIT 500`,
-        [status ?? null, auth.userId],
-      );
+      ids = await sql.instructorRequestIds(this.db, status ?? null, auth.userId);
     } else if (auth.role === 'manager' || auth.role === 'admin') {
-      rows = await this.db.query(
-        `SELECT r.id FROM word_requests r WHERE ($1::text IS NULL OR r.status = $1) ORDER BY r.created_at DESC LIMIT 500`,
-        [status ?? null],
-      );
+      ids = await sql.allRequestIds(this.db, status ?? null);
     } else {
       throw AppException.forbidden();
     }
     return {
-      items: await this.requestViews(
-        rows.map((r) => r.id),
-        auth,
-        true,
-      ),
+      items: await this.requestViews(ids, auth, true),
     };
   }
 
@@ -252,17 +219,14 @@ export class GlossaryService {
     await this.db.transaction(async (m) => {
       const r = await this.staffRequest(m, id, auth);
       const termId = input.termId ?? (await this.create(input.newTerm!, auth, m)).id;
-      const exists: unknown[] = await m.query(`SELECT 1 FROM glossary_terms WHERE id = $1`, [termId]);
-      if (!exists.length) throw AppException.validation([{ path: 'body.termId', message: 'is not a glossary term' }]);
+      if (!(await sql.termExists(m, termId)))
+        throw AppException.validation([{ path: 'body.termId', message: 'is not a glossary term' }]);
       await m.update(
         WordRequestEntity,
         { id: r.id },
         { status: 'answered', termId, answeredBy: auth.userId, answeredAt: new Date() },
       );
-      await m.query(`INSERT INTO word_list (user_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-        r.userId,
-        termId,
-      ]);
+      await sql.saveWord(m, r.userId, termId);
     });
     return (await this.requestViews([id], auth, true))[0];
   }
@@ -281,8 +245,7 @@ export class GlossaryService {
 
   /** Loads the starter glossary (libs/curriculum) into an empty glossary. */
   async seed(file = GLOSSARY_FILE): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM glossary_terms`);
-    if (n > 0) return 0;
+    if ((await sql.termCount(this.db)) > 0) return 0;
     const entries = glossaryFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     await this.db.transaction(async (m) => {
       for (let i = 0; i < entries.length; i += 200)
@@ -313,10 +276,11 @@ export class GlossaryService {
     const rows = await this.db
       .getRepository(WordRequestEntity)
       .find({ where: { id: In(ids) }, relations: { term: true } });
-    const names: { id: string; display_name: string }[] = staff
-      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
+    const names = staff
+      ? await sql.displayNames(
+          this.db,
           rows.map((r) => r.userId),
-        ])
+        )
       : [];
     const saved = await this.savedSet(
       auth.userId,
@@ -369,10 +333,8 @@ export class GlossaryService {
     if (related.includes(self))
       throw AppException.validation([{ path: 'body.related', message: 'must not name the term itself' }]);
     if (!related.length) return;
-    const found: { term: string }[] = await m.query(`SELECT term FROM glossary_terms WHERE term = ANY($1::text[])`, [
-      related,
-    ]);
-    const missing = related.filter((r) => !found.some((f) => f.term === r));
+    const found = await sql.existingTerms(m, related);
+    const missing = related.filter((r) => !found.has(r));
     if (missing.length)
       throw AppException.validation([{ path: 'body.related', message: `not in the glossary: ${missing.join(', ')}` }]);
   }

@@ -7,6 +7,7 @@ import { Public } from '../common/auth/decorators.js';
 import { RETRY_AFTER_SECONDS } from '../common/errors/unavailable.js';
 import type { DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ping } from './health.queries.js';
 
 /** For load balancers and people: 200 when the database answers, 503 when it does not. */
 @ApiTags('health')
@@ -22,7 +23,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) reply: DariReply): Promise<Health> {
     let database: Health['database'] = 'ok';
     try {
-      await this.db.query('SELECT 1');
+      await ping(this.db);
     } catch {
       database = 'down';
       reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS));
