@@ -11,13 +11,15 @@ import { pinoHttpOptions } from './common/http/logging.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CohortsModule } from './cohorts/index.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { FactsModule } from './facts/facts.module.js';
 import { GlossaryModule } from './glossary/glossary.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JoinModule } from './join/index.js';
 import { LearningModule } from './learning/learning.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
-import { ProgramModule } from './program/program.module.js';
+import { ReportsModule } from './reports/index.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -46,7 +48,9 @@ export class AppModule {
         CoursesModule,
         LearningModule,
         GlossaryModule,
-        ProgramModule,
+        CohortsModule,
+        JoinModule,
+        ReportsModule,
         PrivacyModule,
         SeedModule,
       ],

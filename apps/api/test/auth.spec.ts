@@ -578,7 +578,7 @@ describe('codes: throttling and entropy', () => {
 
   it('codes come from a 31-letter unambiguous alphabet, long enough to resist guessing, and do not repeat', async () => {
     const { RESET_CODE_ALPHABET } = await import('@dari/contracts');
-    const { randomCode } = await import('../src/program/cohorts.service.js');
+    const { randomCode } = await import('../src/join/index.js');
     const bits = (length: number) => length * Math.log2(RESET_CODE_ALPHABET.length);
     expect(RESET_CODE_ALPHABET).toHaveLength(31);
     expect(RESET_CODE_ALPHABET).not.toMatch(/[01OIL]/);

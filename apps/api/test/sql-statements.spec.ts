@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_LOG_COUNT, AUDIT_LOG_PAGE } from '../src/privacy/privacy.service.js';
-import { COHORT_MEMBERS_COUNT, COHORT_MEMBERS_PAGE } from '../src/program/cohorts.service.js';
-import { atRiskSql, exportPageSql, gridCountSql, gridPageSql, idleSql, type Sql } from '../src/program/report-sql.js';
+import { COHORT_MEMBERS_COUNT, COHORT_MEMBERS_PAGE } from '../src/cohorts/cohorts.queries.js';
+import { atRiskSql, exportPageSql, gridCountSql, gridPageSql, idleSql, type Sql } from '../src/reports/report-sql.js';
 import { TestApp, uniqueName } from './test-app.js';
 
 /**

@@ -6,7 +6,7 @@ import { PasswordService } from '../auth/password.service.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { managerCaresFor } from '../program/care.js';
+import { managerCaresFor } from '../access/care.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /**

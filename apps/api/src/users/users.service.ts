@@ -19,7 +19,9 @@ import { PasswordService } from '../auth/password.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { ResetCodesService } from '../auth/reset-codes.service.js';
+import { pgCode } from '../database/retry.js';
 import { normaliseUsername } from './username.js';
+import { anotherActiveAdmin, lockActiveAdmins, renameUser, takenUsernames } from './users.queries.js';
 import { UserEntity } from './user.entity.js';
 import { toMe, toSummary } from './user-view.js';
 
@@ -172,7 +174,7 @@ export class UsersService {
       if (patch.role !== undefined || patch.status !== undefined) {
         // Lock the active admins first, always in id order: two admins changing each other at the
         // same moment then queue instead of deadlocking, and the last-admin check sees the truth.
-        await m.query(`SELECT id FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id FOR UPDATE`);
+        await lockActiveAdmins(m);
       }
       const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw AppException.notFound('user');
@@ -212,11 +214,72 @@ export class UsersService {
   }
 
   private async assertAnotherAdmin(m: EntityManager, exceptId: string): Promise<void> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> $1`,
-      [exceptId],
-    );
-    if (rows.length === 0)
+    if (!(await anotherActiveAdmin(m, exceptId)))
       throw new AppException(409, 'last_admin', 'Dari needs at least one active admin: make another admin first.');
+  }
+
+  // ---- accounts other features make (inside their transaction: pass its EntityManager) ----
+
+  /** Which of these usernames are taken already. */
+  takenUsernames(usernames: string[], m: EntityManager = this.db.manager): Promise<string[]> {
+    return takenUsernames(m, usernames);
+  }
+
+  /**
+   * A learner account without a password (a cohort's CSV import: the caller checked the usernames and
+   * gives each person a one-time code). The caller audits the creation with its own details.
+   */
+  createLearner(
+    m: EntityManager,
+    input: { username: string; displayName: string; locale: Locale },
+  ): Promise<UserEntity> {
+    return m.save(
+      m.create(UserEntity, {
+        username: input.username,
+        displayName: input.displayName,
+        role: 'learner',
+        locale: input.locale,
+        passwordHash: null,
+      }),
+    );
+  }
+
+  /**
+   * A learner who signs themselves up (joining with a code), signed in at once: a taken username is a
+   * 409 naming the field. Runs in a savepoint of the caller's transaction.
+   */
+  async signUpLearner(
+    m: EntityManager,
+    input: { username: string; displayName: string; locale: Locale; passwordHash: string; privacyVersion: string },
+  ): Promise<UserEntity> {
+    try {
+      return await m.transaction((sm) =>
+        sm.save(
+          sm.create(UserEntity, {
+            username: input.username,
+            displayName: input.displayName,
+            role: 'learner',
+            locale: input.locale,
+            passwordHash: input.passwordHash,
+            passwordChangedAt: new Date(),
+            privacyVersion: input.privacyVersion,
+            privacyAcceptedAt: new Date(),
+            lastLoginAt: new Date(),
+          }),
+        ),
+      );
+    } catch (e) {
+      if (pgCode(e) === '23505') {
+        throw new AppException(409, 'username_taken', 'This username is already taken. Choose another one.', [
+          { path: 'body.username', message: 'is already taken' },
+        ]);
+      }
+      throw e;
+    }
+  }
+
+  /** Corrects a display name for staff who may (the caller checked and audits it). */
+  async rename(m: EntityManager, userId: string, displayName: string): Promise<void> {
+    await renameUser(m, userId, displayName);
   }
 }

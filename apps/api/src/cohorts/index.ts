@@ -1,0 +1,4 @@
+/** What other features may use of cohorts. */
+export { CohortsModule } from './cohorts.module.js';
+export { CohortsService } from './cohorts.service.js';
+export { CohortCourseEntity, CohortEntity, CohortMemberEntity } from './cohorts.entities.js';

@@ -1,0 +1,22 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  createJoinCodeSchema,
+  joinCodeListSchema,
+  joinCodeParamSchema,
+  joinCodeSchema,
+  joinPreviewSchema,
+  joinSchema,
+  meSchema,
+  uuidSchema,
+} from '@dari/contracts';
+
+export class JoinCodeDto extends createZodDto(joinCodeSchema) {}
+export class JoinCodeListDto extends createZodDto(joinCodeListSchema) {}
+export class CreateJoinCodeDto extends createZodDto(createJoinCodeSchema) {}
+export class CodeIdParamDto extends createZodDto(z.strictObject({ id: uuidSchema, codeId: uuidSchema })) {}
+export class JoinCodeParamDto extends createZodDto(joinCodeParamSchema) {}
+export class JoinPreviewDto extends createZodDto(joinPreviewSchema) {}
+export class JoinDto extends createZodDto(joinSchema) {}
+export class JoinExistingDto extends createZodDto(joinCodeParamSchema) {}
+export class MeDto extends createZodDto(meSchema) {}

@@ -1,0 +1,3 @@
+/** What other features may use of reports. */
+export { ReportsModule } from './reports.module.js';
+export { CohortCourseStatEntity, CourseStatEntity, LessonStatEntity, QuestionStatEntity } from './reports.entities.js';

@@ -1,0 +1,126 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { CohortEntity } from '../cohorts/cohorts.entities.js';
+import { CourseEntity } from '../courses/course.entity.js';
+
+/**
+ * Per-lesson funnel counters, kept in the same transaction as each progress event. Split into 16
+ * shards by learner so that many learners finishing the same lesson at once do not queue on one row.
+ */
+@Entity({ name: 'lesson_stats' })
+export class LessonStatEntity {
+  @PrimaryColumn({ name: 'lesson_id', type: 'uuid' })
+  lessonId!: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Index('idx_lesson_stats_course_id')
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @Column({ type: 'integer', default: 0 })
+  started!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+}
+
+/** Per-question answer counters (every submitted attempt), sharded like lesson_stats. */
+@Entity({ name: 'question_stats' })
+export class QuestionStatEntity {
+  @PrimaryColumn({ name: 'lesson_id', type: 'uuid' })
+  lessonId!: string;
+
+  @PrimaryColumn({ name: 'question_key', type: 'text' })
+  questionKey!: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Index('idx_question_stats_course_id')
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @Column({ type: 'integer', default: 0 })
+  answers!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  correct!: number;
+}
+
+/**
+ * Enrolment counters per course (every enrolment) and per (cohort, course) (enrolments of the
+ * cohort's learners, in any course), sharded by learner like lesson_stats. Kept by database triggers
+ * on enrolments and cohort_members in the same transaction as every change (migration
+ * AddProgramCounters), so every path — enrolment, withdrawal, completion, membership, cascades,
+ * scripts — keeps them right. `enrolled` counts non-withdrawn enrolments.
+ */
+@Entity({ name: 'course_stats' })
+export class CourseStatEntity {
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  enrolled!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  withdrawn!: number;
+}
+
+@Entity({ name: 'cohort_course_stats' })
+export class CohortCourseStatEntity {
+  @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: CohortEntity;
+
+  @Index('idx_cohort_course_stats_course_id')
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  enrolled!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  withdrawn!: number;
+}
