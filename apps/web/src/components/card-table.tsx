@@ -7,6 +7,8 @@ export interface Column<Row> {
   /** The label a phone shows beside the cell (data-label). Defaults to the header's text. */
   label?: string;
   cell: (row: Row) => ReactNode;
+  /** The language of the cell's text, when it may differ from the page's (a course title in English). */
+  lang?: (row: Row) => string | undefined;
 }
 
 interface CardTableProps<Row> {
@@ -67,11 +69,11 @@ export function CardTable<Row>({
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column, i) =>
                 i === 0 && firstColumnIsRowHeader ? (
-                  <th scope="row" data-label={labels[i]} key={column.key}>
+                  <th scope="row" data-label={labels[i]} lang={column.lang?.(row)} key={column.key}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td data-label={labels[i]} key={column.key}>
+                  <td data-label={labels[i]} lang={column.lang?.(row)} key={column.key}>
                     {column.cell(row)}
                   </td>
                 ),

@@ -2,12 +2,14 @@ import { uuidSchema, type CourseReport } from '@dari/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { CardTable, type Column } from '@/components/card-table';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
+import { useMe } from '@/lib/session';
 import { EXPORTS } from '../api/keys';
 import { useCourseReport } from '../api/reports';
 import { Bars } from '../components/bars';
@@ -25,8 +27,8 @@ export function CourseReportPage() {
   const report = useCourseReport(id, validId);
   const back =
     me?.role === 'instructor'
-      ? { to: '/teach', label: t('program.backToTeach') }
-      : { to: '/program', label: t('program.backToProgram') };
+      ? { to: paths.teach.home, label: t('program.backToTeach') }
+      : { to: paths.program.home, label: t('program.backToProgram') };
   const backLink = (
     <p>
       <Link to={back.to}>{back.label}</Link>
@@ -91,6 +93,51 @@ function CourseReportView({
     const lesson = report.lessons.find((l) => l.lessonId === lessonId);
     return lesson ? pickText(lesson.title, locale) : { text: '', lang: undefined };
   };
+  const lessonColumns: Column<CourseReport['lessons'][number]>[] = [
+    {
+      key: 'lesson',
+      header: t('program.columns.lesson'),
+      cell: (l) => pickText(l.title, locale).text,
+      lang: (l) => pickText(l.title, locale).lang,
+    },
+    {
+      key: 'kind',
+      header: t('program.columns.kind'),
+      cell: (l) => t(`program.lessonKinds.${l.kind}`, { defaultValue: l.kind }),
+    },
+    { key: 'started', header: t('program.columns.started'), cell: (l) => formatNumber(l.started, locale) },
+    { key: 'completed', header: t('program.columns.completed'), cell: (l) => formatNumber(l.completed, locale) },
+    {
+      key: 'skipped',
+      header: t('program.columns.skipped'),
+      cell: (l) => (l.skipped === null ? t('program.courseReport.fewSkips') : formatNumber(l.skipped, locale)),
+    },
+  ];
+  const questionColumns: Column<CourseReport['questions'][number]>[] = [
+    {
+      key: 'question',
+      header: t('program.columns.question'),
+      cell: (q) => pickText(q.prompt, locale).text,
+      lang: (q) => pickText(q.prompt, locale).lang,
+    },
+    {
+      key: 'lesson',
+      header: t('program.columns.lesson'),
+      cell: (q) => lessonTitle(q.lessonId).text,
+      lang: (q) => lessonTitle(q.lessonId).lang,
+    },
+    { key: 'answers', header: t('program.columns.answers'), cell: (q) => formatNumber(q.answers, locale) },
+    {
+      key: 'correctShare',
+      header: t('program.columns.correctShare'),
+      cell: (q) =>
+        q.answers === 0
+          ? t('program.courseReport.noAnswers')
+          : q.correctShare === null
+            ? t('program.courseReport.notGraded')
+            : formatPercent(q.correctShare, locale),
+    },
+  ];
 
   return (
     <Page title={t('program.courseReport.title', { title: title.text })}>
@@ -147,40 +194,13 @@ function CourseReportView({
                 })}
               />
             </div>
-            <div className="table-wrap">
-              <table className="table-cards">
-                <caption>{t('program.courseReport.funnelCaption', { count: report.enrolments })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('program.columns.lesson')}</th>
-                    <th scope="col">{t('program.columns.kind')}</th>
-                    <th scope="col">{t('program.columns.started')}</th>
-                    <th scope="col">{t('program.columns.completed')}</th>
-                    <th scope="col">{t('program.columns.skipped')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.lessons.map((l) => {
-                    const lt = pickText(l.title, locale);
-                    return (
-                      <tr key={l.lessonId}>
-                        <th scope="row" data-label={t('program.columns.lesson')} lang={lt.lang}>
-                          {lt.text}
-                        </th>
-                        <td data-label={t('program.columns.kind')}>
-                          {t(`program.lessonKinds.${l.kind}`, { defaultValue: l.kind })}
-                        </td>
-                        <td data-label={t('program.columns.started')}>{formatNumber(l.started, locale)}</td>
-                        <td data-label={t('program.columns.completed')}>{formatNumber(l.completed, locale)}</td>
-                        <td data-label={t('program.columns.skipped')}>
-                          {l.skipped === null ? t('program.courseReport.fewSkips') : formatNumber(l.skipped, locale)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              caption={t('program.courseReport.funnelCaption', { count: report.enrolments })}
+              captionVisible
+              columns={lessonColumns}
+              rows={report.lessons}
+              rowKey={(l) => l.lessonId}
+            />
           </div>
         )}
       </section>
@@ -204,43 +224,13 @@ function CourseReportView({
                 };
               })}
             />
-            <div className="table-wrap">
-              <table className="table-cards">
-                <caption>{t('program.courseReport.questionsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('program.columns.question')}</th>
-                    <th scope="col">{t('program.columns.lesson')}</th>
-                    <th scope="col">{t('program.columns.answers')}</th>
-                    <th scope="col">{t('program.columns.correctShare')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.questions.map((q) => {
-                    const prompt = pickText(q.prompt, locale);
-                    const lesson = lessonTitle(q.lessonId);
-                    return (
-                      <tr key={`${q.lessonId}-${q.key}`}>
-                        <th scope="row" data-label={t('program.columns.question')} lang={prompt.lang}>
-                          {prompt.text}
-                        </th>
-                        <td data-label={t('program.columns.lesson')} lang={lesson.lang}>
-                          {lesson.text}
-                        </td>
-                        <td data-label={t('program.columns.answers')}>{formatNumber(q.answers, locale)}</td>
-                        <td data-label={t('program.columns.correctShare')}>
-                          {q.answers === 0
-                            ? t('program.courseReport.noAnswers')
-                            : q.correctShare === null
-                              ? t('program.courseReport.notGraded')
-                              : formatPercent(q.correctShare, locale)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              caption={t('program.courseReport.questionsCaption')}
+              captionVisible
+              columns={questionColumns}
+              rows={report.questions}
+              rowKey={(q) => `${q.lessonId}-${q.key}`}
+            />
           </div>
         )}
       </section>

@@ -2,13 +2,15 @@ import { uuidSchema } from '@dari/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { formatDate } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { CardTable, type Column } from '@/components/card-table';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { formatDate } from '@/lib/format';
+import { paths } from '@/config/paths';
+import { useMe } from '@/lib/session';
 import { useLearnerReport, type LearnerReport } from '../api/reports';
 import '../program.css';
 
@@ -22,9 +24,9 @@ export function LearnerReportPage() {
   const back = (
     <p>
       {me?.role === 'instructor' ? (
-        <Link to="/teach">{t('program.backToTeach')}</Link>
+        <Link to={paths.teach.home}>{t('program.backToTeach')}</Link>
       ) : (
-        <Link to="/program">{t('program.backToProgram')}</Link>
+        <Link to={paths.program.home}>{t('program.backToProgram')}</Link>
       )}
     </p>
   );
@@ -52,6 +54,24 @@ export function LearnerReportPage() {
 function LearnerReportView({ report, back }: { report: LearnerReport; back: ReactNode }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const lessonColumns: Column<LearnerReport['courses'][number]['lessons'][number]>[] = [
+    {
+      key: 'lesson',
+      header: t('program.columns.lesson'),
+      cell: (l) => pickText(l.title, locale).text,
+      lang: (l) => pickText(l.title, locale).lang,
+    },
+    {
+      key: 'state',
+      header: t('program.columns.state'),
+      cell: (l) => t(`program.lessonStatus.${l.status}`, { defaultValue: l.status }),
+    },
+    {
+      key: 'bestScore',
+      header: t('program.columns.bestScore'),
+      cell: (l) => (l.bestScore === null ? '–' : t('program.learnerReport.score', { score: l.bestScore })),
+    },
+  ];
   return (
     <Page title={t('program.learnerReport.title', { name: report.learner.displayName })}>
       {back}
@@ -84,36 +104,13 @@ function LearnerReportView({ report, back }: { report: LearnerReport; back: Reac
                 </div>
               ) : null}
             </dl>
-            <div className="table-wrap">
-              <table className="table-cards">
-                <caption>{t('program.learnerReport.lessonsCaption', { title: title.text })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('program.columns.lesson')}</th>
-                    <th scope="col">{t('program.columns.state')}</th>
-                    <th scope="col">{t('program.columns.bestScore')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.lessons.map((l) => {
-                    const lt = pickText(l.title, locale);
-                    return (
-                      <tr key={l.lessonId}>
-                        <th scope="row" data-label={t('program.columns.lesson')} lang={lt.lang}>
-                          {lt.text}
-                        </th>
-                        <td data-label={t('program.columns.state')}>
-                          {t(`program.lessonStatus.${l.status}`, { defaultValue: l.status })}
-                        </td>
-                        <td data-label={t('program.columns.bestScore')}>
-                          {l.bestScore === null ? '–' : t('program.learnerReport.score', { score: l.bestScore })}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              caption={t('program.learnerReport.lessonsCaption', { title: title.text })}
+              captionVisible
+              columns={lessonColumns}
+              rows={c.lessons}
+              rowKey={(l) => l.lessonId}
+            />
           </section>
         );
       })}
