@@ -208,7 +208,7 @@ export class ReportsService {
     if (!c) throw AppException.notFound('course');
     const counts = await q.courseCounts(this.db, courseId);
     const stats = await q.lessonStats(this.db, courseId);
-    // Skips are shown to staff only as a count per lesson (issue 16): which learner skipped is never shown.
+    // Skips are shown to staff only as a count per lesson: which learner skipped is never shown.
     const skips = await q.skips(this.db, courseId);
     const qstats = await q.questionStats(this.db, courseId);
     const lessons = c.snapshot?.modules.flatMap((mod) => mod.lessons) ?? [];
@@ -363,7 +363,7 @@ export class ReportsService {
 
 /**
  * A lesson's status as staff see it on one learner's page. Skipping a lesson with a content note is
- * promised to carry no penalty, so staff never see who skipped (issue 16; docs/decisions.md): a
+ * promised to carry no penalty, so staff never see who skipped (docs/decisions.md): a
  * skipped reading shows as finished (it counts as done), a skipped quiz as not started, or in
  * progress once tried. Skips appear to staff only as a count per lesson in the course report.
  */
