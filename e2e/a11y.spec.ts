@@ -62,7 +62,7 @@ async function firstLessonAfterEnrolling(username: string, password: string): Pr
     const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as {
       modules: { lessons: { id: string }[] }[];
     };
-    return course.modules[0]!.lessons[0]!.id;
+    return course.modules[0].lessons[0].id;
   } finally {
     await api.dispose();
   }
@@ -74,7 +74,7 @@ async function starterCourseId(): Promise<string> {
     const list = (await (await api.get('/api/v1/authoring/courses')).json()) as {
       items: { id: string; slug: string }[];
     };
-    return (list.items.find((c) => c.slug === SLUG) ?? list.items[0]!).id;
+    return (list.items.find((c) => c.slug === SLUG) ?? list.items[0]).id;
   } finally {
     await api.dispose();
   }

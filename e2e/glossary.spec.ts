@@ -15,7 +15,7 @@ async function enrolInStarterCourse(learner: CreatedAccount): Promise<string> {
     const course = (await (await api.get(`/api/v1/courses/${SLUG}`)).json()) as {
       modules: { lessons: { id: string; key: string }[] }[];
     };
-    return course.modules[0]!.lessons[0]!.id;
+    return course.modules[0].lessons[0].id;
   } finally {
     await api.dispose();
   }

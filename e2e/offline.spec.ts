@@ -11,12 +11,12 @@ async function queuedEvents(page: Page): Promise<{ id: string; type: string; les
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('dari-learning');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
         open.onsuccess = () => {
           const all = open.result.transaction('events').objectStore('events').getAll();
           all.onsuccess = () =>
             resolve((all.result as { event: { id: string; type: string; lessonId: string } }[]).map((i) => i.event));
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error('IndexedDB read failed'));
         };
       }),
   );
@@ -72,7 +72,7 @@ test.describe('offline on a phone', () => {
             .last(),
         ).toContainText(ko.learning.status.completed);
         expect((await queuedEvents(page)).filter((e) => e.type === 'completed').map((e) => e.id)).toEqual([
-          queued[0]!.id,
+          queued[0].id,
         ]);
       });
 
@@ -91,11 +91,11 @@ test.describe('offline on a phone', () => {
         const again = await api.post('/api/v1/progress/events', {
           data: {
             events: [
-              { id: queued[0]!.id, lessonId: course.reading, type: 'completed', occurredAt: new Date().toISOString() },
+              { id: queued[0].id, lessonId: course.reading, type: 'completed', occurredAt: new Date().toISOString() },
             ],
           },
         });
-        expect((await again.json()).results).toEqual([{ id: queued[0]!.id, status: 'duplicate' }]);
+        expect((await again.json()).results).toEqual([{ id: queued[0].id, status: 'duplicate' }]);
         // A new, different "completed" for the same lesson would be recorded: the id is what makes it once.
         const fresh = await api.post('/api/v1/progress/events', {
           data: {

@@ -186,7 +186,7 @@ test('a manager runs a cohort; a learner joins with a code on a phone and the ma
     page.waitForEvent('download'),
     page.getByRole('link', { name: ko.program.grid.downloadCsv }).click(),
   ]);
-  const bytes = await readFile((await download.path())!);
+  const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString('utf8');
   const displayLine = csv.split(/\r?\n/).find((line) => line.startsWith('새별 '));

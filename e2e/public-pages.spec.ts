@@ -21,7 +21,7 @@ async function keepScreen(page: Page, name: string): Promise<void> {
 
 /** The whole page as anyone sees it: the tab's title and all the text of the body. */
 async function expectNothingRevealing(page: Page): Promise<void> {
-  const text = await page.evaluate(() => `${document.title}\n${document.body.textContent ?? ''}`);
+  const text = await page.evaluate(() => `${document.title}\n${document.body.textContent}`);
   expect(text.match(REVEALING)?.[0] ?? null, text).toBeNull();
 }
 
@@ -62,7 +62,7 @@ async function finishSmallCourse(): Promise<{ certificate: Certificate; courseTi
     expect(sent.status(), await sent.text()).toBeLessThan(300);
     const { items } = (await (await api.get('/api/v1/me/certificates')).json()) as { items: Certificate[] };
     expect(items, 'the finished course has its certificate').toHaveLength(1);
-    return { certificate: items[0]!, courseTitle: course.title };
+    return { certificate: items[0], courseTitle: course.title };
   } finally {
     await api.dispose();
   }

@@ -120,7 +120,7 @@ async function authorPayloadCourse(): Promise<Authored> {
       { title: { ko: '<script>window.__xss=1</script> 단원' } },
       201,
     );
-    const moduleId = (withModule['modules'] as { id: string }[])[0]!.id;
+    const moduleId = (withModule['modules'] as { id: string }[])[0].id;
 
     const readingTitle = '"><img src=x onerror=window.__xss=1> 읽기';
     const reading = await call(
@@ -206,7 +206,7 @@ async function watch(page: Page): Promise<{ dialogs: string[]; popups: string[];
     document.addEventListener(
       'click',
       (e) => {
-        const link = (e.target as Element | null)?.closest?.('a');
+        const link = (e.target as Element | null)?.closest('a');
         if (!link || !window.__blockLinks) return;
         window.__clickedLinks.push(link.href);
         e.preventDefault();
@@ -317,7 +317,7 @@ function scriptSrc(csp: string): string {
       .split(';')
       .map((d) => d.trim().split(/\s+/))
       .filter((parts) => parts[0])
-      .map((parts) => [parts[0]!.toLowerCase(), parts.slice(1).join(' ')] as const),
+      .map((parts) => [parts[0].toLowerCase(), parts.slice(1).join(' ')] as const),
   );
   return directives.get('script-src') ?? directives.get('default-src') ?? '';
 }

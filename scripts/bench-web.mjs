@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const PASSWORD = 'bench-web-demo-passphrase';
 const SLUG = 'human-rights-basics';

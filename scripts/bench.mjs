@@ -61,7 +61,6 @@ for (let i = 0; i < LEARNERS; i++) {
   ids.push((await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()).id);
 }
 const cookie = cookies[0];
-const userId = ids[0];
 const course = await (await fetch(`${base}/api/v1/courses/${slug}`, { headers: { cookie } })).json();
 const lessons = course.modules.flatMap((m) => m.lessons).filter((l) => l.kind !== 'quiz');
 const lessonId = lessons[0].id;

@@ -36,7 +36,7 @@ export async function publishSmallCourse(options: { sequential?: boolean } = {})
     c = await ok<AuthorCourse>(
       await api.post(`/api/v1/authoring/courses/${c.id}/modules`, { data: { title: { ko: '일과 계약' } } }),
     );
-    const mod = c.modules[0]!.id;
+    const mod = c.modules[0].id;
     const add = async (kind: string, lessonTitle: string, patch: Record<string, unknown>) => {
       const lesson = await ok<{ id: string }>(
         await api.post(`/api/v1/authoring/modules/${mod}/lessons`, { data: { kind, title: { ko: lessonTitle } } }),

@@ -5,6 +5,7 @@ import { test as base } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright's auto fixture: use() takes no value
 export const test = base.extend<{ browserErrors: void }>({
   browserErrors: [
     async ({ context }, use, testInfo) => {

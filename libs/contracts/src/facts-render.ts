@@ -13,7 +13,7 @@ export const FACT_REFERENCE = /\{\{\s*fact:([^{}\s]+)\s*\}\}/g;
 /** The fact keys a text refers to, without repeats, in order of appearance. */
 export function factKeysIn(text: string | null | undefined): string[] {
   if (!text || !text.includes('{{')) return [];
-  return [...new Set([...text.matchAll(FACT_REFERENCE)].map((m) => m[1]!))];
+  return [...new Set([...text.matchAll(FACT_REFERENCE)].map((m) => m[1]))];
 }
 
 const KOREA_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -43,17 +43,17 @@ export function factValueOn(fact: Pick<Fact, 'values'>, on: Date | string = new 
   const values = fact.values;
   for (const v of values)
     if (v.from <= day && (v.to === null || day <= v.to)) return { status: 'current', value: v, year: yearOf(day) };
-  const last = values[values.length - 1];
+  const last = values.at(-1);
   if (last && last.to !== null && day > last.to) return { status: 'expired', value: last, year: yearOf(last.to) };
   // Between two periods (a gap in the data) counts as past the earlier one.
   const earlier = [...values].reverse().find((v) => v.to !== null && v.to < day);
-  if (earlier) return { status: 'expired', value: earlier, year: yearOf(earlier.to!) };
+  if (earlier?.to) return { status: 'expired', value: earlier, year: yearOf(earlier.to) };
   return { status: 'before', value: null, year: null };
 }
 
 const groupDigits = (n: number) => {
   const [whole, fraction] = String(Math.abs(n)).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 };
 
@@ -138,7 +138,7 @@ export function renderFactsIn(
   const byKey =
     facts instanceof Map
       ? facts
-      : new Map(((facts as readonly Fact[] | null | undefined) ?? []).map((f) => [f.key, f]));
+      : new Map(((facts as readonly Fact[] | null | undefined) ?? []).map((f): [string, Fact] => [f.key, f]));
   return text.replace(FACT_REFERENCE, (_, key: string) => renderFact(byKey.get(key), locale, on, key));
 }
 
@@ -147,7 +147,7 @@ export function factsToReview(facts: readonly Fact[], on: Date | string = new Da
   const day = koreaDate(on);
   const out: FactReviewItem[] = [];
   for (const fact of facts) {
-    const last = fact.values[fact.values.length - 1]!;
+    const last = fact.values[fact.values.length - 1];
     const reviewDue = fact.reviewBy !== null && fact.reviewBy <= day;
     const expired = last.to !== null && last.to < day;
     if (!reviewDue && !expired) continue;

@@ -26,7 +26,7 @@ export const factValueSchema = z.strictObject({
   /** null: until changed by law (the fact's reviewBy says when to look again). */
   to: isoDateSchema.nullable(),
   /** A number for every kind but `text`, whose value is a text per language. */
-  value: z.union([z.number().finite(), factTextSchema]),
+  value: z.union([z.number(), factTextSchema]),
   /** The primary source: a notice (고시), a statute and article. Never empty. */
   source: z.string().trim().min(1, { error: 'every value needs its primary source' }),
 });
@@ -58,7 +58,7 @@ export const factSchema = z
         ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'ends before it starts' });
       if (v.to === null && i < fact.values.length - 1)
         ctx.addIssue({ code: 'custom', path: ['values', i, 'to'], message: 'only the last value may be open-ended' });
-      const prev = fact.values[i - 1];
+      const prev = i > 0 ? fact.values[i - 1] : null;
       if (prev && (prev.to === null || prev.to >= v.from))
         ctx.addIssue({
           code: 'custom',

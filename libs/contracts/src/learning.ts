@@ -161,6 +161,7 @@ export const updateCertificateSchema = z.strictObject({
     .normalize('NFC')
     .min(1, { error: 'must not be empty' })
     .max(80, { error: 'must be at most 80 characters' })
+    // eslint-disable-next-line no-control-regex -- control characters are what this pattern rejects
     .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(v), {
       error: 'must not contain control characters',
     }),

@@ -3,7 +3,7 @@ import { localeSchema, pageQuerySchema, roleSchema } from './common.js';
 import { PASSWORD_MAX, PASSWORD_MIN, USER_STATUSES } from './constants.js';
 
 // Control characters and bidi overrides have no place in names people see.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern rejects
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
@@ -112,7 +112,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     status: userStatusSchema.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+  .refine((v) => Object.values<unknown>(v).some((x) => x !== undefined), {
     error: 'give displayName, role or status',
   });
 export type UpdateUser = z.infer<typeof updateUserSchema>;

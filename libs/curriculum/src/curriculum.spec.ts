@@ -91,8 +91,8 @@ function missingInLanguages(files: BundleFiles): string[] {
         if (/<[a-z][^>]*>/i.test(md)) problems.push(`${file} has raw HTML`);
         if (lang === 'ko') continue;
         for (const [written, inner] of md.matchAll(/\[\[([^[\]\n]+?)\]\]/g)) {
-          const bar = inner!.indexOf('|');
-          const term = (bar === -1 ? inner! : inner!.slice(0, bar).replace(/\\$/, '')).trim(); // [[인권\|人权]] in a table
+          const bar = inner.indexOf('|');
+          const term = (bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '')).trim(); // [[인권\|人权]] in a table
           // [[NGO]] reads the same in every language; [[대통령]] would show a Korean word in an English or Chinese sentence.
           if (bar === -1 && HANGUL.test(term)) problems.push(`${file}: ${written} must be [[${term}|shown text]]`);
           else if (!GLOSSARY_TERMS.has(term)) problems.push(`${file}: ${written} names no glossary term`);
@@ -203,7 +203,7 @@ describe('starter curriculum', () => {
 // The check above passes on every course today, so here it is shown to bite: copies of a real course in
 // memory, declaring languages or missing a text in one.
 describe('a course declaring its languages', () => {
-  const dir = dirs.find((d) => path.basename(d) === 'human-rights-basics') ?? dirs[0]!;
+  const dir = dirs.find((d) => path.basename(d) === 'human-rights-basics') ?? dirs[0];
   const manifest = bundleManifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'course.json'), 'utf8')));
   const lessons = manifest.modules.flatMap((m) => m.lessons);
   const reading = lessons.find((l) => l.kind === 'reading')!;
@@ -272,20 +272,20 @@ describe('a course declaring its languages', () => {
         questions: { key: string; options?: { key: string; text: { zh?: string } }[] }[];
       };
       const question = q.questions.find((x) => x.options)!;
-      delete question.options![1]!.text.zh;
+      delete question.options![1].text.zh;
       files.set(rel, `${JSON.stringify(q, null, 2)}\n`);
     });
     const q = quizSchema.parse(JSON.parse(readFileSync(path.join(dir, `lessons/${quiz.key}.quiz.json`), 'utf8')));
     const withOptions = q.questions.find((x) => 'options' in x) as { key: string; options: { key: string }[] };
-    expect(missingInLanguages(noOption)).toEqual([`${quiz.key}/${withOptions.key}/${withOptions.options[1]!.key}.zh`]);
+    expect(missingInLanguages(noOption)).toEqual([`${quiz.key}/${withOptions.key}/${withOptions.options[1].key}.zh`]);
 
     const noTitleOrNote = declaring(dir, ['ko', 'en', 'zh'], (files, m) => {
       withChinese(files, m);
-      const lesson = m.modules[0]!.lessons[0]!;
+      const lesson = m.modules[0].lessons[0];
       delete lesson.title.zh;
       lesson.contentNote = { ko: '힘든 이야기가 나와요.', en: 'This lesson talks about hard things.' };
     });
-    const first = manifest.modules[0]!.lessons[0]!;
+    const first = manifest.modules[0].lessons[0];
     expect(missingInLanguages(noTitleOrNote)).toEqual([`${first.key}/title.zh`, `${first.key}/contentNote.zh`]);
   });
 

@@ -2,11 +2,11 @@ import type { Cohort, CohortGrid } from '@dari/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { useLocale } from '../../../components/use-locale';
-import { formatDate } from '../../../lib/format';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { useLocale } from '@/components/use-locale';
+import { formatKoreaDate } from '@/lib/korea-time';
 import { EXPORTS } from '../api/keys';
 import { useCohortGrid } from '../api/reports';
 import { formatDay } from '../format';
@@ -156,7 +156,7 @@ function GridTable({ grid }: { grid: CohortGrid }) {
                 </span>
               </th>
               <td data-label={lastActiveCol}>
-                {l.lastActiveAt ? formatDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}
+                {l.lastActiveAt ? formatKoreaDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}
               </td>
               {courses.map((c) => (
                 <td key={c.courseId} data-label={c.title.text}>
