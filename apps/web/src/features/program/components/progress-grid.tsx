@@ -3,9 +3,11 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '@/components/alerts';
+import { CardTable, type Column } from '@/components/card-table';
 import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
 import { formatKoreaDate } from '@/lib/korea-time';
 import { EXPORTS } from '../api/keys';
 import { useCohortGrid } from '../api/reports';
@@ -125,48 +127,50 @@ function CellText({ cell }: { cell: GridCell | undefined }) {
 function GridTable({ grid }: { grid: CohortGrid }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const courses = grid.courses.map((c) => ({ ...c, title: pickText(c.title, locale) }));
-  const learnerCol = t('program.columns.learner');
-  const lastActiveCol = t('program.columns.lastActive');
+  type Learner = CohortGrid['learners'][number];
+  const columns: Column<Learner>[] = [
+    {
+      key: 'learner',
+      header: t('program.columns.learner'),
+      cell: (l) => (
+        <span>
+          <Link to={paths.program.learnerReport(l.userId)}>{l.displayName}</Link>
+          {l.atRisk ? <span className="mark mark-warn">{t('program.grid.atRisk')}</span> : null}
+        </span>
+      ),
+    },
+    {
+      key: 'lastActive',
+      header: t('program.columns.lastActive'),
+      cell: (l) => (l.lastActiveAt ? formatKoreaDate(l.lastActiveAt, locale) : t('program.grid.neverActive')),
+    },
+    ...grid.courses.map((c): Column<Learner> => {
+      const title = pickText(c.title, locale);
+      return {
+        key: c.courseId,
+        header: (
+          <>
+            <span lang={title.lang}>{title.text}</span>
+            {c.dueOn ? (
+              <span className="grid-due">{t('program.grid.due', { date: formatDay(c.dueOn, locale) })}</span>
+            ) : null}
+          </>
+        ),
+        // On a phone card the course's name says which course, without its due date.
+        label: title.text,
+        cell: (l) => <CellText cell={l.cells.find((cell) => cell.courseId === c.courseId)} />,
+      };
+    }),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table-cards progress-grid">
-        <caption>{t('program.grid.caption', { name: grid.cohort.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{learnerCol}</th>
-            <th scope="col">{lastActiveCol}</th>
-            {courses.map((c) => (
-              <th scope="col" key={c.courseId}>
-                <span lang={c.title.lang}>{c.title.text}</span>
-                {c.dueOn ? (
-                  <span className="grid-due">{t('program.grid.due', { date: formatDay(c.dueOn, locale) })}</span>
-                ) : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {grid.learners.map((l) => (
-            <tr key={l.userId} className={l.atRisk ? 'at-risk' : undefined}>
-              <th scope="row" data-label={learnerCol}>
-                <span>
-                  <Link to={`/program/learners/${l.userId}`}>{l.displayName}</Link>
-                  {l.atRisk ? <span className="mark mark-warn">{t('program.grid.atRisk')}</span> : null}
-                </span>
-              </th>
-              <td data-label={lastActiveCol}>
-                {l.lastActiveAt ? formatKoreaDate(l.lastActiveAt, locale) : t('program.grid.neverActive')}
-              </td>
-              {courses.map((c) => (
-                <td key={c.courseId} data-label={c.title.text}>
-                  <CellText cell={l.cells.find((cell) => cell.courseId === c.courseId)} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      caption={t('program.grid.caption', { name: grid.cohort.name })}
+      captionVisible
+      className="progress-grid"
+      columns={columns}
+      rows={grid.learners}
+      rowKey={(l) => l.userId}
+      rowClassName={(l) => (l.atRisk ? 'at-risk' : undefined)}
+    />
   );
 }
