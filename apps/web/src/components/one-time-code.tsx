@@ -1,7 +1,7 @@
 import type { ResetCode } from '@dari/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../lib/format';
+import { formatKoreaDateTime } from '../lib/korea-time';
 import { useLocale } from './use-locale';
 
 /**
@@ -66,7 +66,7 @@ export function OneTimeCode({ code, forName, username }: { code: ResetCode; forN
       {username ? <p>{t('oneTimeCode.typesBoth', { name: forName })}</p> : null}
       <p>
         <strong>{t('oneTimeCode.onlyOnce')}</strong>{' '}
-        {t('oneTimeCode.expires', { date: formatDateTime(code.expiresAt, locale) })}
+        {t('oneTimeCode.expires', { date: formatKoreaDateTime(code.expiresAt, locale) })}
       </p>
       <button type="button" className="button" onClick={() => void copy()}>
         {t('oneTimeCode.copy')}

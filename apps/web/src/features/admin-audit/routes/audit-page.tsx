@@ -8,6 +8,7 @@ import { useAuditLog, type AuditFilter } from '../api/list-audit';
 import { AuditFilters, type AuditCriteria } from '../components/audit-filters';
 import { AuditTable } from '../components/audit-table';
 import '../admin-audit.css';
+import '../../../components/page-wide.css';
 
 const PAGE_SIZE = 50;
 
@@ -51,7 +52,7 @@ export function AuditPage() {
   const last = data ? first + data.items.length - 1 : 0;
 
   return (
-    <Page title={t('adminAudit.title')}>
+    <Page title={t('adminAudit.title')} className="page-wide">
       <p className="muted">{t('adminAudit.intro')}</p>
       <AuditFilters onApply={apply} onNotApplied={() => setNotApplied(true)} />
       <section aria-labelledby={resultsId} className="audit-results" aria-busy={audit.isFetching || undefined}>

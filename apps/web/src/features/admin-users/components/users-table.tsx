@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { CardTable, type Column } from '@/components/card-table';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
+import { formatKoreaDateTime } from '@/lib/korea-time';
 
 export function UsersTable({ users }: { users: UserSummary[] }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function UsersTable({ users }: { users: UserSummary[] }) {
     {
       key: 'lastLogin',
       header: t('adminUsers.lastLogin'),
-      cell: (user) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t('adminUsers.never')),
+      cell: (user) => (user.lastLoginAt ? formatKoreaDateTime(user.lastLoginAt, locale) : t('adminUsers.never')),
     },
   ];
   return <CardTable caption={t('adminUsers.tableCaption')} columns={columns} rows={users} rowKey={(user) => user.id} />;

@@ -9,10 +9,11 @@ import { OneTimeCode } from '../../../components/one-time-code';
 import { Page } from '../../../components/page';
 import { useLocale } from '../../../components/use-locale';
 import { LANGUAGE_NAMES } from '../../../i18n';
-import { formatDateTime } from '../../../lib/format';
+import { formatKoreaDateTime } from '../../../lib/korea-time';
 import { useCreateResetCode } from '../api/create-reset-code';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
+import '../../../components/page-wide.css';
 
 export function UserDetailPage() {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ function UserDetail({ user }: { user: UserSummary }) {
   };
 
   return (
-    <Page title={t('userDetail.title', { name: user.displayName })}>
+    <Page title={t('userDetail.title', { name: user.displayName })} className="page-wide">
       <p>
         <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
       </p>
@@ -89,11 +90,11 @@ function UserDetail({ user }: { user: UserSummary }) {
           </div>
           <div>
             <dt>{t('userDetail.createdAt')}</dt>
-            <dd>{formatDateTime(user.createdAt, locale)}</dd>
+            <dd>{formatKoreaDateTime(user.createdAt, locale)}</dd>
           </div>
           <div>
             <dt>{t('adminUsers.lastLogin')}</dt>
-            <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t('adminUsers.never')}</dd>
+            <dd>{user.lastLoginAt ? formatKoreaDateTime(user.lastLoginAt, locale) : t('adminUsers.never')}</dd>
           </div>
         </dl>
       </section>

@@ -11,6 +11,7 @@ import { readPage, readText, useUrlFilters } from '@/lib/use-url-filters';
 import { useUsers, type UsersFilter } from '../api/list-users';
 import { UsersFilters } from '../components/users-filters';
 import { UsersTable } from '../components/users-table';
+import '../../../components/page-wide.css';
 
 // The dated facts due for review: the authoring area's component, with its words.
 const FactsToReview = lazyWithAreas(['authoring'], () => import('@/features/authoring/components/facts-to-review'));
@@ -36,7 +37,7 @@ export function UsersPage() {
   const pages = pageCount(users.data);
 
   return (
-    <Page title={t('adminUsers.title')}>
+    <Page title={t('adminUsers.title')} className="page-wide">
       <p>
         <Link to={paths.admin.newUser} className="button button-primary">
           {t('adminUsers.newUser')}

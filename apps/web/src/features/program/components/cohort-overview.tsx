@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../../components/alerts';
 import { useLocale } from '../../../components/use-locale';
-import { formatDateTime } from '../../../lib/format';
+import { formatKoreaDateTime } from '../../../lib/korea-time';
 import { useUpdateCohort } from '../api/update-cohort';
 import { formatDay } from '../format';
 import { CohortForm } from './cohort-form';
@@ -48,7 +48,7 @@ export function CohortOverview({ cohort }: { cohort: Cohort }) {
         </div>
         <div>
           <dt>{t('program.cohort.createdAt')}</dt>
-          <dd>{formatDateTime(cohort.createdAt, locale)}</dd>
+          <dd>{formatKoreaDateTime(cohort.createdAt, locale)}</dd>
         </div>
       </dl>
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../components/use-locale';
-import { formatDateTime } from '../../../lib/format';
+import { formatKoreaDateTime } from '../../../lib/korea-time';
 import type { ImportedLearner } from '../api/import-learners';
 
 /**
@@ -58,7 +58,9 @@ export function ImportSlips({
                 {resetUrl}
               </span>
             </p>
-            <p className="slip-expires">{t('program.slips.expires', { date: formatDateTime(l.expiresAt, locale) })}</p>
+            <p className="slip-expires">
+              {t('program.slips.expires', { date: formatKoreaDateTime(l.expiresAt, locale) })}
+            </p>
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import { ConfirmAction } from '@/components/confirm-action';
 import { Loading } from '@/components/loading';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
+import { formatKoreaDateTime } from '@/lib/korea-time';
 import {
   joinCodeState,
   joinUrl,
@@ -170,7 +170,7 @@ function CodesTable({
     {
       key: 'expires',
       header: t('program.columns.expires'),
-      cell: (code) => (code.expiresAt ? formatDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')),
+      cell: (code) => (code.expiresAt ? formatKoreaDateTime(code.expiresAt, locale) : t('program.codes.noExpiry')),
     },
     {
       key: 'actions',

@@ -10,7 +10,7 @@ import { Pager, pageCount } from '@/components/pager';
 import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
-import { formatDate } from '@/lib/format';
+import { formatKoreaDate } from '@/lib/korea-time';
 import { useMe } from '@/lib/session';
 import { AddAccount } from './add-account';
 import { RenameMember } from './rename-member';
@@ -157,7 +157,7 @@ function MembersTable({ cohortId, members, meId, pending, onRemove, onResetCode,
         m.role === 'learner' ? <Link to={paths.program.learnerReport(m.userId)}>{m.displayName}</Link> : m.displayName,
     },
     { key: 'role', header: t('program.members.role'), cell: (m) => t(`roles.${m.role}`) },
-    { key: 'added', header: t('program.members.addedAt'), cell: (m) => formatDate(m.addedAt, locale) },
+    { key: 'added', header: t('program.members.addedAt'), cell: (m) => formatKoreaDate(m.addedAt, locale) },
     {
       key: 'actions',
       header: t('program.columns.actions'),

@@ -3,6 +3,7 @@ import { LoadError } from '../../../components/alerts';
 import { pickText } from '../../../components/course/localized';
 import { useLocale } from '../../../components/use-locale';
 import { useSharedReflections } from '../api/shared-reflections';
+import { formatKoreaDate } from '../../../lib/korea-time';
 
 /** For a course's instructors: the reflections learners chose to share (private by default). */
 export function SharedReflections({ courseId }: { courseId: string }) {
@@ -24,10 +25,7 @@ export function SharedReflections({ courseId }: { courseId: string }) {
             return (
               <li key={`${r.lessonId}-${r.learner}-${r.updatedAt}`} className="card">
                 <p className="muted">
-                  <span lang={lesson.lang}>{lesson.text}</span> · {r.learner} ·{' '}
-                  {new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : locale, { dateStyle: 'medium' }).format(
-                    new Date(r.updatedAt),
-                  )}
+                  <span lang={lesson.lang}>{lesson.text}</span> · {r.learner} · {formatKoreaDate(r.updatedAt, locale)}
                 </p>
                 <p className="reflection-text">{r.text}</p>
               </li>

@@ -12,6 +12,7 @@ import { JoinCodesPanel } from '../components/join-codes-panel';
 import { MembersPanel } from '../components/members-panel';
 import { ProgressGrid } from '../components/progress-grid';
 import '../program.css';
+import '../../../components/page-wide.css';
 
 export const COHORT_TABS = ['overview', 'courses', 'codes', 'import', 'members', 'progress'] as const;
 export type CohortTab = (typeof COHORT_TABS)[number];
@@ -54,7 +55,7 @@ function CohortScreen({ cohort }: { cohort: Cohort }) {
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
 
   return (
-    <Page title={cohort.name}>
+    <Page title={cohort.name} className="page-wide">
       <p>
         <Link to="/program">{t('program.backToProgram')}</Link>
       </p>

@@ -15,6 +15,7 @@ import { Bars } from '../components/bars';
 import { DownloadLink } from '../components/download-link';
 import { formatDay, formatNumber, formatPercent } from '../format';
 import '../program.css';
+import '../../../components/page-wide.css';
 
 /** The manager's home: the program's numbers, completion by cohort and by course, and their cohorts. */
 export function ProgramHomePage() {
@@ -24,7 +25,7 @@ export function ProgramHomePage() {
   const cohorts = useCohorts();
 
   return (
-    <Page title={t('program.home.title', { name: me?.displayName ?? '' })}>
+    <Page title={t('program.home.title', { name: me?.displayName ?? '' })} className="page-wide">
       <p className="lead">{t('program.home.welcome')}</p>
 
       <section aria-labelledby="program-cohorts-title">
