@@ -54,3 +54,6 @@ export type EraseMe = z.infer<typeof eraseMeSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditPage = z.infer<typeof auditPageSchema>;
+/** POST /me/sessions/end-others: how many other devices were signed out. */
+export const endedSessionsSchema = z.object({ ended: z.number().int().min(0) });
+export type EndedSessions = z.infer<typeof endedSessionsSchema>;

@@ -33,6 +33,7 @@ export const ROUTE_PATHS = {
   'me.changePassword': { method: 'POST', path: '/me/password', roles: ANY },
   'me.sessions': { method: 'GET', path: '/me/sessions', roles: ANY },
   'me.endSession': { method: 'DELETE', path: '/me/sessions/:id', roles: ANY },
+  'me.endOtherSessions': { method: 'POST', path: '/me/sessions/end-others', roles: ANY },
   'me.export': { method: 'GET', path: '/me/export', roles: ANY },
   'me.erase': { method: 'POST', path: '/me/erase', roles: ANY },
   'me.joinCohort': { method: 'POST', path: '/me/cohorts', roles: ['learner'] },

@@ -60,7 +60,7 @@ import {
   myQuizAttemptsSchema,
   updateCertificateSchema,
 } from './learning.js';
-import { auditPageSchema, auditQuerySchema, eraseMeSchema, sessionListSchema } from './privacy.js';
+import { auditPageSchema, auditQuerySchema, endedSessionsSchema, eraseMeSchema, sessionListSchema } from './privacy.js';
 import {
   addMembersSchema,
   assignCourseSchema,
@@ -132,6 +132,7 @@ const ROUTE_SHAPES = {
   'me.changePassword': { body: changePasswordSchema, response: 'empty' },
   'me.sessions': { response: sessionListSchema },
   'me.endSession': { params: idParamSchema, response: 'empty' },
+  'me.endOtherSessions': { response: endedSessionsSchema },
   'me.export': { response: 'file' },
   'me.erase': { body: eraseMeSchema, response: 'empty' },
   'me.joinCohort': { body: joinCodeParamSchema, response: joinPreviewSchema },

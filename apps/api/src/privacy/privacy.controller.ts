@@ -1,12 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { auditPageSchema, auditQuerySchema, eraseMeSchema, sessionListSchema } from '@dari/contracts';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  endedSessionsSchema,
+  eraseMeSchema,
+  sessionListSchema,
+} from '@dari/contracts';
 import { clearSessionCookie } from '../auth/session-cookie.js';
 import { AnyRole, Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
-import { IdParamDto } from '../users/users.dto.js';
-import { z } from 'zod';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import { MySessionsService } from './my-sessions.service.js';
 import { PrivacyService } from './privacy.service.js';
 
@@ -14,7 +19,7 @@ class SessionListDto extends createZodDto(sessionListSchema) {}
 class EraseMeDto extends createZodDto(eraseMeSchema) {}
 class AuditQueryDto extends createZodDto(auditQuerySchema) {}
 class AuditPageDto extends createZodDto(auditPageSchema) {}
-class EndedSessionsDto extends createZodDto(z.object({ ended: z.number().int().min(0) })) {}
+class EndedSessionsDto extends createZodDto(endedSessionsSchema) {}
 
 /** A person's devices, data export and erasure. */
 @ApiTags('privacy')
