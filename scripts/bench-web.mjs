@@ -12,8 +12,6 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 

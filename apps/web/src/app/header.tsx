@@ -59,7 +59,9 @@ export function Header() {
         </div>
       </div>
       {me ? (
-        <nav className="site-nav" aria-label={t('nav.label')}>
+        // A learner's phone shows this menu as a tab bar at the bottom of the screen (styles.css,
+        // .site-nav-tabs): the header stays one short row and the menu is under the thumb.
+        <nav className={me.role === 'learner' ? 'site-nav site-nav-tabs' : 'site-nav'} aria-label={t('nav.label')}>
           <ul>
             {ROLE_NAV[me.role].map((item) => (
               <li key={item.to}>

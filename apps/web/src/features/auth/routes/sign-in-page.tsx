@@ -100,6 +100,9 @@ export function SignInPage() {
         </button>
       </form>
       <p className="after-form">
+        <Link to="/join">{t('signIn.haveJoinCode')}</Link>
+      </p>
+      <p>
         <Link to="/reset-code">{t('signIn.haveResetCode')}</Link>
       </p>
       <p className="muted">{t('signIn.forgotHelp')}</p>

@@ -133,10 +133,37 @@ describe('joining with a code', () => {
     expect(api.calls.filter((c) => c.path.startsWith('/join'))).toHaveLength(0);
   });
 
-  it('tells a signed-in person to sign out before making a new account', async () => {
-    mockApi({ 'GET /me': { status: 200, body: makeMe('learner') } });
+  it('tells signed-in staff to sign out before making a new account', async () => {
+    mockApi({ 'GET /me': { status: 200, body: makeMe('instructor') } });
     renderApp('/join/ABCDE-FGHJK');
     expect(await screen.findByRole('heading', { level: 1, name: '이미 들어와 있어요' }, LAZY)).toBeInTheDocument();
-    expect(screen.getByText(/하나 님으로 들어와 있어요/)).toBeInTheDocument();
+    expect(screen.getByText(/님으로 들어와 있어요/)).toBeInTheDocument();
+  });
+
+  it('lets a signed-in learner join one more cohort with the code, with their own account', async () => {
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'POST /me/cohorts': { status: 200, body: { cohortName: '2027 봄 아카데미' } },
+    });
+    renderApp('/join/abcde fghjk');
+    expect(await screen.findByRole('heading', { level: 1, name: '과정에 하나 더 참여하기' }, LAZY)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: '내 계정으로 참여하기' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여했어요' })).toBeInTheDocument();
+    expect(api.callsTo('POST', '/me/cohorts')[0]?.body).toEqual({ code: 'ABCDE-FGHJK' });
+    expect(screen.getByRole('link', { name: '나의 배움으로 가기' })).toHaveAttribute('href', '/learn');
+    // No new account, and no preview look-up that would count against the throttle.
+    expect(api.callsTo('POST', '/join')).toHaveLength(0);
+    expect(api.calls.filter((c) => c.path.startsWith('/join/'))).toHaveLength(0);
+  });
+
+  it("says why a signed-in learner's code did not work and offers another try", async () => {
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'POST /me/cohorts': apiError(404, 'not_found'),
+    });
+    renderApp('/join/ABCDE-FGHJK');
+    await userEvent.setup().click(await screen.findByRole('button', { name: '내 계정으로 참여하기' }, LAZY));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.getByLabelText('참여 코드')).toBeInTheDocument();
   });
 });

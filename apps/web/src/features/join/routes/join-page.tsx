@@ -18,6 +18,7 @@ import { ROLE_HOME } from '../../../lib/roles';
 import { useMe } from '../../../lib/session';
 import { useJoin } from '../api/join';
 import { useJoinPreview } from '../api/preview-join';
+import { LearnerJoin } from '../components/learner-join';
 import type { JoinFormInput, JoinFormValues } from '../join.schema';
 import '../join.css';
 
@@ -36,9 +37,27 @@ export function JoinPage() {
   const me = useMe();
   const joined = useRef(false);
   const code = raw ? normalizeJoinCode(raw) : null;
-  const preview = useJoinPreview(code ?? '', Boolean(code) && !me.data);
+  // Only once we know nobody is signed in: a signed-in learner joins with POST /me/cohorts, and every
+  // preview look-up counts against the throttle.
+  const preview = useJoinPreview(code ?? '', Boolean(code) && !me.isPending && !me.data);
 
   if (me.isPending) return <Loading />;
+  // A learner already signed in joins one more cohort with this account.
+  if (me.data && !joined.current && me.data.role === 'learner') {
+    if (code) return <LearnerJoin code={code} name={me.data.displayName} codeEntry={<CodeEntry />} />;
+    return (
+      <Page title={raw ? t('join.cannotTitle') : t('join.enterTitle')} className="page-narrow">
+        {raw ? (
+          <div className="alert alert-error" role="alert">
+            <p>{t('join.badFormat')}</p>
+          </div>
+        ) : (
+          <p>{t('join.existing.enterIntro', { name: me.data.displayName })}</p>
+        )}
+        <CodeEntry />
+      </Page>
+    );
+  }
   if (me.data && !joined.current) {
     return (
       <Page title={t('join.signedInTitle')} className="page-narrow">

@@ -82,6 +82,10 @@ export default function SyncRunner() {
         );
         void client.invalidateQueries({ queryKey: progressQueryKey(slug) });
       }
+      // Coming back online: what the queue changed is read again from the server, so My learning and
+      // the course pages (their progress, above) do not keep the figures from before the phone went offline.
+      if (changed.size > 0 || answer.enrolments.length > 0)
+        void client.invalidateQueries({ queryKey: myLearningQueryKey });
       if (answer.enrolments.some((e) => e.status === 'completed'))
         void client.invalidateQueries({ queryKey: certificatesQueryKey });
       if (answer.sent.some((i) => i.event.type === 'reflection_saved'))

@@ -5,6 +5,7 @@ import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts
 import { pickText } from '../../../components/course/localized';
 import { Loading } from '../../../components/loading';
 import { Page } from '../../../components/page';
+import { QrCode } from '../../../components/qr-code';
 import { useLocale } from '../../../components/use-locale';
 import { ApiError } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -56,22 +57,26 @@ export function CertificatePage() {
         <p className="certificate-course">
           {t('learning.certificate.completed')} <strong lang={title.lang}>{title.text}</strong>
         </p>
-        <dl className="facts certificate-facts">
-          <div>
-            <dt>{t('learning.certificate.date')}</dt>
-            <dd>{formatDate(certificate.issuedAt, locale)}</dd>
-          </div>
-          <div>
-            <dt>{t('learning.certificate.code')}</dt>
-            <dd className="code-value">{certificate.code}</dd>
-          </div>
-          <div>
-            <dt>{t('learning.certificate.verifyAt')}</dt>
-            <dd>
-              <Link to={verifyPath(certificate.code)}>{verifyUrl}</Link>
-            </dd>
-          </div>
-        </dl>
+        <div className="certificate-verify">
+          <dl className="facts certificate-facts">
+            <div>
+              <dt>{t('learning.certificate.date')}</dt>
+              <dd>{formatDate(certificate.issuedAt, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t('learning.certificate.code')}</dt>
+              <dd className="code-value">{certificate.code}</dd>
+            </div>
+            <div>
+              <dt>{t('learning.certificate.verifyAt')}</dt>
+              <dd>
+                <Link to={verifyPath(certificate.code)}>{verifyUrl}</Link>
+              </dd>
+            </div>
+          </dl>
+          {/* The verify address only (the code in it): nothing about the learner is in the picture. */}
+          <QrCode value={verifyUrl} label={t('learning.certificate.qrLabel')} className="certificate-qr" />
+        </div>
         {certificate.valid ? null : <p className="field-error">{t('learning.certificate.revoked')}</p>}
       </section>
       <div className="no-print">

@@ -186,13 +186,8 @@ export function LessonPage() {
   const title = pickText(lesson.title, lang);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
-  const nextLink = next ? (
-    <p>
-      <Link className="button button-primary" to={lessonPath(data.slug, next.id)}>
-        {t('course.nextLesson')}
-      </Link>
-    </p>
-  ) : null;
+  // One way on: the pager below the lesson (it turns primary once the lesson is done), not a second
+  // "다음 수업" inside the lesson as well.
 
   // What the journal has for this reflection, or what is still waiting to sync.
   const waitingReflection = [...waiting]
@@ -218,7 +213,6 @@ export function LessonPage() {
                 observe={lesson.kind === 'reading'}
                 restoreTo={lesson.kind === 'reading' ? savedPosition : null}
               />
-              {done ? nextLink : null}
             </>
           ) : undefined,
         mediaRef,
@@ -235,7 +229,6 @@ export function LessonPage() {
                   ? { score: lessonState.bestScore, passed: lessonState.passed, attempts: lessonState.attempts }
                   : undefined
               }
-              afterResult={nextLink}
               last={lastAttempt.data ?? null}
             />
           ) : undefined,
@@ -243,7 +236,6 @@ export function LessonPage() {
           lesson.kind === 'reflection' && !journal.isLoading ? (
             <>
               <ReflectionForm key={lesson.id} lessonId={lesson.id} initial={reflectionInitial} record={record} />
-              {done ? nextLink : null}
             </>
           ) : undefined,
         contentNote: { memoryKey: userId ? `${userId}.${lesson.id}` : null, finished: done },
@@ -260,7 +252,7 @@ export function LessonPage() {
                 <strong>{t('learning.player.skippedTitle')}</strong>
               </p>
               <p>{t('learning.player.skippedBody')}</p>
-              {nextLink ?? (
+              {next ? null : (
                 <p>
                   <Link to={coursePath(data.slug)}>
                     {t('learning.player.backToCourse', { course: courseTitle.text })}
@@ -344,7 +336,10 @@ export function LessonPage() {
           </Link>
         ) : null}
         {next ? (
-          <Link className="button" to={lessonPath(data.slug, next.id)}>
+          <Link
+            className={done || skippedId === lesson.id ? 'button button-primary' : 'button'}
+            to={lessonPath(data.slug, next.id)}
+          >
             {t('course.nextLesson')}
           </Link>
         ) : (

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { LoadError } from '../../../components/alerts';
 import { Loading } from '../../../components/loading';
 import { Page } from '../../../components/page';
+import { QrCode } from '../../../components/qr-code';
 import { useLocale } from '../../../components/use-locale';
 import { formatDateTime } from '../../../lib/format';
 import { useCohort } from '../api/get-cohort';
@@ -60,6 +61,10 @@ export function JoinCodePrintPage() {
           </li>
           <li>{t('program.printCode.step3')}</li>
         </ol>
+        <div className="code-sheet-qr">
+          <QrCode value={url} label={t('program.printCode.qrLabel')} />
+          <p>{t('program.printCode.scan')}</p>
+        </div>
         <p className="muted">{t('program.printCode.noEmail')}</p>
         {code.expiresAt ? (
           <p>{t('program.printCode.expires', { date: formatDateTime(code.expiresAt, locale) })}</p>
