@@ -518,9 +518,13 @@ CREATE TABLE word_list (
   user_id uuid NOT NULL,
   term_id uuid NOT NULL,
   added_at timestamp with time zone DEFAULT now() NOT NULL,
+  review_box smallint DEFAULT '0'::smallint NOT NULL,
+  next_review_at timestamp with time zone,
+  reviewed_at timestamp with time zone,
   CONSTRAINT "FK_70275fdb0e3c064f83988ec3759" FOREIGN KEY (term_id) REFERENCES glossary_terms(id) ON DELETE CASCADE,
   CONSTRAINT "FK_8e466b17a5c28af452ddb7a76a9" FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
-  CONSTRAINT "PK_76d745818f3be2d4c53a6790888" PRIMARY KEY (user_id, term_id)
+  CONSTRAINT "PK_76d745818f3be2d4c53a6790888" PRIMARY KEY (user_id, term_id),
+  CONSTRAINT chk_word_list_review_box CHECK (((review_box >= 0) AND (review_box <= 5)))
 );
 
 CREATE UNIQUE INDEX "PK_76d745818f3be2d4c53a6790888" ON public.word_list USING btree (user_id, term_id);

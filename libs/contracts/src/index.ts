@@ -6,6 +6,7 @@ export * from './bundle.js';
 export * from './publish-problems.js';
 export * from './authoring.js';
 export * from './glossary.js';
+export * from './word-reviews.js';
 export * from './learning.js';
 export * from './program.js';
 export * from './privacy.js';

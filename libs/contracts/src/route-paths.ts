@@ -99,6 +99,8 @@ export const ROUTE_PATHS = {
   'words.list': { method: 'GET', path: '/me/words', roles: ANY },
   'words.save': { method: 'PUT', path: '/me/words/:id', roles: ANY },
   'words.unsave': { method: 'DELETE', path: '/me/words/:id', roles: ANY },
+  'words.reviews': { method: 'GET', path: '/me/word-reviews', roles: ANY },
+  'words.review': { method: 'POST', path: '/me/words/:id/review', roles: ANY },
   'wordRequests.ask': { method: 'POST', path: '/word-requests', roles: ANY },
   'wordRequests.mine': { method: 'GET', path: '/me/word-requests', roles: ANY },
   'wordRequests.list': { method: 'GET', path: '/word-requests', roles: STAFF },

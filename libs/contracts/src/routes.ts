@@ -93,6 +93,7 @@ import {
   updateCohortSchema,
 } from './program.js';
 import { ROUTE_PATHS, type RouteKey, type RoutePath } from './route-paths.js';
+import { wordReviewListSchema, wordReviewSchema, wordReviewStateSchema } from './word-reviews.js';
 import {
   changePasswordSchema,
   createdUserSchema,
@@ -193,6 +194,8 @@ const ROUTE_SHAPES = {
   'words.list': { response: glossaryLookupResultSchema },
   'words.save': { params: idParamSchema, response: 'empty' },
   'words.unsave': { params: idParamSchema, response: 'empty' },
+  'words.reviews': { response: wordReviewListSchema },
+  'words.review': { params: idParamSchema, body: wordReviewSchema, response: wordReviewStateSchema },
   'wordRequests.ask': { body: createWordRequestSchema, response: wordRequestSchema },
   'wordRequests.mine': { response: wordRequestListSchema },
   'wordRequests.list': { query: wordRequestQuerySchema, response: wordRequestListSchema },

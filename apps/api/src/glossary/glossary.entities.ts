@@ -55,8 +55,9 @@ export class GlossaryTermEntity {
   updatedAt!: Date;
 }
 
-/** A learner's own word list. */
+/** A learner's own word list, with each word's flashcard review (a Leitner box, see glossary/word-reviews.ts). */
 @Entity({ name: 'word_list' })
+@Check('chk_word_list_review_box', `"review_box" BETWEEN 0 AND 5`)
 export class WordListEntryEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId!: string;
@@ -75,6 +76,16 @@ export class WordListEntryEntity {
 
   @CreateDateColumn({ name: 'added_at', type: 'timestamptz' })
   addedAt!: Date;
+
+  /** 0: not reviewed yet; 1–5: the Leitner box (next review after 1, 2, 4, 8, 16 days). */
+  @Column({ name: 'review_box', type: 'smallint', default: 0 })
+  reviewBox!: number;
+
+  @Column({ name: 'next_review_at', type: 'timestamptz', nullable: true })
+  nextReviewAt!: Date | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 }
 
 /** A word a learner did not understand, asked from a lesson; answered with a glossary term. */

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module.js';
 import { GlossaryController } from './glossary.controller.js';
 import { GlossaryService } from './glossary.service.js';
+import { WordReviewsController } from './word-reviews.controller.js';
 
 @Module({
   imports: [CoursesModule],
-  controllers: [GlossaryController],
+  controllers: [GlossaryController, WordReviewsController],
   providers: [GlossaryService],
   exports: [GlossaryService],
 })

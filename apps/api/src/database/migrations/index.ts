@@ -10,6 +10,7 @@ import { AddAtRiskCourses1764371000000 } from './1764371000000-AddAtRiskCourses.
 import { AddVerifyThrottle1764381000000 } from './1764381000000-AddVerifyThrottle.js';
 import { AddDeviceCookies1764392000000 } from './1764392000000-AddDeviceCookies.js';
 import { LessonCounterTriggers1764402000000 } from './1764402000000-LessonCounterTriggers.js';
+import { AddWordReviews1764412000000 } from './1764412000000-AddWordReviews.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddVerifyThrottle1764381000000,
   AddDeviceCookies1764392000000,
   LessonCounterTriggers1764402000000,
+  AddWordReviews1764412000000,
 ];
