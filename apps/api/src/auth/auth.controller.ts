@@ -3,13 +3,13 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { AnyRole, Auth, Public, RequestId } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
-import type { UserEntity } from '../users/user.entity.js';
 import { LoginDto, MeDto, RedeemResetCodeDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { DeviceCookiesService } from './device-cookies.service.js';
 import { LoginGuard, loginAttemptOf } from './login.guard.js';
 import { ResetCodesService } from './reset-codes.service.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.js';
+import type { SignInAccount } from './account.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -30,7 +30,7 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ZodResponse({ status: 200, type: MeDto })
   async login(
-    @Req() req: DariRequest & { user: UserEntity },
+    @Req() req: DariRequest & { user: SignInAccount },
     @Res({ passthrough: true }) reply: DariReply,
     @Body() body: LoginDto,
   ) {

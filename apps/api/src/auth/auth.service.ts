@@ -4,13 +4,12 @@ import { DataSource } from 'typeorm';
 import type { Me } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
-import { UserEntity } from '../users/user.entity.js';
-import { toMe } from '../users/user-view.js';
-import { normaliseUsername } from '../users/username.js';
-import type { LoginAttempt } from './login.guard.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { toMe, type SignInAccount } from './account.js';
+import { accountByUsername, noteSignIn } from './auth.queries.js';
+import { LoginThrottleService, type LoginAttempt } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
 import { SessionsService, type NewSession } from './sessions.service.js';
+import { normaliseUsername } from './username.js';
 
 export interface LoginContext {
   ip: string;
@@ -37,8 +36,8 @@ export class AuthService {
    * The account for these credentials, or null. Unknown users and wrong passwords take the same
    * time and give the same answer; a disabled account is only told so when the password is right.
    */
-  async verifyCredentials(usernameInput: string, password: string, requestId: string): Promise<UserEntity | null> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ username: normaliseUsername(usernameInput) });
+  async verifyCredentials(usernameInput: string, password: string, requestId: string): Promise<SignInAccount | null> {
+    const user = await accountByUsername(this.db, normaliseUsername(usernameInput));
     const ok = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!ok || !user) {
       await this.audit.record({ actorId: null, action: 'login.failed', targetUserId: user?.id ?? null, requestId });
@@ -54,7 +53,7 @@ export class AuthService {
     return user;
   }
 
-  async completeLogin(user: UserEntity, ctx: LoginContext): Promise<{ me: Me; session: NewSession }> {
+  async completeLogin(user: SignInAccount, ctx: LoginContext): Promise<{ me: Me; session: NewSession }> {
     // A success gives back its places: the address's count (known devices or not) and the account's
     // (or, from the account's own device, that device's). A sign-in from the owner's device leaves the
     // account's lockout for other devices as it is: someone guessing there gets no fresh tries.
@@ -69,7 +68,7 @@ export class AuthService {
     if (ctx.previousToken) await this.sessions.revokeByToken(ctx.previousToken);
     const session = await this.db.transaction(async (m) => {
       const created = await this.sessions.create(user.id, ctx.sharedDevice, ctx.userAgent, m);
-      await m.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
+      await noteSignIn(m, user.id, new Date());
       await this.audit.record(
         {
           actorId: user.id,

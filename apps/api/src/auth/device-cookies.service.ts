@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DariReply, DariRequest } from '../common/http/request.js';
+import * as q from './auth.queries.js';
 
 export const DEVICE_COOKIE = 'dari_device';
 /** A family phone or a tablet may be "known" for a few accounts; the most recent ones are kept. */
@@ -52,10 +53,7 @@ export class DeviceCookiesService {
   async knownDevices(req: DariRequest): Promise<KnownDevice[]> {
     const candidates = this.parse(req).filter((t) => this.fresh(t.issued));
     if (!candidates.length) return [];
-    const rows: { id: string; username: string; password_hash: string }[] = await this.db.query(
-      `SELECT id, username, password_hash FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND password_hash IS NOT NULL AND erased_at IS NULL`,
-      [[...new Set(candidates.map((t) => t.userId))]],
-    );
+    const rows = await q.deviceAccounts(this.db, [...new Set(candidates.map((t) => t.userId))]);
     const key = await this.key();
     const known: KnownDevice[] = [];
     for (const t of candidates) {
@@ -122,15 +120,10 @@ export class DeviceCookiesService {
    * database. Read on each use (one primary-key read), so that deleting it takes effect everywhere at once.
    */
   private async key(): Promise<Buffer> {
-    const read = async () =>
-      ((await this.db.query(`SELECT value FROM app_secrets WHERE name = $1`, [SECRET_NAME])) as { value: string }[])[0]
-        ?.value;
+    const read = () => q.appSecret(this.db, SECRET_NAME);
     let value = await read();
     if (!value) {
-      await this.db.query(`INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-        SECRET_NAME,
-        randomBytes(32).toString('base64url'),
-      ]);
+      await q.offerAppSecret(this.db, SECRET_NAME, randomBytes(32).toString('base64url'));
       value = await read();
     }
     return Buffer.from(value!, 'base64url');

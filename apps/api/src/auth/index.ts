@@ -6,3 +6,5 @@ export { ResetCodesService } from './reset-codes.service.js';
 export { SessionsService, type NewSession } from './sessions.service.js';
 export { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 export { MeDto } from './auth.dto.js';
+export { toMe, type SignInAccount } from './account.js';
+export { normaliseUsername } from './username.js';

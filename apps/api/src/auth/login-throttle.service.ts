@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app-exception.js';
+import * as q from './auth.queries.js';
 
 /**
  * `verify_ip`: public certificate lookups per address; a lookup that finds a certificate is forgiven, so only misses add up.
@@ -22,6 +23,14 @@ export type ThrottleBucket =
   | 'verify_ip';
 
 /** Buckets about one account (a success clears them); the others are about an address (a success gives its place back). */
+/** Which counters a sign-in attempt was counted in: a success gives them back (AuthService.completeLogin). */
+export interface LoginAttempt {
+  ipBucket: Extract<ThrottleBucket, 'login_ip' | 'login_ip_known'>;
+  ip: string;
+  accountBucket: Extract<ThrottleBucket, 'login_account' | 'login_device'>;
+  accountKey: string;
+}
+
 const PER_ACCOUNT = new Set<ThrottleBucket>(['login_account', 'login_device', 'reset_account']);
 
 /**
@@ -61,18 +70,11 @@ export class LoginThrottleService {
     const windowMs = this.config.login.windowMs;
     const now = Date.now();
     const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-    const rows: { failures: number }[] = await this.db.query(
-      `INSERT INTO login_throttle (bucket, key_hash, window_start, failures) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (bucket, key_hash, window_start) DO UPDATE SET failures = login_throttle.failures + 1
-       RETURNING failures`,
-      [bucket, this.keyHash(bucket, key), windowStart],
-    );
+    const failures = await q.countAttempt(this.db, bucket, this.keyHash(bucket, key), windowStart);
     if (Math.random() < 0.01) {
-      await this.db.query(`DELETE FROM login_throttle WHERE window_start < now() - make_interval(secs => $1)`, [
-        (2 * windowMs) / 1000,
-      ]);
+      await q.deleteOldAttempts(this.db, (2 * windowMs) / 1000);
     }
-    if (rows[0].failures > this.limitFor(bucket)) {
+    if (failures > this.limitFor(bucket)) {
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
       throw new AppException(
         429,
@@ -89,15 +91,9 @@ export class LoginThrottleService {
     const windowMs = this.config.login.windowMs;
     const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
     if (PER_ACCOUNT.has(bucket)) {
-      await this.db.query(`DELETE FROM login_throttle WHERE bucket = $1 AND key_hash = $2`, [
-        bucket,
-        this.keyHash(bucket, key),
-      ]);
+      await q.clearAttempts(this.db, bucket, this.keyHash(bucket, key));
     } else {
-      await this.db.query(
-        `UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE bucket = $1 AND key_hash = $2 AND window_start = $3`,
-        [bucket, this.keyHash(bucket, key), windowStart],
-      );
+      await q.giveBackAttempt(this.db, bucket, this.keyHash(bucket, key), windowStart);
     }
   }
 

@@ -5,18 +5,10 @@ import { loginSchema } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { DariRequest } from '../common/http/request.js';
 import { fieldErrors, inputProblems } from '../common/validation/zod-validation.pipe.js';
-import { normaliseUsername } from '../users/username.js';
 import { DeviceCookiesService } from './device-cookies.service.js';
 import { LocalStrategy } from './local.strategy.js';
-import { LoginThrottleService, type ThrottleBucket } from './login-throttle.service.js';
-
-/** Which counters a sign-in attempt was counted in: a success gives them back (AuthService.completeLogin). */
-export interface LoginAttempt {
-  ipBucket: Extract<ThrottleBucket, 'login_ip' | 'login_ip_known'>;
-  ip: string;
-  accountBucket: Extract<ThrottleBucket, 'login_account' | 'login_device'>;
-  accountKey: string;
-}
+import { LoginThrottleService, type LoginAttempt } from './login-throttle.service.js';
+import { normaliseUsername } from './username.js';
 
 const attempts = new WeakMap<object, LoginAttempt>();
 export const loginAttemptOf = (req: object): LoginAttempt | undefined => attempts.get(req);

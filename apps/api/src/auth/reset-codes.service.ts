@@ -8,7 +8,8 @@ import { AppException } from '../common/errors/app-exception.js';
 import { PasswordService } from './password.service.js';
 import { SessionsService } from './sessions.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { normaliseUsername } from '../users/username.js';
+import { normaliseUsername } from './username.js';
+import * as q from './auth.queries.js';
 
 // Long enough to reach a learner at the next class; short enough that a lost slip soon stops working.
 const CODE_TTL_MS = 7 * 86_400_000;
@@ -40,13 +41,8 @@ export class ResetCodesService {
     const run = async (m: EntityManager) => {
       const raw = Array.from({ length: 12 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join('');
       const expiresAt = new Date(Date.now() + CODE_TTL_MS);
-      await m.query(`UPDATE reset_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
-      await m.query(`INSERT INTO reset_codes (user_id, code_hash, created_by_id, expires_at) VALUES ($1, $2, $3, $4)`, [
-        userId,
-        ResetCodesService.hash(raw),
-        actorId,
-        expiresAt,
-      ]);
+      await q.retireResetCodes(m, userId);
+      await q.insertResetCode(m, userId, ResetCodesService.hash(raw), actorId, expiresAt);
       await this.audit.record({ actorId, action: 'reset_code.created', targetUserId: userId, requestId }, m);
       return { code: `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`, expiresAt: expiresAt.toISOString() };
     };
@@ -61,18 +57,7 @@ export class ResetCodesService {
     this.passwords.assertAcceptable(newPassword, username);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (m) => {
-      const rows: { user_id: string }[] = await m.query(
-        // A CTE, because TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-        `WITH used AS (
-           UPDATE reset_codes rc SET used_at = now()
-             FROM users u
-            WHERE rc.code_hash = $1 AND rc.used_at IS NULL AND rc.expires_at > now()
-              AND u.id = rc.user_id AND u.username = $2 AND u.status = 'active'
-            RETURNING rc.user_id)
-         SELECT user_id FROM used`,
-        [ResetCodesService.hash(code), username],
-      );
-      const userId = rows[0]?.user_id;
+      const userId = await q.useResetCode(m, ResetCodesService.hash(code), username);
       if (!userId) {
         throw new AppException(
           400,
@@ -81,10 +66,7 @@ export class ResetCodesService {
           [{ path: 'body.code', message: 'is not valid for this username, or has expired or been used' }],
         );
       }
-      await m.query(
-        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
-        [userId, passwordHash],
-      );
+      await q.setPassword(m, userId, passwordHash);
       await this.sessions.revokeAll(userId, undefined, m);
       await this.audit.record({ actorId: userId, action: 'password.reset', targetUserId: userId, requestId }, m);
     });

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../users/user.entity.js';
 
 /** A signed-in device. The cookie holds a random token; only its SHA-256 is stored. */
 @Entity({ name: 'sessions' })
@@ -11,9 +10,9 @@ export class SessionEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
+  user?: unknown;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;

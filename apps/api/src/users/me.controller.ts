@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { AnyRole, Auth, RequestId } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
-import { MeDto } from '../auth/auth.dto.js';
+import { MeDto } from '../auth/index.js';
 import { ChangePasswordDto, UpdateMeDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 

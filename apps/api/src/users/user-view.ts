@@ -1,17 +1,8 @@
-import type { Me, UserSummary } from '@dari/contracts';
+import type { UserSummary } from '@dari/contracts';
 import type { UserEntity } from './user.entity.js';
 
-export function toMe(user: UserEntity, sharedDevice: boolean): Me {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    locale: user.locale,
-    sharedDevice,
-    createdAt: user.createdAt.toISOString(),
-  };
-}
+/** How a person sees themselves: auth's view (sign-in answers it), the same for an account. */
+export { toMe } from '../auth/index.js';
 
 export function toSummary(user: UserEntity): UserSummary {
   return {

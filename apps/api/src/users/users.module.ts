@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { MeController } from './me.controller.js';
 import { UsersService } from './users.service.js';

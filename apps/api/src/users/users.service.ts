@@ -15,15 +15,18 @@ import type {
 } from '@dari/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException } from '../common/errors/app-exception.js';
-import { PasswordService } from '../auth/password.service.js';
-import { SessionsService } from '../auth/sessions.service.js';
-import { LoginThrottleService } from '../auth/login-throttle.service.js';
-import { ResetCodesService } from '../auth/reset-codes.service.js';
+import {
+  LoginThrottleService,
+  normaliseUsername,
+  PasswordService,
+  ResetCodesService,
+  SessionsService,
+  toMe,
+} from '../auth/index.js';
 import { pgCode } from '../database/retry.js';
-import { normaliseUsername } from './username.js';
 import { anotherActiveAdmin, lockActiveAdmins, renameUser, takenUsernames } from './users.queries.js';
 import { UserEntity } from './user.entity.js';
-import { toMe, toSummary } from './user-view.js';
+import { toSummary } from './user-view.js';
 
 interface Actor {
   userId: string;
