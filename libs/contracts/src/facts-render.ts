@@ -135,7 +135,7 @@ export function renderFactsIn(
   on: Date | string = new Date(),
 ): string {
   if (!text || !text.includes('{{')) return text;
-  const byKey =
+  const byKey: ReadonlyMap<string, Fact> =
     facts instanceof Map
       ? facts
       : new Map(((facts as readonly Fact[] | null | undefined) ?? []).map((f): [string, Fact] => [f.key, f]));
