@@ -7,9 +7,6 @@ UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_
 -- courses.contentPublished
 UPDATE courses SET content_changed_at = least(content_changed_at, $2) WHERE id = $1;
 
--- courses.courseCount
-SELECT count(*)::int AS n FROM courses;
-
 -- courses.courseMediaIds
 SELECT id FROM media WHERE course_id = $1;
 

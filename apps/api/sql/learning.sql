@@ -1,23 +1,8 @@
 -- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.
 -- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts
 
--- learning.activeEnrolmentsOfCourse
-SELECT id FROM enrolments WHERE course_id = $1 AND status = 'active' ORDER BY id FOR UPDATE;
-
 -- learning.certificateByCode
 SELECT id, code, course_id, course_title, name, issued_at, revoked_at FROM certificates WHERE code = $1 AND user_id IS NOT NULL;
-
--- learning.completion
-SELECT e.user_id, e.course_id, e.status,
-          count(pl.lesson_id) FILTER (WHERE pl.required OR NOT r.any_required)::int AS total,
-          count(pl.lesson_id) FILTER (WHERE (pl.required OR NOT r.any_required) AND (lp.status = 'completed' OR (lp.status = 'skipped' AND pl.kind <> 'quiz')))::int AS done,
-          r.any_required
-     FROM enrolments e
-     CROSS JOIN LATERAL (SELECT coalesce(bool_or(required), false) AS any_required FROM published_lessons WHERE course_id = e.course_id) r
-     LEFT JOIN published_lessons pl ON pl.course_id = e.course_id
-     LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = e.user_id
-    WHERE e.id = $1
-    GROUP BY e.id, r.any_required;
 
 -- learning.coursePage (prepared)
 SELECT crs.id AS the_course_id, crs.latest_version, crs.sequential,
@@ -48,9 +33,6 @@ SELECT crs.id AS the_course_id, crs.latest_version, crs.sequential,
           OR EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = $2 WHERE vis_cc.course_id = crs.id)
           OR EXISTS (SELECT 1 FROM enrolments vis_e WHERE vis_e.course_id = crs.id AND vis_e.user_id = $2 AND vis_e.status <> 'withdrawn'));
 
--- learning.deletePublishedLessons
-DELETE FROM published_lessons WHERE course_id = $1;
-
 -- learning.enrolTarget
 SELECT crs.id, crs.enrolment_policy, crs.course_code, EXISTS (SELECT 1 FROM cohort_courses vis_cc JOIN cohort_members vis_cm ON vis_cm.cohort_id = vis_cc.cohort_id AND vis_cm.role = 'learner' AND vis_cm.user_id = $2 WHERE vis_cc.course_id = crs.id) AS in_cohort
      FROM courses crs
@@ -78,19 +60,8 @@ SELECT pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential,
      FROM published_lessons pl JOIN courses c ON c.id = pl.course_id
     WHERE pl.lesson_id = $1 AND c.status = 'published';
 
--- learning.insertPublishedLessons
-INSERT INTO published_lessons (lesson_id, course_id, version, position, kind, required, has_content_note)
-   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::boolean[], $7::boolean[]);
-
 -- learning.insertQuizAttempt
 INSERT INTO quiz_attempts (user_id, course_id, lesson_id, event_id, answers, correct, score, passed, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
-
--- learning.issueCertificate
-INSERT INTO certificates (user_id, course_id, code, name, course_title)
-   SELECT u.id, c.id, $3, u.display_name, v.meta->'title'
-     FROM users u, courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-    WHERE u.id = $1 AND c.id = $2
-   ON CONFLICT (user_id, course_id) DO NOTHING;
 
 -- learning.lessonStates
 SELECT json_agg(json_build_object(
@@ -165,10 +136,6 @@ WITH u AS (UPDATE certificates SET name = $3 WHERE id = $1 AND user_id = $2 RETU
 -- learning.saveJournal
 INSERT INTO journal_entries (user_id, lesson_id, course_id, text, shared, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
    ON CONFLICT (user_id, lesson_id) DO UPDATE SET text = $4, shared = $5, updated_at = $6 WHERE journal_entries.updated_at <= $6;
-
--- learning.setEnrolmentPercent
-UPDATE enrolments SET percent = CASE WHEN status = 'completed' THEN percent ELSE $2 END, status = CASE WHEN $3 THEN 'completed' ELSE status END,
-          completed_at = CASE WHEN $3 THEN now() ELSE completed_at END WHERE id = $1;
 
 -- learning.snapshot
 SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2;

@@ -12,15 +12,18 @@ import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CohortsModule } from './cohorts/index.js';
-import { CoursesModule } from './courses/courses.module.js';
-import { FactsModule } from './facts/facts.module.js';
-import { GlossaryModule } from './glossary/glossary.module.js';
-import { HealthModule } from './health/health.module.js';
+import { BundlesModule } from './bundles/index.js';
+import { CatalogModule } from './catalog/index.js';
+import { CoursesModule } from './courses/index.js';
+import { FactsModule } from './facts/index.js';
+import { GlossaryModule } from './glossary/index.js';
+import { HealthModule } from './health/index.js';
 import { JoinModule } from './join/index.js';
-import { LearningModule } from './learning/learning.module.js';
+import { LearningModule } from './learning/index.js';
+import { MediaModule } from './media/index.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportsModule } from './reports/index.js';
-import { SeedModule } from './seed/seed.module.js';
+import { SeedModule } from './seed/index.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -46,6 +49,9 @@ export class AppModule {
         HealthModule,
         FactsModule,
         CoursesModule,
+        MediaModule,
+        BundlesModule,
+        CatalogModule,
         LearningModule,
         GlossaryModule,
         CohortsModule,

@@ -2,7 +2,7 @@ import { starterCourseDirs } from '@dari/curriculum';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundlesService } from '../src/bundles/bundles.service.js';
-import { CurriculumSeedService } from '../src/courses/curriculum-seed.service.js';
+import { CurriculumSeedService } from '../src/bundles/curriculum-seed.service.js';
 import { TestApp, uniqueName } from './test-app.js';
 
 // A 1×1 PNG and a tiny GIF: real image bytes for the type sniffing.

@@ -22,6 +22,8 @@ const UPDATE = !!process.env.UPDATE_SQL;
 const HEADER =
   '-- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.\n' +
   '-- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts\n';
+/** What PREPARE accepts; anything else is a utility statement. */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES|MERGE|TABLE)\b/i;
 /** Files in sql/ that are not a feature's statements. */
 const NOT_STATEMENTS = new Set(['schema.sql']);
 
@@ -115,8 +117,18 @@ describe('sql/<feature>.sql', () => {
       const failures: string[] = [];
       for (const s of registeredStatements().values()) {
         try {
-          await client.query(`PREPARE sql_files_check AS ${s.text}`);
-          await client.query('DEALLOCATE sql_files_check');
+          if (PREPARABLE.test(s.text)) {
+            await client.query(`PREPARE sql_files_check AS ${s.text}`);
+            await client.query('DEALLOCATE sql_files_check');
+          } else {
+            // A utility statement (SET LOCAL …) cannot be PREPAREd: run it in a transaction rolled back.
+            await client.query('BEGIN');
+            try {
+              await client.query(s.text);
+            } finally {
+              await client.query('ROLLBACK');
+            }
+          }
         } catch (e) {
           failures.push(`${s.name}: ${(e as Error).message}`);
         }

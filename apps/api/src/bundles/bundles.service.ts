@@ -18,19 +18,20 @@ import {
   type PublishedCourse,
   type PublishedLesson,
 } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { fieldErrors } from '../common/validation/zod-validation.pipe.js';
-import { AuthoringService } from '../courses/authoring.service.js';
-import { CourseAccessService } from '../courses/course-access.service.js';
-import { CourseModuleEntity } from '../courses/course-module.entity.js';
-import { CourseVersionEntity } from '../courses/course-version.entity.js';
-import { CourseEntity } from '../courses/course.entity.js';
-import { LessonEntity } from '../courses/lesson.entity.js';
-import { PublishingService } from '../courses/publishing.service.js';
-import { MediaEntity } from '../media/media.entity.js';
-import { MediaService } from '../media/media.service.js';
+import {
+  AuthoringService,
+  CourseAccessService,
+  CourseEntity,
+  CourseModuleEntity,
+  CourseVersionEntity,
+  LessonEntity,
+  PublishingService,
+} from '../courses/index.js';
+import { MediaEntity, MediaService } from '../media/index.js';
 import { json, readText, text, unzipBundle, zipBundle, type BundleFiles } from './bundle-files.js';
 
 const MEDIA_URL = /\/api\/v1\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g;

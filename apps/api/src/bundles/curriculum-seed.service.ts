@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { starterCourseDirs } from '@dari/curriculum';
-import { BundlesService } from '../bundles/bundles.service.js';
-import { UserEntity } from '../users/user.entity.js';
-import { PublishingService } from './publishing.service.js';
-import { courseCount } from './courses.queries.js';
+import { BundlesService } from './bundles.service.js';
+import { PublishingService } from '../courses/index.js';
+import { UserEntity } from '../users/index.js';
+import { courseCount } from './bundles.queries.js';
 
 /** Loads the starter curriculum (libs/curriculum) into a database that has no courses yet, and publishes it. */
 @Injectable()

@@ -18,7 +18,7 @@ import { createApp } from '../app.factory.js';
 import { loadConfig, parseEnv, type AppConfig } from '../config/app-config.js';
 import { runMigrations, withStartupLock } from '../database/migrate.js';
 import type { EmbeddedPostgres } from '../database/embedded-postgres.js';
-import { CurriculumSeedService } from '../courses/curriculum-seed.service.js';
+import { CurriculumSeedService } from '../bundles/index.js';
 import { GlossaryService } from '../glossary/glossary.service.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
 import { openDatabase, say } from './database.js';

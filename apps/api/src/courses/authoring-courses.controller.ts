@@ -1,27 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
-import { AppException } from '../common/errors/app-exception.js';
-import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
-import { IdParamDto } from '../users/users.dto.js';
-import { BundlesService } from '../bundles/bundles.service.js';
-import { MediaService } from '../media/media.service.js';
+import type { AuthContext } from '../common/http/request.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import {
   AuthorCourseDto,
   AuthorCourseListDto,
-  BundleQueryDto,
   CourseChangesDto,
   CourseVersionListDto,
   CreateCourseDto,
   CreateModuleDto,
   DuplicateCourseDto,
-  ImportQueryDto,
   InstructorListDto,
   InstructorQueryDto,
   ListAuthorCoursesQueryDto,
-  MediaDto,
-  MediaListDto,
   PublishedCourseDto,
   PublishResultDto,
   ReorderOutlineDto,
@@ -43,8 +36,6 @@ export class AuthoringCoursesController {
   constructor(
     private readonly authoring: AuthoringService,
     private readonly publishing: PublishingService,
-    private readonly media: MediaService,
-    private readonly bundles: BundlesService,
   ) {}
 
   @Get('courses')
@@ -58,27 +49,6 @@ export class AuthoringCoursesController {
   @ZodResponse({ status: 201, type: AuthorCourseDto })
   create(@Auth() auth: AuthContext, @Body() body: CreateCourseDto) {
     return this.authoring.create(body, auth);
-  }
-
-  /** A bundle (.zip) as a new draft course owned by the caller. */
-  @Post('courses/import')
-  @Roles('instructor', 'admin')
-  @ZodResponse({ status: 201, type: AuthorCourseDto })
-  async import(
-    @Auth() auth: AuthContext,
-    @RequestId() requestId: string,
-    @Req() req: DariRequest,
-    @Query() query: ImportQueryDto,
-  ) {
-    const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file)
-      throw AppException.validation([
-        { path: 'body.file', message: 'is required: send the bundle .zip as multipart/form-data' },
-      ]);
-    const zip = await file.toBuffer().catch(() => {
-      throw new AppException(413, 'file_too_large', 'This bundle is too large.');
-    });
-    return this.bundles.importZip(zip, auth, query.slug, requestId);
   }
 
   @Get('instructors')
@@ -178,35 +148,5 @@ export class AuthoringCoursesController {
   @ZodResponse({ type: PublishedCourseDto })
   preview(@Auth() auth: AuthContext, @Param() params: IdParamDto) {
     return this.publishing.preview(params.id, auth);
-  }
-
-  @Get('courses/:id/media')
-  @ZodResponse({ type: MediaListDto })
-  listMedia(@Auth() auth: AuthContext, @Param() params: IdParamDto) {
-    return this.media.list(params.id, auth);
-  }
-
-  /** One image, audio or video file as multipart/form-data (field `file`). */
-  @Post('courses/:id/media')
-  @Roles('instructor', 'admin')
-  @ZodResponse({ status: 201, type: MediaDto })
-  async upload(@Auth() auth: AuthContext, @Param() params: IdParamDto, @Req() req: DariRequest) {
-    const file = req.isMultipart() ? await req.file() : undefined;
-    return this.media.upload(params.id, file, auth);
-  }
-
-  /** The draft (or `?version=N`) as a bundle .zip: see docs/bundle-format.md. */
-  @Get('courses/:id/bundle')
-  async bundle(
-    @Auth() auth: AuthContext,
-    @Param() params: IdParamDto,
-    @Query() query: BundleQueryDto,
-    @Res() reply: DariReply,
-  ): Promise<void> {
-    const { filename, zip } = await this.bundles.exportZip(params.id, auth, query.version);
-    await reply
-      .header('content-type', 'application/zip')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .send(Buffer.from(zip));
   }
 }

@@ -3,19 +3,15 @@ import {
   authorCourseListSchema,
   authorCourseSchema,
   authorLessonSchema,
-  bundleQuerySchema,
   courseChangesSchema,
   courseVersionListSchema,
   createCourseSchema,
   createLessonSchema,
   createModuleSchema,
   duplicateCourseSchema,
-  importQuerySchema,
   instructorListSchema,
   instructorQuerySchema,
   listAuthorCoursesQuerySchema,
-  mediaListSchema,
-  mediaSchema,
   publishedCourseSchema,
   publishResultSchema,
   reorderOutlineSchema,
@@ -42,11 +38,7 @@ export class AuthorLessonDto extends createZodDto(authorLessonSchema) {}
 export class CourseVersionListDto extends createZodDto(courseVersionListSchema) {}
 export class PublishedCourseDto extends createZodDto(publishedCourseSchema) {}
 export class VersionParamDto extends createZodDto(versionParamSchema) {}
-export class MediaDto extends createZodDto(mediaSchema) {}
-export class MediaListDto extends createZodDto(mediaListSchema) {}
 export class PublishResultDto extends createZodDto(publishResultSchema) {}
 export class InstructorListDto extends createZodDto(instructorListSchema) {}
 export class InstructorQueryDto extends createZodDto(instructorQuerySchema) {}
-export class BundleQueryDto extends createZodDto(bundleQuerySchema) {}
-export class ImportQueryDto extends createZodDto(importQuerySchema) {}
 export class CourseChangesDto extends createZodDto(courseChangesSchema) {}

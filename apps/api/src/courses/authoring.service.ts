@@ -14,10 +14,10 @@ import type {
   UpdateCourse,
   UpdateLesson,
 } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UserEntity } from '../users/index.js';
 import { CourseAccessService } from './course-access.service.js';
 import { CourseInstructorEntity } from './course-instructor.entity.js';
 import { CourseModuleEntity } from './course-module.entity.js';

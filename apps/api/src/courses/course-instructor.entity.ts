@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../users/user.entity.js';
+import { UserEntity } from '../users/index.js';
 import { CourseEntity } from './course.entity.js';
 
 /** Co-instructors: they may change the course like its owner, but not its co-instructors. */

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { DraftText } from '@dari/contracts';
-import { UserEntity } from '../users/user.entity.js';
+import { UserEntity } from '../users/index.js';
 
 /** A course's draft and its publishing state; published versions are frozen in course_versions. */
 @Entity({ name: 'courses' })

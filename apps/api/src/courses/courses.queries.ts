@@ -132,11 +132,6 @@ export async function isCourseMedia(db: Db, mediaId: string, courseId: string): 
   return (await run(db, isCourseMediaSql, [mediaId, courseId])).length > 0;
 }
 
-const courseCountSql = statement<{ n: number }, []>('courses.courseCount', `SELECT count(*)::int AS n FROM courses`);
-export async function courseCount(db: Db): Promise<number> {
-  return (await run(db, courseCountSql, []))[0].n;
-}
-
 // ---- publishing ----
 
 export interface VersionRow {

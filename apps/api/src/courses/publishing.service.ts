@@ -10,7 +10,7 @@ import type {
   PublishProblemCode,
   PublishProblemParams,
 } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { CourseAccessService } from './course-access.service.js';
@@ -18,9 +18,9 @@ import { CourseModuleEntity } from './course-module.entity.js';
 import { CourseVersionEntity, versionMeta } from './course-version.entity.js';
 import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
-import { FactsService } from '../facts/facts.service.js';
+import { FactsService } from '../facts/index.js';
 import { LessonEntity } from './lesson.entity.js';
-import { recomputeCourse, writePublishedLessons } from '../learning/completion.js';
+import { recomputeCourse, writePublishedLessons } from '../access/completion.js';
 import * as q from './courses.queries.js';
 
 /**

@@ -17,7 +17,7 @@ import {
 } from '@dari/contracts';
 import { AnyRole, Auth, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
-import { IdParamDto } from '../users/users.dto.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import { GlossaryService } from './glossary.service.js';
 
 class GlossaryQueryDto extends createZodDto(glossaryQuerySchema) {}

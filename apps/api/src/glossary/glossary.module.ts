@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CoursesModule } from '../courses/courses.module.js';
+import { CoursesModule } from '../courses/index.js';
 import { GlossaryController } from './glossary.controller.js';
 import { GlossaryService } from './glossary.service.js';
 import { WordReviewsController } from './word-reviews.controller.js';

@@ -13,7 +13,7 @@ import {
 import { GLOSSARY_FILE } from '@dari/curriculum';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { CourseAccessService } from '../courses/course-access.service.js';
+import { CourseAccessService } from '../courses/index.js';
 import { GlossaryTermEntity, WordRequestEntity } from './glossary.entities.js';
 import { pgCode } from '../database/retry.js';
 import * as sql from './glossary.queries.js';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Certificate } from '@dari/contracts';
-import { LoginThrottleService } from '../auth/login-throttle.service.js';
+import { LoginThrottleService } from '../auth/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { formatCode } from './completion.js';
+import { formatCode } from '../access/completion.js';
 import * as q from './learning.queries.js';
 
 type Row = q.CertificateRow;

@@ -5,7 +5,7 @@ import { slugParamSchema } from '@dari/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { AnyRole, Auth, Public } from '../common/auth/decorators.js';
 import type { AuthContext, DariRequest } from '../common/http/request.js';
-import { IdParamDto } from '../users/users.dto.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import { CertificatesService } from './certificates.service.js';
 import {
   CertificateCodeParamDto,

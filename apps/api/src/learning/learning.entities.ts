@@ -11,8 +11,8 @@ import {
   Unique,
 } from 'typeorm';
 import type { DraftText } from '@dari/contracts';
-import { CourseEntity } from '../courses/course.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { CourseEntity } from '../courses/index.js';
+import { UserEntity } from '../users/index.js';
 
 /** A learner in a course. `percent`, `completed_at` and `next_*` are projections kept by progress events. */
 @Entity({ name: 'enrolments' })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { CertificatesService } from './certificates.service.js';
 import { LearningController } from './learning.controller.js';
 import { LearningService } from './learning.service.js';

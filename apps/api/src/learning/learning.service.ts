@@ -6,7 +6,7 @@ import type { CourseProgress, Enrolment, EventBatchResult, LearningEvent, Lesson
 import { AppException } from '../common/errors/app-exception.js';
 import { transactionWithRetry } from '../database/retry.js';
 import type { AuthContext } from '../common/http/request.js';
-import { formatCode, recomputeEnrolment } from './completion.js';
+import { formatCode, recomputeEnrolment } from '../access/completion.js';
 import { gradeQuiz } from './quiz-grading.js';
 import { SnapshotCacheService } from './snapshot-cache.service.js';
 import * as q from './learning.queries.js';

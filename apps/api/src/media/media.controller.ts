@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AnyRole, Auth } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
-import { IdParamDto } from '../users/users.dto.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import { MediaService } from './media.service.js';
 
 @ApiTags('media')

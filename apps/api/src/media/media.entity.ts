@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CourseEntity } from '../courses/course.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { CourseEntity } from '../courses/index.js';
+import { UserEntity } from '../users/index.js';
 
 /** An uploaded image, audio or video file of a course; the bytes live in DARI_MEDIA_DIR/<id>. */
 @Entity({ name: 'media' })

@@ -12,7 +12,7 @@ import type { Media } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CourseAccessService } from '../courses/course-access.service.js';
+import { CourseAccessService } from '../courses/index.js';
 import { mediaForCaller } from './media.queries.js';
 import { MediaEntity } from './media.entity.js';
 

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RESET_CODE_ALPHABET, type Role } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
-import { PasswordService } from '../auth/password.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import { AuditService } from '../audit/index.js';
+import { PasswordService } from '../auth/index.js';
+import { UserEntity } from '../users/index.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role }[] = [
   { username: 'demo.learner', displayName: '데모 학습자', role: 'learner' },

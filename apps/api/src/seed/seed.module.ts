@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
 @Module({ imports: [AuthModule], providers: [DemoSeedService], exports: [DemoSeedService] })

@@ -3,7 +3,6 @@ import {
   changePasswordSchema,
   createdUserSchema,
   createUserSchema,
-  idParamSchema,
   listUsersQuerySchema,
   resetCodeSchema,
   updateMeSchema,
@@ -17,8 +16,9 @@ export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
 export class ListUsersQueryDto extends createZodDto(listUsersQuerySchema) {}
 export class CreateUserDto extends createZodDto(createUserSchema) {}
 export class UpdateUserDto extends createZodDto(updateUserSchema) {}
-export class IdParamDto extends createZodDto(idParamSchema) {}
 export class UserListDto extends createZodDto(userListSchema) {}
 export class UserSummaryDto extends createZodDto(userSummarySchema) {}
 export class CreatedUserDto extends createZodDto(createdUserSchema) {}
 export class ResetCodeDto extends createZodDto(resetCodeSchema) {}
+/** Moved to common/validation/id-param.dto.ts; kept here for importers not yet moved. */
+export { IdParamDto } from '../common/validation/id-param.dto.js';

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { RESET_CODE_ALPHABET, type PublishedCourse } from '@dari/contracts';
 import type { Db } from '../database/sql.js';
-import * as q from './learning.queries.js';
+import * as q from './completion.queries.js';
 
 /**
- * The completion rule (learning.queries.ts states it in SQL over the projections): every required
+ * The completion rule (completion.queries.ts states it in SQL over the projections): every required
  * lesson of the latest published version done (a content-noted lesson may be skipped; a quiz only
  * counts once passed). Without required lessons, every lesson counts. Completion issues the
  * certificate in the same transaction.

@@ -1,0 +1,5 @@
+import { createZodDto } from 'nestjs-zod';
+import { bundleQuerySchema, importQuerySchema } from '@dari/contracts';
+
+export class BundleQueryDto extends createZodDto(bundleQuerySchema) {}
+export class ImportQueryDto extends createZodDto(importQuerySchema) {}
