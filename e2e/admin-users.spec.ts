@@ -1,8 +1,11 @@
 import { expect, test } from './support/test';
 import { BASE_URL } from './support/constants';
 import { createAccount, DEMO, fill, ko, mainNav, newPassword, signIn, uniqueUsername } from './support/app';
+import { asRole, signedOut } from './support/auth';
 
 test.describe('admin and accounts', () => {
+  test.use(asRole('admin'));
+
   test(
     'an admin creates a learner with a first password, who can then sign in',
     { tag: '@desktop' },
@@ -11,7 +14,7 @@ test.describe('admin and accounts', () => {
       const displayName = `새 학습자 ${username.slice(-5)}`;
       const password = newPassword();
 
-      await signIn(page, DEMO.admin.username);
+      await page.goto(DEMO.admin.home);
       await mainNav(page).getByRole('link', { name: ko.nav.admin, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: ko.adminUsers.title })).toBeVisible();
       await page.getByRole('link', { name: ko.adminUsers.newUser }).click();
@@ -33,7 +36,7 @@ test.describe('admin and accounts', () => {
       await expect(page.getByRole('link', { name: username, exact: true })).toBeVisible();
 
       // The learner signs in on their own phone (a separate browser context: no shared cookies).
-      const learnerContext = await browser.newContext();
+      const learnerContext = await browser.newContext({ ...signedOut });
       try {
         const learner = await learnerContext.newPage();
         await signIn(learner, username, password);
@@ -54,7 +57,6 @@ test.describe('admin and accounts', () => {
     const chosen = newPassword();
 
     // The admin makes a code on the person's page.
-    await signIn(page, DEMO.admin.username);
     await page.goto(`/admin/users/${account.id}`);
     await expect(
       page.getByRole('heading', { level: 1, name: fill(ko.userDetail.title, { name: account.displayName }) }),
@@ -80,7 +82,7 @@ test.describe('admin and accounts', () => {
     };
 
     // First use: the new password is set and the person is signed in.
-    const first = await browser.newContext();
+    const first = await browser.newContext({ ...signedOut });
     try {
       const person = await redeem(first);
       await expect(mainNav(person)).toBeVisible();
@@ -90,7 +92,7 @@ test.describe('admin and accounts', () => {
     }
 
     // Second use of the same code, on another phone: refused with a clear message.
-    const second = await browser.newContext();
+    const second = await browser.newContext({ ...signedOut });
     try {
       const person = await redeem(second);
       await expect(person.getByRole('alert').first()).toContainText(ko.errors.invalid_reset_code);
@@ -101,7 +103,7 @@ test.describe('admin and accounts', () => {
     }
 
     // From now on the new password is the one that works.
-    const third = await browser.newContext();
+    const third = await browser.newContext({ ...signedOut });
     try {
       const person = await third.newPage();
       await signIn(person, account.username, chosen);

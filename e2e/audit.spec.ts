@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import path from 'node:path';
 import { expect, test } from './support/test';
+import { asRole, signedOut } from './support/auth';
+import { keepScreen } from './support/screens';
 import {
   apiAs,
   createAccount,
@@ -12,15 +13,9 @@ import {
   ko,
   mainNav,
   newPassword,
-  signIn,
   uniqueUsername,
   zh,
 } from './support/app';
-
-// Screens for people to look at (not compared): test-results/screens/*.png.
-async function keepScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `${name}.png`), fullPage: true });
-}
 
 /** No serious or critical axe-core finding (WCAG 2.0 A/AA, 2.1 AA), as e2e/a11y.spec.ts checks the other pages. */
 async function expectAccessible(page: Page): Promise<void> {
@@ -34,61 +29,63 @@ async function expectAccessible(page: Page): Promise<void> {
 const koreanToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 test.describe('the audit log', () => {
-  test('an admin finds a learner’s failed sign-in', { tag: '@desktop' }, async ({ page, browser }) => {
-    test.setTimeout(90_000); // two people sign in (argon2), axe and two full-page screenshots: 17-35 s on the 2-core CI machine
-    const learner = await createAccount('learner', 'e2e.audit');
-    await signIn(page, DEMO.admin.username);
+  test.describe(() => {
+    test.use(asRole('admin'));
+    test('an admin finds a learner’s failed sign-in', { tag: '@desktop' }, async ({ page, browser }) => {
+      test.setTimeout(90_000); // a failed sign-in (argon2), axe and a full-page screenshot on the 2-core CI machine
+      const learner = await createAccount('learner', 'e2e.audit');
+      await page.goto(DEMO.admin.home);
 
-    // The learner mistypes their password once, on their own phone.
-    const learnerContext = await browser.newContext();
-    try {
-      const phone = await learnerContext.newPage();
-      await phone.goto('/sign-in');
-      await fillSignIn(phone, learner.username, `${learner.password} typo`);
-      await expect(phone.getByRole('alert')).toContainText(ko.errors.invalid_credentials);
-    } finally {
-      await learnerContext.close();
-    }
+      // The learner mistypes their password once, on their own phone.
+      const learnerContext = await browser.newContext({ ...signedOut });
+      try {
+        const phone = await learnerContext.newPage();
+        await phone.goto('/sign-in');
+        await fillSignIn(phone, learner.username, `${learner.password} typo`);
+        await expect(phone.getByRole('alert')).toContainText(ko.errors.invalid_credentials);
+      } finally {
+        await learnerContext.close();
+      }
 
-    // The admin opens the log from the menu and asks for that learner's failed sign-ins today.
-    await mainNav(page).getByRole('link', { name: ko.nav.audit, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: ko.adminAudit.title })).toBeVisible();
-    await page.getByLabel(ko.adminAudit.filters.target, { exact: true }).fill(learner.username);
-    await page
-      .getByLabel(ko.adminAudit.filters.action, { exact: true })
-      .selectOption({ label: ko.adminAudit.actions.login_failed });
-    await page.getByLabel(ko.adminAudit.filters.from).fill(koreanToday());
-    await page.getByLabel(ko.adminAudit.filters.to).fill(koreanToday());
-    await page.getByRole('button', { name: ko.adminAudit.filters.apply, exact: true }).click();
+      // The admin opens the log from the menu and asks for that learner's failed sign-ins today.
+      await mainNav(page).getByRole('link', { name: ko.nav.audit, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: ko.adminAudit.title })).toBeVisible();
+      await page.getByLabel(ko.adminAudit.filters.target, { exact: true }).fill(learner.username);
+      await page
+        .getByLabel(ko.adminAudit.filters.action, { exact: true })
+        .selectOption({ label: ko.adminAudit.actions.login_failed });
+      await page.getByLabel(ko.adminAudit.filters.from).fill(koreanToday());
+      await page.getByLabel(ko.adminAudit.filters.to).fill(koreanToday());
+      await page.getByRole('button', { name: ko.adminAudit.filters.apply, exact: true }).click();
 
-    // Focus goes to the results; the count is announced; the one entry names the learner, and no one as the actor.
-    await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
-    await expect(
-      page.getByRole('status').filter({ hasText: fill(ko.adminAudit.count, { count: 1, first: 1, last: 1 }) }),
-    ).toBeVisible();
-    const table = page.getByRole('table', { name: ko.adminAudit.tableCaption });
-    const rows = table.locator('tbody tr');
-    await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toContainText(ko.adminAudit.actions.login_failed);
-    await expect(rows.first()).toContainText(learner.displayName);
-    await expect(rows.first()).toContainText(ko.adminAudit.nobody);
-    // Nothing the API did not send: the username the admin typed is not in the results or the address.
-    await expect(table).not.toContainText(learner.username);
-    expect(page.url()).not.toContain(learner.username);
+      // Focus goes to the results; the count is announced; the one entry names the learner, and no one as the actor.
+      await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
+      await expect(
+        page.getByRole('status').filter({ hasText: fill(ko.adminAudit.count, { count: 1, first: 1, last: 1 }) }),
+      ).toBeVisible();
+      const table = page.getByRole('table', { name: ko.adminAudit.tableCaption });
+      const rows = table.locator('tbody tr');
+      await expect(rows).toHaveCount(1);
+      await expect(rows.first()).toContainText(ko.adminAudit.actions.login_failed);
+      await expect(rows.first()).toContainText(learner.displayName);
+      await expect(rows.first()).toContainText(ko.adminAudit.nobody);
+      // Nothing the API did not send: the username the admin typed is not in the results or the address.
+      await expect(table).not.toContainText(learner.username);
+      expect(page.url()).not.toContain(learner.username);
 
-    const width = page.viewportSize()!.width;
-    await expectNoHorizontalScroll(page, width);
-    await expectAccessible(page);
-    await keepScreen(page, `audit-ko-${width}`);
+      const width = page.viewportSize()!.width;
+      await expectNoHorizontalScroll(page, width);
+      await expectAccessible(page);
+      await keepScreen(page, `audit-ko-${width}`);
 
-    // Clearing the filters shows everything again, newest first, including the admin's own sign-in.
-    await page.getByRole('button', { name: ko.adminAudit.filters.clear, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
-    await expect(
-      table.locator('tbody tr').filter({ hasText: ko.adminAudit.actions.login_succeeded }).first(),
-    ).toBeVisible();
-    await expectNoHorizontalScroll(page, width);
-    await keepScreen(page, `audit-all-ko-${width}`);
+      // Clearing the filters shows everything again, newest first, including the admin's own sign-in.
+      await page.getByRole('button', { name: ko.adminAudit.filters.clear, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 2, name: ko.adminAudit.resultsTitle })).toBeFocused();
+      await expect(
+        table.locator('tbody tr').filter({ hasText: ko.adminAudit.actions.login_succeeded }).first(),
+      ).toBeVisible();
+      await expectNoHorizontalScroll(page, width);
+    });
   });
 
   test('an admin who reads Chinese gets the log in Chinese', async ({ page }) => {

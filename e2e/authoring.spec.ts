@@ -1,8 +1,9 @@
 import type { Browser, Page } from '@playwright/test';
-import path from 'node:path';
 import { expect, test } from './support/test';
 import { BASE_URL } from './support/constants';
 import { createAccount, DEMO, fill, ko, mainNav, signIn, uniqueSlug } from './support/app';
+import { asRole, signedOut } from './support/auth';
+import { keepScreen } from './support/screens';
 
 // Course authoring as an instructor does it on a phone: create a course, write a reading lesson and a
 // quiz, preview, publish; then a learner finds it. Only the accounts are made through the API.
@@ -11,14 +12,8 @@ const KOREAN = '한국어';
 /** A Korean text box of a field written in several languages ("본문 (한국어)"). */
 const inKorean = (label: string) => fill(ko.authoring.inLanguage, { label, language: KOREAN });
 
-// Screens for a person to look at (not compared): test-results/screens/authoring-*.png, Korean, 360×740.
-async function saveScreen(page: Page, name: string): Promise<void> {
-  if (test.info().project.name !== 'phone') return;
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `${name}.png`), fullPage: true });
-}
-
 async function withContext<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ ...signedOut });
   try {
     return await run(await context.newPage());
   } finally {
@@ -64,10 +59,12 @@ async function expectSaved(page: Page): Promise<void> {
 }
 
 test.describe('course authoring', () => {
+  test.use(asRole('instructor'));
+
   test(
     'an instructor writes, previews and publishes a course, and a learner finds it',
     { tag: '@desktop' },
-    async ({ page, browser }) => {
+    async ({ page, pageAs }) => {
       test.setTimeout(120_000);
       const slug = uniqueSlug('e2e-civics');
       const courseTitle = `선거와 투표 (시험 ${slug.split('-').slice(-2).join('')})`;
@@ -93,7 +90,7 @@ test.describe('course authoring', () => {
       const rightOption = '신분증';
       const explanation = '사진이 붙은 신분증이 있어야 투표할 수 있어요.';
 
-      await signIn(page, DEMO.instructor.username);
+      await page.goto(DEMO.instructor.home);
       await createCourse(page, courseTitle, slug);
       await expect(page.getByText(ko.courseStatuses.draft, { exact: true })).toBeVisible();
       await expect(page.getByText(ko.publish.neverPublished)).toBeVisible();
@@ -103,7 +100,6 @@ test.describe('course authoring', () => {
         await page.getByLabel(ko.outline.newModuleTitle).fill(moduleTitle);
         await page.getByRole('button', { name: ko.outline.addModule, exact: true }).click();
         await expect(page.getByRole('heading', { level: 3, name: moduleTitle })).toBeVisible();
-        await saveScreen(page, 'authoring-course-editor');
 
         await addLesson(page, moduleTitle, readingTitle, 'reading');
         const editor = page.getByRole('region', { name: ko.lessonEditor.body, exact: true });
@@ -121,7 +117,7 @@ test.describe('course authoring', () => {
         await expect(preview.locator(TERM('민주주의'))).toBeVisible();
         // The brackets are markup: the sentence reads without them.
         await expect(preview.getByText('민주주의에서는 누구나 한 표를 가져요.', { exact: true })).toBeVisible();
-        await saveScreen(page, 'authoring-reading-editor');
+        await keepScreen(page, 'authoring-reading-editor');
 
         // What was saved is what comes back after a reload.
         await page.reload();
@@ -151,7 +147,7 @@ test.describe('course authoring', () => {
         ).not.toBeChecked();
         await q1.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true }).fill(explanation);
         await expectSaved(page);
-        await saveScreen(page, 'authoring-quiz-editor');
+        await keepScreen(page, 'authoring-quiz-editor');
 
         await page.reload();
         await expect(page.getByLabel(inKorean(ko.quizEditor.explanation), { exact: true })).toHaveValue(explanation);
@@ -177,7 +173,6 @@ test.describe('course authoring', () => {
           '아침 6시부터',
         );
         await expect(reading.locator(TERM('민주주의'))).toBeVisible();
-        await saveScreen(page, 'authoring-preview');
 
         await page.getByRole('link', { name: ko.course.nextLesson }).click();
         const quiz = page.getByRole('article', { name: quizTitle });
@@ -209,12 +204,12 @@ test.describe('course authoring', () => {
           .filter({ has: page.getByRole('link', { name: courseTitle, exact: true }) });
         await expect(card).toContainText(ko.courseStatuses.published);
         await expect(card).toContainText(fill(ko.authoring.versionN, { version: 1 }));
-        await saveScreen(page, 'authoring-course-list');
       });
 
       await test.step('a learner finds it in My learning and reads the lesson', async () => {
-        await withContext(browser, async (learner) => {
-          await signIn(learner, DEMO.learner.username);
+        {
+          const learner = await pageAs('learner');
+          await learner.goto(DEMO.learner.home);
           await mainNav(learner).getByRole('link', { name: ko.nav.learn, exact: true }).click();
           await expect(learner).toHaveURL(`${BASE_URL}${DEMO.learner.home}`);
           await expect(learner.getByRole('heading', { level: 2, name: ko.catalog.title })).toBeVisible();
@@ -227,7 +222,7 @@ test.describe('course authoring', () => {
             .click();
           await expect(learner.getByRole('heading', { name: heading })).toBeVisible();
           await expect(learner.locator(TERM('민주주의'))).toHaveText('민주주의');
-        });
+        }
       });
     },
   );
@@ -235,13 +230,14 @@ test.describe('course authoring', () => {
   test('another instructor cannot open the course; a manager reads it without changing it', async ({
     page,
     browser,
+    pageAs,
   }) => {
     test.setTimeout(90_000);
     const slug = uniqueSlug('e2e-owned');
     const courseTitle = `주인이 있는 과정 (시험 ${slug.split('-').slice(-2).join('')})`;
     const moduleTitle = '첫 단원';
 
-    await signIn(page, DEMO.instructor.username);
+    await page.goto(DEMO.instructor.home);
     const courseId = await createCourse(page, courseTitle, slug);
     await page.getByLabel(ko.outline.newModuleTitle).fill(moduleTitle);
     await page.getByRole('button', { name: ko.outline.addModule, exact: true }).click();
@@ -269,8 +265,9 @@ test.describe('course authoring', () => {
       await expect(stranger.getByRole('alert')).toContainText(ko.errors.not_found);
     });
 
-    await withContext(browser, async (manager) => {
-      await signIn(manager, DEMO.manager.username);
+    {
+      const manager = await pageAs('manager');
+      await manager.goto(DEMO.manager.home);
       await mainNav(manager).getByRole('link', { name: ko.nav.courses, exact: true }).click();
       await expect(manager.getByRole('heading', { level: 1, name: ko.authoring.coursesTitleManager })).toBeVisible();
       await expect(manager.getByRole('link', { name: ko.authoring.newCourse })).toHaveCount(0);
@@ -293,6 +290,6 @@ test.describe('course authoring', () => {
       await expect(manager.getByText(ko.authoring.readOnly)).toBeVisible();
       await expect(manager.getByLabel(inKorean(ko.lessonEditor.body), { exact: true })).toBeDisabled();
       await expect(manager.getByRole('button', { name: ko.autosave.saveNow })).toHaveCount(0);
-    });
+    }
   });
 });

@@ -78,7 +78,7 @@ async function expectAllSent(page: Page): Promise<void> {
   await expect(page.getByText(pattern(ko.learning.sync.waiting))).toHaveCount(0);
 }
 
-test.describe('a learner in several courses at once (issue 13)', () => {
+test.describe('a learner in several courses at once', () => {
   test('joins two open courses, has a cohort course, withdraws from one; the others stay as they were', async ({
     page,
   }) => {

@@ -1,15 +1,11 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
-import path from 'node:path';
 import { BASE_URL } from './support/constants';
 import { createAccount, fill, ko, pattern, signIn } from './support/app';
 
 import { publishSmallCourse } from './support/small-course';
 
-// Screens for people to look at (not compared): test-results/screens/*.png.
-async function keepScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `${name}.png`), fullPage: true });
-}
+import { keepScreen } from './support/screens';
 
 /** A reading is done when the learner says so, or scrolls to its end (whichever comes first here). */
 async function finishReading(page: Page): Promise<void> {
@@ -78,7 +74,6 @@ test.describe('learning a course to the end', () => {
       await expect(page.getByRole('group', { name: fill(ko.quiz.questionNumber, { number: 1 }) })).toContainText(
         '일을 시작할 때 받아요.',
       );
-      await keepScreen(page, 'learning-quiz-failed-ko-360');
 
       await page.getByRole('button', { name: ko.quiz.again }).click();
       await page.getByRole('radio', { name: '일을 시작할 때' }).check();
@@ -103,7 +98,6 @@ test.describe('learning a course to the end', () => {
       });
       await expect(finished).toBeVisible();
       await expect(finished).toBeFocused();
-      await keepScreen(page, 'learning-finish-ko-360');
       await page.getByRole('link', { name: ko.learning.finish.certificate }).click();
     });
 

@@ -53,14 +53,22 @@ export default defineConfig({
   },
   projects: [
     {
+      // Signs each demo account in once and saves its cookies (e2e/.auth/, see support/auth.ts), so
+      // journeys start signed in instead of filling the sign-in form (an argon2 check each time).
+      name: 'setup',
+      testMatch: 'auth.setup.ts',
+    },
+    {
       // Every journey runs on a small phone: that is how most learners use Dari.
       name: 'phone',
+      dependencies: ['setup'],
       use: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },
     {
       // The journeys tagged @desktop run once more on a desktop screen.
       name: 'desktop',
       grep: /@desktop/,
+      dependencies: ['setup'],
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

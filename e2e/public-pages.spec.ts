@@ -89,7 +89,6 @@ test.describe('public pages', () => {
       await expect(page).toHaveTitle(`${ko.learning.verify.title} · ${ko.app.name}`);
       await expect(page.locator('.site-footer')).toContainText(ko.app.footer);
       await expectNothingRevealing(page);
-      await keepScreen(page, 'verify-entry-ko-360');
 
       const box = page.getByLabel(ko.learning.verify.codeLabel);
       await box.fill(printed.slice(0, 9));
@@ -125,7 +124,6 @@ test.describe('public pages', () => {
       await page.getByRole('link', { name: zh.learning.verify.another }).click();
       await expect(page.getByRole('heading', { level: 1, name: zh.learning.verify.title })).toBeVisible();
       await expectNothingRevealing(page);
-      await keepScreen(page, 'verify-entry-zh-360');
       await page.getByLabel(zh.learning.verify.codeLabel).fill(` ${compact.toLowerCase()} `);
       await page.getByRole('button', { name: zh.learning.verify.submit }).click();
       await expect(page).toHaveURL(new RegExp(`/verify/${certificate.code}$`));

@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import { BASE_URL, MAX_FAILURES_PER_ACCOUNT } from './support/constants';
 import { createAccount, DEMO, fillSignIn, ko, mainNav, pattern, ROLES, signIn, TEST_PASSWORD, zh } from './support/app';
+import { asRole } from './support/auth';
 
 test.describe('signing in', () => {
   for (const role of ROLES) {
@@ -33,11 +34,13 @@ test.describe('signing in', () => {
     });
   }
 
-  test('a learner who opens an admin page is told it is not for them', async ({ page }) => {
-    await signIn(page, DEMO.learner.username);
-    await page.goto('/admin/users');
-    await expect(page.getByRole('heading', { level: 1, name: ko.forbidden.title })).toBeVisible();
-    await expect(page.getByRole('table')).toHaveCount(0);
+  test.describe(() => {
+    test.use(asRole('learner'));
+    test('a learner who opens an admin page is told it is not for them', async ({ page }) => {
+      await page.goto('/admin/users');
+      await expect(page.getByRole('heading', { level: 1, name: ko.forbidden.title })).toBeVisible();
+      await expect(page.getByRole('table')).toHaveCount(0);
+    });
   });
 
   test(

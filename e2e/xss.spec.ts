@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { apiAs, DEMO, fill, ko, signIn, uniqueSlug } from './support/app';
+import { apiAs, DEMO, fill, ko, uniqueSlug } from './support/app';
+import { signInAs } from './support/auth';
 
 // QUALITY.md row 14: lesson Markdown written by an instructor runs no script in a real browser, whether a
 // learner reads the published lesson or the instructor looks at the live preview while writing it.
@@ -330,7 +331,8 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
 
   test('a learner reads the published lesson and clicks every link in it', { tag: '@desktop' }, async ({ page }) => {
     const seen = await watch(page);
-    await signIn(page, DEMO.learner.username);
+    await signInAs(page.context(), 'learner');
+    await page.goto(DEMO.learner.home);
 
     // The catalogue shows the course title as text.
     await expect(page.getByRole('link', { name: authored.courseTitle, exact: true })).toBeVisible();
@@ -388,7 +390,7 @@ test.describe('lesson Markdown written by an instructor runs no script', () => {
     page,
   }) => {
     const seen = await watch(page);
-    await signIn(page, DEMO.instructor.username);
+    await signInAs(page.context(), 'instructor');
     await page.goto(`/teach/courses/${authored.courseId}/lessons/${authored.readingId}`);
 
     const editor = page.getByRole('region', { name: ko.lessonEditor.body, exact: true });

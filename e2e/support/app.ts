@@ -20,6 +20,7 @@ import zhAuthoring from '../../apps/web/src/i18n/locales/zh/authoring.json' with
 import zhGlossary from '../../apps/web/src/i18n/locales/zh/glossary.json' with { type: 'json' };
 import zhProgram from '../../apps/web/src/i18n/locales/zh/program.json' with { type: 'json' };
 import zhLearning from '../../apps/web/src/i18n/locales/zh/learning.json' with { type: 'json' };
+import { authFile, hasAuthFile } from './auth';
 import { BASE_URL, TEST_PASSWORD } from './constants';
 
 // Korean is the default interface language; tests find controls by the same strings people read,
@@ -101,9 +102,14 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
   await expect(mainNav(page)).toBeVisible();
 }
 
-/** An API client signed in as `username`, sending the header the API asks of state-changing calls. */
+/** An API client signed in as `username`, sending the header the API asks of state-changing calls.
+ *  A demo account with its usual password reuses the session the setup project saved (no argon2). */
 export async function apiAs(username: string, password = TEST_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'x-dari-client': 'web' } });
+  const headers = { 'x-dari-client': 'web' };
+  const role = ROLES.find((r) => DEMO[r].username === username);
+  if (role && password === TEST_PASSWORD && hasAuthFile(role))
+    return request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers, storageState: authFile(role) });
+  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers });
   const res = await api.post('/api/v1/auth/login', { data: { username, password } });
   expect(res.status(), `API sign-in as ${username}: ${await res.text()}`).toBeLessThan(300);
   return api;

@@ -1,12 +1,27 @@
 // `test` with one automatic fixture: what went wrong in the browser (script errors, console errors,
 // missing files, server errors) is attached to a failed test, so a blank page explains itself; a
-// Content-Security-Policy refusal fails the test.
-import { test as base } from '@playwright/test';
+// Content-Security-Policy refusal fails the test. And `pageAs(role)`: another person's browser,
+// already signed in as that demo account (see support/auth.ts), closed when the test ends.
+import { test as base, type BrowserContextOptions, type Page } from '@playwright/test';
+import type { Role } from './app';
+import { asRole } from './auth';
 
 export { expect } from '@playwright/test';
 
-// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright's auto fixture: use() takes no value
-export const test = base.extend<{ browserErrors: void }>({
+export const test = base.extend<{
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright's auto fixture: use() takes no value
+  browserErrors: void;
+  pageAs: (role: Role, options?: BrowserContextOptions) => Promise<Page>;
+}>({
+  pageAs: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (role, options = {}) => {
+      const context = await browser.newContext({ ...options, ...asRole(role) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
   browserErrors: [
     async ({ context }, use, testInfo) => {
       const lines: string[] = [];
