@@ -1,11 +1,13 @@
-import { QUESTION_TYPES, type DraftQuestion, type LessonContent } from '@dari/contracts';
-import { useId } from 'react';
+import { LOCALES, QUESTION_TYPES, type DraftQuestion, type LessonContent, type Locale } from '@dari/contracts';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../../components/fields';
 import { useLocale } from '../../../components/use-locale';
 import { pickText } from '../../../components/course/localized';
 import { LocalizedFields, type Text } from './localized-fields';
 import { ConfirmAction } from '../../../components/confirm-action';
+import { LANGUAGE_NAMES } from '../../../i18n';
+import { HTML_LANG } from '../../../lib/format';
 
 export type QuizContent = Extract<LessonContent, { kind: 'quiz' }>;
 type QuestionType = DraftQuestion['type'];
@@ -59,6 +61,21 @@ export function questionsWithoutAnswer(questions: DraftQuestion[]): number[] {
   return questions.flatMap((q, i) => (questionWarning(q) ? [i + 1] : []));
 }
 
+/** The texts of a question a learner may read: prompt, options, explanation (or model answer). */
+function questionTexts(question: DraftQuestion): Text[] {
+  return [question.prompt, ...('options' in question ? question.options.map((o) => o.text) : []), question.explanation];
+}
+
+/**
+ * Does the quiz still lack text in `locale`? Korean: a prompt or an option is empty (the explanation may
+ * be). English and Chinese are optional, but a text written in Korean and not yet in that language counts.
+ */
+export function quizMissing(questions: DraftQuestion[], locale: Locale): boolean {
+  if (locale === 'ko')
+    return questions.some((q) => !q.prompt.ko.trim() || ('options' in q && q.options.some((o) => !o.text.ko.trim())));
+  return questions.some((q) => questionTexts(q).some((text) => text.ko.trim() !== '' && !text[locale]?.trim()));
+}
+
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const next = [...list];
@@ -69,6 +86,8 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 interface QuestionEditorProps {
   question: DraftQuestion;
+  /** The one language whose boxes are shown (the quiz editor's tabs). */
+  language: Locale;
   index: number;
   count: number;
   disabled: boolean;
@@ -77,7 +96,16 @@ interface QuestionEditorProps {
   onRemove: () => void;
 }
 
-function QuestionEditor({ question, index, count, disabled, onChange, onMove, onRemove }: QuestionEditorProps) {
+function QuestionEditor({
+  question,
+  language,
+  index,
+  count,
+  disabled,
+  onChange,
+  onMove,
+  onRemove,
+}: QuestionEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const id = useId();
@@ -107,6 +135,7 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
         </select>
       </div>
       <LocalizedFields
+        languages={[language]}
         label={t('quizEditor.prompt')}
         value={question.prompt}
         multiline
@@ -134,6 +163,7 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
               return (
                 <li key={option.key} className="quiz-option">
                   <LocalizedFields
+                    languages={[language]}
                     label={t('quizEditor.optionNumber', { number: i + 1 })}
                     value={option.text}
                     disabled={disabled}
@@ -220,6 +250,7 @@ function QuestionEditor({ question, index, count, disabled, onChange, onMove, on
       ) : null}
 
       <LocalizedFields
+        languages={[language]}
         label={question.type === 'short_answer' ? t('quizEditor.modelAnswer') : t('quizEditor.explanation')}
         value={question.explanation}
         multiline
@@ -273,6 +304,26 @@ export function QuizEditor({
   const id = useId();
   const questions = value.questions;
   const setQuestions = (next: DraftQuestion[]) => onChange({ ...value, questions: next });
+  // One language at a time: with every language open a question had 12 or more boxes on a phone.
+  const [language, setLanguage] = useState<Locale>('ko');
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const at = LOCALES.indexOf(language);
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % LOCALES.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + LOCALES.length) % LOCALES.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? LOCALES.length - 1
+              : null;
+    if (to === null) return;
+    event.preventDefault();
+    setLanguage(LOCALES[to]!);
+    tabRefs.current[to]?.focus();
+  };
 
   return (
     <section className="quiz-editor" aria-labelledby={`${id}-title`}>
@@ -304,20 +355,63 @@ export function QuizEditor({
         onChange={(e) => onChange({ ...value, shuffle: e.target.checked })}
       />
       {questions.length === 0 ? <p className="muted">{t('quiz.noQuestions')}</p> : null}
-      <ol className="quiz-edit-questions">
-        {questions.map((question, index) => (
-          <QuestionEditor
-            key={question.key}
-            question={question}
-            index={index}
-            count={questions.length}
-            disabled={disabled}
-            onChange={(q) => setQuestions(questions.map((old, i) => (i === index ? q : old)))}
-            onMove={(to) => setQuestions(move(questions, index, to))}
-            onRemove={() => setQuestions(questions.filter((_, i) => i !== index))}
-          />
-        ))}
-      </ol>
+      <p id={`${id}-tabs-hint`} className="field-hint">
+        {t('quizEditor.languagesHint')}
+      </p>
+      <div
+        className="language-tabs"
+        role="tablist"
+        aria-label={t('quizEditor.languages')}
+        aria-describedby={`${id}-tabs-hint`}
+      >
+        {LOCALES.map((locale, i) => {
+          const missing = quizMissing(questions, locale);
+          return (
+            <button
+              key={locale}
+              ref={(el) => {
+                tabRefs.current[i] = el;
+              }}
+              id={`${id}-tab-${locale}`}
+              type="button"
+              role="tab"
+              aria-selected={language === locale}
+              aria-controls={`${id}-panel`}
+              tabIndex={language === locale ? 0 : -1}
+              onClick={() => setLanguage(locale)}
+              onKeyDown={onTabKey}
+            >
+              <span lang={HTML_LANG[locale]}>{LANGUAGE_NAMES[locale]}</span>
+              {missing ? (
+                <>
+                  {' '}
+                  <span className="language-missing" aria-hidden="true">
+                    ●
+                  </span>{' '}
+                  <span className="visually-hidden">({t('quizEditor.languageMissing')})</span>
+                </>
+              ) : null}
+            </button>
+          );
+        })}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${language}`}>
+        <ol className="quiz-edit-questions">
+          {questions.map((question, index) => (
+            <QuestionEditor
+              key={question.key}
+              question={question}
+              language={language}
+              index={index}
+              count={questions.length}
+              disabled={disabled}
+              onChange={(q) => setQuestions(questions.map((old, i) => (i === index ? q : old)))}
+              onMove={(to) => setQuestions(move(questions, index, to))}
+              onRemove={() => setQuestions(questions.filter((_, i) => i !== index))}
+            />
+          ))}
+        </ol>
+      </div>
       {!disabled && questions.length < 100 ? (
         <button
           type="button"

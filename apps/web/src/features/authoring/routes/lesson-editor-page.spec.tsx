@@ -134,7 +134,17 @@ describe('lesson editor: quiz', () => {
     await user.click(await screen.findByRole('button', { name: '문제 더하기' }));
     const first = screen.getByRole('heading', { name: '1번 문제' }).closest('li') as HTMLElement;
     await user.type(within(first).getByLabelText('문제 (한국어)'), '투표는 누가 하나요?');
+    // One language at a time: the English boxes are behind the English tab, marked as missing text.
+    expect(within(first).queryByLabelText('문제 (English, 선택)')).not.toBeInTheDocument();
+    const tabs = screen.getByRole('tablist', { name: '문제를 쓰는 언어' });
+    expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveAttribute('aria-selected', 'false');
+    within(tabs).getByRole('tab', { name: /^한국어/ }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveFocus();
     await user.type(within(first).getByLabelText('문제 (English, 선택)'), 'Who votes?');
+    expect(within(first).queryByLabelText('문제 (한국어)')).not.toBeInTheDocument();
+    await user.click(within(tabs).getByRole('tab', { name: /^한국어/ }));
     await user.type(within(first).getByLabelText('보기 1 (한국어)'), '모든 시민');
     await user.type(within(first).getByLabelText('보기 2 (한국어)'), '당원만');
     await user.click(within(first).getByRole('button', { name: '보기 더하기' }));
