@@ -33,6 +33,7 @@ import { factListSchema, factReviewListSchema } from './facts.js';
 import {
   answerWordRequestSchema,
   createWordRequestSchema,
+  dismissWordRequestSchema,
   glossaryLookupResultSchema,
   glossaryLookupSchema,
   glossaryPageSchema,
@@ -200,7 +201,7 @@ const ROUTE_SHAPES = {
   'wordRequests.mine': { response: wordRequestListSchema },
   'wordRequests.list': { query: wordRequestQuerySchema, response: wordRequestListSchema },
   'wordRequests.answer': { params: idParamSchema, body: answerWordRequestSchema, response: wordRequestSchema },
-  'wordRequests.dismiss': { params: idParamSchema, response: wordRequestSchema },
+  'wordRequests.dismiss': { params: idParamSchema, body: dismissWordRequestSchema, response: wordRequestSchema },
   'cohorts.list': { response: cohortListSchema },
   'cohorts.create': { body: createCohortSchema, response: cohortSchema },
   'cohorts.get': { params: idParamSchema, response: cohortSchema },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, mockApi } from '../test/mock-api';
-import { ApiError, apiRequest } from './api';
+import { api, ApiError, apiRequest, routeUrl } from './api';
 import { safeNextPath } from './safe-next';
 
 describe('apiRequest', () => {
@@ -76,6 +76,62 @@ describe('apiRequest', () => {
     );
     await expect(apiRequest('/me')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
+});
+
+describe('api (the typed client)', () => {
+  const id = '0b0b0b0b-1111-4222-8333-444455556666';
+
+  it('takes method and path from the route table, substitutes the path parameters encoded, and sends the body', async () => {
+    const api_ = mockApi({ [`PATCH /cohorts/${id}/members/a%2Fb%20c`]: { status: 200, body: { userId: 'a/b c' } } });
+    await expect(
+      api('cohorts.renameMember', { params: { id, userId: 'a/b c' }, body: { displayName: '김하나' } }),
+    ).resolves.toEqual({ userId: 'a/b c' });
+    expect(api_.calls[0]).toMatchObject({ method: 'PATCH', body: { displayName: '김하나' } });
+    expect(api_.calls[0]?.headers['x-dari-client']).toBe('web');
+  });
+
+  it('sends the query without empty values, and answers nothing for a 204', async () => {
+    const api_ = mockApi({
+      'GET /admin/users': { status: 200, body: { items: [], total: 0, page: 2, pageSize: 20 } },
+      [`DELETE /me/sessions/${id}`]: { status: 204 },
+    });
+    await api('adminUsers.list', { query: { q: '', role: 'admin', page: 2 } });
+    expect(api_.calls[0]?.query.toString()).toBe('role=admin&page=2');
+    await expect(api('me.endSession', { params: { id } })).resolves.toBeUndefined();
+    expect(api_.calls[1]?.method).toBe('DELETE');
+  });
+
+  it('refuses to send a request with a path parameter missing', async () => {
+    const api_ = mockApi({});
+    await expect(api('cohorts.get', { params: { id: '' } })).rejects.toThrow(
+      'cohorts.get: path parameter id is missing',
+    );
+    expect(api_.calls).toEqual([]);
+  });
+
+  it('builds links for downloads from the table too', () => {
+    expect(routeUrl('reports.cohortExport', { params: { id } })).toBe(`/api/v1/reports/cohorts/${id}/export`);
+    expect(routeUrl('authoring.bundle', { params: { id }, query: { version: 3 } })).toBe(
+      `/api/v1/authoring/courses/${id}/bundle?version=3`,
+    );
+  });
+
+  // Compiled, never run: the types come from the contracts, so a wrong shape does not compile.
+  function typesOnly() {
+    // @ts-expect-error the body must be the route's body schema
+    void api('cohorts.renameMember', { params: { id, userId: id }, body: { name: 'x' } });
+    // @ts-expect-error a route with path parameters needs them
+    void api('cohorts.get');
+    // @ts-expect-error a file route is a link (routeUrl), not a JSON call
+    void api('reports.programExport');
+    // @ts-expect-error not a route
+    void api('cohorts.nope');
+    const name: Promise<string> = api('me.get').then((me) => me.displayName);
+    // @ts-expect-error the answer is typed from the response schema
+    const wrong: Promise<number> = api('me.get').then((me) => me.displayName);
+    return [name, wrong];
+  }
+  void typesOnly;
 });
 
 describe('safeNextPath', () => {

@@ -2,17 +2,17 @@ import {
   CLIENT_HEADER,
   CLIENT_HEADER_VALUE,
   ERROR_CODES,
+  ROUTE_PATHS,
   type ErrorBody,
   type ErrorCode,
   type FieldError,
+  type PublishProblem,
+  type RouteKey,
+  type Routes,
 } from '@dari/contracts';
+import type { z } from 'zod';
 
-/** Why a course cannot be published yet (publish_blocked), one line per problem. */
-export interface PublishProblem {
-  lessonId: string | null;
-  moduleId: string | null;
-  message: string;
-}
+export type { PublishProblem };
 
 export const API_PREFIX = '/api/v1';
 
@@ -58,19 +58,15 @@ export function isApiError(error: unknown): error is ApiError {
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type QueryValue = string | number | boolean | undefined | null;
 
-export interface RequestOptions<T> {
+interface RequestOptions {
   method?: Method;
   /** JSON, or FormData for an upload (the browser then sets the multipart content type itself). */
   body?: unknown;
-  query?: Record<string, QueryValue>;
-  /** 'none' for 204 answers. */
-  expect?: 'json' | 'none';
+  query?: Readonly<Record<string, QueryValue>>;
   signal?: AbortSignal;
-  /** Only for typing the result. */
-  readonly _type?: T;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+function buildUrl(path: string, query?: Readonly<Record<string, QueryValue>>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -138,8 +134,11 @@ async function toApiError(res: Response): Promise<ApiError> {
   });
 }
 
-/** The one way the web app talks to the API: same-origin cookie session, JSON, typed errors. */
-export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+/**
+ * Sends one request: same-origin cookie session, the client header on writes, JSON or FormData;
+ * an answer that is not 2xx becomes an ApiError. The caller reads the body.
+ */
+async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   // The API refuses state-changing requests without this header (CSRF defence).
@@ -153,21 +152,118 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : options.body instanceof FormData
+            ? options.body
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, code: 'network', message: 'Network request failed' });
   }
-
   if (!res.ok) throw await toApiError(res);
-  if (options.expect === 'none' || res.status === 204) return undefined as T;
+  return res;
+}
 
-  // The API validates its answers against the contracts; here we trust the shape and only require JSON.
+async function readJson(res: Response): Promise<unknown> {
   try {
-    return (await res.json()) as T;
+    return await res.json();
   } catch {
     throw new ApiError({ status: res.status, code: 'unexpected_response', message: 'Response was not JSON' });
   }
+}
+
+/**
+ * A request by path, answered with untyped JSON (undefined for 204). Only for this module and its
+ * tests: the app calls routes with `api(key, …)`, whose types come from the route table.
+ */
+export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const res = await send(path, options);
+  return res.status === 204 ? undefined : readJson(res);
+}
+
+// ---- the typed client: types from the route table in @dari/contracts, no casts at the call site ----
+
+type Route<K extends RouteKey> = Routes[K];
+type Scalar = string | number | boolean;
+
+/** Path parameters: every `:name` of the path, as text or a number (encoded when substituted). */
+type ParamsInput<R> = R extends { params: z.ZodType }
+  ? { params: Record<keyof z.output<R['params']>, string | number> }
+  : { params?: undefined };
+
+/** Query values as the client sends them: what the schema reads (numbers coerced from text are numbers here). */
+type QueryOf<S extends z.ZodType> = {
+  [K in keyof z.input<S>]?: K extends keyof z.output<S>
+    ? unknown extends z.input<S>[K]
+      ? Extract<z.output<S>[K], Scalar> | undefined | null
+      : z.input<S>[K] | null
+    : never;
+};
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+type QueryInput<R> = R extends { query: z.ZodType }
+  ? RequiredKeys<z.input<R['query']>> extends never
+    ? { query?: QueryOf<R['query']> }
+    : { query: QueryOf<R['query']> & Pick<z.input<R['query']>, RequiredKeys<z.input<R['query']>>> }
+  : { query?: undefined };
+
+type BodyInput<R> = R extends { body: 'form' }
+  ? { body: FormData }
+  : R extends { body: z.ZodType }
+    ? { body: z.input<R['body']> }
+    : { body?: undefined };
+
+/** What `api(key, …)` takes for a route: its path parameters, query and body, typed from its schemas. */
+export type ApiInput<K extends RouteKey> = ParamsInput<Route<K>> &
+  QueryInput<Route<K>> &
+  BodyInput<Route<K>> & { signal?: AbortSignal };
+
+/** What a route answers: its response schema's type, or nothing (204). */
+export type ApiOutput<K extends RouteKey> = Route<K>['response'] extends z.ZodType
+  ? z.output<Route<K>['response']>
+  : void;
+
+type InputArgs<K extends RouteKey> = {} extends ApiInput<K> ? [input?: ApiInput<K>] : [input: ApiInput<K>];
+
+interface AnyInput {
+  params?: Readonly<Record<string, string | number>>;
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function fillPath(key: RouteKey, params: AnyInput['params']): string {
+  return ROUTE_PATHS[key].path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === '') throw new Error(`${key}: path parameter ${name} is missing`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The address of a route for a link or a download (`href`): /api/v1, the path with its parameters encoded, the query. */
+export function routeUrl<K extends RouteKey>(key: K, ...[input]: InputArgs<K>): string;
+export function routeUrl(key: RouteKey, input: AnyInput = {}): string {
+  return buildUrl(fillPath(key, input.params), input.query);
+}
+
+/** The routes that answer JSON or nothing; a file (CSV, zip, media, the data export) is a link: see routeUrl. */
+export type ApiRouteKey = { [K in RouteKey]: Route<K>['response'] extends 'file' ? never : K }[RouteKey];
+
+/**
+ * The one way the web app talks to the API: `api('cohorts.renameMember', { params, body })`.
+ * Method, path and the types of params, query, body and answer come from the route table, so a
+ * change of shape in the contracts fails to compile here instead of drifting.
+ */
+export function api<K extends ApiRouteKey>(key: K, ...[input]: InputArgs<K>): Promise<ApiOutput<K>>;
+export async function api(key: ApiRouteKey, input: AnyInput = {}): Promise<unknown> {
+  const res = await send(fillPath(key, input.params), {
+    method: ROUTE_PATHS[key].method,
+    query: input.query,
+    body: input.body,
+    signal: input.signal,
+  });
+  return res.status === 204 ? undefined : readJson(res);
 }

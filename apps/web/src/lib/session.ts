@@ -1,6 +1,6 @@
 import type { Me } from '@dari/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { apiRequest, isApiError } from './api';
+import { api, isApiError } from './api';
 
 // The signed-in person is shared by every feature, so GET /me lives here rather than in one feature.
 export const meQueryKey = ['me'] as const;
@@ -10,7 +10,7 @@ const sessionEndKey = ['session-end'] as const;
 export type SessionEnd = 'expired' | 'signed-out' | 'erased';
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
-  return apiRequest('/me', { signal });
+  return api('me.get', { signal });
 }
 
 export const meQuery = queryOptions({

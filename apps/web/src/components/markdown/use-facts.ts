@@ -1,7 +1,7 @@
 import { FACT_REFERENCE, renderFact, type Fact } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback, useContext, useMemo } from 'react';
-import { apiRequest } from '../../lib/api';
+import { api } from '../../lib/api';
 import { FactsContext, factLocale, useKoreaToday } from './facts-context';
 
 /**
@@ -11,7 +11,7 @@ import { FactsContext, factLocale, useKoreaToday } from './facts-context';
 export const factsQueryKey = ['facts', 'registry'] as const;
 
 export function getFacts(signal?: AbortSignal): Promise<Fact[]> {
-  return apiRequest('/facts', { signal });
+  return api('facts.list', { signal });
 }
 
 /** A value changes only with a new release of Dari: fetched once a visit, kept an hour (the API says the same). */

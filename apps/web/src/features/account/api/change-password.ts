@@ -1,10 +1,10 @@
 import type { ChangePassword } from '@dari/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 /** Other sessions of this person end; this one stays. */
 export function changePassword(body: ChangePassword): Promise<void> {
-  return apiRequest('/me/password', { method: 'POST', body });
+  return api('me.changePassword', { body });
 }
 
 export function useChangePassword() {

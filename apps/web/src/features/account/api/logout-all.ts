@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { endSession } from '../../../lib/session';
 
 /** Ends every session of this person, this one included. */
 export function logoutAll(): Promise<void> {
-  return apiRequest('/auth/logout-all', { method: 'POST' });
+  return api('auth.logoutAll');
 }
 
 export function useLogoutAll() {

@@ -1,14 +1,9 @@
+import type { Session } from '@dari/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
-export interface Device {
-  id: string;
-  userAgent: string | null;
-  sharedDevice: boolean;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+/** A signed-in device, as its owner sees it. */
+export type Device = Session;
 
 const devicesKey = ['me', 'sessions'] as const;
 
@@ -16,7 +11,7 @@ export function useDevices() {
   return useQuery(
     queryOptions({
       queryKey: devicesKey,
-      queryFn: ({ signal }): Promise<{ items: Device[] }> => apiRequest('/me/sessions', { signal }),
+      queryFn: ({ signal }) => api('me.sessions', { signal }),
     }),
   );
 }
@@ -25,7 +20,7 @@ export function useDevices() {
 export function useEndDevice() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api('me.endSession', { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: devicesKey }),
   });
 }
@@ -34,7 +29,7 @@ export function useEndDevice() {
 export function useEndOtherDevices() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (): Promise<{ ended: number }> => apiRequest('/me/sessions/end-others', { method: 'POST' }),
+    mutationFn: () => api('me.endOtherSessions'),
     onSuccess: () => client.invalidateQueries({ queryKey: devicesKey }),
   });
 }

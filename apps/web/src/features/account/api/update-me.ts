@@ -1,10 +1,10 @@
 import type { Me, UpdateMe } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { meQueryKey } from '../../../lib/session';
 
 export function updateMe(body: UpdateMe): Promise<Me> {
-  return apiRequest('/me', { method: 'PATCH', body });
+  return api('me.update', { body });
 }
 
 export function useUpdateMe() {

@@ -1,5 +1,4 @@
-import type { UserList } from '@dari/contracts';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 100; // the most the user list gives at once
@@ -15,10 +14,7 @@ export async function findPersonId(input: string, signal?: AbortSignal): Promise
   if (UUID.test(value)) return value.toLowerCase();
   const username = value.normalize('NFC').toLowerCase();
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const list = await apiRequest<UserList>('/admin/users', {
-      query: { q: username, page, pageSize: PAGE_SIZE },
-      signal,
-    });
+    const list = await api('adminUsers.list', { query: { q: username, page, pageSize: PAGE_SIZE }, signal });
     const found = list.items.find((u) => u.username.normalize('NFC').toLowerCase() === username);
     if (found) return found.id;
     if (page * PAGE_SIZE >= list.total) break;

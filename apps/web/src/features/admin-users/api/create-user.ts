@@ -1,10 +1,10 @@
 import type { CreatedUser, CreateUser } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { usersQueryKey } from './list-users';
 
 export function createUser(body: CreateUser): Promise<CreatedUser> {
-  return apiRequest('/admin/users', { method: 'POST', body });
+  return api('adminUsers.create', { body });
 }
 
 export function useCreateUser() {

@@ -1,19 +1,13 @@
-import type { Role, UserList, UserStatus } from '@dari/contracts';
+import type { ListUsersQuery, UserList } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
-export interface UsersFilter {
-  q?: string;
-  role?: Role;
-  status?: UserStatus;
-  page: number;
-  pageSize: number;
-}
+export type UsersFilter = ListUsersQuery;
 
 export const usersQueryKey = ['admin-users'] as const;
 
 export function listUsers(filter: UsersFilter, signal?: AbortSignal): Promise<UserList> {
-  return apiRequest('/admin/users', { query: { ...filter }, signal });
+  return api('adminUsers.list', { query: { ...filter }, signal });
 }
 
 export const usersQuery = (filter: UsersFilter) =>

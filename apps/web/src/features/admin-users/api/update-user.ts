@@ -1,11 +1,11 @@
 import type { UpdateUser, UserSummary } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { userQueryKey } from './get-user';
 import { usersQueryKey } from './list-users';
 
 export function updateUser(id: string, body: UpdateUser): Promise<UserSummary> {
-  return apiRequest(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api('adminUsers.update', { params: { id }, body });
 }
 
 export function useUpdateUser(id: string) {

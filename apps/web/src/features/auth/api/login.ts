@@ -1,10 +1,10 @@
 import type { Login, Me } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { startSession } from '../../../lib/session';
 
 export function login(body: Login): Promise<Me> {
-  return apiRequest('/auth/login', { method: 'POST', body });
+  return api('auth.login', { body });
 }
 
 export function useLogin() {

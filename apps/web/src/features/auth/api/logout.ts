@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, isApiError } from '../../../lib/api';
+import { api, isApiError } from '../../../lib/api';
 import { endSession } from '../../../lib/session';
 
 export function logout(): Promise<void> {
-  return apiRequest('/auth/logout', { method: 'POST' });
+  return api('auth.logout');
 }
 
 export function useLogout() {

@@ -1,11 +1,11 @@
 import type { Me, RedeemResetCode } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { startSession } from '../../../lib/session';
 import { login } from './login';
 
 export function redeemResetCode(body: RedeemResetCode): Promise<void> {
-  return apiRequest('/auth/redeem-reset-code', { method: 'POST', body });
+  return api('auth.redeemResetCode', { body });
 }
 
 /** Set the new password with the one-time code, then sign in with it. */

@@ -1,13 +1,11 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /** Archive hides a course from new learners; unarchive brings it back. */
 export function setCourseArchived(id: string, archived: boolean): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, {
-    method: 'POST',
-  });
+  return api(archived ? 'authoring.archiveCourse' : 'authoring.unarchiveCourse', { params: { id } });
 }
 
 export function useSetCourseArchived(id: string) {

@@ -1,10 +1,10 @@
 import type { AuthorCourse, CreateCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 export function createCourse(body: CreateCourse): Promise<AuthorCourse> {
-  return apiRequest('/authoring/courses', { method: 'POST', body });
+  return api('authoring.createCourse', { body });
 }
 
 export function useCreateCourse() {

@@ -1,17 +1,13 @@
-import type { AuthorLesson, LessonKind } from '@dari/contracts';
+import type { AuthorLesson, CreateLesson } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authorCourseQueryKey } from './get-course';
 import { lessonQueryKey } from './get-lesson';
 
-export interface NewLesson {
-  moduleId: string;
-  kind: LessonKind;
-  title: { ko: string; en?: string; zh?: string };
-}
+export type NewLesson = CreateLesson & { moduleId: string };
 
 export function createLesson({ moduleId, ...body }: NewLesson): Promise<AuthorLesson> {
-  return apiRequest(`/authoring/modules/${encodeURIComponent(moduleId)}/lessons`, { method: 'POST', body });
+  return api('authoring.createLesson', { params: { id: moduleId }, body });
 }
 
 export function useCreateLesson(courseId: string) {

@@ -1,12 +1,12 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 type Title = { ko: string; en?: string; zh?: string };
 
 export function createModule(courseId: string, title: Title): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(courseId)}/modules`, { method: 'POST', body: { title } });
+  return api('authoring.createModule', { params: { id: courseId }, body: { title } });
 }
 
 export function useCreateModule(courseId: string) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authorCourseQueryKey } from './get-course';
 
 export function deleteLesson(id: string): Promise<void> {
-  return apiRequest(`/authoring/lessons/${encodeURIComponent(id)}`, { method: 'DELETE', expect: 'none' });
+  return api('authoring.deleteLesson', { params: { id } });
 }
 
 export function useDeleteLesson(courseId: string) {

@@ -1,11 +1,11 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /** Deletes the module and its lessons. */
 export function deleteModule(moduleId: string): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/modules/${encodeURIComponent(moduleId)}`, { method: 'DELETE' });
+  return api('authoring.deleteModule', { params: { id: moduleId } });
 }
 
 export function useDeleteModule() {

@@ -1,13 +1,13 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 export function duplicateCourse(
   id: string,
   body: { slug: string; title?: { ko: string; en?: string; zh?: string } },
 ): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body });
+  return api('authoring.duplicateCourse', { params: { id }, body });
 }
 
 export function useDuplicateCourse(id: string) {

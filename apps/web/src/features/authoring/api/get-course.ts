@@ -1,12 +1,12 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authorCoursesQueryKey } from './list-courses';
 
 export const authorCourseQueryKey = (id: string) => [...authorCoursesQueryKey, 'one', id] as const;
 
 export function getAuthorCourse(id: string, signal?: AbortSignal): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}`, { signal });
+  return api('authoring.getCourse', { params: { id }, signal });
 }
 
 export function useAuthorCourse(id: string) {

@@ -1,11 +1,11 @@
 import type { FactReviewList } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 export const factsReviewQueryKey = ['facts', 'review'] as const;
 
 export function getFactsReview(signal?: AbortSignal): Promise<FactReviewList> {
-  return apiRequest('/facts/review', { signal });
+  return api('facts.review', { signal });
 }
 
 /** The dated facts due for review (instructors and admins only). */

@@ -1,12 +1,12 @@
 import type { AuthorLesson } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authoringQueryKey } from './list-courses';
 
 export const lessonQueryKey = (id: string) => [...authoringQueryKey, 'lessons', id] as const;
 
 export function getLesson(id: string, signal?: AbortSignal): Promise<AuthorLesson> {
-  return apiRequest(`/authoring/lessons/${encodeURIComponent(id)}`, { signal });
+  return api('authoring.getLesson', { params: { id }, signal });
 }
 
 export function useLesson(id: string) {

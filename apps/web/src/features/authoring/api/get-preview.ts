@@ -1,12 +1,13 @@
 import type { PublishedCourse } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authoringQueryKey } from './list-courses';
 
 /** The draft exactly as learners will get it (version null), or one published version. */
 export function getPreview(courseId: string, version: number | null, signal?: AbortSignal): Promise<PublishedCourse> {
-  const base = `/authoring/courses/${encodeURIComponent(courseId)}`;
-  return apiRequest(version === null ? `${base}/preview` : `${base}/versions/${version}`, { signal });
+  return version === null
+    ? api('authoring.preview', { params: { id: courseId }, signal })
+    : api('authoring.version', { params: { id: courseId, version }, signal });
 }
 
 export function usePreview(courseId: string, version: number | null) {

@@ -1,6 +1,6 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /**
@@ -10,7 +10,7 @@ import { storeCourse } from './get-course';
 export function importBundle({ file, slug }: { file: File; slug?: string }): Promise<AuthorCourse> {
   const body = new FormData();
   body.append('file', file);
-  return apiRequest('/authoring/courses/import', { method: 'POST', body, query: { slug } });
+  return api('authoring.importBundle', { body, query: { slug } });
 }
 
 export function useImportBundle() {

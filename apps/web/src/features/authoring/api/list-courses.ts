@@ -1,26 +1,16 @@
-import type { AuthorCourseSummary } from '@dari/contracts';
+import type { AuthorCourseList, ListAuthorCoursesQuery } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
-export interface AuthorCoursesFilter {
-  q?: string;
-  status?: AuthorCourseSummary['status'];
-  page: number;
-  pageSize: number;
-}
+export type AuthorCoursesFilter = ListAuthorCoursesQuery;
 
-export interface AuthorCourseList {
-  items: AuthorCourseSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AuthorCourseList };
 
 export const authoringQueryKey = ['authoring'] as const;
 export const authorCoursesQueryKey = [...authoringQueryKey, 'courses'] as const;
 
 export function listAuthorCourses(filter: AuthorCoursesFilter, signal?: AbortSignal): Promise<AuthorCourseList> {
-  return apiRequest('/authoring/courses', { query: { ...filter }, signal });
+  return api('authoring.listCourses', { query: { ...filter }, signal });
 }
 
 export function useAuthorCourses(filter: AuthorCoursesFilter) {

@@ -1,14 +1,12 @@
+import type { InstructorList, PersonRef } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authoringQueryKey } from './list-courses';
 
-export interface InstructorRef {
-  id: string;
-  displayName: string;
-}
+export type InstructorRef = PersonRef;
 
-export function listInstructors(q: string, signal?: AbortSignal): Promise<{ items: InstructorRef[] }> {
-  return apiRequest('/authoring/instructors', { query: { q }, signal });
+export function listInstructors(q: string, signal?: AbortSignal): Promise<InstructorList> {
+  return api('authoring.instructors', { query: { q }, signal });
 }
 
 export function useInstructors(q: string, enabled: boolean) {

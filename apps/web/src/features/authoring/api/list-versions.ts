@@ -1,18 +1,14 @@
+import type { CourseVersionList, CourseVersionSummary } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authoringQueryKey } from './list-courses';
 
-export interface CourseVersionSummary {
-  version: number;
-  publishedAt: string;
-  publishedBy: { id: string; displayName: string } | null;
-  lessonCount: number;
-}
+export type { CourseVersionSummary };
 
 export const versionsQueryKey = (courseId: string) => [...authoringQueryKey, 'versions', courseId] as const;
 
-export function listVersions(courseId: string, signal?: AbortSignal): Promise<{ items: CourseVersionSummary[] }> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(courseId)}/versions`, { signal });
+export function listVersions(courseId: string, signal?: AbortSignal): Promise<CourseVersionList> {
+  return api('authoring.versions', { params: { id: courseId }, signal });
 }
 
 export function useVersions(courseId: string) {

@@ -1,16 +1,14 @@
+import type { PublishResult } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { authorCourseQueryKey } from './get-course';
 import { versionsQueryKey } from './list-versions';
 
-export interface Published {
-  version: number;
-  publishedAt: string;
-}
+export type Published = PublishResult;
 
 /** Freezes the draft as a new numbered version; 400 publish_blocked lists what is missing. */
 export function publishCourse(id: string): Promise<Published> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}/publish`, { method: 'POST' });
+  return api('authoring.publish', { params: { id } });
 }
 
 export function usePublishCourse(id: string) {

@@ -1,11 +1,11 @@
 import type { AuthorCourse, ReorderOutline } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /** The whole outline in its new order, made on the revision last seen. */
 export function reorderOutline(courseId: string, body: ReorderOutline): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(courseId)}/outline`, { method: 'PUT', body });
+  return api('authoring.reorderOutline', { params: { id: courseId }, body });
 }
 
 export function useReorderOutline(courseId: string) {

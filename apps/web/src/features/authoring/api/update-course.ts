@@ -1,11 +1,11 @@
 import type { AuthorCourse, UpdateCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /** Carries the revision it was made on; 409 stale_revision when someone saved in between. */
 export function updateCourse(id: string, body: UpdateCourse): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/courses/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api('authoring.updateCourse', { params: { id }, body });
 }
 
 export function useUpdateCourse(id: string) {

@@ -1,7 +1,7 @@
 import type { AuthorLesson, UpdateLesson } from '@dari/contracts';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 /** Carries the revision it was made on; 409 stale_revision when someone saved in between. */
 export function updateLesson(id: string, body: UpdateLesson): Promise<AuthorLesson> {
-  return apiRequest(`/authoring/lessons/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api('authoring.updateLesson', { params: { id }, body });
 }

@@ -1,12 +1,12 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 type Title = { ko: string; en?: string; zh?: string };
 
 export function updateModule(moduleId: string, title: Title): Promise<AuthorCourse> {
-  return apiRequest(`/authoring/modules/${encodeURIComponent(moduleId)}`, { method: 'PATCH', body: { title } });
+  return api('authoring.updateModule', { params: { id: moduleId }, body: { title } });
 }
 
 export function useUpdateModule() {

@@ -1,13 +1,13 @@
 import type { Media } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { mediaQueryKey } from './list-media';
 
 /** One file as multipart/form-data; the API checks its bytes, type and size (invalid_file, file_too_large). */
 export function uploadMedia(courseId: string, file: File): Promise<Media> {
   const body = new FormData();
   body.append('file', file);
-  return apiRequest(`/authoring/courses/${encodeURIComponent(courseId)}/media`, { method: 'POST', body });
+  return api('authoring.uploadMedia', { params: { id: courseId }, body });
 }
 
 export function useUploadMedia(courseId: string) {

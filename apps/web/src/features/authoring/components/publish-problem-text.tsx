@@ -1,11 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PublishProblem } from '../../../lib/api';
-
-/** What the API may send beside the English message (see publishProblemSchema in the contracts). */
-interface CodedProblem extends PublishProblem {
-  code?: unknown;
-  params?: unknown;
-}
+import type { PublishProblem } from '@dari/contracts';
 
 function values(params: unknown): Record<string, string | number> {
   if (!params || typeof params !== 'object') return {};
@@ -21,7 +15,7 @@ function values(params: unknown): Record<string, string | number> {
  * One publish problem in the reader's language, by its code; a code this app does not know yet
  * (an older web app against a newer API) falls back to the API's English message, marked as English.
  */
-export function PublishProblemText({ problem }: { problem: CodedProblem }) {
+export function PublishProblemText({ problem }: { problem: PublishProblem }) {
   const { t, i18n } = useTranslation();
   const key =
     typeof problem.code === 'string' && /^[a-z_]+$/.test(problem.code) ? `publish.problems.${problem.code}` : null;

@@ -1,6 +1,6 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useQueries } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { glossaryQueryKey } from './keys';
 
 /** Course and lesson titles for the staff's list of word requests (which carry only ids). */
@@ -9,8 +9,7 @@ export function useCourseOutlines(courseIds: readonly string[]) {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: [...glossaryQueryKey, 'course-outline', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        apiRequest<AuthorCourse>(`/authoring/courses/${encodeURIComponent(id)}`, { signal }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api('authoring.getCourse', { params: { id }, signal }),
       staleTime: 10 * 60_000,
       retry: false,
     })),

@@ -1,12 +1,12 @@
 import type { GlossaryTerm } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { glossaryQueryKey } from './keys';
 
 export const termQueryKey = (id: string) => [...glossaryQueryKey, 'term', id] as const;
 
 export function getTerm(id: string, signal?: AbortSignal): Promise<GlossaryTerm> {
-  return apiRequest(`/glossary/${encodeURIComponent(id)}`, { signal });
+  return api('glossary.get', { params: { id }, signal });
 }
 
 export function useGlossaryTerm(id: string) {

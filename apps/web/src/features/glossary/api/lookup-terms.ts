@@ -1,13 +1,13 @@
 import type { GlossaryTerm } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { glossaryQueryKey } from './keys';
 
 /** The API takes at most this many terms at once. */
 export const LOOKUP_MAX = 300;
 
 export function lookupTerms(terms: readonly string[], signal?: AbortSignal): Promise<{ items: GlossaryTerm[] }> {
-  return apiRequest('/glossary/lookup', { method: 'POST', body: { terms: terms.slice(0, LOOKUP_MAX) }, signal });
+  return api('glossary.lookup', { body: { terms: terms.slice(0, LOOKUP_MAX) }, signal });
 }
 
 export const lookupQueryKey = [...glossaryQueryKey, 'lookup'] as const;

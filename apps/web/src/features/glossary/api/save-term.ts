@@ -1,6 +1,6 @@
-import type { GlossaryTerm, GlossaryTermEntry } from '@dari/contracts';
+import type { GlossaryTermEntry } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { termQueryKey } from './get-term';
 import { glossaryQueryKey } from './keys';
 
@@ -9,9 +9,7 @@ export function useSaveTerm(id?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (entry: GlossaryTermEntry) =>
-      id
-        ? apiRequest<GlossaryTerm>(`/glossary/${encodeURIComponent(id)}`, { method: 'PATCH', body: entry })
-        : apiRequest<GlossaryTerm>('/glossary', { method: 'POST', body: entry }),
+      id ? api('glossary.update', { params: { id }, body: entry }) : api('glossary.create', { body: entry }),
     onSuccess: (term) => {
       client.setQueryData(termQueryKey(term.id), term);
       void client.invalidateQueries({ queryKey: glossaryQueryKey, predicate: (q) => q.queryKey[1] !== 'term' });
@@ -22,7 +20,7 @@ export function useSaveTerm(id?: string) {
 export function useDeleteTerm(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest(`/glossary/${encodeURIComponent(id)}`, { method: 'DELETE', expect: 'none' }),
+    mutationFn: () => api('glossary.remove', { params: { id } }),
     onSuccess: () => {
       client.removeQueries({ queryKey: termQueryKey(id) });
       void client.invalidateQueries({ queryKey: glossaryQueryKey });

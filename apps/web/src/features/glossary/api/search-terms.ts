@@ -1,25 +1,14 @@
-import type { GlossaryTerm, GLOSSARY_TAGS } from '@dari/contracts';
+import type { GlossaryPage, GlossaryQuery } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { glossaryQueryKey } from './keys';
 
-export interface GlossaryFilter {
-  /** Any of the four forms (South, North, English, Chinese), or initial consonants such as ㅁㅈㅈㅇ. */
-  q?: string;
-  tag?: (typeof GLOSSARY_TAGS)[number];
-  page: number;
-  pageSize: number;
-}
+export type GlossaryFilter = GlossaryQuery;
 
-export interface GlossaryPage {
-  items: GlossaryTerm[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { GlossaryPage };
 
 export function searchTerms(filter: GlossaryFilter, signal?: AbortSignal): Promise<GlossaryPage> {
-  return apiRequest('/glossary', { query: { ...filter }, signal });
+  return api('glossary.search', { query: { ...filter }, signal });
 }
 
 export const glossarySearchQuery = (filter: GlossaryFilter) =>

@@ -1,12 +1,12 @@
 import type { GlossaryTerm } from '@dari/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { termQueryKey } from './get-term';
 import { glossaryQueryKey, wordListQueryKey } from './keys';
 import { lookupQueryKey } from './lookup-terms';
 
 export function getMyWords(signal?: AbortSignal): Promise<{ items: GlossaryTerm[] }> {
-  return apiRequest('/me/words', { signal });
+  return api('words.list', { signal });
 }
 
 export function useMyWords() {
@@ -30,7 +30,7 @@ export function useToggleWord() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ term, save }: { term: GlossaryTerm; save: boolean }) => {
-      await apiRequest(`/me/words/${encodeURIComponent(term.id)}`, { method: save ? 'PUT' : 'DELETE', expect: 'none' });
+      await api(save ? 'words.save' : 'words.unsave', { params: { id: term.id } });
     },
     onSuccess: (_, { term, save }) => markSaved(client, term, save),
   });

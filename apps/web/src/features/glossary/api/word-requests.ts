@@ -1,12 +1,12 @@
 import type { GlossaryTermEntry, WordRequest, WORD_REQUEST_STATUSES } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { glossaryQueryKey, wordRequestsQueryKey } from './keys';
 
 export type WordRequestStatus = (typeof WORD_REQUEST_STATUSES)[number];
 
 export function askWord(body: { text: string; lessonId?: string }): Promise<WordRequest> {
-  return apiRequest('/word-requests', { method: 'POST', body });
+  return api('wordRequests.ask', { body });
 }
 
 /** A learner asks about a word (from a lesson, or typed): it reaches the course's instructors. */
@@ -22,7 +22,7 @@ export function useMyWordRequests() {
   return useQuery(
     queryOptions({
       queryKey: [...wordRequestsQueryKey, 'mine'],
-      queryFn: ({ signal }) => apiRequest<{ items: WordRequest[] }>('/me/word-requests', { signal }),
+      queryFn: ({ signal }) => api('wordRequests.mine', { signal }),
     }),
   );
 }
@@ -31,7 +31,7 @@ export function useStaffWordRequests(status: WordRequestStatus) {
   return useQuery(
     queryOptions({
       queryKey: [...wordRequestsQueryKey, 'staff', status],
-      queryFn: ({ signal }) => apiRequest<{ items: WordRequest[] }>('/word-requests', { query: { status }, signal }),
+      queryFn: ({ signal }) => api('wordRequests.list', { query: { status }, signal }),
       placeholderData: keepPreviousData,
     }),
   );
@@ -43,7 +43,7 @@ export function useAnswerWordRequest() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, answer }: { id: string; answer: Answer }) =>
-      apiRequest<WordRequest>(`/word-requests/${encodeURIComponent(id)}/answer`, { method: 'POST', body: answer }),
+      api('wordRequests.answer', { params: { id }, body: answer }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: wordRequestsQueryKey });
       // A new term may have joined the glossary.
@@ -58,8 +58,7 @@ export function useAnswerWordRequest() {
 export function useDismissWordRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiRequest<WordRequest>(`/word-requests/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: {} }),
+    mutationFn: (id: string) => api('wordRequests.dismiss', { params: { id }, body: {} }),
     onSuccess: () => void client.invalidateQueries({ queryKey: wordRequestsQueryKey }),
   });
 }

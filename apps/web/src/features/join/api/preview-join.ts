@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 export function previewJoin(code: string, signal?: AbortSignal): Promise<{ cohortName: string }> {
-  return apiRequest(`/join/${encodeURIComponent(code)}`, { signal });
+  return api('join.preview', { params: { code }, signal });
 }
 
 /** Which cohort a code opens. Each look-up counts against the API's throttle: never refetch by itself. */

@@ -1,11 +1,11 @@
 import type { Enrolment } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueue } from '../queue/learning-queue';
 import { learningQueryKey } from './get-my-learning';
 
 export function enrol(slug: string, code?: string): Promise<Enrolment> {
-  return apiRequest(`/courses/${encodeURIComponent(slug)}/enrol`, { method: 'POST', body: code ? { code } : {} });
+  return api('learning.enrol', { params: { slug }, body: code ? { code } : {} });
 }
 
 /**

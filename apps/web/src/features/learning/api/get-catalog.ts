@@ -1,11 +1,11 @@
 import type { CatalogCourse } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 export const catalogQueryKey = ['catalog'] as const;
 
 export function getCatalog(signal?: AbortSignal): Promise<{ items: CatalogCourse[] }> {
-  return apiRequest('/courses', { signal });
+  return api('catalog.list', { signal });
 }
 
 export function useCatalog() {

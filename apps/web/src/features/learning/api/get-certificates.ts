@@ -1,12 +1,12 @@
 import type { Certificate } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueryKey } from './get-my-learning';
 
 export const certificatesQueryKey = [...learningQueryKey, 'certificates'] as const;
 
 export function getCertificates(signal?: AbortSignal): Promise<{ items: Certificate[] }> {
-  return apiRequest('/me/certificates', { signal });
+  return api('certificates.mine', { signal });
 }
 
 export function useCertificates() {

@@ -1,10 +1,10 @@
 import type { PublishedCourse } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { catalogQueryKey } from './get-catalog';
 
 export function getPublishedCourse(slug: string, signal?: AbortSignal): Promise<PublishedCourse> {
-  return apiRequest(`/courses/${encodeURIComponent(slug)}`, { signal });
+  return api('catalog.get', { params: { slug }, signal });
 }
 
 // A published version changes only when staff publish again: a copy fetched a minute ago (e.g. started

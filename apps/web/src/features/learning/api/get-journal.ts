@@ -1,22 +1,14 @@
-import type { DraftText } from '@dari/contracts';
+import type { Journal, JournalEntry } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueryKey } from './get-my-learning';
 
-export interface JournalEntry {
-  lessonId: string;
-  courseId: string;
-  courseTitle: DraftText;
-  lessonTitle: DraftText;
-  text: string;
-  shared: boolean;
-  updatedAt: string;
-}
+export type { JournalEntry };
 
 export const journalQueryKey = [...learningQueryKey, 'journal'] as const;
 
-export function getJournal(signal?: AbortSignal): Promise<{ items: JournalEntry[] }> {
-  return apiRequest('/me/journal', { signal });
+export function getJournal(signal?: AbortSignal): Promise<Journal> {
+  return api('learning.journal', { signal });
 }
 
 /** The learner's own reflections (only they see them, unless they shared one with their instructor). */

@@ -1,12 +1,12 @@
 import type { Enrolment } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
 export const learningQueryKey = ['learning'] as const;
 export const myLearningQueryKey = [...learningQueryKey, 'mine'] as const;
 
 export function getMyLearning(signal?: AbortSignal): Promise<{ items: Enrolment[] }> {
-  return apiRequest('/me/learning', { signal });
+  return api('learning.mine', { signal });
 }
 
 export const myLearningQuery = queryOptions({

@@ -1,12 +1,12 @@
 import type { CourseProgress } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueryKey } from './get-my-learning';
 
 export const progressQueryKey = (slug: string) => [...learningQueryKey, 'progress', slug] as const;
 
 export function getCourseProgress(slug: string, signal?: AbortSignal): Promise<CourseProgress> {
-  return apiRequest(`/courses/${encodeURIComponent(slug)}/progress`, { signal });
+  return api('learning.progress', { params: { slug }, signal });
 }
 
 export const progressQuery = (slug: string) =>

@@ -1,12 +1,12 @@
 import type { MyQuizAttempt } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueryKey } from './get-my-learning';
 
 export const quizAttemptsQueryKey = (lessonId: string) => [...learningQueryKey, 'quiz-attempts', lessonId] as const;
 
 export function getQuizAttempts(lessonId: string, signal?: AbortSignal): Promise<{ items: MyQuizAttempt[] }> {
-  return apiRequest('/me/quiz-attempts', { query: { lessonId }, signal });
+  return api('learning.quizAttempts', { query: { lessonId }, signal });
 }
 
 /** The learner's own last graded attempt at a quiz (null when there is none), to show again after a reload. */

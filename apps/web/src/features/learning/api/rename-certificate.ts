@@ -1,10 +1,10 @@
 import type { Certificate } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { certificatesQueryKey } from './get-certificates';
 
 export function renameCertificate(id: string, name: string): Promise<Certificate> {
-  return apiRequest(`/me/certificates/${encodeURIComponent(id)}`, { method: 'PATCH', body: { name } });
+  return api('certificates.rename', { params: { id }, body: { name } });
 }
 
 /** The name on a certificate is the learner's choice (a nickname is fine). */

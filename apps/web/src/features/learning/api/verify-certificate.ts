@@ -1,16 +1,11 @@
-import type { DraftText } from '@dari/contracts';
+import type { CertificateVerification } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 
-export interface CertificateVerification {
-  name: string;
-  courseTitle: DraftText;
-  issuedAt: string;
-  valid: boolean;
-}
+export type { CertificateVerification };
 
 export function verifyCertificate(code: string, signal?: AbortSignal): Promise<CertificateVerification> {
-  return apiRequest(`/certificates/verify/${encodeURIComponent(code)}`, { signal });
+  return api('certificates.verify', { params: { code }, signal });
 }
 
 /** Public: anyone with the code sees the chosen name, the course, the date and whether it is valid. */

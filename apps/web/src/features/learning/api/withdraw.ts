@@ -1,10 +1,10 @@
 import type { Enrolment } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { learningQueryKey } from './get-my-learning';
 
 export function withdraw(enrolmentId: string): Promise<Enrolment> {
-  return apiRequest(`/enrolments/${encodeURIComponent(enrolmentId)}/withdraw`, { method: 'POST' });
+  return api('learning.withdraw', { params: { id: enrolmentId } });
 }
 
 export function useWithdraw() {

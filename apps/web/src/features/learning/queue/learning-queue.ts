@@ -1,11 +1,11 @@
 import type { EventBatchResult, LearningEvent } from '@dari/contracts';
 import { useSyncExternalStore } from 'react';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { EventQueue } from './event-queue';
 import { deviceStore } from './event-store';
 
 export function sendEvents(events: LearningEvent[]): Promise<EventBatchResult> {
-  return apiRequest('/progress/events', { method: 'POST', body: { events } });
+  return api('learning.events', { body: { events } });
 }
 
 // One queue per page load, shared by every learning page (the store underneath is shared by tabs).

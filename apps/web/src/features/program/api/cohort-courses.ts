@@ -1,11 +1,11 @@
 import type { AuthorCourseSummary, Cohort } from '@dari/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey, programQueryKey } from './keys';
 
 /** Published courses a cohort can take (managers may read the authoring list). */
 export function listPublishedCourses(signal?: AbortSignal): Promise<{ items: AuthorCourseSummary[]; total: number }> {
-  return apiRequest('/authoring/courses', { query: { status: 'published', page: 1, pageSize: 100 }, signal });
+  return api('authoring.listCourses', { query: { status: 'published', page: 1, pageSize: 100 }, signal });
 }
 
 export function usePublishedCourses() {
@@ -19,13 +19,11 @@ export function usePublishedCourses() {
 }
 
 export function assignCourse(cohortId: string, body: { courseId: string; dueOn: string | null }): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/courses`, { method: 'PUT', body });
+  return api('cohorts.assignCourse', { params: { id: cohortId }, body });
 }
 
 export function unassignCourse(cohortId: string, courseId: string): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/courses/${encodeURIComponent(courseId)}`, {
-    method: 'DELETE',
-  });
+  return api('cohorts.unassignCourse', { params: { id: cohortId, courseId } });
 }
 
 function useCohortChange<A>(cohortId: string, fn: (arg: A) => Promise<unknown>) {

@@ -1,10 +1,10 @@
 import type { Cohort, CreateCohort } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey, cohortsQueryKey } from './keys';
 
 export function createCohort(body: CreateCohort): Promise<Cohort> {
-  return apiRequest('/cohorts', { method: 'POST', body });
+  return api('cohorts.create', { body });
 }
 
 export function useCreateCohort() {

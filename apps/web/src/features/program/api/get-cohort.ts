@@ -1,10 +1,10 @@
 import type { Cohort } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
 
 export function getCohort(id: string, signal?: AbortSignal): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(id)}`, { signal });
+  return api('cohorts.get', { params: { id }, signal });
 }
 
 export function useCohort(id: string, enabled = true) {

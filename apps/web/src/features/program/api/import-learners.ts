@@ -1,17 +1,12 @@
+import type { ImportedLearner, ImportResult } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
 
-export interface ImportedLearner {
-  userId: string;
-  username: string;
-  displayName: string;
-  code: string;
-  expiresAt: string;
-}
+export type { ImportedLearner };
 
-export function importLearners(cohortId: string, csv: string): Promise<{ created: ImportedLearner[] }> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/learners/import`, { method: 'POST', body: { csv } });
+export function importLearners(cohortId: string, csv: string): Promise<ImportResult> {
+  return api('cohorts.importLearners', { params: { id: cohortId }, body: { csv } });
 }
 
 export function useImportLearners(cohortId: string) {

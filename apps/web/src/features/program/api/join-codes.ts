@@ -1,28 +1,14 @@
+import type { CreateJoinCode, JoinCode } from '@dari/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
 
-export interface JoinCode {
-  id: string;
-  code: string;
-  expiresAt: string | null;
-  maxUses: number | null;
-  uses: number;
-  revokedAt: string | null;
-  createdAt: string;
-  usable: boolean;
-}
-
-export interface CreateJoinCode {
-  expiresAt: string | null;
-  maxUses: number | null;
-}
+export type { CreateJoinCode, JoinCode };
 
 export const joinCodesKey = (cohortId: string) => [...cohortQueryKey(cohortId), 'join-codes'] as const;
-const base = (cohortId: string) => `/cohorts/${encodeURIComponent(cohortId)}/join-codes`;
 
 export function listJoinCodes(cohortId: string, signal?: AbortSignal): Promise<{ items: JoinCode[] }> {
-  return apiRequest(base(cohortId), { signal });
+  return api('cohorts.joinCodes', { params: { id: cohortId }, signal });
 }
 
 export function useJoinCodes(cohortId: string, enabled = true) {
@@ -36,7 +22,7 @@ export function useJoinCodes(cohortId: string, enabled = true) {
 }
 
 export function createJoinCode(cohortId: string, body: CreateJoinCode): Promise<JoinCode> {
-  return apiRequest(base(cohortId), { method: 'POST', body });
+  return api('cohorts.createJoinCode', { params: { id: cohortId }, body });
 }
 
 export function useCreateJoinCode(cohortId: string) {
@@ -48,7 +34,7 @@ export function useCreateJoinCode(cohortId: string) {
 }
 
 export function revokeJoinCode(cohortId: string, codeId: string): Promise<JoinCode> {
-  return apiRequest(`${base(cohortId)}/${encodeURIComponent(codeId)}/revoke`, { method: 'POST' });
+  return api('cohorts.revokeJoinCode', { params: { id: cohortId, codeId } });
 }
 
 export function useRevokeJoinCode(cohortId: string) {

@@ -1,10 +1,10 @@
 import type { Cohort } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortsQueryKey } from './keys';
 
 export function listCohorts(signal?: AbortSignal): Promise<{ items: Cohort[] }> {
-  return apiRequest('/cohorts', { signal });
+  return api('cohorts.list', { signal });
 }
 
 export function useCohorts() {

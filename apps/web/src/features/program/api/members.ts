@@ -1,25 +1,29 @@
-import type { Cohort, CohortMember, CohortMembers, MemberLookupResult, RenameMember, ResetCode } from '@dari/contracts';
+import type {
+  Cohort,
+  CohortMember,
+  CohortMembers,
+  CohortMembersQuery,
+  CohortRole,
+  MemberLookupResult,
+  RenameMember,
+  ResetCode,
+} from '@dari/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey } from './keys';
 
-export type CohortRole = 'manager' | 'instructor' | 'learner';
+export type { CohortRole };
 
 export type { CohortMember };
 
-export interface MembersFilter {
-  role?: CohortRole;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type MembersFilter = CohortMembersQuery;
 
 export type MemberList = CohortMembers;
 
 const membersKey = (cohortId: string) => [...cohortQueryKey(cohortId), 'members'] as const;
 
 export function listMembers(cohortId: string, filter: MembersFilter, signal?: AbortSignal): Promise<MemberList> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, { query: { ...filter }, signal });
+  return api('cohorts.members', { params: { id: cohortId }, query: { ...filter }, signal });
 }
 
 export function useMembers(cohortId: string, filter: MembersFilter) {
@@ -33,9 +37,7 @@ export function useMembers(cohortId: string, filter: MembersFilter) {
 }
 
 export function removeMember(cohortId: string, userId: string): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, {
-    method: 'DELETE',
-  });
+  return api('cohorts.removeMember', { params: { id: cohortId, userId } });
 }
 
 export function useRemoveMember(cohortId: string) {
@@ -49,9 +51,7 @@ export function useRemoveMember(cohortId: string) {
 
 /** A learner's one-time password code: never cached, shown once where it was asked for. */
 export function createMemberResetCode(cohortId: string, userId: string): Promise<ResetCode> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}/reset-code`, {
-    method: 'POST',
-  });
+  return api('cohorts.memberResetCode', { params: { id: cohortId, userId } });
 }
 
 export function useMemberResetCode(cohortId: string) {
@@ -60,7 +60,7 @@ export function useMemberResetCode(cohortId: string) {
 
 /** One existing account by its exact username (sent in the body, never in the address). Audited by the API. */
 export function lookupAccount(cohortId: string, username: string): Promise<MemberLookupResult> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/lookup`, { method: 'POST', body: { username } });
+  return api('cohorts.lookupMember', { params: { id: cohortId }, body: { username } });
 }
 
 export function useLookupAccount(cohortId: string) {
@@ -68,10 +68,7 @@ export function useLookupAccount(cohortId: string) {
 }
 
 export function addMember(cohortId: string, userId: string, role: CohortRole): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members`, {
-    method: 'POST',
-    body: { members: [{ userId, role }] },
-  });
+  return api('cohorts.addMembers', { params: { id: cohortId }, body: { members: [{ userId, role }] } });
 }
 
 export function useAddMember(cohortId: string) {
@@ -84,10 +81,7 @@ export function useAddMember(cohortId: string) {
 
 /** Corrects a learner's display name (a learner wholly in the caller's care; the API audits it). */
 export function renameMember(cohortId: string, userId: string, body: RenameMember): Promise<CohortMember> {
-  return apiRequest(`/cohorts/${encodeURIComponent(cohortId)}/members/${encodeURIComponent(userId)}`, {
-    method: 'PATCH',
-    body,
-  });
+  return api('cohorts.renameMember', { params: { id: cohortId, userId }, body });
 }
 
 export function useRenameMember(cohortId: string) {

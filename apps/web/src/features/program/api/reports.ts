@@ -1,28 +1,15 @@
-import type { CohortGrid, CourseReport, ProgramReport } from '@dari/contracts';
+import type { CohortGrid, CourseReport, LearnerReport, ProgramReport } from '@dari/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey, reportsQueryKey } from './keys';
 
-type Text = { ko: string; en?: string; zh?: string };
-
-export interface LearnerReport {
-  learner: { id: string; displayName: string };
-  courses: {
-    courseId: string;
-    title: Text;
-    status: 'active' | 'completed' | 'withdrawn';
-    percent: number;
-    completedAt: string | null;
-    lastActiveAt: string | null;
-    lessons: { lessonId: string; title: Text; status: string; bestScore: number | null }[];
-  }[];
-}
+export type { LearnerReport };
 
 export function useProgramReport() {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'program'],
-      queryFn: ({ signal }): Promise<ProgramReport> => apiRequest('/reports/program', { signal }),
+      queryFn: ({ signal }): Promise<ProgramReport> => api('reports.program', { signal }),
     }),
   );
 }
@@ -40,7 +27,8 @@ export function useCohortGrid(cohortId: string, filter: GridFilter) {
     queryOptions({
       queryKey: [...cohortQueryKey(cohortId), 'grid', filter],
       queryFn: ({ signal }): Promise<CohortGrid> =>
-        apiRequest(`/reports/cohorts/${encodeURIComponent(cohortId)}`, {
+        api('reports.cohort', {
+          params: { id: cohortId },
           query: {
             pageSize: filter.pageSize,
             atRisk: filter.atRisk ? 'true' : undefined,
@@ -58,8 +46,7 @@ export function useCourseReport(courseId: string, enabled = true) {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'course', courseId],
-      queryFn: ({ signal }): Promise<CourseReport> =>
-        apiRequest(`/reports/courses/${encodeURIComponent(courseId)}`, { signal }),
+      queryFn: ({ signal }): Promise<CourseReport> => api('reports.course', { params: { id: courseId }, signal }),
       enabled,
     }),
   );
@@ -70,8 +57,7 @@ export function useLearnerReport(userId: string, enabled = true) {
   return useQuery(
     queryOptions({
       queryKey: [...reportsQueryKey, 'learner', userId],
-      queryFn: ({ signal }): Promise<LearnerReport> =>
-        apiRequest(`/reports/learners/${encodeURIComponent(userId)}`, { signal }),
+      queryFn: ({ signal }): Promise<LearnerReport> => api('reports.learner', { params: { id: userId }, signal }),
       enabled,
       refetchOnWindowFocus: false,
       gcTime: 0,

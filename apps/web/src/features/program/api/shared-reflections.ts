@@ -1,6 +1,6 @@
 import type { SharedReflections } from '@dari/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { reportsQueryKey } from './keys';
 
 /** Reflections learners shared with the course's instructors. Each read is audited: no refetch on focus. */
@@ -9,7 +9,7 @@ export function useSharedReflections(courseId: string, enabled: boolean) {
     queryOptions({
       queryKey: [...reportsQueryKey, 'reflections', courseId],
       queryFn: ({ signal }): Promise<SharedReflections> =>
-        apiRequest(`/reports/courses/${encodeURIComponent(courseId)}/reflections`, { signal }),
+        api('reports.reflections', { params: { id: courseId }, signal }),
       enabled,
       refetchOnWindowFocus: false,
       staleTime: Infinity,

@@ -1,17 +1,12 @@
-import type { Cohort } from '@dari/contracts';
+import type { Cohort, UpdateCohort } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api';
+import { api } from '../../../lib/api';
 import { cohortQueryKey, cohortsQueryKey } from './keys';
 
-export interface UpdateCohort {
-  name?: string;
-  description?: string;
-  startsOn?: string | null;
-  endsOn?: string | null;
-}
+export type { UpdateCohort };
 
 export function updateCohort(id: string, body: UpdateCohort): Promise<Cohort> {
-  return apiRequest(`/cohorts/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return api('cohorts.update', { params: { id }, body });
 }
 
 export function useUpdateCohort(id: string) {
