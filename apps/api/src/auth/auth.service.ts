@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Me } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import { toMe, type SignInAccount } from './account.js';
 import { accountByUsername, noteSignIn } from './auth.queries.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RESET_CODE_ALPHABET, type ResetCode } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import { PasswordService } from './password.service.js';
 import { SessionsService } from './sessions.service.js';

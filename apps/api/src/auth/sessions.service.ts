@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '@dari/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthContext } from '../common/http/request.js';
 import * as q from './auth.queries.js';

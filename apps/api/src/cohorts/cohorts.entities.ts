@@ -9,8 +9,8 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { CourseEntity } from '../courses/course.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { CourseEntity } from '../courses/index.js';
+import { UserEntity } from '../users/index.js';
 
 /** An intake of learners (e.g. "2027 spring youth academy") with its staff and courses. */
 @Entity({ name: 'cohorts' })

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { CohortEntity } from '../cohorts/cohorts.entities.js';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CohortEntity } from '../cohorts/index.js';
 
 /** A code a new learner types (or opens as /join/<code>) to make an account in the cohort. */
 @Entity({ name: 'join_codes' })

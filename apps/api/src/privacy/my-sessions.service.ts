@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { AuthContext } from '../common/http/request.js';
 import { run } from '../database/sql.js';
 import { endOtherSessions } from './my-sessions.queries.js';

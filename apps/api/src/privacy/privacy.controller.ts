@@ -8,7 +8,7 @@ import {
   eraseMeSchema,
   sessionListSchema,
 } from '@dari/contracts';
-import { clearSessionCookie } from '../auth/session-cookie.js';
+import { clearSessionCookie } from '../auth/index.js';
 import { AnyRole, Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
 import { IdParamDto } from '../common/validation/id-param.dto.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { MyPrivacyController, StaffPrivacyController } from './privacy.controller.js';
 import { MySessionsService } from './my-sessions.service.js';
 import { PrivacyService } from './privacy.service.js';

@@ -1,16 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { CohortEntity } from '../cohorts/cohorts.entities.js';
-import { CourseEntity } from '../courses/course.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CohortEntity } from '../cohorts/index.js';
+import { CourseEntity } from '../courses/index.js';
 
 /**
  * Per-lesson funnel counters, kept in the same transaction as each progress event. Split into 16

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { CohortsModule } from '../cohorts/index.js';
-import { CoursesModule } from '../courses/courses.module.js';
+import { CoursesModule } from '../courses/index.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 

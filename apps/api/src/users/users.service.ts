@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   CreatedUser,
-  CreateUser,
   ListUsersQuery,
   Locale,
   Me,
@@ -13,7 +12,7 @@ import type {
   UserList,
   UserSummary,
 } from '@dari/contracts';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import {
   LoginThrottleService,
