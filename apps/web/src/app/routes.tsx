@@ -18,6 +18,9 @@ import { NotFoundPage } from './not-found-page';
 const AccountPage = lazyWithAreas(['privacy'], () =>
   import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })),
 );
+const MyDataPage = lazyWithAreas(['privacy'], () =>
+  import('../features/account/routes/my-data-page').then((m) => ({ default: m.MyDataPage })),
+);
 const ResetCodePage = lazy(() =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
@@ -139,6 +142,7 @@ export function AppRoutes() {
         <Route path="privacy" element={<PrivacyPage />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountPage />} />
+          <Route path="account/data" element={<MyDataPage />} />
           <Route element={<RequireRole roles={['learner']} />}>
             <Route element={<LearningShell />}>
               <Route path="learn" element={<CatalogPage />} />

@@ -18,6 +18,8 @@ export const paths = {
   resetCode: '/reset-code',
   privacy: '/privacy',
   account: '/account',
+  /** My data as a page to read and print (the same as the JSON download). */
+  accountData: '/account/data',
   join: (code?: string) => (code ? `/join/${seg(code)}` : '/join'),
   verify: (code?: string) => (code ? `/verify/${seg(code)}` : '/verify'),
   learn: {
@@ -73,6 +75,7 @@ export const routePatterns = {
   verifyCode: '/verify/:code',
   privacy: paths.privacy,
   account: paths.account,
+  accountData: paths.accountData,
   learn: paths.learn.home,
   learnCourse: '/learn/courses/:slug',
   learnLesson: '/learn/courses/:slug/lessons/:lessonId',

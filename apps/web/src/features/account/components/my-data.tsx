@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
+import { ErrorAlert } from '@/components/alerts';
 import { useEraseMe } from '../api/erase-me';
+import { paths } from '@/config/paths';
 
 /** Download everything Dari holds about me; erase my account (after my password). */
 export function MyData() {
@@ -24,7 +25,10 @@ export function MyData() {
         </a>
       </p>
       <p>
-        <Link to="/privacy">{t('privacy.data.readNotice')}</Link>
+        <Link to={paths.accountData}>{t('privacy.readable.link')}</Link>
+      </p>
+      <p>
+        <Link to={paths.privacy}>{t('privacy.data.readNotice')}</Link>
       </p>
       <h3>{t('privacy.erase.title')}</h3>
       <p>{t('privacy.erase.explain')}</p>
