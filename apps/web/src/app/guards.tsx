@@ -1,12 +1,13 @@
 import type { Role } from '@dari/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LoadErrorPage } from '../components/alerts';
-import { Loading } from '../components/loading';
-import { ROLE_HOME } from '../lib/roles';
-import { signInPath } from '../lib/safe-next';
-import { getSessionEnd, useMe } from '../lib/session';
+import { LoadErrorPage } from '@/components/alerts';
+import { Loading } from '@/components/loading';
+import { ROLE_HOME } from '@/lib/roles';
+import { signInPath } from '@/lib/safe-next';
+import { getSessionEnd, useMe } from '@/lib/session';
 import { ForbiddenPage } from './forbidden-page';
+import { paths } from '@/config/paths';
 
 /** Signed-out people go to the sign-in page and come back here afterwards. */
 export function RequireAuth() {
@@ -39,5 +40,5 @@ export function HomeRedirect() {
   if (me.data) return <Navigate replace to={ROLE_HOME[me.data.role]} />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadErrorPage error={me.error} onRetry={() => void me.refetch()} />;
-  return <Navigate replace to="/sign-in" />;
+  return <Navigate replace to={paths.signIn} />;
 }

@@ -1,11 +1,12 @@
 import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, Link, useLocation } from 'react-router';
-import { Loading } from '../components/loading';
-import { OfflineBanner } from '../components/offline-banner';
-import { useMe } from '../lib/session';
+import { Loading } from '@/components/loading';
+import { OfflineBanner } from '@/components/offline-banner';
+import { useMe } from '@/lib/session';
 import { Header, PUBLIC_PATH } from './header';
 import { RouteErrorBoundary } from './route-error';
+import { paths } from '@/config/paths';
 
 function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
   // Move focus without changing the address (the router would treat '#main' as a navigation).
@@ -41,7 +42,7 @@ export function Layout() {
         <p>{t('app.footer')}</p>
         {ownPage ? <p>{t('app.footerNoEmail')}</p> : null}
         <p>
-          <Link to="/privacy">{t('app.privacyLink')}</Link>
+          <Link to={paths.privacy}>{t('app.privacyLink')}</Link>
         </p>
       </footer>
     </>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page } from '../components/page';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function NotFoundPage() {
     <Page title={t('notFound.title')}>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/">{t('common.goHome')}</Link>
+        <Link to={paths.home}>{t('common.goHome')}</Link>
       </p>
     </Page>
   );

@@ -1,9 +1,10 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { errorMessage } from '../components/error-message';
-import { Page } from '../components/page';
-import { isApiError } from '../lib/api';
+import { errorMessage } from '@/components/error-message';
+import { Page } from '@/components/page';
+import { isApiError } from '@/lib/api';
+import { paths } from '@/config/paths';
 
 function RouteErrorPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ function RouteErrorPage({ error, onRetry }: { error: unknown; onRetry: () => voi
         <button type="button" className="button button-primary" onClick={onRetry}>
           {t('common.tryAgain')}
         </button>
-        <Link to="/" className="button button-secondary" onClick={onRetry}>
+        <Link to={paths.home} className="button button-secondary" onClick={onRetry}>
           {t('common.goHome')}
         </Link>
       </div>

@@ -1,3 +1,5 @@
+import { paths } from '@/config/paths';
+
 const ORIGIN = 'https://dari.invalid';
 
 /**
@@ -18,7 +20,7 @@ export function safeNextPath(raw: string | null | undefined): string | null {
   if (url.origin !== ORIGIN) return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Returning to the sign-in pages themselves would loop.
-  if (url.pathname === '/sign-in' || url.pathname === '/reset-code') return null;
+  if (url.pathname === paths.signIn || url.pathname === paths.resetCode) return null;
   return path;
 }
 
@@ -30,5 +32,5 @@ export function signInPath(options: { next?: string; reason?: 'expired' | 'signe
   const next = safeNextPath(options.next);
   if (next && next !== '/') params.set('next', next);
   const qs = params.toString();
-  return `/sign-in${qs ? `?${qs}` : ''}`;
+  return `${paths.signIn}${qs ? `?${qs}` : ''}`;
 }

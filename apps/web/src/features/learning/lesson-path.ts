@@ -1,6 +1,7 @@
-/** Addresses of the learning pages, in one place. */
-export const coursePath = (slug: string) => `/learn/courses/${encodeURIComponent(slug)}`;
-export const lessonPath = (slug: string, lessonId: string) =>
-  `${coursePath(slug)}/lessons/${encodeURIComponent(lessonId)}`;
-export const certificatePath = (id: string) => `/learn/certificates/${encodeURIComponent(id)}`;
-export const verifyPath = (code: string) => `/verify/${encodeURIComponent(code)}`;
+import { paths } from '@/config/paths';
+
+/** Addresses of the learning pages: kept as names here, built by config/paths.ts. */
+export const coursePath = paths.learn.course;
+export const lessonPath = paths.learn.lesson;
+export const certificatePath = paths.learn.certificate;
+export const verifyPath = (code: string) => paths.verify(code);

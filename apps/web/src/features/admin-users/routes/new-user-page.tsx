@@ -4,15 +4,16 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { ErrorAlert, StatusMessage } from '../../../components/alerts';
-import { SelectField, TextField } from '../../../components/fields';
-import { OneTimeCode } from '../../../components/one-time-code';
-import { Page } from '../../../components/page';
-import { LANGUAGE_NAMES } from '../../../i18n';
-import { isApiError } from '../../../lib/api';
-import { HTML_LANG } from '../../../lib/format';
-import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { SelectField, TextField } from '@/components/fields';
+import { OneTimeCode } from '@/components/one-time-code';
+import { Page } from '@/components/page';
+import { LANGUAGE_NAMES } from '@/i18n';
+import { isApiError } from '@/lib/api';
+import { HTML_LANG } from '@/lib/format';
+import { applyServerFieldErrors, encodeMessage, schemaResolver } from '@/lib/form';
 import { useCreateUser } from '../api/create-user';
+import { paths } from '@/config/paths';
 
 // An empty password box means "make a one-time code instead".
 const newUserFormSchema = createUserSchema.extend({
@@ -52,7 +53,7 @@ export function NewUserPage() {
   return (
     <Page title={t('newUser.title')}>
       <p>
-        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+        <Link to={paths.admin.users}>{t('adminUsers.backToList')}</Link>
       </p>
       <StatusMessage>{created ? t('newUser.created', { name: created.user.displayName }) : null}</StatusMessage>
       {created ? (
@@ -61,7 +62,7 @@ export function NewUserPage() {
             <OneTimeCode code={created.resetCode} forName={created.user.displayName} username={created.user.username} />
           ) : null}
           <p>
-            <Link to={`/admin/users/${created.user.id}`}>
+            <Link to={paths.admin.user(created.user.id)}>
               {t('newUser.openCreated', { name: created.user.displayName })}
             </Link>
           </p>

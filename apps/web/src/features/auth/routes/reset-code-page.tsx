@@ -3,16 +3,17 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { ErrorAlert } from '../../../components/alerts';
-import { TextField } from '../../../components/fields';
-import { NewPasswordFields } from '../../../components/new-password-fields';
-import { Page } from '../../../components/page';
-import { isApiError } from '../../../lib/api';
-import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
-import { withPasswordConfirmation } from '../../../lib/password-confirmation';
-import { useMe } from '../../../lib/session';
+import { ErrorAlert } from '@/components/alerts';
+import { TextField } from '@/components/fields';
+import { NewPasswordFields } from '@/components/new-password-fields';
+import { Page } from '@/components/page';
+import { isApiError } from '@/lib/api';
+import { applyServerFieldErrors, encodeMessage, schemaResolver } from '@/lib/form';
+import { withPasswordConfirmation } from '@/lib/password-confirmation';
+import { useMe } from '@/lib/session';
 import { useRedeemResetCode } from '../api/redeem-reset-code';
 import { SignedInRedirect } from '../components/signed-in-redirect';
+import { paths } from '@/config/paths';
 
 const resetCodeFormSchema = withPasswordConfirmation(redeemResetCodeSchema);
 type ResetCodeFormInput = z.input<typeof resetCodeFormSchema>;
@@ -78,7 +79,7 @@ export function ResetCodePage() {
         </button>
       </form>
       <p className="after-form">
-        <Link to="/sign-in">{t('resetCode.backToSignIn')}</Link>
+        <Link to={paths.signIn}>{t('resetCode.backToSignIn')}</Link>
       </p>
     </Page>
   );

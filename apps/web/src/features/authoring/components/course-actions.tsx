@@ -2,12 +2,13 @@ import type { AuthorCourse } from '@dari/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { isApiError } from '../../../lib/api';
+import { ErrorAlert } from '@/components/alerts';
+import { ConfirmAction } from '@/components/confirm-action';
+import { isApiError } from '@/lib/api';
 import { useSetCourseArchived } from '../api/archive-course';
 import { useDuplicateCourse } from '../api/duplicate-course';
 import { bundleUrl } from '../api/import-bundle';
+import { paths } from '@/config/paths';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -38,7 +39,7 @@ export function CourseActions({ course }: { course: AuthorCourse }) {
             onSubmit={(e) => {
               e.preventDefault();
               if (slugOk)
-                duplicate.mutate({ slug }, { onSuccess: (copy) => void navigate(`/teach/courses/${copy.id}`) });
+                duplicate.mutate({ slug }, { onSuccess: (copy) => void navigate(paths.teach.course(copy.id)) });
             }}
           >
             <div className="field">

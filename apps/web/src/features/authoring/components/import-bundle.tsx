@@ -2,11 +2,12 @@ import { useId, useRef, useState } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { TextField } from '../../../components/fields';
-import { isApiError, type ApiError } from '../../../lib/api';
-import { encodeMessage } from '../../../lib/form';
+import { ErrorAlert } from '@/components/alerts';
+import { TextField } from '@/components/fields';
+import { isApiError, type ApiError } from '@/lib/api';
+import { encodeMessage } from '@/lib/form';
 import { useImportBundle } from '../api/import-bundle';
+import { paths } from '@/config/paths';
 
 /** The message at the address-name field, if the API's answer is about it. */
 function slugError(error: unknown): FieldError | undefined {
@@ -58,7 +59,7 @@ export function ImportBundle() {
           importer.mutate(
             { file, slug: slug.trim() || undefined },
             {
-              onSuccess: (course) => void navigate(`/teach/courses/${course.id}`),
+              onSuccess: (course) => void navigate(paths.teach.course(course.id)),
               onError: (err) => {
                 // Imported back onto the server it came from: offer the free name the API suggests.
                 if (isApiError(err) && err.code === 'slug_taken' && err.suggestedSlug) {

@@ -2,17 +2,18 @@ import { LESSON_KINDS, type AuthorCourse, type LessonKind } from '@dari/contract
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { pickText } from '../../../components/course/localized';
-import { useLocale } from '../../../components/use-locale';
-import { isApiError } from '../../../lib/api';
+import { ErrorAlert } from '@/components/alerts';
+import { ConfirmAction } from '@/components/confirm-action';
+import { pickText } from '@/components/course/localized';
+import { useLocale } from '@/components/use-locale';
+import { isApiError } from '@/lib/api';
 import { useCreateLesson } from '../api/create-lesson';
 import { useCreateModule } from '../api/create-module';
 import { useDeleteLesson } from '../api/delete-lesson';
 import { useDeleteModule } from '../api/delete-module';
 import { useReorderOutline } from '../api/reorder-outline';
 import { useUpdateModule } from '../api/update-module';
+import { paths } from '@/config/paths';
 
 type Outline = { id: string; lessonIds: string[] }[];
 
@@ -192,10 +193,7 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
                   return (
                     <li key={lesson.id} className="outline-lesson">
                       <p>
-                        <Link
-                          to={`/teach/courses/${course.id}/lessons/${lesson.id}`}
-                          lang={pickText(lesson.title, locale).lang}
-                        >
+                        <Link to={paths.teach.lesson(course.id, lesson.id)} lang={pickText(lesson.title, locale).lang}>
                           {lessonName}
                         </Link>{' '}
                         <span className="muted">

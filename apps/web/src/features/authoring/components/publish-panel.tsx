@@ -2,15 +2,16 @@ import type { AuthorCourse } from '@dari/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { useLocale } from '../../../components/use-locale';
-import { isApiError } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { Loading } from '@/components/loading';
+import { useLocale } from '@/components/use-locale';
+import { isApiError } from '@/lib/api';
+import { formatDateTime } from '@/lib/format';
 import { useVersions } from '../api/list-versions';
 import { usePublishCourse } from '../api/publish-course';
 import { PublishProblemText } from './publish-problem-text';
 import { UnpublishedChanges } from './unpublished-changes';
+import { paths } from '@/config/paths';
 
 /** Publishing freezes the draft as a numbered version; what blocks it is listed with a link to each lesson. */
 export function PublishPanel({ course }: { course: AuthorCourse }) {
@@ -33,7 +34,7 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
       </p>
       {course.latestVersion !== null && course.hasUnpublishedChanges ? <UnpublishedChanges course={course} /> : null}
       <p>
-        <Link to={`/teach/courses/${course.id}/preview`}>{t('publish.previewLink')}</Link>
+        <Link to={paths.teach.preview(course.id)}>{t('publish.previewLink')}</Link>
       </p>
       {course.canEdit ? (
         <>
@@ -56,7 +57,7 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
             {problems.map((problem, i) => (
               <li key={`${problem.lessonId ?? problem.moduleId ?? 'course'}-${i}`}>
                 {problem.lessonId ? (
-                  <Link to={`/teach/courses/${course.id}/lessons/${problem.lessonId}`}>
+                  <Link to={paths.teach.lesson(course.id, problem.lessonId)}>
                     <PublishProblemText problem={problem} />
                   </Link>
                 ) : (
@@ -77,7 +78,7 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
         <ul className="versions">
           {versions.data.items.map((v) => (
             <li key={v.version}>
-              <Link to={`/teach/courses/${course.id}/versions/${v.version}`}>
+              <Link to={paths.teach.version(course.id, v.version)}>
                 {t('authoring.versionN', { version: v.version })}
               </Link>{' '}
               <span className="muted">

@@ -1,9 +1,10 @@
 import type { AuthorCourse, CourseChange } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { pickText } from '../../../components/course/localized';
-import { useLocale } from '../../../components/use-locale';
+import { pickText } from '@/components/course/localized';
+import { useLocale } from '@/components/use-locale';
 import { useCourseChanges } from '../api/get-changes';
+import { paths } from '@/config/paths';
 
 const SHOWN = 10;
 
@@ -35,7 +36,7 @@ export function UnpublishedChanges({ course }: { course: AuthorCourse }) {
         {items.slice(0, SHOWN).map((c) => (
           <li key={`${c.what}-${c.id}`}>
             {c.what === 'lesson' && c.change !== 'removed' ? (
-              <Link to={`/teach/courses/${course.id}/lessons/${c.id}`}>
+              <Link to={paths.teach.lesson(course.id, c.id)}>
                 {t(`publish.changes.${c.what}.${c.change}`, { title: title(c) })}
               </Link>
             ) : (

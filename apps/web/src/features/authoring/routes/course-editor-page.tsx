@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { useMe } from '@/lib/session';
 import { useAuthorCourse } from '../api/get-course';
 import { CoInstructors } from '../components/co-instructors';
 import { CourseActions } from '../components/course-actions';
 import { CourseSettings } from '../components/course-settings';
 import { OutlineEditor } from '../components/outline-editor';
 import { PublishPanel } from '../components/publish-panel';
+import { paths } from '@/config/paths';
 
 export function CourseEditorPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function CourseEditorPage() {
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError error={course.error} onRetry={() => void course.refetch()} />
-        <Link to="/teach">{t('authoring.backToCourses')}</Link>
+        <Link to={paths.teach.home}>{t('authoring.backToCourses')}</Link>
       </Page>
     );
   }
@@ -43,7 +44,7 @@ export function CourseEditorPage() {
   return (
     <Page title={pickText(data.title, locale).text || t('authoring.untitled')}>
       <p>
-        <Link to="/teach">{t('authoring.backToCourses')}</Link>
+        <Link to={paths.teach.home}>{t('authoring.backToCourses')}</Link>
       </p>
       <p>
         <span className={`badge badge-${data.status}`}>{t(`courseStatuses.${data.status}`)}</span>{' '}

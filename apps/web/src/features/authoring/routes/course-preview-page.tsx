@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { CourseView } from '../../../components/course/course-view';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
+import { LoadError } from '@/components/alerts';
+import { CourseView } from '@/components/course/course-view';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
 import { usePreview } from '../api/get-preview';
+import { paths } from '@/config/paths';
 
 /** The draft (or one published version) exactly as learners get it, drawn by the learners' own components. */
 export function CoursePreviewPage() {
@@ -21,7 +22,7 @@ export function CoursePreviewPage() {
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError error={preview.error} onRetry={() => void preview.refetch()} />
-        <Link to={`/teach/courses/${id}`}>{t('preview.backToEditor')}</Link>
+        <Link to={paths.teach.course(id)}>{t('preview.backToEditor')}</Link>
       </Page>
     );
   }
@@ -31,7 +32,7 @@ export function CoursePreviewPage() {
         <strong>{version === null ? t('preview.banner') : t('preview.versionBanner', { version })}</strong>
       </p>
       <p>
-        <Link to={`/teach/courses/${id}`}>{t('preview.backToEditor')}</Link>
+        <Link to={paths.teach.course(id)}>{t('preview.backToEditor')}</Link>
       </p>
       <CourseView course={preview.data} />
     </Page>

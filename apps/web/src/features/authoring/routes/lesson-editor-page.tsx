@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { CheckboxField } from '../../../components/fields';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { CheckboxField } from '@/components/fields';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
 import { authorCourseQueryKey, useAuthorCourse } from '../api/get-course';
 import { lessonQueryKey, useLesson } from '../api/get-lesson';
 import { updateLesson } from '../api/update-lesson';
@@ -18,6 +18,7 @@ import { MediaEditor } from '../components/media-editor';
 import { QuizEditor, questionsWithoutAnswer } from '../components/quiz-editor';
 import { SaveStatus } from '../components/save-status';
 import { useAutosave } from '../hooks/use-autosave';
+import { paths } from '@/config/paths';
 
 interface LessonDraft {
   title: Text;
@@ -72,7 +73,7 @@ export function LessonEditorPage() {
           error={course.error ?? lesson.error}
           onRetry={() => void Promise.all([course.refetch(), lesson.refetch()])}
         />
-        <Link to="/teach">{t('authoring.backToCourses')}</Link>
+        <Link to={paths.teach.home}>{t('authoring.backToCourses')}</Link>
       </Page>
     );
   }
@@ -146,7 +147,7 @@ function LessonEditor({
   return (
     <Page title={t('lessonEditor.title', { title })}>
       <p>
-        <Link to={`/teach/courses/${course.id}`}>
+        <Link to={paths.teach.course(course.id)}>
           {t('lessonEditor.backToCourse', { course: pickText(course.title, locale).text })}
         </Link>
       </p>

@@ -3,15 +3,16 @@ import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { FieldMessageText, SelectField, TextField } from '../../../components/fields';
-import { Page } from '../../../components/page';
-import { LANGUAGE_NAMES } from '../../../i18n';
-import { isApiError } from '../../../lib/api';
-import { HTML_LANG } from '../../../lib/format';
-import { applyServerFieldErrors, encodeMessage, schemaResolver } from '../../../lib/form';
+import { ErrorAlert } from '@/components/alerts';
+import { FieldMessageText, SelectField, TextField } from '@/components/fields';
+import { Page } from '@/components/page';
+import { LANGUAGE_NAMES } from '@/i18n';
+import { isApiError } from '@/lib/api';
+import { HTML_LANG } from '@/lib/format';
+import { applyServerFieldErrors, encodeMessage, schemaResolver } from '@/lib/form';
 import { useCreateCourse } from '../api/create-course';
 import { newCourseFormSchema, randomSlug, slugForTitles, type NewCourseValues } from '../new-course.schema';
+import { paths } from '@/config/paths';
 
 type NewCourseForm = {
   titleKo: string;
@@ -51,7 +52,7 @@ export function NewCoursePage() {
     };
     try {
       const course = await create.mutateAsync(body);
-      void navigate(`/teach/courses/${course.id}`);
+      void navigate(paths.teach.course(course.id));
     } catch (error) {
       if (!isApiError(error)) return;
       applyServerFieldErrors(error, form.setError, ['slug', 'language', 'tags', 'enrolmentPolicy']);
@@ -70,7 +71,7 @@ export function NewCoursePage() {
   return (
     <Page title={t('newCourse.title')}>
       <p>
-        <Link to="/teach">{t('authoring.backToCourses')}</Link>
+        <Link to={paths.teach.home}>{t('authoring.backToCourses')}</Link>
       </p>
       <form
         className="form card"

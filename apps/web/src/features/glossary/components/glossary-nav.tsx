@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useMe } from '../../../lib/session';
+import { useMe } from '@/lib/session';
 import './glossary.css';
+import { paths } from '@/config/paths';
 
 export const STAFF_ROLES = ['instructor', 'manager', 'admin'] as const;
 
@@ -14,20 +15,20 @@ export function GlossaryNav() {
     <nav className="glossary-subnav" aria-label={t('glossary.nav.sectionLabel')}>
       <ul>
         <li>
-          <NavLink to="/glossary" end>
+          <NavLink to={paths.glossary.home} end>
             {t('glossary.nav.browse')}
           </NavLink>
         </li>
         <li>
-          <NavLink to="/glossary/words">{t('glossary.nav.myWords')}</NavLink>
+          <NavLink to={paths.glossary.words}>{t('glossary.nav.myWords')}</NavLink>
         </li>
         {staff ? (
           <>
             <li>
-              <NavLink to="/glossary/requests">{t('glossary.nav.requests')}</NavLink>
+              <NavLink to={paths.glossary.requests}>{t('glossary.nav.requests')}</NavLink>
             </li>
             <li>
-              <NavLink to="/glossary/new">{t('glossary.nav.newTerm')}</NavLink>
+              <NavLink to={paths.glossary.newTerm}>{t('glossary.nav.newTerm')}</NavLink>
             </li>
           </>
         ) : null}

@@ -1,8 +1,9 @@
 import type { GlossaryTerm } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRegistryFactText } from '../../../components/markdown/use-facts';
-import { useLocale } from '../../../components/use-locale';
+import { useRegistryFactText } from '@/components/markdown/use-facts';
+import { useLocale } from '@/components/use-locale';
+import { paths } from '@/config/paths';
 
 /** One line of a list: the term (a link to it), the North Korean word, and the gloss in my language (dated facts shown). */
 export function TermCard({ term, headingLevel = 2 }: { term: GlossaryTerm; headingLevel?: 2 | 3 }) {
@@ -16,7 +17,7 @@ export function TermCard({ term, headingLevel = 2 }: { term: GlossaryTerm; headi
   return (
     <article className="card term-card">
       <Heading>
-        <Link to={`/glossary/${term.id}`} className="term-card-link" lang="ko">
+        <Link to={paths.glossary.term(term.id)} className="term-card-link" lang="ko">
           {term.term}
         </Link>
       </Heading>

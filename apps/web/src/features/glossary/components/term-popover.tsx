@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TermLookup } from '../../../components/markdown/glossary-context';
-import { errorMessage } from '../../../components/error-message';
-import { useLocale } from '../../../components/use-locale';
-import { HTML_LANG } from '../../../lib/format';
+import type { TermLookup } from '@/components/markdown/glossary-context';
+import { errorMessage } from '@/components/error-message';
+import { useLocale } from '@/components/use-locale';
+import { HTML_LANG } from '@/lib/format';
 import { AskWordButton } from './ask-word';
 import { SaveWordButton } from './save-word-button';
 import { TermDetails } from './term-details';
 import './glossary.css';
+import { paths } from '@/config/paths';
 
 interface TermButtonProps {
   term: string;
@@ -131,7 +132,7 @@ export function TermButton({ term, unknown, lookup, lessonId, canAsk, children }
               <TermDetails term={entry} />
               <span className="term-popover-actions">
                 <SaveWordButton term={entry} />
-                <Link to={`/glossary/${entry.id}`} className="term-popover-link">
+                <Link to={paths.glossary.term(entry.id)} className="term-popover-link">
                   {t('glossary.popover.openInGlossary')}
                 </Link>
               </span>

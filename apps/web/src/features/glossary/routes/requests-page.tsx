@@ -2,12 +2,12 @@ import { WORD_REQUEST_STATUSES, type AuthorCourse, type WordRequest } from '@dar
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { formatDateTime } from '../../../lib/format';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { formatDateTime } from '@/lib/format';
 import { useCourseOutlines } from '../api/course-names';
 import { useGlossarySearch } from '../api/search-terms';
 import {
@@ -19,6 +19,7 @@ import {
 import { GlossaryNav } from '../components/glossary-nav';
 import { TermDetails } from '../components/term-details';
 import { TermForm } from '../components/term-form';
+import { paths } from '@/config/paths';
 
 function whereAsked(request: WordRequest, course: AuthorCourse | undefined, locale: ReturnType<typeof useLocale>) {
   if (!request.courseId || !course) return null;
@@ -139,7 +140,7 @@ function RequestCard({
           <div>
             <dt>{t('glossary.requests.answer')}</dt>
             <dd>
-              <Link to={`/glossary/${request.term.id}`} lang="ko">
+              <Link to={paths.glossary.term(request.term.id)} lang="ko">
                 {request.term.term}
               </Link>
             </dd>

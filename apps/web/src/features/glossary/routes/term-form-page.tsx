@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
+import { LoadError } from '@/components/alerts';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
 import { useGlossaryTerm } from '../api/get-term';
 import { useSaveTerm } from '../api/save-term';
 import { GlossaryNav } from '../components/glossary-nav';
 import { TermForm } from '../components/term-form';
+import { paths } from '@/config/paths';
 
 /** /glossary/new: a term for the glossary; it opens once saved. */
 export function NewTermPage() {
@@ -22,7 +23,7 @@ export function NewTermPage() {
         error={save.error}
         onSave={async (entry) => {
           const term = await save.mutateAsync(entry);
-          void navigate(`/glossary/${term.id}`);
+          void navigate(paths.glossary.term(term.id));
         }}
       />
     </Page>
@@ -42,7 +43,7 @@ export function EditTermPage() {
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError error={term.error} onRetry={() => void term.refetch()} />
-        <Link to="/glossary">{t('glossary.detail.back')}</Link>
+        <Link to={paths.glossary.home}>{t('glossary.detail.back')}</Link>
       </Page>
     );
   }
@@ -50,7 +51,7 @@ export function EditTermPage() {
     <Page title={t('glossary.form.editTitle', { term: term.data.term })}>
       <GlossaryNav />
       <p>
-        <Link to={`/glossary/${id}`}>{t('glossary.detail.back')}</Link>
+        <Link to={paths.glossary.term(id)}>{t('glossary.detail.back')}</Link>
       </p>
       <TermForm
         initial={term.data}
@@ -59,7 +60,7 @@ export function EditTermPage() {
         error={save.error}
         onSave={async (entry) => {
           await save.mutateAsync(entry);
-          void navigate(`/glossary/${id}`);
+          void navigate(paths.glossary.term(id));
         }}
       />
     </Page>

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorAlert, LoadError } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { formatDate } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { ErrorAlert, LoadError } from '@/components/alerts';
+import { ConfirmAction } from '@/components/confirm-action';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { formatDate } from '@/lib/format';
+import { useMe } from '@/lib/session';
 import { useGlossaryTerm } from '../api/get-term';
 import { useDeleteTerm } from '../api/save-term';
 import { GlossaryNav } from '../components/glossary-nav';
 import { SaveWordButton } from '../components/save-word-button';
 import { TermDetails } from '../components/term-details';
+import { paths } from '@/config/paths';
 
 /** One term, whole: what the popover shows, plus tags, related terms and (for staff) edit and delete. */
 export function TermPage() {
@@ -28,7 +29,7 @@ export function TermPage() {
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError error={term.error} onRetry={() => void term.refetch()} />
-        <Link to="/glossary">{t('glossary.detail.back')}</Link>
+        <Link to={paths.glossary.home}>{t('glossary.detail.back')}</Link>
       </Page>
     );
   }
@@ -41,7 +42,7 @@ export function TermPage() {
         <ul className="term-tags" aria-label={t('glossary.term.tags')}>
           {entry.tags.map((tag) => (
             <li key={tag}>
-              <Link className="badge" to={`/glossary?tag=${tag}`}>
+              <Link className="badge" to={paths.glossary.search({ tag })}>
                 {t(`glossary.tags.${tag}`)}
               </Link>
             </li>
@@ -53,7 +54,7 @@ export function TermPage() {
             {entry.related.map((name, i) => (
               <span key={name}>
                 {i > 0 ? ', ' : null}
-                <Link to={`/glossary?q=${encodeURIComponent(name)}`} lang="ko">
+                <Link to={paths.glossary.search({ q: name })} lang="ko">
                   {name}
                 </Link>
               </span>
@@ -64,7 +65,7 @@ export function TermPage() {
         <div className="button-row">
           <SaveWordButton term={entry} />
           {role && role !== 'learner' ? (
-            <Link className="button" to={`/glossary/${entry.id}/edit`}>
+            <Link className="button" to={paths.glossary.editTerm(entry.id)}>
               {t('glossary.detail.edit')}
             </Link>
           ) : null}
@@ -78,7 +79,9 @@ export function TermPage() {
               danger
               pending={remove.isPending}
               onConfirm={() =>
-                remove.mutate(undefined, { onSuccess: () => void navigate('/glossary', { state: { deleted: true } }) })
+                remove.mutate(undefined, {
+                  onSuccess: () => void navigate(paths.glossary.home, { state: { deleted: true } }),
+                })
               }
             />
             <ErrorAlert error={remove.error} />
@@ -86,7 +89,7 @@ export function TermPage() {
         ) : null}
       </section>
       <p>
-        <Link to="/glossary">{t('glossary.detail.back')}</Link>
+        <Link to={paths.glossary.home}>{t('glossary.detail.back')}</Link>
       </p>
     </Page>
   );

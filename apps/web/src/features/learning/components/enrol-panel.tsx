@@ -2,13 +2,14 @@ import type { CatalogCourse, CourseProgress, PublishedCourse } from '@dari/contr
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { isApiError } from '../../../lib/api';
+import { ErrorAlert } from '@/components/alerts';
+import { ConfirmAction } from '@/components/confirm-action';
+import { isApiError } from '@/lib/api';
 import { useEnrol } from '../api/enrol';
 import { useWithdraw } from '../api/withdraw';
 import { lessonPath } from '../lesson-path';
 import { PercentBar } from './percent-bar';
+import { paths } from '@/config/paths';
 
 interface EnrolPanelProps {
   course: PublishedCourse;
@@ -95,7 +96,7 @@ export function EnrolPanel({ course, progress, policy }: EnrolPanelProps) {
           </Link>
         ) : null}
         {enrolment.status === 'completed' ? (
-          <Link className="button" to={`/learn/certificates?course=${encodeURIComponent(course.courseId)}`}>
+          <Link className="button" to={paths.learn.certificates(course.courseId)}>
             {t('learning.mine.certificate')}
           </Link>
         ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCertificates } from '../api/get-certificates';
 import { certificatePath, coursePath } from '../lesson-path';
+import { paths } from '@/config/paths';
 
 interface FinishScreenProps {
   courseId: string;
@@ -34,13 +35,11 @@ export function FinishScreen({ courseId, courseTitle, slug }: FinishScreenProps)
       <div className="button-row">
         <Link
           className="button button-primary"
-          to={
-            certificate ? certificatePath(certificate.id) : `/learn/certificates?course=${encodeURIComponent(courseId)}`
-          }
+          to={certificate ? certificatePath(certificate.id) : paths.learn.certificates(courseId)}
         >
           {t('learning.finish.certificate')}
         </Link>
-        <Link className="button" to="/learn">
+        <Link className="button" to={paths.learn.home}>
           {t('learning.finish.home')}
         </Link>
       </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '@/config/paths';
 
 /** The learner's own places inside "My learning": their journal and their certificates. */
 export function LearningLinks() {
@@ -8,10 +9,10 @@ export function LearningLinks() {
     <nav className="learning-links" aria-label={t('learning.links.label')}>
       <ul>
         <li>
-          <Link to="/learn/journal">{t('learning.links.journal')}</Link>
+          <Link to={paths.learn.journal}>{t('learning.links.journal')}</Link>
         </li>
         <li>
-          <Link to="/learn/certificates">{t('learning.links.certificates')}</Link>
+          <Link to={paths.learn.certificates()}>{t('learning.links.certificates')}</Link>
         </li>
       </ul>
     </nav>

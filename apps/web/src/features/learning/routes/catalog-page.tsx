@@ -1,17 +1,18 @@
 import type { Enrolment } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { useMe } from '@/lib/session';
 import { useCatalog } from '../api/get-catalog';
 import { useMyLearning } from '../api/get-my-learning';
 import { LearningLinks } from '../components/learning-links';
 import { PercentBar } from '../components/percent-bar';
 import { coursePath, lessonPath } from '../lesson-path';
+import { paths } from '@/config/paths';
 
 function MyCourse({ enrolment }: { enrolment: Enrolment }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ function MyCourse({ enrolment }: { enrolment: Enrolment }) {
           </Link>
         ) : null}
         {done ? (
-          <Link className="button" to={`/learn/certificates?course=${encodeURIComponent(enrolment.courseId)}`}>
+          <Link className="button" to={paths.learn.certificates(enrolment.courseId)}>
             {t('learning.mine.certificate')}
             <span className="visually-hidden">{` — ${title.text}`}</span>
           </Link>

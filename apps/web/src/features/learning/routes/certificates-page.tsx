@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { formatDate } from '../../../lib/format';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { formatDate } from '@/lib/format';
 import { useCertificates } from '../api/get-certificates';
 import { certificatePath } from '../lesson-path';
+import { paths } from '@/config/paths';
 
 /** The learner's certificates; `?course=<id>` opens that course's certificate. */
 export function CertificatesPage() {
@@ -22,7 +23,7 @@ export function CertificatesPage() {
   return (
     <Page title={t('learning.certificates.title')}>
       <p>
-        <Link to="/learn">{t('learning.backToMine')}</Link>
+        <Link to={paths.learn.home}>{t('learning.backToMine')}</Link>
       </p>
       {certificates.isPending ? <Loading /> : null}
       {certificates.isError ? (

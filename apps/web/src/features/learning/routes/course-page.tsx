@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { CourseOutline } from '../../../components/course/course-outline';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { CourseOutline } from '@/components/course/course-outline';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { useMe } from '@/lib/session';
 import { useCatalog } from '../api/get-catalog';
 import { CourseLanguages } from '../components/course-languages';
 import { EnrolPanel } from '../components/enrol-panel';
@@ -14,6 +14,7 @@ import { LearningLinks } from '../components/learning-links';
 import { SaveOffline } from '../components/save-offline';
 import { useLearnerCourse } from '../hooks/use-learner-course';
 import { lessonPath } from '../lesson-path';
+import { paths } from '@/config/paths';
 
 /** A course's overview: what it is, enrolment, and the outline with the state of each lesson. */
 export function CoursePage() {
@@ -37,7 +38,7 @@ export function CoursePage() {
             void progress.refetch();
           }}
         />
-        <Link to="/learn">{t('catalog.backToList')}</Link>
+        <Link to={paths.learn.home}>{t('catalog.backToList')}</Link>
       </Page>
     );
   }
@@ -49,7 +50,7 @@ export function CoursePage() {
   return (
     <Page title={pickText(data.title, locale).text}>
       <p>
-        <Link to="/learn">{t('catalog.backToList')}</Link>
+        <Link to={paths.learn.home}>{t('catalog.backToList')}</Link>
       </p>
       {summary.text ? (
         <p className="lead" lang={summary.lang}>

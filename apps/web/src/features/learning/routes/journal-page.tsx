@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { formatDateTime } from '../../../lib/format';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { formatDateTime } from '@/lib/format';
 import { useJournal } from '../api/get-journal';
+import { paths } from '@/config/paths';
 
 /** The learner's journal: their reflections, private unless they shared one with their instructor. */
 export function JournalPage() {
@@ -17,7 +18,7 @@ export function JournalPage() {
   return (
     <Page title={t('learning.journal.title')}>
       <p>
-        <Link to="/learn">{t('learning.backToMine')}</Link>
+        <Link to={paths.learn.home}>{t('learning.backToMine')}</Link>
       </p>
       <p className="lead">{t('learning.journal.intro')}</p>
       {journal.isPending ? <Loading /> : null}

@@ -1,16 +1,17 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { isApiError } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
+import { LoadError } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { isApiError } from '@/lib/api';
+import { formatDate } from '@/lib/format';
 import { useCertificateVerification } from '../api/verify-certificate';
 import { verifyPath } from '../lesson-path';
 import '../learning.css';
+import { paths } from '@/config/paths';
 
 /**
  * Certificate codes are 12 letters and digits (no 0, 1, I, L, O), printed as ABCD-EFGH-JKMN; people may
@@ -140,7 +141,7 @@ function VerifyResult({ code }: { code: string }) {
       ) : null}
       {verification.isPending ? null : (
         <p>
-          <Link to="/verify">{t('learning.verify.another')}</Link>
+          <Link to={paths.verify()}>{t('learning.verify.another')}</Link>
         </p>
       )}
     </Page>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { Page } from '../../../components/page';
+import { ErrorAlert } from '@/components/alerts';
+import { Page } from '@/components/page';
 import { useCreateCohort } from '../api/create-cohort';
 import { CohortForm } from '../components/cohort-form';
 import '../program.css';
+import { paths } from '@/config/paths';
 
 export function NewCohortPage() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function NewCohortPage() {
   return (
     <Page title={t('program.newCohort.title')}>
       <p>
-        <Link to="/program">{t('program.backToProgram')}</Link>
+        <Link to={paths.program.home}>{t('program.backToProgram')}</Link>
       </p>
       <p>{t('program.newCohort.intro')}</p>
       <div className="card">
@@ -24,7 +25,7 @@ export function NewCohortPage() {
           submitLabel={t('program.newCohort.submit')}
           onSubmit={async (values) => {
             const cohort = await create.mutateAsync(values);
-            await navigate(`/program/cohorts/${cohort.id}`, { state: { created: true } });
+            await navigate(paths.program.cohort(cohort.id), { state: { created: true } });
           }}
         />
       </div>
