@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source.js';
+import { dataSourceOptions } from '../src/data-source.js';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 
 const db = await EmbeddedPostgres.start({

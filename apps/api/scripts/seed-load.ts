@@ -10,7 +10,7 @@ import { loadProgram } from './load-data.js';
 const dist = (p: string) => path.join(import.meta.dirname, '..', 'dist', p);
 const { openDatabase, say } = await import(dist('cli/database.js'));
 const { runMigrations } = await import(dist('database/migrate.js'));
-const { dataSourceOptions } = await import(dist('database/data-source.js'));
+const { dataSourceOptions } = await import(dist('data-source.js'));
 
 const { values } = parseArgs({
   options: { learners: { type: 'string', default: '1000' }, manager: { type: 'string' } },

@@ -4,13 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
-import { AuditModule } from './audit/audit.module.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AuditModule } from './audit/index.js';
+import { AuthModule } from './auth/index.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { pinoHttpOptions } from './common/http/logging.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { dataSourceOptions } from './data-source.js';
 import { CohortsModule } from './cohorts/index.js';
 import { BundlesModule } from './bundles/index.js';
 import { CatalogModule } from './catalog/index.js';
@@ -24,7 +24,7 @@ import { MediaModule } from './media/index.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportsModule } from './reports/index.js';
 import { SeedModule } from './seed/index.js';
-import { UsersModule } from './users/users.module.js';
+import { UsersModule } from './users/index.js';
 
 export interface AppModuleOptions {
   /** Where logs go (tests capture them); stdout by default. */

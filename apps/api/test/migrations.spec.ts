@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../src/database/data-source.js';
+import { dataSourceOptions } from '../src/data-source.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { runMigrations } from '../src/database/migrate.js';
 import { createTestDatabase } from './test-db.js';

@@ -19,8 +19,8 @@ import { loadConfig, parseEnv, type AppConfig } from '../config/app-config.js';
 import { runMigrations, withStartupLock } from '../database/migrate.js';
 import type { EmbeddedPostgres } from '../database/embedded-postgres.js';
 import { CurriculumSeedService } from '../bundles/index.js';
-import { GlossaryService } from '../glossary/glossary.service.js';
-import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/demo-seed.service.js';
+import { GlossaryService } from '../glossary/index.js';
+import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/index.js';
 import { openDatabase, say } from './database.js';
 
 /** Seconds a worker has to finish its requests after SIGTERM before the primary kills it. */

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
-/** One data source definition for the app, the tests and the TypeORM CLI. Migrations only. */
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * How to reach the database and migrate it: no entities (src/data-source.ts adds them for the app
+ * and the CLI; migrations need none), so database/ depends on no feature.
+ */
+export function connectionOptions(url: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
@@ -22,7 +23,3 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     extra: { max: poolSize, application_name: 'dari', connectionTimeoutMillis: 10_000 },
   };
 }
-
-// For the TypeORM CLI, which wants a default export. No npm script runs it: `npm run schema:diff`
-// prints the SQL a new migration needs (docs/database.md, "Adding a migration").
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/dari'));

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source.js';
+import { connectionOptions } from './data-source.js';
 
 // Any fixed number: the advisory lock that lets one process at a time migrate a database.
 const MIGRATION_LOCK = 7_347_201;
@@ -12,7 +12,7 @@ const MIGRATION_LOCK = 7_347_201;
  */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
   return withStartupLock(databaseUrl, async () => {
-    const ds = new DataSource(dataSourceOptions(databaseUrl, 2));
+    const ds = new DataSource(connectionOptions(databaseUrl, 2));
     await ds.initialize();
     try {
       const ran = await ds.runMigrations({ transaction: 'each' });

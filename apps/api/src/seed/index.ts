@@ -1,3 +1,3 @@
 /** What other features may use of the demo seed. */
 export { SeedModule } from './seed.module.js';
-export { DemoSeedService } from './demo-seed.service.js';
+export { DEMO_ACCOUNTS, DemoSeedService } from './demo-seed.service.js';
