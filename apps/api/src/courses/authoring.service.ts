@@ -97,7 +97,7 @@ export class AuthoringService {
 
   async getLesson(lessonId: string, auth: AuthContext): Promise<AuthorLesson> {
     // Look up, then decide: a missing lesson and one the caller may not read run the same statement
-    // (issue 21 item 6: by timing, a real id of another's lesson could be told from a made-up one).
+    // (by timing, a real id of another's lesson could otherwise be told from a made-up one).
     // Who may read is CourseAccessService.course(…, 'read'): admins, managers, the owner, co-instructors.
     const row = await q.lessonForCaller(this.db, lessonId, auth.userId);
     const readable =
