@@ -1,6 +1,6 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api, routeUrl } from '../../../lib/api';
 import { storeCourse } from './get-course';
 
 /**
@@ -19,5 +19,5 @@ export function useImportBundle() {
 }
 
 export function bundleUrl(courseId: string): string {
-  return `/api/v1/authoring/courses/${encodeURIComponent(courseId)}/bundle`;
+  return routeUrl('authoring.bundle', { params: { id: courseId } });
 }

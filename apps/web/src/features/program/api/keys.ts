@@ -1,3 +1,5 @@
+import { routeUrl } from '../../../lib/api';
+
 /** Query keys of the program area: everything a cohort change can affect sits under one root. */
 export const programQueryKey = ['program'] as const;
 export const cohortsQueryKey = [...programQueryKey, 'cohorts'] as const;
@@ -6,7 +8,7 @@ export const reportsQueryKey = [...programQueryKey, 'reports'] as const;
 
 /** CSV downloads are plain links: the browser streams the file and keeps the session cookie. */
 export const EXPORTS = {
-  program: '/api/v1/reports/program/export',
-  cohort: (id: string) => `/api/v1/reports/cohorts/${encodeURIComponent(id)}/export`,
-  course: (id: string) => `/api/v1/reports/courses/${encodeURIComponent(id)}/export`,
+  program: routeUrl('reports.programExport'),
+  cohort: (id: string) => routeUrl('reports.cohortExport', { params: { id } }),
+  course: (id: string) => routeUrl('reports.courseExport', { params: { id } }),
 };
