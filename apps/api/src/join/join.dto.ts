@@ -1,20 +1,19 @@
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import {
   createJoinCodeSchema,
+  joinCodeIdParamSchema,
   joinCodeListSchema,
   joinCodeParamSchema,
   joinCodeSchema,
   joinPreviewSchema,
   joinSchema,
   meSchema,
-  uuidSchema,
 } from '@dari/contracts';
 
 export class JoinCodeDto extends createZodDto(joinCodeSchema) {}
 export class JoinCodeListDto extends createZodDto(joinCodeListSchema) {}
 export class CreateJoinCodeDto extends createZodDto(createJoinCodeSchema) {}
-export class CodeIdParamDto extends createZodDto(z.strictObject({ id: uuidSchema, codeId: uuidSchema })) {}
+export class CodeIdParamDto extends createZodDto(joinCodeIdParamSchema) {}
 export class JoinCodeParamDto extends createZodDto(joinCodeParamSchema) {}
 export class JoinPreviewDto extends createZodDto(joinPreviewSchema) {}
 export class JoinDto extends createZodDto(joinSchema) {}
