@@ -9,6 +9,7 @@ import { AuthModule } from './auth/index.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { pinoHttpOptions } from './common/http/logging.js';
 import { ZodValidationPipe } from './common/validation/zod-validation.pipe.js';
+import { CLOCK, systemClock, type Clock } from './common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './data-source.js';
 import { CohortsModule } from './cohorts/index.js';
@@ -30,6 +31,8 @@ export interface AppModuleOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
   indexHtml?: string;
+  /** The time the throttles count windows by (tests pass a FakeClock); the real time by default. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -62,11 +65,12 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(options.indexHtml) },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }

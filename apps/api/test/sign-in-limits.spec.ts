@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, TestApp, clearOfWindowEdge, uniqueName } from './test-app.js';
+import { TEST_PASSWORD, TestApp, uniqueName } from './test-app.js';
 
 // Issue 21, item 4: one person must not lock a whole classroom out (docs/sign-in-limits.md).
 
@@ -79,7 +79,6 @@ describe('sign-in limits: a classroom behind one address (default settings)', ()
   afterAll(() => t.close());
 
   it('30 learners who signed in on their phones before still sign in after one person made 100 failed attempts from their address', async () => {
-    await clearOfWindowEdge(90_000);
     const classroom = '198.51.100.7';
     const learners = await Promise.all(Array.from({ length: 30 }, () => t.createUser('learner')));
     // Last week's lesson, or this morning: each learner signed in on their own phone (and these
@@ -149,7 +148,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('over TLS the device cookie is __Host-dari_device and Secure; a plain-named one is not read there', async () => {
-    await clearOfWindowEdge();
     const u = await proxied.createUser('learner');
     const res = await signIn(proxied, u.username, u.password, { tls: true });
     expect(res.status).toBe(200);
@@ -175,7 +173,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('the owner signs in with their device cookie while the account is locked for everyone else', async () => {
-    await clearOfWindowEdge();
     const owner = await t.createUser('learner');
     const phone = (await signIn(t, owner.username, owner.password, { ip: '192.0.2.1' })).device!;
     // Someone elsewhere hammers the account: 5 failures, then 429 even with the right password.
@@ -197,7 +194,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('a device has its own limit on the account, which does not lock the account for the owner’s other devices', async () => {
-    await clearOfWindowEdge();
     const owner = await t.createUser('learner');
     const phone = (await signIn(t, owner.username, owner.password, { ip: '192.0.2.3' })).device!;
     // A thief holding the phone's cookie gets the device's 4 tries, no more: then 429, right password or not.
@@ -208,7 +204,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('a forged, altered, expired or another account’s device cookie gives no exemption', async () => {
-    await clearOfWindowEdge();
     const victim = await t.createUser('learner');
     const other = await t.createUser('learner');
     const victimPhone = (await signIn(t, victim.username, victim.password, { ip: '192.0.2.5' })).device!;
@@ -244,7 +239,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('after a password change, a password reset, disabling or erasure, the account’s device cookies no longer exempt', async () => {
-    await clearOfWindowEdge(60_000);
     const admin = await t.signedIn('admin');
     // Each from its own address: the address limit (8 here) must not be what answers 429.
     const lockOut = async (username: string, ip: string) =>
@@ -317,7 +311,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   }, 120_000);
 
   it('the address limit counts failures, not successes; known devices are counted apart, with a higher limit', async () => {
-    await clearOfWindowEdge();
     await t.db.query(`DELETE FROM login_throttle`);
     const ip = '203.0.113.20';
     const people = await Promise.all(Array.from({ length: 3 }, () => t.createUser('learner')));
@@ -345,7 +338,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('one browser can be known for a few accounts (a family phone)', async () => {
-    await clearOfWindowEdge();
     const [mum, son] = await Promise.all([t.createUser('learner'), t.createUser('learner')]);
     const first = (await signIn(t, mum.username, mum.password)).device!;
     const both = (await signIn(t, son.username, son.password, { device: first })).device!;
@@ -357,7 +349,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('a device cookie changes nothing about account enumeration: unknown user and wrong password answer alike', async () => {
-    await clearOfWindowEdge();
     const u = await t.createUser('learner');
     const other = await t.createUser('learner');
     const phone = (await signIn(t, other.username, other.password, { ip: '192.0.2.30' })).device!;
@@ -375,7 +366,6 @@ describe('sign-in limits: accounts, devices and addresses', () => {
   });
 
   it('login attempts with missing fields still count against the address (a 400 is a failure)', async () => {
-    await clearOfWindowEdge();
     await t.db.query(`DELETE FROM login_throttle`);
     const statuses: number[] = [];
     for (let i = 0; i < 9; i++) statuses.push((await attempt(t, { username: 'x' }, { ip: '203.0.113.30' })).status);

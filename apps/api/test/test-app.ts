@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { SESSION_COOKIE, type Role } from '@dari/contracts';
 import { createApp } from '../src/app.factory.js';
+import { FakeClock } from '../src/common/time/clock.js';
 import { loadConfig, type RawEnv } from '../src/config/app-config.js';
 import { UsersService } from '../src/users/users.service.js';
 import { createTestDatabase } from './test-db.js';
@@ -43,16 +44,6 @@ export interface RequestOptions {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/**
- * The throttle counts in fixed windows (15 minutes, from the clock's quarter hours): a test that
- * counts attempts up to a limit must not straddle a window's end, or the count starts again halfway
- * (seen in CI at 07:15:00). Waits, if need be, until the next window has begun.
- */
-export async function clearOfWindowEdge(needMs = 15_000, windowMs = 15 * 60_000): Promise<void> {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < needMs) await new Promise((r) => setTimeout(r, left + 250));
-}
-
 let counter = 0;
 /** A unique username for this file's database. */
 export const uniqueName = (prefix = 'user') => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -69,6 +60,12 @@ export class TestApp {
     readonly logs: LogCapture,
     readonly dbUrl: string,
     private readonly dropDb: () => Promise<void>,
+    /**
+     * The time the throttles count by: it stands one second into a window (the real one when the app
+     * was made) and moves only with `advance`, so a test that counts attempts up to a limit never
+     * straddles a window's end, and one that needs the next window advances to it.
+     */
+    readonly clock: FakeClock,
   ) {}
 
   static async create(env: RawEnv = {}): Promise<TestApp> {
@@ -79,11 +76,19 @@ export class TestApp {
       { LOG_LEVEL: 'info', DARI_WEB_DIST: '/nonexistent', DARI_MEDIA_DIR: mediaDir, ...env },
       db.url,
     );
-    const app = await createApp(config, { logStream: logs });
-    return new TestApp(app, logs, db.url, async () => {
-      await db.drop();
-      rmSync(mediaDir, { recursive: true, force: true });
-    });
+    const windowMs = config.login.windowMs;
+    const clock = new FakeClock(Math.floor(Date.now() / windowMs) * windowMs + 1_000);
+    const app = await createApp(config, { logStream: logs, clock });
+    return new TestApp(
+      app,
+      logs,
+      db.url,
+      async () => {
+        await db.drop();
+        rmSync(mediaDir, { recursive: true, force: true });
+      },
+      clock,
+    );
   }
 
   get db(): DataSource {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app-exception.js';
 import * as q from './auth.queries.js';
@@ -44,6 +45,7 @@ export class LoginThrottleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   limitFor(bucket: ThrottleBucket): number {
@@ -68,7 +70,7 @@ export class LoginThrottleService {
   /** Counts one attempt; throws 429 with the wait when the limit is passed. */
   async hit(bucket: ThrottleBucket, key: string): Promise<void> {
     const windowMs = this.config.login.windowMs;
-    const now = Date.now();
+    const now = this.clock.now();
     const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
     const failures = await q.countAttempt(this.db, bucket, this.keyHash(bucket, key), windowStart);
     if (Math.random() < 0.01) {
@@ -89,7 +91,7 @@ export class LoginThrottleService {
   /** A success: the attempt does not count against the account, nor against the address. */
   async forgive(bucket: ThrottleBucket, key: string): Promise<void> {
     const windowMs = this.config.login.windowMs;
-    const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+    const windowStart = new Date(Math.floor(this.clock.now() / windowMs) * windowMs);
     if (PER_ACCOUNT.has(bucket)) {
       await q.clearAttempts(this.db, bucket, this.keyHash(bucket, key));
     } else {
