@@ -1,6 +1,9 @@
 -- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.
 -- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts
 
+-- reports.accountLocale
+SELECT u.locale FROM users u WHERE u.id = $1;
+
 -- reports.active30Of
 SELECT count(*)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner' AND m.last_active_at >= now() - interval '30 days';
 

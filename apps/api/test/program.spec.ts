@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '@dari/contracts';
@@ -524,7 +525,7 @@ describe('program management', () => {
       .split('\n');
     expect(header.split(',')).toHaveLength(3 + 3);
     expect(header).toContain(cB.slug);
-    expect(row).toMatch(/^두 곳 학습자,.*,0,active,no$/);
+    expect(row).toMatch(/^두 곳 학습자,.*,0%,배우는 중,아니요$/);
 
     // Once the learner leaves B's cohort, B reports on them no more.
     expect((await api(mB, 'DELETE', `/cohorts/${kB}/members/${learner.id}`)).status).toBe(200);
@@ -625,8 +626,8 @@ describe('program management', () => {
       .trim()
       .split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^학습자 A,.*,no,100,completed,no$/);
-    expect(lines[2]).toMatch(/^학습자 B,.*,yes,66,active,yes$/);
+    expect(lines[1]).toMatch(/^학습자 A,\d{4}-\d{2}-\d{2} \d{2}:\d{2},아니요,100%,마침,아니요$/);
+    expect(lines[2]).toMatch(/^학습자 B,.*,예,66%,배우는 중,예$/);
     // A browser asks for compression: the same bytes (BOM first) arrive once decoded.
     for (const [encoding, decode] of [
       ['br', brotliDecompressSync],
@@ -641,16 +642,41 @@ describe('program management', () => {
       expect(packed.headers['content-encoding']).toBe(encoding);
       expect(decode(packed.rawPayload).equals(csv.rawPayload)).toBe(true);
     }
+    // The same export as an Excel workbook, in English (the web app sends its language).
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/cohorts/${id}/export?format=xlsx&lang=en`,
+      headers: { cookie: `dari_session=${managerA.cookie}` },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toMatch(
+      /^attachment; filename="[A-Za-z0-9._-]*progress-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''\S+%20progress%20\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('Learner');
+    expect(sheet.getCell('A2').value).toBe('학습자 A');
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
+    expect(sheet.getCell('D2').value).toBe(1);
+    expect(sheet.getCell('D2').numFmt).toBe('0%');
+    expect(sheet.getCell('E2').value).toBe('Completed');
+    // An unknown format or language: a readable 400, nothing exported.
+    const bad = await api(managerA, 'GET', `/reports/cohorts/${id}/export?format=pdf`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/format/);
+    expect((await api(managerA, 'GET', `/reports/program/export?lang=fr`)).status).toBe(400);
     const courseCsv = await t.app.inject({
       method: 'GET',
       url: `/api/v1/reports/courses/${c.id}/export`,
       headers: { cookie: `dari_session=${author.cookie}` },
     });
-    expect(courseCsv.body).toContain('quiz,,,?,3,0.333');
+    expect(courseCsv.body).toContain('퀴즈,,,?,3,33%');
     const audit = await t.db.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`,
       [managerA.id],
     );
-    expect(audit[0].n).toBe(exportsBefore + 3);
+    expect(audit[0].n).toBe(exportsBefore + 4);
   });
 });

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify';
-import { ZodResponse } from 'nestjs-zod';
-import { Readable } from 'node:stream';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import type { Locale } from '@dari/contracts';
 import { AuditService } from '../audit/index.js';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
@@ -15,9 +14,13 @@ import {
   ProgramReportDto,
   SharedReflectionsDto,
 } from './reports.dto.js';
+import { cohortExport, courseExport, programExport, type ExportFile } from './export-tables.js';
+import { exportQuerySchema, exportResponse, type ExportQuery } from './export-writer.js';
 import { ReportsService } from './reports.service.js';
 
-/** Dashboards and their CSV exports (UTF-8 with BOM, so Korean Excel opens them right; streamed). */
+class ExportQueryDto extends createZodDto(exportQuerySchema) {}
+
+/** Dashboards and their exports: CSV (UTF-8 with BOM, so Korean Excel opens them right) or .xlsx, streamed. */
 @ApiTags('reports')
 @Controller('reports')
 @Roles('manager', 'admin')
@@ -73,72 +76,63 @@ export class ReportsController {
     return this.reports.learner(params.id, auth, requestId);
   }
 
+  /** Exports take `?format=csv|xlsx` (CSV by default) and `?lang=ko|en|zh` (the web app sends its language; else the account's). */
   @Get('program/export')
-  async programCsv(@Auth() auth: AuthContext, @RequestId() requestId: string, @Res() reply: DariReply): Promise<void> {
+  async programExport(
+    @Auth() auth: AuthContext,
+    @RequestId() requestId: string,
+    @Query() query: ExportQueryDto,
+    @Res() reply: DariReply,
+  ): Promise<void> {
     const r = await this.reports.program(auth);
-    const rows = [
-      ['scope', 'name', 'learners', 'enrolments', 'completions', 'completion_rate'],
-      ['program', '', r.learners, r.enrolments, r.completions, r.completionRate],
-      ...r.cohorts.map((c) => ['cohort', c.name, c.learners, c.enrolments, c.completions, c.completionRate]),
-      ...r.courses.map((c) => ['course', c.title.ko, '', c.enrolments, c.completions, c.completionRate]),
-    ];
-    await this.send(reply, 'program.csv', Readable.from(rows), auth, requestId, 'program');
+    const locale = query.lang ?? (await this.reports.accountLocale(auth.userId));
+    await this.send(reply, programExport(r, locale), query, locale, auth, requestId, 'program');
   }
 
   @Get('cohorts/:id/export')
-  async cohortCsv(
+  async cohortExport(
     @Auth() auth: AuthContext,
     @RequestId() requestId: string,
     @Param() params: IdParamDto,
+    @Query() query: ExportQueryDto,
     @Res() reply: DariReply,
   ): Promise<void> {
-    const rows = this.reports.cohortGridRows(params.id, auth);
-    const first = await rows.next(); // access is checked here, before any byte is sent
-    async function* all() {
-      if (!first.done) yield first.value;
-      yield* rows;
-    }
-    await this.send(reply, `cohort-${params.id.slice(0, 8)}.csv`, Readable.from(all()), auth, requestId, 'cohort');
+    const { cohort, courses, rows } = await this.reports.cohortExport(params.id, auth); // access checked here
+    const locale = query.lang ?? (await this.reports.accountLocale(auth.userId));
+    await this.send(reply, cohortExport(cohort, courses, rows, locale), query, locale, auth, requestId, 'cohort');
   }
 
   @Get('courses/:id/export')
   @Roles('instructor', 'manager', 'admin')
-  async courseCsv(
+  async courseExport(
     @Auth() auth: AuthContext,
     @RequestId() requestId: string,
     @Param() params: IdParamDto,
+    @Query() query: ExportQueryDto,
     @Res() reply: DariReply,
   ): Promise<void> {
     const r = await this.reports.course(params.id, auth);
-    const rows = [
-      ['lesson', 'kind', 'started', 'completed', 'question', 'answers', 'correct_share'],
-      ...r.lessons.map((l) => [l.title.ko, l.kind, l.started, l.completed, '', '', '']),
-      ...r.questions.map((q) => [
-        r.lessons.find((l) => l.lessonId === q.lessonId)?.title.ko ?? '',
-        'quiz',
-        '',
-        '',
-        q.prompt.ko,
-        q.answers,
-        q.correctShare ?? '',
-      ]),
-    ];
-    await this.send(reply, 'course.csv', Readable.from(rows), auth, requestId, 'course');
+    const locale = query.lang ?? (await this.reports.accountLocale(auth.userId));
+    await this.send(reply, courseExport(r, locale), query, locale, auth, requestId, 'course');
   }
 
   private async send(
     reply: DariReply,
-    filename: string,
-    rows: Readable,
+    file: ExportFile,
+    query: ExportQuery,
+    locale: Locale,
     auth: AuthContext,
     requestId: string,
     report: string,
   ): Promise<void> {
-    await this.audit.record({ actorId: auth.userId, action: 'report.exported', requestId, details: { report } });
-    const csv = rows.pipe(stringify({ bom: true, cast: { boolean: (v) => (v ? 'yes' : 'no') } }));
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .send(csv);
+    const format = query.format ?? 'csv';
+    await this.audit.record({
+      actorId: auth.userId,
+      action: 'report.exported',
+      requestId,
+      details: { report, format },
+    });
+    const { body, headers } = exportResponse(file.table, { format, locale, ...file });
+    await reply.headers(headers).send(body);
   }
 }

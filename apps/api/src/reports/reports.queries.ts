@@ -1,4 +1,4 @@
-import type { DraftText, PublishedCourse } from '@dari/contracts';
+import type { DraftText, Locale, PublishedCourse } from '@dari/contracts';
 import { type Db, run, type Statement, statement } from '../database/sql.js';
 import { EXPORT_PAGE_SIZE, exportPageSql, gridCountSql, gridPageSql, type GridPageQuery } from './report-sql.js';
 
@@ -374,3 +374,10 @@ const learnerProgressSql = statement<
 /** The learner's progress in these courses only: nothing of their other courses is read. */
 export const learnerProgress = (db: Db, learnerId: string, courseIds: string[]) =>
   run(db, learnerProgressSql, [learnerId, courseIds]);
+
+/** The account's own interface language (the exports' language when the download names none). */
+const accountLocaleStatement = statement<{ locale: Locale }, [userId: string]>(
+  'reports.accountLocale',
+  `SELECT u.locale FROM users u WHERE u.id = $1`,
+);
+export const accountLocale = (db: Db, userId: string) => run(db, accountLocaleStatement, [userId]);

@@ -1,13 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SKIP_COUNT_MIN, type CohortGrid, type CourseReport, type ProgramReport } from '@dari/contracts';
+import {
+  SKIP_COUNT_MIN,
+  type CohortGrid,
+  type CourseReport,
+  type DraftText,
+  type Locale,
+  type ProgramReport,
+} from '@dari/contracts';
 import { AuditService } from '../audit/index.js';
 import { CohortsService } from '../cohorts/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { CourseAccessService } from '../courses/course-access.service.js';
+import { CourseAccessService } from '../courses/index.js';
+import type { CohortExportRow } from './export-tables.js';
 import * as q from './reports.queries.js';
 import type { CohortNumbers as CohortRow, CourseNumbers, LearnerEnrolmentRow } from './reports.queries.js';
 
@@ -327,37 +335,50 @@ export class ReportsService {
     return q.cohortCourses(this.db, cohortId);
   }
 
-  /** Every learner row of a cohort grid, a page at a time by keyset, for streaming exports. */
-  async *cohortGridRows(cohortId: string, auth: AuthContext): AsyncGenerator<string[]> {
-    await this.cohorts.managed(cohortId, auth);
+  /**
+   * A cohort's export: the cohort and its courses (access is checked here, before any byte is sent),
+   * then every learner row, a page at a time by keyset, typed (export-tables.ts writes them).
+   */
+  async cohortExport(
+    cohortId: string,
+    auth: AuthContext,
+  ): Promise<{
+    cohort: { name: string };
+    courses: { title: DraftText; slug: string }[];
+    rows: AsyncGenerator<CohortExportRow>;
+  }> {
+    const cohort = await this.cohorts.managed(cohortId, auth);
     const courses = await this.cohortCourses(cohortId);
     const pastDue = courses.filter((c) => c.past_due).map((c) => c.course_id);
-    yield [
-      'display_name',
-      'last_active',
-      'at_risk',
-      ...courses.map((c) => c.title.ko).flatMap((t) => [`${t} %`, `${t} status`, `${t} overdue`]),
-    ];
-    let after: { name: string; id: string } | null = null;
     const days = this.config.atRiskInactiveDays;
-    for (;;) {
-      const rows = await q.exportPage(this.db, { cohortId, days, pastDue, after });
-      for (const r of rows) {
-        yield [
-          r.display_name,
-          r.last_active?.toISOString() ?? '',
-          r.at_risk ? 'yes' : 'no',
-          ...courses.flatMap((c) => {
-            const cell = r.cells?.find((x) => x.course_id === c.course_id);
-            return cell
-              ? [String(cell.percent), cell.status, cell.overdue ? 'yes' : 'no']
-              : ['0', 'not_enrolled', 'no'];
-          }),
-        ];
+    const db = this.db;
+    async function* rows(): AsyncGenerator<CohortExportRow> {
+      let after: { name: string; id: string } | null = null;
+      for (;;) {
+        const page = await q.exportPage(db, { cohortId, days, pastDue, after });
+        for (const r of page) {
+          yield {
+            displayName: r.display_name,
+            lastActive: r.last_active,
+            atRisk: r.at_risk,
+            cells: courses.map((c) => r.cells?.find((x) => x.course_id === c.course_id) ?? null),
+          };
+        }
+        if (page.length < q.EXPORT_PAGE_SIZE) return;
+        after = { name: page[page.length - 1].display_name, id: page[page.length - 1].user_id };
       }
-      if (rows.length < q.EXPORT_PAGE_SIZE) return;
-      after = { name: rows[rows.length - 1].display_name, id: rows[rows.length - 1].user_id };
     }
+    return {
+      cohort: { name: cohort.name },
+      courses: courses.map((c) => ({ title: c.title, slug: c.slug })),
+      rows: rows(),
+    };
+  }
+
+  /** The account's own interface language: the exports' language when the download does not say. */
+  async accountLocale(userId: string): Promise<Locale> {
+    const [row] = await q.accountLocale(this.db, userId);
+    return row?.locale ?? 'ko';
   }
 }
 

@@ -337,9 +337,14 @@ describe('cohort: progress grid', () => {
         .slice(1),
     ).toEqual(['100% 수료', '10% ']);
     expect(screen.getByText(/14일 넘게 배우지 않았거나 마감일이 지난 과정이 있는 학습자예요/)).toBeInTheDocument();
+    // The app's language goes with the download; Excel beside CSV.
     expect(screen.getByRole('link', { name: '진도 CSV 내려받기' })).toHaveAttribute(
       'href',
-      `/api/v1/reports/cohorts/${COHORT_ID}/export`,
+      `/api/v1/reports/cohorts/${COHORT_ID}/export?lang=ko`,
+    );
+    expect(screen.getByRole('link', { name: '엑셀 파일(.xlsx)로 내려받기' })).toHaveAttribute(
+      'href',
+      `/api/v1/reports/cohorts/${COHORT_ID}/export?lang=ko&format=xlsx`,
     );
 
     const user = userEvent.setup();

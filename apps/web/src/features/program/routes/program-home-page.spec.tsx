@@ -24,7 +24,11 @@ describe('program home (manager dashboard)', () => {
     expect(screen.getByText('수료율', { selector: 'dt' }).nextElementSibling).toHaveTextContent('38%');
     expect(screen.getByRole('link', { name: '전체 현황 CSV 내려받기' })).toHaveAttribute(
       'href',
-      '/api/v1/reports/program/export',
+      '/api/v1/reports/program/export?lang=ko',
+    );
+    expect(screen.getByRole('link', { name: '엑셀 파일(.xlsx)로 내려받기' })).toHaveAttribute(
+      'href',
+      '/api/v1/reports/program/export?lang=ko&format=xlsx',
     );
 
     const cohortLink = screen.getAllByRole('link', { name: '2027 봄 아카데미' })[0];
