@@ -225,6 +225,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     expect: only({ admin: mine(200, 200) }),
     body: () => ({ displayName: '바뀐 이름' }),
   },
+  'GET /api/v1/admin/users/:id/overview': { object: kinds.learner, expect: only({ admin: mine(200, 200) }) },
   'POST /api/v1/admin/users/:id/reset-code': {
     object: kinds.learner,
     fresh: true,

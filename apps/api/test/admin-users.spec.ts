@@ -253,6 +253,58 @@ describe('admin user management', () => {
     await t.db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
   });
 
+  it("shows an account's cohorts and courses (status, percent) on its page; a learner's is audited; others get 403/404", async () => {
+    const learner = await t.createUser('learner');
+    const manager = await t.signedIn('manager');
+    const author = await t.signedIn('instructor');
+    const api = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) =>
+      t.request(method, `/api/v1${url}`, { cookie, body });
+    const slug = uniqueName('ov-').toLowerCase();
+    let c = (await api(author.cookie, 'POST', '/authoring/courses', { slug, title: { ko: '인권', en: 'Rights' } }))
+      .body;
+    c = (await api(author.cookie, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
+    const l = (
+      await api(author.cookie, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
+        kind: 'reading',
+        title: { ko: '읽기' },
+      })
+    ).body;
+    await api(author.cookie, 'PATCH', `/authoring/lessons/${l.id}`, {
+      revision: 0,
+      content: { kind: 'reading', body: { ko: '가' } },
+    });
+    expect((await api(author.cookie, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
+    const cohort = (await api(manager.cookie, 'POST', '/cohorts', { name: `개요 ${uniqueName()}` })).body;
+    await api(manager.cookie, 'POST', `/cohorts/${cohort.id}/members`, {
+      members: [{ userId: learner.id, role: 'learner' }],
+    });
+    const lc = await t.login(learner.username);
+    expect((await api(lc, 'POST', `/courses/${slug}/enrol`, {})).status).toBeLessThan(300);
+
+    const res = await as(admin.cookie).get(`/api/v1/admin/users/${learner.id}/overview`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      cohorts: [{ id: cohort.id, name: cohort.name, role: 'learner' }],
+      enrolments: [
+        {
+          courseId: c.id,
+          title: expect.objectContaining({ ko: '인권', en: 'Rights' }),
+          status: 'active',
+          percent: 0,
+          lastActivityAt: null,
+        },
+      ],
+    });
+    const audit = await t.db.query(
+      `SELECT a.action, a.details FROM audit_events a WHERE a.target_user_id = $1 AND a.actor_id = $2 AND a.action = 'learner.report_viewed'`,
+      [learner.id, admin.id],
+    );
+    expect(audit).toEqual([{ action: 'learner.report_viewed', details: { view: 'admin_overview' } }]);
+    expect((await as(admin.cookie).get(`/api/v1/admin/users/${randomUUID()}/overview`)).status).toBe(404);
+    expect((await as(admin.cookie).get(`/api/v1/admin/users/not-an-id/overview`)).status).toBe(400);
+    expect((await as(manager.cookie).get(`/api/v1/admin/users/${learner.id}/overview`)).status).toBe(403);
+  });
+
   it('audits an admin opening a learner record', async () => {
     const u = await t.createUser('learner');
     await as(admin.cookie).get(`/api/v1/admin/users/${u.id}`);

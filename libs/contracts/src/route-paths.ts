@@ -43,6 +43,7 @@ export const ROUTE_PATHS = {
   'adminUsers.get': { method: 'GET', path: '/admin/users/:id', roles: ADMIN },
   'adminUsers.update': { method: 'PATCH', path: '/admin/users/:id', roles: ADMIN },
   'adminUsers.resetCode': { method: 'POST', path: '/admin/users/:id/reset-code', roles: ADMIN },
+  'adminUsers.overview': { method: 'GET', path: '/admin/users/:id/overview', roles: ADMIN },
   'admin.audit': { method: 'GET', path: '/admin/audit', roles: ADMIN },
   'users.erase': { method: 'POST', path: '/users/:id/erase', roles: MANAGERS },
   // authoring

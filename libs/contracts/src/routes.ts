@@ -105,6 +105,7 @@ import {
   updateMeSchema,
   updateUserSchema,
   userListSchema,
+  userOverviewSchema,
   userSummarySchema,
 } from './users.js';
 
@@ -143,6 +144,7 @@ const ROUTE_SHAPES = {
   'adminUsers.get': { params: idParamSchema, response: userSummarySchema },
   'adminUsers.update': { params: idParamSchema, body: updateUserSchema, response: userSummarySchema },
   'adminUsers.resetCode': { params: idParamSchema, response: resetCodeSchema },
+  'adminUsers.overview': { params: idParamSchema, response: userOverviewSchema },
   'admin.audit': { query: auditQuerySchema, response: auditPageSchema },
   'users.erase': { params: idParamSchema, response: 'empty' },
   'authoring.listCourses': { query: listAuthorCoursesQuerySchema, response: authorCourseListSchema },

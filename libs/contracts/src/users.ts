@@ -135,3 +135,18 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 export type Username = z.infer<typeof usernameSchema>;
 export type DisplayName = z.infer<typeof displayNameSchema>;
 export type Password = z.infer<typeof passwordSchema>;
+
+/** Where an account takes part, for the admin's user page: its cohorts and its course enrolments. */
+export const userOverviewSchema = z.object({
+  cohorts: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['manager', 'instructor', 'learner']) })),
+  enrolments: z.array(
+    z.object({
+      courseId: z.uuid(),
+      title: z.object({ ko: z.string(), en: z.string().nullish(), zh: z.string().nullish() }),
+      status: z.enum(['active', 'completed', 'withdrawn']),
+      percent: z.number().int().min(0).max(100),
+      lastActivityAt: z.iso.datetime({ offset: true }).nullable(),
+    }),
+  ),
+});
+export type UserOverview = z.infer<typeof userOverviewSchema>;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ZodResponse } from 'nestjs-zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { userOverviewSchema } from '@dari/contracts';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
 import {
@@ -13,14 +14,20 @@ import {
   UserListDto,
   UserSummaryDto,
 } from './users.dto.js';
+import { UserOverviewService } from './user-overview.service.js';
 import { UsersService } from './users.service.js';
+
+class UserOverviewDto extends createZodDto(userOverviewSchema) {}
 
 /** Accounts of every role; admins only. */
 @ApiTags('admin')
 @Controller('admin/users')
 @Roles('admin')
 export class AdminUsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly overviews: UserOverviewService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: UserListDto })
@@ -38,6 +45,13 @@ export class AdminUsersController {
   @ZodResponse({ type: UserSummaryDto })
   get(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto) {
     return this.users.get(params.id, { userId: auth.userId, requestId });
+  }
+
+  /** Where the account takes part: its cohorts and course enrolments (status, percent). */
+  @Get(':id/overview')
+  @ZodResponse({ type: UserOverviewDto })
+  overview(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto) {
+    return this.overviews.overview(params.id, { userId: auth.userId, requestId });
   }
 
   /** Display name, role, or active/disabled; disabling ends the person's sessions at once. */
