@@ -51,7 +51,8 @@ export function Header() {
     <header className="site-header">
       <div className="header-top">
         <Link to="/" className="brand" lang="ko">
-          Dari 다리
+          {/* On a learner's phone only "다리" shows, so the header keeps to one row (styles.css). */}
+          <span className="brand-latin">Dari</span> 다리
         </Link>
         <div className="header-tools">
           <LanguageSwitch value={locale} onChange={change} />
