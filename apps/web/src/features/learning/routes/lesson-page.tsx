@@ -1,17 +1,16 @@
 import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
-import { useCallback, useDeferredValue, useEffect, useRef, useState, type RefCallback } from 'react';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadError } from '../../../components/alerts';
-import { CourseOutline } from '../../../components/course/course-outline';
-import type { LessonPlayerSlots } from '../../../components/course/lesson-view';
-import { pickText } from '../../../components/course/localized';
-import type { QuizAnswers, QuizOutcome } from '../../../components/course/quiz-outcome';
-import { QuizPlay } from '../../../components/course/quiz-play';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { useMe } from '../../../lib/session';
+import { LoadError } from '@/components/alerts';
+import { CourseOutline } from '@/components/course/course-outline';
+import type { LessonPlayerSlots } from '@/components/course/lesson-view';
+import { pickText } from '@/components/course/localized';
+import { QuizPlay } from '@/components/course/quiz-play';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { useMe } from '@/lib/session';
 import { useEnrol } from '../api/enrol';
 import { useJournal } from '../api/get-journal';
 import { useLastQuizAttempt } from '../api/get-quiz-attempts';
@@ -21,15 +20,14 @@ import { PlayerLesson } from '../components/player-lesson';
 import { ReadingEnd } from '../components/reading-end';
 import { ReflectionForm } from '../components/reflection-form';
 import { useLearnerCourse, useRecordEvent } from '../hooks/use-learner-course';
-import { useLessonTracking } from '../hooks/use-lesson-tracking';
 import { lessonLanguage, lessonLanguages, useChosenLessonLanguage } from '../lesson-language';
+import { paths } from '@/config/paths';
 import { coursePath, lessonPath } from '../lesson-path';
-import type { EventResult } from '../queue/event-queue';
-import { learningQueue, newEvent } from '../queue/learning-queue';
+import { useLessonEvents } from './use-lesson-events';
 
 // The Markdown renderer (a lazy chunk) is needed as soon as the lesson's data arrives: fetch it now,
 // beside that data, rather than after it.
-void import('../../../components/markdown/markdown');
+void import('@/components/markdown/markdown');
 
 const isReflection = (course: PublishedCourse | undefined, lessonId: string) =>
   Boolean(course?.modules.some((m) => m.lessons.some((l) => l.id === lessonId && l.kind === 'reflection')));
@@ -45,13 +43,6 @@ export function LessonPage() {
   const record = useRecordEvent(slug);
   const enrol = useEnrol(slug);
   const journal = useJournal(isReflection(course.data, lessonId));
-  const [finished, setFinished] = useState(false);
-  const [skippedId, setSkippedId] = useState<string | null>(null);
-  const completedIds = useRef(new Set<string>());
-  const viewedId = useRef<string | null>(null);
-  const media = useRef<HTMLMediaElement | null>(null);
-  const enrolmentStatus = useRef(state?.enrolment?.status);
-  enrolmentStatus.current = state?.enrolment?.status;
   const courseId = course.data?.courseId;
   const userId = useMe().data?.id;
   // The language the learner reads this course's lessons in, when they chose one on the page (this tab only).
@@ -69,89 +60,18 @@ export function LessonPage() {
   const enrolled = Boolean(state?.enrolment);
   const locked = lessonState?.locked ?? false;
   const active = enrolled && !locked && Boolean(lesson);
-  const done = lessonState?.status === 'completed';
   const kind = lesson?.kind;
   // The learner's last graded attempt at this quiz, shown again after a reload (their own only).
   const lastAttempt = useLastQuizAttempt(lesson?.id, active && kind === 'quiz' && (lessonState?.attempts ?? 0) > 0);
 
-  // The finish line: an answer from the server saying this enrolment just became complete.
-  useEffect(() => {
-    if (!courseId) return undefined;
-    return learningQueue().onAnswer((answer) => {
-      const enrolment = answer.enrolments.find((e) => e.courseId === courseId);
-      if (enrolment?.status === 'completed' && enrolmentStatus.current !== 'completed') setFinished(true);
-    });
-  }, [courseId]);
-
-  useEffect(() => {
-    if (!active || !lesson || viewedId.current === lesson.id) return;
-    viewedId.current = lesson.id;
-    void record(newEvent('viewed', lesson.id, {}));
-  }, [active, lesson, record]);
-
-  const complete = useCallback(() => {
-    if (!active || !lesson || done || completedIds.current.has(lesson.id)) return;
-    completedIds.current.add(lesson.id);
-    void record(newEvent('completed', lesson.id, {}));
-  }, [active, lesson, done, record]);
-
-  const position = useCallback(() => {
-    if (kind === 'media') return media.current ? media.current.currentTime : null;
-    if (kind === 'reading') return window.scrollY;
-    return null;
-  }, [kind]);
-  useLessonTracking({
-    enabled: active,
-    lessonId: lesson?.id ?? '',
+  const { finished, done, skipped, savedPosition, complete, mediaRef, submitQuiz, skip } = useLessonEvents({
+    courseId,
+    enrolmentStatus: state?.enrolment?.status,
+    lesson,
+    lessonState,
+    active,
     record,
-    position,
-    initialPosition: lessonState?.position ?? null,
-    minChange: kind === 'media' ? 2 : 50,
   });
-
-  const savedPosition = lessonState?.status === 'in_progress' ? lessonState.position : null;
-  const mediaRef: RefCallback<HTMLMediaElement> = useCallback(
-    (el) => {
-      media.current = el;
-      if (el && savedPosition && savedPosition > 0) {
-        const restore = () => {
-          if (el.duration && savedPosition < el.duration - 1) el.currentTime = savedPosition;
-        };
-        if (el.readyState >= 1) restore();
-        else el.addEventListener('loadedmetadata', restore, { once: true });
-      }
-    },
-    // Restore once per lesson, not each time the saved position moves on.
-    [lesson?.id],
-  );
-
-  const submitQuiz = useCallback(
-    async (answers: QuizAnswers, later: (outcome: QuizOutcome) => void): Promise<QuizOutcome> => {
-      if (!lesson) return { state: 'queued' };
-      const event = newEvent('quiz_submitted', lesson.id, { answers });
-      const toOutcome = (result: EventResult): QuizOutcome =>
-        result.quiz
-          ? { state: 'graded', ...result.quiz }
-          : {
-              state: 'refused',
-              message: t(
-                result.status === 'duplicate'
-                  ? 'learning.quiz.duplicate'
-                  : `learning.refused.${result.reason ?? 'unknown'}`,
-              ),
-            };
-      const outcome = await record(event);
-      if (outcome.state === 'answered') return toOutcome(outcome.result);
-      const off = learningQueue().onAnswer((answer) => {
-        const result = answer.results.find((r) => r.id === event.id);
-        if (!result) return;
-        off();
-        later(toOutcome(result));
-      });
-      return { state: 'queued' };
-    },
-    [lesson, record, t],
-  );
 
   if (course.isPending || progress.isPending) return <Loading />;
   if (course.isError || progress.isError) {
@@ -164,7 +84,7 @@ export function LessonPage() {
             void progress.refetch();
           }}
         />
-        <Link to="/learn">{t('catalog.backToList')}</Link>
+        <Link to={paths.learn.home}>{t('catalog.backToList')}</Link>
       </Page>
     );
   }
@@ -239,28 +159,22 @@ export function LessonPage() {
             </>
           ) : undefined,
         contentNote: { memoryKey: userId ? `${userId}.${lesson.id}` : null, finished: done },
-        onSkip: lesson.contentNote
-          ? () => {
-              setSkippedId(lesson.id);
-              if (lessonState?.status !== 'completed') void record(newEvent('skipped', lesson.id, {}));
-            }
-          : undefined,
-        skipped:
-          skippedId === lesson.id ? (
-            <div className="content-note" role="status">
+        onSkip: lesson.contentNote ? skip : undefined,
+        skipped: skipped ? (
+          <div className="content-note" role="status">
+            <p>
+              <strong>{t('learning.player.skippedTitle')}</strong>
+            </p>
+            <p>{t('learning.player.skippedBody')}</p>
+            {next ? null : (
               <p>
-                <strong>{t('learning.player.skippedTitle')}</strong>
+                <Link to={coursePath(data.slug)}>
+                  {t('learning.player.backToCourse', { course: courseTitle.text })}
+                </Link>
               </p>
-              <p>{t('learning.player.skippedBody')}</p>
-              {next ? null : (
-                <p>
-                  <Link to={coursePath(data.slug)}>
-                    {t('learning.player.backToCourse', { course: courseTitle.text })}
-                  </Link>
-                </p>
-              )}
-            </div>
-          ) : undefined,
+            )}
+          </div>
+        ) : undefined,
       }
     : undefined;
 
@@ -336,10 +250,7 @@ export function LessonPage() {
           </Link>
         ) : null}
         {next ? (
-          <Link
-            className={done || skippedId === lesson.id ? 'button button-primary' : 'button'}
-            to={lessonPath(data.slug, next.id)}
-          >
+          <Link className={done || skipped ? 'button button-primary' : 'button'} to={lessonPath(data.slug, next.id)}>
             {t('course.nextLesson')}
           </Link>
         ) : (
