@@ -13,6 +13,8 @@ import { formatKoreaDateTime } from '../../../lib/korea-time';
 import { useCreateResetCode } from '../api/create-reset-code';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
+import { useEraseUser, useUserOverview } from '../api/user-overview';
+import { pickText } from '../../../components/course/localized';
 import '../../../components/page-wide.css';
 
 export function UserDetailPage() {
@@ -20,6 +22,17 @@ export function UserDetailPage() {
   const { id = '' } = useParams();
   const validId = uuidSchema.safeParse(id).success;
   const user = useUser(id, validId);
+  // After an erasure the account is gone: say so here instead of loading it again.
+  const [erased, setErased] = useState<string | null>(null);
+
+  if (erased) {
+    return (
+      <Page title={t('userDetail.erasedTitle')}>
+        <StatusMessage>{t('userDetail.erased', { name: erased })}</StatusMessage>
+        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+      </Page>
+    );
+  }
 
   if (!validId) {
     return (
@@ -38,15 +51,16 @@ export function UserDetailPage() {
       </Page>
     );
   }
-  return <UserDetail user={user.data} />;
+  return <UserDetail user={user.data} onErased={setErased} />;
 }
 
-function UserDetail({ user }: { user: UserSummary }) {
+function UserDetail({ user, onErased }: { user: UserSummary; onErased: (name: string) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const roleSelectId = useId();
   const update = useUpdateUser(user.id);
   const resetCode = useCreateResetCode(user.id);
+  const erase = useEraseUser(user.id);
   const [role, setRole] = useState<Role>(user.role);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -98,6 +112,8 @@ function UserDetail({ user }: { user: UserSummary }) {
           </div>
         </dl>
       </section>
+
+      <UserPlaces userId={user.id} />
 
       <section className="card" aria-labelledby="user-role-title">
         <h2 id="user-role-title">{t('userDetail.roleTitle')}</h2>
@@ -172,6 +188,73 @@ function UserDetail({ user }: { user: UserSummary }) {
           />
         )}
       </section>
+
+      <section className="card" aria-labelledby="user-erase-title">
+        <h2 id="user-erase-title">{t('userDetail.eraseTitle')}</h2>
+        <p>{t('userDetail.eraseExplain')}</p>
+        <ErrorAlert error={erase.error} />
+        <ConfirmAction
+          label={t('userDetail.erase')}
+          question={t('userDetail.eraseConfirm', { name: user.displayName, username: user.username })}
+          confirmLabel={t('userDetail.eraseYes')}
+          pending={erase.isPending}
+          danger
+          onConfirm={() => erase.mutate(undefined, { onSuccess: () => onErased(user.displayName) })}
+        />
+      </section>
     </Page>
+  );
+}
+
+/** The account's cohorts and courses (status and percent), so the admin sees where the person takes part. */
+function UserPlaces({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const overview = useUserOverview(userId);
+  return (
+    <section className="card" aria-labelledby="user-places-title">
+      <h2 id="user-places-title">{t('userDetail.placesTitle')}</h2>
+      {overview.isPending ? <Loading /> : null}
+      {overview.isError ? <LoadError error={overview.error} onRetry={() => void overview.refetch()} /> : null}
+      {overview.data ? (
+        <>
+          <h3>{t('userDetail.cohortsTitle')}</h3>
+          {overview.data.cohorts.length === 0 ? (
+            <p className="muted">{t('userDetail.noCohorts')}</p>
+          ) : (
+            <ul className="user-places" data-testid="user-cohorts">
+              {overview.data.cohorts.map((k) => (
+                <li key={k.id}>
+                  <Link to={`/program/cohorts/${k.id}`}>{k.name}</Link>{' '}
+                  <span className="muted">({t(`userDetail.cohortRoles.${k.role}`)})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('userDetail.coursesTitle')}</h3>
+          {overview.data.enrolments.length === 0 ? (
+            <p className="muted">{t('userDetail.noCourses')}</p>
+          ) : (
+            <ul className="user-places" data-testid="user-courses">
+              {overview.data.enrolments.map((e) => {
+                const title = pickText(e.title, locale);
+                return (
+                  <li key={e.courseId}>
+                    <span lang={title.lang}>{title.text}</span> — {t(`userDetail.enrolmentStatus.${e.status}`)},{' '}
+                    {t('userDetail.percent', { percent: e.percent })}
+                    {e.lastActivityAt ? (
+                      <span className="muted">
+                        {' '}
+                        · {t('userDetail.lastActivity', { date: formatKoreaDateTime(e.lastActivityAt, locale) })}
+                      </span>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -43,6 +43,7 @@ describe('admin users', () => {
   it('changes a role only after confirming, and shows last_admin translated', async () => {
     const api = mockApi({
       'GET /me': { status: 200, body: makeMe('admin') },
+      [`GET /admin/users/${target.id}/overview`]: { status: 200, body: { cohorts: [], enrolments: [] } },
       [`GET /admin/users/${target.id}`]: { status: 200, body: target },
       [`PATCH /admin/users/${target.id}`]: apiError(409, 'last_admin'),
     });
@@ -60,6 +61,7 @@ describe('admin users', () => {
   it('disables an account and makes a reset code that is shown once', async () => {
     mockApi({
       'GET /me': { status: 200, body: makeMe('admin') },
+      [`GET /admin/users/${target.id}/overview`]: { status: 200, body: { cohorts: [], enrolments: [] } },
       [`GET /admin/users/${target.id}`]: { status: 200, body: makeUser() },
       [`PATCH /admin/users/${target.id}`]: (req) => ({ status: 200, body: makeUser(req.body as object) }),
       [`POST /admin/users/${target.id}/reset-code`]: {
