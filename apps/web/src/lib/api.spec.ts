@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, mockApi } from '../test/mock-api';
 import { api, ApiError, apiRequest, routeUrl } from './api';
+import { checkAnswer } from './api-dev-check';
 import { safeNextPath } from './safe-next';
 
 describe('apiRequest', () => {
@@ -114,6 +115,19 @@ describe('api (the typed client)', () => {
     expect(routeUrl('authoring.bundle', { params: { id }, query: { version: 3 } })).toBe(
       `/api/v1/authoring/courses/${id}/bundle?version=3`,
     );
+  });
+
+  it('in development, warns when an answer does not match its route’s response schema', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    checkAnswer('join.preview', { cohortName: '1기' });
+    checkAnswer('auth.logout', undefined);
+    expect(warn).not.toHaveBeenCalled();
+    checkAnswer('join.preview', { name: '1기' });
+    expect(warn).toHaveBeenCalledWith(
+      "api('join.preview'): the answer does not match the contracts",
+      expect.any(Array),
+    );
+    warn.mockRestore();
   });
 
   // Compiled, never run: the types come from the contracts, so a wrong shape does not compile.

@@ -265,5 +265,9 @@ export async function api(key: ApiRouteKey, input: AnyInput = {}): Promise<unkno
     body: input.body,
     signal: input.signal,
   });
-  return res.status === 204 ? undefined : readJson(res);
+  if (res.status === 204) return undefined;
+  const json = await readJson(res);
+  if (import.meta.env.DEV && import.meta.env.MODE !== 'test')
+    void import('./api-dev-check').then((dev) => dev.checkAnswer(key, json));
+  return json;
 }
