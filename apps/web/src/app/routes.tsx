@@ -6,6 +6,7 @@ import { LearningShell } from '../features/learning/components/learning-shell';
 import { forgetOnSignOut } from '../features/learning/offline/personal-cache';
 import { CatalogPage } from '../features/learning/routes/catalog-page';
 import { Loading } from '../components/loading';
+import { paths, routePatterns } from '@/config/paths';
 import { MarkdownImpl } from '../components/markdown/lazy-markdown';
 import { lazyWithAreas } from '../i18n';
 import { usePreloaded } from '../lib/lazy-preload';
@@ -133,68 +134,68 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomeRedirect />} />
-        <Route path="sign-in" element={<SignInPage />} />
-        <Route path="reset-code" element={<ResetCodePage />} />
-        <Route path="join" element={<JoinPage />} />
-        <Route path="join/:code" element={<JoinPage />} />
-        <Route path="verify" element={<VerifyPage />} />
-        <Route path="verify/:code" element={<VerifyPage />} />
-        <Route path="privacy" element={<PrivacyPage />} />
+        <Route path={routePatterns.signIn} element={<SignInPage />} />
+        <Route path={routePatterns.resetCode} element={<ResetCodePage />} />
+        <Route path={routePatterns.join} element={<JoinPage />} />
+        <Route path={routePatterns.joinCode} element={<JoinPage />} />
+        <Route path={routePatterns.verify} element={<VerifyPage />} />
+        <Route path={routePatterns.verifyCode} element={<VerifyPage />} />
+        <Route path={routePatterns.privacy} element={<PrivacyPage />} />
         <Route element={<RequireAuth />}>
-          <Route path="account" element={<AccountPage />} />
-          <Route path="account/data" element={<MyDataPage />} />
+          <Route path={routePatterns.account} element={<AccountPage />} />
+          <Route path={routePatterns.accountData} element={<MyDataPage />} />
           <Route element={<RequireRole roles={['learner']} />}>
             <Route element={<LearningShell />}>
-              <Route path="learn" element={<CatalogPage />} />
+              <Route path={routePatterns.learn} element={<CatalogPage />} />
               <Route element={<LessonGlossary />}>
-                <Route path="learn/courses/:slug" element={<CoursePage />} />
+                <Route path={routePatterns.learnCourse} element={<CoursePage />} />
               </Route>
               <Route element={<PlayerGlossary />}>
-                <Route path="learn/courses/:slug/lessons/:lessonId" element={<LessonPage />} />
+                <Route path={routePatterns.learnLesson} element={<LessonPage />} />
               </Route>
-              <Route path="learn/journal" element={<JournalPage />} />
-              <Route path="learn/certificates" element={<CertificatesPage />} />
-              <Route path="learn/certificates/:id" element={<CertificatePage />} />
+              <Route path={routePatterns.learnJournal} element={<JournalPage />} />
+              <Route path={routePatterns.learnCertificates} element={<CertificatesPage />} />
+              <Route path={routePatterns.learnCertificate} element={<CertificatePage />} />
             </Route>
           </Route>
-          <Route path="teach" element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
+          <Route path={routePatterns.teach} element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
             <Route index element={<CoursesPage />} />
-            <Route path="courses/:id" element={<CourseEditorPage />} />
+            <Route path={routePatterns.teachCourse} element={<CourseEditorPage />} />
             <Route element={<LessonGlossary />}>
-              <Route path="courses/:id/preview" element={<CoursePreviewPage />} />
-              <Route path="courses/:id/versions/:version" element={<CoursePreviewPage />} />
+              <Route path={routePatterns.teachPreview} element={<CoursePreviewPage />} />
+              <Route path={routePatterns.teachVersion} element={<CoursePreviewPage />} />
             </Route>
-            <Route path="courses/:id/lessons/:lessonId" element={<LessonEditorPage />} />
+            <Route path={routePatterns.teachLesson} element={<LessonEditorPage />} />
           </Route>
-          <Route path="teach/new" element={<RequireRole roles={['instructor', 'admin']} />}>
+          <Route path={routePatterns.teachNewCourse} element={<RequireRole roles={['instructor', 'admin']} />}>
             <Route index element={<NewCoursePage />} />
           </Route>
-          <Route path="glossary">
+          <Route path={routePatterns.glossary}>
             <Route index element={<GlossaryPage />} />
-            <Route path="words" element={<WordsPage />} />
-            <Route path=":id" element={<TermPage />} />
+            <Route path={routePatterns.glossaryWords} element={<WordsPage />} />
+            <Route path={routePatterns.glossaryTerm} element={<TermPage />} />
             <Route element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
-              <Route path="requests" element={<RequestsPage />} />
-              <Route path="new" element={<NewTermPage />} />
-              <Route path=":id/edit" element={<EditTermPage />} />
+              <Route path={routePatterns.glossaryRequests} element={<RequestsPage />} />
+              <Route path={routePatterns.glossaryNewTerm} element={<NewTermPage />} />
+              <Route path={routePatterns.glossaryEditTerm} element={<EditTermPage />} />
             </Route>
           </Route>
-          <Route path="program" element={<RequireRole roles={['manager', 'admin']} />}>
+          <Route path={routePatterns.program} element={<RequireRole roles={['manager', 'admin']} />}>
             <Route index element={<ProgramHomePage />} />
-            <Route path="cohorts/new" element={<NewCohortPage />} />
-            <Route path="cohorts/:id" element={<CohortPage />} />
-            <Route path="cohorts/:id/codes/:codeId" element={<JoinCodePrintPage />} />
+            <Route path={routePatterns.programNewCohort} element={<NewCohortPage />} />
+            <Route path={routePatterns.programCohort} element={<CohortPage />} />
+            <Route path={routePatterns.programJoinCodePrint} element={<JoinCodePrintPage />} />
           </Route>
-          <Route path="program" element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
-            <Route path="courses/:id" element={<CourseReportPage />} />
-            <Route path="learners/:id" element={<LearnerReportPage />} />
+          <Route path={routePatterns.program} element={<RequireRole roles={['instructor', 'manager', 'admin']} />}>
+            <Route path={routePatterns.programCourseReport} element={<CourseReportPage />} />
+            <Route path={routePatterns.programLearnerReport} element={<LearnerReportPage />} />
           </Route>
-          <Route path="admin" element={<RequireRole roles={['admin']} />}>
-            <Route index element={<Navigate replace to="/admin/users" />} />
-            <Route path="users" element={<UsersPage />} />
-            <Route path="users/new" element={<NewUserPage />} />
-            <Route path="users/:id" element={<UserDetailPage />} />
-            <Route path="audit" element={<AuditPage />} />
+          <Route path={routePatterns.admin} element={<RequireRole roles={['admin']} />}>
+            <Route index element={<Navigate replace to={paths.admin.users} />} />
+            <Route path={routePatterns.adminUsers} element={<UsersPage />} />
+            <Route path={routePatterns.adminNewUser} element={<NewUserPage />} />
+            <Route path={routePatterns.adminUser} element={<UserDetailPage />} />
+            <Route path={routePatterns.adminAudit} element={<AuditPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
