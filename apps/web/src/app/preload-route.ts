@@ -30,7 +30,7 @@ export function preloadRoute(pathname: string, client: QueryClient): void {
   if (!lesson) return;
   let slug: string;
   try {
-    slug = decodeURIComponent(lesson[1]!);
+    slug = decodeURIComponent(lesson[1]);
   } catch {
     return; // a malformed address: the router shows its own page
   }

@@ -30,22 +30,22 @@ describe('translation catalogues', () => {
   });
 
   it.each(['en', 'zh'])('%s has exactly the keys of Korean (the default)', (lng) => {
-    const missing = [...baseKeys(flat.ko!)].filter((k) => !baseKeys(flat[lng]!).has(k));
-    const extra = [...baseKeys(flat[lng]!)].filter((k) => !baseKeys(flat.ko!).has(k));
+    const missing = [...baseKeys(flat.ko)].filter((k) => !baseKeys(flat[lng]).has(k));
+    const extra = [...baseKeys(flat[lng])].filter((k) => !baseKeys(flat.ko).has(k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
   });
 
   it.each(['ko', 'en', 'zh'])('%s has no empty values', (lng) => {
-    const empty = [...flat[lng]!].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    const empty = [...flat[lng]].filter(([, v]) => v.trim() === '').map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
   it('uses the same {{placeholders}} in every language', () => {
     const problems: string[] = [];
-    for (const [key, value] of flat.ko!) {
+    for (const [key, value] of flat.ko) {
       const base = key.replace(PLURAL, '');
       for (const lng of ['en', 'zh']) {
-        const other = [...flat[lng]!].find(([k]) => k.replace(PLURAL, '') === base)?.[1];
+        const other = [...flat[lng]].find(([k]) => k.replace(PLURAL, '') === base)?.[1];
         if (other !== undefined && placeholders(other).join() !== placeholders(value).join())
           problems.push(`${lng}:${key}`);
       }
@@ -55,7 +55,7 @@ describe('translation catalogues', () => {
 
   it('has a message for every API error code, plus network and unexpected answers', () => {
     for (const lng of ['ko', 'en', 'zh']) {
-      const keys = baseKeys(flat[lng]!);
+      const keys = baseKeys(flat[lng]);
       const missing = [...ERROR_CODES, 'network', 'unexpected_response'].filter((c) => !keys.has(`errors.${c}`));
       expect(missing, lng).toEqual([]);
     }
@@ -71,15 +71,15 @@ describe('translation catalogues', () => {
       }
     };
     walk(join(__dirname, '..'));
-    const known = baseKeys(flat.ko!);
+    const known = baseKeys(flat.ko);
     const unknown: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
       for (const m of source.matchAll(/(?<![\w.])t\(\s*'([a-zA-Z][\w.]*)'/g)) {
-        if (!known.has(m[1]!)) unknown.push(`${file}: ${m[1]}`);
+        if (!known.has(m[1])) unknown.push(`${file}: ${m[1]}`);
       }
       for (const m of source.matchAll(/key: '([a-zA-Z][\w.]*)'/g)) {
-        if (!known.has(m[1]!)) unknown.push(`${file}: ${m[1]}`);
+        if (!known.has(m[1])) unknown.push(`${file}: ${m[1]}`);
       }
     }
     expect(unknown).toEqual([]);

@@ -21,7 +21,7 @@ function jsxTextLiterals(source: string): string[] {
   // Strip comments so commented-out markup does not count.
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
   for (const m of code.matchAll(/>([^<>{}]+)</g)) {
-    const text = m[1]!.trim();
+    const text = m[1].trim();
     // `=>` and comparisons also contain '>'; real JSX text has no code punctuation like ; or =.
     if (!text || !LETTERS.test(text) || /[;=(){}]|&&|\|\|/.test(text)) continue;
     if (!ALLOWED.has(text)) found.push(text);

@@ -145,7 +145,7 @@ describe('api (the typed client)', () => {
     const wrong: Promise<number> = api('me.get').then((me) => me.displayName);
     return [name, wrong];
   }
-  void typesOnly;
+  expect(typesOnly).toBeTypeOf('function');
 });
 
 describe('safeNextPath', () => {

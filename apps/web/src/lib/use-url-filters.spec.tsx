@@ -47,7 +47,7 @@ function setup(url: string) {
 describe('useUrlFilters', () => {
   it('reads the address, refusing what is not allowed', () => {
     setup('/list?q=%20hello%20world&kind=zzz&page=-3');
-    expect(JSON.parse(screen.getByRole('status').textContent!)).toEqual({ q: 'hello', page: 1 });
+    expect(JSON.parse(screen.getByRole('status').textContent)).toEqual({ q: 'hello', page: 1 });
   });
 
   it('round-trips: a search writes the address and starts at page 1, a page keeps the filters, Back restores', async () => {
@@ -57,7 +57,7 @@ describe('useUrlFilters', () => {
     await user.selectOptions(screen.getByLabelText('kind'), 'b');
     await user.click(screen.getByRole('button', { name: 'go' }));
     expect(url()).toBe(`/list?q=${encodeURIComponent('민수')}&kind=b`);
-    expect(JSON.parse(screen.getByRole('status').textContent!)).toEqual({ q: '민수', kind: 'b', page: 1 });
+    expect(JSON.parse(screen.getByRole('status').textContent)).toEqual({ q: '민수', kind: 'b', page: 1 });
 
     await user.click(screen.getByRole('button', { name: 'next' }));
     expect(url()).toBe(`/list?q=${encodeURIComponent('민수')}&kind=b&page=2`);

@@ -41,12 +41,12 @@ export function CourseView({ course }: { course: PublishedCourse }) {
           <LessonView key={lesson.id} lesson={lesson} facts={course.facts ?? []} />
           <nav className="pager" aria-label={t('course.lessonNav')}>
             {current > 0 ? (
-              <Link className="button button-secondary" to={linkTo(lessons[current - 1]!.id)}>
+              <Link className="button button-secondary" to={linkTo(lessons[current - 1].id)}>
                 {t('course.previousLesson')}
               </Link>
             ) : null}
             {current < lessons.length - 1 ? (
-              <Link className="button" to={linkTo(lessons[current + 1]!.id)}>
+              <Link className="button" to={linkTo(lessons[current + 1].id)}>
                 {t('course.nextLesson')}
               </Link>
             ) : null}
@@ -54,7 +54,7 @@ export function CourseView({ course }: { course: PublishedCourse }) {
         </>
       ) : lessons.length > 0 ? (
         <p>
-          <Link className="button button-primary" to={linkTo(lessons[0]!.id)}>
+          <Link className="button button-primary" to={linkTo(lessons[0].id)}>
             {t('course.start')}
           </Link>
         </p>

@@ -129,7 +129,7 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
               />
             ) : (
               <audio
-                ref={player?.mediaRef as Ref<HTMLAudioElement> | undefined}
+                ref={player?.mediaRef}
                 controls
                 preload="metadata"
                 src={mediaUrl(content.mediaId)}

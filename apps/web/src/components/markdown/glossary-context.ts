@@ -52,7 +52,7 @@ const TERM = /\[\[([^[\]\n]+?)\]\]/g;
 export function termsIn(source: string): string[] {
   const out = new Set<string>();
   for (const match of source.matchAll(TERM)) {
-    const inner = match[1]!;
+    const inner = match[1];
     const bar = inner.indexOf('|');
     // "[[인권\\|人权]]" (the bar escaped, as in a table) names 인권 too.
     const term = (bar === -1 ? inner : inner.slice(0, bar).replace(/\\$/, '')).trim();

@@ -153,7 +153,7 @@ describe('Markdown (the learner renderer)', () => {
     const notes = screen.getAllByRole('note');
     expect(notes).toHaveLength(2);
     expect(notes[0]).toHaveClass('callout', 'callout-note');
-    expect(notes[0]!.tagName).toBe('ASIDE');
+    expect(notes[0].tagName).toBe('ASIDE');
     expect(notes[0]).toHaveTextContent('참고');
     expect(notes[0]).toHaveTextContent('투표는 비밀이에요.');
     expect(notes[0]).not.toHaveTextContent('[!NOTE]');

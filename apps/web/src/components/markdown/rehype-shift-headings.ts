@@ -21,7 +21,7 @@ export function rehypeShiftHeadings({ top }: ShiftHeadingsOptions) {
       const m = HEADING.exec(node.tagName);
       if (m) found.push({ node, level: Number(m[1]) });
     }
-    if ('children' in node) node.children.forEach((child) => headings(child as Nodes, found));
+    if ('children' in node) node.children.forEach((child) => headings(child, found));
     return found;
   };
   return (tree: Root) => {

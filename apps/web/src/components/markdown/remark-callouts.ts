@@ -17,7 +17,7 @@ function toCallout(quote: Blockquote, labels: CalloutOptions['labels']): void {
   if (text?.type !== 'text') return;
   const match = MARKER.exec(text.value);
   if (!match) return;
-  const kind = match[1]!.toLowerCase() as CalloutKind;
+  const kind = match[1].toLowerCase() as CalloutKind;
   text.value = text.value.slice(match[0].length);
   if (text.value === '') first.children.shift();
   // A line break right after the marker would otherwise start the body.

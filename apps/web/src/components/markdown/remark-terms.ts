@@ -52,7 +52,7 @@ function rewriteChildren(parent: Parent, known: ReadonlySet<string> | undefined,
       let cursor = 0;
       for (const match of runText.matchAll(TERM)) {
         emitRange(cursor, match.index);
-        out.push(termNode(match[1]!, known));
+        out.push(termNode(match[1], known));
         cursor = match.index + match[0].length;
       }
       emitRange(cursor, runText.length);

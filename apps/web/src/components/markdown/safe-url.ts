@@ -8,7 +8,7 @@ const IGNORED = /[\u0000-\u0020\u007f-\u009f]/g;
 
 function scheme(url: string): string | null {
   const match = SCHEME.exec(url.replace(IGNORED, ''));
-  return match ? `${match[1]!.toLowerCase()}:` : null;
+  return match ? `${match[1].toLowerCase()}:` : null;
 }
 
 /** A path inside this site: "/learn", "./x", "media/x.png", "#part" — never "//host" (another site). */
