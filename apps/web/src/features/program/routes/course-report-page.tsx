@@ -17,6 +17,7 @@ import { SharedReflections } from '../components/shared-reflections';
 import { DownloadLink } from '../components/download-link';
 import { formatNumber, formatPercent } from '../format';
 import '../program.css';
+import '@/components/page-wide.css';
 
 /** For instructors and managers: where learners stop, and which questions confuse them. */
 export function CourseReportPage() {
@@ -140,7 +141,7 @@ function CourseReportView({
   ];
 
   return (
-    <Page title={t('program.courseReport.title', { title: title.text })}>
+    <Page title={t('program.courseReport.title', { title: title.text })} className="page-wide">
       {backLink}
       <dl className="stats">
         <div>

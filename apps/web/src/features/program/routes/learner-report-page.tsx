@@ -8,7 +8,8 @@ import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
-import { formatDate } from '@/lib/format';
+import { formatKoreaDate } from '@/lib/korea-time';
+import '@/components/page-wide.css';
 import { paths } from '@/config/paths';
 import { useMe } from '@/lib/session';
 import { useLearnerReport, type LearnerReport } from '../api/reports';
@@ -73,7 +74,7 @@ function LearnerReportView({ report, back }: { report: LearnerReport; back: Reac
     },
   ];
   return (
-    <Page title={t('program.learnerReport.title', { name: report.learner.displayName })}>
+    <Page title={t('program.learnerReport.title', { name: report.learner.displayName })} className="page-wide">
       {back}
       <p className="muted">{t('program.learnerReport.audited')}</p>
       {report.courses.length === 0 ? <p className="card empty-state">{t('program.learnerReport.noCourses')}</p> : null}
@@ -95,12 +96,12 @@ function LearnerReportView({ report, back }: { report: LearnerReport; back: Reac
               </div>
               <div>
                 <dt>{t('program.columns.lastActive')}</dt>
-                <dd>{c.lastActiveAt ? formatDate(c.lastActiveAt, locale) : t('program.grid.neverActive')}</dd>
+                <dd>{c.lastActiveAt ? formatKoreaDate(c.lastActiveAt, locale) : t('program.grid.neverActive')}</dd>
               </div>
               {c.completedAt ? (
                 <div>
                   <dt>{t('program.learnerReport.completedAt')}</dt>
-                  <dd>{formatDate(c.completedAt, locale)}</dd>
+                  <dd>{formatKoreaDate(c.completedAt, locale)}</dd>
                 </div>
               ) : null}
             </dl>
