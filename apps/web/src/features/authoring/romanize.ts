@@ -113,19 +113,19 @@ export function romanize(text: string): string {
       return;
     }
     const [l, v, t] = p;
-    out += (carry ?? INITIALS[l]!) + MEDIALS[v]!;
+    out += (carry ?? INITIALS[l]) + MEDIALS[v];
     carry = null;
-    const next = chars[i + 1] ? parts(chars[i + 1]!) : null;
+    const next = chars[i + 1] ? parts(chars[i + 1]) : null;
     if (t === 0) return;
     if (next && next[0] === 11) {
-      const [stay, move] = LIAISON[t]!;
+      const [stay, move] = LIAISON[t];
       out += stay;
       carry = move;
     } else if (next && t === 8 && next[0] === 5) {
       out += 'l'; // ㄹ + ㄹ is written ll
       carry = 'l';
     } else {
-      out += FINALS[t]!;
+      out += FINALS[t];
     }
   });
   return out;

@@ -14,12 +14,12 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Intl.DateTimeFormat(HTML_LANG[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
+    new Date(Date.UTC(y, m - 1, d)),
   );
 }
 
 /** The end of a chosen day in the person's own time zone, as the API's ISO timestamp. */
 export function endOfDayIso(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 23, 59, 59).toISOString();
+  return new Date(y, m - 1, d, 23, 59, 59).toISOString();
 }

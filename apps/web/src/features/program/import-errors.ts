@@ -31,7 +31,7 @@ function reasonOf(message: string): ImportProblem['reason'] {
 export function importProblems(fields: FieldError[]): ImportProblem[] {
   return fields.map((f) => {
     const m = /^(?:body\.)?csv\.line\.(\d+)\.(\w+)$/.exec(f.path);
-    const field = m && (FIELDS as readonly string[]).includes(m[2]!) ? (m[2] as ImportProblem['field']) : null;
+    const field = m && (FIELDS as readonly string[]).includes(m[2]) ? (m[2] as ImportProblem['field']) : null;
     return { line: m ? Number(m[1]) : null, field, reason: reasonOf(f.message), detail: f.message };
   });
 }

@@ -38,9 +38,9 @@ describe('my devices (account page)', () => {
     expect(rows[1]).toHaveTextContent('로그인: 2026. 12. 1. 14:01');
     expect(rows[1]).not.toHaveTextContent('지금 쓰고 있는 이 기기');
     expect(rows[3]).toHaveTextContent('iOS의 Safari');
-    expect(within(rows[0]!).queryByRole('button')).toBeNull();
+    expect(within(rows[0]).queryByRole('button')).toBeNull();
     expect(
-      within(rows[1]!).getByRole('button', {
+      within(rows[1]).getByRole('button', {
         name: '이 기기에서 나가게 하기: Linux의 Chrome, 2026. 12. 1. 14:01 로그인',
       }),
     );

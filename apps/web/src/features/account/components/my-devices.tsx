@@ -12,7 +12,7 @@ import '../devices.css';
 export function deviceName(t: TFunction, userAgent: string | null): string {
   const parts = userAgent ? /^(.+) on (.+)$/.exec(userAgent) : null;
   if (!parts) return userAgent ?? t('privacy.devices.unknown');
-  const os = parts[2] === 'unknown system' ? t('privacy.devices.unknownSystem') : parts[2]!;
+  const os = parts[2] === 'unknown system' ? t('privacy.devices.unknownSystem') : parts[2];
   return t('privacy.devices.name', { browser: parts[1], os });
 }
 

@@ -54,19 +54,19 @@ describe('admin audit log', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     // The failed sign-in: a translated name, no one signed in, the learner it concerned, and the Seoul date.
-    const time = within(rows[0]!).getByRole('rowheader').querySelector('time')!;
+    const time = within(rows[0]).getByRole('rowheader').querySelector('time')!;
     expect(time).toHaveAttribute('datetime', failed.occurredAt);
     expect(time.textContent).toContain('2026. 11. 28.');
     expect(time.textContent).toMatch(/12:30:05/);
-    expect(within(rows[0]!).getByText('로그인 실패')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText('없음 (로그인 전이거나 시스템)')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText('민수')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('로그인 실패')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('없음 (로그인 전이거나 시스템)')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('민수')).toBeInTheDocument();
     // A role change in words, with translated roles.
-    expect(within(rows[1]!).getByText('역할 바꾸기')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('학습자 → 강사')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('역할 바꾸기')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('학습자 → 강사')).toBeInTheDocument();
     // An action this page does not know yet shows as the API names it, and raw ids stay out.
-    expect(within(rows[2]!).getByText('something.new')).toBeInTheDocument();
-    expect(rows[2]!.textContent).not.toContain('courseId');
+    expect(within(rows[2]).getByText('something.new')).toBeInTheDocument();
+    expect(rows[2].textContent).not.toContain('courseId');
     expect(screen.getByText('모두 3건 중 1–3번째')).toHaveAttribute('role', 'status');
   });
 
@@ -169,7 +169,7 @@ describe('admin audit log', () => {
     await user.click(screen.getByRole('button', { name: '찾기' }));
     await waitFor(() => expect(api.callsTo('GET', '/admin/audit')).toHaveLength(2));
     expect(api.callsTo('GET', '/admin/users').map((c) => c.query.get('page'))).toEqual(['1', '2']);
-    expect(api.callsTo('GET', '/admin/audit')[1]!.query.get('actorId')).toBe(minsu.id);
+    expect(api.callsTo('GET', '/admin/audit')[1].query.get('actorId')).toBe(minsu.id);
   });
 
   it('takes an account id as is, refuses an end date before the start, and pages', async () => {
@@ -192,7 +192,7 @@ describe('admin audit log', () => {
     await user.click(screen.getByRole('button', { name: '찾기' }));
     await waitFor(() => expect(api.callsTo('GET', '/admin/audit')).toHaveLength(2));
     expect(api.callsTo('GET', '/admin/users')).toHaveLength(0);
-    expect(api.callsTo('GET', '/admin/audit')[1]!.query.get('actorId')).toBe(admin.id);
+    expect(api.callsTo('GET', '/admin/audit')[1].query.get('actorId')).toBe(admin.id);
 
     expect(await screen.findByText('3쪽 중 1쪽')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '다음' }));

@@ -23,7 +23,7 @@ function outlineOf(course: AuthorCourse): Outline {
 
 function swap<T>(list: T[], a: number, b: number): T[] {
   const next = [...list];
-  [next[a], next[b]] = [next[b]!, next[a]!];
+  [next[a], next[b]] = [next[b], next[a]];
   return next;
 }
 
@@ -126,15 +126,15 @@ export function OutlineEditor({ course, onStale }: { course: AuthorCourse; onSta
   const moveModule = (index: number, to: number) => send(swap(outlineOf(course), index, to));
   const moveLesson = (m: number, index: number, to: number) => {
     const outline = outlineOf(course);
-    outline[m] = { ...outline[m]!, lessonIds: swap(outline[m]!.lessonIds, index, to) };
+    outline[m] = { ...outline[m], lessonIds: swap(outline[m].lessonIds, index, to) };
     send(outline);
   };
   const moveLessonToModule = (m: number, index: number, target: number) => {
     const outline = outlineOf(course);
-    const [lessonId] = outline[m]!.lessonIds.splice(index, 1);
+    const [lessonId] = outline[m].lessonIds.splice(index, 1);
     // Into the previous module it goes last; into the next one, first: the lesson keeps its place in the course.
-    if (target < m) outline[target]!.lessonIds.push(lessonId!);
-    else outline[target]!.lessonIds.unshift(lessonId!);
+    if (target < m) outline[target].lessonIds.push(lessonId);
+    else outline[target].lessonIds.unshift(lessonId);
     send(outline);
   };
   const busy = reorder.isPending;

@@ -80,7 +80,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const next = [...list];
   const [item] = next.splice(from, 1);
-  next.splice(to, 0, item!);
+  next.splice(to, 0, item);
   return next;
 }
 
@@ -321,7 +321,7 @@ export function QuizEditor({
               : null;
     if (to === null) return;
     event.preventDefault();
-    setLanguage(LOCALES[to]!);
+    setLanguage(LOCALES[to]);
     tabRefs.current[to]?.focus();
   };
 

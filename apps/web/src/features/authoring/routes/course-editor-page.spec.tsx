@@ -32,7 +32,7 @@ describe('course editor: the outline', () => {
 
     await user.click(await screen.findByRole('button', { name: "'존엄성' 위로 옮기기" }));
     await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(1));
-    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0]!.body).toEqual({
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0].body).toEqual({
       revision: 4,
       modules: [
         { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[1], LESSON_IDS[0]] },
@@ -44,11 +44,11 @@ describe('course editor: the outline', () => {
 
     await user.click(screen.getByRole('button', { name: "'선거' 위로 옮기기" }));
     await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(2));
-    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.body).toMatchObject({
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1].body).toMatchObject({
       revision: 5,
       modules: [{ id: MODULE_IDS[1] }, { id: MODULE_IDS[0] }],
     });
-    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.headers['x-dari-client']).toBe('web');
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1].headers['x-dari-client']).toBe('web');
   });
 
   it('moves a lesson into the next module, first in line, and into the previous one, last', async () => {
@@ -57,7 +57,7 @@ describe('course editor: the outline', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: "'존엄성' 다음 단원으로 옮기기" }));
     await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(1));
-    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0]!.body).toEqual({
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[0].body).toEqual({
       revision: 4,
       modules: [
         { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[0]] },
@@ -66,7 +66,7 @@ describe('course editor: the outline', () => {
     });
     await user.click(await screen.findByRole('button', { name: "'확인 퀴즈' 앞 단원으로 옮기기" }));
     await waitFor(() => expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)).toHaveLength(2));
-    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1]!.body).toMatchObject({
+    expect(api.callsTo('PUT', `/authoring/courses/${COURSE_ID}/outline`)[1].body).toMatchObject({
       modules: [
         { id: MODULE_IDS[0], lessonIds: [LESSON_IDS[0], LESSON_IDS[2]] },
         { id: MODULE_IDS[1], lessonIds: [LESSON_IDS[1]] },

@@ -82,11 +82,11 @@ describe('importing a bundle', () => {
     // Never the API's field path or its English words.
     expect(section).not.toHaveTextContent('query.slug');
     expect(section).not.toHaveTextContent('already taken');
-    expect(api.callsTo('POST', '/authoring/courses/import')[0]!.query.get('slug')).toBeNull();
+    expect(api.callsTo('POST', '/authoring/courses/import')[0].query.get('slug')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '가져오기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect(api.callsTo('POST', '/authoring/courses/import')[1]!.query.get('slug')).toBe('rights-at-work-2');
+    expect(api.callsTo('POST', '/authoring/courses/import')[1].query.get('slug')).toBe('rights-at-work-2');
   });
 
   it('names the broken file in a translated sentence, never a field path or the API’s English', async () => {
@@ -134,7 +134,7 @@ describe('new course (/teach/new)', () => {
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
 
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    const sent = api.callsTo('POST', '/authoring/courses')[0]!;
+    const sent = api.callsTo('POST', '/authoring/courses')[0];
     expect(sent.body).toEqual({
       slug: 'rights-at-work',
       title: { ko: '일터의 권리', en: 'Rights at Work!' },
@@ -158,7 +158,7 @@ describe('new course (/teach/new)', () => {
     expect(screen.getByLabelText('주소 이름')).toHaveValue('ingwonui-gicho');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect(api.callsTo('POST', '/authoring/courses')[0]!.body).toMatchObject({
+    expect(api.callsTo('POST', '/authoring/courses')[0].body).toMatchObject({
       slug: 'ingwonui-gicho',
       title: { ko: '인권의 기초' },
     });
@@ -176,7 +176,7 @@ describe('new course (/teach/new)', () => {
     await user.type(await screen.findByLabelText('과정 제목 (한국어)'), '人权');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect((api.callsTo('POST', '/authoring/courses')[0]!.body as { slug: string }).slug).toMatch(
+    expect((api.callsTo('POST', '/authoring/courses')[0].body as { slug: string }).slug).toMatch(
       /^course-[a-z0-9]{4}$/,
     );
   });
@@ -225,7 +225,7 @@ describe('new course (/teach/new)', () => {
     expect(document.body).not.toHaveTextContent('already taken');
     await user.click(screen.getByRole('button', { name: '과정 만들기' }));
     await waitFor(() => expect(location()).toBe(`/teach/courses/${created.id}`));
-    expect(api.callsTo('POST', '/authoring/courses')[1]!.body).toMatchObject({ slug: 'ingwonui-gicho-2' });
+    expect(api.callsTo('POST', '/authoring/courses')[1].body).toMatchObject({ slug: 'ingwonui-gicho-2' });
   });
 
   it('explains the slug rules before sending', async () => {

@@ -43,7 +43,7 @@ describe('lesson editor: reading', () => {
     await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1), {
       timeout: 3000,
     });
-    const sent = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[0]!;
+    const sent = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[0];
     expect(sent.headers['x-dari-client']).toBe('web');
     expect(sent.body).toEqual({
       revision: 7,
@@ -67,7 +67,7 @@ describe('lesson editor: reading', () => {
     await user.type(screen.getByLabelText('본문 (한국어)'), '!');
     fireEvent.blur(screen.getByLabelText('본문 (한국어)'));
     await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(2));
-    expect((api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[1]!.body as { revision: number }).revision).toBe(8);
+    expect((api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[1].body as { revision: number }).revision).toBe(8);
   });
 
   it('stops saving and offers the latest version when someone else saved in between', async () => {
@@ -96,7 +96,7 @@ describe('lesson editor: reading', () => {
     await user.type(screen.getByLabelText('본문 (한국어)'), '!');
     fireEvent.blur(screen.getByLabelText('본문 (한국어)'));
     await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(2));
-    expect((api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[1]!.body as { revision: number }).revision).toBe(9);
+    expect((api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[1].body as { revision: number }).revision).toBe(9);
   });
 
   it('says "not saved" with a retry when saving fails for another reason', async () => {
@@ -138,7 +138,9 @@ describe('lesson editor: quiz', () => {
     expect(within(first).queryByLabelText('문제 (English, 선택)')).not.toBeInTheDocument();
     const tabs = screen.getByRole('tablist', { name: '문제를 쓰는 언어' });
     expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveAttribute('aria-selected', 'false');
-    within(tabs).getByRole('tab', { name: /^한국어/ }).focus();
+    within(tabs)
+      .getByRole('tab', { name: /^한국어/ })
+      .focus();
     await user.keyboard('{ArrowRight}');
     expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveAttribute('aria-selected', 'true');
     expect(within(tabs).getByRole('tab', { name: 'English (빠진 글 있음)' })).toHaveFocus();

@@ -16,7 +16,7 @@ export function useCourseOutlines(courseIds: readonly string[]) {
   });
   const byId = new Map<string, AuthorCourse>();
   results.forEach((r, i) => {
-    if (r.data) byId.set(ids[i]!, r.data);
+    if (r.data) byId.set(ids[i], r.data);
   });
   return byId;
 }

@@ -58,7 +58,7 @@ describe('term popovers in a lesson', () => {
     expect(word).toHaveAttribute('aria-expanded', 'false');
     expect(word).toHaveAttribute('aria-haspopup', 'dialog');
     await waitFor(() => expect(api.callsTo('POST', '/glossary/lookup')).toHaveLength(1));
-    expect((api.callsTo('POST', '/glossary/lookup')[0]!.body as { terms: string[] }).terms.sort()).toEqual([
+    expect((api.callsTo('POST', '/glossary/lookup')[0].body as { terms: string[] }).terms.sort()).toEqual([
       '갑질',
       '임금',
     ]);
@@ -95,7 +95,7 @@ describe('term popovers in a lesson', () => {
     expect(save).toHaveAttribute('aria-pressed', 'false');
     await user.click(save);
     await waitFor(() => expect(api.callsTo('PUT', `/me/words/${WAGE.id}`)).toHaveLength(1));
-    expect(api.callsTo('PUT', `/me/words/${WAGE.id}`)[0]!.headers['x-dari-client']).toBe('web');
+    expect(api.callsTo('PUT', `/me/words/${WAGE.id}`)[0].headers['x-dari-client']).toBe('web');
     await waitFor(() =>
       expect(within(dialog).getByRole('button', { name: /내 단어장에 넣기/ })).toHaveAttribute('aria-pressed', 'true'),
     );
@@ -129,7 +129,7 @@ describe('term popovers in a lesson', () => {
     expect(dialog).toHaveTextContent('아직 용어집에 없는 낱말이에요.');
     await user.click(within(dialog).getByRole('button', { name: '이 낱말 물어보기' }));
     await waitFor(() => expect(api.callsTo('POST', '/word-requests')).toHaveLength(1));
-    expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '갑질', lessonId: LESSON });
+    expect(api.callsTo('POST', '/word-requests')[0].body).toEqual({ text: '갑질', lessonId: LESSON });
     expect(await within(dialog).findByText(/‘갑질’에 대해 물어봤어요/)).toBeInTheDocument();
   });
 
@@ -139,7 +139,7 @@ describe('term popovers in a lesson', () => {
     await user.type(await screen.findByLabelText('물어볼 낱말'), '전입신고');
     await user.click(screen.getByRole('button', { name: '물어보기' }));
     await waitFor(() => expect(api.callsTo('POST', '/word-requests')).toHaveLength(1));
-    expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '전입신고', lessonId: LESSON });
+    expect(api.callsTo('POST', '/word-requests')[0].body).toEqual({ text: '전입신고', lessonId: LESSON });
     expect(await screen.findByText(/‘전입신고’에 대해 물어봤어요/)).toBeInTheDocument();
   });
 

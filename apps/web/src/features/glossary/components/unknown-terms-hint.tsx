@@ -29,7 +29,7 @@ export function useGlossaryCheck(text: string) {
     const knownTerms = new Set(terms.filter((term) => lookup.data.has(term)));
     return {
       terms,
-      knownTerms: knownTerms as ReadonlySet<string>,
+      knownTerms: knownTerms,
       unknown: terms.filter((term) => !knownTerms.has(term)),
       error: lookup.error,
     };

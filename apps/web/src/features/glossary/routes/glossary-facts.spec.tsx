@@ -134,7 +134,7 @@ describe('dated facts in glossary entries', () => {
       'POST /glossary/lookup': { status: 200, body: { items: [WAGE] } },
     });
     // The course was published with only the 2025 value: the lesson and its popover agree.
-    const snapshot: Fact = { ...hourly, values: [hourly.values[0]!] };
+    const snapshot: Fact = { ...hourly, values: [hourly.values[0]] };
     const user = userEvent.setup();
     render(
       <AppProvider client={createQueryClient({ retry: false })}>
@@ -177,7 +177,7 @@ describe('dated facts in glossary entries', () => {
     expect(screen.getByLabelText('예문')).toHaveValue(WAGE.example);
     await user.click(screen.getByRole('button', { name: '고친 내용 저장하기' }));
     await waitFor(() => expect(api.callsTo('PATCH', `/glossary/${WAGE.id}`)).toHaveLength(1));
-    expect(api.callsTo('PATCH', `/glossary/${WAGE.id}`)[0]!.body).toMatchObject({
+    expect(api.callsTo('PATCH', `/glossary/${WAGE.id}`)[0].body).toMatchObject({
       explanation: WAGE.explanation,
       gloss: WAGE.gloss,
       example: WAGE.example,

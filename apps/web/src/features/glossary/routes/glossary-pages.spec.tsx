@@ -67,7 +67,7 @@ describe('word requests', () => {
     await user.type(await screen.findByLabelText('물어볼 낱말'), '갑질');
     await user.click(screen.getByRole('button', { name: '물어보기' }));
     expect(await screen.findByText(/‘갑질’에 대해 물어봤어요/)).toBeInTheDocument();
-    expect(api.callsTo('POST', '/word-requests')[0]!.body).toEqual({ text: '갑질' });
+    expect(api.callsTo('POST', '/word-requests')[0].body).toEqual({ text: '갑질' });
 
     await user.click(screen.getByRole('link', { name: '내 단어장' }));
     expect(await screen.findByRole('heading', { level: 1, name: '내 단어장' })).toBeInTheDocument();
@@ -100,7 +100,7 @@ describe('word requests', () => {
       'href',
       `/teach/courses/${COURSE_ID}/lessons/${LESSON_IDS[1]}`,
     );
-    expect(api.callsTo('GET', '/word-requests')[0]!.query.get('status')).toBe('open');
+    expect(api.callsTo('GET', '/word-requests')[0].query.get('status')).toBe('open');
 
     const user = userEvent.setup();
     await user.click(within(card).getByRole('button', { name: '새 낱말을 만들어 답하기' }));
@@ -156,7 +156,7 @@ describe('word requests', () => {
     await user.type(search, '임금{Enter}');
     await user.click(await within(card).findByRole('button', { name: '‘임금’(으)로 답하기' }));
     await waitFor(() => expect(api.callsTo('POST', `/word-requests/${request.id}/answer`)).toHaveLength(1));
-    expect(api.callsTo('POST', `/word-requests/${request.id}/answer`)[0]!.body).toEqual({ termId: makeTerm().id });
+    expect(api.callsTo('POST', `/word-requests/${request.id}/answer`)[0].body).toEqual({ termId: makeTerm().id });
   });
 
   it('a learner cannot open the staff pages', async () => {

@@ -110,7 +110,7 @@ describe('the learning event queue', () => {
     expect(await queue.record(e, 'rights')).toEqual({ state: 'queued' });
     await queue.flush();
     expect(api.send.mock.results).toHaveLength(2);
-    expect(await api.send.mock.results[1]!.value).toEqual({
+    expect(await api.send.mock.results[1].value).toEqual({
       results: [{ id: e.id, status: 'duplicate' }],
       enrolments: [],
     });
@@ -142,7 +142,7 @@ describe('the learning event queue', () => {
     expect(answers).toEqual(['rejected', 'recorded']);
     const kept = await store.all();
     expect(kept.map((i) => i.event.id)).toEqual([refusedEvent.id]);
-    expect(kept[0]!.held).toEqual({ reason: 'locked', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(kept[0].held).toEqual({ reason: 'locked', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(queue.held().map((i) => i.event.id)).toEqual([refusedEvent.id]);
     // Held is not "waiting to sync": it is not counted there, and not sent again on every flush.
     expect(queue.pending()).toEqual([]);
@@ -181,12 +181,12 @@ describe('the learning event queue', () => {
     const elsewhere = event();
     await queue.record(elsewhere, 'other-course');
     expect(queue.held()).toHaveLength(4);
-    const firstAt = queue.held()[0]!.held!.at;
+    const firstAt = queue.held()[0].held!.at;
 
     // Still not joined: sent once more on request, held again with the time of the first refusal.
     await queue.retryCourse('rights');
     expect(queue.held()).toHaveLength(4);
-    expect(queue.held()[0]!.held!.at).toBe(firstAt);
+    expect(queue.held()[0].held!.at).toBe(firstAt);
 
     enrolled = true;
     batches.length = 0;

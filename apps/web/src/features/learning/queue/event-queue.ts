@@ -213,7 +213,7 @@ export class EventQueue {
           return 'sent';
         }
         answer = {
-          results: [{ id: batch[0]!.event.id, status: 'rejected', message: error.message }],
+          results: [{ id: batch[0].event.id, status: 'rejected', message: error.message }],
           enrolments: [],
           sent: batch,
         };
@@ -252,6 +252,6 @@ export type RecordEvent = (event: LearningEvent) => Promise<RecordOutcome>;
 function sameItems(a: readonly QueuedEvent[], b: readonly QueuedEvent[]): boolean {
   return (
     a.length === b.length &&
-    a.every((item, i) => item.event.id === b[i]!.event.id && item.held?.reason === b[i]!.held?.reason)
+    a.every((item, i) => item.event.id === b[i].event.id && item.held?.reason === b[i].held?.reason)
   );
 }

@@ -31,7 +31,7 @@ const hourly: Fact = {
 
 function courseWithFacts(): PublishedCourse {
   const course = makeCourse();
-  const [reading, sensitive, ...rest] = course.modules[0]!.lessons as [
+  const [reading, sensitive, ...rest] = course.modules[0].lessons as [
     PublishedLesson,
     PublishedLesson,
     ...PublishedLesson[],
@@ -45,7 +45,7 @@ function courseWithFacts(): PublishedCourse {
     { ...sensitive, contentNote: { ko: '시급 {{fact:minimum-wage-hourly}}보다 적게 받은 이야기가 나와요.' } },
     ...rest,
   ];
-  return { ...course, modules: [{ ...course.modules[0]!, lessons }], facts: [hourly] };
+  return { ...course, modules: [{ ...course.modules[0], lessons }], facts: [hourly] };
 }
 
 function learnerApi() {

@@ -29,7 +29,7 @@ const WAGE = makeTerm();
 /** The test course, with the first lesson in three languages, the second in Korean and English, the quiz in three. */
 function multilingualCourse(): PublishedCourse {
   const course = makeCourse();
-  const [reading, sensitive, quiz, reflection] = course.modules[0]!.lessons as [
+  const [reading, sensitive, quiz, reflection] = course.modules[0].lessons as [
     PublishedLesson,
     PublishedLesson,
     PublishedLesson,
@@ -88,7 +88,7 @@ function multilingualCourse(): PublishedCourse {
     },
     reflection,
   ];
-  return { ...course, modules: [{ ...course.modules[0]!, lessons }] };
+  return { ...course, modules: [{ ...course.modules[0], lessons }] };
 }
 
 function learnerApi(locale: 'ko' | 'en' | 'zh', course = multilingualCourse()) {
@@ -220,7 +220,7 @@ describe("the lesson in the learner's language", { timeout: 20_000 }, () => {
     await user.click(jeonse);
     const dialog = await screen.findByRole('dialog', { name: '전세' });
     expect(within(dialog).getByText('전세')).toHaveAttribute('lang', 'ko');
-    await within(dialog).findByText(JEONSE.gloss.zh!);
+    await within(dialog).findByText(JEONSE.gloss.zh);
     expect(dialog).toHaveTextContent(JEONSE.explanation);
     // The panel speaks the interface language inside the Chinese text.
     expect(dialog).toHaveAttribute('lang', 'zh-Hans');
