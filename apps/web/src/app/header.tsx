@@ -1,35 +1,36 @@
 import type { Role } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
-import { LanguageSwitch } from '../components/language-switch';
-import { useLocale } from '../components/use-locale';
-import { useChangeLocale } from '../features/account/hooks/use-change-locale';
-import { useLogout } from '../features/auth/api/logout';
-import { ReadingMenu } from '../features/settings/components/reading-menu';
-import { ROLE_HOME } from '../lib/roles';
-import { useMe } from '../lib/session';
+import { LanguageSwitch } from '@/components/language-switch';
+import { useLocale } from '@/components/use-locale';
+import { useChangeLocale } from '@/features/account/hooks/use-change-locale';
+import { useLogout } from '@/features/auth/api/logout';
+import { ReadingMenu } from '@/features/settings/components/reading-menu';
+import { ROLE_HOME } from '@/lib/roles';
+import { useMe } from '@/lib/session';
+import { paths } from '@/config/paths';
 
 /** Each role's own areas: admins also teach and see every cohort; managers read the courses. */
 const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   learner: [
     { to: ROLE_HOME.learner, key: 'nav.learn' },
-    { to: '/glossary', key: 'glossary.nav.words' },
+    { to: paths.glossary.home, key: 'glossary.nav.words' },
   ],
   instructor: [
     { to: ROLE_HOME.instructor, key: 'nav.teach' },
-    { to: '/glossary', key: 'glossary.nav.glossary' },
+    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
   ],
   manager: [
     { to: ROLE_HOME.manager, key: 'nav.program' },
-    { to: '/teach', key: 'nav.courses' },
-    { to: '/glossary', key: 'glossary.nav.glossary' },
+    { to: paths.teach.home, key: 'nav.courses' },
+    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
   ],
   admin: [
     { to: ROLE_HOME.admin, key: 'nav.admin' },
-    { to: '/admin/audit', key: 'nav.audit' },
-    { to: '/program', key: 'nav.program' },
-    { to: '/teach', key: 'nav.teach' },
-    { to: '/glossary', key: 'glossary.nav.glossary' },
+    { to: paths.admin.audit, key: 'nav.audit' },
+    { to: paths.program.home, key: 'nav.program' },
+    { to: paths.teach.home, key: 'nav.teach' },
+    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
   ],
 };
 
@@ -50,7 +51,7 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="header-top">
-        <Link to="/" className="brand" lang="ko">
+        <Link to={paths.home} className="brand" lang="ko">
           {/* On a learner's phone only "다리" shows, so the header keeps to one row (styles.css). */}
           <span className="brand-latin">Dari</span> 다리
         </Link>
@@ -70,7 +71,7 @@ export function Header() {
               </li>
             ))}
             <li>
-              <NavLink to="/account">{t('nav.account')}</NavLink>
+              <NavLink to={paths.account}>{t('nav.account')}</NavLink>
             </li>
             <li>
               <button type="button" className="nav-button" onClick={() => logout.mutate()} disabled={logout.isPending}>

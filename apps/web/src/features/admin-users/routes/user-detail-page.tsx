@@ -2,20 +2,21 @@ import { ROLES, roleSchema, uuidSchema, type Role, type UserSummary } from '@dar
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { Loading } from '../../../components/loading';
-import { OneTimeCode } from '../../../components/one-time-code';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { LANGUAGE_NAMES } from '../../../i18n';
-import { formatKoreaDateTime } from '../../../lib/korea-time';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { ConfirmAction } from '@/components/confirm-action';
+import { Loading } from '@/components/loading';
+import { OneTimeCode } from '@/components/one-time-code';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { LANGUAGE_NAMES } from '@/i18n';
+import { formatKoreaDateTime } from '@/lib/korea-time';
 import { useCreateResetCode } from '../api/create-reset-code';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { useEraseUser, useUserOverview } from '../api/user-overview';
-import { pickText } from '../../../components/course/localized';
+import { pickText } from '@/components/course/localized';
 import '../../../components/page-wide.css';
+import { paths } from '@/config/paths';
 
 export function UserDetailPage() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function UserDetailPage() {
     return (
       <Page title={t('userDetail.erasedTitle')}>
         <StatusMessage>{t('userDetail.erased', { name: erased })}</StatusMessage>
-        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+        <Link to={paths.admin.users}>{t('adminUsers.backToList')}</Link>
       </Page>
     );
   }
@@ -38,7 +39,7 @@ export function UserDetailPage() {
     return (
       <Page title={t('notFound.title')}>
         <p>{t('notFound.body')}</p>
-        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+        <Link to={paths.admin.users}>{t('adminUsers.backToList')}</Link>
       </Page>
     );
   }
@@ -47,7 +48,7 @@ export function UserDetailPage() {
     return (
       <Page title={t('userDetail.loadFailedTitle')}>
         <LoadError error={user.error} onRetry={() => void user.refetch()} />
-        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+        <Link to={paths.admin.users}>{t('adminUsers.backToList')}</Link>
       </Page>
     );
   }
@@ -72,7 +73,7 @@ function UserDetail({ user, onErased }: { user: UserSummary; onErased: (name: st
   return (
     <Page title={t('userDetail.title', { name: user.displayName })} className="page-wide">
       <p>
-        <Link to="/admin/users">{t('adminUsers.backToList')}</Link>
+        <Link to={paths.admin.users}>{t('adminUsers.backToList')}</Link>
       </p>
       <StatusMessage>{saved}</StatusMessage>
       <ErrorAlert error={update.error} />
@@ -225,7 +226,7 @@ function UserPlaces({ userId }: { userId: string }) {
             <ul className="user-places" data-testid="user-cohorts">
               {overview.data.cohorts.map((k) => (
                 <li key={k.id}>
-                  <Link to={`/program/cohorts/${k.id}`}>{k.name}</Link>{' '}
+                  <Link to={paths.program.cohort(k.id)}>{k.name}</Link>{' '}
                   <span className="muted">({t(`userDetail.cohortRoles.${k.role}`)})</span>
                 </li>
               ))}

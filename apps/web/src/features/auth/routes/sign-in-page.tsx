@@ -5,14 +5,15 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import { ErrorAlert, LoadError } from '../../../components/alerts';
-import { CheckboxField, TextField } from '../../../components/fields';
-import { Page } from '../../../components/page';
-import { isApiError } from '../../../lib/api';
-import { applyServerFieldErrors, loadOnce, schemaResolver } from '../../../lib/form';
-import { clearSessionEnd, useMe } from '../../../lib/session';
+import { ErrorAlert, LoadError } from '@/components/alerts';
+import { CheckboxField, TextField } from '@/components/fields';
+import { Page } from '@/components/page';
+import { isApiError } from '@/lib/api';
+import { applyServerFieldErrors, loadOnce, schemaResolver } from '@/lib/form';
+import { clearSessionEnd, useMe } from '@/lib/session';
 import { useLogin } from '../api/login';
 import { SignedInRedirect } from '../components/signed-in-redirect';
+import { paths } from '@/config/paths';
 
 type SignInForm = z.input<typeof loginSchema>;
 
@@ -100,10 +101,10 @@ export function SignInPage() {
         </button>
       </form>
       <p className="after-form">
-        <Link to="/join">{t('signIn.haveJoinCode')}</Link>
+        <Link to={paths.join()}>{t('signIn.haveJoinCode')}</Link>
       </p>
       <p>
-        <Link to="/reset-code">{t('signIn.haveResetCode')}</Link>
+        <Link to={paths.resetCode}>{t('signIn.haveResetCode')}</Link>
       </p>
       <p className="muted">{t('signIn.forgotHelp')}</p>
     </Page>

@@ -3,24 +3,25 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorAlert } from '../../../components/alerts';
-import { FieldMessageText, SelectField, TextField } from '../../../components/fields';
-import { Loading } from '../../../components/loading';
-import { NewPasswordFields } from '../../../components/new-password-fields';
-import { Page } from '../../../components/page';
-import { useLocale } from '../../../components/use-locale';
-import { LANGUAGE_NAMES, rememberLocale, setLanguage } from '../../../i18n';
-import { isApiError } from '../../../lib/api';
-import { HTML_LANG } from '../../../lib/format';
-import { applyServerFieldErrors, encodeMessage, loadOnce, schemaResolver } from '../../../lib/form';
-import { isLocale } from '../../../lib/locale';
-import { ROLE_HOME } from '../../../lib/roles';
-import { useMe } from '../../../lib/session';
+import { ErrorAlert } from '@/components/alerts';
+import { FieldMessageText, SelectField, TextField } from '@/components/fields';
+import { Loading } from '@/components/loading';
+import { NewPasswordFields } from '@/components/new-password-fields';
+import { Page } from '@/components/page';
+import { useLocale } from '@/components/use-locale';
+import { LANGUAGE_NAMES, rememberLocale, setLanguage } from '@/i18n';
+import { isApiError } from '@/lib/api';
+import { HTML_LANG } from '@/lib/format';
+import { applyServerFieldErrors, encodeMessage, loadOnce, schemaResolver } from '@/lib/form';
+import { isLocale } from '@/lib/locale';
+import { ROLE_HOME } from '@/lib/roles';
+import { useMe } from '@/lib/session';
 import { useJoin } from '../api/join';
 import { useJoinPreview } from '../api/preview-join';
 import { LearnerJoin } from '../components/learner-join';
 import type { JoinFormInput, JoinFormValues } from '../join.schema';
 import '../join.css';
+import { paths } from '@/config/paths';
 
 const loadSchema = loadOnce(() => import('../join.schema').then((m) => m.joinFormSchema));
 
@@ -111,7 +112,7 @@ function CodeEntry() {
     event.preventDefault();
     const code = normalizeJoinCode(value);
     setInvalid(!code);
-    if (code) void navigate(`/join/${code}`);
+    if (code) void navigate(paths.join(code));
   };
 
   return (
@@ -283,7 +284,7 @@ function JoinForm({ code, cohortName, onJoined }: { code: string; cohortName: st
         </button>
       </form>
       <p className="after-form">
-        <Link to="/sign-in">{t('join.haveAccount')}</Link>
+        <Link to={paths.signIn}>{t('join.haveAccount')}</Link>
       </p>
     </Page>
   );

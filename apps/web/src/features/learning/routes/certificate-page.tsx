@@ -1,17 +1,18 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '../../../components/alerts';
-import { pickText } from '../../../components/course/localized';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
-import { QrCode } from '../../../components/qr-code';
-import { useLocale } from '../../../components/use-locale';
-import { ApiError } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
+import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { pickText } from '@/components/course/localized';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { QrCode } from '@/components/qr-code';
+import { useLocale } from '@/components/use-locale';
+import { ApiError } from '@/lib/api';
+import { formatDate } from '@/lib/format';
 import { useCertificates } from '../api/get-certificates';
 import { useRenameCertificate } from '../api/rename-certificate';
 import { verifyPath } from '../lesson-path';
+import { paths } from '@/config/paths';
 
 /** A certificate to print or save as PDF, with the name the learner chooses and its verification code. */
 export function CertificatePage() {
@@ -32,7 +33,7 @@ export function CertificatePage() {
           error={certificates.error ?? new ApiError({ status: 404, code: 'not_found', message: 'not found' })}
           onRetry={() => void certificates.refetch()}
         />
-        <Link to="/learn/certificates">{t('learning.certificates.title')}</Link>
+        <Link to={paths.learn.certificates()}>{t('learning.certificates.title')}</Link>
       </Page>
     );
   }
@@ -44,7 +45,7 @@ export function CertificatePage() {
   return (
     <Page title={t('learning.certificate.pageTitle')} className="certificate-page">
       <p className="no-print">
-        <Link to="/learn/certificates">{t('learning.certificates.title')}</Link>
+        <Link to={paths.learn.certificates()}>{t('learning.certificates.title')}</Link>
       </p>
       <section className="certificate" aria-labelledby={`${id}-title`}>
         <p className="certificate-brand" lang="ko">

@@ -1,9 +1,9 @@
 import { uuidSchema, type Cohort } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { LoadError, StatusMessage } from '../../../components/alerts';
-import { Loading } from '../../../components/loading';
-import { Page } from '../../../components/page';
+import { LoadError, StatusMessage } from '@/components/alerts';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
 import { useCohort } from '../api/get-cohort';
 import { CohortOverview } from '../components/cohort-overview';
 import { CoursesPanel } from '../components/courses-panel';
@@ -13,6 +13,7 @@ import { MembersPanel } from '../components/members-panel';
 import { ProgressGrid } from '../components/progress-grid';
 import '../program.css';
 import '../../../components/page-wide.css';
+import { paths } from '@/config/paths';
 
 export const COHORT_TABS = ['overview', 'courses', 'codes', 'import', 'members', 'progress'] as const;
 export type CohortTab = (typeof COHORT_TABS)[number];
@@ -31,7 +32,7 @@ export function CohortPage() {
     return (
       <Page title={t('notFound.title')}>
         <p>{t('notFound.body')}</p>
-        <Link to="/program">{t('program.backToProgram')}</Link>
+        <Link to={paths.program.home}>{t('program.backToProgram')}</Link>
       </Page>
     );
   }
@@ -40,7 +41,7 @@ export function CohortPage() {
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError error={cohort.error} onRetry={() => void cohort.refetch()} />
-        <Link to="/program">{t('program.backToProgram')}</Link>
+        <Link to={paths.program.home}>{t('program.backToProgram')}</Link>
       </Page>
     );
   }
@@ -57,7 +58,7 @@ function CohortScreen({ cohort }: { cohort: Cohort }) {
   return (
     <Page title={cohort.name} className="page-wide">
       <p>
-        <Link to="/program">{t('program.backToProgram')}</Link>
+        <Link to={paths.program.home}>{t('program.backToProgram')}</Link>
       </p>
       <StatusMessage>
         {justCreated && tab === 'overview' ? t('program.newCohort.created', { name: cohort.name }) : null}
