@@ -56,7 +56,7 @@ export function usePreloaded(...chunks: PreloadableLazy<any>[]): boolean {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the chunks are module-level constants
+    // The chunks are module-level constants, so they are not dependencies.
   }, [ready]);
   return ready || settled;
 }
