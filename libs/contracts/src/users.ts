@@ -142,7 +142,7 @@ export const userOverviewSchema = z.object({
   enrolments: z.array(
     z.object({
       courseId: z.uuid(),
-      title: z.object({ ko: z.string(), en: z.string().nullish(), zh: z.string().nullish() }),
+      title: z.object({ ko: z.string(), en: z.string().optional(), zh: z.string().optional() }),
       status: z.enum(['active', 'completed', 'withdrawn']),
       percent: z.number().int().min(0).max(100),
       lastActivityAt: z.iso.datetime({ offset: true }).nullable(),
