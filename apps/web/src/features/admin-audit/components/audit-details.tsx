@@ -25,6 +25,8 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
   if (typeof details['count'] === 'number') lines.push(t('adminAudit.details.count', { count: details['count'] }));
   if (Array.isArray(details['fields']) && details['fields'].includes('displayName'))
     lines.push(t('adminAudit.details.displayNameChanged'));
+  if (typeof details['ended'] === 'number') lines.push(t('adminAudit.details.ended', { count: details['ended'] }));
+  if (details['format'] === 'xlsx') lines.push(t('adminAudit.details.formatXlsx'));
   if (details['report'] === 'cohort') lines.push(t('adminAudit.details.reportCohort'));
   if (details['report'] === 'course') lines.push(t('adminAudit.details.reportCourse'));
   if (lines.length === 0) return null;
