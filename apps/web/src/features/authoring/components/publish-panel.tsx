@@ -2,8 +2,8 @@ import type { AuthorCourse } from '@dari/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
-import { Loading } from '@/components/loading';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { isApiError } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -71,27 +71,30 @@ export function PublishPanel({ course }: { course: AuthorCourse }) {
         <ErrorAlert error={publish.error} />
       )}
       <h3>{t('publish.history')}</h3>
-      {versions.isPending ? <Loading /> : null}
-      {versions.isError ? <LoadError error={versions.error} onRetry={() => void versions.refetch()} /> : null}
-      {versions.data && versions.data.items.length === 0 ? <p className="muted">{t('publish.noVersions')}</p> : null}
-      {versions.data && versions.data.items.length > 0 ? (
-        <ul className="versions">
-          {versions.data.items.map((v) => (
-            <li key={v.version}>
-              <Link to={paths.teach.version(course.id, v.version)}>
-                {t('authoring.versionN', { version: v.version })}
-              </Link>{' '}
-              <span className="muted">
-                {t('publish.versionFacts', {
-                  date: formatDateTime(v.publishedAt, locale),
-                  name: v.publishedBy?.displayName ?? t('publish.someone'),
-                  count: v.lessonCount,
-                })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryState
+        query={versions}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">{t('publish.noVersions')}</p>}
+      >
+        {(data) => (
+          <ul className="versions">
+            {data.items.map((v) => (
+              <li key={v.version}>
+                <Link to={paths.teach.version(course.id, v.version)}>
+                  {t('authoring.versionN', { version: v.version })}
+                </Link>{' '}
+                <span className="muted">
+                  {t('publish.versionFacts', {
+                    date: formatDateTime(v.publishedAt, locale),
+                    name: v.publishedBy?.displayName ?? t('publish.someone'),
+                    count: v.lessonCount,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

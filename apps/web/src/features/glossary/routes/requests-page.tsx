@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
+import { QueryState } from '@/components/query-state';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
@@ -231,23 +232,24 @@ export function RequestsPage() {
         ))}
       </div>
       <StatusMessage>{done}</StatusMessage>
-      {requests.isPending ? <Loading /> : null}
-      {requests.isError ? <LoadError error={requests.error} onRetry={() => void requests.refetch()} /> : null}
-      {requests.data && requests.data.items.length === 0 ? (
-        <p className="card empty-state">{t('glossary.requests.empty')}</p>
-      ) : null}
-      {requests.data && requests.data.items.length > 0 ? (
-        <ul className="request-list">
-          {requests.data.items.map((r) => (
-            <RequestCard
-              key={r.id}
-              request={r}
-              course={r.courseId ? courses.get(r.courseId) : undefined}
-              onDone={setDone}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <QueryState
+        query={requests}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="card empty-state">{t('glossary.requests.empty')}</p>}
+      >
+        {(data) => (
+          <ul className="request-list">
+            {data.items.map((r) => (
+              <RequestCard
+                key={r.id}
+                request={r}
+                course={r.courseId ? courses.get(r.courseId) : undefined}
+                onDone={setDone}
+              />
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Page>
   );
 }
