@@ -42,7 +42,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
   const [deck, setDeck] = useState<GlossaryTerm[] | null>(null);
   const [index, setIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useState<{ term: string; count: number } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -83,7 +83,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
           const days = state.nextReviewAt
             ? Math.round((Date.parse(state.nextReviewAt) - Date.parse(state.reviewedAt ?? state.nextReviewAt)) / 864e5)
             : 0;
-          setSaid(t('glossary.cards.nextIn', { term: term.term, count: days }));
+          setSaid({ term: term.term, count: days });
           setIndex((i) => i + 1);
           setRevealed(false);
         },
@@ -124,7 +124,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
         </button>
       </p>
       <p className="muted" role="status">
-        {said}
+        {said ? t('glossary.cards.nextIn', said) : null}
       </p>
       {!deck ? null : usable.length === 0 ? (
         <p>{t('glossary.cards.noNorth')}</p>
