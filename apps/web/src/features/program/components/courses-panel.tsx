@@ -2,11 +2,11 @@ import type { Cohort } from '@dari/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { CardTable, type Column } from '@/components/card-table';
 import { ConfirmAction } from '@/components/confirm-action';
 import { pickText } from '@/components/course/localized';
-import { Loading } from '@/components/loading';
+import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
 import { useAssignCourse, usePublishedCourses, useUnassignCourse } from '../api/cohort-courses';
@@ -103,19 +103,19 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
 
       <section className="card" aria-labelledby={`${id}-title`}>
         <h3 id={`${id}-title`}>{t('program.courses.assignTitle')}</h3>
-        {published.isPending ? <Loading /> : null}
-        {published.isError ? <LoadError error={published.error} onRetry={() => void published.refetch()} /> : null}
-        {published.data ? (
-          published.data.items.length === 0 ? (
-            <p>{t('program.courses.nonePublished')}</p>
-          ) : (
+        <QueryState
+          query={published}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<p>{t('program.courses.nonePublished')}</p>}
+        >
+          {(data) => (
             <form className="form" onSubmit={onAssign}>
               <ErrorAlert error={assign.error} />
               <div className="field">
                 <label htmlFor={`${id}-course`}>{t('program.columns.course')}</label>
                 <select id={`${id}-course`} value={courseId} required onChange={(e) => setCourseId(e.target.value)}>
                   <option value="">{t('program.courses.choose')}</option>
-                  {published.data.items.map((c) => {
+                  {data.items.map((c) => {
                     const assigned = cohort.courses.some((a) => a.courseId === c.id);
                     return (
                       <option key={c.id} value={c.id}>
@@ -144,8 +144,8 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
                 </button>
               </p>
             </form>
-          )
-        ) : null}
+          )}
+        </QueryState>
       </section>
     </>
   );

@@ -2,10 +2,10 @@ import type { Cohort } from '@dari/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { CardTable, type Column } from '@/components/card-table';
 import { ConfirmAction } from '@/components/confirm-action';
-import { Loading } from '@/components/loading';
+import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
 import { formatKoreaDateTime } from '@/lib/korea-time';
@@ -36,23 +36,23 @@ export function JoinCodesPanel({ cohort }: { cohort: Cohort }) {
       />
       <StatusMessage>{done}</StatusMessage>
       <ErrorAlert error={revoke.error} />
-      {codes.isPending ? <Loading /> : null}
-      {codes.isError ? <LoadError error={codes.error} onRetry={() => void codes.refetch()} /> : null}
-      {codes.data ? (
-        codes.data.items.length === 0 ? (
-          <p className="card empty-state">{t('program.codes.none')}</p>
-        ) : (
+      <QueryState
+        query={codes}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="card empty-state">{t('program.codes.none')}</p>}
+      >
+        {(data) => (
           <CodesTable
             cohortId={cohort.id}
-            codes={codes.data.items}
+            codes={data.items}
             revoking={revoke.isPending}
             onRevoke={(code) => {
               setDone(null);
               revoke.mutate(code.id, { onSuccess: () => setDone(t('program.codes.revoked', { code: code.code })) });
             }}
           />
-        )
-      ) : null}
+        )}
+      </QueryState>
     </>
   );
 }
