@@ -52,8 +52,11 @@ export function Header() {
     <header className="site-header">
       <div className="header-top">
         <Link to={paths.home} className="brand" lang="ko">
-          {/* On a learner's phone only "다리" shows, so the header keeps to one row (styles.css). */}
-          <span className="brand-latin">Dari</span> 다리
+          {/* On a learner's phone only "다리" shows, so the header keeps to one row (styles.css). One inline
+              box inside the flex link, so the space between the two names is kept. */}
+          <span>
+            <span className="brand-latin">Dari</span> 다리
+          </span>
         </Link>
         <div className="header-tools">
           <LanguageSwitch value={locale} onChange={change} />
