@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { LoadError } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
-import { Loading } from '@/components/loading';
+import { QueryState } from '@/components/query-state';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
 import { formatDate } from '@/lib/format';
@@ -25,31 +24,30 @@ export function CertificatesPage() {
       <p>
         <Link to={paths.learn.home}>{t('learning.backToMine')}</Link>
       </p>
-      {certificates.isPending ? <Loading /> : null}
-      {certificates.isError ? (
-        <LoadError error={certificates.error} onRetry={() => void certificates.refetch()} />
-      ) : null}
-      {certificates.data && certificates.data.items.length === 0 ? (
-        <p className="muted">{t('learning.certificates.empty')}</p>
-      ) : null}
-      {certificates.data && certificates.data.items.length > 0 ? (
-        <ul className="course-cards">
-          {certificates.data.items.map((c) => {
-            const title = pickText(c.courseTitle, locale);
-            return (
-              <li key={c.id} className="card">
-                <h2 lang={title.lang}>
-                  <Link to={certificatePath(c.id)}>{title.text}</Link>
-                </h2>
-                <p className="muted">
-                  {t('learning.certificate.issued', { date: formatDate(c.issuedAt, locale) })}
-                  {c.valid ? '' : ` · ${t('learning.certificate.revoked')}`}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      <QueryState
+        query={certificates}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">{t('learning.certificates.empty')}</p>}
+      >
+        {(data) => (
+          <ul className="course-cards">
+            {data.items.map((c) => {
+              const title = pickText(c.courseTitle, locale);
+              return (
+                <li key={c.id} className="card">
+                  <h2 lang={title.lang}>
+                    <Link to={certificatePath(c.id)}>{title.text}</Link>
+                  </h2>
+                  <p className="muted">
+                    {t('learning.certificate.issued', { date: formatDate(c.issuedAt, locale) })}
+                    {c.valid ? '' : ` · ${t('learning.certificate.revoked')}`}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
     </Page>
   );
 }
