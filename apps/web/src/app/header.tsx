@@ -34,6 +34,9 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   ],
 };
 
+/** The name, in both scripts and never translated ("Dari 다리"); a learner's phone shows only "다리". */
+const BRAND = { latin: 'Dari', ko: '다리' } as const;
+
 // Pages anyone may open; every other page needs a session, so it will show the navigation.
 export const PUBLIC_PATH = /^\/(?:sign-in|reset-code|join|verify|privacy)?(?:\/|$)/;
 
@@ -55,7 +58,7 @@ export function Header() {
           {/* On a learner's phone only "다리" shows, so the header keeps to one row (styles.css). One inline
               box inside the flex link, so the space between the two names is kept. */}
           <span>
-            <span className="brand-latin">Dari</span> 다리
+            <span className="brand-latin">{BRAND.latin}</span> {BRAND.ko}
           </span>
         </Link>
         <div className="header-tools">

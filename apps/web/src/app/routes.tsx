@@ -76,7 +76,10 @@ const GlossaryPage = lazy(() =>
   import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })),
 );
 const TermPage = lazy(() => import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })));
-const WordsPage = lazy(() => import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })));
+// The flashcards' words come with the word list page (the 'flashcards' area), not on the first page.
+const WordsPage = lazyWithAreas(['flashcards'], () =>
+  import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })),
+);
 const RequestsPage = lazy(() =>
   import('../features/glossary/routes/requests-page').then((m) => ({ default: m.RequestsPage })),
 );

@@ -9,7 +9,7 @@ export type Tree = { [key: string]: string | Tree };
 export type Lng = 'ko' | 'en' | 'zh';
 
 /** Areas that load with their (lazy) pages: staff pages, and learner pages off the first screen. */
-export const LAZY_AREAS = ['admin', 'authoring', 'program', 'privacy'] as const;
+export const LAZY_AREAS = ['admin', 'authoring', 'program', 'privacy', 'flashcards'] as const;
 export type LazyArea = (typeof LAZY_AREAS)[number];
 
 export function merge(parts: Record<string, Tree>): Tree {
@@ -33,7 +33,14 @@ const isLazy = (file: string) => (LAZY_AREAS as readonly string[]).includes(area
 /** Korean, built in: every area but the lazy ones (keep this list in step with LAZY_AREAS). */
 export const ko: Tree = merge(
   import.meta.glob<Tree>(
-    ['./ko/*.json', '!./ko/admin.json', '!./ko/authoring.json', '!./ko/program.json', '!./ko/privacy.json'],
+    [
+      './ko/*.json',
+      '!./ko/admin.json',
+      '!./ko/authoring.json',
+      '!./ko/program.json',
+      '!./ko/privacy.json',
+      '!./ko/flashcards.json',
+    ],
     { eager: true, import: 'default' },
   ),
 );

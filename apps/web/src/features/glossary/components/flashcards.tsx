@@ -99,7 +99,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
         {t('glossary.words.cardsTitle')}
       </h2>
       <fieldset className="plain-fieldset flashcard-direction">
-        <legend>{t('glossary.cards.direction')}</legend>
+        <legend>{t('flashcards.direction')}</legend>
         {(['southNorth', 'northSouth'] as const).map((d) => (
           <label key={d} className="choice">
             <input
@@ -109,7 +109,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
               checked={direction === d}
               onChange={() => setDirection(d)}
             />{' '}
-            {t(`glossary.cards.${d}`)}
+            {t(`flashcards.${d}`)}
           </label>
         ))}
       </fieldset>
@@ -120,27 +120,25 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
           aria-pressed={mixed}
           onClick={() => setMixed((m) => !m)}
         >
-          {t('glossary.cards.shuffle')}
+          {t('flashcards.shuffle')}
         </button>
       </p>
       <p className="muted" role="status">
-        {said ? t('glossary.cards.nextIn', said) : null}
+        {said ? t('flashcards.nextIn', said) : null}
       </p>
       {!deck ? null : usable.length === 0 ? (
-        <p>{t('glossary.cards.noNorth')}</p>
+        <p>{t('flashcards.noNorth')}</p>
       ) : deck.length === 0 ? (
         <div>
           <p>
-            {nextDue
-              ? t('glossary.cards.nothingDue', { date: formatDate(nextDue, locale) })
-              : t('glossary.cards.doneToday')}
+            {nextDue ? t('flashcards.nothingDue', { date: formatDate(nextDue, locale) }) : t('flashcards.doneToday')}
           </p>
           <button type="button" className="button" onClick={() => setAll(true)}>
-            {t('glossary.cards.reviewAll')}
+            {t('flashcards.reviewAll')}
           </button>
         </div>
       ) : !term ? (
-        <p>{t('glossary.cards.doneToday')}</p>
+        <p>{t('flashcards.doneToday')}</p>
       ) : (
         <>
           <p className="muted">{t('glossary.words.cardsProgress', { number: index + 1, total: deck.length })}</p>
@@ -161,7 +159,7 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
               <>
                 {direction === 'northSouth' ? (
                   <p className="term-line">
-                    <span className="term-label">{t('glossary.cards.southWord')}</span>{' '}
+                    <span className="term-label">{t('flashcards.southWord')}</span>{' '}
                     <strong lang="ko">{term.term}</strong>
                   </p>
                 ) : null}
@@ -177,10 +175,10 @@ export function Flashcards({ terms, onEnd }: { terms: GlossaryTerm[]; onEnd: () 
                 disabled={record.isPending}
                 onClick={() => answer(true)}
               >
-                {t('glossary.cards.known')}
+                {t('flashcards.known')}
               </button>
               <button type="button" className="button" disabled={record.isPending} onClick={() => answer(false)}>
-                {t('glossary.cards.again')}
+                {t('flashcards.again')}
               </button>
             </div>
           ) : null}
