@@ -19,7 +19,7 @@ const { UsersService } = await import(dist('users/users.service.js'));
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '15' } },
 });
-const sizes = values.sizes!.split(',').map(Number);
+const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
 let embedded: InstanceType<typeof EmbeddedPostgres> | undefined;

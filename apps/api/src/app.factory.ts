@@ -127,7 +127,8 @@ export async function createApp(
       );
       return;
     }
-    parseJson(req, text, done);
+    // The parser answers through done; the promise its type also allows is not used.
+    void parseJson(req, text, done);
   });
   // With DARI_PUBLIC_URL set, only that name and the machine's own (health checks, the local proxy)
   // reach Dari: a request for any other Host is refused (DNS rebinding, a stray virtual host).

@@ -126,6 +126,6 @@ export class DeviceCookiesService {
       await q.offerAppSecret(this.db, SECRET_NAME, randomBytes(32).toString('base64url'));
       value = await read();
     }
-    return Buffer.from(value!, 'base64url');
+    return Buffer.from(value, 'base64url');
   }
 }

@@ -54,7 +54,7 @@ export class LoginGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
-    if (err) throw err;
+    if (err) throw err instanceof Error ? err : new Error('sign-in strategy failed');
     if (!user) throw new AppException(401, 'invalid_credentials', 'The username or password is not right.');
     return user;
   }

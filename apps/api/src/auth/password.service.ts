@@ -94,7 +94,7 @@ export const MIN_PASSWORD_SCORE = 2;
 
 @Injectable()
 export class PasswordService {
-  private readonly common = new Set<string>([...(dictionary['passwords-common'] as string[]), ...LOCAL_COMMON]);
+  private readonly common = new Set<string>([...dictionary['passwords-common'], ...LOCAL_COMMON]);
   // The strength estimator: common passwords, names and words in several languages, Korean words
   // (above), keyboard walks (QWERTY, which is also where the Korean 2-set layout's keys sit).
   private readonly estimator = new ZxcvbnFactory({

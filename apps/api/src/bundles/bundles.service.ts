@@ -116,8 +116,8 @@ export class BundlesService {
       slug: c.slug,
       language: c.language,
       ...languagesOf(c),
-      title: bundleText(c.title) as BundleManifest['title'],
-      summary: bundleText(c.summary) as BundleManifest['summary'],
+      title: bundleText(c.title),
+      summary: bundleText(c.summary),
       tags: c.tags,
       estimatedMinutes: Math.max(
         1,
@@ -128,14 +128,14 @@ export class BundlesService {
       cover: c.coverMediaId && nameOf.has(c.coverMediaId) ? `media/${nameOf.get(c.coverMediaId)}` : null,
       modules: c.modules.map((mod) => ({
         key: mod.key,
-        title: bundleText(mod.title) as BundleManifest['title'],
+        title: bundleText(mod.title),
         lessons: mod.lessons.map((l) => ({
           key: l.key,
           kind: l.kind,
-          title: bundleText(l.title) as BundleManifest['title'],
+          title: bundleText(l.title),
           required: l.required,
           estimatedMinutes: l.estimatedMinutes,
-          contentNote: l.contentNote ? (bundleText(l.contentNote) as BundleManifest['title']) : null,
+          contentNote: l.contentNote ? bundleText(l.contentNote) : null,
         })),
       })),
     };
@@ -143,7 +143,7 @@ export class BundlesService {
     for (const l of lessons) {
       const md = (t: DraftText) => {
         for (const lang of LANGS)
-          if (t[lang]?.trim()) files.set(`lessons/${l.key}.${lang}.md`, mdFile(toBundleRefs(t[lang]!)));
+          if (t[lang]?.trim()) files.set(`lessons/${l.key}.${lang}.md`, mdFile(toBundleRefs(t[lang])));
       };
       const content = l.content;
       if (content.kind === 'reading') md(content.body);
@@ -405,9 +405,7 @@ export function languagesOf(c: PublishedCourse): { languages?: Locale[] } {
     c.modules.map((mod) => [mod.title, mod.lessons.map((l) => [l.title, l.contentNote, l.content])]),
   ]);
   const complete = (['en', 'zh'] as const).filter((lang) =>
-    texts.every(
-      (t) => (typeof t[lang] === 'string' && (t[lang] as string).trim() !== '') || (t.ko as string).trim() === '',
-    ),
+    texts.every((t) => (typeof t[lang] === 'string' && t[lang].trim() !== '') || (t.ko as string).trim() === ''),
   );
   return complete.length ? { languages: ['ko', ...complete] } : {};
 }

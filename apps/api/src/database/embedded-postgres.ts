@@ -173,7 +173,7 @@ export class EmbeddedPostgres {
 
   /** The postmaster answering now, if any (tests). */
   get pid(): number | undefined {
-    return alive(this.process) ? this.process!.pid : undefined;
+    return alive(this.process) ? this.process.pid : undefined;
   }
 
   private watch(child: ChildProcess): void {

@@ -46,7 +46,7 @@ export function statement<Row, Params extends readonly unknown[] = []>(
     return known as Statement<Params, Row>;
   }
   const s: Statement<Params, Row> = Object.freeze({ name, text, prepare });
-  registry.set(name, s as Statement<readonly unknown[], unknown>);
+  registry.set(name, s);
   return s;
 }
 

@@ -102,10 +102,7 @@ export async function allRequestIds(db: Db, status: string | null): Promise<stri
   return (await run(db, allRequestIdsSql, [status])).map((r) => r.id);
 }
 
-const termCountSql = statement<{ n: number }, []>(
-  'glossary.termCount',
-  `SELECT count(*)::int AS n FROM glossary_terms`,
-);
+const termCountSql = statement<{ n: number }>('glossary.termCount', `SELECT count(*)::int AS n FROM glossary_terms`);
 export async function termCount(db: Db): Promise<number> {
   return (await run(db, termCountSql, []))[0].n;
 }

@@ -160,7 +160,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     const run = () => this.purgeAudit().catch((e: Error) => this.logger.warn(`audit purge failed: ${e.message}`));
-    this.purgeTimer = setInterval(run, 86_400_000);
+    this.purgeTimer = setInterval(() => void run(), 86_400_000);
     this.purgeTimer.unref();
     void run();
   }

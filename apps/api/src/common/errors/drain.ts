@@ -14,7 +14,10 @@ export function answerWhileDraining(fastify: FastifyInstance): void {
     done();
   });
   fastify.addHook('onRequest', (req, reply, done) => {
-    if (!draining) return done();
+    if (!draining) {
+      done();
+      return;
+    }
     void reply
       .code(503)
       .header('connection', 'close')
