@@ -31,7 +31,7 @@ function hold(baseDir: string): Promise<{ child: ChildProcess; port: number }> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       const m = /ready (\d+)/.exec(b.toString());
       if (m) resolve({ child, port: Number(m[1]) });
     });

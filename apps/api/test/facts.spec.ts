@@ -98,7 +98,7 @@ describe('dated facts', () => {
     const byKey = new Map(registry.map((f) => [f.key, f]));
     expect(snapshot.facts).toEqual([byKey.get('minimum-wage-hourly'), byKey.get('minimum-wage-monthly')]);
     // Everything the phone needs to show the text for any date, with no other request.
-    const body = (snapshot.modules[0]!.lessons[0]!.content as { body: { ko: string } }).body.ko;
+    const body = (snapshot.modules[0].lessons[0].content as { body: { ko: string } }).body.ko;
     expect(renderFactsIn(body, snapshot.facts, 'ko', '2026-05-01')).toBe('2026년 시급은 10,320원(2026년 기준)이에요.');
     expect(renderFactsIn(body, snapshot.facts, 'ko', '2027-03-01')).toMatch(
       /^2026년 시급은 10,320원\(2026년 기준 — 최신 금액은 .*1350.*에서 확인하세요\)이에요\.$/,

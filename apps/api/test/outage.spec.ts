@@ -41,8 +41,8 @@ async function start(env: Record<string, string> = {}): Promise<Server> {
     // Its own process group, so a failed test can kill the workers too.
     detached: true,
   });
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`npm start exited:\n${out}`);
     if (out.includes('Dari is running at')) return { child, base, output: () => out };
@@ -56,7 +56,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Its exit code, or 'still running' after `ms` (so the test fails and its `finally` still cleans up). */
 const exited = (child: ChildProcess, ms = 30_000) =>
   new Promise<number | null | 'still running'>((r) => {
-    if (child.exitCode !== null) return r(child.exitCode);
+    if (child.exitCode !== null) {
+      r(child.exitCode);
+      return;
+    }
     const timer = setTimeout(() => r('still running'), ms);
     child.once('exit', (code) => {
       clearTimeout(timer);

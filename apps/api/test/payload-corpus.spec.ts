@@ -100,7 +100,7 @@ function setAt(body: Json, path: (string | number)[], value: Json): Json {
   let cur = copy;
   for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, Json>;
   cur[path.at(-1)!] = value;
-  return copy as Json;
+  return copy;
 }
 
 interface Mutation {
@@ -232,7 +232,7 @@ function mutations(
       out.push({
         label: `param ${p.slice(0, 8)}…=${bad.slice(0, 20)}`,
         url: swapped,
-        body: body as Json,
+        body: body,
         upload: spec.upload?.(ctx),
         refuse: true,
       });

@@ -96,7 +96,7 @@ describe('privacy: devices, export, erasure, audit log', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
-    expect((await api({ cookie: others[0]! }, 'GET', '/me')).status).toBe(200);
+    expect((await api({ cookie: others[0] }, 'GET', '/me')).status).toBe(200);
 
     const res = await api({ cookie: laptop }, 'POST', '/me/sessions/end-others');
     expect(res.status).toBe(200);

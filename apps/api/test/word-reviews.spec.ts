@@ -54,7 +54,7 @@ describe('flashcard review of saved words (Leitner boxes on the server)', () => 
 
     const seen: [number, number][] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await review(learner, ids['선거']!, { known: true });
+      const r = await review(learner, ids['선거'], { known: true });
       expect(r.status).toBe(200);
       seen.push([r.body.box, daysUntil(r.body.nextReviewAt, r.body.reviewedAt)]);
     }
@@ -66,7 +66,7 @@ describe('flashcard review of saved words (Leitner boxes on the server)', () => 
       [5, 16],
       [5, 16],
     ]);
-    const again = await review(learner, ids['선거']!, { known: false });
+    const again = await review(learner, ids['선거'], { known: false });
     expect([again.body.box, daysUntil(again.body.nextReviewAt, again.body.reviewedAt)]).toEqual([1, 1]);
 
     // Another device reads the same state from the server.
@@ -76,21 +76,21 @@ describe('flashcard review of saved words (Leitner boxes on the server)', () => 
   });
 
   it('two reviews at once both count (each moves the box from the stored value)', async () => {
-    const id = ids['투표소']!;
+    const id = ids['투표소'];
     await Promise.all([review(learner, id, { known: true }), review(learner, id, { known: true })]);
     const list = (await api(learner, 'GET', '/me/word-reviews')).body.items;
     expect(list.find((x: { termId: string }) => x.termId === id)).toMatchObject({ box: 2 });
   });
 
   it('refuses bad input with a 400 naming the field, and a word not in the list (or someone else’s) with 404', async () => {
-    const missing = await review(learner, ids['선거']!, {});
+    const missing = await review(learner, ids['선거'], {});
     expect(missing.status).toBe(400);
     expect(missing.body.fields.map((f: { path: string }) => f.path)).toContain('body.known');
-    expect((await review(learner, ids['선거']!, { known: 'yes' })).status).toBe(400);
-    expect((await review(learner, ids['선거']!, { known: true, box: 5 })).status).toBe(400);
+    expect((await review(learner, ids['선거'], { known: 'yes' })).status).toBe(400);
+    expect((await review(learner, ids['선거'], { known: true, box: 5 })).status).toBe(400);
     expect((await api(learner, 'POST', '/me/words/not-a-uuid/review', { known: true })).status).toBe(400);
 
-    const notSaved = await review(other, ids['선거']!, { known: true });
+    const notSaved = await review(other, ids['선거'], { known: true });
     const noSuchTerm = await review(other, randomUUID(), { known: true });
     expect([notSaved.status, noSuchTerm.status]).toEqual([404, 404]);
     expect({ ...notSaved.body, requestId: null }).toEqual({ ...noSuchTerm.body, requestId: null });

@@ -32,8 +32,8 @@ async function startCluster(databaseUrl: string, env: Record<string, string> = {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the primary exited:\n${out}`);
     // Ready when both workers listen (the primary says so).

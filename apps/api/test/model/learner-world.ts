@@ -710,7 +710,7 @@ class Republish extends Step {
   ) {
     super();
   }
-  check = (m: Readonly<Model>) => course(m as Model, this.c).lessons.length < 7;
+  check = (m: Readonly<Model>) => course(m, this.c).lessons.length < 7;
   async act(m: Model, r: Real) {
     const c = course(m, this.c) as MCourse & { moduleId?: string };
     const cookie = r.instructors[c.owner].cookie;
