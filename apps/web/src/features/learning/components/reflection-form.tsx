@@ -25,7 +25,7 @@ export function ReflectionForm({ lessonId, initial, record }: ReflectionFormProp
       onSubmit={(e) => {
         e.preventDefault();
         setSaving(true);
-        record(newEvent('reflection_saved', lessonId, { text, shared }))
+        void record(newEvent('reflection_saved', lessonId, { text, shared }))
           .then((outcome) =>
             setSaved(
               outcome.state === 'queued' ? 'queued' : outcome.result.status === 'rejected' ? 'refused' : 'answered',
