@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, mockApi } from '../test/mock-api';
-import { api, ApiError, apiRequest, routeUrl } from './api';
+import { api, ApiError, apiRequest } from './api';
 import { checkAnswer } from './api-dev-check';
+import { routeUrl } from './route-table';
 import { safeNextPath } from './safe-next';
 
 describe('apiRequest', () => {

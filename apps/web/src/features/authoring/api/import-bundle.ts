@@ -1,6 +1,7 @@
 import type { AuthorCourse } from '@dari/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, routeUrl } from '../../../lib/api';
+import { api } from '../../../lib/api';
+import { routeUrl } from '../../../lib/route-table';
 import { storeCourse } from './get-course';
 
 /**

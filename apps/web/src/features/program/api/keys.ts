@@ -1,4 +1,4 @@
-import { routeUrl } from '../../../lib/api';
+import { routeUrl } from '../../../lib/route-table';
 
 /** Query keys of the program area: everything a cohort change can affect sits under one root. */
 export const programQueryKey = ['program'] as const;
