@@ -94,14 +94,19 @@ function asErrorBody(json: unknown): ErrorBody | null {
   const body = json as Record<string, unknown>;
   if (typeof body['status'] !== 'number' || typeof body['message'] !== 'string') return null;
   if (!(ERROR_CODES as readonly unknown[]).includes(body['code'])) return null;
+  const list = (value: unknown): Record<string, unknown>[] =>
+    Array.isArray(value)
+      ? value.filter((v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object')
+      : [];
   const fields = Array.isArray(body['fields'])
-    ? body['fields'].filter(
-        (f): f is FieldError =>
-          !!f && typeof f === 'object' && typeof f.path === 'string' && typeof f.message === 'string',
+    ? list(body['fields']).filter(
+        (f): f is FieldError => typeof f['path'] === 'string' && typeof f['message'] === 'string',
       )
     : undefined;
+  // The publish problems the API sends (publishProblemSchema); a code this app does not know yet is
+  // shown by its English message (PublishProblemText).
   const problems = Array.isArray(body['problems'])
-    ? body['problems'].filter((p): p is PublishProblem => !!p && typeof p === 'object' && typeof p.message === 'string')
+    ? list(body['problems']).filter((p): p is PublishProblem => typeof p['message'] === 'string')
     : undefined;
   return {
     status: body['status'],
