@@ -17,8 +17,9 @@ export function useMyWords() {
 function markSaved(client: QueryClient, term: GlossaryTerm, saved: boolean): void {
   const next = { ...term, saved };
   client.setQueriesData<Map<string, GlossaryTerm>>({ queryKey: lookupQueryKey }, (map) => {
-    if (!map?.has(term.term)) return map;
-    return new Map(map).set(term.term, { ...map.get(term.term)!, saved });
+    const cached = map?.get(term.term);
+    if (!map || !cached) return map;
+    return new Map(map).set(term.term, { ...cached, saved });
   });
   client.setQueryData<GlossaryTerm>(termQueryKey(term.id), (old) => (old ? { ...old, saved } : next));
   void client.invalidateQueries({ queryKey: wordListQueryKey });
