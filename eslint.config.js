@@ -9,6 +9,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import local from './eslint-rules/kebab-case-file-names.js';
+import { NOT_YET_CLEAN } from './eslint-rules/not-yet-clean.js';
 
 const TS = ['**/*.ts', '**/*.tsx'];
 const TESTS = ['**/*.spec.ts', '**/*.spec.tsx', 'apps/api/test/**', 'apps/web/src/test/**', 'e2e/**'];
@@ -183,4 +184,7 @@ export default defineConfig([
   },
 
   ...boundaryBlocks,
+
+  // Last: the findings not fixed yet, rule by rule and file by file (eslint-rules/not-yet-clean.js).
+  ...Object.entries(NOT_YET_CLEAN).map(([rule, files]) => ({ files, rules: { [rule]: 'off' } })),
 ]);
