@@ -11,9 +11,9 @@ export interface CalloutOptions {
 const MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
 
 function toCallout(quote: Blockquote, labels: CalloutOptions['labels']): void {
-  const first = quote.children[0];
+  const first = quote.children.at(0);
   if (first?.type !== 'paragraph') return;
-  const text = first.children[0];
+  const text = first.children.at(0);
   if (text?.type !== 'text') return;
   const match = MARKER.exec(text.value);
   if (!match) return;

@@ -4,6 +4,7 @@ const LINK_PROTOCOLS = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 // A scheme is letters followed by ':' before any '/', '?' or '#'; "javascript:", "data:", "vbscript:" all have one.
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // Browsers ignore tabs, newlines and control characters inside a scheme ("java\tscript:"), so we drop them before looking.
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern drops
 const IGNORED = /[\u0000-\u0020\u007f-\u009f]/g;
 
 function scheme(url: string): string | null {
