@@ -28,7 +28,7 @@ describe('a 100k-row cohort export, streamed as .xlsx', () => {
     await t.close();
   });
 
-  it('streams 100k learners with bounded memory, and the workbook opens', { timeout: 600_000 }, async () => {
+  it('streams 100k learners with bounded memory, and the workbook opens', { timeout: 1_500_000 }, async () => {
     const manager = await t.signedIn('manager');
     const author = await t.signedIn('instructor');
     const api = (who: { cookie: string }, method: 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
