@@ -176,11 +176,13 @@ test.describe('first use on a 360 px phone', () => {
     await expectNoHorizontalScroll(page, WIDTH);
     await keepScreen(page, 'first-use-certificate-zh-larger-360');
 
+    // Printed (the page is in Chinese now, and so is the code's text alternative).
     await page.emulateMedia({ media: 'print' });
-    await expect(qr).toBeVisible();
+    const printedQr = certificate.getByRole('img', { name: zh.learning.certificate.qrLabel });
+    await expect(printedQr).toBeVisible();
     await expect(page.locator('header.site-header')).toBeHidden();
     const printed = await certificate.boundingBox();
-    const box = await qr.boundingBox();
+    const box = await printedQr.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(printed!.x + printed!.width);
     await keepScreen(page, 'first-use-certificate-print');
   });
