@@ -51,6 +51,7 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { ...options, indexHtml }),
     adapter,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options bag as a class; a literal is its documented form (an instance would set every option to undefined)
     {
       bufferLogs: true,
       // JSON only: no form-encoded bodies (a cross-site form's format) and, below, no text/plain.
@@ -144,7 +145,7 @@ export async function createApp(
           status: 421,
           code: 'wrong_host',
           message: 'This address does not belong to this Dari server.',
-          requestId: String(req.id),
+          requestId: req.id,
         });
     });
   }

@@ -36,7 +36,7 @@ export class AuthController {
   ) {
     const { me, session } = await this.auth.completeLogin(req.user, {
       ip: req.ip,
-      requestId: String(req.id),
+      requestId: req.id,
       userAgent: req.headers['user-agent'],
       sharedDevice: body.sharedDevice ?? false,
       previousToken: sessionToken(req),
@@ -79,6 +79,6 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   async redeem(@Body() body: RedeemResetCodeDto, @Req() req: DariRequest): Promise<void> {
-    await this.resetCodes.redeem(body.username, body.code, body.newPassword, req.ip, String(req.id));
+    await this.resetCodes.redeem(body.username, body.code, body.newPassword, req.ip, req.id);
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DariReply, DariRequest } from '../common/http/request.js';
 import * as q from './auth.queries.js';
+import { requestCookie } from './session-cookie.js';
 
 export const DEVICE_COOKIE = 'dari_device';
 /** A family phone or a tablet may be "known" for a few accounts; the most recent ones are kept. */
@@ -90,7 +91,7 @@ export class DeviceCookiesService {
   }
 
   private parse(req: DariRequest): Parsed[] {
-    const value = req.cookies?.[deviceCookieName(req)];
+    const value = requestCookie(req, deviceCookieName(req));
     if (!value || value.length > 1000) return [];
     return value
       .split('~')

@@ -13,6 +13,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   async validate(req: DariRequest, username: string, password: string): Promise<SignInAccount | false> {
-    return (await this.auth.verifyCredentials(username, password, String(req.id))) ?? false;
+    return (await this.auth.verifyCredentials(username, password, req.id)) ?? false;
   }
 }

@@ -24,6 +24,10 @@ export function clearSessionCookie(req: DariRequest, reply: DariReply): void {
   reply.clearCookie(cookieName(req), { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
 }
 
+/** A request cookie; `req.cookies` is absent on a request that did not pass the cookie plugin. */
+export const requestCookie = (req: DariRequest, name: string): string | undefined =>
+  (req.cookies as DariRequest['cookies'] | undefined)?.[name];
+
 export function sessionToken(req: DariRequest): string | undefined {
-  return req.cookies?.[cookieName(req)] || undefined;
+  return requestCookie(req, cookieName(req)) || undefined;
 }

@@ -16,9 +16,9 @@ export const json = (value: unknown) => text(`${JSON.stringify(value, null, 2)}\
 
 export function zipBundle(folder: string, files: BundleFiles): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
-  for (const p of [...files.keys()].sort()) {
+  for (const [p, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Media are already compressed; compressing them again costs time for nothing.
-    entries[`${folder}/${p}`] = [files.get(p)!, { mtime: FIXED_MTIME, level: p.startsWith('media/') ? 0 : 6 }];
+    entries[`${folder}/${p}`] = [data, { mtime: FIXED_MTIME, level: p.startsWith('media/') ? 0 : 6 }];
   }
   return zipSync(entries);
 }
@@ -40,7 +40,9 @@ export function unzipBundle(zip: Uint8Array): BundleFiles {
   } catch {
     throw new Error('This is not a readable .zip file, or it is too large.');
   }
-  const names = Object.keys(raw).filter((n) => !n.startsWith('__MACOSX/') && !n.split('/').pop()!.startsWith('.'));
+  const names = Object.keys(raw).filter(
+    (n) => !n.startsWith('__MACOSX/') && !n.slice(n.lastIndexOf('/') + 1).startsWith('.'),
+  );
   for (const n of names) {
     if (n.startsWith('/') || n.split('/').includes('..') || n.includes('\\'))
       throw new Error(`The zip holds a file with an unsafe path: ${n.slice(0, 100)}`);

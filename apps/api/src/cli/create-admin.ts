@@ -18,7 +18,7 @@ const { values } = parseArgs({ options: { username: { type: 'string' }, 'display
 async function ask(question: string, hidden = false): Promise<string> {
   let muted = false;
   const output = new Writable({
-    write(chunk, _enc, done) {
+    write(chunk: Buffer, _enc, done) {
       if (!muted) process.stdout.write(chunk);
       done();
     },
@@ -66,7 +66,11 @@ async function main(): Promise<void> {
   try {
     await runMigrations(url);
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, url);
-    const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+    const ctx = await NestFactory.createApplicationContext(
+      AppModule.forRoot(config),
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options bag as a class; a literal is its documented form (an instance would set every option to undefined)
+      { logger: false },
+    );
     try {
       const created = await ctx
         .get(UsersService)
@@ -84,7 +88,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`[dari] create-admin: ${process.env.DARI_DEBUG ? e.stack : e.message}\n`);
+main().catch((e: unknown) => {
+  const detail = e instanceof Error ? (process.env.DARI_DEBUG ? e.stack : e.message) : String(e);
+  process.stderr.write(`[dari] create-admin: ${detail}\n`);
   process.exit(1);
 });

@@ -68,8 +68,8 @@ async function seed(app: NestFastifyApplication, config: AppConfig, url: string)
     const terms = await app
       .get(GlossaryService)
       .seed()
-      .catch((e: Error) => {
-        say(`the starter glossary was not loaded: ${e.message}`);
+      .catch((e: unknown) => {
+        say(`the starter glossary was not loaded: ${e instanceof Error ? e.message : String(e)}`);
         return 0;
       });
     if (terms) say(`starter glossary loaded: ${terms} terms`);
@@ -277,8 +277,10 @@ async function serveAsWorker(): Promise<void> {
     stopping = true;
     app.close().then(
       () => process.exit(0),
-      (e: Error) => {
-        process.stderr.write(`[dari] worker ${process.pid}: error while stopping: ${e.message}\n`);
+      (e: unknown) => {
+        process.stderr.write(
+          `[dari] worker ${process.pid}: error while stopping: ${e instanceof Error ? e.message : String(e)}\n`,
+        );
         process.exit(1);
       },
     );
@@ -288,7 +290,7 @@ async function serveAsWorker(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`[dari] could not start: ${e.message}\n`);
+main().catch((e: unknown) => {
+  process.stderr.write(`[dari] could not start: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -35,13 +35,15 @@ export async function readLearnerCsv(
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
-    }) as string[][];
+    });
   } catch (e) {
     throw AppException.validation([
       { path: 'body.csv', message: `is not readable CSV: ${(e as Error).message.split('\n')[0].slice(0, 200)}` },
     ]);
   }
-  const [header, ...rows] = records;
+  // An empty file has no header row.
+  const header = records.at(0);
+  const rows = records.slice(1);
   const cols = (header ?? []).map((h) => h.toLowerCase().replace(/[\s_-]/g, ''));
   const ui = cols.indexOf('username');
   const di = cols.findIndex((c) => c === 'displayname' || c === 'name');
@@ -97,11 +99,10 @@ export async function readLearnerCsv(
       parsed.push({ username: u.data, displayName: d.data, locale: l.data, line });
   });
   if (parsed.length) {
-    for (const username of await taken(parsed.map((p) => p.username)))
-      errors.push({
-        path: `csv.line.${parsed.find((p) => p.username === username)!.line}.username`,
-        message: 'is already taken',
-      });
+    for (const username of await taken(parsed.map((p) => p.username))) {
+      const first = parsed.find((p) => p.username === username);
+      if (first) errors.push({ path: `csv.line.${first.line}.username`, message: 'is already taken' });
+    }
   }
   if (errors.length) {
     errors.sort((a, b) => Number(a.path.split('.')[2]) - Number(b.path.split('.')[2]));

@@ -179,8 +179,8 @@ export class CohortsService {
         throw AppException.notFound('account');
       const errors: FieldError[] = [];
       members.forEach((x, i) => {
-        const u = users.find((y) => y.id === x.userId)!;
-        if (!ACCOUNT_ROLES[x.role].includes(u.role))
+        const u = users.find((y) => y.id === x.userId); // every member's account was found just above
+        if (u && !ACCOUNT_ROLES[x.role].includes(u.role))
           errors.push({ path: `body.members.${i}.role`, message: `a ${u.role} account cannot be a cohort ${x.role}` });
       });
       if (errors.length) throw AppException.validation(errors);

@@ -180,8 +180,15 @@ export class AuthoringService {
           const content = l.content.kind === 'media' ? { ...l.content, mediaId: null } : l.content;
           await m.save(
             m.create(LessonEntity, {
-              ...l,
-              id: undefined,
+              // The source lesson's own columns (as the spread of the entity used to copy them), new id.
+              key: l.key,
+              position: l.position,
+              kind: l.kind,
+              title: l.title,
+              required: l.required,
+              estimatedMinutes: l.estimatedMinutes,
+              contentNote: l.contentNote,
+              updatedAt: l.updatedAt,
               courseId: copy.id,
               moduleId: newMod.id,
               content,

@@ -189,23 +189,21 @@ export class EmbeddedPostgres {
         this.log('PostgreSQL is not restarted by this process: API calls answer 503 until it runs again');
         return;
       }
-      this.scheduleRestart();
+      this.scheduleRestart(this.policy);
     });
   }
 
-  private scheduleRestart(): void {
-    const policy = this.policy!;
+  private scheduleRestart(policy: RestartPolicy): void {
     const attempt = this.failures + 1;
     const delay = Math.min(policy.maxDelayMs ?? 8_000, (policy.minDelayMs ?? 500) * 2 ** this.failures);
     this.log(`starting PostgreSQL again in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${policy.attempts})`);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
-      void this.restart(attempt);
+      void this.restart(attempt, policy);
     }, delay);
   }
 
-  private async restart(attempt: number): Promise<void> {
-    const policy = this.policy!;
+  private async restart(attempt: number, policy: RestartPolicy): Promise<void> {
     const { bins, clusterDir, runAs, ephemeral } = this.cluster;
     let child: ChildProcess;
     try {
@@ -221,7 +219,7 @@ export class EmbeddedPostgres {
         policy.onGiveUp(new Error(`PostgreSQL could not be started again after ${attempt} attempts: ${why}`));
         return;
       }
-      this.scheduleRestart();
+      this.scheduleRestart(policy);
       return;
     }
     this.starting = undefined;
@@ -410,7 +408,9 @@ async function reachableBinaries(runAs: OsUser | undefined, log: (line: string) 
     );
   }
   if (!runAs || canReach(bins(nativeDir).postgres, runAs)) return bins(nativeDir);
-  const version = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')).version as string;
+  const { version } = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const copy = path.join(os.tmpdir(), `dari-postgres-${version}`);
   if (!existsSync(path.join(copy, '.complete'))) {
     log(`copying the PostgreSQL binaries to ${copy}, where the "postgres" OS user can run them`);
@@ -420,7 +420,7 @@ async function reachableBinaries(runAs: OsUser | undefined, log: (line: string) 
     await fs.chmod(tmp, 0o755);
     await fs.writeFile(path.join(tmp, '.complete'), version);
     await fs.rm(copy, { recursive: true, force: true });
-    await fs.rename(tmp, copy).catch(async (e: NodeJS.ErrnoException) => {
+    await fs.rename(tmp, copy).catch(async (e: unknown) => {
       // Another process won the race: use its copy.
       if (!existsSync(path.join(copy, '.complete'))) throw e;
       await fs.rm(tmp, { recursive: true, force: true });
@@ -506,12 +506,14 @@ async function spawnPostgres(
       onExit = (code, signal) =>
         reject(new Error(`PostgreSQL exited during start (${signal ?? `code ${code}`}):\n${stderr}`));
       onError = reject;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as piped, but Node leaves it null when the spawn fails with EMFILE/ENFILE
       child.stderr?.on('data', onData);
       child.once('exit', onExit);
       child.once('error', onError);
     });
   } finally {
     // Only our own listeners: stop() may be waiting on this child's exit.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as piped, but Node leaves it null when the spawn fails with EMFILE/ENFILE
     child.stderr?.off('data', onData);
     child.off('exit', onExit);
     child.off('error', onError);

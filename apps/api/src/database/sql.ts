@@ -66,13 +66,13 @@ export async function run<Row, Params extends readonly unknown[]>(
   params: Params,
 ): Promise<Row[]> {
   const values = params as unknown as unknown[];
-  if (!s.prepare) return (await db.query(s.text, values)) as Row[];
+  if (!s.prepare) return db.query<Row[]>(s.text, values);
   const inTransaction: QueryRunner | undefined = isManager(db) ? db.queryRunner : undefined;
   if (inTransaction && !inTransaction.isReleased) {
     const client = (await inTransaction.connect()) as PoolClient;
     return (await client.query({ name: s.name, text: s.text, values })).rows as Row[];
   }
-  const ds = isManager(db) ? db.connection : db;
+  const ds = isManager(db) ? db.dataSource : db;
   const qr = ds.createQueryRunner();
   try {
     const client = (await qr.connect()) as PoolClient;

@@ -218,7 +218,11 @@ export class GlossaryService {
   ): Promise<WordRequest> {
     await this.db.transaction(async (m) => {
       const r = await this.staffRequest(m, id, auth);
-      const termId = input.termId ?? (await this.create(input.newTerm!, auth, m)).id;
+      let termId = input.termId;
+      if (termId === undefined) {
+        if (!input.newTerm) throw AppException.validation([{ path: 'body', message: 'needs termId or newTerm' }]);
+        termId = (await this.create(input.newTerm, auth, m)).id;
+      }
       if (!(await sql.termExists(m, termId)))
         throw AppException.validation([{ path: 'body.termId', message: 'is not a glossary term' }]);
       await m.update(
@@ -288,7 +292,10 @@ export class GlossaryService {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids
-      .map((id) => byId.get(id)!)
+      .flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [r] : [];
+      })
       .map((r) => ({
         id: r.id,
         text: r.text,

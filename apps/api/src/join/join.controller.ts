@@ -67,7 +67,7 @@ export class JoinController {
     const { me, session } = await this.joins.join(body, {
       ip: req.ip,
       userAgent: req.headers['user-agent'],
-      requestId: String(req.id),
+      requestId: req.id,
     });
     setSessionCookie(req, reply, session);
     return me;

@@ -73,7 +73,9 @@ export class JoinService {
     const row = await this.db.getRepository(JoinCodeEntity).findOne({ where: { code }, relations: { cohort: true } });
     this.assertUsable(row);
     await this.throttle.forgive('join_ip', ip);
-    return { cohortName: row!.cohort!.name };
+    // The relation is loaded above and a code always has its cohort.
+    if (!row.cohort) throw AppException.notFound('cohort');
+    return { cohortName: row.cohort.name };
   }
 
   /** Public: makes a learner account with the code, in the cohort and its courses, and signs them in. */
@@ -104,15 +106,15 @@ export class JoinService {
         passwordHash,
         privacyVersion: input.privacyVersion,
       });
-      await useCode(m, code!.id);
-      await this.cohorts.addJoiningLearner(m, code!.cohortId, user.id);
+      await useCode(m, code.id);
+      await this.cohorts.addJoiningLearner(m, code.cohortId, user.id);
       await this.audit.record(
         {
           actorId: user.id,
           action: 'user.joined',
           targetUserId: user.id,
           requestId: ctx.requestId,
-          details: { cohortId: code!.cohortId, privacyVersion: input.privacyVersion },
+          details: { cohortId: code.cohortId, privacyVersion: input.privacyVersion },
         },
         m,
       );
@@ -137,19 +139,19 @@ export class JoinService {
     const cohortName = await transactionWithRetry(this.db, async (m) => {
       const code = await m.findOne(JoinCodeEntity, { where: { code: codeText }, lock: { mode: 'pessimistic_write' } });
       if (!code) this.assertUsable(code);
-      const cohort = await m.findOneByOrFail(CohortEntity, { id: code!.cohortId });
+      const cohort = await m.findOneByOrFail(CohortEntity, { id: code.cohortId });
       // Already in: a retry after a lost answer succeeds, even once the code is used up.
-      if (await this.cohorts.isMember(m, code!.cohortId, auth.userId)) return cohort.name;
+      if (await this.cohorts.isMember(m, code.cohortId, auth.userId)) return cohort.name;
       this.assertUsable(code);
-      if (!(await this.cohorts.addJoiningLearner(m, code!.cohortId, auth.userId))) return cohort.name;
-      await useCode(m, code!.id);
+      if (!(await this.cohorts.addJoiningLearner(m, code.cohortId, auth.userId))) return cohort.name;
+      await useCode(m, code.id);
       await this.audit.record(
         {
           actorId: auth.userId,
           action: 'user.joined',
           targetUserId: auth.userId,
           requestId: ctx.requestId,
-          details: { cohortId: code!.cohortId, existingAccount: true },
+          details: { cohortId: code.cohortId, existingAccount: true },
         },
         m,
       );
@@ -159,7 +161,7 @@ export class JoinService {
     return { cohortName };
   }
 
-  private assertUsable(code: JoinCodeEntity | null): void {
+  private assertUsable(code: JoinCodeEntity | null): asserts code is JoinCodeEntity {
     if (!code)
       throw new AppException(
         404,

@@ -28,7 +28,8 @@ export class SnapshotCacheService {
     if (!course) return undefined;
     const entry = { course, lessons: new Map(course.modules.flatMap((mod) => mod.lessons).map((l) => [l.id, l])) };
     this.cache.set(key, entry);
-    if (this.cache.size > MAX) this.cache.delete(this.cache.keys().next().value!);
+    const oldest = this.cache.keys().next();
+    if (this.cache.size > MAX && !oldest.done) this.cache.delete(oldest.value);
     return entry;
   }
 }

@@ -204,14 +204,15 @@ export class MediaService {
     // see, so the two take the same time (a real id of someone else's file used to answer in
     // ~2.1 ms, a made-up one in ~1.4 ms). Only a file the caller may see costs more (the disk).
     const row = await mediaForCaller(this.db, id, auth.userId);
+    const fileId = row.id;
     const allowed =
-      row.id !== null &&
+      fileId !== null &&
       (row.learner_visible ||
         auth.role === 'admin' ||
         auth.role === 'manager' ||
         (auth.role === 'instructor' && row.teaches));
     if (!allowed) throw AppException.notFound('file');
-    const file = this.filePath(row.id!);
+    const file = this.filePath(fileId);
     const size = (await fs.stat(file).catch(() => null))?.size;
     if (size === undefined) throw AppException.notFound('file');
     void reply

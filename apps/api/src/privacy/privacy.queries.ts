@@ -153,7 +153,7 @@ const accountSql = statement<{ id: string; role: string; erased_at: Date | null 
   'privacy.account',
   `SELECT u.id, u.role, u.erased_at FROM users u WHERE u.id = $1`,
 );
-export const account = async (db: Db, userId: string) => (await run(db, accountSql, [userId]))[0];
+export const account = async (db: Db, userId: string) => (await run(db, accountSql, [userId])).at(0);
 
 const anotherAdminSql = statement<{ one: number }, Person>(
   'privacy.anotherActiveAdmin',

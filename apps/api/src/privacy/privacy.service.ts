@@ -159,7 +159,10 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    const run = () => this.purgeAudit().catch((e: Error) => this.logger.warn(`audit purge failed: ${e.message}`));
+    const run = () =>
+      this.purgeAudit().catch((e: unknown) =>
+        this.logger.warn(`audit purge failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     this.purgeTimer = setInterval(() => void run(), 86_400_000);
     this.purgeTimer.unref();
     void run();

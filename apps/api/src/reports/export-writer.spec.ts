@@ -79,7 +79,7 @@ describe('report exports', () => {
     expect(koreaDateTime('2026-12-31T15:30:00Z')).toBe('2027-01-01 00:30');
   });
 
-  it('English and Chinese headers and words', async () => {
+  it('English and Chinese headers and words', () => {
     const en = cohortExport({ name: 'Spring' }, [{ title: { ko: '인권', en: 'Rights' } }], [], 'en').table;
     expect(en.columns.map((c) => c.header)).toEqual([
       'Learner',

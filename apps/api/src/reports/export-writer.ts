@@ -79,7 +79,7 @@ function csvValue(kind: ColumnKind, value: ExportValue, labels: ExportLabels): s
     case 'yesno':
       return value ? labels.yes : labels.no;
     case 'status':
-      return labels.statuses[String(value) as keyof ExportLabels['statuses']] ?? String(value);
+      return (labels.statuses as Partial<Record<string, string>>)[String(value)] ?? String(value);
     case 'integer':
       return Number(value);
     default:
@@ -168,6 +168,7 @@ function safeSheetName(name: string): string {
 export function contentDisposition(name: string, asciiName: string, ext: ExportFormat): string {
   const clean = (s: string) =>
     s
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
       .replace(/[\u0000-\u001f\u007f"\\/:*?<>|]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();

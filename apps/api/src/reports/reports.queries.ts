@@ -173,7 +173,7 @@ const cursorNameSql = statement<{ display_name: string }, [cohortId: string, lea
 );
 /** The display name of a learner of the cohort (a page cursor), or undefined. */
 export const gridCursorName = async (db: Db, cohortId: string, learnerId: string) =>
-  (await run(db, cursorNameSql, [cohortId, learnerId]))[0]?.display_name;
+  (await run(db, cursorNameSql, [cohortId, learnerId])).at(0)?.display_name;
 
 export type GridRow = { user_id: string; display_name: string; last_active: Date | null; at_risk: boolean };
 const cursorKinds = ['none', 'after', 'before'] as const;
@@ -196,7 +196,10 @@ for (const onlyAtRisk of [false, true])
 /** A page of the cohort grid (report-sql.ts, gridPageSql): its variant's statement, the builder's values. */
 export const gridPage = (db: Db, query: GridPageQuery) => {
   const kind = !query.cursor ? 'none' : query.cursor.backwards ? 'before' : 'after';
-  return run(db, gridPageVariants.get(`${query.onlyAtRisk ? 'atRisk' : 'all'}:${kind}`)!, gridPageSql(query).values);
+  const key = `${query.onlyAtRisk ? 'atRisk' : 'all'}:${kind}`;
+  const variant = gridPageVariants.get(key);
+  if (!variant) throw new Error(`no grid page statement for ${key}`); // every variant is built above
+  return run(db, variant, gridPageSql(query).values);
 };
 
 const [gridCountAllText] = gridCountSql({ cohortId: '', days: 0, pastDue: [], onlyAtRisk: false });
@@ -257,7 +260,7 @@ const courseHeadSql = statement<
   'reports.courseHead',
   `SELECT c.id, c.title, c.latest_version, v.snapshot FROM courses c LEFT JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version WHERE c.id = $1`,
 );
-export const courseHead = async (db: Db, courseId: string) => (await run(db, courseHeadSql, [courseId]))[0];
+export const courseHead = async (db: Db, courseId: string) => (await run(db, courseHeadSql, [courseId])).at(0);
 
 const courseCountsSql = statement<{ enrolments: number; completions: number }, [courseId: string]>(
   'reports.courseCounts',
@@ -305,7 +308,7 @@ const learnerAccountSql = statement<{ id: string; display_name: string; role: st
   'reports.learnerAccount',
   `SELECT u.id, u.display_name, u.role FROM users u WHERE u.id = $1`,
 );
-export const learnerAccount = async (db: Db, userId: string) => (await run(db, learnerAccountSql, [userId]))[0];
+export const learnerAccount = async (db: Db, userId: string) => (await run(db, learnerAccountSql, [userId])).at(0);
 
 export type LearnerEnrolmentRow = {
   course_id: string;

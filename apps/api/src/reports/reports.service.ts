@@ -377,7 +377,7 @@ export class ReportsService {
 
   /** The account's own interface language: the exports' language when the download does not say. */
   async accountLocale(userId: string): Promise<Locale> {
-    const [row] = await q.accountLocale(this.db, userId);
+    const row = (await q.accountLocale(this.db, userId)).at(0);
     return row?.locale ?? 'ko';
   }
 }

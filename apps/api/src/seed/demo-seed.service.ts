@@ -36,7 +36,8 @@ export class DemoSeedService {
     const users = this.db.getRepository(UserEntity);
     if ((await users.count()) === 0) {
       const generatedPassword = password ? undefined : randomPassword();
-      const hash = await this.passwords.hash(password ?? generatedPassword!);
+      // generatedPassword is set whenever password is undefined; the last '' is never reached.
+      const hash = await this.passwords.hash(password ?? generatedPassword ?? '');
       await this.db.transaction(async (m) => {
         for (const account of DEMO_ACCOUNTS) {
           const user = await m.save(

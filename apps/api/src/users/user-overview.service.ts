@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserOverview } from '@dari/contracts';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import { userCohorts, userEnrolments, userRole } from './user-overview.queries.js';
 
@@ -15,7 +15,7 @@ export class UserOverviewService {
   ) {}
 
   async overview(userId: string, actor: { userId: string; requestId: string }): Promise<UserOverview> {
-    const [user] = await userRole(this.db, userId);
+    const user = (await userRole(this.db, userId)).at(0);
     if (!user) throw AppException.notFound('user');
     const [cohorts, enrolments] = await Promise.all([userCohorts(this.db, userId), userEnrolments(this.db, userId)]);
     if (user.role === 'learner') {

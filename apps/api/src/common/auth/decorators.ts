@@ -23,6 +23,6 @@ export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): Au
 });
 
 /** The request id, for audit events and logs. */
-export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string =>
-  String(ctx.switchToHttp().getRequest<DariRequest>().id),
+export const RequestId = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest<DariRequest>().id,
 );

@@ -33,7 +33,10 @@ const BY_STATUS: Record<number, [ErrorCode, string]> = {
 };
 
 // What Fastify's body parser throws, wrapped by Nest into an HttpException whose cause carries the code.
-const FASTIFY: Record<string, [number, ErrorCode, string]> = {
+/** A status's code and message, when the table has one. */
+const byStatus = (status: number): [ErrorCode, string] | undefined => BY_STATUS[status];
+
+const FASTIFY: Partial<Record<string, [number, ErrorCode, string]>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The body is empty but says it is JSON.'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request is too large.'],
@@ -74,7 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .send(this.indexHtml);
       return;
     }
-    const body = this.toBody(exception, String(req.id));
+    const body = this.toBody(exception, req.id);
     if (body.code === UNAVAILABLE_CODE && isDatabaseUnavailable(exception))
       this.outage.failed(exception, body.requestId);
     else if (body.status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
@@ -97,13 +100,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     const fastifyCode = fastifyErrorCode(exception);
-    if (fastifyCode && FASTIFY[fastifyCode]) {
-      const [status, code, message] = FASTIFY[fastifyCode];
+    const fastify = fastifyCode ? FASTIFY[fastifyCode] : undefined;
+    if (fastify) {
+      const [status, code, message] = fastify;
       return { status, code, message, requestId };
     }
     if (exception instanceof HttpException && !(exception instanceof ZodSerializationException)) {
       const status = exception.getStatus();
-      const known = BY_STATUS[status];
+      const known = byStatus(status);
       if (known && status < 500) return { status, code: known[0], message: known[1], requestId };
       if (status === 503) return { status, code: 'service_unavailable', message: BY_STATUS[503][1], requestId };
     }
@@ -127,7 +131,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     // Fastify's own 4xx errors (bad headers, prototype poisoning…) are the client's mistake, not ours.
-    const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+    const statusCode = (exception as { statusCode?: unknown } | null | undefined)?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       const [code, message] = BY_STATUS[statusCode] ?? BY_STATUS[400];
       return { status: statusCode, code, message, requestId };
@@ -146,9 +150,9 @@ function isApi(url: string): boolean {
 }
 
 function fastifyErrorCode(e: unknown): string | undefined {
-  const direct = (e as { code?: unknown })?.code;
+  const direct = (e as { code?: unknown } | null | undefined)?.code;
   if (typeof direct === 'string' && direct.startsWith('FST_')) return direct;
-  const cause = (e as { cause?: { code?: unknown } })?.cause?.code;
+  const cause = (e as { cause?: { code?: unknown } | null } | null | undefined)?.cause?.code;
   if (typeof cause === 'string' && cause.startsWith('FST_')) return cause;
   return undefined;
 }

@@ -36,7 +36,7 @@ export class AppException extends HttpException {
   }
 
   static validation(fields: FieldError[]): AppException {
-    const first = fields[0];
+    const first = fields.at(0);
     const message = first ? `${first.path}: ${first.message}` : 'The request is not valid.';
     return new AppException(400, 'validation_failed', message, fields);
   }

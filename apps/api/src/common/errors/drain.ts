@@ -29,7 +29,7 @@ export function answerWhileDraining(fastify: FastifyInstance): void {
         code: UNAVAILABLE_CODE,
         message: SHUTTING_DOWN_MESSAGE,
         retryAfter: RETRY_AFTER_SECONDS,
-        requestId: String(req.id),
+        requestId: req.id,
       });
   });
 }

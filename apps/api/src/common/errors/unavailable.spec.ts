@@ -22,7 +22,7 @@ describe('isDatabaseUnavailable', () => {
       new Error('wrapped', { cause: errno('ECONNREFUSED') }),
       new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')]),
     ]) {
-      expect(isDatabaseUnavailable(e), String((e as Error).message)).toBe(true);
+      expect(isDatabaseUnavailable(e), (e as Error).message).toBe(true);
     }
   });
 

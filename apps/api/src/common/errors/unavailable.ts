@@ -87,7 +87,10 @@ export class OutageLog {
 
 /** The error's code or first words, never SQL or values. */
 function describe(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const err = e as
+    | { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } | null }
+    | null
+    | undefined;
   const code = err?.driverError?.code ?? err?.code;
   if (typeof code === 'string') return code;
   const message = err?.driverError?.message ?? err?.message;

@@ -39,8 +39,8 @@ function textProblem(text: string): string | undefined {
  */
 export function inputProblems(value: unknown, location: string): FieldError[] {
   const stack: { v: unknown; path: string[]; depth: number }[] = [{ v: value, path: [], depth: 0 }];
-  while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { v, path, depth } = item;
     const where = [location, ...path].join('.');
     if (typeof v === 'string') {
       const problem = textProblem(v);
