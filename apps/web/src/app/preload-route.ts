@@ -35,9 +35,9 @@ export function preloadRoute(pathname: string, client: QueryClient): void {
     return; // a malformed address: the router shows its own page
   }
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // the page shows load errors itself
-  quiet(client.prefetchQuery(meQuery));
-  quiet(client.prefetchQuery(publishedCourseQuery(slug)));
-  quiet(client.prefetchQuery(progressQuery(slug)));
+  quiet(client.query(meQuery));
+  quiet(client.query(publishedCourseQuery(slug)));
+  quiet(client.query(progressQuery(slug)));
   quiet(LessonGlossary.preload());
   quiet(LessonPage.preload());
   quiet(preloadMarkdown());

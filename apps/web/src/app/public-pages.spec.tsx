@@ -42,7 +42,7 @@ function visibleText(): string {
   const labels = [...document.body.querySelectorAll('[aria-label], [title], [alt], [placeholder]')].map((el) =>
     ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '),
   );
-  return [document.title, document.body.textContent ?? '', ...labels].join('\n');
+  return [document.title, document.body.textContent, ...labels].join('\n');
 }
 
 const signedOut = { 'GET /me': apiError(401, 'unauthenticated') };

@@ -6,8 +6,8 @@
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
   const text = Object.entries(query)
-    .filter(([, value]) => value)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value!)}`)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   return text ? `${path}?${text}` : path;
 };

@@ -9,7 +9,7 @@ describe('apiRequest', () => {
   it('sends the client header and JSON on state-changing requests, with the same-origin cookie', async () => {
     const api = mockApi({ 'POST /things': { status: 201, body: { ok: true } } });
     await expect(apiRequest('/things', { method: 'POST', body: { a: 1 } })).resolves.toEqual({ ok: true });
-    const [call] = api.calls;
+    const call = api.calls.at(0);
     expect(call?.headers['x-dari-client']).toBe('web');
     expect(call?.headers['content-type']).toBe('application/json');
     expect(call?.credentials).toBe('same-origin');
@@ -66,7 +66,7 @@ describe('apiRequest', () => {
   it('keeps the status meaningful when the error body is not the agreed shape', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
+      vi.fn(() => Promise.resolve(new Response('<html>Bad gateway</html>', { status: 502 }))),
     );
     await expect(apiRequest('/me')).rejects.toMatchObject({ status: 502, code: 'service_unavailable' });
   });

@@ -49,7 +49,7 @@ function issueMessage(issue: z.core.$ZodIssue): FieldMessage {
     case 'invalid_value':
       return { key: 'validation.choose' };
     case 'custom': {
-      const key = issue.params?.['i18n'];
+      const key: unknown = issue.params?.['i18n'];
       return { key: typeof key === 'string' ? key : 'validation.invalid' };
     }
     default:
@@ -103,6 +103,12 @@ export function applyServerFieldErrors<T extends FieldValues>(
     }
   }
   return placed;
+}
+
+/** A form field's text value ('' when the field is missing or holds a file). */
+export function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
 }
 
 /** Load a module once; a failed load is tried again next time. */

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The page number in the address (`?page=`), 1 when missing or not a positive whole number. */
@@ -30,7 +30,7 @@ export function readChoice<T extends string>(
  */
 export function useUrlFilters<F>(read: (params: URLSearchParams) => F) {
   const [params, setParams] = useSearchParams();
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+  const onSearch = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget)) {

@@ -22,9 +22,9 @@ type Handler = MockResponse | ((req: MockRequest) => MockResponse | Promise<Mock
  */
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: MockRequest[] = [];
-  const routes = { ...handlers };
+  const routes: Partial<Record<string, Handler>> = { ...handlers };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(input instanceof Request ? input.url : input, 'http://localhost');
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const method = (init.method ?? 'GET').toUpperCase();
     const headers = Object.fromEntries(new Headers(init.headers).entries());

@@ -24,6 +24,6 @@ export function renderApp(path = '/') {
       </MemoryRouter>
     </AppProvider>,
   );
-  const location = () => utils.getByTestId('location').textContent ?? '';
+  const location = () => utils.getByTestId('location').textContent;
   return { ...utils, client, location };
 }

@@ -121,7 +121,7 @@ describe('a content note asks once', () => {
     expect(within(folded as HTMLElement).getByText('가족과 헤어지는 이야기가 나와요.')).not.toBeVisible();
   });
 
-  it('is remembered per learner: another account on the same phone is asked again', async () => {
+  it('is remembered per learner: another account on the same phone is asked again', () => {
     window.localStorage.setItem(`dari.contentNote.${memoryKey}`, 'continued');
     render(
       <LessonView

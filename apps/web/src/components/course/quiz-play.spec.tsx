@@ -49,7 +49,7 @@ describe('the graded quiz says what the learner chose and what was right', () =>
       passed: false,
       correct: { 'q-1': false, 'q-2': true, 'q-3': false },
     };
-    render(<QuizPlay content={content} locale="ko" onSubmit={async () => graded} />);
+    render(<QuizPlay content={content} locale="ko" onSubmit={() => Promise.resolve(graded)} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: '그만둘 때' }));
     const [, second, third] = screen.getAllByRole('group', { name: /번 문제/ });
@@ -85,11 +85,13 @@ describe('the graded quiz says what the learner chose and what was right', () =>
       submittedAt: '2026-12-01T09:30:00.000Z',
     };
     const { rerender } = render(
-      <QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={null} />,
+      <QuizPlay content={content} locale="ko" onSubmit={() => Promise.resolve({ state: 'queued' })} last={null} />,
     );
     expect(screen.getByRole('button', { name: '답 내기' })).toBeInTheDocument();
     // The attempt arrives from the server after the page.
-    rerender(<QuizPlay content={content} locale="ko" onSubmit={async () => ({ state: 'queued' })} last={last} />);
+    rerender(
+      <QuizPlay content={content} locale="ko" onSubmit={() => Promise.resolve({ state: 'queued' })} last={last} />,
+    );
     expect(await screen.findByText('33점이에요.')).toBeInTheDocument();
     expect(screen.getByText(/지난번에 낸 답이에요/)).toBeInTheDocument();
     const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });

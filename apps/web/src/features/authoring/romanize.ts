@@ -101,6 +101,7 @@ function parts(ch: string): [number, number, number] | null {
 
 /** "인권의 기초" → "ingwonui gicho". Characters that are not Hangul syllables pass through unchanged. */
 export function romanize(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: a Hangul syllable is one, and anything else passes through whole
   const chars = [...text.normalize('NFC')];
   let out = '';
   // What the next syllable's initial is written as, when this syllable's final changes it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from './csv-file';
 
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 // 하늘 and 바다 as Korean Excel's "CSV (쉼표로 분리)" writes them: CP949.
 const HANEUL_CP949 = [0xc7, 0xcf, 0xb4, 0xc3];
 const BADA_CP949 = [0xb9, 0xd9, 0xb4, 0xd9];
@@ -25,7 +25,7 @@ describe('reading a learner CSV from its bytes', () => {
   });
 
   it('refuses UTF-16 (with a BOM, or without one: NUL bytes) and Excel workbooks instead of guessing', () => {
-    const utf16le = [0xff, 0xfe, ...[...'하늘'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])];
+    const utf16le = [0xff, 0xfe, ...Array.from('하늘').flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])];
     expect(decodeCsvBytes(Uint8Array.from(utf16le))).toEqual({ ok: false, reason: 'utf16' });
     expect(decodeCsvBytes(Uint8Array.from([0xfe, 0xff, 0xd5, 0x58]))).toEqual({ ok: false, reason: 'utf16' });
     expect(decodeCsvBytes(Uint8Array.from(ascii('a\u0000b\u0000')))).toEqual({ ok: false, reason: 'unknown' });

@@ -23,11 +23,7 @@ export function merge(parts: Record<string, Tree>): Tree {
   return out;
 }
 
-const areaOf = (file: string) =>
-  file
-    .split('/')
-    .pop()!
-    .replace(/\.json$/, '');
+const areaOf = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.json$/, '');
 const isLazy = (file: string) => (LAZY_AREAS as readonly string[]).includes(areaOf(file));
 
 /** Korean, built in: every area but the lazy ones (keep this list in step with LAZY_AREAS). */
@@ -63,7 +59,8 @@ export async function loadCatalogue(lng: 'en' | 'zh'): Promise<Tree> {
 
 /** One lazy area in one language. */
 export async function loadArea(lng: Lng, area: LazyArea): Promise<Tree> {
-  const load = lazy[lng][`./${lng}/${area}.json`];
+  const areas: Partial<Record<string, () => Promise<Tree>>> = lazy[lng];
+  const load = areas[`./${lng}/${area}.json`];
   if (!load) throw new Error(`i18n: no area "${area}" for ${lng}`);
   return load();
 }

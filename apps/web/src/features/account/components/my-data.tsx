@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/alerts';
@@ -11,7 +11,7 @@ export function MyData() {
   const erase = useEraseMe();
   const [asking, setAsking] = useState(false);
   const [password, setPassword] = useState('');
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (password) erase.mutate(password);
   };

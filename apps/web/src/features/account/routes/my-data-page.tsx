@@ -63,7 +63,7 @@ export function MyDataPage() {
   const locale = useLocale();
   const data = useQuery({
     queryKey: ['me', 'export'],
-    queryFn: ({ signal }) => apiRequest('/me/export', { signal }) as Promise<{ [key: string]: Json }>,
+    queryFn: ({ signal }) => apiRequest('/me/export', { signal }) as Promise<{ [key: string]: Json | undefined }>,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/alerts';
 import { findPersonId } from '../api/find-person';
@@ -36,7 +36,7 @@ export function AuditFilters({
   const focusField = (name: FieldName) =>
     (formRef.current?.elements.namedItem(name) as HTMLInputElement | null)?.focus();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);

@@ -1,5 +1,5 @@
 import { ROLES, USER_STATUSES } from '@dari/contracts';
-import { useId, type FormEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsersFilter } from '../api/list-users';
 
@@ -10,7 +10,7 @@ export function UsersFilters({
 }: {
   filter: UsersFilter;
   /** A new search starts again at page 1. */
-  onSearch: (event: FormEvent<HTMLFormElement>) => void;
+  onSearch: (event: SubmitEvent<HTMLFormElement>) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();

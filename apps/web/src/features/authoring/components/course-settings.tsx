@@ -71,7 +71,10 @@ export function CourseSettings({ course, onReload }: { course: AuthorCourse; onR
       <form
         className="form"
         noValidate
-        onSubmit={(e) => (e.preventDefault(), autosave.flush())}
+        onSubmit={(e) => {
+          e.preventDefault();
+          autosave.flush();
+        }}
         onBlur={() => autosave.flush()}
       >
         <fieldset disabled={readOnly || autosave.state === 'stale'} className="plain-fieldset">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../components/error-message';
 import { isApiError } from '../../../lib/api';
@@ -91,7 +91,7 @@ export function AskWordForm({ lessonId, className }: { lessonId?: string; classN
   const [error, setError] = useState<unknown>(null);
   const tooLong = text.trim().length > ASK_MAX;
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const word = text.trim();
     if (!word || tooLong) return;

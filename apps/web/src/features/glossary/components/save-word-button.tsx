@@ -7,7 +7,7 @@ import { useToggleWord } from '../api/word-list';
 export function SaveWordButton({ term, className }: { term: GlossaryTerm; className?: string }) {
   const { t } = useTranslation();
   const toggle = useToggleWord();
-  const saved = toggle.isPending ? Boolean(toggle.variables?.save) : term.saved;
+  const saved = toggle.isPending ? toggle.variables.save : term.saved;
   return (
     <span className="save-word">
       <button

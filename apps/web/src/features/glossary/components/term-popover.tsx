@@ -49,7 +49,8 @@ export function TermButton({ term, unknown, lookup, lessonId, canAsk, children }
     if (dialog && button && typeof button.getBoundingClientRect === 'function') {
       const panelTop = dialog.getBoundingClientRect().top;
       const wordBottom = button.getBoundingClientRect().bottom;
-      if (panelTop > 0 && wordBottom > panelTop - 8) window.scrollBy?.({ top: wordBottom - panelTop + 24 });
+      if (panelTop > 0 && wordBottom > panelTop - 8 && typeof window.scrollBy === 'function')
+        window.scrollBy({ top: wordBottom - panelTop + 24 });
     }
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node | null;

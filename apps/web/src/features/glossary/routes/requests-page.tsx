@@ -1,5 +1,5 @@
 import { WORD_REQUEST_STATUSES, type AuthorCourse, type WordRequest } from '@dari/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
@@ -38,7 +38,7 @@ function LinkExisting({ request, onAnswered }: { request: WordRequest; onAnswere
   const results = useGlossarySearch({ q: submitted || undefined, page: 1, pageSize: 8 }, submitted.trim().length > 0);
   const answer = useAnswerWordRequest();
 
-  const onSearch = (event: FormEvent) => {
+  const onSearch = (event: SubmitEvent) => {
     event.preventDefault();
     setSubmitted(q.trim());
   };

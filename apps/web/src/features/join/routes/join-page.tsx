@@ -1,5 +1,5 @@
 import { LOCALES } from '@dari/contracts';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -108,7 +108,7 @@ function CodeEntry() {
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const code = normalizeJoinCode(value);
     setInvalid(!code);

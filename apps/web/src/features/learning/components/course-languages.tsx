@@ -29,7 +29,7 @@ export function CourseLanguages({ course }: { course: PublishedCourse }) {
         <Fragment key={lang}>
           {i > 0 ? ' · ' : null}
           <span lang={HTML_LANG[lang]}>{LANGUAGE_NAMES[lang]}</span>
-          {counts.get(lang)! < lessons.length
+          {(counts.get(lang) ?? 0) < lessons.length
             ? `${locale === 'zh' ? '' : ' '}${t('learning.course.languagePartly')}`
             : null}
         </Fragment>

@@ -202,7 +202,7 @@ describe('work the server refused after an offline period', () => {
   it('explains a lesson that was still locked, with a link to the course, and keeps the work', async () => {
     const server = progressServer();
     learnerApi(server);
-    await server.enrol(); // joined, but the quiz was not open yet
+    server.enrol(); // joined, but the quiz was not open yet
     await queuedOffline([{ slug: SLUG, lessonId: L.quiz }]);
     renderApp('/learn');
     const message = await screen.findByText(

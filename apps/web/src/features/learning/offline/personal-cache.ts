@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { meQueryKey } from '../../../lib/session';
 import { forgetLessonLanguages } from '../lesson-language';
 
@@ -24,10 +24,12 @@ const watched = new WeakSet<QueryClient>();
 export function forgetOnSignOut(client: QueryClient): void {
   if (watched.has(client)) return;
   watched.add(client);
-  let signedIn = Boolean(client.getQueryData(meQueryKey));
+  const cachedMe: unknown = client.getQueryData(meQueryKey);
+  let signedIn = Boolean(cachedMe);
   client.getQueryCache().subscribe((event) => {
-    if (event.query.queryKey[0] !== meQueryKey[0]) return;
-    const data = event.query.state.data as { sharedDevice?: boolean } | null | undefined;
+    const query = event.query as Query; // the cache's listener sees every query, typed `any`
+    if (query.queryKey[0] !== meQueryKey[0]) return;
+    const data = query.state.data as { sharedDevice?: boolean } | null | undefined;
     if (signedIn && data === null) {
       void clearPersonalCache();
       forgetLessonLanguages();

@@ -18,19 +18,29 @@ const event = (type: 'viewed' | 'completed' = 'completed'): LearningEvent => ({
   type,
 });
 
+/** A SendBatch that answers at once; a throw becomes a failed request, as it would from fetch. */
+const replyWith =
+  (answer: (events: LearningEvent[]) => EventBatchResult): SendBatch =>
+  (events) =>
+    new Promise((resolve) => {
+      resolve(answer(events));
+    });
+
 /** The server as the queue sees it: every event recorded once, a repeated id answered "duplicate". */
 function server() {
   const seen = new Set<string>();
   const batches: LearningEvent[][] = [];
-  const send = vi.fn<SendBatch>(async (events) => {
-    batches.push(events);
-    const results: EventBatchResult['results'] = events.map((e) => {
-      const status = seen.has(e.id) ? ('duplicate' as const) : ('recorded' as const);
-      seen.add(e.id);
-      return { id: e.id, status };
-    });
-    return { results, enrolments: [] };
-  });
+  const send = vi.fn<SendBatch>(
+    replyWith((events) => {
+      batches.push(events);
+      const results: EventBatchResult['results'] = events.map((e) => {
+        const status = seen.has(e.id) ? ('duplicate' as const) : ('recorded' as const);
+        seen.add(e.id);
+        return { id: e.id, status };
+      });
+      return { results, enrolments: [] };
+    }),
+  );
   return { send, batches, seen };
 }
 
@@ -121,17 +131,20 @@ describe('the learning event queue', () => {
   it('holds a refused event with its reason and time (never drops it), and keeps sending the rest of the batch', async () => {
     const refusedEvent = event();
     const sends: string[][] = [];
-    const queue = new EventQueue(store, async (events) => {
-      sends.push(events.map((e) => e.id));
-      return {
-        results: events.map((e) =>
-          e.id === refusedEvent.id
-            ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const }
-            : { id: e.id, status: 'recorded' as const },
-        ),
-        enrolments: [],
-      };
-    });
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => {
+        sends.push(events.map((e) => e.id));
+        return {
+          results: events.map((e) =>
+            e.id === refusedEvent.id
+              ? { id: e.id, status: 'rejected' as const, reason: 'locked' as const }
+              : { id: e.id, status: 'recorded' as const },
+          ),
+          enrolments: [],
+        };
+      }),
+    );
     const answers: string[] = [];
     queue.onAnswer((a) => answers.push(...a.results.map((r) => r.status)));
     queue.setUser(USER);
@@ -152,10 +165,13 @@ describe('the learning event queue', () => {
   });
 
   it('keeps the reason "unknown" for an event the server refused without one', async () => {
-    const queue = new EventQueue(store, async (events) => ({
-      results: events.map((e) => ({ id: e.id, status: 'rejected' as const })),
-      enrolments: [],
-    }));
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => ({
+        results: events.map((e) => ({ id: e.id, status: 'rejected' as const })),
+        enrolments: [],
+      })),
+    );
     queue.setUser(USER);
     await queue.record(event(), 'rights');
     expect(queue.held().map((i) => i.held?.reason)).toEqual(['unknown']);
@@ -164,17 +180,20 @@ describe('the learning event queue', () => {
   it('sends the held events of a course again once joined; recorded, they leave the queue', async () => {
     let enrolled = false;
     const batches: string[][] = [];
-    const queue = new EventQueue(store, async (events) => {
-      batches.push(events.map((e) => e.id));
-      return {
-        results: events.map((e) =>
-          enrolled
-            ? { id: e.id, status: 'recorded' as const }
-            : { id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const },
-        ),
-        enrolments: [],
-      };
-    });
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => {
+        batches.push(events.map((e) => e.id));
+        return {
+          results: events.map((e) =>
+            enrolled
+              ? { id: e.id, status: 'recorded' as const }
+              : { id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const },
+          ),
+          enrolments: [],
+        };
+      }),
+    );
     queue.setUser(USER);
     const mine = [event(), event(), event()];
     for (const e of mine) await queue.record(e, 'rights');
@@ -200,15 +219,18 @@ describe('the learning event queue', () => {
   it('sends events held as "locked" again once something else in that course is recorded', async () => {
     const open = new Set<string>();
     const second = { ...event(), lessonId: '5c0f3b1e-1a2b-4c3d-8e4f-000000000102' };
-    const queue = new EventQueue(store, async (events) => ({
-      results: events.map((e) => {
-        if (e.lessonId === second.lessonId && !open.has(second.lessonId))
-          return { id: e.id, status: 'rejected' as const, reason: 'locked' as const };
-        if (e.lessonId === LESSON) open.add(second.lessonId); // finishing the first lesson opens the second
-        return { id: e.id, status: 'recorded' as const };
-      }),
-      enrolments: [],
-    }));
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => ({
+        results: events.map((e) => {
+          if (e.lessonId === second.lessonId && !open.has(second.lessonId))
+            return { id: e.id, status: 'rejected' as const, reason: 'locked' as const };
+          if (e.lessonId === LESSON) open.add(second.lessonId); // finishing the first lesson opens the second
+          return { id: e.id, status: 'recorded' as const };
+        }),
+        enrolments: [],
+      })),
+    );
     queue.setUser(USER);
     await queue.record(second, 'rights');
     expect(queue.held().map((i) => i.event.id)).toEqual([second.id]);
@@ -218,10 +240,10 @@ describe('the learning event queue', () => {
   });
 
   it('survives a reload: held events, with their reason, are still there for the same person only', async () => {
-    const refuse: SendBatch = async (events) => ({
+    const refuse: SendBatch = replyWith((events) => ({
       results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })),
       enrolments: [],
-    });
+    }));
     const before = new EventQueue(store, refuse);
     before.setUser(USER);
     const e = event();
@@ -238,10 +260,13 @@ describe('the learning event queue', () => {
   });
 
   it('lets held events go only when the learner says so', async () => {
-    const queue = new EventQueue(store, async (events) => ({
-      results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })),
-      enrolments: [],
-    }));
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => ({
+        results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'lesson_not_found' as const })),
+        enrolments: [],
+      })),
+    );
     queue.setUser(USER);
     const gone = event();
     const stays = event();
@@ -256,13 +281,16 @@ describe('the learning event queue', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const sent: string[] = [];
-      const queue = new EventQueue(store, async (events) => {
-        sent.push(...events.map((e) => e.id));
-        return {
-          results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })),
-          enrolments: [],
-        };
-      });
+      const queue = new EventQueue(
+        store,
+        replyWith((events) => {
+          sent.push(...events.map((e) => e.id));
+          return {
+            results: events.map((e) => ({ id: e.id, status: 'rejected' as const, reason: 'not_enrolled' as const })),
+            enrolments: [],
+          };
+        }),
+      );
       const e = event();
       await store.add({
         event: e,
@@ -288,12 +316,15 @@ describe('the learning event queue', () => {
     const bad = event();
     const good = event();
     const sent: string[][] = [];
-    const queue = new EventQueue(store, async (events) => {
-      sent.push(events.map((e) => e.id));
-      if (events.some((e) => e.id === bad.id))
-        throw new ApiError({ status: 400, code: 'validation_failed', message: 'bad event' });
-      return { results: events.map((e) => ({ id: e.id, status: 'recorded' as const })), enrolments: [] };
-    });
+    const queue = new EventQueue(
+      store,
+      replyWith((events) => {
+        sent.push(events.map((e) => e.id));
+        if (events.some((e) => e.id === bad.id))
+          throw new ApiError({ status: 400, code: 'validation_failed', message: 'bad event' });
+        return { results: events.map((e) => ({ id: e.id, status: 'recorded' as const })), enrolments: [] };
+      }),
+    );
     queue.setUser(USER);
     await store.add({ event: bad, userId: USER, slug: 'rights', seq: 1 });
     await store.add({ event: good, userId: USER, slug: 'rights', seq: 2 });

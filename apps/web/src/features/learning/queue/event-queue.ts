@@ -102,7 +102,7 @@ export class EventQueue {
 
   /** The held events of one course whose cause joining it or finishing a lesson may have cured. */
   retryCourse(slug: string): Promise<FlushOutcome> {
-    return this.retryHeld((i) => i.slug === slug && CURABLE.has(i.held!.reason));
+    return this.retryHeld((i) => i.slug === slug && i.held !== undefined && CURABLE.has(i.held.reason));
   }
 
   /** The learner lets held events go (work that can no longer count): the only way a held event leaves. */
@@ -125,7 +125,7 @@ export class EventQueue {
     const timer = window.setInterval(() => {
       if (this.snapshot.length > 0) void this.flush();
     }, intervalMs);
-    void this.retryHeld((i) => CURABLE.has(i.held!.reason));
+    void this.retryHeld((i) => i.held !== undefined && CURABLE.has(i.held.reason));
     void this.flush();
     return () => {
       window.removeEventListener('online', onOnline);
@@ -230,15 +230,20 @@ export class EventQueue {
     const heldNow = new Map<string, QueuedEvent>();
     for (const r of answered) {
       if (r.status !== 'rejected') continue;
-      const item = byId.get(r.id)!;
+      const item = byId.get(r.id);
+      if (!item) continue;
       heldNow.set(r.id, { ...item, held: { reason: r.reason ?? 'unknown', at: item.held?.at ?? now } });
     }
     for (const item of heldNow.values()) await this.store.add(item);
     this.items = this.items.filter((i) => !gone.has(i.event.id)).map((i) => heldNow.get(i.event.id) ?? i);
-    for (const id of gone) progressed.add(byId.get(id)!.slug);
+    for (const id of gone) {
+      const item = byId.get(id);
+      if (item) progressed.add(item.slug);
+    }
     for (const result of answer.results) {
       this.recent.set(result.id, { result, enrolments: answer.enrolments });
-      if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+      const oldest = this.recent.keys().next().value;
+      if (this.recent.size > RECENT && oldest !== undefined) this.recent.delete(oldest);
     }
     this.changed();
     for (const listener of this.answerListeners) listener(answer);

@@ -66,14 +66,16 @@ function idbStore(): EventStore {
 export function memoryStore(): EventStore {
   const items = new Map<string, QueuedEvent>();
   return {
-    async add(item) {
+    add(item) {
       items.set(item.event.id, item);
+      return Promise.resolve();
     },
-    async all() {
-      return [...items.values()].sort((a, b) => a.seq - b.seq);
+    all() {
+      return Promise.resolve([...items.values()].sort((a, b) => a.seq - b.seq));
     },
-    async remove(ids) {
+    remove(ids) {
       for (const id of ids) items.delete(id);
+      return Promise.resolve();
     },
   };
 }

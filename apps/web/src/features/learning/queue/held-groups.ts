@@ -31,7 +31,7 @@ export function groupHeld(held: readonly QueuedEvent[]): HeldGroup[] {
   for (const item of held) {
     if (!item.held) continue;
     const { reason } = item.held;
-    const remedy = REMEDY[reason] ?? 'let_go';
+    const remedy: HeldRemedy = (REMEDY as Partial<Record<string, HeldRemedy>>)[reason] ?? 'let_go';
     const slug = remedy === 'let_go' ? null : item.slug;
     const key = slug === null ? reason : `${reason}:${slug}`;
     const group = groups.get(key);

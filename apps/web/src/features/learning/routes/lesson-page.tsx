@@ -1,4 +1,4 @@
-import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
+import type { PublishedCourse } from '@dari/contracts';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -55,7 +55,7 @@ export function LessonPage() {
 
   const lessons = course.data?.modules.flatMap((m) => m.lessons) ?? [];
   const index = lessons.findIndex((l) => l.id === lessonId);
-  const lesson: PublishedLesson | undefined = lessons[index];
+  const lesson = lessons.find((l) => l.id === lessonId);
   const lessonState = lesson ? states.get(lesson.id) : undefined;
   const enrolled = Boolean(state?.enrolment);
   const locked = lessonState?.locked ?? false;
@@ -104,8 +104,8 @@ export function LessonPage() {
   const languages = lessonLanguages(lesson);
   const lang = lessonLanguage(languages, chosenLanguage, locale);
   const title = pickText(lesson.title, lang);
-  const previous = lessons[index - 1];
-  const next = lessons[index + 1];
+  const previous = index > 0 ? lessons[index - 1] : undefined;
+  const next = index + 1 < lessons.length ? lessons[index + 1] : undefined;
   // One way on: the pager below the lesson (it turns primary once the lesson is done), not a second
   // "다음 수업" inside the lesson as well.
 

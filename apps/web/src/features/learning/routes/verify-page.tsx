@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadError } from '@/components/alerts';
@@ -40,7 +40,7 @@ function VerifyEntry() {
   const [invalid, setInvalid] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const code = normalizeCertificateCode(value);
     setInvalid(!code);

@@ -1,8 +1,9 @@
 import type { MemberLookupResult } from '@dari/contracts';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '../../../components/alerts';
 import { isApiError } from '../../../lib/api';
+import { formText } from '../../../lib/form';
 import { useMe } from '../../../lib/session';
 import { useAddMember, useLookupAccount, type CohortRole } from '../api/members';
 
@@ -24,9 +25,9 @@ export function AddAccount({ cohortId }: { cohortId: string }) {
   // A manager's "not found" also covers accounts out of their reach (Manager scope): say so, for every miss alike.
   const isManager = useMe().data?.role === 'manager';
 
-  const onLookup = (event: FormEvent<HTMLFormElement>) => {
+  const onLookup = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const username = String(new FormData(event.currentTarget).get('username') ?? '').trim();
+    const username = formText(new FormData(event.currentTarget), 'username').trim();
     if (!username) return;
     setFound(null);
     setNotice(null);
@@ -39,7 +40,7 @@ export function AddAccount({ cohortId }: { cohortId: string }) {
     });
   };
 
-  const onAdd = (event: FormEvent<HTMLFormElement>) => {
+  const onAdd = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!found) return;
     add.mutate(

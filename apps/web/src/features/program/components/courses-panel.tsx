@@ -1,5 +1,5 @@
 import type { Cohort } from '@dari/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
@@ -68,7 +68,7 @@ export function CoursesPanel({ cohort }: { cohort: Cohort }) {
     },
   ];
 
-  const onAssign = (event: FormEvent) => {
+  const onAssign = (event: SubmitEvent) => {
     event.preventDefault();
     if (!courseId) return;
     const course = published.data?.items.find((c) => c.id === courseId);

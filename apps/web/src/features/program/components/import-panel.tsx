@@ -1,5 +1,5 @@
 import type { Cohort } from '@dari/contracts';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { TextAreaField } from '@/components/fields';
@@ -43,7 +43,7 @@ export function ImportPanel({ cohort }: { cohort: Cohort }) {
     setReadAs({ file: file.name, encoding: decoded.encoding });
   };
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!csv.trim()) return;
     setCreated(null);

@@ -1,5 +1,5 @@
 import type { Cohort } from '@dari/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
@@ -65,7 +65,7 @@ function NewJoinCode({ cohortId, onCreated }: { cohortId: string; onCreated: (co
   const [maxUses, setMaxUses] = useState('');
   const today = new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in local time
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const uses = maxUses.trim() ? Number.parseInt(maxUses, 10) : null;
     create.mutate(

@@ -1,5 +1,5 @@
 import { COHORT_ROLES, type Cohort, type ResetCode } from '@dari/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
@@ -12,6 +12,7 @@ import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
 import { formatKoreaDate } from '@/lib/korea-time';
 import { useMe } from '@/lib/session';
+import { formText } from '@/lib/form';
 import { AddAccount } from './add-account';
 import { RenameMember } from './rename-member';
 import {
@@ -38,11 +39,11 @@ export function MembersPanel({ cohort }: { cohort: Cohort }) {
   const [done, setDone] = useState<string | null>(null);
   const pages = pageCount(members.data);
 
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+  const onSearch = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const q = String(data.get('q') ?? '').trim();
-    const role = String(data.get('role') ?? '');
+    const q = formText(data, 'q').trim();
+    const role = formText(data, 'role');
     setFilter({
       page: 1,
       pageSize: PAGE_SIZE,

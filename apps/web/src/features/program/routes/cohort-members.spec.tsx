@@ -38,7 +38,7 @@ describe('cohort: adding someone who already has an account', () => {
     expect(field).toHaveAccessibleDescription(/정확히 입력하세요/);
     await user.type(field, 'teacher.park{Enter}');
     // The username goes in the body, never in the address.
-    const call = api.callsTo('POST', `/cohorts/${COHORT_ID}/members/lookup`)[0];
+    const call = api.callsTo('POST', `/cohorts/${COHORT_ID}/members/lookup`).at(0);
     expect(call?.body).toEqual({ username: 'teacher.park' });
     expect(call?.query.toString()).toBe('');
     expect(

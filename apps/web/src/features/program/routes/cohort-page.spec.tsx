@@ -174,7 +174,7 @@ describe('cohort: many learners at once', () => {
 });
 
 describe('cohort: a CSV saved by Korean Excel', () => {
-  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
   // "username,displayName\nhaneul,하늘\nbada,바다\n" as Excel's "CSV (쉼표로 분리)" saves it: CP949 (하늘 C7 CF B4 C3, 바다 B9 D9 B4 D9).
   const CP949 = Uint8Array.from([
     ...ascii('username,displayName\nhaneul,'),
