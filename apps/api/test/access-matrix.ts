@@ -76,12 +76,16 @@ export const kinds = {
     const course = c.fresh ? await f.freshCourse(c.side) : courseFor(f, c.side);
     return { params: { id: course.id }, course };
   }) as ObjectKind,
-  courseVersion: (async (f, c) => ({
-    params: { id: c.side === 'missing' ? missing() : courseFor(f, c.side).id, version: '1' },
-  })) as ObjectKind,
-  publishedSlug: (async (f, c) => ({
-    params: { slug: c.side === 'own' ? f.courseA.slug : c.side === 'other' ? f.cohortOnlyB.slug : 'am-no-such-course' },
-  })) as ObjectKind,
+  courseVersion: ((f, c) =>
+    Promise.resolve({
+      params: { id: c.side === 'missing' ? missing() : courseFor(f, c.side).id, version: '1' },
+    })) as ObjectKind,
+  publishedSlug: ((f, c) =>
+    Promise.resolve({
+      params: {
+        slug: c.side === 'own' ? f.courseA.slug : c.side === 'other' ? f.cohortOnlyB.slug : 'am-no-such-course',
+      },
+    })) as ObjectKind,
   module: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     const course = c.fresh ? await f.freshCourse(c.side) : courseFor(f, c.side);
@@ -97,6 +101,14 @@ export const kinds = {
     (f) => f.termId,
     async (f) => (await f.ok(f.actors.admin, 'POST', '/glossary', f.termBody())).body.id,
   ),
+  /** A word on a list: "own" is on the caller's (saved for this case), "other" only on learner B's. */
+  savedWord: (async (f, c) => {
+    if (c.side === 'missing') return { params: { id: missing() } };
+    const id = (await f.ok(f.actors.admin, 'POST', '/glossary', f.termBody())).body.id as string;
+    const owner = c.side === 'own' && c.who ? c.who : f.learnerB;
+    await f.ok(owner, 'PUT', `/me/words/${id}`);
+    return { params: { id } };
+  }) as ObjectKind,
   wordRequest: byId(
     (f, side) => (side === 'own' ? f.wordRequestA : f.wordRequestB),
     (f, side) => f.freshWordRequest(side),
@@ -109,9 +121,10 @@ export const kinds = {
         : f.enrolmentB,
   ),
   certificate: byId((f, side, caller) => (side === 'own' ? f.certificates[caller as Role].id : f.certificateB)),
-  certificateCode: (async (f, c) => ({
-    params: { code: c.side === 'missing' ? 'AAAA-BBBB-CCCC' : f.certificates.learner.code },
-  })) as ObjectKind,
+  certificateCode: ((f, c) =>
+    Promise.resolve({
+      params: { code: c.side === 'missing' ? 'AAAA-BBBB-CCCC' : f.certificates.learner.code },
+    })) as ObjectKind,
   session: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     if (c.side === 'other') return { params: { id: await f.freshSession(f.learnerB) } };
@@ -301,6 +314,13 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'PUT /api/v1/me/words/:id': { object: kinds.term, expect: signedIn(exists(204)) },
   // Idempotent: taking a word off my list that is not on it (or does not exist) is done already. Terms are public: no oracle.
   'DELETE /api/v1/me/words/:id': { object: kinds.term, expect: signedIn(204) },
+  // Flashcard review: only a word on my own list; someone else's and a missing one are both 404.
+  'GET /api/v1/me/word-reviews': { expect: signedIn(200) },
+  'POST /api/v1/me/words/:id/review': {
+    object: kinds.savedWord,
+    expect: signedIn(mine(200)),
+    body: () => ({ known: true }),
+  },
   'POST /api/v1/word-requests': {
     expect: signedIn(201),
     body: (c) => ({ text: uniqueName('낱말'), lessonId: c.f.courseA.readingId }),
@@ -564,7 +584,8 @@ export async function prepareCase(
       : { params: {} as Record<string, string> };
   const ctx: CaseCtx = { f, caller, who, subject, side, params: target.params, course: target.course };
   const bare = path.replace(/:(\w+)/g, (_, name: string) => {
-    const v = target.params[name];
+    const params: Partial<Record<string, string>> = target.params;
+    const v = params[name];
     if (v === undefined) throw new Error(`${key}: no value for :${name}`);
     return encodeURIComponent(v);
   });

@@ -142,7 +142,7 @@ describe('course authoring', () => {
     expect((await changes()).body.items).toEqual([]);
 
     await req(owner, 'PATCH', `/authoring/lessons/${readingId}`, {
-      revision: reading.revision + 1,
+      revision: (reading.revision as number) + 1,
       content: { kind: 'reading', body: { ko: '바뀐 글' } },
     });
     const added = (
@@ -151,18 +151,16 @@ describe('course authoring', () => {
         title: { ko: '생각해 보기' },
       })
     ).body;
-    let course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '새 단원' } }))
+    const course = (await req(owner, 'POST', `/authoring/courses/${courseId}/modules`, { title: { ko: '새 단원' } }))
       .body;
     const newModule = course.modules[1].id;
-    course = (
-      await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, {
-        revision: course.revision,
-        modules: [
-          { id: moduleId, lessonIds: [readingId, added.id] },
-          { id: newModule, lessonIds: [quizId] },
-        ],
-      })
-    ).body;
+    await req(owner, 'PUT', `/authoring/courses/${courseId}/outline`, {
+      revision: course.revision,
+      modules: [
+        { id: moduleId, lessonIds: [readingId, added.id] },
+        { id: newModule, lessonIds: [quizId] },
+      ],
+    });
     await req(owner, 'PATCH', `/authoring/modules/${moduleId}`, { title: { ko: '존엄과 평등 (고침)' } });
 
     const res = await changes();
@@ -362,7 +360,11 @@ describe('course authoring', () => {
       summary: { ko: '요약', zh: '摘要' },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ sequential: true, tags: ['human-rights'], revision: course.revision + 1 });
+    expect(ok.body).toMatchObject({
+      sequential: true,
+      tags: ['human-rights'],
+      revision: (course.revision as number) + 1,
+    });
   });
 
   it('reorders modules and lessons, and moves a lesson to another module', async () => {

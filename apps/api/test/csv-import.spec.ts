@@ -24,16 +24,15 @@ describe('learner import: text from a wrong encoding', () => {
   const importCsv = (csv: string) =>
     t.request('POST', `/api/v1/cohorts/${cohort}/learners/import`, { cookie: manager.cookie, body: { csv } });
   const count = async (tag: string) =>
-    (
-      (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`])) as { n: number }[]
-    )[0].n;
+    (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM users WHERE username LIKE $1`, [`${tag}%`]))[0]
+      .n;
 
   it('refuses U+FFFD (CP949 read as UTF-8) with a 400 naming the line and field, and creates nobody', async () => {
     const tag = uniqueName('enc').toLowerCase();
     // What a browser's file.text() makes of CP949 "하늘" (C7 CF B4 C3).
     const mangled = new TextDecoder('utf-8').decode(Uint8Array.from([0xc7, 0xcf, 0xb4, 0xc3]));
     expect(mangled).toContain('\uFFFD');
-    const auditsBefore = ((await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)) as { n: number }[])[0].n;
+    const auditsBefore = (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events`))[0].n;
     const res = await importCsv(`username,displayName\n${tag}a,바다\n${tag}b,${mangled}\n`);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.code).toBe('validation_failed');
@@ -42,9 +41,7 @@ describe('learner import: text from a wrong encoding', () => {
       { path: 'csv.line.3.displayName', message: expect.stringMatching(/wrong text encoding.*CSV UTF-8/) },
     ]);
     expect(await count(tag)).toBe(0);
-    expect(((await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)) as { n: number }[])[0].n).toBe(
-      auditsBefore,
-    );
+    expect((await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events`))[0].n).toBe(auditsBefore);
   });
 
   it('refuses UTF-8 read as Windows-1252 ("í•˜ëŠ˜") and C1 control characters too', async () => {

@@ -68,7 +68,8 @@ describe('two API instances on one database', () => {
     [a, b] = await Promise.all([startInstance(db.url), startInstance(db.url)]);
   }, 90_000);
   afterAll(async () => {
-    for (const x of [a, b]) {
+    // beforeAll may have failed before setting these.
+    for (const x of [a, b] as (typeof a | undefined)[]) {
       x?.child.kill('SIGTERM');
       if (x && x.child.exitCode === null) await new Promise((r) => x.child.once('exit', r));
     }

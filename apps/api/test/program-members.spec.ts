@@ -32,19 +32,23 @@ describe('cohort members: adding existing accounts', () => {
   };
   const memberships = async (userId: string) =>
     (
-      (await t.db.query(`SELECT cohort_id FROM cohort_members WHERE user_id = $1 ORDER BY cohort_id`, [userId])) as {
-        cohort_id: string;
-      }[]
+      await t.db.query<
+        {
+          cohort_id: string;
+        }[]
+      >(`SELECT cohort_id FROM cohort_members WHERE user_id = $1 ORDER BY cohort_id`, [userId])
     ).map((r) => r.cohort_id);
   const audits = async (actor: string) =>
-    (await t.db.query(
+    await t.db.query<
+      {
+        action: string;
+        target_user_id: string | null;
+        details: Record<string, unknown>;
+      }[]
+    >(
       `SELECT action, target_user_id, details FROM audit_events WHERE actor_id = $1 AND action IN ('user.viewed', 'user.updated') ORDER BY occurred_at, id`,
       [actor],
-    )) as {
-      action: string;
-      target_user_id: string | null;
-      details: Record<string, unknown>;
-    }[];
+    );
 
   it('a manager finds an account by its exact username, confirms the name, and adds it; both steps are audited without the username', async () => {
     const k = await cohort(managerA);
@@ -384,18 +388,20 @@ describe('cohort members: a manager corrects a learner’s display name', () => 
   const cohort = async (who: Who) =>
     (await api(who, 'POST', '/cohorts', { name: uniqueName('기수 ') })).body.id as string;
   const nameOf = async (id: string) =>
-    ((await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [id])) as { display_name: string }[])[0]
+    (await t.db.query<{ display_name: string }[]>(`SELECT display_name FROM users WHERE id = $1`, [id]))[0]
       .display_name;
   /** Renames audited in one cohort (by anyone). */
   const renames = async (cohortId: string) =>
-    (await t.db.query(
+    await t.db.query<
+      {
+        target_user_id: string;
+        request_id: string | null;
+        details: Record<string, unknown>;
+      }[]
+    >(
       `SELECT target_user_id, request_id, details FROM audit_events WHERE details->>'cohortId' = $1 AND action = 'user.updated' AND details->>'change' = 'member_renamed' ORDER BY occurred_at, id`,
       [cohortId],
-    )) as {
-      target_user_id: string;
-      request_id: string | null;
-      details: Record<string, unknown>;
-    }[];
+    );
 
   it('renames a learner of their cohort (trimmed, NFC), answers the member, and audits it with ids only', async () => {
     const k = await cohort(managerA);

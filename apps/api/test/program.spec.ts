@@ -608,7 +608,7 @@ describe('program management', () => {
     expect(program.activeLast7Days).toBeGreaterThanOrEqual(3);
 
     const exportsBefore = (
-      await t.db.query(
+      await t.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.exported' AND actor_id = $1`,
         [managerA.id],
       )

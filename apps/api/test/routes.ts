@@ -35,7 +35,7 @@ export function listRoutes(app: INestApplicationContext): RouteInfo[] {
         path: `/api/v1/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, ''),
         controller: wrapper.metatype.name,
         handler: name,
-        isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
+        isPublic: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) ?? false,
         roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets),
       });
     }

@@ -24,8 +24,9 @@ describe('sql/schema.sql', () => {
     await client.connect();
   });
   afterAll(async () => {
-    await client?.end();
-    await db?.drop();
+    // beforeAll may have failed before setting these.
+    await (client as pg.Client | undefined)?.end();
+    await (db as typeof db | undefined)?.drop();
   });
 
   it('is the schema of a freshly migrated database', async () => {

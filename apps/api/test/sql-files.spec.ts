@@ -109,8 +109,9 @@ describe('sql/<feature>.sql', () => {
       await client.connect();
     });
     afterAll(async () => {
-      await client?.end();
-      await db?.drop();
+      // beforeAll may have failed before setting these.
+      await (client as pg.Client | undefined)?.end();
+      await (db as typeof db | undefined)?.drop();
     });
 
     it('PREPAREs each one (then DEALLOCATE)', async () => {

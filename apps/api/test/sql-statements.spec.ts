@@ -90,8 +90,11 @@ describe('the cohort grid and export statements, whole and run', () => {
   });
   afterAll(() => t.close());
 
-  const run = async (q: Sql) => (await t.db.query(q.text, q.values)) as Record<string, unknown>[];
-  const page = async (q: Sql) => (await run(q)).map((r) => `${r.display_name}${r.at_risk ? '!' : ''}`).join(' ');
+  const run = async (q: Sql) => await t.db.query<Record<string, unknown>[]>(q.text, q.values);
+  const page = async (q: Sql) =>
+    (await t.db.query<{ display_name: string; at_risk: boolean }[]>(q.text, q.values))
+      .map((r) => `${r.display_name}${r.at_risk ? '!' : ''}`)
+      .join(' ');
 
   it('the grid page: all learners, first page', async () => {
     const q = gridPageSql({ cohortId: k1, days, pastDue: [c], limit: 51, offset: 0, onlyAtRisk: false, cursor: null });
@@ -326,7 +329,7 @@ describe('optional filters written whole: ($n IS NULL OR …)', () => {
   const plan = (sql: string, values: unknown[]) =>
     t.db.transaction(async (m) => {
       await m.query(`SET LOCAL enable_seqscan = off`);
-      return ((await m.query(`EXPLAIN (COSTS OFF) ${sql}`, values)) as { 'QUERY PLAN': string }[])
+      return (await m.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (COSTS OFF) ${sql}`, values))
         .map((r) => r['QUERY PLAN'])
         .join('\n');
     });
@@ -346,7 +349,7 @@ describe('optional filters written whole: ($n IS NULL OR …)', () => {
     );
     expect(await plan(AUDIT_LOG_COUNT, none)).not.toMatch(/IS NULL|Filter/);
     const total = async (values: unknown[]) =>
-      ((await t.db.query(AUDIT_LOG_COUNT, values)) as { total: number }[])[0].total;
+      (await t.db.query<{ total: number }[]>(AUDIT_LOG_COUNT, values))[0].total;
     const all = await total(none);
     expect(all).toBeGreaterThanOrEqual(3);
     expect(await total([a.id, null, null, null, null, null])).toBe(2);
@@ -359,7 +362,7 @@ describe('optional filters written whole: ($n IS NULL OR …)', () => {
     expect(members).toMatch(/role\)::text = 'learner'::text|role = 'learner'/);
     expect(members).not.toMatch(/IS NULL|ILIKE/);
     const count = async (values: unknown[]) =>
-      ((await t.db.query(COHORT_MEMBERS_COUNT, values)) as { total: number }[])[0].total;
+      (await t.db.query<{ total: number }[]>(COHORT_MEMBERS_COUNT, values))[0].total;
     expect([
       await count([k, null, null]),
       await count([k, 'learner', null]),

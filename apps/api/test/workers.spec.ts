@@ -91,11 +91,13 @@ describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
     c = await startCluster(db.url, { DARI_TEST_WORKER_HEADER: 'true' });
   }, 90_000);
   afterAll(async () => {
-    if (c && c.child.exitCode === null) {
-      c.child.kill('SIGKILL');
-      await exited(c.child);
+    // beforeAll may have failed before setting these.
+    const cluster = c as Cluster | undefined;
+    if (cluster && cluster.child.exitCode === null) {
+      cluster.child.kill('SIGKILL');
+      await exited(cluster.child);
     }
-    await db?.drop();
+    await (db as typeof db | undefined)?.drop();
   });
 
   it('two different worker processes answer, neither of them the primary', async () => {
@@ -112,7 +114,7 @@ describe('WEB_CONCURRENCY=2: two API workers on one host', () => {
       body: JSON.stringify({ username: 'demo.learner', password: PASSWORD }),
     });
     expect(login.status).toBe(200);
-    const cookie = String(login.headers['set-cookie']![0]).split(';')[0];
+    const cookie = login.headers['set-cookie']![0].split(';')[0];
     const signedInOn = login.headers['x-dari-worker'];
     const answers = new Map<string, number>();
     for (let i = 0; i < 8 && answers.size < 2; i++) {

@@ -462,18 +462,18 @@ class Enrol extends Step {
       this.withCode && c.code ? { code: c.code } : {},
     );
     if (!visible(m, who(m, this.l), c)) {
-      expect(res.status, `${this}: a course the learner cannot see`).toBe(404);
+      expect(res.status, `${this.toString()}: a course the learner cannot see`).toBe(404);
       return;
     }
     if (c.policy === 'code' && !this.withCode && !inCohortWith(m, who(m, this.l), c)) {
       // Outside a cohort that has the course, the code is asked for every time.
-      expect(res.status, `${this}: without the course code`).toBe(400);
+      expect(res.status, `${this.toString()}: without the course code`).toBe(400);
       return;
     }
     ok(res, String(this), [200]);
     enrol(m, who(m, this.l), c, res.body.id, false);
-    expect(res.body.id, `${this}: the enrolment's id`).toBe(learner.enrolments.get(c.key)!.id);
-    expect(enrolmentView(res.body), `${this}: the answer`).toEqual(expectedEnrolment(m, learner, c));
+    expect(res.body.id, `${this.toString()}: the enrolment's id`).toBe(learner.enrolments.get(c.key)!.id);
+    expect(enrolmentView(res.body), `${this.toString()}: the answer`).toEqual(expectedEnrolment(m, learner, c));
   }
   override exportOf = (m: Model) => who(m, this.l);
   toString = () => `enrol(${this.L}, ${'ABC'[this.c]}${this.withCode ? ', with code' : ''}, device ${this.device + 1})`;
@@ -498,7 +498,7 @@ class Withdraw extends Step {
     const res = await call(r, learner.cookies[0], 'POST', `/enrolments/${e.id}/withdraw`);
     ok(res, String(this), [200, 201]);
     if (e.status === 'active') e.status = 'withdrawn';
-    expect(enrolmentView(res.body), `${this}: the answer`).toEqual(expectedEnrolment(m, learner, c));
+    expect(enrolmentView(res.body), `${this.toString()}: the answer`).toEqual(expectedEnrolment(m, learner, c));
   }
   toString = () => `withdraw(${this.L}, from ${this.picked})`;
 }
@@ -516,7 +516,6 @@ class Events extends Step {
   }
   check = (m: Readonly<Model>) => alive(m, this.l);
   async act(m: Model, r: Real) {
-    const learner = m.learners[who(m, this.l)];
     const c = course(m, this.c);
     const batch: SentEvent[] = [];
     this.said = [];
@@ -615,7 +614,7 @@ class Cohort extends Step {
     } else {
       const res = await call(r, r.manager.cookie, 'DELETE', `/cohorts/${k.id}/members/${learner.id}`);
       if (!k.learners.has(who(m, this.l))) {
-        expect(res.status, `${this}: not a member`).toBe(404);
+        expect(res.status, `${this.toString()}: not a member`).toBe(404);
         return;
       }
       ok(res, String(this));
