@@ -102,6 +102,8 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
   await expect(mainNav(page)).toBeVisible();
 }
 
+const NO_COOKIES = { cookies: [], origins: [] };
+
 /** An API client signed in as `username`, sending the header the API asks of state-changing calls.
  *  A demo account with its usual password reuses the session the setup project saved (no argon2). */
 export async function apiAs(username: string, password = TEST_PASSWORD): Promise<APIRequestContext> {
@@ -109,7 +111,9 @@ export async function apiAs(username: string, password = TEST_PASSWORD): Promise
   const role = ROLES.find((r) => DEMO[r].username === username);
   if (role && password === TEST_PASSWORD && hasAuthFile(role))
     return request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers, storageState: authFile(role) });
-  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers });
+  // Cookies of its own: inside test.use(asRole(…)) a new request context would otherwise start with
+  // that demo role's cookies, and signing in replaces (ends) the session it sends.
+  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: headers, storageState: NO_COOKIES });
   const res = await api.post('/api/v1/auth/login', { data: { username, password } });
   expect(res.status(), `API sign-in as ${username}: ${await res.text()}`).toBeLessThan(300);
   return api;
