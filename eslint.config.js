@@ -3,7 +3,8 @@
 // workspace's own tsconfig (projectService); the Node scripts (.mjs) get ESLint's recommended set.
 // Import boundaries are `no-restricted-imports` patterns, generated per folder depth below, so a
 // relative path is read exactly: libs never import apps, the web app and the API never import each
-// other, and an API feature folder is entered only through its `index.js`.
+// other, an API feature folder is entered only through its `index.js`, and a web feature folder
+// (apps/web/src/features/*) only through its `index.ts`.
 import { readdirSync, existsSync } from 'node:fs';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -102,6 +103,40 @@ for (const feature of apiFeatures) {
               {
                 regex: `^${toSrc}(${others.join('|')})/(?!index\\.js$)`,
                 message: 'Import another API feature only through its index.js (../<feature>/index.js).',
+              },
+            ],
+          },
+        ],
+      },
+    });
+  }
+}
+
+// Feature folders of apps/web/src/features: each is entered by the others only through its index.ts,
+// by the alias (`@/features/<feature>`) or a relative path (`../../<feature>`).
+const WEB_FEATURES_DIR = 'apps/web/src/features';
+const webFeatures = existsSync(WEB_FEATURES_DIR)
+  ? readdirSync(WEB_FEATURES_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+  : [];
+for (const feature of webFeatures) {
+  const others = webFeatures.filter((name) => name !== feature).join('|');
+  if (!others) continue;
+  for (let depth = 0; depth <= MAX_DEPTH - 3; depth++) {
+    // A file `depth` folders below apps/web/src/features/<feature> is depth + 3 below apps/web and
+    // reaches apps/web/src/features with depth + 1 `../`.
+    boundaryBlocks.push({
+      files: atDepth(`${WEB_FEATURES_DIR}/${feature}`, depth),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...otherApp(depth + 3, 'api'),
+              {
+                regex: `^(@/features/|${up(depth + 1)})(${others})/(?!index$)`,
+                message: 'Import another web feature only through its index (@/features/<feature>).',
               },
             ],
           },

@@ -14,7 +14,9 @@ import { UsersTable } from '../components/users-table';
 import '../../../components/page-wide.css';
 
 // The dated facts due for review: the authoring area's component, with its words.
-const FactsToReview = lazyWithAreas(['authoring'], () => import('@/features/authoring/components/facts-to-review'));
+const FactsToReview = lazyWithAreas(['authoring'], () =>
+  import('@/features/authoring').then((m) => ({ default: m.FactsToReview })),
+);
 
 const PAGE_SIZE = 20;
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LazyMarkdown } from '../../../components/markdown/lazy-markdown';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { HTML_LANG } from '../../../lib/format';
-import { UnknownTermsHint, useGlossaryCheck } from '../../glossary/components/unknown-terms-hint';
+import { UnknownTermsHint, useGlossaryCheck } from '@/features/glossary';
 import type { Text } from './localized-fields';
 import { IMAGE_TYPES, MediaUpload } from './media-upload';
 

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import { catalogQueryKey } from '../../learning/api/get-catalog';
-import { learningQueryKey } from '../../learning/api/get-my-learning';
+import { catalogQueryKey, learningQueryKey } from '@/features/learning';
 
 /** A signed-in learner joins one more cohort with its code (POST /me/cohorts); a member already: no change. */
 export function joinWithCode(code: string): Promise<{ cohortName: string }> {

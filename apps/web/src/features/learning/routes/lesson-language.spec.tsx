@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeMe } from '../../../test/fixtures';
 import { mockApi, type MockRequest } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
-import { makeTerm } from '../../glossary/test/terms';
+import { makeTerm } from '@/features/glossary';
 import { COURSE, eventsEndpoint, freshDevice, L, makeCourse, makeProgress, SLUG } from '../test-fixtures';
 
 const lessonUrl = (id: string) => `/learn/courses/${SLUG}/lessons/${id}`;
