@@ -11,7 +11,9 @@ const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist'
 const run = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input: '' });
 
-describe('npm run create-admin', () => {
+// Each test starts the CLI (a new Node process that connects and hashes) up to three times: on a loaded
+// 2-core CI machine that passed 30 s once, so these have a longer limit (a limit, not a timing assertion).
+describe('npm run create-admin', { timeout: 120_000 }, () => {
   let db: { url: string; drop: () => Promise<void> };
   beforeAll(async () => {
     db = await createTestDatabase();
