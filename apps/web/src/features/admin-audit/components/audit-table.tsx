@@ -28,8 +28,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
     {
       key: 'actor',
       header: t('adminAudit.columns.actor'),
-      cell: (event) =>
-        event.actor ? <bdi>{event.actor.displayName}</bdi> : <span className="muted">{t('adminAudit.nobody')}</span>,
+      cell: (event) => {
+        if (!event.actor) return <span className="muted">{t('adminAudit.nobody')}</span>;
+        return <bdi>{event.actor.displayName}</bdi>;
+      },
     },
     {
       key: 'target',
