@@ -126,5 +126,8 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     unstubGlobals: true,
+    // A limit, not a timing assertion: the editor tests type whole forms, which on a loaded 2-core CI
+    // machine took over vitest's default 5 s.
+    testTimeout: 20_000,
   },
 });
