@@ -61,6 +61,9 @@ DELETE FROM course_instructors WHERE user_id = $1;
 -- privacy.eraseDeleteJournal
 DELETE FROM journal_entries WHERE user_id = $1;
 
+-- privacy.eraseDeleteNotifications
+DELETE FROM notifications WHERE user_id = $1;
+
 -- privacy.eraseDeleteResetCodes
 DELETE FROM reset_codes WHERE user_id = $1;
 
@@ -102,6 +105,9 @@ SELECT id, type, lesson_id AS "lessonId", course_id AS "courseId", course_versio
 
 -- privacy.exportLessonProgress
 SELECT lesson_id AS "lessonId", course_id AS "courseId", status, time_spent_seconds AS "timeSpentSeconds", best_score AS "bestScore", passed, attempts, position, completed_at AS "completedAt" FROM lesson_progress WHERE user_id = $1;
+
+-- privacy.exportNotifications
+SELECT kind, ref_type AS "refType", ref_id AS "refId", data, created_at AS "createdAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at;
 
 -- privacy.exportQuizAttempts
 SELECT lesson_id AS "lessonId", course_id AS "courseId", answers, correct, score, passed, submitted_at AS "submittedAt" FROM quiz_attempts WHERE user_id = $1;

@@ -397,6 +397,25 @@ CREATE TABLE migrations (
 
 CREATE UNIQUE INDEX "PK_8c82d7f526340ab734260ea46be" ON public.migrations USING btree (id);
 
+CREATE TABLE notifications (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  user_id uuid NOT NULL,
+  kind text NOT NULL,
+  ref_type text NOT NULL,
+  ref_id uuid NOT NULL,
+  data jsonb DEFAULT '{}'::jsonb NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  read_at timestamp with time zone,
+  CONSTRAINT "FK_9a8a82462cab47c73d25f49261f" FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY (id),
+  CONSTRAINT chk_notifications_kind CHECK ((kind = ANY (ARRAY['course_assigned'::text, 'due_date_changed'::text, 'due_soon'::text, 'overdue'::text, 'question_answered'::text, 'word_request_answered'::text, 'announcement'::text, 'certificate_issued'::text]))),
+  CONSTRAINT chk_notifications_ref_type CHECK ((ref_type = ANY (ARRAY['course'::text, 'cohort'::text, 'lesson'::text, 'question'::text, 'certificate'::text, 'announcement'::text])))
+);
+
+CREATE UNIQUE INDEX "PK_6a72c3c0f683f6462415e653c3a" ON public.notifications USING btree (id);
+CREATE INDEX idx_notifications_unread ON public.notifications USING btree (user_id) WHERE (read_at IS NULL);
+CREATE INDEX idx_notifications_user_created ON public.notifications USING btree (user_id, created_at, id);
+
 CREATE TABLE published_lessons (
   lesson_id uuid NOT NULL,
   course_id uuid NOT NULL,

@@ -22,6 +22,7 @@ import { HealthModule } from './health/index.js';
 import { JoinModule } from './join/index.js';
 import { LearningModule } from './learning/index.js';
 import { MediaModule } from './media/index.js';
+import { NotificationsModule } from './notifications/index.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportsModule } from './reports/index.js';
 import { SeedModule } from './seed/index.js';
@@ -60,6 +61,7 @@ export class AppModule {
         CohortsModule,
         JoinModule,
         ReportsModule,
+        NotificationsModule,
         PrivacyModule,
         SeedModule,
       ],

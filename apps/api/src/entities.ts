@@ -27,6 +27,7 @@ import {
   LessonStatEntity,
   QuestionStatEntity,
 } from './reports/reports.entities.js';
+import { NotificationEntity } from './notifications/notifications.entities.js';
 import { UserEntity } from './users/user.entity.js';
 
 /**
@@ -65,4 +66,5 @@ export const ENTITIES = [
   QuestionStatEntity,
   CourseStatEntity,
   CohortCourseStatEntity,
+  NotificationEntity,
 ];

@@ -142,6 +142,7 @@ describe('privacy: devices, export, erasure, audit log', () => {
         'journal',
         'learningEvents',
         'lessonProgress',
+        'notifications',
         'quizAttempts',
         'sessions',
         'wordList',

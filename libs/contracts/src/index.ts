@@ -10,6 +10,7 @@ export * from './word-reviews.js';
 export * from './learning.js';
 export * from './program.js';
 export * from './privacy.js';
+export * from './notifications.js';
 export * from './facts.js';
 export * from './facts-render.js';
 export * from './route-paths.js';

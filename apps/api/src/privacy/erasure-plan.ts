@@ -33,4 +33,5 @@ export const ERASURE_PLAN: Record<string, 'delete' | 'pseudonymise' | 'null'> = 
   'cohorts.created_by': 'null',
   'cohort_members.user_id': 'pseudonymise',
   'join_codes.created_by': 'null',
+  'notifications.user_id': 'delete',
 };

@@ -56,6 +56,10 @@ const exportStatements = {
     'privacy.exportCertificates',
     `SELECT code, name, course_title AS "courseTitle", issued_at AS "issuedAt", revoked_at AS "revokedAt" FROM certificates WHERE user_id = $1`,
   ),
+  notifications: statement<Record<string, unknown>, Person>(
+    'privacy.exportNotifications',
+    `SELECT kind, ref_type AS "refType", ref_id AS "refId", data, created_at AS "createdAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,
+  ),
   auditEvents: statement<Record<string, unknown>, Person>(
     'privacy.exportAuditEvents',
     `SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at`,
@@ -80,6 +84,7 @@ const erasureStatements = [
   statement<never, Person>('privacy.eraseDeleteJournal', `DELETE FROM journal_entries WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordList', `DELETE FROM word_list WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordRequests', `DELETE FROM word_requests WHERE user_id = $1`),
+  statement<never, Person>('privacy.eraseDeleteNotifications', `DELETE FROM notifications WHERE user_id = $1`),
   statement<never, Person>(
     'privacy.eraseClearResetCodesCreatedBy',
     `UPDATE reset_codes SET created_by_id = NULL WHERE created_by_id = $1`,

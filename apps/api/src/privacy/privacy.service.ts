@@ -65,6 +65,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       wordList: await part('wordList'),
       wordRequests: await part('wordRequests'),
       certificates: await part('certificates'),
+      notifications: await part('notifications'),
       auditEvents: await part('auditEvents'),
     };
     await this.audit.record({ actorId: userId, action: 'data.exported', targetUserId: userId, requestId });

@@ -11,6 +11,7 @@ import { AddVerifyThrottle1764381000000 } from './1764381000000-AddVerifyThrottl
 import { AddDeviceCookies1764392000000 } from './1764392000000-AddDeviceCookies.js';
 import { LessonCounterTriggers1764402000000 } from './1764402000000-LessonCounterTriggers.js';
 import { AddWordReviews1764412000000 } from './1764412000000-AddWordReviews.js';
+import { CreateNotifications1764421000000 } from './1764421000000-CreateNotifications.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddDeviceCookies1764392000000,
   LessonCounterTriggers1764402000000,
   AddWordReviews1764412000000,
+  CreateNotifications1764421000000,
 ];
