@@ -6,12 +6,18 @@ import remarkGfm from 'remark-gfm';
 import { useLocale } from '../use-locale';
 import { factLocale, useFactsByKey, useKoreaToday } from './facts-context';
 import { termsIn, useGlossaryContext } from './glossary-context';
-import { remarkCallouts, type CalloutKind } from './remark-callouts';
-import { remarkFacts } from './remark-facts';
-import { rehypeShiftHeadings } from './rehype-shift-headings';
-import { escapeTermBarsInTables, remarkTerms } from './remark-terms';
-import { sanitizeSchema } from './sanitize-schema';
-import { isExternal, safeHref, safeImageSrc } from './safe-url';
+import {
+  escapeTermBarsInTables,
+  isExternal,
+  rehypeShiftHeadings,
+  remarkCallouts,
+  remarkFacts,
+  remarkTerms,
+  safeHref,
+  safeImageSrc,
+  sanitizeSchema,
+  type CalloutKind,
+} from '@dari/contracts/markdown';
 
 export interface MarkdownProps {
   /** Markdown as an instructor wrote it. */

@@ -30,6 +30,8 @@ export const sanitizeSchema: SanitizeSchema = {
       ['role', 'note'],
     ],
     p: [['className', 'callout-title']],
+    // A dated fact's place, filled in on the phone for its own day (remark-facts' placeholder mode).
+    span: ['dataFact'],
   },
   protocols: {
     ...defaultSchema.protocols,
