@@ -229,6 +229,162 @@ export async function eventLesson(db: Db, lessonId: string, learnerId: string): 
   return (await run(db, eventLessonSql, [lessonId, learnerId]))[0];
 }
 
+/** Each published lesson of a batch and its course, with the learner's enrolment in that course (if any). */
+export interface BatchLessonRow extends EventLessonRow {
+  lesson_id: string;
+}
+/**
+ * The published lessons `$1` of a batch and, locked in one order (by id, so two batches of the same
+ * learner cannot deadlock), the learner `$2`'s enrolments in their courses: the lock serialises a
+ * learner's events per course, as `learning.eventLesson` does for one.
+ */
+const batchLessonsSql = statement<BatchLessonRow, [lessonIds: string[], learnerId: string]>(
+  'learning.batchLessons',
+  `WITH locked AS MATERIALIZED (
+     SELECT e.id, e.course_id FROM enrolments e
+      WHERE e.user_id = $2 AND e.status <> 'withdrawn'
+        AND e.course_id IN (SELECT lk_pl.course_id FROM published_lessons lk_pl WHERE lk_pl.lesson_id = ANY($1::uuid[]))
+      ORDER BY e.id FOR UPDATE)
+   SELECT pl.lesson_id, pl.course_id, pl.version, pl.kind, pl.has_content_note, c.sequential, locked.id AS enrolment_id
+     FROM published_lessons pl
+     JOIN courses c ON c.id = pl.course_id
+     LEFT JOIN locked ON locked.course_id = pl.course_id
+    WHERE pl.lesson_id = ANY($1::uuid[]) AND c.status = 'published'`,
+  { prepare: true },
+);
+export const batchLessons = (db: Db, lessonIds: string[], learnerId: string) =>
+  run(db, batchLessonsSql, [lessonIds, learnerId]);
+
+/**
+ * For the lock check of a sequential course, read under the enrolment lock: which of the event ids
+ * `$3` are stored already, and each course `$1`'s lessons in order with the learner `$2`'s progress.
+ */
+const batchStatesSql = statement<
+  { course_id: string; lessons: LessonStateRow[]; known: string[] | null },
+  [courseIds: string[], learnerId: string, eventIds: string[]]
+>(
+  'learning.batchStates',
+  `SELECT pl.course_id,
+          json_agg(json_build_object(
+            'lesson_id', pl.lesson_id, 'kind', pl.kind, 'required', pl.required, 'status', lp.status,
+            'time_spent_seconds', lp.time_spent_seconds, 'best_score', lp.best_score, 'passed', lp.passed,
+            'attempts', lp.attempts, 'position', lp.position) ORDER BY pl.position) AS lessons,
+          (SELECT array_agg(le.id) FROM learning_events le WHERE le.id = ANY($3::uuid[])) AS known
+     FROM published_lessons pl
+     LEFT JOIN lesson_progress lp ON lp.lesson_id = pl.lesson_id AND lp.user_id = $2
+    WHERE pl.course_id = ANY($1::uuid[])
+    GROUP BY pl.course_id`,
+);
+export const batchStates = (db: Db, courseIds: string[], learnerId: string, eventIds: string[]) =>
+  run(db, batchStatesSql, [courseIds, learnerId, eventIds]);
+
+/** The simple events of a batch as parallel arrays, in the batch's order (all of one learner). */
+export interface SimpleEvents {
+  ids: string[];
+  lessonIds: string[];
+  courseIds: string[];
+  versions: number[];
+  types: ProgressEventType[];
+  payloads: Record<string, unknown>[];
+  occurredAt: Date[];
+  enrolmentIds: string[];
+  positions: (number | null)[];
+  seconds: number[];
+}
+/**
+ * Stores a batch's simple events (viewed, completed, skipped, position, time spent) with set-based
+ * statements, ending in the same rows as storing them one by one with `learning.storeEvent<Type>`:
+ * each new event once (`ON CONFLICT DO NOTHING`: a replay counts once); per lesson one upsert whose
+ * status, completion time, position and time spent are the fold of its new events in order
+ * (completed wins; skipped never undoes completed; the last position; seconds add up); per enrolment
+ * one update whose activity is the latest moment and whose "Continue" lesson is the last event that
+ * was not older than every earlier one (the single statement's rule, applied in order). The
+ * counters' triggers see one change per lesson instead of several, with the same totals: a status
+ * only ever moves towards done. Answers the ids stored and each lesson's status before and after.
+ */
+const storeSimpleEventsSql = statement<
+  { inserted: string[] | null; moved: number; changes: (StatusChange & { lesson_id: string })[] | null },
+  [
+    learnerId: string,
+    ids: string[],
+    lessonIds: string[],
+    courseIds: string[],
+    versions: number[],
+    types: string[],
+    payloads: Record<string, unknown>[],
+    occurredAt: Date[],
+    enrolmentIds: string[],
+    positions: (number | null)[],
+    seconds: number[],
+  ]
+>(
+  'learning.storeSimpleEvents',
+  `WITH ev AS (
+     SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::jsonb[], $8::timestamptz[], $9::uuid[], $10::float8[], $11::int[])
+       WITH ORDINALITY AS t(id, lesson_id, course_id, version, type, payload, occurred_at, enrolment_id, position, seconds, ord)),
+   ins AS (
+     INSERT INTO learning_events (id, user_id, course_id, lesson_id, course_version, type, payload, occurred_at)
+     SELECT ev.id, $1, ev.course_id, ev.lesson_id, ev.version, ev.type, ev.payload, ev.occurred_at FROM ev ORDER BY ev.ord
+     ON CONFLICT (id) DO NOTHING RETURNING id),
+   fresh AS (SELECT ev.* FROM ev JOIN ins ON ins.id = ev.id),
+   per_lesson AS (
+     SELECT fresh.lesson_id, (array_agg(fresh.course_id))[1] AS course_id,
+            CASE WHEN bool_or(fresh.type = 'completed') THEN 'completed' WHEN bool_or(fresh.type = 'skipped') THEN 'skipped' ELSE 'in_progress' END AS status,
+            (array_agg(fresh.occurred_at ORDER BY fresh.ord) FILTER (WHERE fresh.type = 'completed'))[1] AS completed_at,
+            (array_agg(fresh.position ORDER BY fresh.ord DESC) FILTER (WHERE fresh.type = 'position'))[1] AS position,
+            coalesce(sum(fresh.seconds) FILTER (WHERE fresh.type = 'time_spent'), 0) AS seconds
+       FROM fresh GROUP BY fresh.lesson_id),
+   old AS (
+     SELECT lp.lesson_id, lp.status FROM lesson_progress lp JOIN per_lesson ON per_lesson.lesson_id = lp.lesson_id WHERE lp.user_id = $1),
+   up AS (
+     INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, position, time_spent_seconds, completed_at, updated_at)
+     SELECT $1, per_lesson.lesson_id, per_lesson.course_id, per_lesson.status, per_lesson.position, per_lesson.seconds, per_lesson.completed_at, now()
+       FROM per_lesson ORDER BY per_lesson.lesson_id
+     ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+       status = CASE WHEN EXCLUDED.status = 'completed' OR lesson_progress.status = 'completed' THEN 'completed'
+                     WHEN EXCLUDED.status = 'skipped' THEN 'skipped' ELSE lesson_progress.status END,
+       completed_at = coalesce(lesson_progress.completed_at, EXCLUDED.completed_at),
+       position = coalesce(EXCLUDED.position, lesson_progress.position),
+       time_spent_seconds = lesson_progress.time_spent_seconds + EXCLUDED.time_spent_seconds,
+       updated_at = now()
+     RETURNING lesson_progress.lesson_id, lesson_progress.status),
+   running AS (
+     SELECT fresh.enrolment_id, fresh.lesson_id, fresh.occurred_at, fresh.ord,
+            max(fresh.occurred_at) OVER (PARTITION BY fresh.enrolment_id ORDER BY fresh.ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
+       FROM fresh),
+   per_enrolment AS (
+     SELECT running.enrolment_id, max(running.occurred_at) AS latest,
+            (array_agg(running.lesson_id ORDER BY running.ord DESC)
+               FILTER (WHERE running.occurred_at >= coalesce(greatest(running.earlier, en.last_activity_at), '-infinity')))[1] AS last_lesson_id
+       FROM running JOIN enrolments en ON en.id = running.enrolment_id
+      GROUP BY running.enrolment_id),
+   act AS (
+     UPDATE enrolments SET last_activity_at = greatest(enrolments.last_activity_at, per_enrolment.latest),
+            last_lesson_id = coalesce(per_enrolment.last_lesson_id, enrolments.last_lesson_id)
+       FROM per_enrolment WHERE enrolments.id = per_enrolment.enrolment_id RETURNING enrolments.id)
+   SELECT (SELECT array_agg(ins.id) FROM ins) AS inserted, (SELECT count(*) FROM act)::int AS moved,
+          (SELECT json_agg(json_build_object('lesson_id', up.lesson_id, 'before', old.status, 'after', up.status))
+             FROM up LEFT JOIN old ON old.lesson_id = up.lesson_id) AS changes`,
+  { prepare: true },
+);
+export async function storeSimpleEvents(db: Db, learnerId: string, e: SimpleEvents) {
+  return (
+    await run(db, storeSimpleEventsSql, [
+      learnerId,
+      e.ids,
+      e.lessonIds,
+      e.courseIds,
+      e.versions,
+      e.types,
+      e.payloads,
+      e.occurredAt,
+      e.enrolmentIds,
+      e.positions,
+      e.seconds,
+    ])
+  )[0];
+}
+
 /** $1–$9: the event (id, learner, course, lesson, version, type, payload, occurred at) and the enrolment. */
 export type EventParams = [
   eventId: string,

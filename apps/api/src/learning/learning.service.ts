@@ -103,22 +103,127 @@ export class LearningService {
 
   // ---- events ----
 
+  /**
+   * A batch in ONE transaction (docs/xapi.md). The lessons and the learner's enrolments are read and
+   * locked in one statement; each event is then judged in order (refusals first, as for one event:
+   * a refused event refuses only itself and writes nothing); runs of simple events are stored with
+   * one set-based statement (`learning.storeSimpleEvents`); a quiz or reflection, which needs its own
+   * grading and writes, runs alone inside a savepoint after the run before it is stored. Percent and
+   * completion are recomputed once per enrolment whose done lessons changed. A deadlock with a
+   * manager's change to the same learner (rare) rolls the batch back: it runs again whole.
+   */
   async recordEvents(events: LearningEvent[], auth: AuthContext): Promise<EventBatchResult> {
-    const results: EventResult[] = [];
-    const touched = new Set<string>();
-    for (const event of events) {
-      try {
-        // A deadlock with a manager's change to the same learner (rare) rolls the event back: run it again.
-        results.push(await transactionWithRetry(this.db, (m) => this.recordOne(m, event, auth, touched)));
-      } catch (e) {
-        // A refused event rolls back alone; the rest of the batch is kept.
-        if (e instanceof RejectedEvent) results.push(e.result);
-        else throw e;
-      }
-    }
+    const { results, touched } = await transactionWithRetry(this.db, (m) => this.recordBatch(m, events, auth));
     const enrolments: Enrolment[] = [];
     for (const id of touched) enrolments.push(await this.enrolmentById(this.db.manager, id, auth.userId));
     return { results, enrolments };
+  }
+
+  private async recordBatch(
+    m: EntityManager,
+    events: LearningEvent[],
+    auth: AuthContext,
+  ): Promise<{ results: EventResult[]; touched: Set<string> }> {
+    const results: EventResult[] = new Array<EventResult>(events.length);
+    const touched = new Set<string>();
+    const lessons = new Map(
+      (await q.batchLessons(m, [...new Set(events.map((e) => e.lessonId))], auth.userId)).map((l) => [l.lesson_id, l]),
+    );
+    // Sequential courses: the lock check needs the lessons' states as the batch moves them, and which
+    // ids are stored already (read now, under the lock). Other courses need neither.
+    let states: Map<string, LessonStateRow[]> | undefined;
+    let known = new Set<string>();
+    const loadStates = async (): Promise<Map<string, LessonStateRow[]>> => {
+      const courses = [...new Set([...lessons.values()].filter((l) => l.sequential).map((l) => l.course_id))];
+      const rows = await q.batchStates(
+        m,
+        courses,
+        auth.userId,
+        events.map((e) => e.id),
+      );
+      known = new Set(rows[0]?.known ?? []);
+      return new Map(rows.map((r) => [r.course_id, r.lessons]));
+    };
+    const pending: { index: number; event: SimpleEvent; lesson: q.BatchLessonRow; enrolmentId: string }[] = [];
+    const queued = new Set<string>(); // ids stored already or waiting in `pending`
+    const flush = async () => {
+      if (!pending.length) return;
+      const stored = await q.storeSimpleEvents(m, auth.userId, {
+        ids: pending.map((p) => p.event.id),
+        lessonIds: pending.map((p) => p.event.lessonId),
+        courseIds: pending.map((p) => p.lesson.course_id),
+        versions: pending.map((p) => p.lesson.version),
+        types: pending.map((p) => p.event.type),
+        payloads: pending.map((p) => payloadOf(p.event)),
+        occurredAt: pending.map((p) => occurredOf(p.event)),
+        enrolmentIds: pending.map((p) => p.enrolmentId),
+        positions: pending.map((p) => (p.event.type === 'position' ? p.event.position : null)),
+        seconds: pending.map((p) => (p.event.type === 'time_spent' ? p.event.seconds : 0)),
+      });
+      const inserted = new Set(stored.inserted ?? []);
+      const kinds = new Map(
+        pending.map((p) => [p.event.lessonId, { kind: p.lesson.kind, enrolmentId: p.enrolmentId }]),
+      );
+      const recompute = new Set<string>();
+      for (const c of stored.changes ?? []) {
+        const lesson = kinds.get(c.lesson_id);
+        if (lesson && countsAsDone(c.before, lesson.kind) !== countsAsDone(c.after, lesson.kind))
+          recompute.add(lesson.enrolmentId);
+      }
+      for (const p of pending) {
+        if (inserted.has(p.event.id)) {
+          results[p.index] = { id: p.event.id, status: 'recorded' };
+          touched.add(p.enrolmentId);
+        } else results[p.index] = { id: p.event.id, status: 'duplicate' };
+      }
+      pending.length = 0;
+      for (const id of recompute) await recomputeEnrolment(m, id);
+    };
+
+    for (const [index, event] of events.entries()) {
+      const lesson = lessons.get(event.lessonId);
+      const refused = refusal(event, lesson);
+      if (refused || !lesson?.enrolment_id) {
+        results[index] = refused ?? rejected(event, 'not_enrolled', 'Enrol in the course first.');
+        continue;
+      }
+      const enrolmentId = lesson.enrolment_id;
+      if (event.type === 'quiz_submitted' || event.type === 'reflection_saved') {
+        // Its own statements, after everything before it is stored; then the states are read again.
+        await flush();
+        try {
+          results[index] = await m.transaction((sp) => this.recordOne(sp, event, auth, touched));
+        } catch (e) {
+          if (e instanceof RejectedEvent) results[index] = e.result;
+          else throw e;
+        }
+        queued.add(event.id);
+        states = undefined;
+        continue;
+      }
+      if (lesson.sequential) {
+        states ??= await loadStates();
+        const rows = states.get(lesson.course_id) ?? [];
+        const isNew = !known.has(event.id) && !queued.has(event.id);
+        if (event.type !== 'position' && event.type !== 'time_spent') {
+          if (lessonStatesFrom(rows, true).find((s) => s.lessonId === event.lessonId)?.locked) {
+            results[index] = rejected(event, 'locked', 'Finish the lesson before this one first.');
+            continue;
+          }
+        }
+        // The batch's own effect on the lock of the lessons after this one.
+        const row = rows.find((r) => r.lesson_id === event.lessonId);
+        if (row && isNew) row.status = statusAfter(row.status, event.type);
+      }
+      if (queued.has(event.id)) {
+        results[index] = { id: event.id, status: 'duplicate' };
+        continue;
+      }
+      queued.add(event.id);
+      pending.push({ index, event, lesson, enrolmentId });
+    }
+    await flush();
+    return { results, touched };
   }
 
   /**
@@ -135,34 +240,20 @@ export class LearningService {
     auth: AuthContext,
     touched: Set<string>,
   ): Promise<EventResult> {
-    const reject = (reason: NonNullable<EventResult['reason']>, message: string): EventResult => ({
-      id: event.id,
-      status: 'rejected',
-      reason,
-      message,
-    });
+    const reject = (reason: NonNullable<EventResult['reason']>, message: string) => rejected(event, reason, message);
     // The lock on the enrolment serialises this learner's events for the course.
-    const lesson = await q.eventLesson(m, event.lessonId, auth.userId);
-    if (!lesson)
-      return reject('lesson_not_found', 'This lesson is not in any course you can take (it may have been removed).');
-    const enrolmentId = lesson.enrolment_id;
-    if (!enrolmentId) return reject('not_enrolled', 'Enrol in the course first.');
-    // Refusals come before any write, so a refused event leaves nothing behind.
-    if (event.type === 'completed' && lesson.kind === 'quiz')
-      return reject('wrong_kind', 'A quiz is completed by passing it.');
-    if (event.type === 'skipped' && !lesson.has_content_note)
-      return reject('no_content_note', 'Only lessons with a content note can be skipped.');
-    if (event.type === 'quiz_submitted' && lesson.kind !== 'quiz')
-      return reject('wrong_kind', 'This lesson is not a quiz.');
-    if (event.type === 'reflection_saved' && lesson.kind !== 'reflection')
-      return reject('wrong_kind', 'This lesson is not a reflection.');
+    const found = await q.eventLesson(m, event.lessonId, auth.userId);
+    const refused = refusal(event, found);
+    if (refused || !found?.enrolment_id) return refused ?? reject('not_enrolled', 'Enrol in the course first.');
+    const lesson = found;
+    const enrolmentId = found.enrolment_id;
     if (lesson.sequential && event.type !== 'position' && event.type !== 'time_spent') {
       const states = await this.lessonStates(m, auth.userId, lesson.course_id, true);
       if (states.find((s) => s.lessonId === event.lessonId)?.locked)
         return reject('locked', 'Finish the lesson before this one first.');
     }
 
-    const occurred = new Date(Math.min(Date.parse(event.occurredAt), Date.now()));
+    const occurred = occurredOf(event);
     // $1–$9: the event, and the enrolment whose activity moves only when the event is new.
     const eventParams: q.EventParams = [
       event.id,
@@ -297,6 +388,45 @@ function enrolmentFrom(r: EnrolmentRow): Enrolment {
     next: r.next_lesson_id ? { lessonId: r.next_lesson_id, position: r.next_position } : null,
     certificateCode: r.certificate_code ? formatCode(r.certificate_code) : null,
   };
+}
+
+type SimpleEvent = Extract<LearningEvent, { type: ProgressEventType }>;
+
+function rejected(event: LearningEvent, reason: NonNullable<EventResult['reason']>, message: string): EventResult {
+  return { id: event.id, status: 'rejected', reason, message };
+}
+
+/** The refusals that need no progress (the lock of a sequential course is checked apart); undefined: none. */
+function refusal(event: LearningEvent, lesson: q.EventLessonRow | undefined): EventResult | undefined {
+  if (!lesson)
+    return rejected(
+      event,
+      'lesson_not_found',
+      'This lesson is not in any course you can take (it may have been removed).',
+    );
+  if (!lesson.enrolment_id) return rejected(event, 'not_enrolled', 'Enrol in the course first.');
+  // Refusals come before any write, so a refused event leaves nothing behind.
+  if (event.type === 'completed' && lesson.kind === 'quiz')
+    return rejected(event, 'wrong_kind', 'A quiz is completed by passing it.');
+  if (event.type === 'skipped' && !lesson.has_content_note)
+    return rejected(event, 'no_content_note', 'Only lessons with a content note can be skipped.');
+  if (event.type === 'quiz_submitted' && lesson.kind !== 'quiz')
+    return rejected(event, 'wrong_kind', 'This lesson is not a quiz.');
+  if (event.type === 'reflection_saved' && lesson.kind !== 'reflection')
+    return rejected(event, 'wrong_kind', 'This lesson is not a reflection.');
+  return undefined;
+}
+
+/** When it happened: as the device says, but never in the future. */
+function occurredOf(event: LearningEvent): Date {
+  return new Date(Math.min(Date.parse(event.occurredAt), Date.now()));
+}
+
+/** A lesson's status after one new simple event (what `learning.storeEvent<Type>` writes). */
+function statusAfter(status: LessonStateRow['status'], type: ProgressEventType): LessonStateRow['status'] {
+  if (type === 'completed') return 'completed';
+  if (type === 'skipped') return status === 'completed' ? 'completed' : 'skipped';
+  return status ?? 'in_progress';
 }
 
 /** Thrown inside an event's transaction to roll its insert back and report the rejection. */
