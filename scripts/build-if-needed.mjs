@@ -15,6 +15,13 @@ const inputs = [
   'apps/web/public',
   'apps/web/vite.config.ts',
   'package-lock.json',
+  // What the builds are configured by: `npm test` and `npm run check:bundle` build only through here.
+  'tsconfig.base.json',
+  'libs/contracts/tsconfig.json',
+  'libs/curriculum/tsconfig.json',
+  'apps/api/tsconfig.build.json',
+  'apps/web/tsconfig.json',
+  'scripts/precompress-web.mjs',
 ];
 const outputs = ['libs/contracts/dist/index.js', 'apps/api/dist/cli/start.js', 'apps/web/dist/index.html'];
 
