@@ -168,12 +168,7 @@ export async function createApp(
       preCompressed: true,
       // @fastify/static 10 passes the Fastify reply here, whatever its type says.
       setHeaders: (reply: unknown, file: string) => {
-        (reply as { header: (k: string, v: string) => void }).header(
-          'cache-control',
-          file.includes(`${path.sep}assets${path.sep}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'public, max-age=3600',
-        );
+        (reply as { header: (k: string, v: string) => void }).header('cache-control', webCacheControl(webDir, file));
       },
     });
   }
@@ -191,6 +186,24 @@ export async function createApp(
   await app.init();
   await fastify.ready();
   return app;
+}
+
+/**
+ * How long a browser keeps a file of the built web app. A file whose name carries its content hash
+ * (everything under assets/, Workbox's runtime) never changes: a year, immutable, so a return visit
+ * asks for none of them. Everything else keeps its name across releases (index.html, the service
+ * worker sw.js and registerSW.js, the manifest, the icon): `no-cache`, revalidated on every use
+ * (ETag/Last-Modified, a 304 when unchanged), so a new release is seen at once.
+ */
+export function webCacheControl(webDir: string, file: string): string {
+  const name = path
+    .relative(webDir, file)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.(br|gz)$/, '');
+  return name.startsWith('assets/') || /^workbox-[0-9a-f]{8,}\.js$/.test(name)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }
 
 export const PERMISSIONS_POLICY =

@@ -20,6 +20,15 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     );
     writeFileSync(path.join(web, 'assets', 'app-abc.js'), 'console.log(1)');
     writeFileSync(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // What scripts/precompress-web.mjs puts beside a file (stand-ins: the server sends them as they are).
+    writeFileSync(path.join(web, 'assets', 'app-abc.js.br'), 'brotli bytes');
+    writeFileSync(path.join(web, 'assets', 'app-abc.js.gz'), 'gzip bytes');
+    writeFileSync(path.join(web, 'index.html.br'), 'brotli index');
+    writeFileSync(path.join(web, 'sw.js'), 'self.skipWaiting()');
+    writeFileSync(path.join(web, 'sw.js.br'), 'brotli sw');
+    writeFileSync(path.join(web, 'registerSW.js'), 'navigator.serviceWorker.register("/sw.js")');
+    writeFileSync(path.join(web, 'workbox-eee7a79f.js'), 'self.workbox = 1');
+    writeFileSync(path.join(web, 'manifest.webmanifest'), '{}');
     t = await TestApp.create({ DARI_WEB_DIST: web });
   });
   afterAll(async () => {
@@ -101,6 +110,43 @@ describe('the HTTP shell: headers, the web app, health, docs', () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect((await t.request('GET', '/favicon.svg')).headers['content-type']).toMatch(/svg/);
+  });
+
+  it('hashed web files are immutable for a year; index.html, the service worker and the other unhashed files are revalidated on every use', async () => {
+    const YEAR = 'public, max-age=31536000, immutable';
+    for (const url of ['/assets/app-abc.js', '/workbox-eee7a79f.js']) {
+      for (const encoding of [undefined, 'br', 'gzip']) {
+        const res = await t.request('GET', url, { headers: encoding ? { 'accept-encoding': encoding } : {} });
+        expect(res.status, `${url} ${encoding}`).toBe(200);
+        expect(res.headers['cache-control'], `${url} ${encoding}`).toBe(YEAR);
+      }
+    }
+    for (const url of ['/index.html', '/sw.js', '/registerSW.js', '/manifest.webmanifest', '/favicon.svg']) {
+      for (const encoding of [undefined, 'br']) {
+        const res = await t.request('GET', url, { headers: encoding ? { 'accept-encoding': encoding } : {} });
+        expect(res.status, `${url} ${encoding}`).toBe(200);
+        expect(res.headers['cache-control'], `${url} ${encoding}`).toBe('no-cache');
+      }
+    }
+    // Revalidation costs a 304 and no body when the file has not changed.
+    const sw = await t.request('GET', '/sw.js');
+    const again = await t.request('GET', '/sw.js', { headers: { 'if-none-match': String(sw.headers.etag) } });
+    expect(again.status).toBe(304);
+  });
+
+  it('sends the precompressed file the browser accepts (brotli first), the original otherwise, and says it varies', async () => {
+    const br = await t.request('GET', '/assets/app-abc.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body).toBe('brotli bytes');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    const gz = await t.request('GET', '/assets/app-abc.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body).toBe('gzip bytes');
+    const plain = await t.request('GET', '/assets/app-abc.js', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
   });
 
   it('serves index.html for the web app routes, JSON 404 under /api', async () => {
