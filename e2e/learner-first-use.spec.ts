@@ -24,7 +24,7 @@ async function largestReadingSize(page: Page): Promise<void> {
 async function lineCount(page: Page, selector: string, text: string): Promise<number> {
   return page.evaluate(
     ([sel, label]) => {
-      const el = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.textContent?.trim() === label);
+      const el = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.textContent.trim() === label);
       if (!el) return -1;
       const range = document.createRange();
       range.selectNodeContents(el);
@@ -199,7 +199,7 @@ test.describe('first use on a 360 px phone', () => {
       learnerIds: [],
     });
     const manager = await apiAs(DEMO.manager.username);
-    let joinCode = { id: '', code: '' };
+    let joinCode: { id: string; code: string };
     try {
       const res = await manager.post(`/api/v1/cohorts/${cohortId}/join-codes`, { data: {} });
       expect(res.status(), await res.text()).toBe(201);
@@ -231,7 +231,7 @@ test.describe('first use on a 360 px phone', () => {
     await expectNoHorizontalScroll(page, WIDTH);
     await keepScreen(page, 'first-use-join-signed-in-ko-360');
     await page.getByRole('button', { name: ko.join.existing.submit }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(ko.join.existing.doneTitle.split('{{')[0]!);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(ko.join.existing.doneTitle.split('{{')[0]);
     await page.getByRole('link', { name: ko.join.existing.toLearning }).click();
     await expect(page.locator('main').getByRole('link', { name: course.title }).first()).toBeVisible();
   });
@@ -241,7 +241,7 @@ test.describe('first use on a 360 px phone', () => {
   }) => {
     const learner = await createAccount('learner', 'e2e.firstcards');
     const api = await apiAs(learner.username, learner.password);
-    let termId = '';
+    let termId: string;
     try {
       const found = (await (await api.get(`/api/v1/glossary?q=${encodeURIComponent('임금')}`)).json()) as {
         items: { id: string; term: string; northKorean: string[] }[];

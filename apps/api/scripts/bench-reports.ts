@@ -8,13 +8,18 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadProgram } from './load-data.js';
 
+// The built API, typed by its sources.
 const dist = (p: string) => path.join(import.meta.dirname, '..', 'dist', p);
-const { createApp } = await import(dist('app.factory.js'));
-const { loadConfig } = await import(dist('config/app-config.js'));
-const { runMigrations } = await import(dist('database/migrate.js'));
-const { EmbeddedPostgres } = await import(dist('database/embedded-postgres.js'));
-const { ensureDatabase } = await import(dist('database/database-url.js'));
-const { UsersService } = await import(dist('users/users.service.js'));
+const { createApp } = (await import(dist('app.factory.js'))) as typeof import('../src/app.factory.js');
+const { loadConfig } = (await import(dist('config/app-config.js'))) as typeof import('../src/config/app-config.js');
+const { runMigrations } = (await import(dist('database/migrate.js'))) as typeof import('../src/database/migrate.js');
+const { EmbeddedPostgres } = (await import(
+  dist('database/embedded-postgres.js')
+)) as typeof import('../src/database/embedded-postgres.js');
+const { ensureDatabase } = (await import(
+  dist('database/database-url.js')
+)) as typeof import('../src/database/database-url.js');
+const { UsersService } = (await import(dist('users/index.js'))) as typeof import('../src/users/index.js');
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '15' } },
@@ -22,7 +27,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
-let embedded: InstanceType<typeof EmbeddedPostgres> | undefined;
+let embedded: Awaited<ReturnType<typeof EmbeddedPostgres.start>> | undefined;
 let url = process.env.DATABASE_URL;
 if (!url) {
   embedded = await EmbeddedPostgres.start({
@@ -37,7 +42,7 @@ if (!url) {
 }
 await runMigrations(url);
 const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DARI_LOGIN_MAX_FAILURES_PER_IP: '100000' }, url), {});
-const db = app.get(DataSource) as DataSource;
+const db = app.get(DataSource);
 const users = app.get(UsersService);
 const username = `bench.manager.${Date.now()}`;
 const manager = await users.create(
@@ -110,13 +115,15 @@ for (const size of sizes) {
   const page = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50`);
   // Page 100 (or the middle of a smaller cohort): by cursor as the web app pages, and by the old offset.
   const depth = Math.max(1, Math.floor(size / 100));
-  const [mark]: { id: string }[] =
+  const mark =
     depth === 1
-      ? []
-      : await db.query(
-          `SELECT u.id FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner' ORDER BY u.display_name, u.id OFFSET $2 LIMIT 1`,
-          [p.cohortId, (depth - 1) * 50 - 1],
-        );
+      ? undefined
+      : (
+          await db.query<{ id: string }[]>(
+            `SELECT u.id FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE m.cohort_id = $1 AND m.role = 'learner' ORDER BY u.display_name, u.id OFFSET $2 LIMIT 1`,
+            [p.cohortId, (depth - 1) * 50 - 1],
+          )
+        ).at(0);
   const deep = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50${mark ? `&after=${mark.id}` : ''}`);
   const offset = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&page=${depth}`);
   const risky = await time(`/api/v1/reports/cohorts/${p.cohortId}?pageSize=50&atRisk=true`);

@@ -7,6 +7,11 @@ import type { DataSource } from 'typeorm';
 
 export const LESSONS = 40;
 
+/** A row of a statement that returns only an id. */
+interface IdRow {
+  id: string;
+}
+
 export interface LoadedProgram {
   courseId: string;
   cohortId: string;
@@ -15,11 +20,11 @@ export interface LoadedProgram {
 
 /** Creates (once) the course and cohort, then grows the cohort to `learners` learners. */
 export async function loadProgram(db: DataSource, learners: number, managerId: string | null): Promise<LoadedProgram> {
-  let [course] = await db.query(`SELECT id FROM courses WHERE slug = 'bench-course'`);
-  if (!course) course = await createCourse(db);
-  let [cohort] = await db.query(`SELECT id FROM cohorts WHERE name = 'bench cohort'`);
+  const course =
+    (await db.query<IdRow[]>(`SELECT id FROM courses WHERE slug = 'bench-course'`)).at(0) ?? (await createCourse(db));
+  let cohort = (await db.query<IdRow[]>(`SELECT id FROM cohorts WHERE name = 'bench cohort'`)).at(0);
   if (!cohort) {
-    [cohort] = await db.query(
+    [cohort] = await db.query<IdRow[]>(
       `INSERT INTO cohorts (name, description, starts_on) VALUES ('bench cohort', 'synthetic', '2027-03-01') RETURNING id`,
     );
     await db.query(`INSERT INTO cohort_courses (cohort_id, course_id, due_on) VALUES ($1, $2, current_date + 30)`, [
@@ -32,7 +37,7 @@ export async function loadProgram(db: DataSource, learners: number, managerId: s
       `INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager') ON CONFLICT DO NOTHING`,
       [cohort.id, managerId],
     );
-  const [{ n }] = await db.query(
+  const [{ n }] = await db.query<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM cohort_members WHERE cohort_id = $1 AND role = 'learner'`,
     [cohort.id],
   );
@@ -84,16 +89,16 @@ export async function loadProgram(db: DataSource, learners: number, managerId: s
   return { courseId: course.id, cohortId: cohort.id, learners };
 }
 
-async function createCourse(db: DataSource): Promise<{ id: string }> {
+async function createCourse(db: DataSource): Promise<IdRow> {
   return db.transaction(async (m) => {
-    const [course] = await m.query(
+    const [course] = await m.query<IdRow[]>(
       `INSERT INTO courses (slug, status, title, summary, enrolment_policy, latest_version, published_at) VALUES ('bench-course', 'published', '{"ko":"벤치 과정"}', '{"ko":""}', 'cohort', 1, now()) RETURNING id`,
     );
-    const [mod] = await m.query(
+    const [mod] = await m.query<IdRow[]>(
       `INSERT INTO course_modules (course_id, key, position, title) VALUES ($1, 'm1', 0, '{"ko":"모듈"}') RETURNING id`,
       [course.id],
     );
-    const lessons: { id: string; key: string }[] = await m.query(
+    const lessons = await m.query<{ id: string; key: string }[]>(
       `INSERT INTO lessons (course_id, module_id, key, position, kind, title, content)
        SELECT $1, $2, 'l' || g, g - 1, 'reading', jsonb_build_object('ko', '수업 ' || g), '{"kind":"reading","body":{"ko":"본문"}}' FROM generate_series(1, $3) g RETURNING id, key`,
       [course.id, mod.id, LESSONS],

@@ -14,13 +14,15 @@ import { runMigrations } from '../src/database/migrate.js';
 import { dumpSchema } from '../src/database/schema-dump.js';
 
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sql/schema.sql');
-const embedded = process.env.TEST_DATABASE_URL
-  ? undefined
-  : await EmbeddedPostgres.start({
-      baseDir: path.join(os.tmpdir(), `dari-schema-dump-${process.pid}`),
-      ephemeral: true,
-    });
-const adminUrl = process.env.TEST_DATABASE_URL ?? embedded!.url;
+let embedded: EmbeddedPostgres | undefined;
+let adminUrl = process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  embedded = await EmbeddedPostgres.start({
+    baseDir: path.join(os.tmpdir(), `dari-schema-dump-${process.pid}`),
+    ephemeral: true,
+  });
+  adminUrl = embedded.url;
+}
 const name = `dari_schema_dump_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
@@ -36,7 +38,7 @@ try {
   } finally {
     await c.end();
   }
-  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   console.log(`wrote ${path.relative(process.cwd(), target)} (PostgreSQL ${version})`);
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

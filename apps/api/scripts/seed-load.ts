@@ -7,10 +7,11 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadProgram } from './load-data.js';
 
+// The built API (decorator metadata needs tsc), typed by its sources.
 const dist = (p: string) => path.join(import.meta.dirname, '..', 'dist', p);
-const { openDatabase, say } = await import(dist('cli/database.js'));
-const { runMigrations } = await import(dist('database/migrate.js'));
-const { dataSourceOptions } = await import(dist('data-source.js'));
+const { openDatabase, say } = (await import(dist('cli/database.js'))) as typeof import('../src/cli/database.js');
+const { runMigrations } = (await import(dist('database/migrate.js'))) as typeof import('../src/database/migrate.js');
+const { dataSourceOptions } = (await import(dist('data-source.js'))) as typeof import('../src/data-source.js');
 
 const { values } = parseArgs({
   options: { learners: { type: 'string', default: '1000' }, manager: { type: 'string' } },
@@ -30,10 +31,11 @@ async function seed(): Promise<void> {
   try {
     let managerId: string | null = null;
     if (values.manager) {
-      const [row]: { id: string }[] = await db.query(
-        `SELECT id FROM users WHERE username = $1 AND role IN ('manager', 'admin')`,
-        [values.manager],
-      );
+      const row = (
+        await db.query<{ id: string }[]>(`SELECT id FROM users WHERE username = $1 AND role IN ('manager', 'admin')`, [
+          values.manager,
+        ])
+      ).at(0);
       if (!row) {
         process.stderr.write('--manager: no manager or admin account has that username\n');
         process.exitCode = 2;

@@ -23,7 +23,7 @@ import { JoinModule } from './join/index.js';
 import { LearningModule } from './learning/index.js';
 import { MediaModule } from './media/index.js';
 import { NotificationsModule } from './notifications/index.js';
-import { PrivacyModule } from './privacy/privacy.module.js';
+import { PrivacyModule } from './privacy/index.js';
 import { ReportsModule } from './reports/index.js';
 import { SeedModule } from './seed/index.js';
 import { UsersModule } from './users/index.js';

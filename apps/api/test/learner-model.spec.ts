@@ -62,9 +62,9 @@ describe('the learner model', () => {
         path: PATH,
         // Shrinking replays the world many times: it stops after SHRINK_SECONDS with the shortest
         // counterexample found so far (the seed and path to replay it are printed either way).
-        interruptAfterTimeLimit: SHRINK_SECONDS * 1000 + RUNS * 15_000,
-        markInterruptAsFailure: false,
-        verbose: 1,
+        // An interruption is not a failure.
+        plugins: [fc.interruptAfterTimeLimit(SHRINK_SECONDS * 1000 + RUNS * 15_000, { failOnInterrupt: false })],
+        verbose: fc.VerbosityLevel.Verbose,
       },
     );
     process.stdout.write(`[learner model] ${RUNS} runs, ${steps} steps (seed ${SEED})\n`);

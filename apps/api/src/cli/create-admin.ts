@@ -10,7 +10,7 @@ import { displayNameSchema, passwordSchema, usernameSchema } from '@dari/contrac
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/app-config.js';
 import { runMigrations } from '../database/migrate.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/index.js';
 import { openDatabase, say } from './database.js';
 
 const { values } = parseArgs({ options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
