@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
-import { IdParamDto } from '../users/index.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import {
   AddMembersDto,
   AssignCourseDto,

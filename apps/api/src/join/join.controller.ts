@@ -4,7 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { setSessionCookie } from '../auth/index.js';
 import { Auth, Public, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply, DariRequest } from '../common/http/request.js';
-import { IdParamDto } from '../users/index.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import {
   CodeIdParamDto,
   CreateJoinCodeDto,

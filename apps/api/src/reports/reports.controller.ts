@@ -5,7 +5,7 @@ import type { Locale } from '@dari/contracts';
 import { AuditService } from '../audit/index.js';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext, DariReply } from '../common/http/request.js';
-import { IdParamDto } from '../users/index.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import {
   CohortGridDto,
   CohortGridQueryDto,

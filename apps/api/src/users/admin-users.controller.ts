@@ -4,10 +4,10 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { userOverviewSchema } from '@dari/contracts';
 import { Auth, RequestId, Roles } from '../common/auth/decorators.js';
 import type { AuthContext } from '../common/http/request.js';
+import { IdParamDto } from '../common/validation/id-param.dto.js';
 import {
   CreatedUserDto,
   CreateUserDto,
-  IdParamDto,
   ListUsersQueryDto,
   ResetCodeDto,
   UpdateUserDto,

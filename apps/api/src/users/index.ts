@@ -3,4 +3,3 @@ export { UsersModule } from './users.module.js';
 export { UsersService } from './users.service.js';
 export { UserEntity } from './user.entity.js';
 export { toMe, toSummary } from './user-view.js';
-export { IdParamDto } from './users.dto.js';

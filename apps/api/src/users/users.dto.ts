@@ -20,5 +20,3 @@ export class UserListDto extends createZodDto(userListSchema) {}
 export class UserSummaryDto extends createZodDto(userSummarySchema) {}
 export class CreatedUserDto extends createZodDto(createdUserSchema) {}
 export class ResetCodeDto extends createZodDto(resetCodeSchema) {}
-/** Moved to common/validation/id-param.dto.ts; kept here for importers not yet moved. */
-export { IdParamDto } from '../common/validation/id-param.dto.js';
