@@ -1,6 +1,29 @@
 -- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.
 -- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts
 
+-- courses.authorCoursesCount
+SELECT count(*)::int AS total
+     FROM courses c
+    WHERE ($1::uuid IS NULL OR c.owner_id = $1
+           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3);
+
+-- courses.authorCoursesPage
+SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
+          c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
+          c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
+          c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+     FROM courses c
+    WHERE ($1::uuid IS NULL OR c.owner_id = $1
+           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)
+    ORDER BY c.updated_at DESC, c.id
+    LIMIT $4 OFFSET $5;
+
 -- courses.bumpRevision
 UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_at = now() WHERE id = $1;
 
@@ -17,6 +40,14 @@ SELECT coalesce(sum(estimated_minutes), 0)::int AS minutes FROM lessons WHERE co
 SELECT u.id, u.display_name, u.id = $2 AS is_owner FROM users u
     WHERE u.id = $2 OR u.id IN (SELECT user_id FROM course_instructors WHERE course_id = $1)
     ORDER BY u.display_name;
+
+-- courses.instructors
+SELECT u.id, u.display_name
+     FROM users u
+    WHERE u.role IN ('instructor', 'admin') AND u.status = 'active'
+      AND ($1::text IS NULL OR u.display_name ILIKE $1)
+    ORDER BY u.display_name, u.id
+    LIMIT 50;
 
 -- courses.isCoInstructor
 SELECT 1 AS one FROM course_instructors WHERE course_id = $1 AND user_id = $2;

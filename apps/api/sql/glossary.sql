@@ -45,5 +45,31 @@ SELECT count(*)::int AS n FROM glossary_terms;
 -- glossary.termExists
 SELECT 1 AS one FROM glossary_terms WHERE id = $1;
 
+-- glossary.termsCount
+SELECT count(*)::int AS total
+     FROM glossary_terms t
+    WHERE ($1::text IS NULL OR t.initials LIKE $1)
+      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
+           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
+      AND ($3::text IS NULL OR $3 = ANY(t.tags));
+
+-- glossary.termsPage
+SELECT t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
+          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"
+     FROM glossary_terms t
+    WHERE ($1::text IS NULL OR t.initials LIKE $1)
+      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
+           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
+      AND ($3::text IS NULL OR $3 = ANY(t.tags))
+    ORDER BY t.term
+    LIMIT $4 OFFSET $5;
+
 -- glossary.unsaveWord
 DELETE FROM word_list WHERE user_id = $1 AND term_id = $2;
+
+-- glossary.wordList
+SELECT t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
+          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"
+     FROM glossary_terms t JOIN word_list w ON w.term_id = t.id
+    WHERE w.user_id = $1
+    ORDER BY w.added_at DESC;

@@ -142,6 +142,29 @@ describe('admin user management', () => {
     expect(learners.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(learners.body.items).toHaveLength(1);
     expect(learners.body.items[0]).not.toHaveProperty('passwordHash');
+    // In username order, page by page; a status filter combines with the others.
+    expect(learners.body.items.map((u: { username: string }) => u.username)).toEqual([`${tag}l2`]);
+    const first = await as(admin.cookie).get(`/api/v1/admin/users?q=${tag}&role=learner&pageSize=2`);
+    expect(first.body.items.map((u: { username: string }) => u.username)).toEqual([`${tag}l0`, `${tag}l1`]);
+    expect(first.body.items[0]).toEqual({
+      id: expect.any(String),
+      username: `${tag}l0`,
+      displayName: `이름 ${tag}l0`,
+      role: 'learner',
+      status: 'active',
+      locale: 'ko',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastLoginAt: null,
+    });
+    const disabled = await as(admin.cookie).patch(`/api/v1/admin/users/${first.body.items[1].id}`, {
+      status: 'disabled',
+    });
+    expect(disabled.status).toBe(200);
+    const off = await as(admin.cookie).get(`/api/v1/admin/users?q=${tag}&role=learner&status=disabled`);
+    expect(off.body).toMatchObject({ total: 1, items: [{ username: `${tag}l1`, status: 'disabled' }] });
+    const on = await as(admin.cookie).get(`/api/v1/admin/users?q=${tag}&status=active&pageSize=2&page=2`);
+    expect(on.body.total).toBe(3);
+    expect(on.body.items.map((u: { username: string }) => u.username)).toEqual([`${tag}m`]);
     const byName = await as(admin.cookie).get(`/api/v1/admin/users?q=${encodeURIComponent(`manager ${tag}`)}`);
     expect(byName.body.items.map((u: { role: string }) => u.role)).toEqual(['manager']);
     const wildcard = await as(admin.cookie).get(`/api/v1/admin/users?q=%25`);

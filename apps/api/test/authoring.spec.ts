@@ -419,6 +419,45 @@ describe('course authoring', () => {
     expect(dup.body.code).toBe('slug_taken');
   });
 
+  it("lists an instructor's own and co-taught courses, filtered by status and title, a page at a time", async () => {
+    const [solo, other] = await Promise.all([t.signedIn('instructor'), t.signedIn('instructor')]);
+    const tag = uniqueName('zk').toLowerCase();
+    const make = async (who: Who, n: number) =>
+      (
+        await req(who, 'POST', '/authoring/courses', {
+          slug: `${tag}-${n}`,
+          title: { ko: `목록 ${n}`, en: `List ${tag} ${n}` },
+        })
+      ).body.id as string;
+    const own = [await make(solo, 1), await make(solo, 2), await make(solo, 3)];
+    const taught = await make(other, 4);
+    expect(
+      (await req(other, 'PUT', `/authoring/courses/${taught}/co-instructors`, { userIds: [solo.id] })).status,
+    ).toBe(200);
+    const notMine = await make(other, 5);
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((c) => c.id);
+
+    const all = await req(solo, 'GET', `/authoring/courses?q=${tag.toUpperCase()}&pageSize=100`);
+    expect(all.body.total).toBe(4);
+    expect([...ids(all)].sort()).toEqual([...own, taught].sort());
+    const paged = [];
+    for (const page of [1, 2]) {
+      const res = await req(solo, 'GET', `/authoring/courses?q=${tag}&status=draft&pageSize=3&page=${page}`);
+      expect(res.body).toMatchObject({ total: 4, page, pageSize: 3 });
+      paged.push(...ids(res));
+    }
+    expect(paged).toEqual(ids(all));
+    expect((await req(solo, 'GET', `/authoring/courses?q=${tag}&status=published`)).body.total).toBe(0);
+    expect(ids(await req(solo, 'GET', `/authoring/courses?q=${encodeURIComponent(`${tag} 2`)}`))).toEqual([own[1]]);
+    const everyone = await req(admin, 'GET', `/authoring/courses?q=${tag}&status=draft&pageSize=100`);
+    expect(everyone.body.total).toBe(5);
+    expect(ids(everyone)).toContain(notMine);
+    expect((await req(solo, 'GET', '/authoring/courses?q=%25')).body.total).toBe(0);
+
+    const found = await req(solo, 'GET', `/authoring/instructors?q=${solo.username}`);
+    expect(found.body.items).toEqual([{ id: solo.id, displayName: expect.stringContaining(solo.username) }]);
+  });
+
   describe('who may do what', () => {
     let ids: Awaited<ReturnType<typeof readyCourse>>;
     beforeAll(async () => {

@@ -70,6 +70,25 @@ describe('the glossary, word lists and word requests', () => {
     expect(lookup.body.items.map((x: { term: string }) => x.term).sort()).toEqual(['선거', '투표소']);
   });
 
+  it('combines a search with a tag, and pages through the terms in order with the same total', async () => {
+    const list = async (query: string) => (await api(learner, 'GET', `/glossary?${query}`)).body;
+    const names = (body: { items: { term: string }[] }) => body.items.map((x) => x.term);
+    expect(names(await list(`q=${encodeURIComponent('아이스')}&tag=loanword`))).toEqual(['아이스크림']);
+    expect(names(await list(`q=${encodeURIComponent('ㅇㅇㅅㅋㄹ')}&tag=daily-life`))).toEqual(['아이스크림']);
+    expect(await list(`q=${encodeURIComponent('선거')}&tag=loanword`)).toMatchObject({ items: [], total: 0 });
+    const all = await list('pageSize=100');
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const paged: string[] = [];
+    for (let page = 1; page <= all.total; page++) {
+      const one = await list(`pageSize=1&page=${page}`);
+      expect(one).toMatchObject({ total: all.total, page, pageSize: 1 });
+      paged.push(...names(one));
+    }
+    expect(paged).toEqual(names(all));
+    expect(await list(`pageSize=1&page=${all.total + 1}`)).toMatchObject({ items: [], total: all.total });
+  });
+
   it('staff keep the glossary; learners read it; bad entries are clear 400s/409s', async () => {
     expect((await api(learner, 'POST', '/glossary', entry('헌법'))).status).toBe(403);
     const created = await api(instructor, 'POST', '/glossary', entry('헌법', { related: ['민주주의'] }));

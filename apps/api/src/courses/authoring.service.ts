@@ -64,26 +64,14 @@ export class AuthoringService {
   // ---- reading ----
 
   async list(query: ListAuthorCoursesQuery, auth: AuthContext) {
-    const qb = this.db.getRepository(CourseEntity).createQueryBuilder('c');
-    if (auth.role === 'instructor') {
-      qb.andWhere(
-        '(c.owner_id = :me OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = :me))',
-        { me: auth.userId },
-      );
-    }
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere(
-        `(c.slug ILIKE :like OR c.title->>'ko' ILIKE :like OR c.title->>'en' ILIKE :like OR c.title->>'zh' ILIKE :like)`,
-        { like },
-      );
-    }
-    const [courses, total] = await qb
-      .orderBy('c.updated_at', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    // An instructor sees the courses they own or teach; admins and managers see every course.
+    const filter = [
+      auth.role === 'instructor' ? auth.userId : null,
+      query.status ?? null,
+      query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
+    ] as const;
+    const courses = await q.authorCoursesPage(this.db, [...filter], query.pageSize, (query.page - 1) * query.pageSize);
+    const total = await q.countAuthorCourses(this.db, ...filter);
     const items = await Promise.all(
       courses.map(async (c) => toAuthorCourseSummary(c, await this.summaryExtras(c, auth, this.db.manager))),
     );
@@ -108,15 +96,9 @@ export class AuthoringService {
   }
 
   /** Instructors and admins who can be named co-instructors, by display name. */
-  async instructors(q: string | undefined) {
-    const qb = this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where(`u.role IN ('instructor', 'admin') AND u.status = 'active'`)
-      .orderBy('u.display_name', 'ASC')
-      .take(50);
-    if (q) qb.andWhere('u.display_name ILIKE :like', { like: `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
-    return { items: (await qb.getMany()).map((u) => ({ id: u.id, displayName: u.displayName })) };
+  async instructors(name: string | undefined) {
+    const pattern = name ? `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+    return { items: (await q.instructors(this.db, pattern)).map((u) => ({ id: u.id, displayName: u.display_name })) };
   }
 
   // ---- courses ----

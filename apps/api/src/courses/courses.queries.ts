@@ -1,4 +1,5 @@
 import { type Db, run, statement } from '../database/sql.js';
+import type { CourseEntity } from './course.entity.js';
 
 /* The courses feature's SQL (authoring, publishing, access). apps/api/sql/courses.sql shows each statement whole. */
 
@@ -158,3 +159,60 @@ const contentPublishedSql = statement<never, [courseId: string, publishedAt: Dat
 export async function contentPublished(db: Db, courseId: string, publishedAt: Date): Promise<void> {
   await run(db, contentPublishedSql, [courseId, publishedAt]);
 }
+
+// ---- the author's list of courses ----
+
+/** A course's columns, named as on the entity (the owner relation is not loaded). */
+export type CourseRow = Omit<CourseEntity, 'owner'>;
+
+/**
+ * Courses of which $1 is the owner or a co-instructor, with status $2, whose address or title (in any
+ * language) contains $3 (an ILIKE pattern, `%`, `_` and `\` escaped by the caller). A filter not given
+ * (NULL) matches every course, on purpose: $1 is NULL for admins and managers, who see them all. The
+ * NULL tests fold away when PostgreSQL plans the call with its values.
+ */
+type AuthorCoursesFilter = [teacherId: string | null, status: CourseRow['status'] | null, textPattern: string | null];
+const AUTHOR_COURSES_WHERE = `($1::uuid IS NULL OR c.owner_id = $1
+           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)`;
+const authorCoursesCountSql = statement<{ total: number }, AuthorCoursesFilter>(
+  'courses.authorCoursesCount',
+  `SELECT count(*)::int AS total
+     FROM courses c
+    WHERE ${AUTHOR_COURSES_WHERE}`,
+);
+/** The same courses, a page with the latest changed first; $4 limit, $5 offset. */
+const authorCoursesPageSql = statement<CourseRow, [...AuthorCoursesFilter, limit: number, offset: number]>(
+  'courses.authorCoursesPage',
+  `SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
+          c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
+          c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
+          c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+     FROM courses c
+    WHERE ${AUTHOR_COURSES_WHERE}
+    ORDER BY c.updated_at DESC, c.id
+    LIMIT $4 OFFSET $5`,
+);
+/** How many courses match the filter. */
+export const countAuthorCourses = async (db: Db, ...filter: AuthorCoursesFilter) =>
+  (await run(db, authorCoursesCountSql, filter))[0].total;
+/** A page of the courses matching the filter. */
+export const authorCoursesPage = (db: Db, filter: AuthorCoursesFilter, limit: number, offset: number) =>
+  run(db, authorCoursesPageSql, [...filter, limit, offset]);
+
+const instructorsSql = statement<{ id: string; display_name: string }, [namePattern: string | null]>(
+  'courses.instructors',
+  `SELECT u.id, u.display_name
+     FROM users u
+    WHERE u.role IN ('instructor', 'admin') AND u.status = 'active'
+      AND ($1::text IS NULL OR u.display_name ILIKE $1)
+    ORDER BY u.display_name, u.id
+    LIMIT 50`,
+);
+/**
+ * The first 50 active instructors and admins by display name, whose name contains $1 (an ILIKE
+ * pattern, escaped by the caller; NULL: any name).
+ */
+export const instructors = (db: Db, namePattern: string | null) => run(db, instructorsSql, [namePattern]);

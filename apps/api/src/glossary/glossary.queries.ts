@@ -1,6 +1,59 @@
 import { type Db, run, statement } from '../database/sql.js';
+import type { GlossaryTermEntity } from './glossary.entities.js';
 
 /* The glossary's SQL: terms, the learner's word list, word requests. apps/api/sql/glossary.sql shows each statement whole. */
+
+// ---- terms ----
+
+/** A term's columns as the glossary shows them, named as on the entity. */
+export type TermRow = Pick<
+  GlossaryTermEntity,
+  'id' | 'term' | 'northKorean' | 'explanation' | 'glossEn' | 'glossZh' | 'example' | 'tags' | 'related' | 'updatedAt'
+>;
+const TERM_COLUMNS = `t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
+          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"`;
+
+/**
+ * Terms whose initial consonants start like $1 (a LIKE prefix pattern), or whose word, English or
+ * Chinese gloss or one of whose North Korean words contains $2 (an ILIKE pattern, `%`, `_` and `\`
+ * escaped by the caller), with the tag $3. A filter not given (NULL) matches every term, on purpose;
+ * the NULL tests fold away when PostgreSQL plans the call with its values.
+ */
+type TermsFilter = [initialsPrefix: string | null, textPattern: string | null, tag: string | null];
+const TERMS_WHERE = `($1::text IS NULL OR t.initials LIKE $1)
+      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
+           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
+      AND ($3::text IS NULL OR $3 = ANY(t.tags))`;
+const termsCountSql = statement<{ total: number }, TermsFilter>(
+  'glossary.termsCount',
+  `SELECT count(*)::int AS total
+     FROM glossary_terms t
+    WHERE ${TERMS_WHERE}`,
+);
+/** The same terms, a page in alphabetical order (terms are unique); $4 limit, $5 offset. */
+const termsPageSql = statement<TermRow, [...TermsFilter, limit: number, offset: number]>(
+  'glossary.termsPage',
+  `SELECT ${TERM_COLUMNS}
+     FROM glossary_terms t
+    WHERE ${TERMS_WHERE}
+    ORDER BY t.term
+    LIMIT $4 OFFSET $5`,
+);
+/** How many terms match the filter. */
+export const countTerms = async (db: Db, ...filter: TermsFilter) => (await run(db, termsCountSql, filter))[0].total;
+/** A page of the terms matching the filter. */
+export const termsPage = (db: Db, filter: TermsFilter, limit: number, offset: number) =>
+  run(db, termsPageSql, [...filter, limit, offset]);
+
+const wordListSql = statement<TermRow, [learnerId: string]>(
+  'glossary.wordList',
+  `SELECT ${TERM_COLUMNS}
+     FROM glossary_terms t JOIN word_list w ON w.term_id = t.id
+    WHERE w.user_id = $1
+    ORDER BY w.added_at DESC`,
+);
+/** The learner's word list, the latest added first. */
+export const wordList = (db: Db, learnerId: string) => run(db, wordListSql, [learnerId]);
 
 const savedTermsSql = statement<{ term_id: string }, [learnerId: string, termIds: string[]]>(
   'glossary.savedTerms',

@@ -35,7 +35,7 @@ export class GlossaryService {
     private readonly access: CourseAccessService,
   ) {}
 
-  private view(t: GlossaryTermEntity, saved: boolean): GlossaryTerm {
+  private view(t: sql.TermRow, saved: boolean): GlossaryTerm {
     return {
       id: t.id,
       term: t.term,
@@ -55,7 +55,7 @@ export class GlossaryService {
     return sql.savedTerms(this.db, userId, ids);
   }
 
-  private async views(terms: GlossaryTermEntity[], auth: AuthContext): Promise<GlossaryTerm[]> {
+  private async views(terms: sql.TermRow[], auth: AuthContext): Promise<GlossaryTerm[]> {
     const saved = await this.savedSet(
       auth.userId,
       terms.map((t) => t.id),
@@ -64,22 +64,15 @@ export class GlossaryService {
   }
 
   async search(query: GlossaryQuery, auth: AuthContext) {
-    const qb = this.db.getRepository(GlossaryTermEntity).createQueryBuilder('t');
     const q = query.q?.normalize('NFC');
-    if (q && CONSONANTS_ONLY.test(q)) {
-      qb.andWhere('t.initials LIKE :initials', { initials: `${q.replace(/\s+/g, '')}%` });
-    } else if (q) {
-      qb.andWhere(
-        `(t.term ILIKE :like OR t.gloss_en ILIKE :like OR t.gloss_zh ILIKE :like OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE :like))`,
-        { like: like(q) },
-      );
-    }
-    if (query.tag) qb.andWhere(':tag = ANY(t.tags)', { tag: query.tag });
-    const [terms, total] = await qb
-      .orderBy('t.term', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const consonants = q !== undefined && CONSONANTS_ONLY.test(q);
+    const filter = [
+      q && consonants ? `${q.replace(/\s+/g, '')}%` : null,
+      q && !consonants ? like(q) : null,
+      query.tag ?? null,
+    ] as const;
+    const terms = await sql.termsPage(this.db, [...filter], query.pageSize, (query.page - 1) * query.pageSize);
+    const total = await sql.countTerms(this.db, ...filter);
     return { items: await this.views(terms, auth), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -134,12 +127,7 @@ export class GlossaryService {
   // ---- word list ----
 
   async words(auth: AuthContext) {
-    const terms = await this.db
-      .getRepository(GlossaryTermEntity)
-      .createQueryBuilder('t')
-      .innerJoin('word_list', 'w', 'w.term_id = t.id AND w.user_id = :me', { me: auth.userId })
-      .orderBy('w.added_at', 'DESC')
-      .getMany();
+    const terms = await sql.wordList(this.db, auth.userId);
     return { items: terms.map((t) => this.view(t, true)) };
   }
 

@@ -23,7 +23,14 @@ import {
   toMe,
 } from '../auth/index.js';
 import { pgCode } from '../database/retry.js';
-import { anotherActiveAdmin, lockActiveAdmins, renameUser, takenUsernames } from './users.queries.js';
+import {
+  accountsPage,
+  anotherActiveAdmin,
+  countAccounts,
+  lockActiveAdmins,
+  renameUser,
+  takenUsernames,
+} from './users.queries.js';
 import { UserEntity } from './user.entity.js';
 import { toSummary } from './user-view.js';
 
@@ -93,18 +100,10 @@ export class UsersService {
   }
 
   async list(query: ListUsersQuery): Promise<UserList> {
-    const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
-    if (query.q) {
-      const like = `%${query.q.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(`(u.username ILIKE :like OR u.display_name ILIKE :like)`, { like });
-    }
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
-    const [items, total] = await qb
-      .orderBy('u.username', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const like = query.q ? `%${query.q.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const filter = [like, query.role ?? null, query.status ?? null] as const;
+    const items = await accountsPage(this.db, [...filter], query.pageSize, (query.page - 1) * query.pageSize);
+    const total = await countAccounts(this.db, ...filter);
     return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
   }
 
