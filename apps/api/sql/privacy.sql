@@ -49,6 +49,12 @@ UPDATE join_codes SET created_by = NULL WHERE created_by = $1;
 -- privacy.eraseClearMediaUploadedBy
 UPDATE media SET uploaded_by = NULL WHERE uploaded_by = $1;
 
+-- privacy.eraseClearQaPublishedBy
+UPDATE lesson_qa SET published_by = NULL WHERE published_by = $1;
+
+-- privacy.eraseClearQuestionsAnsweredBy
+UPDATE lesson_questions SET answered_by = NULL WHERE answered_by = $1;
+
 -- privacy.eraseClearResetCodesCreatedBy
 UPDATE reset_codes SET created_by_id = NULL WHERE created_by_id = $1;
 
@@ -63,6 +69,9 @@ DELETE FROM journal_entries WHERE user_id = $1;
 
 -- privacy.eraseDeleteNotifications
 DELETE FROM notifications WHERE user_id = $1;
+
+-- privacy.eraseDeleteQuestions
+DELETE FROM lesson_questions WHERE user_id = $1;
 
 -- privacy.eraseDeleteResetCodes
 DELETE FROM reset_codes WHERE user_id = $1;
@@ -108,6 +117,9 @@ SELECT lesson_id AS "lessonId", course_id AS "courseId", status, time_spent_seco
 
 -- privacy.exportNotifications
 SELECT kind, ref_type AS "refType", ref_id AS "refId", data, created_at AS "createdAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at;
+
+-- privacy.exportQuestions
+SELECT text, status, answer, lesson_id AS "lessonId", course_id AS "courseId", created_at AS "createdAt", answered_at AS "answeredAt", published_at AS "publishedAt" FROM lesson_questions WHERE user_id = $1 ORDER BY created_at;
 
 -- privacy.exportQuizAttempts
 SELECT lesson_id AS "lessonId", course_id AS "courseId", answers, correct, score, passed, submitted_at AS "submittedAt" FROM quiz_attempts WHERE user_id = $1;

@@ -319,6 +319,48 @@ CREATE TABLE lesson_progress (
 CREATE UNIQUE INDEX "PK_f34e3a227170e0ce674e0afb58a" ON public.lesson_progress USING btree (user_id, lesson_id);
 CREATE INDEX idx_lesson_progress_course_id ON public.lesson_progress USING btree (course_id);
 
+CREATE TABLE lesson_qa (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  course_id uuid NOT NULL,
+  lesson_id uuid NOT NULL,
+  question text NOT NULL,
+  answer text NOT NULL,
+  published_by uuid,
+  published_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "FK_c0ce6a962f4b54f10722e1d96ce" FOREIGN KEY (published_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT "FK_ce052bae28fcbb8911f9e5c133b" FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_49986cb7c895887b278df03ffa0" PRIMARY KEY (id)
+);
+
+CREATE UNIQUE INDEX "PK_49986cb7c895887b278df03ffa0" ON public.lesson_qa USING btree (id);
+CREATE INDEX idx_lesson_qa_course_id ON public.lesson_qa USING btree (course_id);
+CREATE INDEX idx_lesson_qa_lesson_published ON public.lesson_qa USING btree (lesson_id, published_at);
+CREATE INDEX idx_lesson_qa_published_by ON public.lesson_qa USING btree (published_by);
+
+CREATE TABLE lesson_questions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  user_id uuid NOT NULL,
+  course_id uuid NOT NULL,
+  lesson_id uuid NOT NULL,
+  text text NOT NULL,
+  status text DEFAULT 'open'::text NOT NULL,
+  answer text,
+  answered_by uuid,
+  answered_at timestamp with time zone,
+  published_at timestamp with time zone,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "FK_59ecb08f1642a4e1bceaa7fb491" FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE,
+  CONSTRAINT "FK_b2035c8ecfb59239cda8166e4d8" FOREIGN KEY (answered_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT "FK_db9df72e1cb3e715a8d448eb942" FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_a90c71312451e7b01e96521e856" PRIMARY KEY (id),
+  CONSTRAINT chk_lesson_questions_status CHECK ((status = ANY (ARRAY['open'::text, 'answered'::text])))
+);
+
+CREATE UNIQUE INDEX "PK_a90c71312451e7b01e96521e856" ON public.lesson_questions USING btree (id);
+CREATE INDEX idx_lesson_questions_answered_by ON public.lesson_questions USING btree (answered_by);
+CREATE INDEX idx_lesson_questions_course_id ON public.lesson_questions USING btree (course_id);
+CREATE INDEX idx_lesson_questions_user_id ON public.lesson_questions USING btree (user_id);
+
 CREATE TABLE lesson_stats (
   lesson_id uuid NOT NULL,
   shard smallint NOT NULL,

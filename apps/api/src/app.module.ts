@@ -24,6 +24,7 @@ import { LearningModule } from './learning/index.js';
 import { MediaModule } from './media/index.js';
 import { NotificationsModule } from './notifications/index.js';
 import { PrivacyModule } from './privacy/index.js';
+import { QuestionsModule } from './questions/index.js';
 import { ReportsModule } from './reports/index.js';
 import { SeedModule } from './seed/index.js';
 import { UsersModule } from './users/index.js';
@@ -62,6 +63,7 @@ export class AppModule {
         JoinModule,
         ReportsModule,
         NotificationsModule,
+        QuestionsModule,
         PrivacyModule,
         SeedModule,
       ],

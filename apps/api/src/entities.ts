@@ -28,6 +28,7 @@ import {
   QuestionStatEntity,
 } from './reports/reports.entities.js';
 import { NotificationEntity } from './notifications/notifications.entities.js';
+import { LessonQaEntity, LessonQuestionEntity } from './questions/questions.entities.js';
 import { UserEntity } from './users/user.entity.js';
 
 /**
@@ -67,4 +68,6 @@ export const ENTITIES = [
   CourseStatEntity,
   CohortCourseStatEntity,
   NotificationEntity,
+  LessonQuestionEntity,
+  LessonQaEntity,
 ];

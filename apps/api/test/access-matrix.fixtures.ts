@@ -59,6 +59,8 @@ export class Fixtures {
   termId!: string;
   wordRequestA!: string; // learner A's, on course A
   wordRequestB!: string; // learner B's, on course B
+  questionA!: string; // learner A's, on course A, answered
+  questionB!: string; // learner B's, on course B, answered
   enrolments = {} as Record<Role, string>;
   enrolmentB!: string;
   certificates = {} as Record<Role, { id: string; code: string }>;
@@ -120,6 +122,8 @@ export class Fixtures {
     this.termId = (await this.ok(a.admin, 'POST', '/glossary', this.termBody())).body.id;
     this.wordRequestA = await this.freshWordRequest('own');
     this.wordRequestB = await this.freshWordRequest('other');
+    this.questionA = await this.freshQuestion('own', true);
+    this.questionB = await this.freshQuestion('other', true);
     const bundle = await this.t.app.inject({
       method: 'GET',
       url: `/api/v1/authoring/courses/${this.courseA.id}/bundle`,
@@ -245,6 +249,18 @@ export class Fixtures {
     const [who, course] = side === 'own' ? [this.actors.learner, this.courseA] : [this.learnerB, this.courseB];
     return (await this.ok(who, 'POST', '/word-requests', { text: uniqueName('낱말'), lessonId: course.readingId })).body
       .id;
+  }
+
+  /** Learner A's question on course A (own) or learner B's on course B (other); answered by its instructor when asked. */
+  async freshQuestion(side: 'own' | 'other', answered = false): Promise<string> {
+    const [who, course, teacher] =
+      side === 'own'
+        ? [this.actors.learner, this.courseA, this.actors.instructor]
+        : [this.learnerB, this.courseB, this.instructorB];
+    const id = (await this.ok(who, 'POST', `/lessons/${course.readingId}/questions`, { text: uniqueName('질문') })).body
+      .id as string;
+    if (answered) await this.ok(teacher, 'POST', `/questions/${id}/answer`, { answer: '답이에요.' });
+    return id;
   }
 
   async freshJoinCode(side: 'own' | 'other'): Promise<{ id: string; code: string }> {

@@ -113,6 +113,15 @@ export const kinds = {
     (f, side) => (side === 'own' ? f.wordRequestA : f.wordRequestB),
     (f, side) => f.freshWordRequest(side),
   ),
+  /** A learner's question: "own" is learner A's on course A (instructor A's), "other" learner B's on course B. */
+  question: byId(
+    (f, side) => (side === 'own' ? f.questionA : f.questionB),
+    (f, side) => f.freshQuestion(side),
+  ),
+  answeredQuestion: byId(
+    (f, side) => (side === 'own' ? f.questionA : f.questionB),
+    (f, side) => f.freshQuestion(side, true),
+  ),
   enrolment: byId(
     (f, side, caller) => (side === 'own' ? f.enrolments[caller as Role] : f.enrolmentB),
     async (f, side, caller) =>
@@ -277,6 +286,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   },
   'GET /api/v1/me/journal': { expect: signedIn(200) },
   'GET /api/v1/me/quiz-attempts': { expect: signedIn(200), query: () => `lessonId=${randomUUID()}` },
+  'GET /api/v1/me/results': { expect: signedIn(200) },
   'GET /api/v1/me/certificates': { expect: signedIn(200) },
   'PATCH /api/v1/me/certificates/:id': {
     object: kinds.certificate,
@@ -337,6 +347,28 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     object: kinds.wordRequest,
     fresh: true,
     expect: only({ instructor: mine(200), manager: mine(200, 200), admin: mine(200, 200) }),
+  },
+
+  // ---- questions to the instructor: only the course's own instructors read and answer ----
+  'POST /api/v1/lessons/:id/questions': {
+    object: kinds.lesson,
+    expect: signedIn(mine(201)),
+    body: () => ({ text: uniqueName('질문') }),
+  },
+  'GET /api/v1/lessons/:id/qa': { object: kinds.lesson, expect: signedIn(mine(200)) },
+  'GET /api/v1/me/questions': { expect: signedIn(200) },
+  'GET /api/v1/questions': { expect: only({ instructor: 200 }) },
+  'POST /api/v1/questions/:id/answer': {
+    object: kinds.question,
+    fresh: true,
+    expect: only({ instructor: mine(200) }),
+    body: () => ({ answer: '답이에요.' }),
+  },
+  'POST /api/v1/questions/:id/publish': {
+    object: kinds.answeredQuestion,
+    fresh: true,
+    expect: only({ instructor: mine(201) }),
+    body: () => ({ question: '다듬은 질문이에요?', answer: '답이에요.' }),
   },
 
   // ---- dated facts ----

@@ -143,6 +143,7 @@ describe('privacy: devices, export, erasure, audit log', () => {
         'learningEvents',
         'lessonProgress',
         'notifications',
+        'questions',
         'quizAttempts',
         'sessions',
         'wordList',

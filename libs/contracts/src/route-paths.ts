@@ -16,6 +16,8 @@ export interface RoutePath {
 const ANY = ROLES;
 const STAFF = ['instructor', 'manager', 'admin'] as const;
 const AUTHORS = ['instructor', 'admin'] as const;
+/** A course's own instructors only: learners' private questions reach nobody else. */
+const INSTRUCTORS = ['instructor'] as const;
 const MANAGERS = ['manager', 'admin'] as const;
 const ADMIN = ['admin'] as const;
 
@@ -87,6 +89,7 @@ export const ROUTE_PATHS = {
   'learning.events': { method: 'POST', path: '/progress/events', roles: ANY },
   'learning.journal': { method: 'GET', path: '/me/journal', roles: ANY },
   'learning.quizAttempts': { method: 'GET', path: '/me/quiz-attempts', roles: ANY },
+  'learning.results': { method: 'GET', path: '/me/results', roles: ANY },
   'certificates.mine': { method: 'GET', path: '/me/certificates', roles: ANY },
   'certificates.rename': { method: 'PATCH', path: '/me/certificates/:id', roles: ANY },
   'certificates.verify': { method: 'GET', path: '/certificates/verify/:code', roles: 'public' },
@@ -107,6 +110,13 @@ export const ROUTE_PATHS = {
   'wordRequests.list': { method: 'GET', path: '/word-requests', roles: STAFF },
   'wordRequests.answer': { method: 'POST', path: '/word-requests/:id/answer', roles: STAFF },
   'wordRequests.dismiss': { method: 'POST', path: '/word-requests/:id/dismiss', roles: STAFF },
+  // questions to the instructor
+  'questions.ask': { method: 'POST', path: '/lessons/:id/questions', roles: ANY },
+  'questions.lessonQa': { method: 'GET', path: '/lessons/:id/qa', roles: ANY },
+  'questions.mine': { method: 'GET', path: '/me/questions', roles: ANY },
+  'questions.inbox': { method: 'GET', path: '/questions', roles: INSTRUCTORS },
+  'questions.answer': { method: 'POST', path: '/questions/:id/answer', roles: INSTRUCTORS },
+  'questions.publish': { method: 'POST', path: '/questions/:id/publish', roles: INSTRUCTORS },
   // cohorts
   'cohorts.list': { method: 'GET', path: '/cohorts', roles: MANAGERS },
   'cohorts.create': { method: 'POST', path: '/cohorts', roles: MANAGERS },

@@ -93,6 +93,17 @@ import {
   sharedReflectionsSchema,
   updateCohortSchema,
 } from './program.js';
+import {
+  answerQuestionSchema,
+  askQuestionSchema,
+  lessonQaItemSchema,
+  lessonQaSchema,
+  myResultsSchema,
+  publishQuestionSchema,
+  questionListSchema,
+  questionQuerySchema,
+  questionSchema,
+} from './questions.js';
 import { ROUTE_PATHS, type RouteKey, type RoutePath } from './route-paths.js';
 import { wordReviewListSchema, wordReviewSchema, wordReviewStateSchema } from './word-reviews.js';
 import {
@@ -185,6 +196,7 @@ const ROUTE_SHAPES = {
   'learning.events': { body: eventBatchSchema, response: eventBatchResultSchema },
   'learning.journal': { response: journalSchema },
   'learning.quizAttempts': { query: myQuizAttemptsQuerySchema, response: myQuizAttemptsSchema },
+  'learning.results': { response: myResultsSchema },
   'certificates.mine': { response: certificatesSchema },
   'certificates.rename': { params: idParamSchema, body: updateCertificateSchema, response: certificateSchema },
   'certificates.verify': { params: certificateCodeParamSchema, response: certificateVerificationSchema },
@@ -204,6 +216,12 @@ const ROUTE_SHAPES = {
   'wordRequests.list': { query: wordRequestQuerySchema, response: wordRequestListSchema },
   'wordRequests.answer': { params: idParamSchema, body: answerWordRequestSchema, response: wordRequestSchema },
   'wordRequests.dismiss': { params: idParamSchema, body: dismissWordRequestSchema, response: wordRequestSchema },
+  'questions.ask': { params: idParamSchema, body: askQuestionSchema, response: questionSchema },
+  'questions.lessonQa': { params: idParamSchema, response: lessonQaSchema },
+  'questions.mine': { response: questionListSchema },
+  'questions.inbox': { query: questionQuerySchema, response: questionListSchema },
+  'questions.answer': { params: idParamSchema, body: answerQuestionSchema, response: questionSchema },
+  'questions.publish': { params: idParamSchema, body: publishQuestionSchema, response: lessonQaItemSchema },
   'cohorts.list': { response: cohortListSchema },
   'cohorts.create': { body: createCohortSchema, response: cohortSchema },
   'cohorts.get': { params: idParamSchema, response: cohortSchema },
@@ -242,5 +260,5 @@ type RouteTable = { [K in RouteKey]: (typeof ROUTE_PATHS)[K] & (typeof ROUTE_SHA
  */
 export const routes: RouteTable = Object.fromEntries(
   (Object.keys(ROUTE_PATHS) as RouteKey[]).map((key) => [key, { ...ROUTE_PATHS[key], ...ROUTE_SHAPES[key] }]),
-) as RouteTable;
+) as unknown as RouteTable; // via unknown: comparing the entries' union with the table exceeds TypeScript's complexity limit
 export type Routes = typeof routes;

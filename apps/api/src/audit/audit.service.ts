@@ -25,7 +25,10 @@ export type AuditAction =
   | 'report.exported'
   | 'data.exported'
   | 'user.erased'
-  | 'reflections.viewed';
+  | 'reflections.viewed'
+  | 'question.asked'
+  | 'question.answered'
+  | 'question.published';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -14,6 +14,7 @@ import { GLOSSARY_FILE } from '@dari/curriculum';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { CourseAccessService } from '../courses/index.js';
+import { NotificationsService } from '../notifications/index.js';
 import { GlossaryTermEntity, WordRequestEntity } from './glossary.entities.js';
 import { pgCode } from '../database/retry.js';
 import * as sql from './glossary.queries.js';
@@ -33,6 +34,7 @@ export class GlossaryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CourseAccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private view(t: sql.TermRow, saved: boolean): GlossaryTerm {
@@ -219,6 +221,13 @@ export class GlossaryService {
         { status: 'answered', termId, answeredBy: auth.userId, answeredAt: new Date() },
       );
       await sql.saveWord(m, r.userId, termId);
+      // The learner is told in their inbox; the word is on their list, where they read the answer.
+      await this.notifications.notify(m, [r.userId], {
+        kind: 'word_request_answered',
+        // The ref is the word request itself; the web links this kind to the learner's word list.
+        ref: { type: 'question', id: r.id },
+        data: { termId },
+      });
     });
     return (await this.requestViews([id], auth, true))[0];
   }

@@ -3,11 +3,13 @@ import { AuthModule } from '../auth/index.js';
 import { CertificatesService } from './certificates.service.js';
 import { LearningController } from './learning.controller.js';
 import { LearningService } from './learning.service.js';
+import { ResultsController } from './results.controller.js';
+import { ResultsService } from './results.service.js';
 import { SnapshotCacheService } from './snapshot-cache.service.js';
 
 @Module({
   imports: [AuthModule],
-  controllers: [LearningController],
-  providers: [LearningService, CertificatesService, SnapshotCacheService],
+  controllers: [LearningController, ResultsController],
+  providers: [LearningService, CertificatesService, SnapshotCacheService, ResultsService],
 })
 export class LearningModule {}

@@ -60,6 +60,10 @@ const exportStatements = {
     'privacy.exportNotifications',
     `SELECT kind, ref_type AS "refType", ref_id AS "refId", data, created_at AS "createdAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,
   ),
+  questions: statement<Record<string, unknown>, Person>(
+    'privacy.exportQuestions',
+    `SELECT text, status, answer, lesson_id AS "lessonId", course_id AS "courseId", created_at AS "createdAt", answered_at AS "answeredAt", published_at AS "publishedAt" FROM lesson_questions WHERE user_id = $1 ORDER BY created_at`,
+  ),
   auditEvents: statement<Record<string, unknown>, Person>(
     'privacy.exportAuditEvents',
     `SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at`,
@@ -84,6 +88,7 @@ const erasureStatements = [
   statement<never, Person>('privacy.eraseDeleteJournal', `DELETE FROM journal_entries WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordList', `DELETE FROM word_list WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordRequests', `DELETE FROM word_requests WHERE user_id = $1`),
+  statement<never, Person>('privacy.eraseDeleteQuestions', `DELETE FROM lesson_questions WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteNotifications', `DELETE FROM notifications WHERE user_id = $1`),
   statement<never, Person>(
     'privacy.eraseClearResetCodesCreatedBy',
@@ -100,6 +105,14 @@ const erasureStatements = [
   statement<never, Person>(
     'privacy.eraseClearWordRequestsAnsweredBy',
     `UPDATE word_requests SET answered_by = NULL WHERE answered_by = $1`,
+  ),
+  statement<never, Person>(
+    'privacy.eraseClearQuestionsAnsweredBy',
+    `UPDATE lesson_questions SET answered_by = NULL WHERE answered_by = $1`,
+  ),
+  statement<never, Person>(
+    'privacy.eraseClearQaPublishedBy',
+    `UPDATE lesson_qa SET published_by = NULL WHERE published_by = $1`,
   ),
   statement<never, Person>(
     'privacy.eraseClearGlossaryUpdatedBy',

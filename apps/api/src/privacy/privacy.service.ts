@@ -65,6 +65,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       wordList: await part('wordList'),
       wordRequests: await part('wordRequests'),
       certificates: await part('certificates'),
+      questions: await part('questions'),
       notifications: await part('notifications'),
       auditEvents: await part('auditEvents'),
     };

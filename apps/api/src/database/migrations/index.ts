@@ -12,6 +12,7 @@ import { AddDeviceCookies1764392000000 } from './1764392000000-AddDeviceCookies.
 import { LessonCounterTriggers1764402000000 } from './1764402000000-LessonCounterTriggers.js';
 import { AddWordReviews1764412000000 } from './1764412000000-AddWordReviews.js';
 import { CreateNotifications1764421000000 } from './1764421000000-CreateNotifications.js';
+import { AddLessonQuestions1764432000000 } from './1764432000000-AddLessonQuestions.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LessonCounterTriggers1764402000000,
   AddWordReviews1764412000000,
   CreateNotifications1764421000000,
+  AddLessonQuestions1764432000000,
 ];

@@ -1,0 +1,78 @@
+-- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.
+-- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts
+
+-- questions.answerQuestion
+UPDATE lesson_questions SET status = 'answered', answer = $2, answered_by = $3, answered_at = now() WHERE id = $1;
+
+-- questions.askedSince
+SELECT count(*)::int AS n, min(created_at) AS oldest FROM lesson_questions WHERE user_id = $1 AND created_at > $2;
+
+-- questions.inbox
+SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+          (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
+          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at
+     FROM lesson_questions q
+     JOIN courses c ON c.id = q.course_id
+     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+    WHERE q.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1)
+      AND ($2::text IS NULL OR q.status = $2)
+    ORDER BY q.status = 'answered', CASE WHEN q.status = 'open' THEN q.created_at END ASC, q.answered_at DESC
+    LIMIT 500;
+
+-- questions.insertQa
+INSERT INTO lesson_qa (course_id, lesson_id, question, answer, published_by) VALUES ($1, $2, $3, $4, $5) RETURNING id;
+
+-- questions.insertQuestion
+INSERT INTO lesson_questions (user_id, course_id, lesson_id, text) VALUES ($1, $2, $3, $4) RETURNING id;
+
+-- questions.lessonQa
+SELECT id, question, answer, published_at FROM lesson_qa WHERE lesson_id = $1 ORDER BY published_at DESC LIMIT 200;
+
+-- questions.lockAsker
+SELECT pg_advisory_xact_lock(hashtext('lesson_question:' || $1::text));
+
+-- questions.markPublished
+UPDATE lesson_questions SET published_at = now() WHERE id = $1;
+
+-- questions.myQuestions
+SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+          (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
+          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at
+     FROM lesson_questions q
+     JOIN courses c ON c.id = q.course_id
+     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+    WHERE q.user_id = $1 ORDER BY q.created_at DESC LIMIT 200;
+
+-- questions.qaById
+SELECT id, question, answer, published_at FROM lesson_qa WHERE id = $1;
+
+-- questions.qaReaderCourse
+SELECT pl.course_id
+     FROM published_lessons pl
+    WHERE pl.lesson_id = $1
+      AND (EXISTS (SELECT 1 FROM enrolments e WHERE e.course_id = pl.course_id AND e.user_id = $2 AND e.status <> 'withdrawn')
+        OR EXISTS (SELECT 1 FROM courses oc WHERE oc.id = pl.course_id AND oc.owner_id = $2)
+        OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = pl.course_id AND ci.user_id = $2));
+
+-- questions.questionById
+SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+          (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
+          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at
+     FROM lesson_questions q
+     JOIN courses c ON c.id = q.course_id
+     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
+    WHERE q.id = $1;
+
+-- questions.takenLessonCourse
+SELECT pl.course_id
+     FROM published_lessons pl
+     JOIN enrolments e ON e.course_id = pl.course_id AND e.user_id = $2 AND e.status <> 'withdrawn'
+    WHERE pl.lesson_id = $1;
+
+-- questions.teachableQuestion
+SELECT q.id, q.user_id, q.course_id, q.lesson_id, q.status, q.published_at
+     FROM lesson_questions q
+    WHERE q.id = $1
+      AND (EXISTS (SELECT 1 FROM courses oc WHERE oc.id = q.course_id AND oc.owner_id = $2)
+        OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = q.course_id AND ci.user_id = $2))
+      FOR UPDATE OF q;

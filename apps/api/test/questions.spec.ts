@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUESTIONS_PER_DAY } from '@dari/contracts';
+import { TestApp, uniqueName } from './test-app.js';
+
+type Who = { id: string; cookie: string };
+
+/** Questions to the instructor and "my results" (issue 17, docs/learning-together.md). */
+describe('questions to the instructor, published Q&A, and my results', () => {
+  let t: TestApp;
+  let author: Who;
+  let coAuthor: Who;
+  let otherAuthor: Who;
+  let asker: Who;
+  let classmate: Who;
+  let outsider: Who;
+  let c: Awaited<ReturnType<typeof publishedCourse>>;
+  beforeAll(async () => {
+    t = await TestApp.create();
+    [author, coAuthor, otherAuthor, asker, classmate, outsider] = await Promise.all([
+      t.signedIn('instructor'),
+      t.signedIn('instructor'),
+      t.signedIn('instructor'),
+      t.signedIn('learner'),
+      t.signedIn('learner'),
+      t.signedIn('learner'),
+    ]);
+    c = await publishedCourse();
+    for (const who of [asker, classmate])
+      expect((await api(who, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBeLessThan(300);
+  });
+  afterAll(() => t.close());
+
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const ev = (lessonId: string, type: string, extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    lessonId,
+    type,
+    occurredAt: new Date().toISOString(),
+    ...extra,
+  });
+
+  /** A published course of author's with co-author: a reading, a content-noted reading and a quiz. */
+  async function publishedCourse() {
+    const slug = uniqueName('ask-').toLowerCase();
+    let course = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: '묻기' } })).body;
+    course = (await api(author, 'POST', `/authoring/courses/${course.id}/modules`, { title: { ko: '하나' } })).body;
+    const mod = course.modules[0].id;
+    const add = async (kind: string, title: string, patch: Record<string, unknown>) => {
+      const l = (await api(author, 'POST', `/authoring/modules/${mod}/lessons`, { kind, title: { ko: title } })).body;
+      const r = await api(author, 'PATCH', `/authoring/lessons/${l.id}`, { revision: 0, ...patch });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return l.id as string;
+    };
+    const reading = await add('reading', '읽기', { content: { kind: 'reading', body: { ko: '본문' } } });
+    const sensitive = await add('reading', '어려운 이야기', {
+      contentNote: { ko: '힘들면 건너뛰어도 돼요.' },
+      content: { kind: 'reading', body: { ko: '본문' } },
+    });
+    const quiz = await add('quiz', '퀴즈', {
+      content: {
+        kind: 'quiz',
+        passMark: 50,
+        shuffle: false,
+        questions: [
+          {
+            key: 'q1',
+            type: 'single',
+            prompt: { ko: '어느 것?' },
+            explanation: { ko: '가가 맞아요.' },
+            options: [
+              { key: 'a', text: { ko: '가' }, correct: true },
+              { key: 'b', text: { ko: '나' }, correct: false },
+            ],
+          },
+          { key: 'q2', type: 'true_false', prompt: { ko: '참?' }, explanation: { ko: '참이에요.' }, answer: true },
+        ],
+      },
+    });
+    expect(
+      (await api(author, 'PUT', `/authoring/courses/${course.id}/co-instructors`, { userIds: [coAuthor.id] })).status,
+    ).toBeLessThan(300);
+    expect((await api(author, 'POST', `/authoring/courses/${course.id}/publish`)).status).toBe(201);
+    return { courseId: course.id as string, slug, reading, sensitive, quiz };
+  }
+
+  it('a question goes privately to the course’s instructors, is answered (the asker is notified), and is published without the asker', async () => {
+    const text = `${uniqueName('질문')} 저는 북한에서 온 김철수인데 이 낱말을 모르겠어요`;
+    const asked = await api(asker, 'POST', `/lessons/${c.reading}/questions`, { text });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body).toMatchObject({ text, status: 'open', answer: null, lessonId: c.reading, courseId: c.courseId });
+    const id = asked.body.id as string;
+
+    // Only the course's instructors (owner, co-instructor) see it; no name of the asker anywhere in it.
+    for (const who of [author, coAuthor]) {
+      const inbox = await api(who, 'GET', '/questions?status=open');
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.items.map((q: { id: string }) => q.id)).toContain(id);
+      expect(JSON.stringify(inbox.body)).not.toContain(asker.id);
+    }
+    expect((await api(otherAuthor, 'GET', '/questions')).body.items).toEqual([]);
+    // Another instructor, a classmate, a manager: not theirs to read or answer.
+    expect((await api(otherAuthor, 'POST', `/questions/${id}/answer`, { answer: '답' })).status).toBe(404);
+    expect((await api(classmate, 'GET', '/me/questions')).body.items).toEqual([]);
+    expect((await api(classmate, 'POST', `/questions/${id}/answer`, { answer: '답' })).status).toBe(403);
+    // Nothing published yet: the classmate's lesson Q&A is empty.
+    expect((await api(classmate, 'GET', `/lessons/${c.reading}/qa`)).body.items).toEqual([]);
+    // Publishing before answering is refused.
+    expect((await api(author, 'POST', `/questions/${id}/publish`, { question: 'q', answer: 'a' })).status).toBe(409);
+
+    const answered = await api(coAuthor, 'POST', `/questions/${id}/answer`, { answer: '"낱말"은 단어라는 뜻이에요.' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'answered', answer: '"낱말"은 단어라는 뜻이에요.' });
+    expect((await api(asker, 'GET', '/me/questions')).body.items[0]).toMatchObject({ id, status: 'answered' });
+    const notes = await t.db.query(`SELECT kind, ref_type, ref_id, data FROM notifications WHERE user_id = $1`, [
+      asker.id,
+    ]);
+    expect(notes).toEqual([expect.objectContaining({ kind: 'question_answered', ref_type: 'question', ref_id: id })]);
+    // The notification holds no text the learner wrote and no one's name.
+    expect(JSON.stringify(notes)).not.toContain('김철수');
+
+    const published = await api(author, 'POST', `/questions/${id}/publish`, {
+      question: '"낱말"은 무슨 뜻인가요?',
+      answer: '"낱말"은 단어라는 뜻이에요.',
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect((await api(author, 'POST', `/questions/${id}/publish`, { question: 'x', answer: 'y' })).status).toBe(409);
+
+    // The classmate reads the instructor's words, never the asker's original, nor who asked.
+    const qa = await api(classmate, 'GET', `/lessons/${c.reading}/qa`);
+    expect(qa.status).toBe(200);
+    expect(qa.body.items).toEqual([
+      expect.objectContaining({ question: '"낱말"은 무슨 뜻인가요?', answer: '"낱말"은 단어라는 뜻이에요.' }),
+    ]);
+    expect(JSON.stringify(qa.body)).not.toContain('김철수');
+    expect(JSON.stringify(qa.body)).not.toContain(asker.id);
+    // Someone not in the course, and an id that does not exist: the same 404.
+    const notIn = await api(outsider, 'GET', `/lessons/${c.reading}/qa`);
+    const missing = await api(outsider, 'GET', `/lessons/${randomUUID()}/qa`);
+    expect([notIn.status, missing.status]).toEqual([404, 404]);
+    expect(notIn.body.message).toBe(missing.body.message);
+    // The published copy has no column that leads back to the asker.
+    const cols = await t.db.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'lesson_qa' ORDER BY column_name`,
+    );
+    expect(cols.map((r: { column_name: string }) => r.column_name)).toEqual([
+      'answer',
+      'course_id',
+      'id',
+      'lesson_id',
+      'published_at',
+      'published_by',
+      'question',
+    ]);
+    // Audited: asked, answered, published.
+    const audit = await t.db.query(
+      `SELECT action FROM audit_events WHERE details->>'questionId' = $1 ORDER BY occurred_at, action`,
+      [id],
+    );
+    expect(audit.map((r: { action: string }) => r.action).sort()).toEqual([
+      'question.answered',
+      'question.asked',
+      'question.published',
+    ]);
+  });
+
+  it('asking: only about a lesson of a course I am in; empty, over-long and unknown-key bodies are 400s; 20 a day', async () => {
+    expect((await api(outsider, 'POST', `/lessons/${c.reading}/questions`, { text: '왜요?' })).status).toBe(404);
+    expect((await api(asker, 'POST', `/lessons/${randomUUID()}/questions`, { text: '왜요?' })).status).toBe(404);
+    const empty = await api(asker, 'POST', `/lessons/${c.reading}/questions`, { text: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('text');
+    expect((await api(asker, 'POST', `/lessons/${c.reading}/questions`, { text: '가'.repeat(2001) })).status).toBe(400);
+    expect(
+      (await api(asker, 'POST', `/lessons/${c.reading}/questions`, { text: '왜요?', userId: outsider.id })).status,
+    ).toBe(400);
+    expect((await api(null, 'POST', `/lessons/${c.reading}/questions`, { text: '왜요?' })).status).toBe(401);
+
+    const learner = await t.signedIn('learner');
+    expect((await api(learner, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBeLessThan(300);
+    for (let i = 0; i < QUESTIONS_PER_DAY; i++)
+      expect((await api(learner, 'POST', `/lessons/${c.sensitive}/questions`, { text: `질문 ${i}` })).status).toBe(201);
+    const limited = await api(learner, 'POST', `/lessons/${c.sensitive}/questions`, { text: '하나 더' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect((await api(learner, 'GET', '/me/questions')).body.items).toHaveLength(QUESTIONS_PER_DAY);
+  });
+
+  it('erasing the asker deletes their questions; the published copy stays, with nothing of theirs; the export has them', async () => {
+    const learner = await t.createUser('learner');
+    const cookie = await t.login(learner.username, learner.password);
+    const who = { id: learner.id, cookie };
+    expect((await api(who, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBeLessThan(300);
+    const id = (await api(who, 'POST', `/lessons/${c.quiz}/questions`, { text: '지워질 질문' })).body.id as string;
+    expect((await api(author, 'POST', `/questions/${id}/answer`, { answer: '답이에요' })).status).toBe(200);
+    expect(
+      (await api(author, 'POST', `/questions/${id}/publish`, { question: '다듬은 질문', answer: '답이에요' })).status,
+    ).toBe(201);
+    const exported = await api(who, 'GET', '/me/export');
+    expect((exported.body as { questions: unknown }).questions).toEqual([
+      expect.objectContaining({ text: '지워질 질문', answer: '답이에요', status: 'answered' }),
+    ]);
+    expect((await api(who, 'POST', '/me/erase', { password: learner.password })).status).toBe(204);
+    expect(await t.db.query(`SELECT id FROM lesson_questions WHERE user_id = $1 OR id = $2`, [learner.id, id])).toEqual(
+      [],
+    );
+    const qa = (await api(classmate, 'GET', `/lessons/${c.quiz}/qa`)).body.items;
+    expect(qa.map((q: { question: string }) => q.question)).toEqual(['다듬은 질문']);
+  });
+
+  it('my results: each quiz’s attempts with answers, right answers and explanations after an attempt; lessons done, skipped, left', async () => {
+    const learner = await t.signedIn('learner');
+    expect((await api(learner, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBeLessThan(300);
+    // Before any attempt: the quiz is listed, but not its right answers.
+    let results = (await api(learner, 'GET', '/me/results')).body;
+    expect(results.items[0].quizzes[0]).toMatchObject({
+      lessonId: c.quiz,
+      attempts: [],
+      questions: [],
+      bestScore: null,
+    });
+
+    const sent = await api(learner, 'POST', '/progress/events', {
+      events: [
+        ev(c.reading, 'completed'),
+        ev(c.sensitive, 'skipped'),
+        ev(c.quiz, 'quiz_submitted', { answers: { q1: ['b'], q2: true } }),
+      ],
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    results = (await api(learner, 'GET', '/me/results')).body;
+    const course = results.items[0];
+    expect(course.courseId).toBe(c.courseId);
+    expect(course.lessons.map((l: { lessonId: string; status: string }) => [l.lessonId, l.status])).toEqual([
+      [c.reading, 'completed'],
+      [c.sensitive, 'skipped'],
+      [c.quiz, 'completed'],
+    ]);
+    expect(course.quizzes[0]).toMatchObject({
+      lessonId: c.quiz,
+      passMark: 50,
+      bestScore: 50,
+      passed: true,
+      attempts: [{ answers: { q1: ['b'], q2: true }, correct: { q1: false, q2: true }, score: 50, passed: true }],
+    });
+    expect(course.quizzes[0].questions).toEqual([
+      expect.objectContaining({
+        key: 'q1',
+        explanation: { ko: '가가 맞아요.' },
+        options: [
+          { key: 'a', text: { ko: '가' }, correct: true },
+          { key: 'b', text: { ko: '나' }, correct: false },
+        ],
+      }),
+      expect.objectContaining({ key: 'q2', answer: true, options: [] }),
+    ]);
+    // Only ever my own: the classmate (no attempts) sees none of this learner's answers.
+    const theirs = (await api(classmate, 'GET', '/me/results')).body.items[0];
+    expect(theirs.quizzes[0].attempts).toEqual([]);
+    expect(theirs.lessons.every((l: { status: string }) => l.status === 'not_started')).toBe(true);
+    expect((await api(null, 'GET', '/me/results')).status).toBe(401);
+  });
+});
