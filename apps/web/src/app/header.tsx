@@ -18,6 +18,7 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   ],
   instructor: [
     { to: ROLE_HOME.instructor, key: 'nav.teach' },
+    { to: paths.teach.questions, key: 'questions.inbox.nav' },
     { to: paths.glossary.home, key: 'glossary.nav.glossary' },
   ],
   manager: [

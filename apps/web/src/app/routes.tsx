@@ -45,6 +45,12 @@ const CoursePage = lazy(() =>
 const JournalPage = lazy(() =>
   import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })),
 );
+const ResultsPage = lazy(() =>
+  import('../features/learning/routes/results-page').then((m) => ({ default: m.ResultsPage })),
+);
+const QuestionsInboxPage = lazy(() =>
+  import('../features/questions/routes/questions-inbox-page').then((m) => ({ default: m.QuestionsInboxPage })),
+);
 const CertificatesPage = lazy(() =>
   import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
 );
@@ -157,6 +163,7 @@ export function AppRoutes() {
                 <Route path={routePatterns.learnLesson} element={<LessonPage />} />
               </Route>
               <Route path={routePatterns.learnJournal} element={<JournalPage />} />
+              <Route path={routePatterns.learnResults} element={<ResultsPage />} />
               <Route path={routePatterns.learnCertificates} element={<CertificatesPage />} />
               <Route path={routePatterns.learnCertificate} element={<CertificatePage />} />
             </Route>
@@ -169,6 +176,9 @@ export function AppRoutes() {
               <Route path={routePatterns.teachVersion} element={<CoursePreviewPage />} />
             </Route>
             <Route path={routePatterns.teachLesson} element={<LessonEditorPage />} />
+          </Route>
+          <Route path={routePatterns.teachQuestions} element={<RequireRole roles={['instructor']} />}>
+            <Route index element={<QuestionsInboxPage />} />
           </Route>
           <Route path={routePatterns.teachNewCourse} element={<RequireRole roles={['instructor', 'admin']} />}>
             <Route index element={<NewCoursePage />} />

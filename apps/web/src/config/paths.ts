@@ -27,6 +27,8 @@ export const paths = {
     course: (slug: string) => `/learn/courses/${seg(slug)}`,
     lesson: (slug: string, lessonId: string) => `/learn/courses/${seg(slug)}/lessons/${seg(lessonId)}`,
     journal: '/learn/journal',
+    /** My results; with a course id, that course comes first. */
+    results: (courseId?: string) => (courseId ? `/learn/results#course-${seg(courseId)}` : '/learn/results'),
     /** The certificates list; with a course id, that course's certificate is asked for. */
     certificates: (courseId?: string) => withQuery('/learn/certificates', { course: courseId }),
     certificate: (id: string) => `/learn/certificates/${seg(id)}`,
@@ -38,6 +40,7 @@ export const paths = {
     preview: (id: string) => `/teach/courses/${seg(id)}/preview`,
     version: (id: string, version: number) => `/teach/courses/${seg(id)}/versions/${seg(version)}`,
     lesson: (id: string, lessonId: string) => `/teach/courses/${seg(id)}/lessons/${seg(lessonId)}`,
+    questions: '/teach/questions',
   },
   glossary: {
     home: '/glossary',
@@ -80,6 +83,7 @@ export const routePatterns = {
   learnCourse: '/learn/courses/:slug',
   learnLesson: '/learn/courses/:slug/lessons/:lessonId',
   learnJournal: paths.learn.journal,
+  learnResults: paths.learn.results(),
   learnCertificates: paths.learn.certificates(),
   learnCertificate: '/learn/certificates/:id',
   teach: paths.teach.home,
@@ -88,6 +92,7 @@ export const routePatterns = {
   teachPreview: '/teach/courses/:id/preview',
   teachVersion: '/teach/courses/:id/versions/:version',
   teachLesson: '/teach/courses/:id/lessons/:lessonId',
+  teachQuestions: paths.teach.questions,
   glossary: paths.glossary.home,
   glossaryWords: paths.glossary.words,
   glossaryRequests: paths.glossary.requests,

@@ -12,6 +12,9 @@ export function LearningLinks() {
           <Link to={paths.learn.journal}>{t('learning.links.journal')}</Link>
         </li>
         <li>
+          <Link to={paths.learn.results()}>{t('results.link')}</Link>
+        </li>
+        <li>
           <Link to={paths.learn.certificates()}>{t('learning.links.certificates')}</Link>
         </li>
       </ul>
