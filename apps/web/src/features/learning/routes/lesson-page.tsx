@@ -24,6 +24,7 @@ import { lessonLanguage, lessonLanguages, useChosenLessonLanguage } from '../les
 import { paths } from '@/config/paths';
 import { coursePath, lessonPath } from '../lesson-path';
 import { useLessonEvents } from './use-lesson-events';
+import { LessonQuestions } from '../components/lesson-questions';
 
 // The Markdown renderer (a lazy chunk) is needed as soon as the lesson's data arrives: fetch it now,
 // beside that data, rather than after it.
@@ -243,6 +244,7 @@ export function LessonPage() {
           <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} facts={data.facts ?? []} />
         </>
       )}
+      {enrolled && !locked ? <LessonQuestions lessonId={lesson.id} /> : null}
       <nav className="pager" aria-label={t('course.lessonNav')}>
         {previous ? (
           <Link className="button button-secondary" to={lessonPath(data.slug, previous.id)}>
