@@ -86,6 +86,16 @@ export const kinds = {
         slug: c.side === 'own' ? f.courseA.slug : c.side === 'other' ? f.cohortOnlyB.slug : 'am-no-such-course',
       },
     })) as ObjectKind,
+  /** A lesson of a published course: "own" course A's reading, "other" one of a course only for cohort B, "missing" none. */
+  publishedLesson: ((f, c) =>
+    Promise.resolve({
+      params:
+        c.side === 'own'
+          ? { slug: f.courseA.slug, lessonId: f.courseA.readingId }
+          : c.side === 'other'
+            ? { slug: f.cohortOnlyB.slug, lessonId: f.cohortOnlyB.readingId }
+            : { slug: 'am-no-such-course', lessonId: missing() },
+    })) as ObjectKind,
   module: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     const course = c.fresh ? await f.freshCourse(c.side) : courseFor(f, c.side);
@@ -270,6 +280,8 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   // ---- catalogue and learning ----
   'GET /api/v1/courses': { expect: signedIn(200) },
   'GET /api/v1/courses/:slug': { object: kinds.publishedSlug, expect: signedIn(mine(200)) },
+  'GET /api/v1/courses/:slug/outline': { object: kinds.publishedSlug, expect: signedIn(mine(200)) },
+  'GET /api/v1/courses/:slug/lessons/:lessonId': { object: kinds.publishedLesson, expect: signedIn(mine(200)) },
   'POST /api/v1/courses/:slug/enrol': { object: kinds.publishedSlug, expect: signedIn(mine(200)), body: () => ({}) },
   'GET /api/v1/courses/:slug/progress': { object: kinds.publishedSlug, expect: signedIn(mine(200)) },
   'POST /api/v1/enrolments/:id/withdraw': { object: kinds.enrolment, fresh: true, expect: signedIn(mine(200)) },

@@ -82,6 +82,8 @@ export const ROUTE_PATHS = {
   // catalogue and learning
   'catalog.list': { method: 'GET', path: '/courses', roles: ANY },
   'catalog.get': { method: 'GET', path: '/courses/:slug', roles: ANY },
+  'catalog.outline': { method: 'GET', path: '/courses/:slug/outline', roles: ANY },
+  'catalog.lesson': { method: 'GET', path: '/courses/:slug/lessons/:lessonId', roles: ANY },
   'learning.enrol': { method: 'POST', path: '/courses/:slug/enrol', roles: ANY },
   'learning.progress': { method: 'GET', path: '/courses/:slug/progress', roles: ANY },
   'learning.withdraw': { method: 'POST', path: '/enrolments/:id/withdraw', roles: ANY },

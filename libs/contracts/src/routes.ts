@@ -28,6 +28,7 @@ import {
   versionParamSchema,
 } from './authoring.js';
 import { loginSchema, redeemResetCodeSchema } from './auth.js';
+import { courseOutlineSchema, learnerLessonSchema, lessonSlugParamSchema } from './lesson-answers.js';
 import { healthSchema, idParamSchema } from './common.js';
 import { factListSchema, factReviewListSchema } from './facts.js';
 import {
@@ -189,6 +190,8 @@ const ROUTE_SHAPES = {
   'facts.review': { response: factReviewListSchema },
   'catalog.list': { response: catalogSchema },
   'catalog.get': { params: slugParamSchema, response: publishedCourseSchema },
+  'catalog.outline': { params: slugParamSchema, response: courseOutlineSchema },
+  'catalog.lesson': { params: lessonSlugParamSchema, response: learnerLessonSchema },
   'learning.enrol': { params: slugParamSchema, body: enrolSchema, response: enrolmentSchema },
   'learning.progress': { params: slugParamSchema, response: courseProgressSchema },
   'learning.withdraw': { params: idParamSchema, response: enrolmentSchema },

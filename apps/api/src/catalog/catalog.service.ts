@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CatalogCourse, PublishedCourse } from '@dari/contracts';
+import {
+  FACT_REFERENCE,
+  type CatalogCourse,
+  type CourseOutline,
+  type LearnerLesson,
+  type PublishedCourse,
+  type PublishedLesson,
+  type RenderedLessonContent,
+} from '@dari/contracts';
+import { RENDER_REVISION, renderLesson } from '../courses/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { catalogCourse, catalogList } from './catalog.queries.js';
+import { catalogCourse, catalogLesson, catalogList, catalogOutline } from './catalog.queries.js';
 
 /**
  * What learners can find: the latest published version of every course open to them. Courses
@@ -37,5 +46,90 @@ export class CatalogService {
     const course = await catalogCourse(this.db, slug, auth.userId);
     if (!course) throw AppException.notFound('course');
     return course;
+  }
+
+  /** The outline of the latest published version (no lesson content), with its strong ETag. */
+  async outline(slug: string, auth: AuthContext): Promise<{ etag: string; body: CourseOutline }> {
+    const row = await catalogOutline(this.db, slug, auth.userId);
+    if (!row) throw AppException.notFound('course');
+    const s = row.snapshot;
+    return {
+      etag: `"${row.version_id}.outline.${RENDER_REVISION}"`,
+      body: {
+        courseId: s.courseId,
+        version: s.version ?? 0,
+        slug: s.slug,
+        title: s.title,
+        summary: s.summary,
+        language: s.language,
+        tags: s.tags,
+        estimatedMinutes: s.estimatedMinutes,
+        sequential: s.sequential,
+        coverMediaId: s.coverMediaId,
+        modules: s.modules.map((m) => ({
+          id: m.id,
+          key: m.key,
+          title: m.title,
+          lessons: m.lessons.map((l) => ({
+            id: l.id,
+            key: l.key,
+            kind: l.kind,
+            title: l.title,
+            required: l.required,
+            estimatedMinutes: l.estimatedMinutes,
+            hasContentNote: Boolean(l.contentNote && Object.values(l.contentNote).some((t) => t.trim())),
+          })),
+        })),
+      },
+    };
+  }
+
+  /**
+   * One lesson of the latest published version, its Markdown as the HTML rendered when it was published,
+   * with its strong ETag. The same visibility as the whole course's answer (a course the learner may not
+   * see and a missing one answer alike); like it, a lesson behind a sequential lock or a content note is
+   * sent too (the player shows the lock and the note; "save for offline" keeps every lesson).
+   */
+  async lesson(slug: string, lessonId: string, auth: AuthContext): Promise<{ etag: string; body: LearnerLesson }> {
+    const row = await catalogLesson(this.db, slug, auth.userId, lessonId);
+    if (!row) throw AppException.notFound('course');
+    const lesson = row.lesson;
+    if (!lesson) throw AppException.notFound('lesson');
+    const content = row.rendered ?? this.renderedBefore(row.version_id, lesson);
+    const keys = new Set([...JSON.stringify(lesson).matchAll(FACT_REFERENCE)].map((m) => m[1]));
+    return {
+      etag: `"${row.version_id}.${lesson.id}.${RENDER_REVISION}"`,
+      body: {
+        courseId: row.course_id,
+        version: row.version,
+        lesson: {
+          id: lesson.id,
+          key: lesson.key,
+          kind: lesson.kind,
+          title: lesson.title,
+          required: lesson.required,
+          estimatedMinutes: lesson.estimatedMinutes,
+          contentNote: lesson.contentNote,
+          content,
+        },
+        facts: (row.facts ?? []).filter((f) => keys.has(f.key)),
+      },
+    };
+  }
+
+  /**
+   * A version published before lessons were rendered at publish time (its row is immutable, so the HTML
+   * cannot be added to it): rendered on first use and kept in this process — the same HTML every time.
+   */
+  private readonly lazyRendered = new Map<string, RenderedLessonContent>();
+  private renderedBefore(versionId: string, lesson: PublishedLesson): RenderedLessonContent {
+    const key = `${versionId}.${lesson.id}`;
+    let out = this.lazyRendered.get(key);
+    if (!out) {
+      out = renderLesson(lesson);
+      if (this.lazyRendered.size >= 5000) this.lazyRendered.clear();
+      this.lazyRendered.set(key, out);
+    }
+    return out;
   }
 }

@@ -9,3 +9,4 @@ export { CourseInstructorEntity } from './course-instructor.entity.js';
 export { CourseModuleEntity } from './course-module.entity.js';
 export { CourseVersionEntity } from './course-version.entity.js';
 export { LessonEntity } from './lesson.entity.js';
+export { RENDER_REVISION, renderLesson, renderLessons } from './lesson-html.js';

@@ -20,6 +20,7 @@ import { hasText, toPublishedCourse } from './course-views.js';
 import { CourseEntity } from './course.entity.js';
 import { FactsService } from '../facts/index.js';
 import { LessonEntity } from './lesson.entity.js';
+import { renderLessons } from './lesson-html.js';
 import { recomputeCourse, writePublishedLessons } from '../access/completion.js';
 import * as q from './courses.queries.js';
 
@@ -59,7 +60,7 @@ export class PublishingService {
     const course = await this.access.course(courseId, auth, 'read');
     const row = await this.db.getRepository(CourseVersionEntity).findOneBy({ courseId: course.id, version });
     if (!row) throw AppException.notFound('version');
-    return row.snapshot;
+    return withoutRendered(row.snapshot);
   }
 
   /** The draft compared with the latest version, by module and lesson id. */
@@ -71,7 +72,7 @@ export class PublishingService {
       .findOneByOrFail({ courseId: course.id, version: course.latestVersion });
     return {
       sinceVersion: course.latestVersion,
-      items: courseChanges(row.snapshot, await this.snapshot(course, null, this.db.manager)),
+      items: courseChanges(withoutRendered(row.snapshot), await this.snapshot(course, null, this.db.manager)),
     };
   }
 
@@ -103,7 +104,9 @@ export class PublishingService {
         m.create(CourseVersionEntity, {
           courseId: course.id,
           version,
-          snapshot,
+          // The lessons' Markdown rendered to sanitised HTML once, now, and kept with the immutable version
+          // (the learner's lesson answers send it; the course answer leaves it out).
+          snapshot: { ...snapshot, rendered: renderLessons(snapshot) } as PublishedCourse,
           meta: versionMeta(snapshot),
           lessonCount,
           publishedBy: auth?.userId ?? null,
@@ -218,6 +221,12 @@ export class PublishingService {
     }
     return out;
   }
+}
+
+/** A stored snapshot without the HTML rendered at publish time (kept for the learner's lesson answers only). */
+function withoutRendered(snapshot: PublishedCourse): PublishedCourse {
+  const { rendered: _rendered, ...rest } = snapshot as PublishedCourse & { rendered?: unknown };
+  return rest;
 }
 
 /** The same value whatever order its keys are in (snapshots come back from jsonb with their keys reordered). */
