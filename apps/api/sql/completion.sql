@@ -28,7 +28,8 @@ INSERT INTO certificates (user_id, course_id, code, name, course_title)
    SELECT u.id, c.id, $3, u.display_name, v.meta->'title'
      FROM users u, courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     WHERE u.id = $1 AND c.id = $2
-   ON CONFLICT (user_id, course_id) DO NOTHING;
+   ON CONFLICT (user_id, course_id) DO NOTHING
+   RETURNING id;
 
 -- completion.setEnrolmentPercent
 UPDATE enrolments SET percent = CASE WHEN status = 'completed' THEN percent ELSE $2 END, status = CASE WHEN $3 THEN 'completed' ELSE status END,

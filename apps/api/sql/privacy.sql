@@ -34,6 +34,9 @@ UPDATE learning_events SET payload = '{}' WHERE user_id = $1 AND type IN ('quiz_
 -- privacy.eraseBlankQuizAnswers
 UPDATE quiz_attempts SET answers = '{}' WHERE user_id = $1;
 
+-- privacy.eraseClearAnnouncementsAuthor
+UPDATE announcements SET author_id = NULL WHERE author_id = $1;
+
 -- privacy.eraseClearCertificates
 UPDATE certificates SET user_id = NULL, name = '' WHERE user_id = $1;
 
@@ -60,6 +63,12 @@ UPDATE reset_codes SET created_by_id = NULL WHERE created_by_id = $1;
 
 -- privacy.eraseClearWordRequestsAnsweredBy
 UPDATE word_requests SET answered_by = NULL WHERE answered_by = $1;
+
+-- privacy.eraseDeleteAnnouncementReads
+DELETE FROM announcement_reads WHERE user_id = $1;
+
+-- privacy.eraseDeleteAnnouncementRecipients
+DELETE FROM announcement_recipients WHERE user_id = $1;
 
 -- privacy.eraseDeleteCourseInstructors
 DELETE FROM course_instructors WHERE user_id = $1;
@@ -93,6 +102,9 @@ UPDATE users SET username = 'erased-' || replace(id::text, '-', ''), display_nam
 -- privacy.exportAccount
 SELECT id, username, display_name AS "displayName", role, status, locale, privacy_version AS "privacyVersion", privacy_accepted_at AS "privacyAcceptedAt",
               last_login_at AS "lastLoginAt", password_changed_at AS "passwordChangedAt", created_at AS "createdAt" FROM users WHERE id = $1;
+
+-- privacy.exportAnnouncementReads
+SELECT announcement_id AS "announcementId", read_at AS "readAt" FROM announcement_reads WHERE user_id = $1 ORDER BY read_at;
 
 -- privacy.exportAuditEvents
 SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at;

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
+import { AnnouncementsModule } from './announcements/index.js';
 import { AuditModule } from './audit/index.js';
 import { AuthModule } from './auth/index.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -63,6 +64,7 @@ export class AppModule {
         JoinModule,
         ReportsModule,
         NotificationsModule,
+        AnnouncementsModule,
         QuestionsModule,
         PrivacyModule,
         SeedModule,

@@ -29,6 +29,11 @@ import {
 } from './reports/reports.entities.js';
 import { NotificationEntity } from './notifications/notifications.entities.js';
 import { LessonQaEntity, LessonQuestionEntity } from './questions/questions.entities.js';
+import {
+  AnnouncementEntity,
+  AnnouncementReadEntity,
+  AnnouncementRecipientEntity,
+} from './announcements/announcements.entities.js';
 import { UserEntity } from './users/user.entity.js';
 
 /**
@@ -68,6 +73,9 @@ export const ENTITIES = [
   CourseStatEntity,
   CohortCourseStatEntity,
   NotificationEntity,
+  AnnouncementEntity,
+  AnnouncementRecipientEntity,
+  AnnouncementReadEntity,
   LessonQuestionEntity,
   LessonQaEntity,
 ];

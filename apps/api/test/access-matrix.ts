@@ -193,6 +193,16 @@ export const kinds = {
     (f, side) => (side === 'own' ? f.actors.learner.id : f.learnerB.id),
     async (f, side) => (await f.freshLearner(side)).id,
   ),
+  /** A notification: "own" one of the caller's (made for the case), "other" learner B's. */
+  notification: (async (f, c) => {
+    if (c.side === 'missing') return { params: { id: missing() } };
+    const owner = c.side === 'own' && c.who ? c.who : f.learnerB;
+    const rows: { id: string }[] = await f.t.db.query(
+      `INSERT INTO notifications (user_id, kind, ref_type, ref_id) VALUES ($1, 'overdue', 'course', $2) RETURNING id`,
+      [owner.id, f.courseA.id],
+    );
+    return { params: { id: rows[0].id } };
+  }) as ObjectKind,
 };
 
 // ---- how answers are written ----
@@ -562,6 +572,28 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     object: kinds.learner,
     expect: only({ instructor: mine(200), manager: mine(200), admin: mine(200, 200) }),
   },
+  // ---- the inbox (the caller's own) and announcements (issue 17) ----
+  'GET /api/v1/me/notifications': { expect: signedIn(200) },
+  'GET /api/v1/me/notifications/unread-count': { expect: signedIn(200) },
+  'POST /api/v1/me/notifications/read-all': { expect: signedIn(204) },
+  'POST /api/v1/me/notifications/:id/read': { object: kinds.notification, expect: signedIn(mine(204)) },
+  'GET /api/v1/cohorts/:id/announcements': { object: kinds.cohort, expect: cohortStaff(200) },
+  'POST /api/v1/cohorts/:id/announcements': {
+    object: kinds.cohort,
+    expect: cohortStaff(201),
+    body: () => ({ text: { ko: '다음 주 모임은 화요일이에요.' } }),
+  },
+  'GET /api/v1/authoring/courses/:id/announcements': {
+    object: kinds.course,
+    expect: only({ instructor: mine(200), admin: mine(200, 200) }),
+  },
+  'POST /api/v1/authoring/courses/:id/announcements': {
+    object: kinds.course,
+    expect: only({ instructor: mine(201), admin: mine(201, 201) }),
+    body: () => ({ text: { ko: '새 수업을 올렸어요.' } }),
+  },
+  'GET /api/v1/me/courses/:id/announcements': { object: kinds.course, expect: only({ learner: mine(200) }) },
+  'GET /api/v1/me/cohorts/:id/announcements': { object: kinds.cohort, expect: only({ learner: mine(200) }) },
 };
 
 /**

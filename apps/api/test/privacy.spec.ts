@@ -133,6 +133,7 @@ describe('privacy: devices, export, erasure, audit log', () => {
     expect(Object.keys(data).sort()).toEqual(
       [
         'account',
+        'announcementReads',
         'auditEvents',
         'certificates',
         'cohorts',

@@ -148,6 +148,17 @@ export const ROUTE_PATHS = {
   'reports.courseExport': { method: 'GET', path: '/reports/courses/:id/export', roles: STAFF },
   'reports.reflections': { method: 'GET', path: '/reports/courses/:id/reflections', roles: AUTHORS },
   'reports.learner': { method: 'GET', path: '/reports/learners/:id', roles: STAFF },
+  // the inbox and announcements (issue 17)
+  'notifications.list': { method: 'GET', path: '/me/notifications', roles: ANY },
+  'notifications.unreadCount': { method: 'GET', path: '/me/notifications/unread-count', roles: ANY },
+  'notifications.readAll': { method: 'POST', path: '/me/notifications/read-all', roles: ANY },
+  'notifications.read': { method: 'POST', path: '/me/notifications/:id/read', roles: ANY },
+  'announcements.cohortList': { method: 'GET', path: '/cohorts/:id/announcements', roles: MANAGERS },
+  'announcements.toCohort': { method: 'POST', path: '/cohorts/:id/announcements', roles: MANAGERS },
+  'announcements.courseList': { method: 'GET', path: '/authoring/courses/:id/announcements', roles: AUTHORS },
+  'announcements.toCourse': { method: 'POST', path: '/authoring/courses/:id/announcements', roles: AUTHORS },
+  'announcements.myCourse': { method: 'GET', path: '/me/courses/:id/announcements', roles: ['learner'] },
+  'announcements.myCohort': { method: 'GET', path: '/me/cohorts/:id/announcements', roles: ['learner'] },
 } as const satisfies Record<string, RoutePath>;
 
 export type RouteKey = keyof typeof ROUTE_PATHS;

@@ -106,6 +106,15 @@ import {
   questionSchema,
 } from './questions.js';
 import { ROUTE_PATHS, type RouteKey, type RoutePath } from './route-paths.js';
+import {
+  announcementListSchema,
+  announcementSchema,
+  createCohortAnnouncementSchema,
+  createCourseAnnouncementSchema,
+  inboxPageSchema,
+  inboxQuerySchema,
+  unreadCountSchema,
+} from './notifications.js';
 import { wordReviewListSchema, wordReviewSchema, wordReviewStateSchema } from './word-reviews.js';
 import {
   changePasswordSchema,
@@ -251,6 +260,24 @@ const ROUTE_SHAPES = {
   'reports.courseExport': { params: idParamSchema, response: 'file' },
   'reports.reflections': { params: idParamSchema, response: sharedReflectionsSchema },
   'reports.learner': { params: idParamSchema, response: learnerReportSchema },
+  'notifications.list': { query: inboxQuerySchema, response: inboxPageSchema },
+  'notifications.unreadCount': { response: unreadCountSchema },
+  'notifications.readAll': { response: 'empty' },
+  'notifications.read': { params: idParamSchema, response: 'empty' },
+  'announcements.cohortList': { params: idParamSchema, response: announcementListSchema },
+  'announcements.toCohort': {
+    params: idParamSchema,
+    body: createCohortAnnouncementSchema,
+    response: announcementSchema,
+  },
+  'announcements.courseList': { params: idParamSchema, response: announcementListSchema },
+  'announcements.toCourse': {
+    params: idParamSchema,
+    body: createCourseAnnouncementSchema,
+    response: announcementSchema,
+  },
+  'announcements.myCourse': { params: idParamSchema, response: announcementListSchema },
+  'announcements.myCohort': { params: idParamSchema, response: announcementListSchema },
 } as const satisfies Record<RouteKey, RouteShapes>;
 
 // `satisfies Record<RouteKey, …>` above: both halves name exactly the same routes.

@@ -60,17 +60,23 @@ export async function activeEnrolmentsOfCourse(db: Db, courseId: string): Promis
   return (await run(db, activeEnrolmentsOfCourseSql, [courseId])).map((r) => r.id);
 }
 
-/** Issues the certificate with the learner's display name and the course's title (once). */
-const issueCertificateSql = statement<never, [learnerId: string, courseId: string, code: string]>(
+/** Issues the certificate with the learner's display name and the course's title (once); its id if issued now. */
+const issueCertificateSql = statement<{ id: string }, [learnerId: string, courseId: string, code: string]>(
   'completion.issueCertificate',
   `INSERT INTO certificates (user_id, course_id, code, name, course_title)
    SELECT u.id, c.id, $3, u.display_name, v.meta->'title'
      FROM users u, courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     WHERE u.id = $1 AND c.id = $2
-   ON CONFLICT (user_id, course_id) DO NOTHING`,
+   ON CONFLICT (user_id, course_id) DO NOTHING
+   RETURNING id`,
 );
-export async function issueCertificate(db: Db, learnerId: string, courseId: string, code: string): Promise<void> {
-  await run(db, issueCertificateSql, [learnerId, courseId, code]);
+export async function issueCertificate(
+  db: Db,
+  learnerId: string,
+  courseId: string,
+  code: string,
+): Promise<string | undefined> {
+  return (await run(db, issueCertificateSql, [learnerId, courseId, code]))[0]?.id;
 }
 
 const deletePublishedLessonsSql = statement<never, [courseId: string]>(

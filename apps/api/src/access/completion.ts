@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { RESET_CODE_ALPHABET, type PublishedCourse } from '@dari/contracts';
 import type { Db } from '../database/sql.js';
+import { notifyIn } from '../notifications/index.js';
 import * as q from './completion.queries.js';
 
 /**
@@ -31,9 +32,11 @@ export async function recomputeCourse(m: Db, courseId: string): Promise<void> {
   for (const id of await q.activeEnrolmentsOfCourse(m, courseId)) await recomputeEnrolment(m, id);
 }
 
-/** The certificate carries the learner's display name until they choose another. */
+/** The certificate carries the learner's display name until they choose another; the learner is told (inbox). */
 export async function issueCertificate(m: Db, userId: string, courseId: string): Promise<void> {
-  await q.issueCertificate(m, userId, courseId, certificateCode());
+  const id = await q.issueCertificate(m, userId, courseId, certificateCode());
+  if (id)
+    await notifyIn(m, [userId], { kind: 'certificate_issued', ref: { type: 'certificate', id }, data: { courseId } });
 }
 
 /** Rewrites the published-lesson index of a course from its new snapshot. */

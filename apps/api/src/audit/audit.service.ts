@@ -28,7 +28,8 @@ export type AuditAction =
   | 'reflections.viewed'
   | 'question.asked'
   | 'question.answered'
-  | 'question.published';
+  | 'question.published'
+  | 'announcement.sent';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -1,4 +1,5 @@
 /** What other features may use of notifications: `NotificationsService.notify` (docs/learning-together.md). */
 export { NotificationsModule } from './notifications.module.js';
-export { NotificationsService, type NewNotification } from './notifications.service.js';
+export { NotificationsService } from './notifications.service.js';
+export { notifyIn, type NewNotification } from './notify.js';
 export { NotificationEntity } from './notifications.entities.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 
 /**
@@ -6,6 +7,7 @@ import { NotificationsService } from './notifications.service.js';
  * can import it to call `notify` without an import cycle.
  */
 @Module({
+  controllers: [NotificationsController],
   providers: [NotificationsService],
   exports: [NotificationsService],
 })

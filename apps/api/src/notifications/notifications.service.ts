@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  notificationKind,
-  notificationRefType,
-  type NotificationKind,
-  type NotificationRefType,
-} from '@dari/contracts';
+import { type InboxItem, type InboxPage, type InboxQuery } from '@dari/contracts';
+import { AppException } from '../common/errors/app-exception.js';
+import { notifyIn, type NewNotification } from './notify.js';
 import * as sql from './notifications.queries.js';
-
-export interface NewNotification {
-  kind: NotificationKind;
-  ref: { type: NotificationRefType; id: string };
-  /** Ids and short codes or numbers only: never text a learner wrote, never another person's name. */
-  data?: Record<string, string | number>;
-}
-
-const MAX_DATA_KEYS = 8;
-const MAX_DATA_STRING = 64;
 
 /** In-app notifications: what other features call to tell people something, and the inbox. */
 @Injectable()
@@ -30,17 +17,40 @@ export class NotificationsService {
    * Unknown or erased ids are skipped; an id given twice gets one notification. Returns how many were written.
    */
   async notify(manager: EntityManager | null, userIds: string[], n: NewNotification): Promise<number> {
-    notificationKind.parse(n.kind);
-    notificationRefType.parse(n.ref.type);
-    const data = n.data ?? {};
-    const entries = Object.entries(data);
-    // A programming error, not a user's: data is for ids and numbers the web fills into its sentence.
-    if (
-      entries.length > MAX_DATA_KEYS ||
-      entries.some(([, v]) => (typeof v === 'string' ? v.length > MAX_DATA_STRING : !Number.isFinite(v)))
-    )
-      throw new Error('notification data holds ids, codes and numbers only');
-    if (userIds.length === 0) return 0;
-    return sql.notify(manager ?? this.db, userIds, n.kind, n.ref.type, n.ref.id, data);
+    return notifyIn(manager ?? this.db, userIds, n);
+  }
+
+  // ---- the inbox: the person's own only ----
+
+  async inbox(userId: string, query: InboxQuery): Promise<InboxPage> {
+    const before = query.cursor ? { micros: query.cursor.split('_')[0], id: query.cursor.split('_')[1] } : null;
+    const rows = await sql.inboxPage(this.db, userId, before, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const items: InboxItem[] = page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      ref: { type: r.ref_type, id: r.ref_id },
+      data: r.data,
+      createdAt: r.created_at.toISOString(),
+      read: r.read,
+      courseSlug: r.course_slug,
+      text: r.text,
+    }));
+    return { items, next: rows.length > query.limit ? page[page.length - 1].cursor : null };
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return sql.unreadCount(this.db, userId);
+  }
+
+  /** Marks one notification, or one announcement addressed to the person, read; 404 for anything else. */
+  async markRead(userId: string, id: string): Promise<void> {
+    if (await sql.markNotificationRead(this.db, userId, id)) return;
+    if (await sql.markAnnouncementRead(this.db, userId, id)) return;
+    throw AppException.notFound('notification');
+  }
+
+  markAllRead(userId: string): Promise<void> {
+    return sql.markAllRead(this.db, userId);
   }
 }

@@ -37,4 +37,7 @@ export const ERASURE_PLAN: Record<string, 'delete' | 'pseudonymise' | 'null'> = 
   'cohort_members.user_id': 'pseudonymise',
   'join_codes.created_by': 'null',
   'notifications.user_id': 'delete',
+  'announcements.author_id': 'null',
+  'announcement_recipients.user_id': 'delete',
+  'announcement_reads.user_id': 'delete',
 };

@@ -64,6 +64,10 @@ const exportStatements = {
     'privacy.exportQuestions',
     `SELECT text, status, answer, lesson_id AS "lessonId", course_id AS "courseId", created_at AS "createdAt", answered_at AS "answeredAt", published_at AS "publishedAt" FROM lesson_questions WHERE user_id = $1 ORDER BY created_at`,
   ),
+  announcementReads: statement<Record<string, unknown>, Person>(
+    'privacy.exportAnnouncementReads',
+    `SELECT announcement_id AS "announcementId", read_at AS "readAt" FROM announcement_reads WHERE user_id = $1 ORDER BY read_at`,
+  ),
   auditEvents: statement<Record<string, unknown>, Person>(
     'privacy.exportAuditEvents',
     `SELECT occurred_at AS "occurredAt", action, (actor_id = $1) AS "byYou", details FROM audit_events WHERE actor_id = $1 OR target_user_id = $1 ORDER BY occurred_at`,
@@ -90,6 +94,15 @@ const erasureStatements = [
   statement<never, Person>('privacy.eraseDeleteWordRequests', `DELETE FROM word_requests WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteQuestions', `DELETE FROM lesson_questions WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteNotifications', `DELETE FROM notifications WHERE user_id = $1`),
+  statement<never, Person>('privacy.eraseDeleteAnnouncementReads', `DELETE FROM announcement_reads WHERE user_id = $1`),
+  statement<never, Person>(
+    'privacy.eraseDeleteAnnouncementRecipients',
+    `DELETE FROM announcement_recipients WHERE user_id = $1`,
+  ),
+  statement<never, Person>(
+    'privacy.eraseClearAnnouncementsAuthor',
+    `UPDATE announcements SET author_id = NULL WHERE author_id = $1`,
+  ),
   statement<never, Person>(
     'privacy.eraseClearResetCodesCreatedBy',
     `UPDATE reset_codes SET created_by_id = NULL WHERE created_by_id = $1`,

@@ -67,6 +67,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       certificates: await part('certificates'),
       questions: await part('questions'),
       notifications: await part('notifications'),
+      announcementReads: await part('announcementReads'),
       auditEvents: await part('auditEvents'),
     };
     await this.audit.record({ actorId: userId, action: 'data.exported', targetUserId: userId, requestId });

@@ -1,3 +1,4 @@
 /** What other features may use of reports. */
 export { ReportsModule } from './reports.module.js';
 export { CohortCourseStatEntity, CourseStatEntity, LessonStatEntity, QuestionStatEntity } from './reports.entities.js';
+export { atRiskSql } from './report-sql.js';

@@ -13,6 +13,7 @@ import { LessonCounterTriggers1764402000000 } from './1764402000000-LessonCounte
 import { AddWordReviews1764412000000 } from './1764412000000-AddWordReviews.js';
 import { CreateNotifications1764421000000 } from './1764421000000-CreateNotifications.js';
 import { AddLessonQuestions1764432000000 } from './1764432000000-AddLessonQuestions.js';
+import { CreateAnnouncements1764441000000 } from './1764441000000-CreateAnnouncements.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddWordReviews1764412000000,
   CreateNotifications1764421000000,
   AddLessonQuestions1764432000000,
+  CreateAnnouncements1764441000000,
 ];

@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Announcement, AnnouncementList, AnnouncementText } from '@dari/contracts';
+import { AuditService } from '../audit/index.js';
+import { CohortsService } from '../cohorts/index.js';
+import { AppException } from '../common/errors/app-exception.js';
+import type { AuthContext } from '../common/http/request.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CourseAccessService } from '../courses/index.js';
+import * as sql from './announcements.queries.js';
+
+/** At most this many announcements per author per hour (docs/learning-together.md). */
+export const ANNOUNCEMENTS_PER_HOUR = 10;
+
+type Row =
+  Awaited<ReturnType<typeof sql.cohortList>>[number] | Awaited<ReturnType<typeof sql.myCohortAnnouncements>>[number];
+
+function view(r: Row): Announcement {
+  return {
+    id: r.id,
+    audience: r.audience,
+    targetId: r.cohort_id ?? r.course_id ?? '',
+    text: r.text,
+    atRiskOnly: r.at_risk_only,
+    createdAt: r.created_at.toISOString(),
+    ...('read' in r ? { read: r.read } : {}),
+    ...('audience_count' in r ? { readCount: r.read_count, audienceCount: r.audience_count } : {}),
+  };
+}
+
+/**
+ * One-way announcements: a manager to a cohort (or only its learners at risk now), an instructor to a
+ * course's learners. Fanned out on read: sending writes one row (and, at risk only, the recipients).
+ */
+@Injectable()
+export class AnnouncementsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cohorts: CohortsService,
+    private readonly courses: CourseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async toCohort(
+    cohortId: string,
+    body: { text: AnnouncementText; atRiskOnly: boolean },
+    auth: AuthContext,
+    requestId: string,
+  ): Promise<Announcement> {
+    await this.cohorts.managed(cohortId, auth);
+    return this.send(
+      { audience: 'cohort', cohortId, courseId: null, atRiskOnly: body.atRiskOnly },
+      body.text,
+      auth,
+      requestId,
+    );
+  }
+
+  async toCourse(
+    courseId: string,
+    text: AnnouncementText,
+    auth: AuthContext,
+    requestId: string,
+  ): Promise<Announcement> {
+    await this.courses.course(courseId, auth, 'edit');
+    return this.send({ audience: 'course', cohortId: null, courseId, atRiskOnly: false }, text, auth, requestId);
+  }
+
+  private async send(
+    target: { audience: 'cohort' | 'course'; cohortId: string | null; courseId: string | null; atRiskOnly: boolean },
+    text: AnnouncementText,
+    auth: AuthContext,
+    requestId: string,
+  ): Promise<Announcement> {
+    const row = await this.db.transaction(async (m) => {
+      await sql.lockAuthor(m, auth.userId);
+      const sent = await sql.sentLastHour(m, auth.userId);
+      if (sent.n >= ANNOUNCEMENTS_PER_HOUR)
+        throw new AppException(
+          429,
+          'too_many_attempts',
+          `You have sent ${ANNOUNCEMENTS_PER_HOUR} announcements in the last hour. Please wait before sending another.`,
+          undefined,
+          sent.retryAfter,
+        );
+      const created = await sql.create(m, target, auth.userId, text);
+      let recipients: number | null = null;
+      if (target.atRiskOnly && target.cohortId) {
+        const pastDue = await sql.pastDueCourses(m, target.cohortId);
+        recipients = await sql.snapshotAtRisk(m, created.id, target.cohortId, this.config.atRiskInactiveDays, pastDue);
+        if (recipients === 0)
+          throw AppException.validation([
+            { path: 'body.atRiskOnly', message: 'no learner of this cohort is at risk now: nothing was sent' },
+          ]);
+        await sql.setRecipientCount(m, created.id, recipients);
+      }
+      await this.audit.record(
+        {
+          actorId: auth.userId,
+          action: 'announcement.sent',
+          requestId,
+          details: {
+            announcementId: created.id,
+            audience: target.audience,
+            targetId: target.cohortId ?? target.courseId,
+            atRiskOnly: target.atRiskOnly,
+            ...(recipients === null ? {} : { recipients }),
+          },
+        },
+        m,
+      );
+      return { ...created, recipient_count: recipients };
+    });
+    return view({ ...row, audience_count: row.recipient_count ?? 0 });
+  }
+
+  async cohortList(cohortId: string, auth: AuthContext): Promise<AnnouncementList> {
+    await this.cohorts.managed(cohortId, auth);
+    return { items: (await sql.cohortList(this.db, cohortId)).map(view) };
+  }
+
+  async courseList(courseId: string, auth: AuthContext): Promise<AnnouncementList> {
+    await this.courses.course(courseId, auth, 'edit');
+    return { items: (await sql.courseList(this.db, courseId)).map(view) };
+  }
+
+  /** What was sent to me in a cohort I am a learner of; 404 for any other cohort. */
+  async mineInCohort(cohortId: string, auth: AuthContext): Promise<AnnouncementList> {
+    if (!(await sql.isCohortLearner(this.db, auth.userId, cohortId))) throw AppException.notFound('cohort');
+    return { items: (await sql.myCohortAnnouncements(this.db, auth.userId, cohortId)).map(view) };
+  }
+
+  /** What was sent to me in a course I take; 404 for any other course. */
+  async mineInCourse(courseId: string, auth: AuthContext): Promise<AnnouncementList> {
+    if (!(await sql.takesCourse(this.db, auth.userId, courseId))) throw AppException.notFound('course');
+    return { items: (await sql.myCourseAnnouncements(this.db, auth.userId, courseId)).map(view) };
+  }
+}
