@@ -1,28 +1,24 @@
 -- Generated from src/**/*.queries.ts by test/sql-files.spec.ts; do not edit by hand.
 -- Regenerate (in apps/api): UPDATE_SQL=1 npx vitest run test/sql-files.spec.ts
 
--- courses.authorCoursesCount
+-- courses.allCoursesCount
 SELECT count(*)::int AS total
      FROM courses c
-    WHERE ($1::uuid IS NULL OR c.owner_id = $1
-           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
-      AND ($2::text IS NULL OR c.status = $2)
-      AND ($3::text IS NULL OR c.slug ILIKE $3
-           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3);
+    WHERE ($1::text IS NULL OR c.status = $1)
+      AND ($2::text IS NULL OR c.slug ILIKE $2
+           OR c.title->>'ko' ILIKE $2 OR c.title->>'en' ILIKE $2 OR c.title->>'zh' ILIKE $2);
 
--- courses.authorCoursesPage
+-- courses.allCoursesPage
 SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
           c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
           c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
           c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
      FROM courses c
-    WHERE ($1::uuid IS NULL OR c.owner_id = $1
-           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
-      AND ($2::text IS NULL OR c.status = $2)
-      AND ($3::text IS NULL OR c.slug ILIKE $3
-           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)
+    WHERE ($1::text IS NULL OR c.status = $1)
+      AND ($2::text IS NULL OR c.slug ILIKE $2
+           OR c.title->>'ko' ILIKE $2 OR c.title->>'en' ILIKE $2 OR c.title->>'zh' ILIKE $2)
     ORDER BY c.updated_at DESC, c.id
-    LIMIT $4 OFFSET $5;
+    LIMIT $3 OFFSET $4;
 
 -- courses.bumpRevision
 UPDATE courses SET revision = revision + 1, content_changed_at = now(), updated_at = now() WHERE id = $1;
@@ -79,6 +75,27 @@ UPDATE course_modules cm SET position = r.rn - 1
 
 -- courses.takenSlugs
 SELECT slug FROM courses WHERE slug = ANY($1);
+
+-- courses.taughtCoursesCount
+SELECT count(*)::int AS total
+     FROM courses c
+    WHERE (c.owner_id = $1 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3);
+
+-- courses.taughtCoursesPage
+SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
+          c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
+          c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
+          c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+     FROM courses c
+    WHERE (c.owner_id = $1 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)
+    ORDER BY c.updated_at DESC, c.id
+    LIMIT $4 OFFSET $5;
 
 -- courses.touchContent
 UPDATE courses SET content_changed_at = now() WHERE id = $1;

@@ -64,14 +64,21 @@ export class AuthoringService {
   // ---- reading ----
 
   async list(query: ListAuthorCoursesQuery, auth: AuthContext) {
-    // An instructor sees the courses they own or teach; admins and managers see every course.
-    const filter = [
-      auth.role === 'instructor' ? auth.userId : null,
-      query.status ?? null,
-      query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
-    ] as const;
-    const courses = await q.authorCoursesPage(this.db, [...filter], query.pageSize, (query.page - 1) * query.pageSize);
-    const total = await q.countAuthorCourses(this.db, ...filter);
+    // An instructor sees the courses they own or teach; admins and managers see every course; no one else any.
+    const status = query.status ?? null;
+    const text = query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+    const offset = (query.page - 1) * query.pageSize;
+    let courses: q.CourseRow[];
+    let total: number;
+    if (auth.role === 'instructor') {
+      courses = await q.taughtCoursesPage(this.db, [auth.userId, status, text], query.pageSize, offset);
+      total = await q.countTaughtCourses(this.db, auth.userId, status, text);
+    } else if (auth.role === 'admin' || auth.role === 'manager') {
+      courses = await q.allCoursesPage(this.db, [status, text], query.pageSize, offset);
+      total = await q.countAllCourses(this.db, status, text);
+    } else {
+      throw AppException.forbidden();
+    }
     const items = await Promise.all(
       courses.map(async (c) => toAuthorCourseSummary(c, await this.summaryExtras(c, auth, this.db.manager))),
     );

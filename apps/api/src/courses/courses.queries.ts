@@ -166,41 +166,73 @@ export async function contentPublished(db: Db, courseId: string, publishedAt: Da
 export type CourseRow = Omit<CourseEntity, 'owner'>;
 
 /**
- * Courses of which $1 is the owner or a co-instructor, with status $2, whose address or title (in any
- * language) contains $3 (an ILIKE pattern, `%`, `_` and `\` escaped by the caller). A filter not given
- * (NULL) matches every course, on purpose: $1 is NULL for admins and managers, who see them all. The
- * NULL tests fold away when PostgreSQL plans the call with its values.
+ * An instructor's courses: those $1 owns or co-teaches, with status $2, whose address or title (in
+ * any language) contains $3 (an ILIKE pattern, `%`, `_` and `\` escaped by the caller). A status or
+ * text not given (NULL) matches every course, on purpose; the NULL tests fold away when PostgreSQL
+ * plans the call with its values. The teacher is always given: everyone's courses are the next pair.
  */
-type AuthorCoursesFilter = [teacherId: string | null, status: CourseRow['status'] | null, textPattern: string | null];
-const AUTHOR_COURSES_WHERE = `($1::uuid IS NULL OR c.owner_id = $1
-           OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
-      AND ($2::text IS NULL OR c.status = $2)
-      AND ($3::text IS NULL OR c.slug ILIKE $3
-           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)`;
-const authorCoursesCountSql = statement<{ total: number }, AuthorCoursesFilter>(
-  'courses.authorCoursesCount',
+type TaughtCoursesFilter = [teacherId: string, status: CourseRow['status'] | null, textPattern: string | null];
+const taughtCoursesCountSql = statement<{ total: number }, TaughtCoursesFilter>(
+  'courses.taughtCoursesCount',
   `SELECT count(*)::int AS total
      FROM courses c
-    WHERE ${AUTHOR_COURSES_WHERE}`,
+    WHERE (c.owner_id = $1 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)`,
 );
 /** The same courses, a page with the latest changed first; $4 limit, $5 offset. */
-const authorCoursesPageSql = statement<CourseRow, [...AuthorCoursesFilter, limit: number, offset: number]>(
-  'courses.authorCoursesPage',
+const taughtCoursesPageSql = statement<CourseRow, [...TaughtCoursesFilter, limit: number, offset: number]>(
+  'courses.taughtCoursesPage',
   `SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
           c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
           c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
           c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
      FROM courses c
-    WHERE ${AUTHOR_COURSES_WHERE}
+    WHERE (c.owner_id = $1 OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = $1))
+      AND ($2::text IS NULL OR c.status = $2)
+      AND ($3::text IS NULL OR c.slug ILIKE $3
+           OR c.title->>'ko' ILIKE $3 OR c.title->>'en' ILIKE $3 OR c.title->>'zh' ILIKE $3)
     ORDER BY c.updated_at DESC, c.id
     LIMIT $4 OFFSET $5`,
 );
+/** How many of the instructor's courses match the filter. */
+export const countTaughtCourses = async (db: Db, ...filter: TaughtCoursesFilter) =>
+  (await run(db, taughtCoursesCountSql, filter))[0].total;
+/** A page of the instructor's courses matching the filter. */
+export const taughtCoursesPage = (db: Db, filter: TaughtCoursesFilter, limit: number, offset: number) =>
+  run(db, taughtCoursesPageSql, [...filter, limit, offset]);
+
+/** Every course (for admins and managers), with status $1, whose address or title contains $2; NULL: any. */
+type AllCoursesFilter = [status: CourseRow['status'] | null, textPattern: string | null];
+const allCoursesCountSql = statement<{ total: number }, AllCoursesFilter>(
+  'courses.allCoursesCount',
+  `SELECT count(*)::int AS total
+     FROM courses c
+    WHERE ($1::text IS NULL OR c.status = $1)
+      AND ($2::text IS NULL OR c.slug ILIKE $2
+           OR c.title->>'ko' ILIKE $2 OR c.title->>'en' ILIKE $2 OR c.title->>'zh' ILIKE $2)`,
+);
+/** The same courses, a page with the latest changed first; $3 limit, $4 offset. */
+const allCoursesPageSql = statement<CourseRow, [...AllCoursesFilter, limit: number, offset: number]>(
+  'courses.allCoursesPage',
+  `SELECT c.id, c.slug, c.status, c.language, c.title, c.summary, c.tags, c.enrolment_policy AS "enrolmentPolicy",
+          c.course_code AS "courseCode", c.sequential, c.cover_media_id AS "coverMediaId", c.owner_id AS "ownerId",
+          c.revision, c.latest_version AS "latestVersion", c.published_at AS "publishedAt",
+          c.content_changed_at AS "contentChangedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+     FROM courses c
+    WHERE ($1::text IS NULL OR c.status = $1)
+      AND ($2::text IS NULL OR c.slug ILIKE $2
+           OR c.title->>'ko' ILIKE $2 OR c.title->>'en' ILIKE $2 OR c.title->>'zh' ILIKE $2)
+    ORDER BY c.updated_at DESC, c.id
+    LIMIT $3 OFFSET $4`,
+);
 /** How many courses match the filter. */
-export const countAuthorCourses = async (db: Db, ...filter: AuthorCoursesFilter) =>
-  (await run(db, authorCoursesCountSql, filter))[0].total;
-/** A page of the courses matching the filter. */
-export const authorCoursesPage = (db: Db, filter: AuthorCoursesFilter, limit: number, offset: number) =>
-  run(db, authorCoursesPageSql, [...filter, limit, offset]);
+export const countAllCourses = async (db: Db, ...filter: AllCoursesFilter) =>
+  (await run(db, allCoursesCountSql, filter))[0].total;
+/** A page of all courses matching the filter. */
+export const allCoursesPage = (db: Db, filter: AllCoursesFilter, limit: number, offset: number) =>
+  run(db, allCoursesPageSql, [...filter, limit, offset]);
 
 const instructorsSql = statement<{ id: string; display_name: string }, [namePattern: string | null]>(
   'courses.instructors',

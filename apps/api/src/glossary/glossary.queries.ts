@@ -10,8 +10,6 @@ export type TermRow = Pick<
   GlossaryTermEntity,
   'id' | 'term' | 'northKorean' | 'explanation' | 'glossEn' | 'glossZh' | 'example' | 'tags' | 'related' | 'updatedAt'
 >;
-const TERM_COLUMNS = `t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
-          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"`;
 
 /**
  * Terms whose initial consonants start like $1 (a LIKE prefix pattern), or whose word, English or
@@ -20,22 +18,25 @@ const TERM_COLUMNS = `t.id, t.term, t.north_korean AS "northKorean", t.explanati
  * the NULL tests fold away when PostgreSQL plans the call with its values.
  */
 type TermsFilter = [initialsPrefix: string | null, textPattern: string | null, tag: string | null];
-const TERMS_WHERE = `($1::text IS NULL OR t.initials LIKE $1)
-      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
-           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
-      AND ($3::text IS NULL OR $3 = ANY(t.tags))`;
 const termsCountSql = statement<{ total: number }, TermsFilter>(
   'glossary.termsCount',
   `SELECT count(*)::int AS total
      FROM glossary_terms t
-    WHERE ${TERMS_WHERE}`,
+    WHERE ($1::text IS NULL OR t.initials LIKE $1)
+      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
+           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
+      AND ($3::text IS NULL OR $3 = ANY(t.tags))`,
 );
 /** The same terms, a page in alphabetical order (terms are unique); $4 limit, $5 offset. */
 const termsPageSql = statement<TermRow, [...TermsFilter, limit: number, offset: number]>(
   'glossary.termsPage',
-  `SELECT ${TERM_COLUMNS}
+  `SELECT t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
+          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"
      FROM glossary_terms t
-    WHERE ${TERMS_WHERE}
+    WHERE ($1::text IS NULL OR t.initials LIKE $1)
+      AND ($2::text IS NULL OR t.term ILIKE $2 OR t.gloss_en ILIKE $2 OR t.gloss_zh ILIKE $2
+           OR EXISTS (SELECT 1 FROM unnest(t.north_korean) nk WHERE nk ILIKE $2))
+      AND ($3::text IS NULL OR $3 = ANY(t.tags))
     ORDER BY t.term
     LIMIT $4 OFFSET $5`,
 );
@@ -47,7 +48,8 @@ export const termsPage = (db: Db, filter: TermsFilter, limit: number, offset: nu
 
 const wordListSql = statement<TermRow, [learnerId: string]>(
   'glossary.wordList',
-  `SELECT ${TERM_COLUMNS}
+  `SELECT t.id, t.term, t.north_korean AS "northKorean", t.explanation, t.gloss_en AS "glossEn",
+          t.gloss_zh AS "glossZh", t.example, t.tags, t.related, t.updated_at AS "updatedAt"
      FROM glossary_terms t JOIN word_list w ON w.term_id = t.id
     WHERE w.user_id = $1
     ORDER BY w.added_at DESC`,
