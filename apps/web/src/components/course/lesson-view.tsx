@@ -6,7 +6,8 @@ import { FactText } from '../markdown/fact-text';
 import { FactsContext } from '../markdown/facts-context';
 import { LazyMarkdown, MarkdownImpl } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
-import { mediaUrl, pickText } from './localized';
+import { pickText } from './localized';
+import { mediaUrl } from './media-url';
 import { QuizTry } from './quiz-try';
 
 /**

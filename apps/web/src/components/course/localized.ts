@@ -9,7 +9,3 @@ export function pickText(text: Text | null | undefined, locale: Locale): { text:
   if (chosen && chosen.trim()) return { text: chosen, lang: HTML_LANG[locale] };
   return { text: text?.ko ?? '', lang: HTML_LANG.ko };
 }
-
-export function mediaUrl(mediaId: string): string {
-  return `/api/v1/media/${encodeURIComponent(mediaId)}`;
-}

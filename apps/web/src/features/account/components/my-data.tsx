@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/alerts';
 import { useEraseMe } from '../api/erase-me';
 import { paths } from '@/config/paths';
+import { routeUrl } from '@/lib/route-table';
 
 /** Download everything Dari holds about me; erase my account (after my password). */
 export function MyData() {
@@ -20,7 +21,7 @@ export function MyData() {
       <h2 id="my-data-title">{t('privacy.data.title')}</h2>
       <p>{t('privacy.data.explain')}</p>
       <p>
-        <a className="button button-secondary" href="/api/v1/me/export" download>
+        <a className="button button-secondary" href={routeUrl('me.export')} download>
           {t('privacy.data.download')}
         </a>
       </p>

@@ -6,6 +6,7 @@ import { Loading } from '../../../components/loading';
 import { Page } from '../../../components/page';
 import { useLocale } from '../../../components/use-locale';
 import { apiRequest } from '../../../lib/api';
+import { routeUrl } from '../../../lib/route-table';
 import { formatDateTime } from '../../../lib/format';
 import { paths } from '@/config/paths';
 
@@ -87,7 +88,7 @@ export function MyDataPage() {
             <button type="button" className="button button-primary" onClick={() => window.print()}>
               {t('privacy.readable.print')}
             </button>
-            <a className="button button-secondary" href="/api/v1/me/export" download>
+            <a className="button button-secondary" href={routeUrl('me.export')} download>
               {t('privacy.data.download')}
             </a>
           </div>

@@ -2,7 +2,7 @@ import { COURSE_TAGS, ENROLMENT_POLICIES, LOCALES, type AuthorCourse } from '@da
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../../components/fields';
-import { mediaUrl } from '../../../components/course/localized';
+import { mediaUrl } from '../../../components/course/media-url';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { HTML_LANG } from '../../../lib/format';
 import { useQueryClient } from '@tanstack/react-query';

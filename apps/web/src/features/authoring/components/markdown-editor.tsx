@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LazyMarkdown } from '../../../components/markdown/lazy-markdown';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { HTML_LANG } from '../../../lib/format';
+import { routeUrl } from '../../../lib/route-table';
 import { UnknownTermsHint, useGlossaryCheck } from '@/features/glossary';
 import type { Text } from './localized-fields';
 import { IMAGE_TYPES, MediaUpload } from './media-upload';
@@ -130,7 +131,7 @@ export function MarkdownEditor({
             accept={IMAGE_TYPES}
             onUploaded={(media) => {
               const description = (alt.trim() || media.filename.replace(/\.[^.]+$/, '')).replace(/[[\]]/g, '');
-              insert(`\n![${description}](/api/v1/media/${media.id})\n`);
+              insert(`\n![${description}](${routeUrl('media.get', { params: { id: media.id } })})\n`);
               setAlt('');
             }}
           />

@@ -1,5 +1,5 @@
 import type { PublishedCourse } from '@dari/contracts';
-import { API_PREFIX } from '../../../lib/api';
+import { routeUrl } from '../../../lib/route-table';
 
 const KEY = 'dari.offline';
 
@@ -32,11 +32,12 @@ export function canSaveOffline(): boolean {
  * by the service worker when it installs.
  */
 export async function saveForOffline(userId: string, course: PublishedCourse): Promise<void> {
-  const slug = encodeURIComponent(course.slug);
-  const urls = [`${API_PREFIX}/courses/${slug}`, `${API_PREFIX}/courses/${slug}/progress`];
+  // The same addresses the pages ask for, so the service worker's copies answer them offline.
+  const params = { slug: course.slug };
+  const urls = [routeUrl('catalog.get', { params }), routeUrl('learning.progress', { params })];
   for (const lesson of course.modules.flatMap((m) => m.lessons)) {
     if (lesson.content.kind === 'media' && lesson.content.mediaId)
-      urls.push(`${API_PREFIX}/media/${encodeURIComponent(lesson.content.mediaId)}`);
+      urls.push(routeUrl('media.get', { params: { id: lesson.content.mediaId } }));
   }
   for (const url of urls) {
     const res = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json, */*' } });
