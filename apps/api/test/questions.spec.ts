@@ -209,6 +209,33 @@ describe('questions to the instructor, published Q&A, and my results', () => {
     expect(qa.map((q: { question: string }) => q.question)).toEqual(['다듬은 질문']);
   });
 
+  it('answering a word request tells the learner (word_request_answered), with no text of theirs', async () => {
+    const word = uniqueName('낱말');
+    const asked = await api(asker, 'POST', '/word-requests', { text: word, lessonId: c.reading });
+    expect(asked.status).toBe(201);
+    const term = await api(author, 'POST', '/glossary', {
+      term: word,
+      northKorean: [],
+      explanation: '쉬운 설명을 여기에 적어요.',
+      gloss: { en: 'a word', zh: '一个词' },
+      example: '예문이에요.',
+      tags: ['civic'],
+      related: [],
+    });
+    expect(term.status, JSON.stringify(term.body)).toBe(201);
+    expect((await api(author, 'POST', `/word-requests/${asked.body.id}/answer`, { termId: term.body.id })).status).toBe(
+      200,
+    );
+    const notes = await t.db.query(
+      `SELECT kind, ref_type, ref_id, data FROM notifications WHERE user_id = $1 AND kind = 'word_request_answered'`,
+      [asker.id],
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({ ref_type: 'question', ref_id: asked.body.id, data: { termId: term.body.id } }),
+    ]);
+    expect(JSON.stringify(notes)).not.toContain(word);
+  });
+
   it('my results: each quiz’s attempts with answers, right answers and explanations after an attempt; lessons done, skipped, left', async () => {
     const learner = await t.signedIn('learner');
     expect((await api(learner, 'POST', `/courses/${c.slug}/enrol`, {})).status).toBeLessThan(300);
