@@ -53,12 +53,15 @@ INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTH
 UPDATE reset_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL;
 
 -- auth.sessionOfToken (prepared)
-SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.expires_at
+SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.idle_expires_at, s.expires_at
      FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.idle_expires_at > now() AND u.status = 'active';
 
 -- auth.sessionShared
 SELECT s.shared_device FROM sessions s WHERE s.id = $1;
+
+-- auth.sessionsMarker
+SELECT pg_notify('dari_sessions', $1);
 
 -- auth.setPassword
 UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1;

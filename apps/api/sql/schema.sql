@@ -850,11 +850,29 @@ CREATE OR REPLACE FUNCTION public.dari_refuse_version_change()
  LANGUAGE plpgsql
 AS $function$ BEGIN RAISE EXCEPTION 'course_versions are immutable'; END $function$;
 
+CREATE OR REPLACE FUNCTION public.dari_sessions_deleted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        PERFORM pg_notify('dari_sessions', gone.user_id::text) FROM (SELECT DISTINCT user_id FROM old_rows) gone;
+        RETURN NULL;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.dari_shard(u uuid)
  RETURNS smallint
  LANGUAGE sql
  IMMUTABLE
 AS $function$ SELECT (get_byte(uuid_send(u), 15) % 16)::smallint $function$;
+
+CREATE OR REPLACE FUNCTION public.dari_user_access_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        PERFORM pg_notify('dari_sessions', NEW.id::text);
+        RETURN NULL;
+      END $function$;
 
 CREATE TRIGGER trg_audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION dari_refuse_audit_change();
 CREATE TRIGGER trg_audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events FOR EACH STATEMENT EXECUTE FUNCTION dari_refuse_audit_change();
@@ -869,3 +887,5 @@ CREATE TRIGGER trg_enrolments_counted_upd AFTER UPDATE OF status ON public.enrol
 CREATE TRIGGER dari_lesson_progress_done AFTER UPDATE OF status ON public.lesson_progress FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['completed'::text, 'skipped'::text])) AND (new.status = ANY (ARRAY['completed'::text, 'skipped'::text])))) EXECUTE FUNCTION dari_lesson_progress_done();
 CREATE TRIGGER dari_lesson_progress_inserted AFTER INSERT ON public.lesson_progress FOR EACH ROW EXECUTE FUNCTION dari_lesson_progress_inserted();
 CREATE TRIGGER dari_quiz_attempt_inserted AFTER INSERT ON public.quiz_attempts FOR EACH ROW EXECUTE FUNCTION dari_quiz_attempt_inserted();
+CREATE TRIGGER trg_sessions_revoked AFTER DELETE ON public.sessions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_sessions_deleted();
+CREATE TRIGGER trg_users_access_changed AFTER UPDATE OF status, role ON public.users FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) OR (old.role IS DISTINCT FROM new.role))) EXECUTE FUNCTION dari_user_access_changed();

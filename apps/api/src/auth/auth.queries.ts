@@ -60,12 +60,13 @@ export type SessionOfToken = {
   role: Role;
   shared_device: boolean;
   last_seen_at: Date;
+  idle_expires_at: Date;
   expires_at: Date;
 };
 /** Every request asks this: prepared, so PostgreSQL plans it once per connection. */
 const sessionOfTokenSql = statement<SessionOfToken, [tokenHash: string]>(
   'auth.sessionOfToken',
-  `SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.expires_at
+  `SELECT s.id, s.user_id, u.role, s.shared_device, s.last_seen_at, s.idle_expires_at, s.expires_at
      FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.idle_expires_at > now() AND u.status = 'active'`,
   { prepare: true },
@@ -114,6 +115,15 @@ const deleteSessionsOfSql = statement<never, [userId: string, keepSessionId: str
 /** Ends every session of the person but `keepSessionId` (null: all). */
 export const deleteSessionsOf = async (db: Db, userId: string, keepSessionId: string | null) => {
   await run(db, deleteSessionsOfSql, [userId, keepSessionId]);
+};
+
+/** A marker on the session channel: when this process's listener hears it, it has heard every notice committed before. */
+const sessionsMarkerSql = statement<never, [marker: string]>(
+  'auth.sessionsMarker',
+  `SELECT pg_notify('dari_sessions', $1)`,
+);
+export const sendSessionsMarker = async (db: Db, marker: string) => {
+  await run(db, sessionsMarkerSql, [marker]);
 };
 
 // ---- sign-in limits ----

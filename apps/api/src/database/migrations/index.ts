@@ -14,6 +14,7 @@ import { AddWordReviews1764412000000 } from './1764412000000-AddWordReviews.js';
 import { CreateNotifications1764421000000 } from './1764421000000-CreateNotifications.js';
 import { AddLessonQuestions1764432000000 } from './1764432000000-AddLessonQuestions.js';
 import { CreateAnnouncements1764441000000 } from './1764441000000-CreateAnnouncements.js';
+import { SessionRevocationNotify1764451000000 } from './1764451000000-SessionRevocationNotify.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateNotifications1764421000000,
   AddLessonQuestions1764432000000,
   CreateAnnouncements1764441000000,
+  SessionRevocationNotify1764451000000,
 ];
