@@ -5,6 +5,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { useLocale } from '@/components/use-locale';
 import { useChangeLocale } from '@/features/account/hooks/use-change-locale';
 import { useLogout } from '@/features/auth/api/logout';
+import { InboxNavLink } from '@/features/inbox';
 import { ReadingMenu } from '@/features/settings/components/reading-menu';
 import { ROLE_HOME } from '@/lib/roles';
 import { useMe } from '@/lib/session';
@@ -77,6 +78,9 @@ export function Header() {
                 <NavLink to={item.to}>{t(item.key)}</NavLink>
               </li>
             ))}
+            <li>
+              <InboxNavLink />
+            </li>
             <li>
               <NavLink to={paths.account}>{t('nav.account')}</NavLink>
             </li>

@@ -22,6 +22,7 @@ const AccountPage = lazyWithAreas(['privacy'], () =>
 const MyDataPage = lazyWithAreas(['privacy'], () =>
   import('../features/account/routes/my-data-page').then((m) => ({ default: m.MyDataPage })),
 );
+const InboxPage = lazy(() => import('../features/inbox/routes/inbox-page').then((m) => ({ default: m.InboxPage })));
 const ResetCodePage = lazy(() =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
@@ -153,6 +154,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route path={routePatterns.account} element={<AccountPage />} />
           <Route path={routePatterns.accountData} element={<MyDataPage />} />
+          <Route path={routePatterns.inbox} element={<InboxPage />} />
           <Route element={<RequireRole roles={['learner']} />}>
             <Route element={<LearningShell />}>
               <Route path={routePatterns.learn} element={<CatalogPage />} />

@@ -20,6 +20,8 @@ export const paths = {
   account: '/account',
   /** My data as a page to read and print (the same as the JSON download). */
   accountData: '/account/data',
+  /** The person's notifications and the announcements addressed to them. */
+  inbox: '/inbox',
   join: (code?: string) => (code ? `/join/${seg(code)}` : '/join'),
   verify: (code?: string) => (code ? `/verify/${seg(code)}` : '/verify'),
   learn: {
@@ -79,6 +81,7 @@ export const routePatterns = {
   privacy: paths.privacy,
   account: paths.account,
   accountData: paths.accountData,
+  inbox: paths.inbox,
   learn: paths.learn.home,
   learnCourse: '/learn/courses/:slug',
   learnLesson: '/learn/courses/:slug/lessons/:lessonId',

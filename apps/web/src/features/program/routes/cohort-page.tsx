@@ -4,6 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { LoadError, StatusMessage } from '@/components/alerts';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
+import { AnnouncementComposer } from '@/features/inbox';
 import { useCohort } from '../api/get-cohort';
 import { CohortOverview } from '../components/cohort-overview';
 import { CoursesPanel } from '../components/courses-panel';
@@ -77,6 +78,7 @@ function CohortScreen({ cohort }: { cohort: Cohort }) {
       <section className="tab-panel" aria-labelledby="cohort-tab-title">
         <h2 id="cohort-tab-title">{t(`program.tabs.${tab}`)}</h2>
         {tab === 'overview' ? <CohortOverview cohort={cohort} /> : null}
+        {tab === 'overview' ? <AnnouncementComposer target={{ kind: 'cohort', id: cohort.id }} /> : null}
         {tab === 'courses' ? <CoursesPanel cohort={cohort} /> : null}
         {tab === 'codes' ? <JoinCodesPanel cohort={cohort} /> : null}
         {tab === 'import' ? <ImportPanel cohort={cohort} /> : null}
