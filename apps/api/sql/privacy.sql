@@ -73,6 +73,9 @@ DELETE FROM announcement_recipients WHERE user_id = $1;
 -- privacy.eraseDeleteCourseInstructors
 DELETE FROM course_instructors WHERE user_id = $1;
 
+-- privacy.eraseDeleteDueNotices
+DELETE FROM due_notices WHERE user_id = $1;
+
 -- privacy.eraseDeleteJournal
 DELETE FROM journal_entries WHERE user_id = $1;
 

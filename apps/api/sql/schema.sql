@@ -141,6 +141,21 @@ CREATE INDEX idx_cohort_members_cohort_role ON public.cohort_members USING btree
 CREATE INDEX idx_cohort_members_idle ON public.cohort_members USING btree (cohort_id, role, COALESCE(last_active_at, added_at)) INCLUDE (last_active_at, added_at, active_courses);
 CREATE INDEX idx_cohort_members_user_id ON public.cohort_members USING btree (user_id);
 
+CREATE TABLE cohort_sessions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  cohort_id uuid NOT NULL,
+  title text NOT NULL,
+  starts_at timestamp with time zone NOT NULL,
+  place text,
+  notes text,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "FK_276dd30cc3c6bc770f406b50336" FOREIGN KEY (cohort_id) REFERENCES cohorts(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_a352e7d92bf23140d9e92ec69d6" PRIMARY KEY (id)
+);
+
+CREATE UNIQUE INDEX "PK_a352e7d92bf23140d9e92ec69d6" ON public.cohort_sessions USING btree (id);
+CREATE INDEX idx_cohort_sessions_cohort_starts ON public.cohort_sessions USING btree (cohort_id, starts_at);
+
 CREATE TABLE cohorts (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   name text NOT NULL,
@@ -242,6 +257,22 @@ CREATE UNIQUE INDEX "PK_3f70a487cc718ad8eda4e6d58c9" ON public.courses USING btr
 CREATE UNIQUE INDEX "UQ_a3bb2d01cfa0f95bc5e034e1b7a" ON public.courses USING btree (slug);
 CREATE UNIQUE INDEX "UQ_b842812430f192167d10f9f99d3" ON public.courses USING btree (course_code);
 CREATE INDEX idx_courses_owner_id ON public.courses USING btree (owner_id);
+
+CREATE TABLE due_notices (
+  user_id uuid NOT NULL,
+  course_id uuid NOT NULL,
+  kind text NOT NULL,
+  due_on date NOT NULL,
+  sent_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "FK_a06df4eb2dae620b49fc5b7bf9c" FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE,
+  CONSTRAINT "FK_bd7942d55685c70d57417b3e7cf" FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_88e0b2f0abe2c9768381733eb7b" PRIMARY KEY (user_id, course_id, kind, due_on),
+  CONSTRAINT chk_due_notices_kind CHECK ((kind = ANY (ARRAY['due_soon'::text, 'overdue'::text])))
+);
+
+CREATE UNIQUE INDEX "PK_88e0b2f0abe2c9768381733eb7b" ON public.due_notices USING btree (user_id, course_id, kind, due_on);
+CREATE INDEX idx_due_notices_course_id ON public.due_notices USING btree (course_id);
+CREATE INDEX idx_due_notices_due_on ON public.due_notices USING btree (due_on);
 
 CREATE TABLE enrolments (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

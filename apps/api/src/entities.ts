@@ -19,7 +19,13 @@ import {
 } from './learning/learning.entities.js';
 import { GlossaryTermEntity, WordListEntryEntity, WordRequestEntity } from './glossary/glossary.entities.js';
 import { MediaEntity } from './media/media.entity.js';
-import { CohortCourseEntity, CohortEntity, CohortMemberEntity } from './cohorts/cohorts.entities.js';
+import {
+  CohortCourseEntity,
+  CohortEntity,
+  CohortMemberEntity,
+  CohortSessionEntity,
+  DueNoticeEntity,
+} from './cohorts/cohorts.entities.js';
 import { JoinCodeEntity } from './join/join.entities.js';
 import {
   CohortCourseStatEntity,
@@ -68,6 +74,8 @@ export const ENTITIES = [
   CohortMemberEntity,
   JoinCodeEntity,
   CohortCourseEntity,
+  CohortSessionEntity,
+  DueNoticeEntity,
   LessonStatEntity,
   QuestionStatEntity,
   CourseStatEntity,

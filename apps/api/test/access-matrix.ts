@@ -168,6 +168,16 @@ export const kinds = {
     const code = await f.freshJoinCode(c.side);
     return { params: { id: c.side === 'own' ? f.cohortA : f.cohortB, codeId: code.id } };
   }) as ObjectKind,
+  /** A session of a cohort: "own" in cohort A (manager A's), "other" in cohort B (manager B's). */
+  cohortSession: (async (f, c) => {
+    if (c.side === 'missing') return { params: { id: missing(), sessionId: missing() } };
+    const [manager, cohort] = c.side === 'own' ? [f.actors.manager, f.cohortA] : [f.managerB, f.cohortB];
+    const session = await f.ok(manager, 'POST', `/cohorts/${cohort}/sessions`, {
+      title: '모임',
+      startsAt: '2030-01-01T10:00:00+09:00',
+    });
+    return { params: { id: cohort, sessionId: session.body.id } };
+  }) as ObjectKind,
   joinCodeText: (async (f, c) => ({
     params: { code: c.side === 'missing' ? 'ZZZZZ-ZZZZZ' : (await f.freshJoinCode('own')).code },
   })) as ObjectKind,
@@ -547,6 +557,25 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     fresh: true,
     expect: cohortStaff(200),
   },
+  // what's due (issue 17): a cohort's sessions and counts for its managers, the to-do list for the learner
+  'GET /api/v1/cohorts/:id/sessions': { object: kinds.cohort, expect: cohortStaff(200) },
+  'POST /api/v1/cohorts/:id/sessions': {
+    object: kinds.cohort,
+    expect: cohortStaff(201),
+    body: () => ({ title: '첫 모임', startsAt: '2030-03-05T19:00:00+09:00', place: '강의실' }),
+  },
+  'PATCH /api/v1/cohorts/:id/sessions/:sessionId': {
+    object: kinds.cohortSession,
+    expect: cohortStaff(200),
+    body: () => ({ title: '바뀐 모임' }),
+  },
+  'DELETE /api/v1/cohorts/:id/sessions/:sessionId': {
+    object: kinds.cohortSession,
+    fresh: true,
+    expect: cohortStaff(204),
+  },
+  'GET /api/v1/cohorts/:id/due': { object: kinds.cohort, expect: cohortStaff(200) },
+  'GET /api/v1/me/todo': { expect: only({ learner: 200 }) },
   'GET /api/v1/join/:code': { object: kinds.joinCodeText, expect: everyone(exists(200)) },
   'POST /api/v1/join': {
     expect: everyone(201),

@@ -11,6 +11,7 @@ export * from './learning.js';
 export * from './lesson-answers.js';
 export * from './questions.js';
 export * from './program.js';
+export * from './due.js';
 export * from './privacy.js';
 export * from './notifications.js';
 export * from './facts.js';

@@ -39,6 +39,7 @@ export const ROUTE_PATHS = {
   'me.export': { method: 'GET', path: '/me/export', roles: ANY },
   'me.erase': { method: 'POST', path: '/me/erase', roles: ANY },
   'me.joinCohort': { method: 'POST', path: '/me/cohorts', roles: ['learner'] },
+  'me.todo': { method: 'GET', path: '/me/todo', roles: ['learner'] },
   // admin
   'adminUsers.list': { method: 'GET', path: '/admin/users', roles: ADMIN },
   'adminUsers.create': { method: 'POST', path: '/admin/users', roles: ADMIN },
@@ -136,6 +137,11 @@ export const ROUTE_PATHS = {
   'cohorts.joinCodes': { method: 'GET', path: '/cohorts/:id/join-codes', roles: MANAGERS },
   'cohorts.createJoinCode': { method: 'POST', path: '/cohorts/:id/join-codes', roles: MANAGERS },
   'cohorts.revokeJoinCode': { method: 'POST', path: '/cohorts/:id/join-codes/:codeId/revoke', roles: MANAGERS },
+  'cohorts.sessions': { method: 'GET', path: '/cohorts/:id/sessions', roles: MANAGERS },
+  'cohorts.createSession': { method: 'POST', path: '/cohorts/:id/sessions', roles: MANAGERS },
+  'cohorts.updateSession': { method: 'PATCH', path: '/cohorts/:id/sessions/:sessionId', roles: MANAGERS },
+  'cohorts.deleteSession': { method: 'DELETE', path: '/cohorts/:id/sessions/:sessionId', roles: MANAGERS },
+  'cohorts.dueCounts': { method: 'GET', path: '/cohorts/:id/due', roles: MANAGERS },
   // joining with a code
   'join.preview': { method: 'GET', path: '/join/:code', roles: 'public' },
   'join.join': { method: 'POST', path: '/join', roles: 'public' },

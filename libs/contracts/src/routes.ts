@@ -30,6 +30,15 @@ import {
 import { loginSchema, redeemResetCodeSchema } from './auth.js';
 import { courseOutlineSchema, learnerLessonSchema, lessonSlugParamSchema } from './lesson-answers.js';
 import { healthSchema, idParamSchema } from './common.js';
+import {
+  cohortDueCountsSchema,
+  cohortSessionListSchema,
+  cohortSessionParamSchema,
+  cohortSessionSchema,
+  createCohortSessionSchema,
+  todoSchema,
+  updateCohortSessionSchema,
+} from './due.js';
 import { factListSchema, factReviewListSchema } from './facts.js';
 import {
   answerWordRequestSchema,
@@ -160,6 +169,7 @@ const ROUTE_SHAPES = {
   'me.export': { response: 'file' },
   'me.erase': { body: eraseMeSchema, response: 'empty' },
   'me.joinCohort': { body: joinCodeParamSchema, response: joinPreviewSchema },
+  'me.todo': { response: todoSchema },
   'adminUsers.list': { query: listUsersQuerySchema, response: userListSchema },
   'adminUsers.create': { body: createUserSchema, response: createdUserSchema },
   'adminUsers.get': { params: idParamSchema, response: userSummarySchema },
@@ -250,6 +260,15 @@ const ROUTE_SHAPES = {
   'cohorts.joinCodes': { params: idParamSchema, response: joinCodeListSchema },
   'cohorts.createJoinCode': { params: idParamSchema, body: createJoinCodeSchema, response: joinCodeSchema },
   'cohorts.revokeJoinCode': { params: joinCodeIdParamSchema, response: joinCodeSchema },
+  'cohorts.sessions': { params: idParamSchema, response: cohortSessionListSchema },
+  'cohorts.createSession': { params: idParamSchema, body: createCohortSessionSchema, response: cohortSessionSchema },
+  'cohorts.updateSession': {
+    params: cohortSessionParamSchema,
+    body: updateCohortSessionSchema,
+    response: cohortSessionSchema,
+  },
+  'cohorts.deleteSession': { params: cohortSessionParamSchema, response: 'empty' },
+  'cohorts.dueCounts': { params: idParamSchema, response: cohortDueCountsSchema },
   'join.preview': { params: joinCodeParamSchema, response: joinPreviewSchema },
   'join.join': { body: joinSchema, response: meSchema },
   'reports.program': { response: programReportSchema },

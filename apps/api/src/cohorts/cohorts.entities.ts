@@ -105,3 +105,71 @@ export class CohortCourseEntity {
   @CreateDateColumn({ name: 'assigned_at', type: 'timestamptz' })
   assignedAt!: Date;
 }
+
+/**
+ * A dated session a manager schedules for a cohort (a class meeting, a call): a title, when it
+ * starts, optionally where and a note. Nothing in it refers to a person, so erasure leaves it alone.
+ */
+@Entity({ name: 'cohort_sessions' })
+@Index('idx_cohort_sessions_cohort_starts', ['cohortId', 'startsAt'])
+export class CohortSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: CohortEntity;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  place!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * Which "due in 3 days" and "overdue" reminders a learner was sent, one row per (learner, course,
+ * kind, due date): the sweep (due-sweep.service.ts) inserts here ON CONFLICT DO NOTHING and notifies
+ * only the rows it inserted, in one transaction, so a restart or a second instance never sends one twice.
+ * A new due date is a new key: the reminders come again for it. Deleted with the person.
+ */
+@Entity({ name: 'due_notices' })
+@Check('chk_due_notices_kind', `"kind" IN ('due_soon', 'overdue')`)
+@Index('idx_due_notices_due_on', ['dueOn'])
+export class DueNoticeEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Index('idx_due_notices_course_id')
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'text' })
+  kind!: 'due_soon' | 'overdue';
+
+  @PrimaryColumn({ name: 'due_on', type: 'date' })
+  dueOn!: string;
+
+  @CreateDateColumn({ name: 'sent_at', type: 'timestamptz' })
+  sentAt!: Date;
+}

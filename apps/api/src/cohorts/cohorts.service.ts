@@ -15,10 +15,12 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { transactionWithRetry } from '../database/retry.js';
 import { recomputeEnrolment } from '../access/completion.js';
+import { NotificationsService } from '../notifications/index.js';
 import { UsersService } from '../users/index.js';
 import { readLearnerCsv } from './cohort-import.js';
 import { CohortEntity } from './cohorts.entities.js';
 import * as q from './cohorts.queries.js';
+import * as due from './due.queries.js';
 import type { CohortRole } from './cohorts.queries.js';
 
 const ACCOUNT_ROLES: Record<CohortRole, string[]> = {
@@ -39,6 +41,7 @@ export class CohortsService {
     private readonly users: UsersService,
     private readonly resetCodes: ResetCodesService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Throws 404 unless the caller manages this cohort (or is an admin). */
@@ -243,8 +246,21 @@ export class CohortsService {
       await this.managed(id, auth, m);
       if (!(await q.isPublishedCourse(m, courseId)))
         throw AppException.validation([{ path: 'body.courseId', message: 'is not a published course' }]);
+      const before = await due.assignedDue(m, id, courseId);
       await q.assignCourse(m, id, courseId, dueOn);
-      await this.enrolInCohortCourses(m, id, await q.learnerIds(m, id), courseId);
+      const learners = await q.learnerIds(m, id);
+      await this.enrolInCohortCourses(m, id, learners, courseId);
+      // The learners are told in this transaction: a change that rolls back tells nobody.
+      const ref = { type: 'course' as const, id: courseId };
+      const data = dueOn ? { dueOn } : undefined;
+      if (!before) await this.notifications.notify(m, learners, { kind: 'course_assigned', ref, data });
+      else if (before.due_on !== dueOn)
+        // Only those still working through it: a new date on a finished course is nothing to act on.
+        await this.notifications.notify(m, await due.activeLearners(m, id, courseId), {
+          kind: 'due_date_changed',
+          ref,
+          data,
+        });
     });
     return this.view(id);
   }

@@ -36,6 +36,7 @@ export const ERASURE_PLAN: Record<string, 'delete' | 'pseudonymise' | 'null'> = 
   'cohorts.created_by': 'null',
   'cohort_members.user_id': 'pseudonymise',
   'join_codes.created_by': 'null',
+  'due_notices.user_id': 'delete',
   'notifications.user_id': 'delete',
   'announcements.author_id': 'null',
   'announcement_recipients.user_id': 'delete',

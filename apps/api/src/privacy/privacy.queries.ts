@@ -92,6 +92,7 @@ const erasureStatements = [
   statement<never, Person>('privacy.eraseDeleteJournal', `DELETE FROM journal_entries WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordList', `DELETE FROM word_list WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteWordRequests', `DELETE FROM word_requests WHERE user_id = $1`),
+  statement<never, Person>('privacy.eraseDeleteDueNotices', `DELETE FROM due_notices WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteQuestions', `DELETE FROM lesson_questions WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteNotifications', `DELETE FROM notifications WHERE user_id = $1`),
   statement<never, Person>('privacy.eraseDeleteAnnouncementReads', `DELETE FROM announcement_reads WHERE user_id = $1`),

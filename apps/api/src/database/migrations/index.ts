@@ -15,6 +15,7 @@ import { CreateNotifications1764421000000 } from './1764421000000-CreateNotifica
 import { AddLessonQuestions1764432000000 } from './1764432000000-AddLessonQuestions.js';
 import { CreateAnnouncements1764441000000 } from './1764441000000-CreateAnnouncements.js';
 import { SessionRevocationNotify1764451000000 } from './1764451000000-SessionRevocationNotify.js';
+import { AddCohortSessions1764463000000 } from './1764463000000-AddCohortSessions.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddLessonQuestions1764432000000,
   CreateAnnouncements1764441000000,
   SessionRevocationNotify1764451000000,
+  AddCohortSessions1764463000000,
 ];
