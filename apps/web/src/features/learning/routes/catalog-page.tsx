@@ -11,6 +11,7 @@ import { useCatalog } from '../api/get-catalog';
 import { useMyLearning } from '../api/get-my-learning';
 import { LearningLinks } from '../components/learning-links';
 import { PercentBar } from '../components/percent-bar';
+import { TodoSection } from '../components/todo-section';
 import { coursePath, lessonPath } from '../lesson-path';
 import { paths } from '@/config/paths';
 
@@ -62,6 +63,7 @@ export function CatalogPage() {
   return (
     <Page title={t('home.learn.title', { name: me?.displayName ?? '' })}>
       <p className="lead">{t('home.learn.welcome')}</p>
+      <TodoSection />
       <section aria-labelledby="my-learning-title">
         <h2 id="my-learning-title">{t('learning.mine.title')}</h2>
         {mine.isPending ? <Loading /> : null}

@@ -12,6 +12,7 @@ import { CourseLanguages } from '../components/course-languages';
 import { EnrolPanel } from '../components/enrol-panel';
 import { LearningLinks } from '../components/learning-links';
 import { SaveOffline } from '../components/save-offline';
+import { CourseDueLine } from '../components/todo-section';
 import { useLearnerCourse } from '../hooks/use-learner-course';
 import { lessonPath } from '../lesson-path';
 import { paths } from '@/config/paths';
@@ -62,6 +63,7 @@ export function CoursePage() {
         {data.tags.length > 0 ? ` · ${data.tags.map((tag) => t(`courseTags.${tag}`)).join(', ')}` : null}
         {data.sequential ? ` · ${t('learning.course.sequential')}` : null}
       </p>
+      {enrolled ? <CourseDueLine slug={data.slug} /> : null}
       <CourseLanguages course={data} />
       {state ? <EnrolPanel course={data} progress={state} policy={policy} /> : null}
       {enrolled && me ? <SaveOffline userId={me.id} course={data} /> : null}

@@ -7,6 +7,7 @@ import { formatKoreaDateTime } from '../../../lib/korea-time';
 import { useUpdateCohort } from '../api/update-cohort';
 import { formatDay } from '../format';
 import { CohortForm } from './cohort-form';
+import { DueCountsCard, SessionsPanel } from './due-panel';
 
 export function CohortOverview({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation();
@@ -51,6 +52,9 @@ export function CohortOverview({ cohort }: { cohort: Cohort }) {
           <dd>{formatKoreaDateTime(cohort.createdAt, locale)}</dd>
         </div>
       </dl>
+
+      <DueCountsCard cohort={cohort} />
+      <SessionsPanel cohort={cohort} />
 
       <section className="card" aria-labelledby="cohort-edit-title">
         <h3 id="cohort-edit-title">{t('program.cohort.editTitle')}</h3>
