@@ -6,6 +6,7 @@ import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
+import { AnnouncementComposer } from '@/features/inbox';
 import { useMe } from '@/lib/session';
 import { useAuthorCourse } from '../api/get-course';
 import { CoInstructors } from '../components/co-instructors';
@@ -68,6 +69,7 @@ export function CourseEditorPage() {
       <CourseSettings key={loads} course={data} onReload={() => void reload()} />
       <CoInstructors course={data} canManage={canManageTeam} />
       <CourseActions course={data} />
+      {data.canEdit ? <AnnouncementComposer target={{ kind: 'course', id: data.id }} level={2} /> : null}
     </Page>
   );
 }

@@ -11,7 +11,9 @@ import './inbox.css';
  * A manager's announcement to a cohort (optionally only its learners at risk now) or an instructor's to
  * a course's learners: short Markdown, Korean required, English and Chinese optional. One-way.
  */
-export function AnnouncementComposer({ target }: { target: AnnouncementTarget }) {
+export function AnnouncementComposer({ target, level = 3 }: { target: AnnouncementTarget; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const SubHeading = level === 2 ? 'h3' : 'h4';
   const { t } = useTranslation();
   const locale = useLocale();
   const id = useId();
@@ -39,7 +41,7 @@ export function AnnouncementComposer({ target }: { target: AnnouncementTarget })
 
   return (
     <section aria-labelledby={`${id}-title`} className="announcement-composer">
-      <h3 id={`${id}-title`}>{t('inbox.composer.title')}</h3>
+      <Heading id={`${id}-title`}>{t('inbox.composer.title')}</Heading>
       <p id={`${id}-hint`}>{t('inbox.composer.hint')}</p>
       <form onSubmit={submit}>
         <p>
@@ -80,7 +82,7 @@ export function AnnouncementComposer({ target }: { target: AnnouncementTarget })
       </form>
       {sent.data?.items.length ? (
         <>
-          <h4>{t('inbox.composer.list')}</h4>
+          <SubHeading>{t('inbox.composer.list')}</SubHeading>
           <ul className="inbox-list">
             {sent.data.items.map((a) => {
               const text = pickText(a.text, locale);
