@@ -5,12 +5,18 @@ import { progressQuery } from '../features/learning/api/get-progress';
 import { SyncRunner } from '../features/learning/components/learning-shell';
 import { lazyPreload } from '../lib/lazy-preload';
 import { meQuery } from '../lib/session';
+import { paths } from '@/config/paths';
 
 // The lesson player's chunks, declared here so that main.tsx can start them before the first render.
 export const LessonPage = lazyPreload(() =>
   import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })),
 );
 export const LessonGlossary = lazyPreload(() => import('../features/glossary/components/lesson-glossary'));
+// The sign-in page is a chunk of its own (its form brings react-hook-form, which no other first page
+// needs): it starts loading beside the entry script when the address is sign-in's or the home (below).
+export const SignInPage = lazyPreload(() =>
+  import('../features/auth/routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
 
 const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/[^/]+\/?$/;
 
@@ -26,6 +32,10 @@ const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/[^/]+\/?$/;
  * (and has the code precached).
  */
 export function preloadRoute(pathname: string, client: QueryClient): void {
+  const quietly = (p: Promise<unknown>) => void p.catch(() => undefined); // the route shows load errors itself
+  const page = pathname.replace(/\/$/, '') || '/';
+  // The home address sends anyone signed out to sign-in.
+  if (page === paths.signIn || page === paths.home) quietly(SignInPage.preload());
   const lesson = LESSON_PATH.exec(pathname);
   if (!lesson) return;
   let slug: string;
@@ -34,12 +44,11 @@ export function preloadRoute(pathname: string, client: QueryClient): void {
   } catch {
     return; // a malformed address: the router shows its own page
   }
-  const quiet = (p: Promise<unknown>) => void p.catch(() => undefined); // the page shows load errors itself
-  quiet(client.query(meQuery));
-  quiet(client.query(publishedCourseQuery(slug)));
-  quiet(client.query(progressQuery(slug)));
-  quiet(LessonGlossary.preload());
-  quiet(LessonPage.preload());
-  quiet(preloadMarkdown());
-  quiet(SyncRunner.preload());
+  quietly(client.query(meQuery));
+  quietly(client.query(publishedCourseQuery(slug)));
+  quietly(client.query(progressQuery(slug)));
+  quietly(LessonGlossary.preload());
+  quietly(LessonPage.preload());
+  quietly(preloadMarkdown());
+  quietly(SyncRunner.preload());
 }

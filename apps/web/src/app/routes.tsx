@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, useEffect } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
-import { SignInPage } from '../features/auth/routes/sign-in-page';
 import { LearningShell } from '../features/learning/components/learning-shell';
 import { forgetOnSignOut } from '../features/learning/offline/personal-cache';
 import { CatalogPage } from '../features/learning/routes/catalog-page';
@@ -12,7 +11,7 @@ import { lazyWithAreas } from '../i18n';
 import { usePreloaded } from '../lib/lazy-preload';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { Layout } from './layout';
-import { LessonGlossary, LessonPage } from './preload-route';
+import { LessonGlossary, LessonPage, SignInPage } from './preload-route';
 import { NotFoundPage } from './not-found-page';
 
 // Pages a learner rarely or never needs load on demand, so the first page stays small.

@@ -12,7 +12,7 @@ async function fillAndSubmit(username: string, password: string) {
   const user = userEvent.setup();
   if (username) await user.type(await screen.findByLabelText('사용자 이름'), username);
   if (password) await user.type(screen.getByLabelText('비밀번호'), password);
-  await user.click(screen.getByRole('button', { name: '들어가기' }));
+  await user.click(await screen.findByRole('button', { name: '들어가기' })); // the page is its own chunk
   return user;
 }
 
