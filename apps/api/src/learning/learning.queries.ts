@@ -1,6 +1,6 @@
 import type { DraftText, Enrolment, LessonProgress, PublishedCourse } from '@dari/contracts';
 import { viaCohort, visibleToLearner } from '../access/visibility.js';
-import { type Db, run, type Statement, statement } from '../database/sql.js';
+import { type Db, run, statement } from '../database/sql.js';
 
 /*
  * The learning feature's SQL: every statement whole (no fragments assembled per call), with its
@@ -424,47 +424,6 @@ export async function storeEvent(db: Db, params: EventParams): Promise<boolean> 
 }
 
 export type ProgressEventType = 'viewed' | 'completed' | 'skipped' | 'position' | 'time_spent';
-/** The SET clause of each simple event, from this fixed list; the values are parameters ($10–$12). */
-const PROGRESS_SET: Record<ProgressEventType, { name: string; set: string }> = {
-  viewed: { name: 'Viewed', set: `status = lesson_progress.status` },
-  completed: {
-    name: 'Completed',
-    set: `status = 'completed', completed_at = coalesce(lesson_progress.completed_at, $8)`,
-  },
-  skipped: {
-    name: 'Skipped',
-    set: `status = CASE WHEN lesson_progress.status = 'completed' THEN 'completed' ELSE 'skipped' END`,
-  },
-  position: { name: 'Position', set: `position = $11` },
-  time_spent: { name: 'TimeSpent', set: `time_spent_seconds = lesson_progress.time_spent_seconds + $12` },
-};
-type ProgressParams = [...EventParams, status: string, position: number | null, seconds: number];
-const storeProgressSql = Object.fromEntries(
-  Object.entries(PROGRESS_SET).map(([type, { name, set }]) => [
-    type,
-    statement<StatusChange & { inserted: boolean }, ProgressParams>(
-      `learning.storeEvent${name}`,
-      `WITH ${STORE_EVENT},
-           old AS (SELECT status FROM lesson_progress WHERE user_id = $2 AND lesson_id = $4),
-           up AS (
-             INSERT INTO lesson_progress (user_id, lesson_id, course_id, status, position, time_spent_seconds, completed_at, updated_at)
-             SELECT $2, $4, $3, $10, $11, $12, CASE WHEN $10 = 'completed' THEN $8::timestamptz END, now() WHERE EXISTS (SELECT 1 FROM ins)
-             ON CONFLICT (user_id, lesson_id) DO UPDATE SET ${set}, updated_at = now()
-             RETURNING lesson_progress.status)
-         SELECT EXISTS (SELECT 1 FROM ins) AS inserted, (SELECT count(*) FROM act) AS moved, (SELECT status FROM old) AS before, (SELECT status FROM up) AS after`,
-      { prepare: true },
-    ),
-  ]),
-) as Record<ProgressEventType, Statement<ProgressParams, StatusChange & { inserted: boolean }>>;
-/** Stores a simple event and, if it is new, upserts the lesson's progress; answers the status before and after. */
-export async function storeProgressEvent(
-  db: Db,
-  type: ProgressEventType,
-  params: ProgressParams,
-): Promise<StatusChange & { inserted: boolean }> {
-  return (await run(db, storeProgressSql[type], params))[0];
-}
-
 const insertQuizAttemptSql = statement<
   never,
   [

@@ -227,16 +227,14 @@ export class LearningService {
   }
 
   /**
-   * One event in its own transaction. The common events (viewed, completed, skipped, position,
-   * time spent) take four statements: the lesson with a lock on the learner's enrolment, then one
-   * statement that stores the event and, only if it is new, moves the enrolment's activity and
-   * upserts the lesson's progress (answering the lesson's status before and after), then the funnel
-   * counter and the enrolment's percent only when the status changed. Each statement is a round
-   * trip to PostgreSQL, and those round trips are most of an event's cost (docs/performance.md).
+   * A quiz or a reflection, inside the batch's transaction (in a savepoint: a rejection after the
+   * event's insert rolls it back): the lesson with a lock on the learner's enrolment, the event, then
+   * its own grading or journal write and the lesson's progress; percent and completion only when the
+   * lesson's standing changed. Simple events go through `learning.storeSimpleEvents` instead.
    */
   private async recordOne(
     m: EntityManager,
-    event: LearningEvent,
+    event: Extract<LearningEvent, { type: 'quiz_submitted' | 'reflection_saved' }>,
     auth: AuthContext,
     touched: Set<string>,
   ): Promise<EventResult> {
@@ -247,7 +245,7 @@ export class LearningService {
     if (refused || !found?.enrolment_id) return refused ?? reject('not_enrolled', 'Enrol in the course first.');
     const lesson = found;
     const enrolmentId = found.enrolment_id;
-    if (lesson.sequential && event.type !== 'position' && event.type !== 'time_spent') {
+    if (lesson.sequential) {
       const states = await this.lessonStates(m, auth.userId, lesson.course_id, true);
       if (states.find((s) => s.lessonId === event.lessonId)?.locked)
         return reject('locked', 'Finish the lesson before this one first.');
@@ -266,30 +264,14 @@ export class LearningService {
       occurred,
       enrolmentId,
     ];
-    let change: StatusChange;
-    let quiz: EventResult['quiz'];
-    if (event.type === 'quiz_submitted' || event.type === 'reflection_saved') {
-      const inserted = await q.storeEvent(m, eventParams);
-      if (!inserted) return { id: event.id, status: 'duplicate' };
-      const outcome =
-        event.type === 'quiz_submitted'
-          ? await this.recordQuiz(m, event, lesson, auth, occurred)
-          : await this.recordReflection(m, event, lesson, auth, occurred);
-      if ('rejected' in outcome) throw new RejectedEvent(reject(outcome.rejected.reason, outcome.rejected.message));
-      change = outcome.change;
-      quiz = outcome.quiz;
-    } else {
-      // The statement (its SET clause) is chosen from a fixed list by the event's type; the values are parameters.
-      const type: ProgressEventType = event.type;
-      const stored = await q.storeProgressEvent(m, type, [
-        ...eventParams,
-        type === 'completed' ? 'completed' : type === 'skipped' ? 'skipped' : 'in_progress',
-        event.type === 'position' ? event.position : null,
-        event.type === 'time_spent' ? event.seconds : 0,
-      ]);
-      if (!stored.inserted) return { id: event.id, status: 'duplicate' };
-      change = { before: stored.before, after: stored.after };
-    }
+    const inserted = await q.storeEvent(m, eventParams);
+    if (!inserted) return { id: event.id, status: 'duplicate' };
+    const outcome =
+      event.type === 'quiz_submitted'
+        ? await this.recordQuiz(m, event, lesson, auth, occurred)
+        : await this.recordReflection(m, event, lesson, auth, occurred);
+    if ('rejected' in outcome) throw new RejectedEvent(reject(outcome.rejected.reason, outcome.rejected.message));
+    const { change, quiz } = outcome;
     // lesson_stats and question_stats follow lesson_progress and quiz_attempts by triggers (docs/database.md, "Counters").
     // Percent and completion change only when the lesson's standing under the completion rule
     // changes (a publish recomputes the course's enrolments itself; enrolling recomputes its own).
