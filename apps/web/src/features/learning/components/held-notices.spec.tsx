@@ -62,6 +62,7 @@ function learnerApi(server: ReturnType<typeof progressServer>, policy: 'open' | 
     'GET /me': { status: 200, body: me },
     'GET /courses': { status: 200, body: { items: [catalogEntry(SLUG, policy), catalogEntry(OTHER_SLUG)] } },
     'GET /me/learning': { status: 200, body: { items: [] } },
+    'GET /me/todo': { status: 200, body: { today: '2026-12-07', courses: [], cohorts: [] } },
     [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
     [`GET /courses/${OTHER_SLUG}`]: {
       status: 200,
