@@ -71,7 +71,8 @@ describe('the glossary, word lists and word requests', () => {
   });
 
   it('combines a search with a tag, and pages through the terms in order with the same total', async () => {
-    const list = async (query: string) => (await api(learner, 'GET', `/glossary?${query}`)).body;
+    const list = async (query: string): Promise<{ items: { term: string }[]; total: number }> =>
+      (await api(learner, 'GET', `/glossary?${query}`)).body;
     const names = (body: { items: { term: string }[] }) => body.items.map((x) => x.term);
     expect(names(await list(`q=${encodeURIComponent('아이스')}&tag=loanword`))).toEqual(['아이스크림']);
     expect(names(await list(`q=${encodeURIComponent('ㅇㅇㅅㅋㄹ')}&tag=daily-life`))).toEqual(['아이스크림']);

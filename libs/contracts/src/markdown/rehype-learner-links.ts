@@ -23,8 +23,7 @@ function replace(node: Element): ElementContent[] {
     const { href, ...rest } = node.properties;
     // An unsafe address was emptied: the link becomes its plain text.
     if (!href) return [{ type: 'element', tagName: 'span', properties: {}, children: node.children }];
-    if (isExternal(href))
-      node.properties = { href, rel: ['noopener', 'noreferrer'], target: '_blank', ...rest };
+    if (isExternal(href)) node.properties = { href, rel: ['noopener', 'noreferrer'], target: '_blank', ...rest };
     return [node];
   }
   if (node.tagName === 'img') {
