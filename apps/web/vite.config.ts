@@ -63,8 +63,10 @@ const pwa = VitePWA({
         },
       },
       {
-        // The catalogue and each course with all its lessons: fresh when online, the kept copy otherwise.
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/v1\/courses(\/[^/]+)?$/.test(url.pathname),
+        // The catalogue, each course, its outline and each lesson's answer (the server's HTML): fresh when
+        // online, the kept copy otherwise.
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && /^\/api\/v1\/courses(\/[^/]+(\/outline|\/lessons\/[^/]+)?)?$/.test(url.pathname),
         handler: 'NetworkFirst',
         method: 'GET',
         options: {

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preloadMarkdown } from '../components/markdown/lazy-markdown';
 import { publishedCourseQuery } from '../features/learning/api/get-course';
+import { lessonQuery } from '../features/learning/api/get-lesson';
 import { progressQuery } from '../features/learning/api/get-progress';
 import { SyncRunner } from '../features/learning/components/learning-shell';
 import { lazyPreload } from '../lib/lazy-preload';
@@ -18,13 +18,13 @@ export const SignInPage = lazyPreload(() =>
   import('../features/auth/routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
 );
 
-const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/[^/]+\/?$/;
+const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/([^/]+)\/?$/;
 
 /**
  * A lesson opened straight from its address (a link, a reload, the home screen) would otherwise wait
  * on a chain: the entry script, then /me, then the glossary wrapper's chunk, then the page's chunk,
- * then the course and progress, then the Markdown renderer. Here all of them start at once, as soon as
- * the entry script runs: the data first (the course is the largest answer), then the code.
+ * then the course, the progress and the lesson (its text already HTML: no Markdown renderer on this
+ * route). Here all of them start at once, as soon as the entry script runs: the data first, then the code.
  *
  * The data goes into the same queries the page reads. Before /me has answered we do not know whether
  * the person is signed in: if not, the progress request is refused (401) and the sign-in page follows;
@@ -39,16 +39,18 @@ export function preloadRoute(pathname: string, client: QueryClient): void {
   const lesson = LESSON_PATH.exec(pathname);
   if (!lesson) return;
   let slug: string;
+  let lessonId: string;
   try {
     slug = decodeURIComponent(lesson[1]);
+    lessonId = decodeURIComponent(lesson[2]);
   } catch {
     return; // a malformed address: the router shows its own page
   }
   quietly(client.query(meQuery));
   quietly(client.query(publishedCourseQuery(slug)));
   quietly(client.query(progressQuery(slug)));
+  quietly(client.query(lessonQuery(slug, lessonId)));
   quietly(LessonGlossary.preload());
   quietly(LessonPage.preload());
-  quietly(preloadMarkdown());
   quietly(SyncRunner.preload());
 }

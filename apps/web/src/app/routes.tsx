@@ -6,7 +6,6 @@ import { forgetOnSignOut } from '../features/learning/offline/personal-cache';
 import { CatalogPage } from '../features/learning/routes/catalog-page';
 import { Loading } from '../components/loading';
 import { paths, routePatterns } from '@/config/paths';
-import { MarkdownImpl } from '../components/markdown/lazy-markdown';
 import { lazyWithAreas } from '../i18n';
 import { usePreloaded } from '../lib/lazy-preload';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
@@ -125,12 +124,13 @@ const JoinPage = lazyWithAreas(['program'], () =>
 
 /**
  * The lesson player names its lesson in the path, not in ?lesson=: the glossary is told which one.
- * Until the player's code (and the Markdown renderer) is there it shows the loading line itself rather
- * than through Suspense, so the lesson appears as soon as it can (see lib/lazy-preload.ts).
+ * Until the player's code is there it shows the loading line itself rather than through Suspense, so
+ * the lesson appears as soon as it can (see lib/lazy-preload.ts). The player shows the server's HTML:
+ * no Markdown renderer on this route.
  */
 function PlayerGlossary() {
   const { lessonId } = useParams();
-  const ready = usePreloaded(LessonGlossary, LessonPage, MarkdownImpl);
+  const ready = usePreloaded(LessonGlossary, LessonPage);
   if (!ready) return <Loading />;
   return <LessonGlossary lessonId={lessonId} />;
 }

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { usePreloaded } from '../../lib/lazy-preload';
 import { FactText } from '../markdown/fact-text';
 import { FactsContext } from '../markdown/facts-context';
-import { LazyMarkdown, MarkdownImpl } from '../markdown/lazy-markdown';
+import { MarkdownImpl } from '../markdown/lazy-markdown';
 import { useLocale } from '../use-locale';
+import { LessonText, LessonTextFormatContext, useLessonTextFormat, type LessonTextFormat } from './lesson-text';
 import { pickText } from './localized';
 import { mediaUrl } from './media-url';
 import { QuizTry } from './quiz-try';
@@ -72,10 +73,20 @@ interface LessonViewProps {
    * language. Without it, the interface language.
    */
   lang?: Locale;
+  /**
+   * What the lesson's texts are: Markdown (the preview, the default) or the HTML the server rendered at
+   * publish time (the learner's player, from GET /courses/:slug/lessons/:lessonId: the same shape, each
+   * text already HTML, so no Markdown engine on the phone).
+   */
+  format?: LessonTextFormat;
 }
 
 /** What comes after a reading (its end marker) appears only once the text is there, never while "loading" is shown. */
 function After({ children }: { children?: ReactNode }) {
+  return useLessonTextFormat() === 'html' ? <>{children}</> : <AfterMarkdown>{children}</AfterMarkdown>;
+}
+
+function AfterMarkdown({ children }: { children?: ReactNode }) {
   const markdownReady = usePreloaded(MarkdownImpl);
   if (!children || !markdownReady) return null;
   return <>{children}</>;
@@ -94,7 +105,7 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
       const body = pickText(content.body, locale);
       return (
         <>
-          <LazyMarkdown source={body.text} lang={body.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
+          <LessonText source={body.text} lang={body.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
           <After>{player?.after}</After>
         </>
       );
@@ -103,12 +114,7 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
       const prompt = pickText(content.prompt, locale);
       return (
         <div className="reflection">
-          <LazyMarkdown
-            source={prompt.text}
-            lang={prompt.lang}
-            resolveImage={resolveImage}
-            headingLevel={headingLevel}
-          />
+          <LessonText source={prompt.text} lang={prompt.lang} resolveImage={resolveImage} headingLevel={headingLevel} />
           {player?.reflection ?? <p className="muted">{t('lesson.reflectionPrivate')}</p>}
         </div>
       );
@@ -151,7 +157,7 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
           {transcript.text.trim() ? (
             <section className="transcript" aria-label={t('lesson.transcript')}>
               {hideTitle ? <h2>{t('lesson.transcript')}</h2> : <h3>{t('lesson.transcript')}</h3>}
-              <LazyMarkdown
+              <LessonText
                 source={transcript.text}
                 lang={transcript.lang}
                 resolveImage={resolveImage}
@@ -169,12 +175,14 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
 }
 
 /** One lesson as a learner sees it; a content note comes first and the learner chooses to go on (or skip). */
-export function LessonView({ lesson, resolveImage, player, hideTitle, facts, lang }: LessonViewProps) {
+export function LessonView({ lesson, resolveImage, player, hideTitle, facts, lang, format }: LessonViewProps) {
   const outerFacts = useContext(FactsContext);
   return (
-    <FactsContext.Provider value={facts ?? outerFacts}>
-      <LessonArticle lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
-    </FactsContext.Provider>
+    <LessonTextFormatContext.Provider value={format ?? 'markdown'}>
+      <FactsContext.Provider value={facts ?? outerFacts}>
+        <LessonArticle lesson={lesson} resolveImage={resolveImage} player={player} hideTitle={hideTitle} lang={lang} />
+      </FactsContext.Provider>
+    </LessonTextFormatContext.Provider>
   );
 }
 

@@ -2,7 +2,7 @@ import type { Locale, PublishedLesson } from '@dari/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFactText } from '../markdown/facts-context';
-import { LazyMarkdown } from '../markdown/lazy-markdown';
+import { LessonText } from './lesson-text';
 import { pickText } from './localized';
 
 export type QuizContent = Extract<PublishedLesson['content'], { kind: 'quiz' }>;
@@ -57,7 +57,7 @@ export function QuestionTry({
   return (
     <fieldset className="quiz-question" aria-describedby={checked ? `${id}-result` : undefined}>
       <legend>{t('quiz.questionNumber', { number: index + 1 })}</legend>
-      <LazyMarkdown source={prompt.text} lang={prompt.lang} />
+      <LessonText source={prompt.text} lang={prompt.lang} />
       {question.type === 'single' || question.type === 'multiple' ? (
         <div className="choices">
           {question.options.map((option) => {
@@ -122,7 +122,7 @@ export function QuestionTry({
             </strong>
           </p>
           {right === null ? null : <p className="quiz-explanation-label">{t('learning.quiz.explanation')}</p>}
-          <LazyMarkdown source={explanation.text} lang={explanation.lang} />
+          <LessonText source={explanation.text} lang={explanation.lang} />
         </div>
       ) : null}
     </fieldset>

@@ -3,9 +3,14 @@ import type {
   Enrolment,
   EventBatchResult,
   LearningEvent,
+  LearnerLesson,
+  LessonHtml,
   LessonProgress,
   PublishedCourse,
+  PublishedLesson,
+  RenderedLessonContent,
 } from '@dari/contracts';
+import { markdownToHtml } from '@dari/contracts/markdown';
 // The whole IndexedDB API (the queue's idb wrapper needs its classes), on a fresh database per test.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -206,4 +211,51 @@ export function eventsEndpoint(
       return { status: 200, body: { ...base, lessons } };
     };
   return { handler, received, progress, types: () => received.map((e) => `${e.type}:${e.lessonId}`) };
+}
+
+const toHtml = (text: PublishedLesson['title'], headingLevel: number): LessonHtml => {
+  const out: LessonHtml = { ko: markdownToHtml(text.ko, { headingLevel }) };
+  if (text.en !== undefined) out.en = markdownToHtml(text.en, { headingLevel });
+  if (text.zh !== undefined) out.zh = markdownToHtml(text.zh, { headingLevel });
+  return out;
+};
+
+/** A lesson's texts as the server renders them at publish time (apps/api/src/courses/lesson-html.ts). */
+function renderContent(lesson: PublishedLesson): RenderedLessonContent {
+  const c = lesson.content;
+  switch (c.kind) {
+    case 'reading':
+      return { kind: 'reading', body: toHtml(c.body, 2) };
+    case 'reflection':
+      return { kind: 'reflection', prompt: toHtml(c.prompt, 2) };
+    case 'media':
+      return { ...c, transcript: toHtml(c.transcript, 3) };
+    case 'quiz':
+      return {
+        ...c,
+        questions: c.questions.map((q) => ({
+          ...q,
+          prompt: toHtml(q.prompt, 2),
+          explanation: toHtml(q.explanation, 2),
+        })),
+      };
+  }
+}
+
+/**
+ * GET /courses/:slug/lessons/:lessonId for every lesson of the course, as the API answers it (the lesson's
+ * texts rendered to HTML, the course's facts): what the learner's player shows.
+ */
+export function lessonAnswers(course: PublishedCourse): Record<string, MockResponse> {
+  const out: Record<string, MockResponse> = {};
+  for (const lesson of course.modules.flatMap((m) => m.lessons)) {
+    const body: LearnerLesson = {
+      courseId: course.courseId,
+      version: course.version ?? 1,
+      lesson: { ...lesson, content: renderContent(lesson) },
+      facts: course.facts ?? [],
+    };
+    out[`GET /courses/${course.slug}/lessons/${lesson.id}`] = { status: 200, body };
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeMe } from '../../../test/fixtures';
 import { mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
-import { eventsEndpoint, freshDevice, L, makeCourse, makeProgress, SLUG } from '../test-fixtures';
+import { eventsEndpoint, freshDevice, L, makeCourse, makeProgress, SLUG, lessonAnswers } from '../test-fixtures';
 
 // The learner's player shows {{fact:KEY}} from the facts the published course carries, for the
 // phone's date: no other request (the course may come from the offline copy).
@@ -53,6 +53,7 @@ function learnerApi() {
   return mockApi({
     'GET /me': { status: 200, body: makeMe('learner') },
     [`GET /courses/${SLUG}`]: { status: 200, body: courseWithFacts() },
+    ...lessonAnswers(courseWithFacts()),
     [`GET /courses/${SLUG}/progress`]: server.progress(makeProgress()),
     'GET /me/journal': { status: 200, body: { items: [] } },
     'GET /me/certificates': { status: 200, body: { items: [] } },
@@ -60,6 +61,9 @@ function learnerApi() {
     'POST /glossary/lookup': { status: 200, body: { items: [] } },
   });
 }
+
+// The server's HTML keeps each fact in a span of its own (the phone fills it in): match the paragraph's whole text.
+const paragraph = (text: string) => (_: string, el: Element | null) => el?.tagName === 'P' && el.textContent === text;
 
 const at = (iso: string) => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -74,7 +78,7 @@ describe('dated facts in the lesson player', { timeout: 20_000 }, () => {
     at('2026-06-01T03:00:00Z');
     learnerApi();
     const { unmount } = renderApp(`/learn/courses/${SLUG}/lessons/${L.reading}`);
-    expect(await screen.findByText('올해 시급은 10,320원(2026년 기준)이에요.')).toBeInTheDocument();
+    expect(await screen.findByText(paragraph('올해 시급은 10,320원(2026년 기준)이에요.'))).toBeInTheDocument();
     unmount();
     renderApp(`/learn/courses/${SLUG}/lessons/${L.sensitive}`);
     const note = await screen.findByRole('note');
@@ -87,7 +91,9 @@ describe('dated facts in the lesson player', { timeout: 20_000 }, () => {
     renderApp(`/learn/courses/${SLUG}/lessons/${L.reading}`);
     expect(
       await screen.findByText(
-        '올해 시급은 10,320원(2026년 기준 — 최신 금액은 고용노동부 고객상담센터(국번 없이 1350)에서 확인하세요)이에요.',
+        paragraph(
+          '올해 시급은 10,320원(2026년 기준 — 최신 금액은 고용노동부 고객상담센터(국번 없이 1350)에서 확인하세요)이에요.',
+        ),
       ),
     ).toBeInTheDocument();
   });

@@ -6,7 +6,16 @@ import { makeMe } from '../../../test/fixtures';
 import { mockApi, type MockRequest } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { makeTerm } from '@/features/glossary';
-import { COURSE, eventsEndpoint, freshDevice, L, makeCourse, makeProgress, SLUG } from '../test-fixtures';
+import {
+  COURSE,
+  eventsEndpoint,
+  freshDevice,
+  L,
+  makeCourse,
+  makeProgress,
+  SLUG,
+  lessonAnswers,
+} from '../test-fixtures';
 
 const lessonUrl = (id: string) => `/learn/courses/${SLUG}/lessons/${id}`;
 
@@ -96,6 +105,7 @@ function learnerApi(locale: 'ko' | 'en' | 'zh', course = multilingualCourse()) {
   const api = mockApi({
     'GET /me': { status: 200, body: makeMe('learner', { locale }) },
     [`GET /courses/${SLUG}`]: { status: 200, body: course },
+    ...lessonAnswers(course),
     [`GET /courses/${SLUG}/progress`]: server.progress(makeProgress()),
     'GET /me/journal': { status: 200, body: { items: [] } },
     'GET /me/certificates': { status: 200, body: { items: [] } },

@@ -5,7 +5,16 @@ import { makeMe } from '../../../test/fixtures';
 import { mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { learningQueue } from '../queue/learning-queue';
-import { eventsEndpoint, freshDevice, L, makeCourse, makeEnrolment, makeProgress, SLUG } from '../test-fixtures';
+import {
+  eventsEndpoint,
+  freshDevice,
+  L,
+  makeCourse,
+  makeEnrolment,
+  makeProgress,
+  SLUG,
+  lessonAnswers,
+} from '../test-fixtures';
 
 const lessonUrl = (id: string) => `/learn/courses/${SLUG}/lessons/${id}`;
 
@@ -13,6 +22,7 @@ function learnerApi(extra: Parameters<typeof mockApi>[0] = {}, progress = makePr
   return mockApi({
     'GET /me': { status: 200, body: makeMe('learner') },
     [`GET /courses/${SLUG}`]: { status: 200, body: makeCourse() },
+    ...lessonAnswers(makeCourse()),
     [`GET /courses/${SLUG}/progress`]: server.progress(progress),
     'GET /me/journal': { status: 200, body: { items: [] } },
     'GET /me/certificates': { status: 200, body: { items: [] } },
@@ -42,6 +52,16 @@ describe('the lesson player', () => {
     }
     expect(await within(lesson).findByText('다 읽은 수업이에요')).toBeInTheDocument();
     expect(api.callsTo('POST', '/progress/events').every((c) => c.headers['x-dari-client'] === 'web')).toBe(true);
+  });
+
+  it('shows the lesson from the course when its own answer is not there (an older offline copy)', async () => {
+    learnerApi({
+      [`GET /courses/${SLUG}/lessons/${L.reading}`]: { status: 503, body: { message: 'offline' } },
+      'POST /progress/events': eventsEndpoint().handler,
+    });
+    renderApp(lessonUrl(L.reading));
+    const lesson = await screen.findByRole('article', { name: '근로계약서' });
+    expect(await within(lesson).findByRole('heading', { name: '계약서를 꼭 받아요' })).toBeInTheDocument();
   });
 
   it('shows a content note first; skipping sends "skipped" and says there is no penalty', async () => {

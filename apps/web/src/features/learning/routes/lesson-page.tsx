@@ -1,5 +1,6 @@
 import type { PublishedCourse } from '@dari/contracts';
-import { useDeferredValue } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '@/components/alerts';
@@ -12,6 +13,7 @@ import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
 import { useMe } from '@/lib/session';
 import { useEnrol } from '../api/enrol';
+import { prefetchLesson, useLesson } from '../api/get-lesson';
 import { useJournal } from '../api/get-journal';
 import { useLastQuizAttempt } from '../api/get-quiz-attempts';
 import { FinishScreen } from '../components/finish-screen';
@@ -26,10 +28,6 @@ import { coursePath, lessonPath } from '../lesson-path';
 import { useLessonEvents } from './use-lesson-events';
 import { LessonQuestions } from '../components/lesson-questions';
 
-// The Markdown renderer (a lazy chunk) is needed as soon as the lesson's data arrives: fetch it now,
-// beside that data, rather than after it.
-void import('@/components/markdown/markdown');
-
 const isReflection = (course: PublishedCourse | undefined, lessonId: string) =>
   Boolean(course?.modules.some((m) => m.lessons.some((l) => l.id === lessonId && l.kind === 'reflection')));
 
@@ -42,6 +40,10 @@ export function LessonPage() {
   const { slug = '', lessonId = '' } = useParams();
   const { course, progress, state, states, waiting } = useLearnerCourse(slug);
   const record = useRecordEvent(slug);
+  // The lesson itself, its texts as the server rendered them at publish time (no Markdown engine here);
+  // the course answer above still gives the outline, the enrolment, the progress and the locks.
+  const shown = useLesson(slug, lessonId);
+  const queryClient = useQueryClient();
   const enrol = useEnrol(slug);
   const journal = useJournal(isReflection(course.data, lessonId));
   const courseId = course.data?.courseId;
@@ -65,6 +67,13 @@ export function LessonPage() {
   // The learner's last graded attempt at this quiz, shown again after a reload (their own only).
   const lastAttempt = useLastQuizAttempt(lesson?.id, active && kind === 'quiz' && (lessonState?.attempts ?? 0) > 0);
 
+  // The next lesson is fetched ahead once this one is here, unless the learner saves data or is on 2G.
+  const nextId = index >= 0 && index + 1 < lessons.length ? lessons[index + 1]?.id : undefined;
+  const shownReady = shown.isSuccess;
+  useEffect(() => {
+    if (shownReady && nextId) prefetchLesson(queryClient, slug, nextId);
+  }, [queryClient, slug, nextId, shownReady]);
+
   const { finished, done, skipped, savedPosition, complete, mediaRef, submitQuiz, skip } = useLessonEvents({
     courseId,
     enrolmentStatus: state?.enrolment?.status,
@@ -74,7 +83,9 @@ export function LessonPage() {
     record,
   });
 
-  if (course.isPending || progress.isPending) return <Loading />;
+  // The page appears with its lesson, as it did when the text came with the course: not a title first
+  // and the text a moment later (a failed lesson answer falls back to the course's copy, below).
+  if (course.isPending || progress.isPending || shown.isPending) return <Loading />;
   if (course.isError || progress.isError) {
     return (
       <Page title={t('errorPage.loadTitle')}>
@@ -122,6 +133,9 @@ export function LessonPage() {
         ? { text: savedReflection.text, shared: savedReflection.shared }
         : null;
 
+  // The quiz as the lesson answer has it (HTML texts), or the course's when that answer failed (Markdown).
+  const quizContent = shown.data ? shown.data.lesson.content : lesson.content;
+
   const player: LessonPlayerSlots | undefined = active
     ? {
         after:
@@ -139,10 +153,10 @@ export function LessonPage() {
         mediaRef,
         onMediaEnded: complete,
         quiz:
-          lesson.content.kind === 'quiz' ? (
+          quizContent.kind === 'quiz' ? (
             <QuizPlay
               key={lesson.id}
-              content={lesson.content}
+              content={quizContent}
               locale={lang}
               onSubmit={submitQuiz}
               best={
@@ -241,7 +255,26 @@ export function LessonPage() {
             onChange={chooseLanguage}
             interfaceLocale={locale}
           />
-          <PlayerLesson key={lesson.id} lesson={lesson} lang={lang} player={player} facts={data.facts ?? []} />
+          {shown.data ? (
+            <PlayerLesson
+              key={lesson.id}
+              lesson={shown.data.lesson}
+              lang={lang}
+              player={player}
+              facts={shown.data.facts}
+            />
+          ) : (
+            // No lesson answer (offline with a copy saved before lessons were kept one by one, or the
+            // version changed under the page): the course answer's Markdown, rendered on the phone.
+            <PlayerLesson
+              key={lesson.id}
+              lesson={lesson}
+              lang={lang}
+              player={player}
+              facts={data.facts ?? []}
+              format="markdown"
+            />
+          )}
         </>
       )}
       {enrolled && !locked ? <LessonQuestions lessonId={lesson.id} /> : null}
