@@ -257,6 +257,12 @@ export class Fixtures {
       side === 'own'
         ? [this.actors.learner, this.courseA, this.actors.instructor]
         : [this.learnerB, this.courseB, this.instructorB];
+    // The matrix and the payload corpus ask hundreds of questions as the same two learners: their earlier ones
+    // count as yesterday's, so the day's limit (tested on its own in questions.spec.ts) never answers here.
+    await this.t.db.query(
+      `UPDATE lesson_questions SET created_at = created_at - interval '2 days' WHERE user_id = $1`,
+      [who.id],
+    );
     const id = (await this.ok(who, 'POST', `/lessons/${course.readingId}/questions`, { text: uniqueName('질문') })).body
       .id as string;
     if (answered) await this.ok(teacher, 'POST', `/questions/${id}/answer`, { answer: '답이에요.' });
