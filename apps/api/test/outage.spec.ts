@@ -22,7 +22,8 @@ interface Server {
 }
 
 async function start(env: Record<string, string> = {}): Promise<Server> {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   const base = `http://127.0.0.1:${port}`;
   let out = '';
   const child = spawn(process.execPath, [entry], {

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dari-start-'));
 chmodSync(dataDir, 0o755);
-const port = 30_000 + Math.floor(Math.random() * 20_000);
+// Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
+const port = 20_000 + Math.floor(Math.random() * 12_000);
 const base = `http://127.0.0.1:${port}`;
 
 interface Server {

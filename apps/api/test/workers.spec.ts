@@ -16,7 +16,8 @@ interface Cluster {
 }
 
 async function startCluster(databaseUrl: string, env: Record<string, string> = {}): Promise<Cluster> {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   let out = '';
   const child = spawn(process.execPath, [entry], {
     env: {
