@@ -1,12 +1,14 @@
 import type { Role } from '@dari/contracts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeMe } from '../test/fixtures';
-import { apiError, mockApi } from '../test/mock-api';
+import { apiError, mockApi, type MockResponse } from '../test/mock-api';
 import { renderApp } from '../test/render-app';
 
 // Each role's own areas: admins also reach the course authoring and the program, managers read the courses.
+const SIGN_OUT_FAILED = '나가지 못했어요. 연결을 확인하고 다시 해 보세요.';
+
 const cases: [Role, [string, string][]][] = [
   ['learner', [['나의 배움', '/learn']]],
   ['instructor', [['가르치기', '/teach']]],
@@ -65,5 +67,46 @@ describe('header navigation', () => {
     expect(location()).toBe('/sign-in?signed-out=1');
     expect(api.callsTo('POST', '/auth/logout')[0]?.headers['x-dari-client']).toBe('web');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('says "signed out", not "session ended", when a request sent before signing out is refused after it', async () => {
+    // The unread count was asked for just before the click and answered after the server ended the session.
+    let answerUnread: (res: MockResponse) => void = () => undefined;
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'GET /me/notifications/unread-count': { status: 200, body: { count: 0 } },
+    });
+    const { location, client } = renderApp('/learn');
+    const signOut = await screen.findByRole('button', { name: '나가기' });
+    api.set(
+      'GET /me/notifications/unread-count',
+      () => new Promise<MockResponse>((resolve) => (answerUnread = resolve)),
+    );
+    api.set('POST /auth/logout', async () => {
+      answerUnread(apiError(401, 'unauthenticated'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { status: 204 };
+    });
+    void client.invalidateQueries({ queryKey: ['inbox', 'unread'] });
+    await waitFor(() => expect(api.callsTo('GET', '/me/notifications/unread-count').length).toBeGreaterThan(1));
+    await userEvent.setup().click(signOut);
+    expect(await screen.findByText('나갔어요. 다음에 또 만나요.')).toBeInTheDocument();
+    expect(location()).toBe('/sign-in?signed-out=1');
+  });
+
+  it('stays signed in when signing out fails, and a later refusal is then an ended session', async () => {
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      'GET /me/notifications/unread-count': { status: 200, body: { count: 0 } },
+      'POST /auth/logout': apiError(503, 'unavailable'),
+    });
+    const { location, client } = renderApp('/learn');
+    await userEvent.setup().click(await screen.findByRole('button', { name: '나가기' }));
+    expect(await screen.findByText(SIGN_OUT_FAILED)).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: '주 메뉴' })).toBeInTheDocument();
+
+    api.set('GET /me/notifications/unread-count', apiError(401, 'unauthenticated'));
+    void client.invalidateQueries({ queryKey: ['inbox', 'unread'] });
+    await waitFor(() => expect(location()).toBe('/sign-in?expired=1&next=%2Flearn'));
   });
 });

@@ -21,7 +21,7 @@ export const meQuery = queryOptions({
     } catch (error) {
       if (isApiError(error) && error.code === 'unauthenticated') {
         // Signed in a moment ago and now refused: the session ended on the server.
-        if (client.getQueryData(meQueryKey)) client.setQueryData(sessionEndKey, 'expired');
+        if (client.getQueryData(meQueryKey) && !signingOut(client)) client.setQueryData(sessionEndKey, 'expired');
         return null;
       }
       throw error;
@@ -62,9 +62,26 @@ export function clearSessionEnd(client: QueryClient): void {
   if (client.getQueryData(sessionEndKey)) client.setQueryData(sessionEndKey, null);
 }
 
+/**
+ * The person asked to sign out and the server is ending the session: a request sent just before
+ * may come back refused, which is the sign-out itself and not a session that expired.
+ */
+export function startSigningOut(client: QueryClient): void {
+  client.setQueryData(sessionEndKey, 'signed-out');
+}
+
+/** Signing out failed (offline, server error): the person is still signed in. */
+export function cancelSigningOut(client: QueryClient): void {
+  if (signingOut(client)) client.setQueryData(sessionEndKey, null);
+}
+
+function signingOut(client: QueryClient): boolean {
+  return getSessionEnd(client) === 'signed-out';
+}
+
 /** Any request refused with 401 while we thought the person was signed in: the session expired. */
 export function handleUnauthenticated(client: QueryClient, error: unknown): void {
-  if (isApiError(error) && error.code === 'unauthenticated' && client.getQueryData(meQueryKey)) {
+  if (isApiError(error) && error.code === 'unauthenticated' && client.getQueryData(meQueryKey) && !signingOut(client)) {
     endSession(client, 'expired');
   }
 }

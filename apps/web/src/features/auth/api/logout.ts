@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../../lib/api';
-import { endSession } from '../../../lib/session';
+import { cancelSigningOut, endSession, startSigningOut } from '../../../lib/session';
 
 export function logout(): Promise<void> {
   return api('auth.logout');
@@ -17,6 +17,8 @@ export function useLogout() {
         if (!(isApiError(error) && error.code === 'unauthenticated')) throw error;
       }
     },
+    onMutate: () => startSigningOut(client),
+    onError: () => cancelSigningOut(client),
     onSuccess: () => endSession(client, 'signed-out'),
   });
 }
