@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { publishedCourseQuery } from '../features/learning/api/get-course';
-import { lessonQuery } from '../features/learning/api/get-lesson';
+import { lessonQuery, outlineQuery } from '../features/learning/api/get-lesson';
 import { progressQuery } from '../features/learning/api/get-progress';
 import { SyncRunner } from '../features/learning/components/learning-shell';
 import { lazyPreload } from '../lib/lazy-preload';
@@ -23,7 +22,7 @@ const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/([^/]+)\/?$/;
 /**
  * A lesson opened straight from its address (a link, a reload, the home screen) would otherwise wait
  * on a chain: the entry script, then /me, then the glossary wrapper's chunk, then the page's chunk,
- * then the course, the progress and the lesson (its text already HTML: no Markdown renderer on this
+ * then the outline, the progress and the lesson (its text already HTML: no Markdown renderer on this
  * route). Here all of them start at once, as soon as the entry script runs: the data first, then the code.
  *
  * The data goes into the same queries the page reads. Before /me has answered we do not know whether
@@ -47,7 +46,7 @@ export function preloadRoute(pathname: string, client: QueryClient): void {
     return; // a malformed address: the router shows its own page
   }
   quietly(client.query(meQuery));
-  quietly(client.query(publishedCourseQuery(slug)));
+  quietly(client.query(outlineQuery(slug)));
   quietly(client.query(progressQuery(slug)));
   quietly(client.query(lessonQuery(slug, lessonId)));
   quietly(LessonGlossary.preload());

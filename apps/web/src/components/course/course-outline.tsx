@@ -1,4 +1,4 @@
-import type { LessonProgress, PublishedCourse } from '@dari/contracts';
+import type { LessonProgress, LocalizedText } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../use-locale';
@@ -15,8 +15,21 @@ const MARKS: Record<Status | 'locked', string> = {
   locked: '🔒',
 };
 
+/**
+ * What the outline needs of a course: its modules and each lesson's id, title, kind and `required`.
+ * The whole published course (`GET /courses/:slug`) and its outline (`GET /courses/:slug/outline`) both have it.
+ */
+export interface OutlineCourse {
+  sequential: boolean;
+  modules: readonly {
+    id: string;
+    title: LocalizedText;
+    lessons: readonly { id: string; title: LocalizedText; kind: string; required: boolean }[];
+  }[];
+}
+
 interface CourseOutlineProps {
-  course: PublishedCourse;
+  course: OutlineCourse;
   /** Where each lesson opens. */
   lessonHref: (lessonId: string) => string;
   currentLessonId?: string;

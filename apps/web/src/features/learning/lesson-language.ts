@@ -1,7 +1,17 @@
-import { LOCALES, type Locale, type PublishedLesson } from '@dari/contracts';
+import { LOCALES, type Locale } from '@dari/contracts';
 import { useCallback, useState } from 'react';
 
 type Text = { ko: string; en?: string; zh?: string };
+
+/** What the languages are read from: a published lesson, or one lesson's answer (its texts as HTML). */
+interface LessonTexts {
+  title: Text;
+  content:
+    | { kind: 'reading'; body: Text }
+    | { kind: 'reflection'; prompt: Text }
+    | { kind: 'media'; transcript: Text }
+    | { kind: 'quiz'; questions: readonly { prompt: Text }[] };
+}
 
 const written = (text: Text | null | undefined, lang: Locale) => Boolean(text?.[lang]?.trim());
 
@@ -11,7 +21,7 @@ const written = (text: Text | null | undefined, lang: Locale) => Boolean(text?.[
  * for a quiz, every question's prompt; for a media lesson without a transcript, its title. A title,
  * content note or quiz option missing in that language falls back to Korean on its own.
  */
-export function lessonLanguages(lesson: PublishedLesson): Locale[] {
+export function lessonLanguages(lesson: LessonTexts): Locale[] {
   const content = lesson.content;
   return LOCALES.filter((lang) => {
     if (lang === 'ko') return true;

@@ -1,4 +1,5 @@
 import type {
+  CourseOutline,
   CourseProgress,
   Enrolment,
   EventBatchResult,
@@ -242,12 +243,44 @@ function renderContent(lesson: PublishedLesson): RenderedLessonContent {
   }
 }
 
+/** GET /courses/:slug/outline as the API answers it: the lessons without their content. */
+export function makeOutline(course: PublishedCourse): CourseOutline {
+  return {
+    courseId: course.courseId,
+    version: course.version ?? 1,
+    slug: course.slug,
+    title: course.title,
+    summary: course.summary,
+    language: course.language,
+    tags: course.tags,
+    estimatedMinutes: course.estimatedMinutes,
+    sequential: course.sequential,
+    coverMediaId: course.coverMediaId,
+    modules: course.modules.map((m) => ({
+      id: m.id,
+      key: m.key,
+      title: m.title,
+      lessons: m.lessons.map((l) => ({
+        id: l.id,
+        key: l.key,
+        kind: l.kind,
+        title: l.title,
+        required: l.required,
+        estimatedMinutes: l.estimatedMinutes,
+        hasContentNote: Boolean(l.contentNote?.ko.trim()),
+      })),
+    })),
+  };
+}
+
 /**
  * GET /courses/:slug/lessons/:lessonId for every lesson of the course, as the API answers it (the lesson's
- * texts rendered to HTML, the course's facts): what the learner's player shows.
+ * texts rendered to HTML, the course's facts), and the course's outline: what the learner's player reads.
  */
 export function lessonAnswers(course: PublishedCourse): Record<string, MockResponse> {
-  const out: Record<string, MockResponse> = {};
+  const out: Record<string, MockResponse> = {
+    [`GET /courses/${course.slug}/outline`]: { status: 200, body: makeOutline(course) },
+  };
   for (const lesson of course.modules.flatMap((m) => m.lessons)) {
     const body: LearnerLesson = {
       courseId: course.courseId,

@@ -8,7 +8,7 @@ import { renderApp } from '../../../test/render-app';
 import { EventQueue } from '../queue/event-queue';
 import { deviceStore } from '../queue/event-store';
 import { learningQueue, newEvent, replaceLearningQueue, sendEvents } from '../queue/learning-queue';
-import { COURSE, freshDevice, L, makeCourse, makeEnrolment, makeProgress, SLUG } from '../test-fixtures';
+import { COURSE, freshDevice, L, makeCourse, makeEnrolment, makeOutline, makeProgress, SLUG } from '../test-fixtures';
 
 const LEARNER = makeMe('learner');
 const OTHER_SLUG = 'voting-rights';
@@ -67,6 +67,12 @@ function learnerApi(server: ReturnType<typeof progressServer>, policy: 'open' | 
     [`GET /courses/${OTHER_SLUG}`]: {
       status: 200,
       body: makeCourse({ slug: OTHER_SLUG, title: { ko: '선거와 투표' } }),
+    },
+    // The notices name the course from its outline (the lesson page's, already in the cache there).
+    [`GET /courses/${SLUG}/outline`]: { status: 200, body: makeOutline(makeCourse()) },
+    [`GET /courses/${OTHER_SLUG}/outline`]: {
+      status: 200,
+      body: makeOutline(makeCourse({ slug: OTHER_SLUG, title: { ko: '선거와 투표' } })),
     },
     'POST /progress/events': server.events,
     [`POST /courses/${SLUG}/enrol`]: server.enrol,

@@ -8,7 +8,7 @@ import { useLocale } from '../../../components/use-locale';
 import { isApiError } from '../../../lib/api';
 import { useEnrol } from '../api/enrol';
 import { catalogQueryKey, getCatalog } from '../api/get-catalog';
-import { publishedCourseQuery } from '../api/get-course';
+import { outlineQuery } from '../api/get-lesson';
 import { coursePath } from '../lesson-path';
 import { groupHeld, type HeldGroup } from '../queue/held-groups';
 import { learningQueue, useHeldEvents } from '../queue/learning-queue';
@@ -117,11 +117,11 @@ function HideButton({ onHide }: { onHide: () => void }) {
   );
 }
 
-/** "‘title’ 과정" from the cached (or fetched) course; "this course" while it is unknown. */
+/** "‘title’ 과정" from the cached (or fetched) outline; "this course" while it is unknown. */
 function useCourseName(slug: string | null): string {
   const { t } = useTranslation();
   const locale = useLocale();
-  const course = useQuery({ ...publishedCourseQuery(slug ?? ''), enabled: slug !== null });
+  const course = useQuery({ ...outlineQuery(slug ?? ''), enabled: slug !== null });
   const title = course.data ? pickText(course.data.title, locale).text : '';
   return title ? t('learning.held.courseName', { title }) : t('learning.held.thisCourse');
 }

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useMe } from '../../../lib/session';
 import { publishedCourseQuery } from '../api/get-course';
+import { outlineQuery } from '../api/get-lesson';
 import { myLearningQueryKey } from '../api/get-my-learning';
 import { certificatesQueryKey } from '../api/get-certificates';
 import { journalQueryKey } from '../api/get-journal';
@@ -67,7 +68,9 @@ export default function SyncRunner() {
       const rejectedIds = new Set(answer.results.filter((r) => r.status === 'rejected').map((r) => r.id));
       for (const slug of changed) {
         // Keep what was just recorded on screen while the outline is fetched again (no flicker back).
-        const course = client.getQueryData(publishedCourseQuery(slug).queryKey);
+        // The outline the lesson page read, or the whole course the course page read: either has the lessons.
+        const course =
+          client.getQueryData(outlineQuery(slug).queryKey) ?? client.getQueryData(publishedCourseQuery(slug).queryKey);
         client.setQueryData<CourseProgress>(progressQueryKey(slug), (old) =>
           old && course
             ? settle(

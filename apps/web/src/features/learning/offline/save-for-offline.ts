@@ -27,15 +27,20 @@ export function canSaveOffline(): boolean {
 }
 
 /**
- * Fetches everything a course needs through the service worker, which keeps a copy: the course (the
- * player's outline, locks and progress come from it), the learner's progress, each lesson's answer (its
- * text as the server's HTML: what the player shows) and the course's media files. The pages' code is
+ * Fetches everything a course needs through the service worker, which keeps a copy: the course (what
+ * the course page shows), its outline (the lesson page's list of lessons and locks), the learner's
+ * progress, each lesson's answer (its text as the server's HTML: what the player shows) and the
+ * course's media files. The pages' code is
  * already kept by the service worker when it installs.
  */
 export async function saveForOffline(userId: string, course: PublishedCourse): Promise<void> {
   // The same addresses the pages ask for, so the service worker's copies answer them offline.
   const params = { slug: course.slug };
-  const urls = [routeUrl('catalog.get', { params }), routeUrl('learning.progress', { params })];
+  const urls = [
+    routeUrl('catalog.get', { params }),
+    routeUrl('catalog.outline', { params }),
+    routeUrl('learning.progress', { params }),
+  ];
   for (const lesson of course.modules.flatMap((m) => m.lessons)) {
     urls.push(routeUrl('catalog.lesson', { params: { slug: course.slug, lessonId: lesson.id } }));
     if (lesson.content.kind === 'media' && lesson.content.mediaId)

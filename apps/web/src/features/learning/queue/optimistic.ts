@@ -1,4 +1,5 @@
-import type { CourseProgress, LessonProgress, PublishedCourse } from '@dari/contracts';
+import type { CourseProgress, LessonProgress } from '@dari/contracts';
+import type { OutlineCourse } from '../../../components/course/course-outline';
 import type { QueuedEvent } from './event-store';
 
 const isDone = (status: LessonProgress['status'], kind: string) =>
@@ -8,9 +9,11 @@ const isDone = (status: LessonProgress['status'], kind: string) =>
  * The outline as it will be once the waiting events reach the server: the same rules as the server
  * (a content-noted lesson may be skipped, a quiz counts only once passed, sequential locks, percent of
  * required lessons), so the learner sees their offline work at once. The server stays the judge.
+ * `course` is the outline (`GET /courses/:slug/outline`) or the whole course: only ids, kinds,
+ * `required` and `sequential` are read.
  */
 export function applyPending(
-  course: PublishedCourse,
+  course: OutlineCourse,
   progress: CourseProgress,
   pending: readonly QueuedEvent[],
 ): CourseProgress {

@@ -54,6 +54,28 @@ describe('the lesson player', () => {
     expect(api.callsTo('POST', '/progress/events').every((c) => c.headers['x-dari-client'] === 'web')).toBe(true);
   });
 
+  it('reads the outline and the one lesson, never the whole course (issue 18: a lesson costs what it shows)', async () => {
+    const api = learnerApi({ 'POST /progress/events': eventsEndpoint().handler });
+    renderApp(lessonUrl(L.quiz));
+    expect(await screen.findByRole('heading', { level: 1, name: '확인 문제' })).toBeInTheDocument();
+    const outline = await screen.findByRole('navigation', { name: '과정 차례' });
+    expect(within(outline).getByRole('link', { name: '근로계약서' })).toBeInTheDocument();
+    expect(api.callsTo('GET', `/courses/${SLUG}/outline`).length).toBeGreaterThan(0);
+    expect(api.callsTo('GET', `/courses/${SLUG}`)).toHaveLength(0);
+  });
+
+  it('shows the outline from the whole course when the outline is not there (an older offline copy)', async () => {
+    learnerApi({
+      [`GET /courses/${SLUG}/outline`]: { status: 503, body: { message: 'offline' } },
+      'POST /progress/events': eventsEndpoint().handler,
+    });
+    renderApp(lessonUrl(L.reading));
+    expect(await screen.findByRole('heading', { level: 1, name: '근로계약서' })).toBeInTheDocument();
+    expect(screen.getByText('수업 1 / 4')).toBeInTheDocument();
+    const lesson = screen.getByRole('article', { name: '근로계약서' });
+    expect(await within(lesson).findByRole('heading', { name: '계약서를 꼭 받아요' })).toBeInTheDocument();
+  });
+
   it('shows the lesson from the course when its own answer is not there (an older offline copy)', async () => {
     learnerApi({
       [`GET /courses/${SLUG}/lessons/${L.reading}`]: { status: 503, body: { message: 'offline' } },

@@ -1,6 +1,6 @@
-import type { PublishedCourse } from '@dari/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect } from 'react';
+import type { CourseOutline as Outline, PublishedCourse } from '@dari/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '@/components/alerts';
@@ -13,7 +13,8 @@ import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
 import { useMe } from '@/lib/session';
 import { useEnrol } from '../api/enrol';
-import { prefetchLesson, useLesson } from '../api/get-lesson';
+import { publishedCourseQuery } from '../api/get-course';
+import { prefetchLesson, useCourseOutline, useLesson } from '../api/get-lesson';
 import { useJournal } from '../api/get-journal';
 import { useLastQuizAttempt } from '../api/get-quiz-attempts';
 import { FinishScreen } from '../components/finish-screen';
@@ -21,15 +22,38 @@ import { LessonLanguageControl } from '../components/lesson-language-control';
 import { PlayerLesson } from '../components/player-lesson';
 import { ReadingEnd } from '../components/reading-end';
 import { ReflectionForm } from '../components/reflection-form';
-import { useLearnerCourse, useRecordEvent } from '../hooks/use-learner-course';
+import { useLearnerProgress, useRecordEvent } from '../hooks/use-learner-course';
 import { lessonLanguage, lessonLanguages, useChosenLessonLanguage } from '../lesson-language';
 import { paths } from '@/config/paths';
 import { coursePath, lessonPath } from '../lesson-path';
 import { useLessonEvents } from './use-lesson-events';
 import { LessonQuestions } from '../components/lesson-questions';
 
-const isReflection = (course: PublishedCourse | undefined, lessonId: string) =>
+const isReflection = (course: Outline | undefined, lessonId: string) =>
   Boolean(course?.modules.some((m) => m.lessons.some((l) => l.id === lessonId && l.kind === 'reflection')));
+
+/** The outline of a whole course answer (the fallback below): what GET /courses/:slug/outline would say. */
+function outlineOf(course: PublishedCourse): Outline {
+  const { facts: _facts, modules, version, ...rest } = course;
+  return {
+    ...rest,
+    version: version ?? 0,
+    modules: modules.map((m) => ({
+      id: m.id,
+      key: m.key,
+      title: m.title,
+      lessons: m.lessons.map((l) => ({
+        id: l.id,
+        key: l.key,
+        kind: l.kind,
+        title: l.title,
+        required: l.required,
+        estimatedMinutes: l.estimatedMinutes,
+        hasContentNote: Boolean(l.contentNote && Object.values(l.contentNote).some((t) => t.trim())),
+      })),
+    })),
+  };
+}
 
 const wideScreen = () => typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 56rem)').matches;
 
@@ -38,15 +62,26 @@ export function LessonPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { slug = '', lessonId = '' } = useParams();
-  const { course, progress, state, states, waiting } = useLearnerCourse(slug);
-  const record = useRecordEvent(slug);
-  // The lesson itself, its texts as the server rendered them at publish time (no Markdown engine here);
-  // the course answer above still gives the outline, the enrolment, the progress and the locks.
+  // The outline (titles, kinds, ids: about 3 KiB gzip, 304 while the version is the same) and the lesson
+  // itself, its texts as the server rendered them at publish time (no Markdown engine here). The
+  // learner's own progress, enrolment and locks come from GET /courses/:slug/progress over the outline.
+  const outline = useCourseOutline(slug);
   const shown = useLesson(slug, lessonId);
+  const inOutline = Boolean(outline.data?.modules.some((m) => m.lessons.some((l) => l.id === lessonId)));
+  // The whole course only when the outline or the lesson answer cannot be had: an offline copy saved
+  // before they were kept one by one (its lesson then shows in Markdown, rendered on the phone).
+  const whole = useQuery({
+    ...publishedCourseQuery(slug),
+    enabled: outline.isError || (shown.isError && inOutline),
+  });
+  const fallbackOutline = useMemo(() => (whole.data ? outlineOf(whole.data) : undefined), [whole.data]);
+  const courseData = outline.data ?? fallbackOutline;
+  const { progress, state, states, waiting } = useLearnerProgress(slug, courseData);
+  const record = useRecordEvent(slug);
   const queryClient = useQueryClient();
   const enrol = useEnrol(slug);
-  const journal = useJournal(isReflection(course.data, lessonId));
-  const courseId = course.data?.courseId;
+  const journal = useJournal(isReflection(courseData, lessonId));
+  const courseId = courseData?.courseId;
   const userId = useMe().data?.id;
   // The language the learner reads this course's lessons in, when they chose one on the page (this tab only).
   const [chosenLanguage, chooseLanguage] = useChosenLessonLanguage(
@@ -54,9 +89,9 @@ export function LessonPage() {
   );
   // The outline (every lesson of the course) is drawn just after the lesson, in a render React may
   // interrupt: the lesson's text reaches the screen first, in a shorter task, on a slow phone.
-  const outlineCourse = useDeferredValue(course.data);
+  const outlineCourse = useDeferredValue(courseData);
 
-  const lessons = course.data?.modules.flatMap((m) => m.lessons) ?? [];
+  const lessons = courseData?.modules.flatMap((m) => m.lessons) ?? [];
   const index = lessons.findIndex((l) => l.id === lessonId);
   const lesson = lessons.find((l) => l.id === lessonId);
   const lessonState = lesson ? states.get(lesson.id) : undefined;
@@ -83,24 +118,33 @@ export function LessonPage() {
     record,
   });
 
+  // The lesson from the whole course's copy, when its own answer failed.
+  const wholeLesson = shown.isError
+    ? whole.data?.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId)
+    : undefined;
   // The page appears with its lesson, as it did when the text came with the course: not a title first
   // and the text a moment later (a failed lesson answer falls back to the course's copy, below).
-  if (course.isPending || progress.isPending || shown.isPending) return <Loading />;
-  if (course.isError || progress.isError) {
+  const wholeNeeded = outline.isError || (shown.isError && inOutline);
+  if (progress.isPending || shown.isPending || outline.isPending || (wholeNeeded && whole.isPending))
+    return <Loading />;
+  if (!courseData || progress.isError || (shown.isError && inOutline && !wholeLesson)) {
+    const error = progress.error ?? (outline.isError ? outline.error : null) ?? whole.error ?? shown.error;
     return (
       <Page title={t('errorPage.loadTitle')}>
         <LoadError
-          error={course.error ?? progress.error}
+          error={error}
           onRetry={() => {
-            void course.refetch();
+            void outline.refetch();
+            void shown.refetch();
             void progress.refetch();
+            if (wholeNeeded) void whole.refetch();
           }}
         />
         <Link to={paths.learn.home}>{t('catalog.backToList')}</Link>
       </Page>
     );
   }
-  const data = course.data;
+  const data = courseData;
   const courseTitle = pickText(data.title, locale);
   if (finished) return <FinishScreen courseId={data.courseId} courseTitle={courseTitle.text} slug={data.slug} />;
   if (!lesson) {
@@ -113,7 +157,10 @@ export function LessonPage() {
     );
   }
 
-  const languages = lessonLanguages(lesson);
+  // What the lesson says: its own answer (HTML), or the whole course's copy (Markdown) when that failed.
+  const content = shown.data?.lesson ?? wholeLesson;
+  if (!content) return <Loading />;
+  const languages = lessonLanguages(content);
   const lang = lessonLanguage(languages, chosenLanguage, locale);
   const title = pickText(lesson.title, lang);
   const previous = index > 0 ? lessons[index - 1] : undefined;
@@ -134,7 +181,7 @@ export function LessonPage() {
         : null;
 
   // The quiz as the lesson answer has it (HTML texts), or the course's when that answer failed (Markdown).
-  const quizContent = shown.data ? shown.data.lesson.content : lesson.content;
+  const quizContent = content.content;
 
   const player: LessonPlayerSlots | undefined = active
     ? {
@@ -174,7 +221,7 @@ export function LessonPage() {
             </>
           ) : undefined,
         contentNote: { memoryKey: userId ? `${userId}.${lesson.id}` : null, finished: done },
-        onSkip: lesson.contentNote ? skip : undefined,
+        onSkip: lesson.hasContentNote ? skip : undefined,
         skipped: skipped ? (
           <div className="content-note" role="status">
             <p>
@@ -268,10 +315,10 @@ export function LessonPage() {
             // version changed under the page): the course answer's Markdown, rendered on the phone.
             <PlayerLesson
               key={lesson.id}
-              lesson={lesson}
+              lesson={content}
               lang={lang}
               player={player}
-              facts={data.facts ?? []}
+              facts={whole.data?.facts ?? []}
               format="markdown"
             />
           )}

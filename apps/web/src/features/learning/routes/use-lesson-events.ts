@@ -1,4 +1,4 @@
-import type { LessonProgress, PublishedLesson } from '@dari/contracts';
+import type { LessonProgress, OutlineLesson } from '@dari/contracts';
 import { useCallback, useEffect, useRef, useState, type RefCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizAnswers, QuizOutcome } from '@/components/course/quiz-outcome';
@@ -11,7 +11,8 @@ interface LessonEventsInput {
   courseId: string | undefined;
   /** The enrolment's status as the page last saw it (the finish line is its change to completed). */
   enrolmentStatus: string | undefined;
-  lesson: PublishedLesson | undefined;
+  /** The lesson as the outline has it (its id and kind are all that is read). */
+  lesson: Pick<OutlineLesson, 'id' | 'kind'> | undefined;
   lessonState: LessonProgress | undefined;
   /** Enrolled, not locked, and the lesson exists: only then is anything recorded. */
   active: boolean;
