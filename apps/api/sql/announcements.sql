@@ -26,11 +26,11 @@ SELECT a.id, a.audience, a.cohort_id, a.course_id, a.text, a.at_risk_only, a.cre
      FROM announcements a
     WHERE a.cohort_id = $2
       AND (NOT a.at_risk_only OR EXISTS (SELECT 1 FROM announcement_recipients ar WHERE ar.announcement_id = a.id AND ar.user_id = $1))
-    ORDER BY a.created_at DESC LIMIT 20;
+    ORDER BY a.created_at DESC LIMIT 3;
 
 -- announcements.myCourseAnnouncements
 SELECT a.id, a.audience, a.cohort_id, a.course_id, a.text, a.at_risk_only, a.created_at, a.read_count, a.recipient_count, EXISTS (SELECT 1 FROM announcement_reads r WHERE r.announcement_id = a.id AND r.user_id = $1) AS read
-     FROM announcements a WHERE a.course_id = $2 ORDER BY a.created_at DESC LIMIT 20;
+     FROM announcements a WHERE a.course_id = $2 ORDER BY a.created_at DESC LIMIT 3;
 
 -- announcements.pastDueCourses
 SELECT cc.course_id FROM cohort_courses cc WHERE cc.cohort_id = $1 AND cc.due_on < current_date;

@@ -69,6 +69,11 @@ export const announcementSchema = z.object({
   /** Only for staff: how many have read it and how many it was sent to (counts, never who). */
   readCount: z.number().int().optional(),
   audienceCount: z.number().int().optional(),
+  /**
+   * Only on the learner's course and cohort pages: the text as sanitised HTML, rendered by the server with
+   * the lessons' rules (@dari/contracts/markdown), so those pages load no Markdown engine.
+   */
+  html: z.object({ ko: z.string(), en: z.string().optional(), zh: z.string().optional() }).optional(),
 });
 export type Announcement = z.infer<typeof announcementSchema>;
 export const announcementListSchema = z.object({ items: z.array(announcementSchema) });

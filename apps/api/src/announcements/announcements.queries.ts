@@ -147,17 +147,17 @@ const myCohortAnnouncementsSql = statement<MineRow, [userId: string, cohortId: s
      FROM announcements a
     WHERE a.cohort_id = $2
       AND (NOT a.at_risk_only OR EXISTS (SELECT 1 FROM announcement_recipients ar WHERE ar.announcement_id = a.id AND ar.user_id = $1))
-    ORDER BY a.created_at DESC LIMIT 20`,
+    ORDER BY a.created_at DESC LIMIT 3`,
 );
-/** What was sent to learner $1 in cohort $2 (the caller checks they are its learner). */
+/** The newest 3 sent to learner $1 in cohort $2, for the page (the inbox has all; the caller checks they are its learner). */
 export const myCohortAnnouncements = (db: Db, userId: string, cohortId: string) =>
   run(db, myCohortAnnouncementsSql, [userId, cohortId]);
 
 const myCourseAnnouncementsSql = statement<MineRow, [userId: string, courseId: string]>(
   'announcements.myCourseAnnouncements',
   `SELECT ${COLUMNS}, EXISTS (SELECT 1 FROM announcement_reads r WHERE r.announcement_id = a.id AND r.user_id = $1) AS read
-     FROM announcements a WHERE a.course_id = $2 ORDER BY a.created_at DESC LIMIT 20`,
+     FROM announcements a WHERE a.course_id = $2 ORDER BY a.created_at DESC LIMIT 3`,
 );
-/** What was sent to learner $1 in course $2 (the caller checks they take it). */
+/** The newest 3 sent to learner $1 in course $2, for the course page (the caller checks they take it). */
 export const myCourseAnnouncements = (db: Db, userId: string, courseId: string) =>
   run(db, myCourseAnnouncementsSql, [userId, courseId]);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Announcement, AnnouncementList, AnnouncementText } from '@dari/contracts';
+import { markdownToHtml } from '@dari/contracts/markdown';
 import { AuditService } from '../audit/index.js';
 import { CohortsService } from '../cohorts/index.js';
 import { AppException } from '../common/errors/app-exception.js';
@@ -27,6 +28,18 @@ function view(r: Row): Announcement {
     ...('read' in r ? { read: r.read } : {}),
     ...('audience_count' in r ? { readCount: r.read_count, audienceCount: r.audience_count } : {}),
   };
+}
+
+/**
+ * Where the learner's pages show an announcement, its text as sanitised HTML (the lessons' renderer), every
+ * language it has; `headingLevel` is where its own headings start under the page's (course page: h1 title,
+ * h2 "announcements"; the home's cohort card sits one level deeper, under h2 to-do, h3 cohort, h4).
+ */
+function withHtml(a: Announcement, headingLevel: number): Announcement {
+  const html: NonNullable<Announcement['html']> = { ko: markdownToHtml(a.text.ko, { headingLevel }) };
+  if (a.text.en !== undefined) html.en = markdownToHtml(a.text.en, { headingLevel });
+  if (a.text.zh !== undefined) html.zh = markdownToHtml(a.text.zh, { headingLevel });
+  return { ...a, html };
 }
 
 /**
@@ -126,15 +139,17 @@ export class AnnouncementsService {
     return { items: (await sql.courseList(this.db, courseId)).map(view) };
   }
 
-  /** What was sent to me in a cohort I am a learner of; 404 for any other cohort. */
+  /** The newest few sent to me in a cohort I am a learner of, for its card on my home; 404 for any other cohort. */
   async mineInCohort(cohortId: string, auth: AuthContext): Promise<AnnouncementList> {
     if (!(await sql.isCohortLearner(this.db, auth.userId, cohortId))) throw AppException.notFound('cohort');
-    return { items: (await sql.myCohortAnnouncements(this.db, auth.userId, cohortId)).map(view) };
+    const rows = await sql.myCohortAnnouncements(this.db, auth.userId, cohortId);
+    return { items: rows.map((r) => withHtml(view(r), 5)) };
   }
 
-  /** What was sent to me in a course I take; 404 for any other course. */
+  /** The newest few sent to me in a course I take, for its page; 404 for any other course. */
   async mineInCourse(courseId: string, auth: AuthContext): Promise<AnnouncementList> {
     if (!(await sql.takesCourse(this.db, auth.userId, courseId))) throw AppException.notFound('course');
-    return { items: (await sql.myCourseAnnouncements(this.db, auth.userId, courseId)).map(view) };
+    const rows = await sql.myCourseAnnouncements(this.db, auth.userId, courseId);
+    return { items: rows.map((r) => withHtml(view(r), 3)) };
   }
 }

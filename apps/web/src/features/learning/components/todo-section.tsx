@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '@/components/alerts';
+import { MyAnnouncements } from '@/features/inbox';
 import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { useLocale } from '@/components/use-locale';
@@ -87,6 +88,7 @@ function TodoCohortItem({ cohort }: { cohort: TodoCohort }) {
           <p className="muted">{t('due.koreaTime')}</p>
         </>
       ) : null}
+      <MyAnnouncements target={{ kind: 'cohort', id: cohort.id }} headingLevel={4} />
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
+import { MyAnnouncements } from '@/features/inbox';
 import { useMe } from '@/lib/session';
 import { useCatalog } from '../api/get-catalog';
 import { CourseLanguages } from '../components/course-languages';
@@ -67,6 +68,7 @@ export function CoursePage() {
       <CourseLanguages course={data} />
       {state ? <EnrolPanel course={data} progress={state} policy={policy} /> : null}
       {enrolled && me ? <SaveOffline userId={me.id} course={data} /> : null}
+      {enrolled ? <MyAnnouncements target={{ kind: 'course', id: data.courseId }} headingLevel={2} /> : null}
       <CourseOutline
         course={data}
         lessonHref={(id) => lessonPath(data.slug, id)}
