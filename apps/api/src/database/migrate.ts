@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { connectionOptions } from './data-source.js';
+import { assertSchemaKnown, onDb } from './schema-state.js';
 
 // Any fixed number: the advisory lock that lets one process at a time migrate a database.
 const MIGRATION_LOCK = 7_347_201;
@@ -9,12 +10,15 @@ const MIGRATION_LOCK = 7_347_201;
 /**
  * Runs pending migrations, each in its own transaction; returns the names it ran. Several API
  * instances starting at once take turns: the others wait, then find nothing left to run.
+ * A database that a newer Dari has migrated (a migration this code does not know) is refused with
+ * NewerSchemaError before anything runs: `npm start`, the `migrate` step and restores stop there.
  */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
   return withStartupLock(databaseUrl, async () => {
     const ds = new DataSource(connectionOptions(databaseUrl, 2));
     await ds.initialize();
     try {
+      await assertSchemaKnown(onDb(ds));
       const ran = await ds.runMigrations({ transaction: 'each' });
       return ran.map((m) => m.name);
     } finally {
