@@ -10,6 +10,7 @@ import { createApp } from '../src/app.factory.js';
 import { FakeClock } from '../src/common/time/clock.js';
 import { loadConfig, type RawEnv } from '../src/config/app-config.js';
 import { UsersService } from '../src/users/users.service.js';
+import { freshLogger } from './fresh-logger.js';
 import { createTestDatabase } from './test-db.js';
 
 /** Collects every log line the app writes. */
@@ -78,6 +79,7 @@ export class TestApp {
     );
     const windowMs = config.login.windowMs;
     const clock = new FakeClock(Math.floor(Date.now() / windowMs) * windowMs + 1_000);
+    await freshLogger();
     const app = await createApp(config, { logStream: logs, clock });
     return new TestApp(
       app,
