@@ -243,6 +243,7 @@ const newPassword = 'a brand new passphrase 42';
 
 export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/health': { expect: everyone(200) },
+  'GET /api/v1/health/ready': { expect: everyone(200) },
 
   // ---- sign-in and the account ----
   'POST /api/v1/auth/login': {

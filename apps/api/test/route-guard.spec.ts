@@ -26,7 +26,7 @@ describe('route guards', () => {
     ).toEqual([]);
   });
 
-  it('only sign-in, reset-code redemption, joining with a code, certificate verification and health are public', () => {
+  it('only sign-in, reset-code redemption, joining with a code, certificate verification, health and readiness are public', () => {
     const pub = listRoutes(t.app)
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`)
@@ -34,6 +34,7 @@ describe('route guards', () => {
     expect(pub).toEqual([
       'GET /api/v1/certificates/verify/:code',
       'GET /api/v1/health',
+      'GET /api/v1/health/ready',
       'GET /api/v1/join/:code',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/redeem-reset-code',

@@ -52,5 +52,18 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+/**
+ * Readiness (`GET /health/ready`), for a load balancer or orchestrator deciding whether to send
+ * traffic: the database answers and its schema is the one this build expects. `schema`: `current`;
+ * `behind` (migrations not run yet); `ahead` (a newer Dari migrated it); `unknown` (database down).
+ */
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  database: z.enum(['ok', 'down']),
+  schema: z.enum(['current', 'behind', 'ahead', 'unknown']),
+  version: z.string(),
+});
+export type Readiness = z.infer<typeof readinessSchema>;
+
 // The type of every schema above that has no type beside it.
 export type Uuid = z.infer<typeof uuidSchema>;

@@ -24,6 +24,7 @@ const ADMIN = ['admin'] as const;
 export const ROUTE_PATHS = {
   // health
   'health.get': { method: 'GET', path: '/health', roles: 'public' },
+  'health.ready': { method: 'GET', path: '/health/ready', roles: 'public' },
   // sign-in
   'auth.login': { method: 'POST', path: '/auth/login', roles: 'public' },
   'auth.logout': { method: 'POST', path: '/auth/logout', roles: ANY },

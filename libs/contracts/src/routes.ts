@@ -29,7 +29,7 @@ import {
 } from './authoring.js';
 import { loginSchema, redeemResetCodeSchema } from './auth.js';
 import { courseOutlineSchema, learnerLessonSchema, lessonSlugParamSchema } from './lesson-answers.js';
-import { healthSchema, idParamSchema } from './common.js';
+import { healthSchema, idParamSchema, readinessSchema } from './common.js';
 import {
   cohortDueCountsSchema,
   cohortSessionListSchema,
@@ -156,6 +156,7 @@ export interface RouteDef extends RoutePath, RouteShapes {}
 
 const ROUTE_SHAPES = {
   'health.get': { response: healthSchema },
+  'health.ready': { response: readinessSchema },
   'auth.login': { body: loginSchema, response: meSchema },
   'auth.logout': { response: 'empty' },
   'auth.logoutAll': { response: 'empty' },
