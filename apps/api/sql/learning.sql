@@ -129,7 +129,11 @@ SELECT j.lesson_id, j.course_id, v.meta->'title' AS course_title,
     WHERE j.user_id = $1 ORDER BY j.updated_at DESC;
 
 -- learning.myQuizAttempts
-SELECT answers, correct, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC LIMIT 20;
+SELECT qa.answers, qa.correct, qa.score, qa.passed, qa.submitted_at, qa.course_id, c.latest_version
+     FROM quiz_attempts qa
+     JOIN courses c ON c.id = qa.course_id
+    WHERE qa.user_id = $1 AND qa.lesson_id = $2
+    ORDER BY qa.submitted_at DESC LIMIT 20;
 
 -- learning.ownsEnrolment
 SELECT 1 AS one FROM enrolments WHERE id = $1 AND user_id = $2;

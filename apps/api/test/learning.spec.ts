@@ -115,7 +115,17 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     const fail = await api(learner, 'POST', '/progress/events', {
       events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['b'], q2: false, q3: '모르겠어요' } })],
     });
-    expect(fail.body.results[0].quiz).toEqual({ score: 0, passed: false, correct: { q1: false, q2: false } });
+    expect(fail.body.results[0].quiz).toEqual({
+      score: 0,
+      passed: false,
+      correct: { q1: false, q2: false },
+      // The right answers and explanations come with the grading, as the player's HTML.
+      review: {
+        q1: { options: ['a'], explanation: { ko: '<p>!</p>' } },
+        q2: { answer: true, explanation: { ko: '<p>!</p>' } },
+        q3: { explanation: { ko: '<p>!</p>' } },
+      },
+    });
     expect(fail.body.enrolments[0]).toMatchObject({ status: 'active', percent: 66 });
     const pass = await api(learner, 'POST', '/progress/events', {
       events: [ev(c.quiz, 'quiz_submitted', { answers: { q1: ['a'], q2: false } })],
@@ -192,6 +202,12 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
         passed: false,
       },
     ]);
+    // With each attempt, the right answers and why, as the quiz is published now.
+    expect(mine.body.items[1].review).toEqual({
+      q1: { options: ['a'], explanation: { ko: '<p>!</p>' } },
+      q2: { answer: true, explanation: { ko: '<p>!</p>' } },
+      q3: { explanation: { ko: '<p>!</p>' } },
+    });
     // Another learner asking about the same quiz sees only their own (none), and nobody signed out sees anything.
     expect((await api(other, 'GET', `/me/quiz-attempts?lessonId=${c.quiz}`)).body).toEqual({ items: [] });
     expect((await api(null, 'GET', `/me/quiz-attempts?lessonId=${c.quiz}`)).status).toBe(401);
@@ -200,6 +216,69 @@ describe('learning: enrolment, progress events, completion, certificates', () =>
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('lessonId');
     expect((await api(learner, 'GET', '/me/quiz-attempts')).status).toBe(400);
+  });
+
+  it('no answer a learner reads carries a quiz’s right answers or explanations before they answer it (issue 18)', async () => {
+    const c = await publishedCourse();
+    const learner = await t.signedIn('learner');
+    const reads = async () => {
+      const urls = [
+        `/courses/${c.slug}`,
+        `/courses/${c.slug}/outline`,
+        `/courses/${c.slug}/progress`,
+        ...[c.reading, c.sensitive, c.quiz, c.reflection].map((id) => `/courses/${c.slug}/lessons/${id}`),
+        '/courses',
+        '/me/learning',
+        '/me/results',
+        `/me/quiz-attempts?lessonId=${c.quiz}`,
+      ];
+      const out: Record<string, string> = {};
+      for (const url of urls) {
+        const res = await api(learner, 'GET', url);
+        expect(res.status, url).toBe(200);
+        out[url] = JSON.stringify(res.body);
+      }
+      return out;
+    };
+    await api(learner, 'POST', `/courses/${c.slug}/enrol`, {});
+    for (const [url, body] of Object.entries(await reads())) {
+      // No option's `correct`, no true/false `answer`, no explanation (the course's explanations are "!").
+      expect(body, url).not.toMatch(/"correct"|"answer"|"explanation"|"review"/);
+    }
+    // The quiz itself is there to answer: prompts and the options' texts.
+    const quiz = (await api(learner, 'GET', `/courses/${c.slug}/lessons/${c.quiz}`)).body.lesson.content;
+    expect(quiz.questions).toEqual([
+      {
+        key: 'q1',
+        type: 'single',
+        prompt: { ko: '<p>?</p>' },
+        options: [
+          { key: 'a', text: { ko: '맞음' } },
+          { key: 'b', text: { ko: '틀림' } },
+        ],
+      },
+      { key: 'q2', type: 'true_false', prompt: { ko: '<p>?</p>' } },
+      { key: 'q3', type: 'short_answer', prompt: { ko: '<p>?</p>' } },
+    ]);
+
+    // Answered while offline an hour ago, sent now with a repeat: graded once, the review with it.
+    const offline = ev(c.quiz, 'quiz_submitted', {
+      answers: { q1: ['b'], q2: true },
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    const sent = await api(learner, 'POST', '/progress/events', { events: [offline, offline] });
+    expect(sent.status).toBe(200);
+    expect(sent.body.results.map((r: { status: string }) => r.status)).toEqual(['recorded', 'duplicate']);
+    expect(sent.body.results[0].quiz).toMatchObject({
+      score: 50,
+      correct: { q1: false, q2: true },
+      review: { q1: { options: ['a'] }, q2: { answer: true } },
+    });
+    // Only after answering do the learner's own reads carry them: their attempts and My results.
+    const after = await reads();
+    expect(after[`/me/quiz-attempts?lessonId=${c.quiz}`]).toContain('"review"');
+    expect(after[`/courses/${c.slug}`]).not.toMatch(/"correct"|"answer"|"explanation"/);
+    expect(after[`/courses/${c.slug}/lessons/${c.quiz}`]).not.toMatch(/"correct"|"answer"|"explanation"/);
   });
 
   it('wrong certificate codes from one address end in 429 for a while; real certificates never count; other addresses are unaffected', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from './common.js';
 import { draftTextSchema } from './authoring.js';
+import { quizReviewSchema } from './lesson-answers.js';
 
 export const ENROLMENT_STATUSES = ['active', 'completed', 'withdrawn'] as const;
 export const LESSON_STATUSES = ['not_started', 'in_progress', 'completed', 'skipped'] as const;
@@ -107,9 +108,14 @@ export const eventResultSchema = z.object({
   status: z.enum(['recorded', 'duplicate', 'rejected']),
   reason: z.enum(EVENT_REJECTIONS).optional(),
   message: z.string().optional(),
-  /** For quiz_submitted: the server's grading. */
+  /** For quiz_submitted: the server's grading, with the right answers and explanations (`review`). */
   quiz: z
-    .object({ score: z.number().int(), passed: z.boolean(), correct: z.record(z.string(), z.boolean()) })
+    .object({
+      score: z.number().int(),
+      passed: z.boolean(),
+      correct: z.record(z.string(), z.boolean()),
+      review: quizReviewSchema,
+    })
     .optional(),
 });
 export const eventBatchResultSchema = z.object({
@@ -139,6 +145,8 @@ export const myQuizAttemptSchema = z.object({
   score: z.number().int(),
   passed: z.boolean(),
   submittedAt: z.iso.datetime({ offset: true }),
+  /** The right answers and explanations of the quiz as it is published now (questions since removed are absent). */
+  review: quizReviewSchema,
 });
 export const myQuizAttemptsSchema = z.object({ items: z.array(myQuizAttemptSchema) });
 export type MyQuizAttempt = z.infer<typeof myQuizAttemptSchema>;

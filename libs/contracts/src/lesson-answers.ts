@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from './constants.js';
 import { bundleKeySchema, courseTagSchema, slugSchema } from './bundle.js';
 import { uuidSchema } from './common.js';
-import { draftTextSchema, MEDIA_TYPES } from './authoring.js';
+import { draftTextSchema, MEDIA_TYPES, publishedCourseSchema, publishedLessonSchema } from './authoring.js';
 import { factSchema } from './facts.js';
 
 /**
@@ -16,13 +16,45 @@ import { factSchema } from './facts.js';
 export const lessonHtmlSchema = z.object({ ko: z.string(), en: z.string().optional(), zh: z.string().optional() });
 export type LessonHtml = z.infer<typeof lessonHtmlSchema>;
 
-const htmlQuestionBase = { key: bundleKeySchema, prompt: lessonHtmlSchema, explanation: lessonHtmlSchema };
-const optionSchema = z.object({ key: bundleKeySchema, text: draftTextSchema(500), correct: z.boolean() });
-
 /**
- * A lesson's content with each Markdown text as HTML. A quiz keeps what the learner's player has always had
- * (the options' `correct` and a true/false `answer`: the player marks the right answers after grading).
+ * A quiz as a learner gets it before answering (issue 18): the prompts and the options, never which
+ * option is right, a true/false question's answer or the explanation. Those come back with the
+ * server's grading of an attempt (`quizReviewSchema`). `text` is the prompts' form: Markdown in the whole
+ * course's answer, HTML in a lesson's.
  */
+function learnerQuizSchema<T extends z.ZodType>(text: T) {
+  const option = z.object({ key: bundleKeySchema, text: draftTextSchema(500) });
+  const base = { key: bundleKeySchema, prompt: text };
+  return z.object({
+    kind: z.literal('quiz'),
+    passMark: z.number().int(),
+    shuffle: z.boolean(),
+    questions: z.array(
+      z.discriminatedUnion('type', [
+        z.object({ ...base, type: z.literal('single'), options: z.array(option) }),
+        z.object({ ...base, type: z.literal('multiple'), options: z.array(option) }),
+        z.object({ ...base, type: z.literal('true_false') }),
+        z.object({ ...base, type: z.literal('short_answer') }),
+      ]),
+    ),
+  });
+}
+
+/** What the server says of one question once the learner has answered: the right answer, and why. */
+export const questionReviewSchema = z.object({
+  /** The right options of a single or multiple choice question. */
+  options: z.array(z.string()).optional(),
+  /** The right value of a true/false question. */
+  answer: z.boolean().optional(),
+  /** The explanation (a short answer's model answer) as sanitised HTML, in every language it has. */
+  explanation: lessonHtmlSchema,
+});
+export type QuestionReview = z.infer<typeof questionReviewSchema>;
+/** By question key: sent with the grading of an attempt, never before. */
+export const quizReviewSchema = z.record(z.string(), questionReviewSchema);
+export type QuizReview = z.infer<typeof quizReviewSchema>;
+
+/** A lesson's content with each Markdown text as HTML; a quiz without its answers (learnerQuizSchema). */
 export const renderedLessonContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reading'), body: lessonHtmlSchema }),
   z.object({
@@ -32,22 +64,41 @@ export const renderedLessonContentSchema = z.discriminatedUnion('kind', [
     url: z.string().nullable(),
     transcript: lessonHtmlSchema,
   }),
-  z.object({
-    kind: z.literal('quiz'),
-    passMark: z.number().int(),
-    shuffle: z.boolean(),
-    questions: z.array(
-      z.discriminatedUnion('type', [
-        z.object({ ...htmlQuestionBase, type: z.literal('single'), options: z.array(optionSchema) }),
-        z.object({ ...htmlQuestionBase, type: z.literal('multiple'), options: z.array(optionSchema) }),
-        z.object({ ...htmlQuestionBase, type: z.literal('true_false'), answer: z.boolean() }),
-        z.object({ ...htmlQuestionBase, type: z.literal('short_answer') }),
-      ]),
-    ),
-  }),
+  learnerQuizSchema(lessonHtmlSchema),
   z.object({ kind: z.literal('reflection'), prompt: lessonHtmlSchema }),
 ]);
 export type RenderedLessonContent = z.infer<typeof renderedLessonContentSchema>;
+
+/** A lesson's content in the whole course's answer (Markdown), a quiz without its answers. */
+export const learnerLessonContentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reading'), body: draftTextSchema(100_000) }),
+  z.object({
+    kind: z.literal('media'),
+    mediaType: z.enum(MEDIA_TYPES),
+    mediaId: z.uuid().nullable(),
+    url: z.string().nullable(),
+    transcript: draftTextSchema(100_000),
+  }),
+  learnerQuizSchema(draftTextSchema(2000)),
+  z.object({ kind: z.literal('reflection'), prompt: draftTextSchema(5000) }),
+]);
+export type LearnerLessonContent = z.infer<typeof learnerLessonContentSchema>;
+
+/**
+ * GET /courses/:slug: the current published version with every lesson, as a learner gets it (the course
+ * page, "save for offline"): the published course with each quiz's answers and explanations left out.
+ */
+export const learnerCourseSchema = publishedCourseSchema.extend({
+  modules: z.array(
+    z.object({
+      id: z.uuid(),
+      key: z.string(),
+      title: draftTextSchema(200),
+      lessons: z.array(publishedLessonSchema.extend({ content: learnerLessonContentSchema })),
+    }),
+  ),
+});
+export type LearnerCourse = z.infer<typeof learnerCourseSchema>;
 
 const lessonKindSchema = z.enum(['reading', 'media', 'quiz', 'reflection']);
 

@@ -28,7 +28,12 @@ import {
   versionParamSchema,
 } from './authoring.js';
 import { loginSchema, redeemResetCodeSchema } from './auth.js';
-import { courseOutlineSchema, learnerLessonSchema, lessonSlugParamSchema } from './lesson-answers.js';
+import {
+  courseOutlineSchema,
+  learnerCourseSchema,
+  learnerLessonSchema,
+  lessonSlugParamSchema,
+} from './lesson-answers.js';
 import { healthSchema, idParamSchema, readinessSchema } from './common.js';
 import {
   cohortDueCountsSchema,
@@ -77,6 +82,7 @@ import {
   assignCourseSchema,
   cohortCourseParamSchema,
   cohortGridQuerySchema,
+  cohortChartsSchema,
   cohortGridSchema,
   cohortListSchema,
   cohortMemberSchema,
@@ -209,7 +215,7 @@ const ROUTE_SHAPES = {
   'facts.list': { response: factListSchema },
   'facts.review': { response: factReviewListSchema },
   'catalog.list': { response: catalogSchema },
-  'catalog.get': { params: slugParamSchema, response: publishedCourseSchema },
+  'catalog.get': { params: slugParamSchema, response: learnerCourseSchema },
   'catalog.outline': { params: slugParamSchema, response: courseOutlineSchema },
   'catalog.lesson': { params: lessonSlugParamSchema, response: learnerLessonSchema },
   'learning.enrol': { params: slugParamSchema, body: enrolSchema, response: enrolmentSchema },
@@ -275,6 +281,7 @@ const ROUTE_SHAPES = {
   'reports.program': { response: programReportSchema },
   'reports.programExport': { response: 'file' },
   'reports.cohort': { params: idParamSchema, query: cohortGridQuerySchema, response: cohortGridSchema },
+  'reports.cohortCharts': { params: idParamSchema, response: cohortChartsSchema },
   'reports.cohortExport': { params: idParamSchema, response: 'file' },
   'reports.course': { params: idParamSchema, response: courseReportSchema },
   'reports.courseExport': { params: idParamSchema, response: 'file' },

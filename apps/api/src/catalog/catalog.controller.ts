@@ -4,9 +4,9 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
   catalogSchema,
   courseOutlineSchema,
+  learnerCourseSchema,
   learnerLessonSchema,
   lessonSlugParamSchema,
-  publishedCourseSchema,
   slugParamSchema,
 } from '@dari/contracts';
 import { AnyRole, Auth } from '../common/auth/decorators.js';
@@ -14,7 +14,7 @@ import type { AuthContext, DariReply, DariRequest } from '../common/http/request
 import { CatalogService } from './catalog.service.js';
 
 class CatalogDto extends createZodDto(catalogSchema) {}
-class PublishedCourseDto extends createZodDto(publishedCourseSchema) {}
+class LearnerCourseDto extends createZodDto(learnerCourseSchema) {}
 class SlugParamDto extends createZodDto(slugParamSchema) {}
 class LessonSlugParamDto extends createZodDto(lessonSlugParamSchema) {}
 class CourseOutlineDto extends createZodDto(courseOutlineSchema) {}
@@ -51,9 +51,9 @@ export class CatalogController {
     return this.catalog.list(auth);
   }
 
-  /** The latest published version, with every lesson. */
+  /** The latest published version, with every lesson; quizzes without their answers. */
   @Get(':slug')
-  @ZodResponse({ type: PublishedCourseDto })
+  @ZodResponse({ type: LearnerCourseDto })
   get(@Auth() auth: AuthContext, @Param() params: SlugParamDto) {
     return this.catalog.get(params.slug, auth);
   }

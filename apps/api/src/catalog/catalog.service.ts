@@ -5,12 +5,12 @@ import {
   FACT_REFERENCE,
   type CatalogCourse,
   type CourseOutline,
+  type LearnerCourse,
   type LearnerLesson,
-  type PublishedCourse,
   type PublishedLesson,
   type RenderedLessonContent,
 } from '@dari/contracts';
-import { RENDER_REVISION, renderLesson } from '../courses/index.js';
+import { learnerCourse, learnerRendered, RENDER_REVISION, renderLesson } from '../courses/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { catalogCourse, catalogLesson, catalogList, catalogOutline } from './catalog.queries.js';
@@ -42,10 +42,11 @@ export class CatalogService {
     };
   }
 
-  async get(slug: string, auth: AuthContext): Promise<PublishedCourse> {
+  /** The whole published version, its quizzes without their answers (they come with the grading of an attempt). */
+  async get(slug: string, auth: AuthContext): Promise<LearnerCourse> {
     const course = await catalogCourse(this.db, slug, auth.userId);
     if (!course) throw AppException.notFound('course');
-    return course;
+    return learnerCourse(course);
   }
 
   /** The outline of the latest published version (no lesson content), with its strong ETag. */
@@ -88,14 +89,16 @@ export class CatalogService {
    * One lesson of the latest published version, its Markdown as the HTML rendered when it was published,
    * with its strong ETag. The same visibility as the whole course's answer (a course the learner may not
    * see and a missing one answer alike); like it, a lesson behind a sequential lock or a content note is
-   * sent too (the player shows the lock and the note; "save for offline" keeps every lesson).
+   * sent too (the player shows the lock and the note; "save for offline" keeps every lesson). A quiz comes
+   * without its right answers and explanations: they come with the grading of an attempt.
    */
   async lesson(slug: string, lessonId: string, auth: AuthContext): Promise<{ etag: string; body: LearnerLesson }> {
     const row = await catalogLesson(this.db, slug, auth.userId, lessonId);
     if (!row) throw AppException.notFound('course');
     const lesson = row.lesson;
     if (!lesson) throw AppException.notFound('lesson');
-    const content = row.rendered ?? this.renderedBefore(row.version_id, lesson);
+    // A quiz without its answers, also from a version whose stored HTML still has them.
+    const content = learnerRendered(row.rendered ?? this.renderedBefore(row.version_id, lesson));
     const keys = new Set([...JSON.stringify(lesson).matchAll(FACT_REFERENCE)].map((m) => m[1]));
     return {
       etag: `"${row.version_id}.${lesson.id}.${RENDER_REVISION}"`,

@@ -9,4 +9,11 @@ export { CourseInstructorEntity } from './course-instructor.entity.js';
 export { CourseModuleEntity } from './course-module.entity.js';
 export { CourseVersionEntity } from './course-version.entity.js';
 export { LessonEntity } from './lesson.entity.js';
-export { RENDER_REVISION, renderLesson, renderLessons } from './lesson-html.js';
+export {
+  RENDER_REVISION,
+  learnerCourse,
+  learnerRendered,
+  quizReview,
+  renderLesson,
+  renderLessons,
+} from './lesson-html.js';

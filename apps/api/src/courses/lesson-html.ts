@@ -1,11 +1,19 @@
-import type { LessonHtml, PublishedCourse, PublishedLesson, RenderedLessonContent } from '@dari/contracts';
+import type {
+  LearnerCourse,
+  LessonHtml,
+  LocalizedText,
+  PublishedCourse,
+  PublishedLesson,
+  QuizReview,
+  RenderedLessonContent,
+} from '@dari/contracts';
 import { markdownToHtml } from '@dari/contracts/markdown';
 
 /**
  * The version of the render below: part of the ETag of every lesson answer, so a change to the rules
  * (a new allow-list, another plugin) reaches browsers that kept an older answer.
  */
-export const RENDER_REVISION = 1;
+export const RENDER_REVISION = 2; // 2: quizzes without their answers and explanations (issue 18)
 
 /** The rendered lessons a published snapshot carries (key `rendered` of course_versions.snapshot), by lesson id. */
 export type RenderedLessons = Record<string, RenderedLessonContent>;
@@ -38,13 +46,81 @@ export function renderLesson(lesson: PublishedLesson): RenderedLessonContent {
         transcript: html(c.transcript, 3),
       };
     case 'quiz':
-      return {
-        kind: 'quiz',
-        passMark: c.passMark,
-        shuffle: c.shuffle,
-        questions: c.questions.map((q) => ({ ...q, prompt: html(q.prompt, 2), explanation: html(q.explanation, 2) })),
-      };
+      return learnerQuiz(c, (text) => html(text, 2));
   }
+}
+
+type Question<T> = {
+  key: string;
+  type: 'single' | 'multiple' | 'true_false' | 'short_answer';
+  prompt: T;
+  options?: readonly { key: string; text: LocalizedText }[];
+};
+
+/**
+ * A quiz as a learner may have it before answering: each question's key, type, prompt (`prompt` turns it
+ * into the answer's form) and options' texts; never `correct`, a true/false `answer` or the explanation.
+ * Written field by field, so nothing added to a question later reaches learners by accident.
+ */
+function learnerQuiz<T, P>(
+  quiz: { passMark: number; shuffle: boolean; questions: readonly Question<T>[] },
+  prompt: (text: T) => P,
+) {
+  return {
+    kind: 'quiz' as const,
+    passMark: quiz.passMark,
+    shuffle: quiz.shuffle,
+    questions: quiz.questions.map((q) =>
+      q.type === 'single' || q.type === 'multiple'
+        ? {
+            key: q.key,
+            type: q.type,
+            prompt: prompt(q.prompt),
+            options: (q.options ?? []).map((o) => ({ key: o.key, text: o.text })),
+          }
+        : { key: q.key, type: q.type, prompt: prompt(q.prompt) },
+    ),
+  };
+}
+
+/**
+ * One lesson's answer content as learners get it: a quiz stripped by learnerQuiz. Also for the rendered
+ * lessons stored with versions published before quizzes were stripped at publish time.
+ */
+export function learnerRendered(content: RenderedLessonContent): RenderedLessonContent {
+  return content.kind === 'quiz' ? learnerQuiz(content, (text) => text) : content;
+}
+
+/** The whole published course as learners get it (GET /courses/:slug): every quiz stripped by learnerQuiz. */
+export function learnerCourse(course: PublishedCourse): LearnerCourse {
+  return {
+    ...course,
+    modules: course.modules.map((m) => ({
+      ...m,
+      lessons: m.lessons.map((l) => ({
+        ...l,
+        content: l.content.kind === 'quiz' ? learnerQuiz(l.content, (text) => text) : l.content,
+      })),
+    })),
+  };
+}
+
+/**
+ * What a learner sees of a quiz once they have answered it (the grading's `review`, and their attempts
+ * again): each question's right options or true/false value, and its explanation as the player's HTML.
+ */
+export function quizReview(lesson: PublishedLesson): QuizReview {
+  const c = lesson.content;
+  const out: QuizReview = {};
+  if (c.kind !== 'quiz') return out;
+  for (const q of c.questions) {
+    const explanation = html(q.explanation, 2);
+    if (q.type === 'single' || q.type === 'multiple')
+      out[q.key] = { options: q.options.filter((o) => o.correct).map((o) => o.key), explanation };
+    else if (q.type === 'true_false') out[q.key] = { answer: q.answer, explanation };
+    else out[q.key] = { explanation };
+  }
+  return out;
 }
 
 /** Every lesson of a version, rendered once when it is published and stored with it. */

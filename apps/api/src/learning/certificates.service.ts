@@ -7,6 +7,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode } from '../access/completion.js';
 import * as q from './learning.queries.js';
+import { SnapshotCacheService } from './snapshot-cache.service.js';
 
 type Row = q.CertificateRow;
 
@@ -16,6 +17,7 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottleService,
+    private readonly snapshots: SnapshotCacheService,
   ) {}
 
   private view(r: Row): Certificate {
@@ -64,8 +66,15 @@ export class CertificatesService {
   /** The caller's own graded attempts at one quiz, newest first: another learner's never show (the query is by the caller's id). */
   async quizAttempts(lessonId: string, auth: AuthContext) {
     const rows = await q.myQuizAttempts(this.db, auth.userId, lessonId);
+    // Every attempt is at the same quiz: its right answers as published now (the page shows that version).
+    const latest = rows.at(0);
+    const review =
+      latest?.latest_version != null
+        ? await this.snapshots.review(latest.course_id, latest.latest_version, lessonId)
+        : {};
     return {
       items: rows.map((r) => ({
+        review,
         lessonId,
         answers: r.answers,
         correct: r.correct,

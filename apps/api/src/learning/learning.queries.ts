@@ -597,11 +597,18 @@ export interface QuizAttemptRow {
   score: number;
   passed: boolean;
   submitted_at: Date;
+  course_id: string;
+  /** The course's version published now, whose quiz gives the right answers shown again; null if none. */
+  latest_version: number | null;
 }
-/** The learner `$1`'s own last 20 attempts at quiz `$2`, newest first. */
+/** The learner `$1`'s own last 20 attempts at quiz `$2`, newest first, with their course's latest version. */
 const myQuizAttemptsSql = statement<QuizAttemptRow, [learnerId: string, lessonId: string]>(
   'learning.myQuizAttempts',
-  `SELECT answers, correct, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND lesson_id = $2 ORDER BY submitted_at DESC LIMIT 20`,
+  `SELECT qa.answers, qa.correct, qa.score, qa.passed, qa.submitted_at, qa.course_id, c.latest_version
+     FROM quiz_attempts qa
+     JOIN courses c ON c.id = qa.course_id
+    WHERE qa.user_id = $1 AND qa.lesson_id = $2
+    ORDER BY qa.submitted_at DESC LIMIT 20`,
 );
 export const myQuizAttempts = (db: Db, learnerId: string, lessonId: string) =>
   run(db, myQuizAttemptsSql, [learnerId, lessonId]);

@@ -320,7 +320,9 @@ export class LearningService {
       graded.passed,
       occurred,
     );
-    return { change, quiz: graded };
+    // The right answers and explanations reach the learner only now, with the grading (issue 18).
+    const review = await this.snapshots.review(lesson.course_id, lesson.version, event.lessonId, m);
+    return { change, quiz: { ...graded, review } };
   }
 
   private async recordReflection(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublishedCourse, PublishedLesson } from '@dari/contracts';
+import type { PublishedCourse, PublishedLesson, QuizReview } from '@dari/contracts';
+import { quizReview } from '../courses/index.js';
 import { snapshot } from './learning.queries.js';
 
 const MAX = 200;
@@ -12,7 +13,10 @@ const MAX = 200;
  */
 @Injectable()
 export class SnapshotCacheService {
-  private readonly cache = new Map<string, { course: PublishedCourse; lessons: Map<string, PublishedLesson> }>();
+  private readonly cache = new Map<
+    string,
+    { course: PublishedCourse; lessons: Map<string, PublishedLesson>; reviews: Map<string, QuizReview> }
+  >();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -26,10 +30,30 @@ export class SnapshotCacheService {
     }
     const course = await snapshot(m, courseId, version);
     if (!course) return undefined;
-    const entry = { course, lessons: new Map(course.modules.flatMap((mod) => mod.lessons).map((l) => [l.id, l])) };
+    const entry = {
+      course,
+      lessons: new Map(course.modules.flatMap((mod) => mod.lessons).map((l) => [l.id, l])),
+      reviews: new Map<string, QuizReview>(),
+    };
     this.cache.set(key, entry);
     const oldest = this.cache.keys().next();
     if (this.cache.size > MAX && !oldest.done) this.cache.delete(oldest.value);
     return entry;
+  }
+
+  /**
+   * The right answers and explanations (as HTML) of quiz `lessonId` in this version, for a learner who has
+   * answered it; rendered once per version and lesson. Empty when the version has no such quiz.
+   */
+  async review(courseId: string, version: number, lessonId: string, m?: EntityManager): Promise<QuizReview> {
+    const entry = await this.get(courseId, version, m);
+    const lesson = entry?.lessons.get(lessonId);
+    if (!entry || !lesson) return {};
+    let review = entry.reviews.get(lessonId);
+    if (!review) {
+      review = quizReview(lesson);
+      entry.reviews.set(lessonId, review);
+    }
+    return review;
   }
 }

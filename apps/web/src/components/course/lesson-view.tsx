@@ -1,4 +1,4 @@
-import type { Fact, Locale, PublishedLesson } from '@dari/contracts';
+import type { Fact, LearnerLessonContent, Locale, PublishedLesson, RenderedLessonContent } from '@dari/contracts';
 import { useContext, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreloaded } from '../../lib/lazy-preload';
@@ -9,7 +9,7 @@ import { useLocale } from '../use-locale';
 import { LessonText, LessonTextFormatContext, useLessonTextFormat, type LessonTextFormat } from './lesson-text';
 import { pickText } from './localized';
 import { mediaUrl } from './media-url';
-import { QuizTry } from './quiz-try';
+import { QuizTry, type QuizContent } from './quiz-try';
 
 /**
  * What the learner's player adds to a lesson (the preview passes none of it): the recorded quiz and
@@ -54,8 +54,19 @@ function rememberContinue(memoryKey: string | null | undefined): void {
   }
 }
 
+/**
+ * A lesson as the preview has it (with its quiz's answers) or as a learner gets it (a quiz without them:
+ * the player's own quiz, from the server's grading, takes its place).
+ */
+export type ViewLesson = Omit<PublishedLesson, 'content'> & {
+  content: PublishedLesson['content'] | LearnerLessonContent | RenderedLessonContent;
+};
+type AnyQuiz = Extract<ViewLesson['content'], { kind: 'quiz' }>;
+/** Whether the quiz carries its answers (the preview's), so it can be tried and checked here. */
+const withAnswers = (quiz: AnyQuiz): quiz is QuizContent => quiz.questions.every((q) => 'explanation' in q);
+
 interface LessonViewProps {
-  lesson: PublishedLesson;
+  lesson: ViewLesson;
   /** Maps bundle image paths to served media, when the course provides a mapping. */
   resolveImage?: (src: string) => string | null | undefined;
   player?: LessonPlayerSlots;
@@ -170,7 +181,8 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
       );
     }
     case 'quiz':
-      return player?.quiz ?? <QuizTry key={lesson.id} content={content} locale={locale} />;
+      if (player?.quiz) return player.quiz;
+      return withAnswers(content) ? <QuizTry key={lesson.id} content={content} locale={locale} /> : null;
   }
 }
 

@@ -1,6 +1,11 @@
-/** What became of a submitted attempt: the server's grading, or waiting on the phone (offline), or refused. */
+import type { QuizReview } from '@dari/contracts';
+
+/**
+ * What became of a submitted attempt: the server's grading (with `review`, the right answers and the
+ * explanations, which the learner's copy of the quiz does not have), or waiting on the phone (offline), or refused.
+ */
 export type QuizOutcome =
-  | { state: 'graded'; score: number; passed: boolean; correct: Record<string, boolean> }
+  | { state: 'graded'; score: number; passed: boolean; correct: Record<string, boolean>; review: QuizReview }
   | { state: 'queued' }
   | { state: 'refused'; message: string };
 

@@ -2,41 +2,38 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { QuizReview } from '@dari/contracts';
 import type { QuizOutcome } from './quiz-outcome';
 import { QuizPlay } from './quiz-play';
-import type { QuizContent } from './quiz-try';
+import type { LearnerQuizContent } from './quiz-try';
 
-const content: QuizContent = {
+// The quiz as the learner gets it: no right answers, no explanations (issue 18).
+const content: LearnerQuizContent = {
   kind: 'quiz',
   passMark: 50,
+  shuffle: false,
   questions: [
     {
       key: 'q-1',
       type: 'single',
       prompt: { ko: '근로계약서는 언제 받아요?' },
-      explanation: { ko: '일을 시작할 때 받아요.' },
       options: [
-        { key: 'opt-a', text: { ko: '일을 시작할 때' }, correct: true },
-        { key: 'opt-b', text: { ko: '그만둘 때' }, correct: false },
+        { key: 'opt-a', text: { ko: '일을 시작할 때' } },
+        { key: 'opt-b', text: { ko: '그만둘 때' } },
       ],
     },
-    // The curriculum's explanations of a false statement open with "틀려요." (it is false).
-    {
-      key: 'q-2',
-      type: 'true_false',
-      prompt: { ko: '잘못한 사람은 인권이 없어요.' },
-      explanation: { ko: '틀려요. 법을 어긴 사람도 인권이 있어요.' },
-      answer: false,
-    },
-    {
-      key: 'q-3',
-      type: 'true_false',
-      prompt: { ko: '누구나 존엄해요.' },
-      explanation: { ko: '맞아요. 모든 사람은 존엄해요.' },
-      answer: true,
-    },
+    { key: 'q-2', type: 'true_false', prompt: { ko: '잘못한 사람은 인권이 없어요.' } },
+    { key: 'q-3', type: 'true_false', prompt: { ko: '누구나 존엄해요.' } },
   ],
-} as QuizContent;
+};
+
+// What the server's grading says of each question: the right answer and why, as HTML.
+// The curriculum's explanations of a false statement open with "틀려요." (it is false).
+const review: QuizReview = {
+  'q-1': { options: ['opt-a'], explanation: { ko: '<p>일을 시작할 때 받아요.</p>' } },
+  'q-2': { answer: false, explanation: { ko: '<p>틀려요. 법을 어긴 사람도 인권이 있어요.</p>' } },
+  'q-3': { answer: true, explanation: { ko: '<p>맞아요. 모든 사람은 존엄해요.</p>' } },
+};
 
 const marks = (label: HTMLElement) => [...label.querySelectorAll('.choice-mark')].map((m) => m.textContent);
 const choice = (group: HTMLElement, name: string) => within(group).getByText(name).closest('label') as HTMLElement;
@@ -48,6 +45,7 @@ describe('the graded quiz says what the learner chose and what was right', () =>
       score: 33,
       passed: false,
       correct: { 'q-1': false, 'q-2': true, 'q-3': false },
+      review,
     };
     render(<QuizPlay content={content} locale="ko" onSubmit={() => Promise.resolve(graded)} />);
     const user = userEvent.setup();
@@ -80,6 +78,7 @@ describe('the graded quiz says what the learner chose and what was right', () =>
     const last = {
       answers: { 'q-1': ['opt-b'], 'q-2': false, 'q-3': false },
       correct: { 'q-1': false, 'q-2': true, 'q-3': false },
+      review,
       score: 33,
       passed: false,
       submittedAt: '2026-12-01T09:30:00.000Z',

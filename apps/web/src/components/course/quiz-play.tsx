@@ -1,15 +1,16 @@
-import type { Locale } from '@dari/contracts';
+import type { Locale, QuizReview } from '@dari/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { useLocale } from '../use-locale';
 import type { QuizAnswers, QuizOutcome, SubmitQuiz } from './quiz-outcome';
-import { QuestionTry, type Answer, type QuizContent } from './quiz-try';
+import { QuestionTry, type Answer, type LearnerQuizContent } from './quiz-try';
 
 export type { QuizOutcome };
 
 interface QuizPlayProps {
-  content: QuizContent;
+  /** The quiz without its answers: they come with the server's grading. */
+  content: LearnerQuizContent;
   locale: Locale;
   onSubmit: SubmitQuiz;
   /** The best attempt so far (it is the one that counts). */
@@ -23,6 +24,7 @@ interface QuizPlayProps {
 export interface LastAttempt {
   answers: QuizAnswers;
   correct: Record<string, boolean>;
+  review: QuizReview;
   score: number;
   passed: boolean;
   submittedAt: string;
@@ -48,7 +50,7 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }:
     // The last attempt arrives after the page: show it, unless the learner has already started answering.
     if (!last || touched.current) return;
     setAnswers(last.answers);
-    setOutcome({ state: 'graded', score: last.score, passed: last.passed, correct: last.correct });
+    setOutcome({ state: 'graded', score: last.score, passed: last.passed, correct: last.correct, review: last.review });
     setReviewing(last.submittedAt);
   }, [last]);
 
@@ -90,6 +92,7 @@ export function QuizPlay({ content, locale, onSubmit, best, afterResult, last }:
           verdict={
             graded ? (question.type === 'short_answer' ? null : (graded.correct[question.key] ?? false)) : undefined
           }
+          review={graded?.review[question.key] ? { ...graded.review[question.key], html: true } : undefined}
           onAnswer={(answer) => {
             touched.current = true;
             setAnswers((all) => ({ ...all, [question.key]: answer }));

@@ -1,15 +1,32 @@
-import type { Locale, PublishedLesson } from '@dari/contracts';
+import type { LocalizedText, Locale, PublishedLesson, RenderedLessonContent } from '@dari/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LessonHtml } from '../markdown/lesson-html';
 import { useFactText } from '../markdown/facts-context';
 import { LessonText } from './lesson-text';
 import { pickText } from './localized';
 
+/** A quiz with its answers and explanations: the editor's preview (QuizTry checks it on the phone). */
 export type QuizContent = Extract<PublishedLesson['content'], { kind: 'quiz' }>;
 type Question = QuizContent['questions'][number];
+/**
+ * A quiz as the learner's player has it (GET /courses/:slug/lessons/:lessonId, or the whole course's
+ * copy): prompts and options, no right answers or explanations — those come with the server's grading.
+ */
+export type LearnerQuizContent = Extract<RenderedLessonContent, { kind: 'quiz' }>;
+type ShownQuestion = LearnerQuizContent['questions'][number];
+
+/** What is shown of a question once it is checked: the right answer and why (`html`: the server's HTML). */
+export interface ShownReview {
+  options?: readonly string[];
+  answer?: boolean;
+  explanation: LocalizedText;
+  html: boolean;
+}
 
 export type Answer = string[] | boolean | string | undefined;
 
+/** The preview's own check, from the quiz's answers (the player's comes from the server). */
 function isRight(question: Question, answer: Answer): boolean | null {
   if (question.type === 'short_answer') return null; // not graded: the explanation is a model answer
   if (question.type === 'true_false') return answer === question.answer;
@@ -29,7 +46,24 @@ function ChoiceMarks({ correct, mine }: { correct: boolean; mine: boolean }) {
   );
 }
 
-/** One question; once checked, says whether it was right (`verdict` from the server's grading, when given). */
+/** The preview's review of a question, from the quiz itself (Markdown explanation). */
+function localReview(question: Question): ShownReview {
+  if (question.type === 'single' || question.type === 'multiple')
+    return {
+      options: question.options.filter((o) => o.correct).map((o) => o.key),
+      explanation: question.explanation,
+      html: false,
+    };
+  if (question.type === 'true_false')
+    return { answer: question.answer, explanation: question.explanation, html: false };
+  return { explanation: question.explanation, html: false };
+}
+
+/**
+ * One question; once checked, says whether it was right (`verdict`: null for a short answer, which is
+ * not graded) and shows `review`: the right answer and the explanation (the player's come from the
+ * server's grading; a question it says nothing about shows only the verdict).
+ */
 export function QuestionTry({
   question,
   index,
@@ -38,21 +72,23 @@ export function QuestionTry({
   answer,
   onAnswer,
   verdict,
+  review,
 }: {
-  question: Question;
+  question: ShownQuestion;
   index: number;
   locale: Locale;
   checked: boolean;
   answer: Answer;
   onAnswer: (answer: Answer) => void;
-  verdict?: boolean | null;
+  verdict: boolean | null | undefined;
+  review: ShownReview | undefined;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const factText = useFactText();
   const prompt = pickText(question.prompt, locale);
-  const explanation = pickText(question.explanation, locale);
-  const right = !checked ? null : verdict !== undefined ? verdict : isRight(question, answer);
+  const explanation = review ? pickText(review.explanation, locale) : null;
+  const right = !checked ? null : (verdict ?? null);
 
   return (
     <fieldset className="quiz-question" aria-describedby={checked ? `${id}-result` : undefined}>
@@ -78,7 +114,9 @@ export function QuestionTry({
                   }}
                 />
                 <span>{factText(text.text, text.lang)}</span>
-                {checked ? <ChoiceMarks correct={option.correct} mine={chosen} /> : null}
+                {checked ? (
+                  <ChoiceMarks correct={review?.options?.includes(option.key) ?? false} mine={chosen} />
+                ) : null}
               </label>
             );
           })}
@@ -96,7 +134,7 @@ export function QuestionTry({
                 onChange={() => onAnswer(value)}
               />
               <span>{value ? t('quiz.true') : t('quiz.false')}</span>
-              {checked ? <ChoiceMarks correct={value === question.answer} mine={answer === value} /> : null}
+              {checked ? <ChoiceMarks correct={review?.answer === value} mine={answer === value} /> : null}
             </label>
           ))}
         </div>
@@ -121,8 +159,11 @@ export function QuestionTry({
               {right === null ? t('quiz.modelAnswer') : right ? t('learning.quiz.yourAnswerRight') : t('quiz.notQuite')}
             </strong>
           </p>
-          {right === null ? null : <p className="quiz-explanation-label">{t('learning.quiz.explanation')}</p>}
-          <LessonText source={explanation.text} lang={explanation.lang} />
+          {right === null || !explanation ? null : (
+            <p className="quiz-explanation-label">{t('learning.quiz.explanation')}</p>
+          )}
+          {explanation && review?.html ? <LessonHtml html={explanation.text} lang={explanation.lang} /> : null}
+          {explanation && !review?.html ? <LessonText source={explanation.text} lang={explanation.lang} /> : null}
         </div>
       ) : null}
     </fieldset>
@@ -159,6 +200,8 @@ export function QuizTry({ content, locale }: { content: QuizContent; locale: Loc
           checked={checked}
           answer={answers[question.key]}
           onAnswer={(answer) => setAnswers((all) => ({ ...all, [question.key]: answer }))}
+          verdict={checked ? isRight(question, answers[question.key]) : undefined}
+          review={checked ? localReview(question) : undefined}
         />
       ))}
       <div role="status" aria-live="polite">

@@ -9,6 +9,7 @@ import type {
   LessonProgress,
   PublishedCourse,
   PublishedLesson,
+  QuizReview,
   RenderedLessonContent,
 } from '@dari/contracts';
 import { markdownToHtml } from '@dari/contracts/markdown';
@@ -191,7 +192,11 @@ export function eventsEndpoint(
       seen.add(event.id);
       received.push(event);
       if (event.type === 'quiz_submitted' && options.grade)
-        return { id: event.id, status: 'recorded' as const, quiz: options.grade(event.answers) };
+        return {
+          id: event.id,
+          status: 'recorded' as const,
+          quiz: { ...options.grade(event.answers), review: quizReview(event.lessonId) },
+        };
       return { id: event.id, status: 'recorded' as const };
     });
     return { status: 200, body: { results, enrolments: [options.enrolment?.() ?? makeEnrolment()] } };
@@ -232,15 +237,38 @@ function renderContent(lesson: PublishedLesson): RenderedLessonContent {
     case 'media':
       return { ...c, transcript: toHtml(c.transcript, 3) };
     case 'quiz':
+      // Without its answers and explanations, as the API sends it: they come with the grading (quizReview).
       return {
-        ...c,
-        questions: c.questions.map((q) => ({
-          ...q,
-          prompt: toHtml(q.prompt, 2),
-          explanation: toHtml(q.explanation, 2),
-        })),
+        kind: 'quiz',
+        passMark: c.passMark,
+        shuffle: c.shuffle,
+        questions: c.questions.map((q) =>
+          q.type === 'single' || q.type === 'multiple'
+            ? {
+                key: q.key,
+                type: q.type,
+                prompt: toHtml(q.prompt, 2),
+                options: q.options.map((o) => ({ key: o.key, text: o.text })),
+              }
+            : { key: q.key, type: q.type, prompt: toHtml(q.prompt, 2) },
+        ),
       };
   }
+}
+
+/** What the server's grading of quiz `lessonId` of makeCourse() says besides the score: the right answers and why. */
+export function quizReview(lessonId: string, course: PublishedCourse = makeCourse()): QuizReview {
+  const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+  const out: QuizReview = {};
+  if (lesson?.content.kind !== 'quiz') return out;
+  for (const q of lesson.content.questions) {
+    const explanation = toHtml(q.explanation, 2);
+    if (q.type === 'single' || q.type === 'multiple')
+      out[q.key] = { options: q.options.filter((o) => o.correct).map((o) => o.key), explanation };
+    else if (q.type === 'true_false') out[q.key] = { answer: q.answer, explanation };
+    else out[q.key] = { explanation };
+  }
+  return out;
 }
 
 /** GET /courses/:slug/outline as the API answers it: the lessons without their content. */

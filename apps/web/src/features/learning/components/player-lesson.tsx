@@ -1,10 +1,13 @@
 import type { Fact, LearnerLesson, Locale } from '@dari/contracts';
 import type { LessonTextFormat } from '../../../components/course/lesson-text';
-import { LessonView, type LessonPlayerSlots } from '../../../components/course/lesson-view';
+import { LessonView, type LessonPlayerSlots, type ViewLesson } from '../../../components/course/lesson-view';
 
 interface PlayerLessonProps {
-  /** The lesson as GET /courses/:slug/lessons/:lessonId answers it: its texts already HTML (useLesson). */
-  lesson: LearnerLesson['lesson'];
+  /**
+   * The lesson as GET /courses/:slug/lessons/:lessonId answers it: its texts already HTML (useLesson); or,
+   * with `format="markdown"`, as the whole course's answer has it.
+   */
+  lesson: LearnerLesson['lesson'] | ViewLesson;
   /** The language the learner reads the lesson in (lessonLanguage); texts missing in it show in Korean. */
   lang: Locale;
   player?: LessonPlayerSlots;

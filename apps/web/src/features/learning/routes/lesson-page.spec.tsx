@@ -14,6 +14,7 @@ import {
   makeProgress,
   SLUG,
   lessonAnswers,
+  quizReview,
 } from '../test-fixtures';
 
 const lessonUrl = (id: string) => `/learn/courses/${SLUG}/lessons/${id}`;
@@ -156,6 +157,7 @@ describe('the lesson player', () => {
                 lessonId: L.quiz,
                 answers: { 'q-1': ['opt-b'], 'q-2': false },
                 correct: { 'q-1': false, 'q-2': true },
+                review: quizReview(L.quiz),
                 score: 50,
                 passed: true,
                 submittedAt: '2026-12-01T09:30:00.000Z',
@@ -173,6 +175,9 @@ describe('the lesson player', () => {
     const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });
     expect(within(first).getByRole('radio', { name: /그만둘 때/ })).toBeChecked();
     expect(first).toHaveTextContent('다시 생각해 봐요.');
+    // The right answer and the explanation come from the attempt's review (the lesson has neither).
+    expect(within(first).getByText('일을 시작할 때').closest('label')).toHaveTextContent('정답');
+    expect(first).toHaveTextContent('일을 시작할 때 받아요.');
     expect(second).toHaveTextContent('내 답이 맞았어요.');
     expect(screen.getByRole('button', { name: '다시 풀기' })).toBeInTheDocument();
   });
