@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { answerWhileDraining } from './common/errors/drain.js';
 import type { AppConfig } from './config/app-config.js';
+import type { DariMetrics } from './metrics/index.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -26,10 +27,13 @@ export function webDistDir(config: AppConfig): string {
   return config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 }
 
-/** Builds the whole app (not listening yet): used by `npm start`, the tests and the benchmarks alike. */
+/**
+ * Builds the whole app (not listening yet): used by `npm start`, the tests and the benchmarks alike.
+ * `metrics`: count every answer into these Prometheus metrics (served on their own port by the caller).
+ */
 export async function createApp(
   config: AppConfig,
-  options: Omit<AppModuleOptions, 'indexHtml'> = {},
+  { metrics, ...options }: Omit<AppModuleOptions, 'indexHtml'> & { metrics?: DariMetrics } = {},
 ): Promise<NestFastifyApplication> {
   const webDir = webDistDir(config);
   const indexFile = path.join(webDir, 'index.html');
@@ -107,6 +111,7 @@ export async function createApp(
     strictTransportSecurity: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  metrics?.instrument(fastify);
   answerWhileDraining(fastify);
   fastify.removeContentTypeParser('text/plain');
   // JSON must be UTF-8 (RFC 8259): invalid bytes (overlong forms, stray continuation bytes) are a 400,

@@ -18,6 +18,17 @@ import { createApp } from '../app.factory.js';
 import { loadConfig, parseEnv, type AppConfig } from '../config/app-config.js';
 import { runMigrations, withStartupLock } from '../database/migrate.js';
 import type { EmbeddedPostgres } from '../database/embedded-postgres.js';
+import type { Server } from 'node:http';
+import { DataSource } from 'typeorm';
+import {
+  DariMetrics,
+  metricsConfigFromEnv,
+  renderCluster,
+  renderRegistry,
+  serveMetrics,
+  type MetricsConfig,
+  type PoolStats,
+} from '../metrics/index.js';
 import { CurriculumSeedService } from '../bundles/index.js';
 import { GlossaryService } from '../glossary/index.js';
 import { DEMO_ACCOUNTS, DemoSeedService } from '../seed/index.js';
@@ -81,6 +92,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const workers = parseEnv().WEB_CONCURRENCY;
   const attempts = restartAttempts(process.env.DARI_DB_RESTART_ATTEMPTS);
+  const metricsConfig = metricsConfigFromEnv(process.env);
   const { url, embedded } = await openDatabase({ reuseRunning: false });
   let stopping = false;
   const stopDatabase = async () => {
@@ -96,7 +108,10 @@ async function main(): Promise<void> {
     const ran = await runMigrations(url);
     if (ran.length) say(`migrations run: ${ran.join(', ')}`);
     const config = loadConfig(process.env, url);
-    const app = await createApp(config);
+    const served: { app?: NestFastifyApplication } = {};
+    const metrics = metricsConfig && workers <= 1 ? new DariMetrics(() => poolStats(served.app)) : undefined;
+    const app = await createApp(config, { metrics });
+    served.app = app;
     await seed(app, config, url);
 
     if (workers > 1) {
@@ -104,8 +119,11 @@ async function main(): Promise<void> {
       await app.close();
       const primary = runPrimary({ config, url, embedded, workers, started });
       onDatabaseLost = primary.databaseLost;
+      // The primary answers for the sum of its workers' metrics.
+      if (metricsConfig) await startMetrics(metricsConfig, renderCluster());
       return;
     }
+    let metricsServer: Server | undefined;
 
     const shutdown = async (signal: string, exitCode = 0) => {
       if (stopping) {
@@ -119,6 +137,7 @@ async function main(): Promise<void> {
         process.exit(1);
       }, STOP_LIMIT_MS).unref();
       try {
+        metricsServer?.close();
         await app.close();
         await stopDatabase();
         say(exitCode === 0 ? 'stopped cleanly' : 'stopped');
@@ -136,6 +155,7 @@ async function main(): Promise<void> {
     };
 
     await app.listen({ port: config.port, host: config.host });
+    if (metricsConfig && metrics) metricsServer = await startMetrics(metricsConfig, renderRegistry(metrics.registry));
     say(
       `Dari is running at http://${shownHost(config)}:${config.port}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)`,
     );
@@ -262,7 +282,11 @@ function runPrimary(o: {
 /** A cluster worker: the database is ready (the primary migrated and seeded it); build the app and serve. */
 async function serveAsWorker(): Promise<void> {
   const config = loadConfig(process.env);
-  const app = await createApp(config);
+  const served: { app?: NestFastifyApplication } = {};
+  const metrics = metricsConfigFromEnv(process.env) ? new DariMetrics(() => poolStats(served.app)) : undefined;
+  metrics?.shareWithPrimary();
+  const app = await createApp(config, { metrics });
+  served.app = app;
   if (process.env.DARI_TEST_WORKER_HEADER === 'true') {
     // Tests only (test/workers.spec.ts): which worker answered. Production answers never name a process.
     app
@@ -288,6 +312,22 @@ async function serveAsWorker(): Promise<void> {
   // Ctrl-C reaches the whole process group: the primary decides, and sends SIGTERM.
   process.on('SIGINT', () => undefined);
   await app.listen({ port: config.port, host: config.host });
+}
+
+/** The pg pool behind the app's data source (TypeORM's driver keeps it as `master`). */
+function poolStats(app: NestFastifyApplication | undefined): PoolStats | undefined {
+  if (!app) return undefined;
+  return (app.get(DataSource).driver as unknown as { master?: PoolStats }).master;
+}
+
+/** Prometheus metrics on their own port (docs/operations.md "Metrics and health"). */
+async function startMetrics(
+  config: MetricsConfig,
+  render: () => Promise<{ text: string; contentType: string }>,
+): Promise<Server> {
+  const server = await serveMetrics(config, render);
+  say(`metrics at http://${config.host}:${config.port}/metrics${config.token ? ' (bearer token required)' : ''}`);
+  return server;
 }
 
 main().catch((e: unknown) => {

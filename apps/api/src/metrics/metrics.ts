@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics (issue 20), never on the public port: a port of their own
+ * (DARI_METRICS_PORT, on 127.0.0.1 unless DARI_METRICS_HOST says otherwise; then DARI_METRICS_TOKEN is
+ * required). Labels carry route *patterns* (`/api/v1/courses/:slug`), methods and status classes only:
+ * no id, slug, code, name or user of any request.
+ */
+export interface MetricsConfig {
+  port: number;
+  host: string;
+  token?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** DARI_METRICS_PORT unset → no metrics. Refuses a non-loopback address without a token. */
+export function metricsConfigFromEnv(env: Record<string, string | undefined>): MetricsConfig | undefined {
+  const raw = env.DARI_METRICS_PORT?.trim();
+  if (!raw) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`DARI_METRICS_PORT must be a port number (it is "${raw}")`);
+  const host = env.DARI_METRICS_HOST?.trim() || '127.0.0.1';
+  const token = env.DARI_METRICS_TOKEN || undefined;
+  if (!LOOPBACK.has(host) && !token)
+    throw new Error(
+      `DARI_METRICS_HOST is ${host}, reachable from other machines: set DARI_METRICS_TOKEN too (Prometheus sends it as a bearer token)`,
+    );
+  if (token !== undefined && token.length < 16) throw new Error('DARI_METRICS_TOKEN must be at least 16 characters');
+  return { port, host, token };
+}
+
+export interface PoolStats {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** One process's metrics. */
+export class DariMetrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'dari_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status class',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: 'dari_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method and route pattern',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: 'dari_http_errors_total',
+    help: 'Answers with status 500 or more, by route pattern',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(pool?: () => PoolStats | undefined) {
+    // Process metrics: CPU, memory, heap, GC, and event-loop delay (nodejs_eventloop_lag_*).
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+    if (pool) {
+      const read = (pick: (p: PoolStats) => number) =>
+        function (this: Gauge) {
+          const p = pool();
+          if (p) this.set(pick(p));
+        };
+      new Gauge({
+        name: 'dari_db_pool_connections',
+        help: 'Database connections this process holds (in use or idle)',
+        registers: [this.registry],
+        collect: read((p) => p.totalCount),
+      });
+      new Gauge({
+        name: 'dari_db_pool_idle_connections',
+        help: 'Database connections open and idle',
+        registers: [this.registry],
+        collect: read((p) => p.idleCount),
+      });
+      new Gauge({
+        name: 'dari_db_pool_waiting_requests',
+        help: 'Queries waiting for a free database connection (the pool is exhausted while > 0)',
+        registers: [this.registry],
+        collect: read((p) => p.waitingCount),
+      });
+    }
+  }
+
+  /** Counts every answer by its route *pattern* (Fastify's routeOptions.url), never the URL itself. */
+  instrument(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', async (req, reply) => {
+      const route = req.routeOptions.url ?? 'unmatched';
+      const seconds = reply.elapsedTime / 1000;
+      const status = `${Math.floor(reply.statusCode / 100)}xx`;
+      this.requests.inc({ method: req.method, route, status });
+      this.duration.observe({ method: req.method, route }, seconds);
+      if (reply.statusCode >= 500) this.errors.inc({ route });
+    });
+  }
+
+  /** In a cluster worker: answer the primary's requests for metrics with this registry. */
+  shareWithPrimary(): void {
+    AggregatorRegistry.setRegistries([this.registry]);
+  }
+}
+
+/** The metrics port: GET /metrics (with the bearer token when one is set), nothing else. */
+export function serveMetrics(
+  config: MetricsConfig,
+  render: () => Promise<{ text: string; contentType: string }>,
+): Promise<http.Server> {
+  const expected = config.token ? Buffer.from(`Bearer ${config.token}`) : undefined;
+  const server = http.createServer((req, res) => {
+    if (expected) {
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('token required\n');
+        return;
+      }
+    }
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    render().then(
+      ({ text, contentType }) => res.writeHead(200, { 'content-type': contentType }).end(text),
+      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n'),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve(server));
+  });
+}
+
+/** Renders one registry (a single process). */
+export const renderRegistry = (registry: Registry) => async () => ({
+  text: await registry.metrics(),
+  contentType: registry.contentType,
+});
+
+/** Renders the sum of every cluster worker's metrics (in the primary). */
+export function renderCluster(): () => Promise<{ text: string; contentType: string }> {
+  const aggregator = new AggregatorRegistry();
+  return async () => ({ text: await aggregator.clusterMetrics(), contentType: aggregator.contentType });
+}

@@ -1,0 +1,86 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/config/app-config.js';
+import {
+  DariMetrics,
+  metricsConfigFromEnv,
+  renderRegistry,
+  serveMetrics,
+  type PoolStats,
+} from '../src/metrics/index.js';
+import { createTestDatabase } from './test-db.js';
+
+/**
+ * Prometheus metrics (issue 20): on a port of their own, behind a token when asked, labelled by route
+ * pattern only — nothing a request carried (a slug, a certificate code) reaches a label.
+ */
+describe('metrics', () => {
+  const token = 'a-metrics-token-for-tests';
+  let db: { url: string; drop: () => Promise<void> };
+  let app: NestFastifyApplication;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const holder: { app?: NestFastifyApplication } = {};
+    const metrics = new DariMetrics(
+      () => holder.app && (holder.app.get(DataSource).driver as unknown as { master?: PoolStats }).master,
+    );
+    app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DARI_WEB_DIST: '/nonexistent' }, db.url), { metrics });
+    holder.app = app;
+    server = await serveMetrics({ port: 0, host: '127.0.0.1', token }, renderRegistry(metrics.registry));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await app.close();
+    await db.drop();
+  });
+
+  const scrape = (headers: Record<string, string> = { authorization: `Bearer ${token}` }, path = '/metrics') =>
+    fetch(`${base}${path}`, { headers });
+
+  it('counts answers by route pattern and status class, with durations, errors, the pool and the event loop', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await app.inject({ method: 'GET', url: '/api/v1/certificates/verify/QQQQ-WWWW-ZZZZ' })).statusCode).toBe(
+        404,
+      );
+    expect((await app.inject({ method: 'GET', url: '/api/v1/courses/a-private-slug-xyz' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+    const res = await scrape();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain(
+      'dari_http_requests_total{method="GET",route="/api/v1/certificates/verify/:code",status="4xx"} 3',
+    );
+    expect(text).toContain('dari_http_requests_total{method="GET",route="/api/v1/courses/:slug",status="4xx"} 1');
+    expect(text).toContain('dari_http_requests_total{method="GET",route="/api/v1/health",status="2xx"} 1');
+    expect(text).toMatch(/dari_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/health"\} 1/);
+    expect(text).toMatch(/^dari_db_pool_connections \d+$/m);
+    expect(text).toMatch(/^dari_db_pool_waiting_requests 0$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
+    // What the requests carried is in no label.
+    expect(text).not.toContain('QQQQ-WWWW-ZZZZ');
+    expect(text).not.toContain('a-private-slug-xyz');
+  });
+
+  it('answers only GET /metrics, and only with the token', async () => {
+    expect((await scrape({})).status).toBe(401);
+    expect((await scrape({ authorization: `Bearer ${token}x` })).status).toBe(401);
+    expect((await scrape(undefined, '/')).status).toBe(404);
+  });
+
+  it('is off unless a port is set, and refuses an outside address without a token', () => {
+    expect(metricsConfigFromEnv({})).toBeUndefined();
+    expect(metricsConfigFromEnv({ DARI_METRICS_PORT: '9464' })).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(() => metricsConfigFromEnv({ DARI_METRICS_PORT: '9464', DARI_METRICS_HOST: '0.0.0.0' })).toThrow(
+      /set DARI_METRICS_TOKEN/,
+    );
+    expect(() => metricsConfigFromEnv({ DARI_METRICS_PORT: 'x' })).toThrow(/port number/);
+  });
+});
