@@ -32,6 +32,43 @@ SELECT c.id, c.title, x.enrolments, x.completions
 -- reports.allLearners
 SELECT count(*)::int AS n FROM users u WHERE u.role = 'learner';
 
+-- reports.chartActiveWeeks
+WITH bounds AS (
+     SELECT date_trunc('week', coalesce(c.starts_on, (c.created_at AT TIME ZONE 'Asia/Seoul')::date))::date AS first_week,
+            date_trunc('week', least(coalesce(c.ends_on, t.today), t.today))::date AS last_week
+       FROM cohorts c CROSS JOIN (SELECT (now() AT TIME ZONE 'Asia/Seoul')::date AS today) t
+      WHERE c.id = $1),
+   weeks AS (
+     SELECT g.week::date AS week
+       FROM bounds b, generate_series(greatest(b.first_week, b.last_week - 721), b.last_week, interval '1 week') AS g(week))
+   SELECT to_char(w.week, 'YYYY-MM-DD') AS week,
+          coalesce((SELECT sum(s.active) FROM cohort_activity_weeks s WHERE s.cohort_id = $1 AND s.week = w.week), 0)::int AS active
+     FROM weeks w ORDER BY w.week;
+
+-- reports.chartCompletionWeeks
+WITH bounds AS (
+     SELECT date_trunc('week', coalesce(c.starts_on, (c.created_at AT TIME ZONE 'Asia/Seoul')::date))::date AS first_week,
+            date_trunc('week', least(coalesce(c.ends_on, t.today), t.today))::date AS last_week
+       FROM cohorts c CROSS JOIN (SELECT (now() AT TIME ZONE 'Asia/Seoul')::date AS today) t
+      WHERE c.id = $1),
+   weeks AS (
+     SELECT g.week::date AS week
+       FROM bounds b, generate_series(greatest(b.first_week, b.last_week - 721), b.last_week, interval '1 week') AS g(week)),
+   counted AS (
+     SELECT cw.course_id, cw.week, sum(cw.completed) AS n
+       FROM cohort_completion_weeks cw WHERE cw.cohort_id = $1 GROUP BY cw.course_id, cw.week),
+   assigned AS MATERIALIZED (
+     SELECT cc.course_id, k.title, cc.assigned_at,
+            (SELECT coalesce(sum(cs.enrolled), 0) FROM cohort_course_stats cs WHERE cs.cohort_id = $1 AND cs.course_id = cc.course_id)::int AS enrolled,
+            (SELECT coalesce(sum(c0.n), 0) FROM counted c0 WHERE c0.course_id = cc.course_id AND c0.week < (SELECT min(w0.week) FROM weeks w0)) AS before_first
+       FROM cohort_courses cc JOIN courses k ON k.id = cc.course_id
+      WHERE cc.cohort_id = $1)
+   SELECT a.course_id, a.title, a.enrolled, to_char(w.week, 'YYYY-MM-DD') AS week,
+          (a.before_first + sum(coalesce(c.n, 0)) OVER (PARTITION BY a.course_id ORDER BY w.week))::int AS completed
+     FROM assigned a CROSS JOIN weeks w
+     LEFT JOIN counted c ON c.course_id = a.course_id AND c.week = w.week
+    ORDER BY a.assigned_at, a.course_id, w.week;
+
 -- reports.cohortCourses
 SELECT cc.course_id, c.slug, c.title, to_char(cc.due_on, 'YYYY-MM-DD') AS due_on, coalesce(cc.due_on < current_date, false) AS past_due
      FROM cohort_courses cc JOIN courses c ON c.id = cc.course_id WHERE cc.cohort_id = $1 ORDER BY cc.assigned_at;

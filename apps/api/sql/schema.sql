@@ -94,6 +94,31 @@ CREATE UNIQUE INDEX "UQ_e9e6937f74d9a653f0fc3299132" ON public.certificates USIN
 CREATE INDEX idx_certificates_course_id ON public.certificates USING btree (course_id);
 CREATE UNIQUE INDEX uq_certificates_user_course ON public.certificates USING btree (user_id, course_id);
 
+CREATE TABLE cohort_activity_weeks (
+  cohort_id uuid NOT NULL,
+  week date NOT NULL,
+  shard smallint NOT NULL,
+  active integer DEFAULT 0 NOT NULL,
+  CONSTRAINT "FK_2e252466404c94520f73514ab93" FOREIGN KEY (cohort_id) REFERENCES cohorts(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_319620ee8f752f982265d075c6b" PRIMARY KEY (cohort_id, week, shard)
+);
+
+CREATE UNIQUE INDEX "PK_319620ee8f752f982265d075c6b" ON public.cohort_activity_weeks USING btree (cohort_id, week, shard);
+
+CREATE TABLE cohort_completion_weeks (
+  cohort_id uuid NOT NULL,
+  course_id uuid NOT NULL,
+  week date NOT NULL,
+  shard smallint NOT NULL,
+  completed integer DEFAULT 0 NOT NULL,
+  CONSTRAINT "FK_1c42d37d04326dd3aa7a84073a2" FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE,
+  CONSTRAINT "FK_a0502ec83ec8310a9f612d5528e" FOREIGN KEY (cohort_id) REFERENCES cohorts(id) ON DELETE CASCADE,
+  CONSTRAINT "PK_5df629f9629e10ee5c057685753" PRIMARY KEY (cohort_id, course_id, week, shard)
+);
+
+CREATE UNIQUE INDEX "PK_5df629f9629e10ee5c057685753" ON public.cohort_completion_weeks USING btree (cohort_id, course_id, week, shard);
+CREATE INDEX idx_cohort_completion_weeks_course_id ON public.cohort_completion_weeks USING btree (course_id);
+
 CREATE TABLE cohort_course_stats (
   cohort_id uuid NOT NULL,
   course_id uuid NOT NULL,
@@ -740,6 +765,18 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.dari_enrolment_completed_week()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        INSERT INTO cohort_completion_weeks AS s (cohort_id, course_id, week, shard, completed)
+          SELECT m.cohort_id, NEW.course_id, dari_korea_week(coalesce(NEW.completed_at, now())), dari_shard(NEW.user_id), 1
+            FROM cohort_members m WHERE m.user_id = NEW.user_id AND m.role = 'learner' ORDER BY m.cohort_id
+          ON CONFLICT (cohort_id, course_id, week, shard) DO UPDATE SET completed = s.completed + 1;
+        RETURN NULL;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.dari_enrolment_status()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -786,6 +823,12 @@ CREATE OR REPLACE FUNCTION public.dari_hour(t timestamp with time zone)
  IMMUTABLE
 AS $function$ SELECT to_timestamp(floor(extract(epoch FROM t) / 3600) * 3600) $function$;
 
+CREATE OR REPLACE FUNCTION public.dari_korea_week(t timestamp with time zone)
+ RETURNS date
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT date_trunc('week', t AT TIME ZONE 'Asia/Seoul')::date $function$;
+
 CREATE OR REPLACE FUNCTION public.dari_lesson_progress_done()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -814,6 +857,17 @@ CREATE OR REPLACE FUNCTION public.dari_lock_members(u uuid[])
 AS $function$
       BEGIN
         PERFORM 1 FROM cohort_members WHERE user_id = ANY(u) ORDER BY user_id, cohort_id FOR NO KEY UPDATE;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.dari_member_active_week()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        INSERT INTO cohort_activity_weeks AS s (cohort_id, week, shard, active)
+          VALUES (NEW.cohort_id, dari_korea_week(NEW.last_active_at), dari_shard(NEW.user_id), 1)
+          ON CONFLICT (cohort_id, week, shard) DO UPDATE SET active = s.active + 1;
+        RETURN NULL;
       END $function$;
 
 CREATE OR REPLACE FUNCTION public.dari_member_refresh(u uuid[])
@@ -907,11 +961,13 @@ AS $function$
 
 CREATE TRIGGER trg_audit_events_append_only BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION dari_refuse_audit_change();
 CREATE TRIGGER trg_audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events FOR EACH STATEMENT EXECUTE FUNCTION dari_refuse_audit_change();
+CREATE TRIGGER trg_cohort_members_active_week AFTER UPDATE OF last_active_at ON public.cohort_members FOR EACH ROW WHEN (((new.role = 'learner'::text) AND (new.last_active_at IS NOT NULL) AND (dari_korea_week(new.last_active_at) > COALESCE(dari_korea_week(old.last_active_at), '-infinity'::date)) AND (dari_korea_week(new.last_active_at) >= dari_korea_week(new.added_at)))) EXECUTE FUNCTION dari_member_active_week();
 CREATE TRIGGER trg_cohort_members_counted_del AFTER DELETE ON public.cohort_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_deleted();
 CREATE TRIGGER trg_cohort_members_counted_ins AFTER INSERT ON public.cohort_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_members_inserted();
 CREATE TRIGGER trg_cohort_members_counted_upd AFTER UPDATE OF role ON public.cohort_members FOR EACH ROW WHEN ((old.role IS DISTINCT FROM new.role)) EXECUTE FUNCTION dari_member_role();
 CREATE TRIGGER trg_course_versions_immutable BEFORE UPDATE ON public.course_versions FOR EACH ROW EXECUTE FUNCTION dari_refuse_version_change();
 CREATE TRIGGER trg_enrolments_activity AFTER UPDATE OF last_activity_at ON public.enrolments FOR EACH ROW WHEN ((dari_hour(new.last_activity_at) IS DISTINCT FROM dari_hour(old.last_activity_at))) EXECUTE FUNCTION dari_enrolment_activity();
+CREATE TRIGGER trg_enrolments_completed_week AFTER UPDATE OF status ON public.enrolments FOR EACH ROW WHEN (((new.status = 'completed'::text) AND (old.status IS DISTINCT FROM 'completed'::text))) EXECUTE FUNCTION dari_enrolment_completed_week();
 CREATE TRIGGER trg_enrolments_counted_del AFTER DELETE ON public.enrolments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_deleted();
 CREATE TRIGGER trg_enrolments_counted_ins AFTER INSERT ON public.enrolments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dari_enrolments_inserted();
 CREATE TRIGGER trg_enrolments_counted_upd AFTER UPDATE OF status ON public.enrolments FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION dari_enrolment_status();

@@ -28,6 +28,8 @@ import {
 } from './cohorts/cohorts.entities.js';
 import { JoinCodeEntity } from './join/join.entities.js';
 import {
+  CohortActivityWeekEntity,
+  CohortCompletionWeekEntity,
   CohortCourseStatEntity,
   CourseStatEntity,
   LessonStatEntity,
@@ -80,6 +82,8 @@ export const ENTITIES = [
   QuestionStatEntity,
   CourseStatEntity,
   CohortCourseStatEntity,
+  CohortActivityWeekEntity,
+  CohortCompletionWeekEntity,
   NotificationEntity,
   AnnouncementEntity,
   AnnouncementRecipientEntity,

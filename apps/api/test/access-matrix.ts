@@ -591,6 +591,7 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/reports/program': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/program/export': { expect: only({ manager: 200, admin: 200 }) },
   'GET /api/v1/reports/cohorts/:id': { object: kinds.cohort, expect: cohortStaff(200) },
+  'GET /api/v1/reports/cohorts/:id/charts': { object: kinds.cohort, expect: cohortStaff(200) },
   'GET /api/v1/reports/cohorts/:id/export': { object: kinds.cohort, expect: cohortStaff(200) },
   'GET /api/v1/reports/courses/:id': { object: kinds.course, expect: courseStaffRead },
   'GET /api/v1/reports/courses/:id/export': { object: kinds.course, expect: courseStaffRead },

@@ -205,6 +205,26 @@ export const cohortGridQuerySchema = z
     error: 'cannot be combined with a cursor (after/before)',
     path: ['page'],
   });
+/**
+ * GET /reports/cohorts/:id/charts: the manager's cohort charts, aggregates only (never who). `weeks` are
+ * Korea weeks (their Mondays) over the cohort's life, at most 104; `active[i]` learners were active in
+ * week i; per assigned course, `completed[i]` of the cohort's learners had completed it by the end of week i.
+ */
+export const cohortChartsSchema = z.object({
+  weeks: z.array(isoDate),
+  active: z.array(z.number().int()),
+  courses: z.array(
+    z.object({
+      courseId: z.uuid(),
+      title: draftTextSchema(200),
+      /** The cohort's learners enrolled in it now (not withdrawn). */
+      enrolled: z.number().int(),
+      completed: z.array(z.number().int()),
+    }),
+  ),
+});
+export type CohortCharts = z.infer<typeof cohortChartsSchema>;
+
 export const cohortGridSchema = z.object({
   cohort: z.object({ id: z.uuid(), name: z.string() }),
   courses: z.array(cohortCourseSchema),

@@ -150,6 +150,7 @@ export const ROUTE_PATHS = {
   'reports.program': { method: 'GET', path: '/reports/program', roles: MANAGERS },
   'reports.programExport': { method: 'GET', path: '/reports/program/export', roles: MANAGERS },
   'reports.cohort': { method: 'GET', path: '/reports/cohorts/:id', roles: MANAGERS },
+  'reports.cohortCharts': { method: 'GET', path: '/reports/cohorts/:id/charts', roles: MANAGERS },
   'reports.cohortExport': { method: 'GET', path: '/reports/cohorts/:id/export', roles: MANAGERS },
   'reports.course': { method: 'GET', path: '/reports/courses/:id', roles: STAFF },
   'reports.courseExport': { method: 'GET', path: '/reports/courses/:id/export', roles: STAFF },

@@ -1,4 +1,11 @@
 /** What other features may use of reports. */
 export { ReportsModule } from './reports.module.js';
-export { CohortCourseStatEntity, CourseStatEntity, LessonStatEntity, QuestionStatEntity } from './reports.entities.js';
+export {
+  CohortActivityWeekEntity,
+  CohortCompletionWeekEntity,
+  CohortCourseStatEntity,
+  CourseStatEntity,
+  LessonStatEntity,
+  QuestionStatEntity,
+} from './reports.entities.js';
 export { atRiskSql } from './report-sql.js';

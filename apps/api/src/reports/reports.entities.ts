@@ -114,3 +114,59 @@ export class CohortCourseStatEntity {
   @Column({ type: 'integer', default: 0 })
   withdrawn!: number;
 }
+
+/**
+ * The cohort's weekly active learners, as they happen (issue 17, the manager's charts): a learner
+ * counts once in the Korea week (Monday) their activity first reaches, sharded by learner like the
+ * counters above. Kept by a trigger on cohort_members.last_active_at (migration AddCohortChartCounters),
+ * so the chart reads a few primary-key rows per week, never events.
+ */
+@Entity({ name: 'cohort_activity_weeks' })
+export class CohortActivityWeekEntity {
+  @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: CohortEntity;
+
+  @PrimaryColumn({ type: 'date' })
+  week!: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  active!: number;
+}
+
+/**
+ * Completions of each course by the cohort's learners, per Korea week (Monday) they happened, sharded
+ * by learner. Kept by a trigger on enrolments.status (migration AddCohortChartCounters).
+ */
+@Entity({ name: 'cohort_completion_weeks' })
+export class CohortCompletionWeekEntity {
+  @PrimaryColumn({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => CohortEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: CohortEntity;
+
+  @Index('idx_cohort_completion_weeks_course_id')
+  @PrimaryColumn({ name: 'course_id', type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @PrimaryColumn({ type: 'date' })
+  week!: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  completed!: number;
+}

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { CohortsModule } from '../cohorts/index.js';
 import { CoursesModule } from '../courses/index.js';
+import { ChartsController } from './charts.controller.js';
+import { ChartsService } from './charts.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
@@ -11,7 +13,7 @@ import { ReportsService } from './reports.service.js';
  */
 @Module({
   imports: [AuditModule, CohortsModule, CoursesModule],
-  controllers: [ReportsController],
-  providers: [ReportsService],
+  controllers: [ReportsController, ChartsController],
+  providers: [ReportsService, ChartsService],
 })
 export class ReportsModule {}

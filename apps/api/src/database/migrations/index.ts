@@ -16,6 +16,7 @@ import { AddLessonQuestions1764432000000 } from './1764432000000-AddLessonQuesti
 import { CreateAnnouncements1764441000000 } from './1764441000000-CreateAnnouncements.js';
 import { SessionRevocationNotify1764451000000 } from './1764451000000-SessionRevocationNotify.js';
 import { AddCohortSessions1764463000000 } from './1764463000000-AddCohortSessions.js';
+import { AddCohortChartCounters1764474000000 } from './1764474000000-AddCohortChartCounters.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateAnnouncements1764441000000,
   SessionRevocationNotify1764451000000,
   AddCohortSessions1764463000000,
+  AddCohortChartCounters1764474000000,
 ];
