@@ -182,8 +182,8 @@ describe('the lesson player', () => {
     expect(screen.getByRole('button', { name: '다시 풀기' })).toBeInTheDocument();
   });
 
-  it('says a quiz will be graded later when the phone is offline, and keeps the attempt on the device', async () => {
-    learnerApi({
+  it('says a quiz will be graded later when the phone is offline, keeps the attempt, and shows the grading once back online', async () => {
+    const api = learnerApi({
       'POST /progress/events': () => {
         throw new TypeError('Failed to fetch');
       },
@@ -203,6 +203,21 @@ describe('the lesson player', () => {
       ).toContain('quiz_submitted'),
     );
     expect(await screen.findByText(/아직 보내지 못한 기록이 \d+개 있어요/)).toBeInTheDocument();
+    // The lesson has no right answers: nothing says which option was right until the server grades it.
+    expect(screen.queryByText('정답')).not.toBeInTheDocument();
+    expect(screen.queryByText('일을 시작할 때 받아요.')).not.toBeInTheDocument();
+
+    // Back online: the waiting attempt is sent, graded, and its review shown (the right answer and why).
+    const server = eventsEndpoint({
+      grade: () => ({ score: 50, passed: true, correct: { 'q-1': true, 'q-2': false } }),
+    });
+    api.set('POST /progress/events', server.handler);
+    window.dispatchEvent(new Event('online'));
+    expect(await screen.findByText('50점이에요.')).toBeInTheDocument();
+    const [first, second] = screen.getAllByRole('group', { name: /번 문제/ });
+    expect(first).toHaveTextContent('일을 시작할 때 받아요.');
+    expect(within(second).getByText('틀리다').closest('label')).toHaveTextContent('정답');
+    expect(second).toHaveTextContent('안 돼요. 법으로 정해져 있어요.');
   });
 
   it('shows the finish screen when the server says the course is now complete', async () => {
