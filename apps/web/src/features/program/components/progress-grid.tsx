@@ -65,6 +65,7 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
               ? t('program.grid.countAtRisk', { count: grid.data.total })
               : t('program.grid.count', { count: grid.data.total })}
           </p>
+          {grid.data.learners.length > 0 ? <HeatLegend /> : null}
           {grid.data.learners.length > 0 ? (
             <GridTable grid={grid.data} />
           ) : (
@@ -111,11 +112,35 @@ export function ProgressGrid({ cohort }: { cohort: Cohort }) {
 
 type GridCell = CohortGrid['learners'][number]['cells'][number];
 
+/** The heat map's colour band of a cell: 0 nothing yet, 1 under half, 2 half or more, 3 completed. */
+export function heatBand(cell: Pick<GridCell, 'status' | 'percent'>): 0 | 1 | 2 | 3 {
+  if (cell.status === 'completed' || cell.percent >= 100) return 3;
+  if (cell.percent >= 50) return 2;
+  return cell.percent > 0 ? 1 : 0;
+}
+
+/** What the colours mean, in words and with a swatch of each (the numbers are in every cell anyway). */
+function HeatLegend() {
+  const { t } = useTranslation();
+  return (
+    <div className="heat-legend">
+      <p className="muted">{t('program.grid.heat.legend')}</p>
+      <ul>
+        {([0, 1, 2, 3] as const).map((b) => (
+          <li key={b}>
+            <span className={`heat-swatch heat heat-${b}`} aria-hidden="true" /> {t(`program.grid.heat.band${b}`)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function CellText({ cell }: { cell: GridCell | undefined }) {
   const { t } = useTranslation();
   if (!cell || cell.status === 'not_enrolled') return <span className="muted">{t('program.grid.notEnrolled')}</span>;
   return (
-    <span className="grid-cell">
+    <span className={`grid-cell heat heat-${heatBand(cell)}`}>
       <span className="grid-percent">{t('program.grid.percent', { percent: cell.percent })}</span>{' '}
       {cell.status === 'completed' ? <span className="mark mark-done">{t('program.grid.completed')}</span> : null}
       {cell.status === 'withdrawn' ? <span className="mark">{t('program.grid.withdrawn')}</span> : null}

@@ -6,6 +6,7 @@ import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { AnnouncementComposer } from '@/features/inbox';
 import { useCohort } from '../api/get-cohort';
+import { CohortCharts } from '../components/cohort-charts';
 import { CohortOverview } from '../components/cohort-overview';
 import { CoursesPanel } from '../components/courses-panel';
 import { ImportPanel } from '../components/import-panel';
@@ -16,7 +17,7 @@ import '../program.css';
 import '../../../components/page-wide.css';
 import { paths } from '@/config/paths';
 
-export const COHORT_TABS = ['overview', 'courses', 'codes', 'import', 'members', 'progress'] as const;
+export const COHORT_TABS = ['overview', 'courses', 'codes', 'import', 'members', 'progress', 'charts'] as const;
 export type CohortTab = (typeof COHORT_TABS)[number];
 
 function readTab(value: string | null): CohortTab {
@@ -84,6 +85,7 @@ function CohortScreen({ cohort }: { cohort: Cohort }) {
         {tab === 'import' ? <ImportPanel cohort={cohort} /> : null}
         {tab === 'members' ? <MembersPanel cohort={cohort} /> : null}
         {tab === 'progress' ? <ProgressGrid cohort={cohort} /> : null}
+        {tab === 'charts' ? <CohortCharts cohort={cohort} /> : null}
       </section>
     </Page>
   );
