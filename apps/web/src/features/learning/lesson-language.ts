@@ -1,5 +1,8 @@
 import { LOCALES, type Locale } from '@dari/contracts';
 import { useCallback, useState } from 'react';
+import { lessonLanguageKey } from './lesson-language-memory';
+
+export { forgetLessonLanguages } from './lesson-language-memory';
 
 type Text = { ko: string; en?: string; zh?: string };
 
@@ -45,20 +48,8 @@ export function lessonLanguage(available: readonly Locale[], chosen: Locale | nu
   return 'ko';
 }
 
-// The choice is kept in sessionStorage, per learner and course: it lasts while the tab is open and is
-// gone when it closes or the person signs out. Not localStorage: on a shared phone, a remembered "Chinese" beside a Dari account
-// says where its owner may have grown up, and one person's choice must not greet the next one who signs in.
-const storageKey = (scope: string) => `dari.lesson-language.${scope}`;
-
-/** Forgets every lesson language chosen in this tab (when the person signs out: offline/personal-cache.ts). */
-export function forgetLessonLanguages(): void {
-  try {
-    const keys = Array.from({ length: window.sessionStorage.length }, (_, i) => window.sessionStorage.key(i));
-    for (const key of keys) if (key?.startsWith(storageKey(''))) window.sessionStorage.removeItem(key);
-  } catch {
-    // storage blocked: nothing was kept
-  }
-}
+// Kept per learner and course in this tab's sessionStorage (lesson-language-memory.ts says why).
+const storageKey = lessonLanguageKey;
 
 function readChoice(scope: string | null): Locale | null {
   if (!scope) return null;

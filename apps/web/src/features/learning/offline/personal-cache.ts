@@ -1,6 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { meQueryKey } from '../../../lib/session';
-import { forgetLessonLanguages } from '../lesson-language';
+import { forgetLessonLanguages } from '../lesson-language-memory';
 
 /**
  * The service worker keeps the learner's own answers (who they are, their progress) so that lessons
