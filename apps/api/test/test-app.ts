@@ -79,7 +79,7 @@ export class TestApp {
     );
     const windowMs = config.login.windowMs;
     const clock = new FakeClock(Math.floor(Date.now() / windowMs) * windowMs + 1_000);
-    await freshLogger();
+    await freshLogger(config.logLevel, logs);
     const app = await createApp(config, { logStream: logs, clock });
     return new TestApp(
       app,
