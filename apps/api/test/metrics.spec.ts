@@ -1,6 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.factory.js';
@@ -73,6 +78,37 @@ describe('metrics', () => {
     expect((await scrape({})).status).toBe(401);
     expect((await scrape({ authorization: `Bearer ${token}x` })).status).toBe(401);
     expect((await scrape(undefined, '/')).status).toBe(404);
+  });
+
+  it('with workers (node:cluster), the primary answers with the sum of theirs', () => {
+    // The compiled module, as npm start runs it (test files are not what cluster workers execute).
+    const compiled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'metrics', 'metrics.js');
+    const script = `
+      import cluster from 'node:cluster';
+      const m = await import(${JSON.stringify(compiled)});
+      if (cluster.isPrimary) {
+        const workers = [cluster.fork(), cluster.fork()];
+        let ready = 0;
+        cluster.on('message', async (w, msg) => {
+          if (msg !== 'ready' || ++ready < 2) return;
+          const out = await m.renderCluster()().catch((e) => ({ text: 'ERROR ' + e.message }));
+          process.stdout.write(out.text);
+          for (const w of workers) w.kill();
+        });
+      } else {
+        new m.DariMetrics().shareWithPrimary();
+        process.send('ready');
+      }`;
+    // A file, not `node -e`: cluster workers run the primary's script file again.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dari-metrics-cluster-'));
+    const file = path.join(dir, 'cluster.mjs');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.stdout, r.stderr).not.toContain('ERROR');
+    // Summed over both workers: two processes' worth of file descriptors, heap spaces…
+    expect(r.stdout).toMatch(/^nodejs_heap_size_total_bytes \d+$/m);
+    expect(r.stdout).toMatch(/^process_cpu_user_seconds_total [\d.e+-]+$/m);
   });
 
   it('is off unless a port is set, and refuses an outside address without a token', () => {

@@ -105,10 +105,15 @@ export class DariMetrics {
     });
   }
 
-  /** In a cluster worker: answer the primary's requests for metrics with this registry. */
+  /**
+   * In a cluster worker: answer the primary's requests for metrics with this registry. prom-client
+   * listens for those requests only once an AggregatorRegistry exists in the process.
+   */
   shareWithPrimary(): void {
+    this.listening = new AggregatorRegistry();
     AggregatorRegistry.setRegistries([this.registry]);
   }
+  private listening: unknown;
 }
 
 /** The metrics port: GET /metrics (with the bearer token when one is set), nothing else. */
