@@ -9,7 +9,7 @@ import { useLocale } from '../use-locale';
 import { LessonText, LessonTextFormatContext, useLessonTextFormat, type LessonTextFormat } from './lesson-text';
 import { pickText } from './localized';
 import { mediaUrl } from './media-url';
-import { QuizTry, type QuizContent } from './quiz-try';
+import { QuizQuestions, QuizTry, type QuizContent } from './quiz-try';
 
 /**
  * What the learner's player adds to a lesson (the preview passes none of it): the recorded quiz and
@@ -182,7 +182,12 @@ function LessonBody({ lesson, resolveImage, player, hideTitle, lang }: LessonVie
     }
     case 'quiz':
       if (player?.quiz) return player.quiz;
-      return withAnswers(content) ? <QuizTry key={lesson.id} content={content} locale={locale} /> : null;
+      // The preview's quiz has its answers and is checked here; a learner's has none (not joined: just the questions).
+      return withAnswers(content) ? (
+        <QuizTry key={lesson.id} content={content} locale={locale} />
+      ) : (
+        <QuizQuestions key={lesson.id} content={content} locale={locale} />
+      );
   }
 }
 

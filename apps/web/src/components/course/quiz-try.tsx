@@ -171,6 +171,34 @@ export function QuestionTry({
 }
 
 /**
+ * A quiz without its answers and no way to send them (a learner who has not joined the course): its
+ * questions to read and choose in, nothing checked; joining the course lets them send and see the grading.
+ */
+export function QuizQuestions({ content, locale }: { content: LearnerQuizContent; locale: Locale }) {
+  const { t } = useTranslation();
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  if (content.questions.length === 0) return <p className="muted">{t('quiz.noQuestions')}</p>;
+  return (
+    <div className="quiz">
+      <p className="muted">{t('learning.quiz.enrolToAnswer')}</p>
+      {content.questions.map((question, index) => (
+        <QuestionTry
+          key={question.key}
+          question={question}
+          index={index}
+          locale={locale}
+          checked={false}
+          answer={answers[question.key]}
+          onAnswer={(answer) => setAnswers((all) => ({ ...all, [question.key]: answer }))}
+          verdict={undefined}
+          review={undefined}
+        />
+      ))}
+    </div>
+  );
+}
+
+/**
  * Try a quiz here and now: answers stay in this page and are checked on the phone.
  * Nothing is recorded (progress and attempts come with the lesson player).
  */

@@ -65,6 +65,19 @@ describe('the lesson player', () => {
     expect(api.callsTo('GET', `/courses/${SLUG}`)).toHaveLength(0);
   });
 
+  it('shows a learner who has not joined the quiz’s questions, without any right answer, and asks them to join', async () => {
+    learnerApi({}, makeProgress({ enrolment: null }));
+    renderApp(lessonUrl(L.quiz));
+    const quiz = await screen.findByRole('article', { name: '확인 문제' });
+    expect(
+      await within(quiz).findByText('이 과정에 참여하면 답을 내고 채점 결과와 설명을 볼 수 있어요.'),
+    ).toBeInTheDocument();
+    expect(within(quiz).getByRole('radio', { name: '일을 시작할 때' })).toBeEnabled();
+    expect(within(quiz).queryByRole('button', { name: /답 확인하기|답 내기/ })).not.toBeInTheDocument();
+    expect(quiz).not.toHaveTextContent('정답');
+    expect(quiz).not.toHaveTextContent('일을 시작할 때 받아요.');
+  });
+
   it('shows the outline from the whole course when the outline is not there (an older offline copy)', async () => {
     learnerApi({
       [`GET /courses/${SLUG}/outline`]: { status: 503, body: { message: 'offline' } },
