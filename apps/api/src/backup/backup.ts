@@ -116,6 +116,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
   const partial = `${o.out}.partial`;
   let manifest: BackupManifest;
   let dumpHash: Hashing;
+  let pgDumpProcess: ReturnType<typeof spawn> | undefined;
   try {
     const server = await serverVersion(client);
     const pgDump = findPgTool('pg_dump', server.major, env);
@@ -128,11 +129,11 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
     const ephemeral = await generateX25519Identity();
     const tmpEncrypter = encrypterFor({ recipient: await identityToRecipient(ephemeral) });
     const conn = pgConnection(o.databaseUrl);
-    const child = spawn(
+    const child = (pgDumpProcess = spawn(
       pgDump.path,
       ['--format=custom', `--snapshot=${snapshot}`, '--no-password', `--dbname=${conn.dbname}`],
       { env: { ...process.env, ...conn.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    ));
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
     const exited = new Promise<number | null>((resolve, reject) => {
@@ -183,6 +184,8 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
     await writing;
     await fs.rename(partial, o.out);
   } catch (e) {
+    // A failure while pg_dump still writes (disk full…) must not leave it running.
+    if (pgDumpProcess && pgDumpProcess.exitCode === null) pgDumpProcess.kill();
     await client.query('ROLLBACK').catch(() => undefined);
     await fs.rm(partial, { force: true });
     throw e;
