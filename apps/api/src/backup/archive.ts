@@ -86,6 +86,12 @@ function explain(e: unknown): Error {
   return e instanceof Error ? e : new Error(m);
 }
 
+/** An error age (or the AEAD under it) raised while decrypting, as opposed to one of ours. */
+function fromDecryption(e: unknown): boolean {
+  if (!(e instanceof Error) || e instanceof ArchiveError) return false;
+  return /invalid tag|ciphertext|final chunk|invalid header|stanza|no identity matched/i.test(e.message);
+}
+
 /**
  * Decrypts `file` and calls `onEntry` for each tar entry in order (each must be read to its end).
  * Decryption is authenticated chunk by chunk (64 KiB): a changed byte fails at that chunk.
@@ -127,6 +133,8 @@ export async function readArchive(
   } catch (e) {
     failure ??= e;
   }
-  if (own) throw own.error;
+  // A changed byte fails decryption wherever the reader is: possibly inside onEntry, while it reads an
+  // entry. That is still the archive's fault, and said so.
+  if (own) throw fromDecryption(own.error) ? explain(own.error) : own.error;
   if (failure !== undefined) throw failure instanceof ArchiveError ? failure : explain(failure);
 }
