@@ -203,7 +203,7 @@ describe.runIf(!missingTools)('backup and restore: the drill', () => {
     const tampered = path.join(work, 'tampered.dari.age');
     // One changed byte in the header, early in the dump, mid-archive, in the last chunk: each refused.
     const original = readFileSync(archive);
-    for (const at of [60, 300, Math.floor(original.length / 2), original.length - 20]) {
+    for (const at of [30, 45, 60, 90, 300, Math.floor(original.length / 2), original.length - 20]) {
       const bytes = Buffer.from(original);
       bytes[at] ^= 0x01;
       await fs.writeFile(tampered, bytes);

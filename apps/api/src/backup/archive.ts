@@ -73,8 +73,8 @@ export class ArchiveError extends Error {
   override name = 'ArchiveError';
 }
 
-/** age's own messages, said for an operator. */
-function explain(e: unknown): Error {
+/** age's own messages, said for an operator; `reading`: anything else age raised also means damage. */
+function explain(e: unknown, reading = false): Error {
   const m = e instanceof Error ? e.message : String(e);
   if (/no identity matched/.test(m))
     return new ArchiveError(
@@ -82,6 +82,8 @@ function explain(e: unknown): Error {
         'recipient it was encrypted to (nothing was restored)',
     );
   if (/invalid header|invalid .*stanza|ciphertext|chunk|tag|invalid|poly1305|decrypt/i.test(m))
+    return new ArchiveError(`the archive is damaged or has been changed (${m}); nothing from it can be trusted`);
+  if (reading)
     return new ArchiveError(`the archive is damaged or has been changed (${m}); nothing from it can be trusted`);
   return e instanceof Error ? e : new Error(m);
 }
@@ -109,7 +111,8 @@ export async function readArchive(
     plain = await decrypterFor(keys).decrypt(toWeb(source));
   } catch (e) {
     source.destroy();
-    throw explain(e);
+    // Reading the header: a wrong key, or bytes that are not a well-formed age header (base64…).
+    throw explain(e, true);
   }
   const entries = extract();
   const feeding = pipeline(fromWeb(plain), entries);
