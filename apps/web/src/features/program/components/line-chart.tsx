@@ -31,7 +31,8 @@ export default function LineChart({ weeks, series, locale, format }: LineChartPr
   useEffect(() => {
     const el = host.current;
     // Without a 2D canvas (very old browsers, or a test's DOM) the table below the chart says it all.
-    if (!el || typeof ResizeObserver === 'undefined' || !document.createElement('canvas').getContext('2d')) return undefined;
+    if (!el || typeof ResizeObserver === 'undefined' || !document.createElement('canvas').getContext('2d'))
+      return undefined;
     const style = getComputedStyle(el);
     const text = style.getPropertyValue('--text').trim() || '#1c2126';
     const grid = style.getPropertyValue('--border').trim() || '#c9cfd4';
@@ -48,6 +49,8 @@ export default function LineChart({ weeks, series, locale, format }: LineChartPr
         width: width(),
         height: 220,
         cursor: { drag: { x: false, y: false } },
+        // The legend names each line (colour and dash); the values are in the sentence and the table.
+        legend: { live: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
           { ...axis, values: (_u, splits) => splits.map((s) => day.format(new Date(s * 1000))) },
