@@ -49,7 +49,8 @@ export default function LineChart({ weeks, series, locale, format }: LineChartPr
         width: width(),
         height: 220,
         cursor: { drag: { x: false, y: false } },
-        // The legend names each line (colour and dash); the values are in the sentence and the table.
+        // The legend names each line (colour and dash), without the time entry uPlot shows only when live;
+        // the values are in the sentence and the table.
         legend: { live: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
