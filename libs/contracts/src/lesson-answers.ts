@@ -133,6 +133,37 @@ export const courseOutlineSchema = z.object({
 });
 export type CourseOutline = z.infer<typeof courseOutlineSchema>;
 
+/** A module as a published version (or a whole course answer) holds it: the outline picks from it. */
+interface OutlineSourceModule {
+  id: string;
+  key: string;
+  title: CourseOutline['modules'][number]['title'];
+  lessons: readonly (Omit<OutlineLesson, 'hasContentNote'> & {
+    contentNote?: Partial<Record<string, string>> | null;
+  })[];
+}
+
+/**
+ * The outline's modules: each lesson without its content, and whether it opens with a content note.
+ * One rule for the API's outline answer and the web app's fallback from a whole course answer.
+ */
+export function outlineModules(modules: readonly OutlineSourceModule[]): CourseOutline['modules'] {
+  return modules.map((m) => ({
+    id: m.id,
+    key: m.key,
+    title: m.title,
+    lessons: m.lessons.map((l) => ({
+      id: l.id,
+      key: l.key,
+      kind: l.kind,
+      title: l.title,
+      required: l.required,
+      estimatedMinutes: l.estimatedMinutes,
+      hasContentNote: Boolean(l.contentNote && Object.values(l.contentNote).some((t) => t?.trim())),
+    })),
+  }));
+}
+
 /** GET /courses/:slug/lessons/:lessonId: one lesson of the current published version, about 3 KiB. */
 export const learnerLessonSchema = z.object({
   courseId: z.uuid(),

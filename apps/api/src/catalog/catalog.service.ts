@@ -9,6 +9,7 @@ import {
   type LearnerLesson,
   type PublishedLesson,
   type RenderedLessonContent,
+  outlineModules,
 } from '@dari/contracts';
 import { learnerCourse, learnerRendered, RENDER_REVISION, renderLesson } from '../courses/index.js';
 import { AppException } from '../common/errors/app-exception.js';
@@ -67,20 +68,7 @@ export class CatalogService {
         estimatedMinutes: s.estimatedMinutes,
         sequential: s.sequential,
         coverMediaId: s.coverMediaId,
-        modules: s.modules.map((m) => ({
-          id: m.id,
-          key: m.key,
-          title: m.title,
-          lessons: m.lessons.map((l) => ({
-            id: l.id,
-            key: l.key,
-            kind: l.kind,
-            title: l.title,
-            required: l.required,
-            estimatedMinutes: l.estimatedMinutes,
-            hasContentNote: Boolean(l.contentNote && Object.values(l.contentNote).some((t) => t.trim())),
-          })),
-        })),
+        modules: outlineModules(s.modules),
       },
     };
   }

@@ -1,4 +1,4 @@
-import type { CourseOutline as Outline, PublishedCourse } from '@dari/contracts';
+import { outlineModules, type CourseOutline as Outline, type PublishedCourse } from '@dari/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,20 +38,7 @@ function outlineOf(course: PublishedCourse): Outline {
   return {
     ...rest,
     version: version ?? 0,
-    modules: modules.map((m) => ({
-      id: m.id,
-      key: m.key,
-      title: m.title,
-      lessons: m.lessons.map((l) => ({
-        id: l.id,
-        key: l.key,
-        kind: l.kind,
-        title: l.title,
-        required: l.required,
-        estimatedMinutes: l.estimatedMinutes,
-        hasContentNote: Boolean(l.contentNote && Object.values(l.contentNote).some((t) => t.trim())),
-      })),
-    })),
+    modules: outlineModules(modules),
   };
 }
 
