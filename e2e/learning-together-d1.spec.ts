@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { apiAs, createAccount, DEMO, newPassword, signIn, uniqueUsername } from './support/app';
+import { apiAs, createAccount, DEMO, fillSignIn, newPassword, signIn, uniqueUsername } from './support/app';
 import { keepScreen } from './support/screens';
 import { publishSmallCourse } from './support/small-course';
 
@@ -32,6 +32,13 @@ async function accountIn(role: 'learner' | 'manager', locale: 'ko' | 'zh') {
   } finally {
     await admin.dispose();
   }
+}
+
+/** Signs in an account whose language is Chinese: the page switches to it, so wait for the Chinese navigation. */
+async function signInZh(page: Page, username: string, password: string) {
+  await page.goto('/sign-in');
+  await fillSignIn(page, username, password);
+  await expect(page.getByRole('link', { name: /^通知/ }).first()).toBeVisible();
 }
 
 /** Signs out by forgetting the session and the chosen language (the next person signs in in Korean). */
@@ -140,7 +147,7 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await signOut(page);
 
   // The Chinese learner: the same course page in Chinese, the announcement in Chinese.
-  await signIn(page, learnerZh.username, learnerZh.password);
+  await signInZh(page, learnerZh.username, learnerZh.password);
   await page.goto(`/learn/courses/${course.slug}`);
   const onCourseZh = page.getByRole('region', { name: /^公告/ });
   await expect(onCourseZh.locator('strong', { hasText: '新课程' })).toBeVisible();
@@ -162,7 +169,7 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await signOut(page);
 
   // And in Chinese, for a manager who reads Chinese.
-  await signIn(page, managerZh.username, managerZh.password);
+  await signInZh(page, managerZh.username, managerZh.password);
   await page.goto(`/program/cohorts/${cohortId}?tab=charts`);
   await expect(page.getByRole('heading', { level: 3, name: '每周学习的学员' })).toBeVisible();
   await expect(page.locator('.line-chart canvas').first()).toBeVisible();
