@@ -30,21 +30,26 @@ describe("cohort: the manager's charts", () => {
     expect(active).toHaveTextContent('이번 주 0명이 배웠어요(학습자 2명 중)');
     expect(active).toHaveTextContent('2명이에요');
     const completion = screen.getByRole('region', { name: '과정별 수료 추이' });
-    expect(within(completion).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '인권의 기초: 지금 등록한 2명 중 1명 수료',
-      '생활 속의 권리: 지금 등록한 1명 중 0명 수료',
-    ]);
+    expect(
+      within(completion)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['인권의 기초: 지금 등록한 2명 중 1명 수료', '생활 속의 권리: 지금 등록한 1명 중 0명 수료']);
 
     await userEvent.setup().click(within(completion).getByText('숫자로 보기'));
     const table = within(completion).getByRole('table', { name: '과정별 수료 추이' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4);
-    expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      '주(월요일)',
-      '인권의 기초',
-      '생활 속의 권리',
-    ]);
-    expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '0']);
+    expect(
+      within(rows[0])
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['주(월요일)', '인권의 기초', '생활 속의 권리']);
+    expect(
+      within(rows[2])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '0']);
     // The chart is drawn beside the words and hidden from screen readers; nothing but the charts' answer is asked for.
     expect(api.calls.filter((c) => c.path.startsWith('/reports')).map((c) => c.path)).toEqual([
       `/reports/cohorts/${COHORT_ID}/charts`,
