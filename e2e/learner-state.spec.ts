@@ -34,9 +34,16 @@ function enrolledPanel(page: Page): Locator {
 }
 
 /** Home, then the course by its title (in "My learning" when the learner has it, else in the catalogue). */
-async function openFromHome(page: Page, course: SmallCourse, from: 'mine' | 'catalog'): Promise<void> {
+async function openFromHome(
+  page: Page,
+  course: SmallCourse,
+  from: 'mine' | 'catalog',
+  /** What home must show first: the list a moment ago, refreshed, moves the links under the finger. */
+  settled?: () => Promise<void>,
+): Promise<void> {
   await page.getByRole('link', { name: ko.catalog.backToList }).first().click();
   await expect(page.getByRole('heading', { level: 2, name: ko.learning.mine.title })).toBeVisible();
+  await settled?.();
   const scope = from === 'mine' ? myLearning(page) : page.locator('main');
   await scope.getByRole('link', { name: course.title, exact: true }).last().click();
   await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
@@ -107,7 +114,17 @@ test.describe('a learner in several courses at once', () => {
     });
 
     await test.step('joins course B from its page: it too offers to join', async () => {
-      await openFromHome(page, b, 'catalog');
+      // Course A, just joined, is in My learning and says so in the catalogue before B is tapped (on CI the
+      // tap once landed while A's card grew by that line and pushed B's link down).
+      await openFromHome(page, b, 'catalog', async () => {
+        await expect(myCourse(page, a)).toHaveCount(1);
+        await expect(
+          page
+            .locator('main')
+            .getByRole('listitem')
+            .filter({ hasText: ko.learning.catalog.enrolled.split(' ·')[0] }),
+        ).not.toHaveCount(0);
+      });
       await expectJoinOffered(page, b);
       await page.getByRole('button', { name: ko.learning.enrol.submit }).click();
       await expectOwnProgress(page, b, 0, 'start');
