@@ -13,6 +13,7 @@ import type {
   RenderedLessonContent,
 } from '@dari/contracts';
 import { markdownToHtml } from '@dari/contracts/markdown';
+import { outlineModules } from '@dari/contracts';
 // The whole IndexedDB API (the queue's idb wrapper needs its classes), on a fresh database per test.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -284,20 +285,7 @@ export function makeOutline(course: PublishedCourse): CourseOutline {
     estimatedMinutes: course.estimatedMinutes,
     sequential: course.sequential,
     coverMediaId: course.coverMediaId,
-    modules: course.modules.map((m) => ({
-      id: m.id,
-      key: m.key,
-      title: m.title,
-      lessons: m.lessons.map((l) => ({
-        id: l.id,
-        key: l.key,
-        kind: l.kind,
-        title: l.title,
-        required: l.required,
-        estimatedMinutes: l.estimatedMinutes,
-        hasContentNote: Boolean(l.contentNote?.ko.trim()),
-      })),
-    })),
+    modules: outlineModules(course.modules),
   };
 }
 
