@@ -9,7 +9,7 @@ export type Tree = { [key: string]: string | Tree };
 export type Lng = 'ko' | 'en' | 'zh';
 
 /** Areas that load with their (lazy) pages: staff pages, and learner pages off the first screen. */
-export const LAZY_AREAS = ['admin', 'authoring', 'program', 'privacy', 'flashcards'] as const;
+export const LAZY_AREAS = ['admin', 'authoring', 'program', 'privacy', 'flashcards', 'credentials'] as const;
 export type LazyArea = (typeof LAZY_AREAS)[number];
 
 export function merge(parts: Record<string, Tree>): Tree {
@@ -36,6 +36,7 @@ export const ko: Tree = merge(
       '!./ko/program.json',
       '!./ko/privacy.json',
       '!./ko/flashcards.json',
+      '!./ko/credentials.json',
     ],
     { eager: true, import: 'default' },
   ),
