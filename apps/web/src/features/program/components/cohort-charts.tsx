@@ -1,5 +1,5 @@
 import type { Cohort, CohortCharts as Charts, Locale } from '@dari/contracts';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Component, lazy, Suspense, useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
@@ -10,6 +10,22 @@ import { useCohortCharts } from '../api/charts';
 
 // uPlot (~20 KiB gzip) loads only when a manager opens the charts.
 const LineChart = lazy(() => import('./line-chart'));
+
+/**
+ * The drawing is an extra: when its chunk cannot load (offline, a new deploy) or uPlot cannot run, the
+ * sentence and the table above and below still say everything, so the page stays and only the canvas is left out.
+ */
+class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 const weekLabel = (week: string, locale: Locale) => formatKoreaDate(`${week}T12:00:00+09:00`, locale);
 
@@ -67,16 +83,21 @@ function ActiveChart({ charts, cohort, locale }: { charts: Charts; cohort: Cohor
     <section aria-labelledby="chart-active-title" className="chart">
       <h3 id="chart-active-title">{t('program.charts.activeTitle')}</h3>
       <p>
-        {t('program.charts.activeSummary', {
-          now: charts.active.at(-1) ?? 0,
-          total: cohort.counts.learners,
-          peak: charts.active[peak] ?? 0,
-          peakWeek: weekLabel(charts.weeks[peak], locale),
-        })}
+        {/* With nobody active in any week there is no busiest week to name: say so plainly. */}
+        {(charts.active[peak] ?? 0) === 0
+          ? t('program.charts.activeNone', { total: cohort.counts.learners })
+          : t('program.charts.activeSummary', {
+              now: charts.active.at(-1) ?? 0,
+              total: cohort.counts.learners,
+              peak: charts.active[peak],
+              peakWeek: weekLabel(charts.weeks[peak], locale),
+            })}
       </p>
-      <Suspense fallback={<Loading />}>
-        <LineChart weeks={charts.weeks} series={series} locale={locale} format={format} />
-      </Suspense>
+      <ChartBoundary>
+        <Suspense fallback={<Loading />}>
+          <LineChart weeks={charts.weeks} series={series} locale={locale} format={format} />
+        </Suspense>
+      </ChartBoundary>
       <NumbersTable
         caption={t('program.charts.activeTitle')}
         weeks={charts.weeks}
@@ -116,14 +137,16 @@ function CompletionChart({ charts, locale }: { charts: Charts; locale: Locale })
               </li>
             ))}
           </ul>
-          <Suspense fallback={<Loading />}>
-            <LineChart
-              weeks={charts.weeks}
-              series={columns.map((c) => ({ label: c.label, values: c.values }))}
-              locale={locale}
-              format={format}
-            />
-          </Suspense>
+          <ChartBoundary>
+            <Suspense fallback={<Loading />}>
+              <LineChart
+                weeks={charts.weeks}
+                series={columns.map((c) => ({ label: c.label, values: c.values }))}
+                locale={locale}
+                format={format}
+              />
+            </Suspense>
+          </ChartBoundary>
           <NumbersTable
             caption={t('program.charts.completionTitle')}
             weeks={charts.weeks}

@@ -56,6 +56,28 @@ describe("cohort: the manager's charts", () => {
     ]);
   });
 
+  it.each([
+    ['ko', '주마다 배운 학습자', '아직 배운 학습자가 없어요(학습자 2명).'],
+    ['en', 'Learners active each week', 'No learner has been active yet (of 2 learners).'],
+    ['zh', '每周学习的学员', '还没有学员开始学习（共 2 名学员）。'],
+  ] as const)(
+    'with nobody active in any week it says so plainly, naming no busiest week (%s)',
+    async (locale, title, said) => {
+      mockApi({
+        ...base,
+        'GET /me': { status: 200, body: makeMe('manager', { locale }) },
+        [`GET /reports/cohorts/${COHORT_ID}/charts`]: {
+          status: 200,
+          body: { ...charts, active: [0, 0, 0] },
+        },
+      });
+      renderApp(`/program/cohorts/${COHORT_ID}?tab=charts`);
+      const active = await screen.findByRole('region', { name: title }, LAZY);
+      expect(active).toHaveTextContent(said);
+      expect(active).not.toHaveTextContent(/가장 많았던|busiest|最多/);
+    },
+  );
+
   it('before the cohort starts there is nothing to draw, and it says so', async () => {
     mockApi({
       ...base,
