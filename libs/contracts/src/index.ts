@@ -8,6 +8,7 @@ export * from './authoring.js';
 export * from './glossary.js';
 export * from './word-reviews.js';
 export * from './learning.js';
+export * from './credentials.js';
 export * from './lesson-answers.js';
 export * from './questions.js';
 export * from './program.js';

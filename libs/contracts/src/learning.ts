@@ -151,6 +151,19 @@ export const myQuizAttemptSchema = z.object({
 export const myQuizAttemptsSchema = z.object({ items: z.array(myQuizAttemptSchema) });
 export type MyQuizAttempt = z.infer<typeof myQuizAttemptSchema>;
 
+/**
+ * Where a learner's credential stands: `none` (never asked for), `issued` (valid),
+ * `withdrawn` (the learner took it back: revoked, can ask again), `revoked` (by an admin: cannot ask again).
+ * The admin's reason is never shown to the learner.
+ */
+export const CREDENTIAL_STATES = ['none', 'issued', 'withdrawn', 'revoked'] as const;
+export const credentialStateSchema = z.object({
+  state: z.enum(CREDENTIAL_STATES),
+  /** When the current (or last) credential was issued; absent for `none`. */
+  issuedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CredentialState = z.infer<typeof credentialStateSchema>;
+
 export const certificateSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -159,6 +172,8 @@ export const certificateSchema = z.object({
   name: z.string(),
   issuedAt: z.iso.datetime({ offset: true }),
   valid: z.boolean(),
+  /** Its Open Badges 3.0 credential (issue 19; routes in credentials.ts). */
+  credential: credentialStateSchema,
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 export const certificatesSchema = z.object({ items: z.array(certificateSchema) });

@@ -36,6 +36,20 @@ import {
 } from './lesson-answers.js';
 import { healthSchema, idParamSchema, readinessSchema } from './common.js';
 import {
+  credentialVerificationSchema,
+  didDocumentSchema,
+  issuerSchema,
+  revokeCredentialSchema,
+  revokedCredentialSchema,
+  statusListParamSchema,
+  updateIssuerSchema,
+  vcApiIssuedSchema,
+  vcApiIssueSchema,
+  verifiableCredentialSchema,
+  verifyCredentialBodySchema,
+  credentialQuerySchema,
+} from './credentials.js';
+import {
   cohortDueCountsSchema,
   cohortSessionListSchema,
   cohortSessionParamSchema,
@@ -63,6 +77,7 @@ import {
 import {
   certificateCodeParamSchema,
   certificateSchema,
+  credentialStateSchema,
   certificatesSchema,
   certificateVerificationSchema,
   courseProgressSchema,
@@ -229,6 +244,18 @@ const ROUTE_SHAPES = {
   'certificates.mine': { response: certificatesSchema },
   'certificates.rename': { params: idParamSchema, body: updateCertificateSchema, response: certificateSchema },
   'certificates.verify': { params: certificateCodeParamSchema, response: certificateVerificationSchema },
+  'credentials.get': { params: idParamSchema, query: credentialQuerySchema, response: verifiableCredentialSchema },
+  'credentials.issue': { params: idParamSchema, response: verifiableCredentialSchema },
+  'credentials.withdraw': { params: idParamSchema, response: credentialStateSchema },
+  'credentials.badgeSvg': { params: idParamSchema, response: 'file' },
+  'credentials.badgePng': { params: idParamSchema, response: 'file' },
+  'credentials.verify': { body: verifyCredentialBodySchema, response: credentialVerificationSchema },
+  'credentials.statusList': { params: statusListParamSchema, response: verifiableCredentialSchema },
+  'credentials.did': { response: didDocumentSchema },
+  'credentials.vcApiIssue': { body: vcApiIssueSchema, response: vcApiIssuedSchema },
+  'credentials.adminRevoke': { body: revokeCredentialSchema, response: revokedCredentialSchema },
+  'credentials.issuer': { response: issuerSchema },
+  'credentials.updateIssuer': { body: updateIssuerSchema, response: issuerSchema },
   'glossary.search': { query: glossaryQuerySchema, response: glossaryPageSchema },
   'glossary.lookup': { body: glossaryLookupSchema, response: glossaryLookupResultSchema },
   'glossary.get': { params: idParamSchema, response: glossaryTermSchema },

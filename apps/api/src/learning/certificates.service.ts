@@ -29,6 +29,7 @@ export class CertificatesService {
       name: r.name,
       issuedAt: r.issued_at.toISOString(),
       valid: r.revoked_at === null,
+      credential: { state: 'none' },
     };
   }
 
