@@ -23,9 +23,9 @@ export function isPng(bytes: Uint8Array): boolean {
 
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
   // iTXt's compression method 0 is zlib ("deflate" in the Compression Streams API).
-  const input = new ReadableStream<Uint8Array>({
+  const input = new ReadableStream<BufferSource>({
     start(controller) {
-      controller.enqueue(data);
+      controller.enqueue(data.slice());
       controller.close();
     },
   });
