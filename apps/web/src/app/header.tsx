@@ -30,6 +30,7 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   admin: [
     { to: ROLE_HOME.admin, key: 'nav.admin' },
     { to: paths.admin.audit, key: 'nav.audit' },
+    { to: paths.admin.credentials, key: 'nav.credentials' },
     { to: paths.program.home, key: 'nav.program' },
     { to: paths.teach.home, key: 'nav.teach' },
     { to: paths.glossary.home, key: 'glossary.nav.glossary' },

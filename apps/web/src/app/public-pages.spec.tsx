@@ -91,6 +91,7 @@ const PAGES: PublicPage[] = [
     heading: ['learning.verify.title'],
     shows: 'learning.verify.notFound',
   },
+  { name: 'verify a credential file', path: '/verify/file', heading: ['credentials.verifyFile.title'] },
   { name: 'privacy notice', path: '/privacy', heading: ['privacy.notice.title'] },
   { name: 'not found', path: '/no-such-page', heading: ['notFound.title'] },
   {
@@ -100,7 +101,17 @@ const PAGES: PublicPage[] = [
     api: {
       'GET /me/certificates': {
         status: 200,
-        body: { items: [{ id: CERT_ID, code: 'ABCDEFGHJKMN', courseId: COHORT_ID, ...verification }] },
+        body: {
+          items: [
+            {
+              id: CERT_ID,
+              code: 'ABCDEFGHJKMN',
+              courseId: COHORT_ID,
+              ...verification,
+              credential: { state: 'issued', issuedAt: verification.issuedAt },
+            },
+          ],
+        },
       },
     },
     heading: ['learning.certificate.pageTitle'],
@@ -194,6 +205,8 @@ describe('the words of public pages and printouts, in every language', () => {
     'join',
     'learning.verify',
     'learning.certificate',
+    'credentials.verifyFile',
+    'credentials.panel',
     'program.printCode',
     'program.slips',
     'notFound',

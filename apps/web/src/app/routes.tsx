@@ -53,11 +53,19 @@ const QuestionsInboxPage = lazy(() =>
 const CertificatesPage = lazy(() =>
   import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
 );
-const CertificatePage = lazy(() =>
+// Its words for the credential (download, withdraw) are in the 'credentials' area.
+const CertificatePage = lazyWithAreas(['credentials'], () =>
   import('../features/learning/routes/certificate-page').then((m) => ({ default: m.CertificatePage })),
 );
 const VerifyPage = lazy(() =>
   import('../features/learning/routes/verify-page').then((m) => ({ default: m.VerifyPage })),
+);
+// Credentials (issue 19): checking a credential file is public; revoking and the issuer are the admin's.
+const VerifyFilePage = lazyWithAreas(['credentials'], () =>
+  import('../features/credentials/routes/verify-file-page').then((m) => ({ default: m.VerifyFilePage })),
+);
+const AdminCredentialsPage = lazyWithAreas(['credentials'], () =>
+  import('../features/credentials/routes/admin-credentials-page').then((m) => ({ default: m.AdminCredentialsPage })),
 );
 // Course authoring is for staff only: learners never download it.
 const CoursesPage = lazyWithAreas(['authoring'], () =>
@@ -149,6 +157,7 @@ export function AppRoutes() {
         <Route path={routePatterns.joinCode} element={<JoinPage />} />
         <Route path={routePatterns.verify} element={<VerifyPage />} />
         <Route path={routePatterns.verifyCode} element={<VerifyPage />} />
+        <Route path={routePatterns.verifyFile} element={<VerifyFilePage />} />
         <Route path={routePatterns.privacy} element={<PrivacyPage />} />
         <Route element={<RequireAuth />}>
           <Route path={routePatterns.account} element={<AccountPage />} />
@@ -210,6 +219,7 @@ export function AppRoutes() {
             <Route path={routePatterns.adminNewUser} element={<NewUserPage />} />
             <Route path={routePatterns.adminUser} element={<UserDetailPage />} />
             <Route path={routePatterns.adminAudit} element={<AuditPage />} />
+            <Route path={routePatterns.adminCredentials} element={<AdminCredentialsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -24,6 +24,8 @@ export const paths = {
   inbox: '/inbox',
   join: (code?: string) => (code ? `/join/${seg(code)}` : '/join'),
   verify: (code?: string) => (code ? `/verify/${seg(code)}` : '/verify'),
+  /** Check a credential file (a .json or a baked badge image); public. */
+  verifyFile: '/verify/file',
   learn: {
     home: '/learn',
     course: (slug: string) => `/learn/courses/${seg(slug)}`,
@@ -67,6 +69,7 @@ export const paths = {
     newUser: '/admin/users/new',
     user: (id: string) => `/admin/users/${seg(id)}`,
     audit: '/admin/audit',
+    credentials: '/admin/credentials',
   },
 } as const;
 
@@ -78,6 +81,7 @@ export const routePatterns = {
   joinCode: '/join/:code',
   verify: paths.verify(),
   verifyCode: '/verify/:code',
+  verifyFile: paths.verifyFile,
   privacy: paths.privacy,
   account: paths.account,
   accountData: paths.accountData,
@@ -113,4 +117,5 @@ export const routePatterns = {
   adminNewUser: paths.admin.newUser,
   adminUser: '/admin/users/:id',
   adminAudit: paths.admin.audit,
+  adminCredentials: paths.admin.credentials,
 } as const;

@@ -11,6 +11,13 @@ export const AUDIT_ACTION_GROUPS = {
   records: ['user.viewed', 'learner.report_viewed', 'reflections.viewed'],
   data: ['report.exported', 'data.exported', 'user.erased'],
   courses: ['course.published', 'course.imported'],
+  credentials: [
+    'credential.issued',
+    'credential.withdrawn',
+    'credential.revoked',
+    'credential.issuer_updated',
+    'credential.key_rotated',
+  ],
 } as const;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { chunk, concat, itxt, latin1, png, svg } from '../../test/baked-badges';
 import { credentialFromFile, MAX_FILE_BYTES, parseCredential, pngCredential, svgCredential } from './baked';
 
 // A credential as Dari issues one, cut down: what matters here is that it comes out byte for byte.
@@ -10,69 +10,6 @@ const CREDENTIAL = JSON.stringify({
   credentialSubject: { type: ['AchievementSubject'], name: '새별 ☆', achievement: { name: '일터의 권리' } },
   proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: 'z3FXQ…' },
 });
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(latin1(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** An iTXt chunk as the PNG spec lays it out: keyword, 0, flag, method, language, 0, translated keyword, 0, text. */
-function itxt(keyword: string, text: string, compressed = false): Uint8Array {
-  const body = compressed ? new Uint8Array(deflateSync(utf8(text))) : utf8(text);
-  return chunk(
-    'iTXt',
-    concat(
-      latin1(keyword),
-      Uint8Array.of(0, compressed ? 1 : 0, 0),
-      latin1('ko'),
-      Uint8Array.of(0),
-      Uint8Array.of(0),
-      body,
-    ),
-  );
-}
-
-/** A real 1×1 white PNG (it opens in an image viewer), with the given chunks before its pixels. */
-function png(...extra: Uint8Array[]): Uint8Array {
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, 1);
-  view.setUint32(4, 1);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return concat(
-    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
-    chunk('IHDR', header),
-    itxt('Comment', 'made for a test'), // another iTXt first: the keyword is what picks the chunk
-    ...extra,
-    chunk('IDAT', new Uint8Array(deflateSync(Uint8Array.of(0, 255, 255, 255)))),
-    chunk('IEND', new Uint8Array()),
-  );
-}
-
-const svg = (inner: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" width="120" height="120">
-  ${inner}
-  <circle cx="60" cy="60" r="50" fill="#2a6"/>
-</svg>`;
 
 const file = (bytes: Uint8Array | string, name: string) => new File([bytes as BlobPart], name);
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert, LoadError, StatusMessage } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
@@ -9,10 +10,11 @@ import { QrCode } from '@/components/qr-code';
 import { useLocale } from '@/components/use-locale';
 import { ApiError } from '@/lib/api';
 import { formatDate } from '@/lib/format';
-import { useCertificates } from '../api/get-certificates';
+import { certificatesQueryKey, useCertificates } from '../api/get-certificates';
 import { useRenameCertificate } from '../api/rename-certificate';
 import { verifyPath } from '../lesson-path';
 import { paths } from '@/config/paths';
+import { CredentialPanel } from '@/features/credentials';
 
 /** A certificate to print or save as PDF, with the name the learner chooses and its verification code. */
 export function CertificatePage() {
@@ -24,6 +26,7 @@ export function CertificatePage() {
   const rename = useRenameCertificate(certificateId);
   const certificate = certificates.data?.items.find((c) => c.id === certificateId);
   const [name, setName] = useState<string | null>(null);
+  const client = useQueryClient();
 
   if (certificates.isPending) return <Loading />;
   if (certificates.isError || !certificate) {
@@ -122,6 +125,11 @@ export function CertificatePage() {
             </button>
           </div>
         </form>
+        <CredentialPanel
+          certificateId={certificate.id}
+          credential={certificate.credential}
+          onChanged={() => client.invalidateQueries({ queryKey: certificatesQueryKey })}
+        />
       </div>
     </Page>
   );

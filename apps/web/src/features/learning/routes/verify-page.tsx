@@ -87,6 +87,9 @@ function VerifyEntry() {
           </button>
         </p>
       </form>
+      <p>
+        <Link to={paths.verifyFile}>{t('learning.verify.fileLink')}</Link>
+      </p>
     </Page>
   );
 }
