@@ -18,6 +18,7 @@ export const AUDIT_ACTION_GROUPS = {
     'credential.issuer_updated',
     'credential.key_rotated',
   ],
+  together: ['announcement.sent', 'question.asked', 'question.answered', 'question.published'],
 } as const;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
