@@ -131,6 +131,15 @@ describe('announcements where the learner is: a learner in two courses and two c
     // Staff lists carry counts, not the rendered copy.
     const staff = (await api(manager, 'GET', `/cohorts/${cohortA}/announcements`)).body.items as Item[];
     expect(staff[0].html).toBeUndefined();
+    // The inbox shows the same announcement by the same path, rendered and sanitised by the server (its headings
+    // start at h2 under the inbox's h1), and no Markdown source.
+    const inbox = (await api(learner, 'GET', '/me/notifications?limit=50')).body.items as (Item & { text?: unknown })[];
+    const inInbox = inbox.find((i) => i.id === sent.a);
+    expect(inInbox?.html?.ko).toContain('<h2>모임</h2>');
+    expect(inInbox?.html?.ko).toContain('<strong>화요일</strong>');
+    expect(inInbox?.html?.ko).not.toContain('<script');
+    expect(inInbox?.html?.en).toBe(a.html?.en);
+    expect(inInbox).not.toHaveProperty('text');
   });
 
   it('the pages show the read state the inbox counts: reading in the inbox marks it on the page, counts match', async () => {

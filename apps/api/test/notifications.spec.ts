@@ -71,7 +71,7 @@ describe('notifications: notify and the inbox', () => {
     const first = await api(me, 'GET', '/me/notifications?limit=2');
     expect(first.status).toBe(200);
     expect(first.body.items.map((i: { ref: { id: string } }) => i.ref.id)).toEqual([refs[2], refs[1]]);
-    expect(first.body.items[0]).toMatchObject({ kind: 'due_soon', read: false, courseSlug: null, text: null });
+    expect(first.body.items[0]).toMatchObject({ kind: 'due_soon', read: false, courseSlug: null, html: null });
     const second = await api(me, 'GET', `/me/notifications?limit=2&cursor=${first.body.next}`);
     expect(second.body.items.map((i: { ref: { id: string } }) => i.ref.id)).toEqual([refs[0]]);
     expect(second.body.next).toBeNull();
@@ -122,7 +122,12 @@ describe('notifications: notify and the inbox', () => {
     expect(await unread(outsider)).toBe(0);
     const item = (await api(inCohort[0], 'GET', '/me/notifications')).body.items[0];
     expect(item).toMatchObject({ id: sent.body.id, kind: 'announcement', read: false, ref: { type: 'announcement' } });
-    expect(item.text.en).toBe('Next week we meet on Tuesday.');
+    // The inbox carries the text as the server rendered it (the course page's path), never Markdown.
+    expect(item.html).toEqual({
+      ko: '<p><strong>다음 주</strong> 모임은 화요일이에요.</p>',
+      en: '<p>Next week we meet on Tuesday.</p>',
+    });
+    expect(item).not.toHaveProperty('text');
     expect((await api(inCohort[0], 'GET', `/me/cohorts/${cohort}/announcements`)).body.items).toHaveLength(1);
     expect((await api(outsider, 'GET', `/me/cohorts/${cohort}/announcements`)).status).toBe(404);
     expect((await api(outsider, 'POST', `/me/notifications/${sent.body.id}/read`)).status).toBe(404);

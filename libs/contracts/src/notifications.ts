@@ -93,8 +93,12 @@ export const inboxItemSchema = z.object({
   read: z.boolean(),
   /** Where it links: the course's address when it is about a course, a lesson or a course's announcement. */
   courseSlug: z.string().nullable(),
-  /** An announcement's text (the inbox shows it whole); null for other kinds. */
-  text: z.object({ ko: z.string(), en: z.string().optional(), zh: z.string().optional() }).nullable(),
+  /**
+   * An announcement's text (the inbox shows it whole) as sanitised HTML in every language it has, rendered by
+   * the server with the lessons' rules as on the course page, so the inbox loads no Markdown engine; null for
+   * other kinds.
+   */
+  html: z.object({ ko: z.string(), en: z.string().optional(), zh: z.string().optional() }).nullable(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export const inboxQuerySchema = z.strictObject({

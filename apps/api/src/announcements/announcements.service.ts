@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Announcement, AnnouncementList, AnnouncementText } from '@dari/contracts';
-import { markdownToHtml } from '@dari/contracts/markdown';
 import { AuditService } from '../audit/index.js';
 import { CohortsService } from '../cohorts/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CourseAccessService } from '../courses/index.js';
+import { announcementHtml } from '../notifications/index.js';
 import * as sql from './announcements.queries.js';
 
 /** At most this many announcements per author per hour (docs/learning-together.md). */
@@ -36,10 +36,7 @@ function view(r: Row): Announcement {
  * h2 "announcements"; the home's cohort card sits one level deeper, under h2 to-do, h3 cohort, h4).
  */
 function withHtml(a: Announcement, headingLevel: number): Announcement {
-  const html: NonNullable<Announcement['html']> = { ko: markdownToHtml(a.text.ko, { headingLevel }) };
-  if (a.text.en !== undefined) html.en = markdownToHtml(a.text.en, { headingLevel });
-  if (a.text.zh !== undefined) html.zh = markdownToHtml(a.text.zh, { headingLevel });
-  return { ...a, html };
+  return { ...a, html: announcementHtml(a.text, headingLevel) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type InboxItem, type InboxPage, type InboxQuery } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
+import { announcementHtml } from './announcement-html.js';
 import { notifyIn, type NewNotification } from './notify.js';
 import * as sql from './notifications.queries.js';
 
@@ -34,7 +35,8 @@ export class NotificationsService {
       createdAt: r.created_at.toISOString(),
       read: r.read,
       courseSlug: r.course_slug,
-      text: r.text,
+      // The inbox's h1 is the page's title: an announcement's own headings start at h2.
+      html: r.text ? announcementHtml(r.text, 2) : null,
     }));
     return { items, next: rows.length > query.limit ? page[page.length - 1].cursor : null };
   }

@@ -1,42 +1,8 @@
-import type { Announcement } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '@/components/alerts';
-import { pickText } from '@/components/course/localized';
-import { LessonHtml } from '@/components/markdown/lesson-html';
-import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
-import { useMarkRead } from '../api/inbox';
 import { useMyAnnouncements, type MyAnnouncementsTarget } from '../api/my-announcements';
-import './inbox.css';
-
-function Item({ item }: { item: Announcement }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const markRead = useMarkRead();
-  const html = pickText(item.html ?? null, locale);
-  return (
-    <li className={item.read ? 'inbox-item' : 'inbox-item inbox-item-unread'}>
-      <p className="inbox-item-head">
-        <span className="inbox-state">{item.read ? t('inbox.read') : t('inbox.unread')}</span>{' '}
-        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-      </p>
-      <LessonHtml html={html.text} lang={html.lang} className="inbox-announcement" />
-      {item.read ? null : (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => markRead.mutate(item.id)}
-          disabled={markRead.isPending}
-        >
-          {t('inbox.markRead')}
-        </button>
-      )}
-      <ErrorAlert error={markRead.error} />
-    </li>
-  );
-}
+import { InboxEntry } from './inbox-entry';
 
 /**
  * The newest announcements (at most 3, the API's choice) sent to the learner in this course or cohort,
@@ -66,7 +32,13 @@ export function MyAnnouncements({
       </Heading>
       <ul className="inbox-list">
         {items.map((item) => (
-          <Item key={item.id} item={item} />
+          <InboxEntry
+            key={item.id}
+            id={item.id}
+            read={item.read ?? false}
+            createdAt={item.createdAt}
+            html={item.html}
+          />
         ))}
       </ul>
       <p>

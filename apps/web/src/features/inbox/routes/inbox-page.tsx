@@ -1,16 +1,11 @@
-import type { InboxItem, Locale } from '@dari/contracts';
+import type { InboxItem } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorAlert, LoadError } from '@/components/alerts';
-import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
-import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
 import { Page } from '@/components/page';
-import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
-import { useInbox, useMarkAllRead, useMarkRead } from '../api/inbox';
-import '../components/inbox.css';
+import { useInbox, useMarkAllRead } from '../api/inbox';
+import { InboxEntry } from '../components/inbox-entry';
 
 /** Where a notification leads: the course, lesson or certificate it is about (none for a cohort's announcement). */
 function linkOf(item: InboxItem): string | null {
@@ -22,54 +17,19 @@ function linkOf(item: InboxItem): string | null {
   return paths.learn.course(item.courseSlug);
 }
 
-function Item({ item, locale }: { item: InboxItem; locale: Locale }) {
+/** What a notification is, in a sentence from the catalogue (it holds no text anyone wrote). */
+function useSentence() {
   const { t } = useTranslation();
-  const markRead = useMarkRead();
-  const to = linkOf(item);
-  const sentence =
+  return (item: InboxItem) =>
     item.kind === 'announcement'
       ? t(item.courseSlug ? 'inbox.kind.announcementCourse' : 'inbox.kind.announcementCohort')
       : t(`inbox.kind.${item.kind}`);
-  const text = item.text ? pickText(item.text, locale) : null;
-  return (
-    <li className={item.read ? 'inbox-item' : 'inbox-item inbox-item-unread'}>
-      <p className="inbox-item-head">
-        <span className="inbox-state">{item.read ? t('inbox.read') : t('inbox.unread')}</span>{' '}
-        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
-      </p>
-      <p className="inbox-sentence">
-        {to ? (
-          <Link to={to} onClick={() => (item.read ? undefined : markRead.mutate(item.id))}>
-            {sentence}
-          </Link>
-        ) : (
-          sentence
-        )}
-      </p>
-      {text ? (
-        <div className="inbox-announcement" lang={text.lang}>
-          <LazyMarkdown source={text.text} headingLevel={3} />
-        </div>
-      ) : null}
-      {item.read ? null : (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => markRead.mutate(item.id)}
-          disabled={markRead.isPending}
-        >
-          {t('inbox.markRead')}
-        </button>
-      )}
-      <ErrorAlert error={markRead.error} />
-    </li>
-  );
 }
 
 /** The person's inbox: what Dari has to tell them, newest first; read and unread said in words. */
 export function InboxPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const sentence = useSentence();
   const inbox = useInbox();
   const markAll = useMarkAllRead();
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
@@ -78,7 +38,7 @@ export function InboxPage() {
     <Page title={t('inbox.title')}>
       {anyUnread ? (
         <p>
-          <button type="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+          <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
             {t('inbox.markAllRead')}
           </button>
         </p>
@@ -90,7 +50,14 @@ export function InboxPage() {
       {items.length ? (
         <ul className="inbox-list">
           {items.map((item) => (
-            <Item key={item.id} item={item} locale={locale} />
+            <InboxEntry
+              key={item.id}
+              id={item.id}
+              read={item.read}
+              createdAt={item.createdAt}
+              sentence={{ text: sentence(item), to: linkOf(item) }}
+              html={item.html}
+            />
           ))}
         </ul>
       ) : null}
@@ -98,7 +65,7 @@ export function InboxPage() {
         <p>
           <button
             type="button"
-            className="button-secondary"
+            className="button button-secondary"
             onClick={() => void inbox.fetchNextPage()}
             disabled={inbox.isFetchingNextPage}
           >
