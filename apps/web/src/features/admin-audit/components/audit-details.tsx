@@ -29,6 +29,8 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
   if (details['format'] === 'xlsx') lines.push(t('adminAudit.details.formatXlsx'));
   if (details['report'] === 'cohort') lines.push(t('adminAudit.details.reportCohort'));
   if (details['report'] === 'course') lines.push(t('adminAudit.details.reportCourse'));
+  // An admin's reason for revoking a credential: their own words, kept for the record.
+  if (typeof details['reason'] === 'string') lines.push(t('adminAudit.details.reason', { reason: details['reason'] }));
   if (lines.length === 0) return null;
   return (
     <ul className="audit-details">

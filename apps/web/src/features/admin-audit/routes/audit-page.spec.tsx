@@ -35,6 +35,14 @@ const future: AuditEvent = {
   details: { courseId: 'x' },
 };
 
+const revoked: AuditEvent = {
+  ...roleChange,
+  id: 'a1b2c3d4-0000-4000-8000-000000000004',
+  action: 'credential.revoked',
+  target: null,
+  details: { certificateId: 'x', credentialIds: ['y'], reason: '잘못 발급됨' },
+};
+
 function page(items: AuditEvent[], total = items.length) {
   return (req: MockRequest) => ({
     status: 200,
@@ -68,6 +76,16 @@ describe('admin audit log', () => {
     expect(within(rows[2]).getByText('something.new')).toBeInTheDocument();
     expect(rows[2].textContent).not.toContain('courseId');
     expect(screen.getByText('모두 3건 중 1–3번째')).toHaveAttribute('role', 'status');
+  });
+
+  it("names a credential revocation and shows the admin's reason, without raw ids", async () => {
+    mockApi({ 'GET /me': { status: 200, body: admin }, 'GET /admin/audit': page([revoked]) });
+    renderApp('/admin/audit');
+    const table = await screen.findByRole('table', { name: '감사 기록 (최근 것부터)' });
+    const row = within(table).getAllByRole('row')[1];
+    expect(within(row).getByText('관리자가 증명서 취소')).toBeInTheDocument();
+    expect(within(row).getByText('이유: 잘못 발급됨')).toBeInTheDocument();
+    expect(row.textContent).not.toContain('certificateId');
   });
 
   it('turns a username into the id the API takes, filters by action and Korean days, and moves focus to the results', async () => {
