@@ -7,6 +7,14 @@ UPDATE lesson_questions SET status = 'answered', answer = $2, answered_by = $3, 
 -- questions.askedSince
 SELECT count(*)::int AS n, min(created_at) AS oldest FROM lesson_questions WHERE user_id = $1 AND created_at > $2;
 
+-- questions.canUnpublish
+SELECT $3 = 'admin'
+       OR EXISTS (SELECT 1 FROM courses oc WHERE oc.id = $1 AND oc.owner_id = $2)
+       OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = $1 AND ci.user_id = $2)
+       OR EXISTS (SELECT 1 FROM cohort_courses cc
+                    JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id AND cm.user_id = $2 AND cm.role = 'manager'
+                   WHERE cc.course_id = $1) AS ok;
+
 -- questions.inbox
 SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
           (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
@@ -46,6 +54,9 @@ SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title
 -- questions.qaById
 SELECT id, question, answer, published_at FROM lesson_qa WHERE id = $1;
 
+-- questions.qaCourse
+SELECT course_id FROM lesson_qa WHERE id = $1 FOR UPDATE;
+
 -- questions.qaReaderCourse
 SELECT pl.course_id
      FROM published_lessons pl
@@ -76,3 +87,14 @@ SELECT q.id, q.user_id, q.course_id, q.lesson_id, q.status, q.published_at
       AND (EXISTS (SELECT 1 FROM courses oc WHERE oc.id = q.course_id AND oc.owner_id = $2)
         OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = q.course_id AND ci.user_id = $2))
       FOR UPDATE OF q;
+
+-- questions.unpublishQa
+WITH gone AS (
+     DELETE FROM lesson_qa WHERE id = $1 RETURNING course_id, lesson_id, published_at
+   ), freed AS (
+     UPDATE lesson_questions q SET published_at = NULL
+       FROM gone
+      WHERE q.lesson_id = gone.lesson_id AND q.published_at = gone.published_at
+     RETURNING q.id
+   )
+   SELECT gone.course_id, gone.lesson_id, (SELECT freed.id FROM freed LIMIT 1) AS question_id FROM gone;

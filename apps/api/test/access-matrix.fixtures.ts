@@ -60,6 +60,8 @@ export class Fixtures {
   wordRequestA!: string; // learner A's, on course A
   wordRequestB!: string; // learner B's, on course B
   questionA!: string; // learner A's, on course A, answered
+  qaA!: string; // a published Q&A on course A
+  qaB!: string; // a published Q&A on course B
   questionB!: string; // learner B's, on course B, answered
   enrolments = {} as Record<Role, string>;
   enrolmentB!: string;
@@ -124,6 +126,8 @@ export class Fixtures {
     this.wordRequestB = await this.freshWordRequest('other');
     this.questionA = await this.freshQuestion('own', true);
     this.questionB = await this.freshQuestion('other', true);
+    this.qaA = await this.freshQa('own');
+    this.qaB = await this.freshQa('other');
     const bundle = await this.t.app.inject({
       method: 'GET',
       url: `/api/v1/authoring/courses/${this.courseA.id}/bundle`,
@@ -267,6 +271,14 @@ export class Fixtures {
       .id as string;
     if (answered) await this.ok(teacher, 'POST', `/questions/${id}/answer`, { answer: '답이에요.' });
     return id;
+  }
+
+  /** A published question and answer on course A (own) or course B (other), published by its instructor. */
+  async freshQa(side: 'own' | 'other'): Promise<string> {
+    const id = await this.freshQuestion(side, true);
+    const teacher = side === 'own' ? this.actors.instructor : this.instructorB;
+    return (await this.ok(teacher, 'POST', `/questions/${id}/publish`, { question: '다듬은 질문?', answer: '답.' }))
+      .body.id as string;
   }
 
   async freshJoinCode(side: 'own' | 'other'): Promise<{ id: string; code: string }> {

@@ -132,6 +132,11 @@ export const kinds = {
     (f, side) => (side === 'own' ? f.questionA : f.questionB),
     (f, side) => f.freshQuestion(side, true),
   ),
+  /** A published Q&A: "own" on course A (instructor A's), "other" on course B (fresh for allowed cases). */
+  publishedQa: byId(
+    (f, side) => (side === 'own' ? f.qaA : f.qaB),
+    (f, side) => f.freshQa(side),
+  ),
   enrolment: byId(
     (f, side, caller) => (side === 'own' ? f.enrolments[caller as Role] : f.enrolmentB),
     async (f, side, caller) =>
@@ -402,6 +407,13 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     fresh: true,
     expect: only({ instructor: mine(201) }),
     body: () => ({ question: '다듬은 질문이에요?', answer: '답이에요.' }),
+  },
+  // Taking a published Q&A down: the course's instructors, managers of a cohort it is assigned to (manager A's
+  // cohort has no course A: 404), admins.
+  'POST /api/v1/qa/:id/unpublish': {
+    object: kinds.publishedQa,
+    fresh: true,
+    expect: only({ instructor: mine(204), manager: mine(404), admin: mine(204, 204) }),
   },
 
   // ---- dated facts ----

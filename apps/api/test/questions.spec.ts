@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS_PER_DAY } from '@dari/contracts';
+import { Fixtures } from './access-matrix.fixtures.js';
 import { TestApp, uniqueName } from './test-app.js';
 
 type Who = { id: string; cookie: string };
@@ -163,6 +164,65 @@ describe('questions to the instructor, published Q&A, and my results', () => {
       'question.asked',
       'question.published',
     ]);
+  });
+
+  it('staff take a published Q&A down (instructors, a manager of a cohort the course is assigned to, an admin); audited; the asker keeps theirs', async () => {
+    const f = new Fixtures(t);
+    const [manager, otherManager, admin] = await Promise.all([
+      t.signedIn('manager'),
+      t.signedIn('manager'),
+      t.signedIn('admin'),
+    ]);
+    const cohort = await f.cohort(manager);
+    await f.ok(manager, 'PUT', `/cohorts/${cohort}/courses`, { courseId: c.courseId });
+    await f.cohort(otherManager);
+
+    const asked = await api(asker, 'POST', `/lessons/${c.sensitive}/questions`, { text: uniqueName('내려질 질문') });
+    const id = asked.body.id as string;
+    expect((await api(author, 'POST', `/questions/${id}/answer`, { answer: '답이에요.' })).status).toBe(200);
+    const publish = () =>
+      api(author, 'POST', `/questions/${id}/publish`, { question: '다듬은 질문?', answer: '다듬은 답.' });
+    const first = await publish();
+    expect(first.status).toBe(201);
+    const qa = async (who: Who) => (await api(who, 'GET', `/lessons/${c.sensitive}/qa`)).body;
+    expect((await qa(classmate)).items).toHaveLength(1);
+    // Learners are never offered it; the course's instructors are.
+    expect(await qa(classmate)).not.toHaveProperty('canUnpublish');
+    expect((await qa(coAuthor)).canUnpublish).toBe(true);
+
+    // A learner (role), an instructor of another course, a manager of no cohort with the course, a missing id.
+    expect((await api(classmate, 'POST', `/qa/${first.body.id}/unpublish`)).status).toBe(403);
+    const notTheirs = await api(otherAuthor, 'POST', `/qa/${first.body.id}/unpublish`);
+    const notManaged = await api(otherManager, 'POST', `/qa/${first.body.id}/unpublish`);
+    const missing = await api(author, 'POST', `/qa/${randomUUID()}/unpublish`);
+    expect([notTheirs.status, notManaged.status, missing.status]).toEqual([404, 404, 404]);
+    expect(notTheirs.body.message).toBe(missing.body.message);
+    expect((await qa(classmate)).items).toHaveLength(1);
+
+    // The cohort's manager takes it down: gone from the lesson, twice is a 404, audited with who did it.
+    expect((await api(manager, 'POST', `/qa/${first.body.id}/unpublish`)).status).toBe(204);
+    expect((await qa(classmate)).items).toEqual([]);
+    expect((await api(manager, 'POST', `/qa/${first.body.id}/unpublish`)).status).toBe(404);
+    const audit = await t.db.query(
+      `SELECT actor_id, details FROM audit_events WHERE action = 'question.unpublished' AND details->>'qaId' = $1`,
+      [first.body.id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_id: manager.id,
+        details: { qaId: first.body.id, courseId: c.courseId, lessonId: c.sensitive, questionId: id },
+      },
+    ]);
+    // The asker still sees their own question and its answer; it may be published again.
+    expect((await api(asker, 'GET', '/me/questions')).body.items).toContainEqual(
+      expect.objectContaining({ id, status: 'answered', answer: '답이에요.', publishedAt: null }),
+    );
+    const again = await publish();
+    expect(again.status).toBe(201);
+    expect((await qa(classmate)).items).toHaveLength(1);
+    // An admin may take it down as well.
+    expect((await api(admin, 'POST', `/qa/${again.body.id}/unpublish`)).status).toBe(204);
+    expect((await qa(classmate)).items).toEqual([]);
   });
 
   it('asking: only about a lesson of a course I am in; empty, over-long and unknown-key bodies are 400s; 20 a day', async () => {

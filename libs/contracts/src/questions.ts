@@ -57,7 +57,14 @@ export const lessonQaItemSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true }),
 });
 export type LessonQaItem = z.infer<typeof lessonQaItemSchema>;
-export const lessonQaSchema = z.object({ items: z.array(lessonQaItemSchema) });
+export const lessonQaSchema = z.object({
+  items: z.array(lessonQaItemSchema),
+  /**
+   * Whether the reader may take a published item down (POST /qa/:id/unpublish): the course's instructors, a
+   * manager of a cohort the course is assigned to, an admin. Absent for everyone else.
+   */
+  canUnpublish: z.boolean().optional(),
+});
 
 // ---- my results ----
 

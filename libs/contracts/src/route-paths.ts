@@ -134,6 +134,7 @@ export const ROUTE_PATHS = {
   'questions.inbox': { method: 'GET', path: '/questions', roles: INSTRUCTORS },
   'questions.answer': { method: 'POST', path: '/questions/:id/answer', roles: INSTRUCTORS },
   'questions.publish': { method: 'POST', path: '/questions/:id/publish', roles: INSTRUCTORS },
+  'questions.unpublish': { method: 'POST', path: '/qa/:id/unpublish', roles: STAFF },
   // cohorts
   'cohorts.list': { method: 'GET', path: '/cohorts', roles: MANAGERS },
   'cohorts.create': { method: 'POST', path: '/cohorts', roles: MANAGERS },

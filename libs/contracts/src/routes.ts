@@ -278,6 +278,7 @@ const ROUTE_SHAPES = {
   'questions.inbox': { query: questionQuerySchema, response: questionListSchema },
   'questions.answer': { params: idParamSchema, body: answerQuestionSchema, response: questionSchema },
   'questions.publish': { params: idParamSchema, body: publishQuestionSchema, response: lessonQaItemSchema },
+  'questions.unpublish': { params: idParamSchema, response: 'empty' },
   'cohorts.list': { response: cohortListSchema },
   'cohorts.create': { body: createCohortSchema, response: cohortSchema },
   'cohorts.get': { params: idParamSchema, response: cohortSchema },

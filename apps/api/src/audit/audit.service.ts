@@ -29,6 +29,7 @@ export type AuditAction =
   | 'question.asked'
   | 'question.answered'
   | 'question.published'
+  | 'question.unpublished'
   | 'announcement.sent';
 
 export interface AuditRecord {

@@ -90,4 +90,12 @@ export class QuestionsController {
   ) {
     return this.questions.publish(params.id, body, auth, requestId);
   }
+
+  /** Takes a published question and answer down from its lesson (the course's staff); audited. */
+  @Post('qa/:id/unpublish')
+  @Roles('instructor', 'manager', 'admin')
+  @HttpCode(204)
+  async unpublish(@Auth() auth: AuthContext, @RequestId() requestId: string, @Param() params: IdParamDto) {
+    await this.questions.unpublish(params.id, auth, requestId);
+  }
 }

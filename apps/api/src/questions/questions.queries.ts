@@ -197,3 +197,55 @@ const qaByIdSql = statement<QaRow, [id: string]>(
 export async function qaById(db: Db, id: string): Promise<QaRow | undefined> {
   return (await run(db, qaByIdSql, [id]))[0];
 }
+
+/**
+ * Whether the person `$2` (role `$3`) may take down the published Q&A of course `$1`: its owner or a
+ * co-instructor, a manager of a cohort the course is assigned to, or an admin.
+ */
+const canUnpublishSql = statement<{ ok: boolean }, [courseId: string, userId: string, role: string]>(
+  'questions.canUnpublish',
+  `SELECT $3 = 'admin'
+       OR EXISTS (SELECT 1 FROM courses oc WHERE oc.id = $1 AND oc.owner_id = $2)
+       OR EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = $1 AND ci.user_id = $2)
+       OR EXISTS (SELECT 1 FROM cohort_courses cc
+                    JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id AND cm.user_id = $2 AND cm.role = 'manager'
+                   WHERE cc.course_id = $1) AS ok`,
+);
+export async function canUnpublish(db: Db, courseId: string, userId: string, role: string): Promise<boolean> {
+  return (await run(db, canUnpublishSql, [courseId, userId, role]))[0].ok;
+}
+
+/**
+ * Takes the published Q&A `$1` down, in one statement: the row is deleted (the published copy was the
+ * instructor's own wording, with no column that leads to the asker), and the private question it was
+ * published from may be published again. Publishing writes the copy and marks the question in one
+ * transaction, so both carry that transaction's `now()` to the microsecond: that instant, on the same lesson,
+ * finds the question. Returns the copy's course and lesson, or nothing when there was no such row.
+ */
+const unpublishQaSql = statement<{ course_id: string; lesson_id: string; question_id: string | null }, [id: string]>(
+  'questions.unpublishQa',
+  `WITH gone AS (
+     DELETE FROM lesson_qa WHERE id = $1 RETURNING course_id, lesson_id, published_at
+   ), freed AS (
+     UPDATE lesson_questions q SET published_at = NULL
+       FROM gone
+      WHERE q.lesson_id = gone.lesson_id AND q.published_at = gone.published_at
+     RETURNING q.id
+   )
+   SELECT gone.course_id, gone.lesson_id, (SELECT freed.id FROM freed LIMIT 1) AS question_id FROM gone`,
+);
+export async function unpublishQa(
+  db: Db,
+  id: string,
+): Promise<{ course_id: string; lesson_id: string; question_id: string | null } | undefined> {
+  return (await run(db, unpublishQaSql, [id]))[0];
+}
+
+/** Published Q&A `$1`'s course, locked (so two take-downs at once do not both proceed), or nothing. */
+const qaCourseSql = statement<{ course_id: string }, [id: string]>(
+  'questions.qaCourse',
+  `SELECT course_id FROM lesson_qa WHERE id = $1 FOR UPDATE`,
+);
+export async function qaCourse(db: Db, id: string): Promise<string | undefined> {
+  return (await run(db, qaCourseSql, [id]))[0]?.course_id;
+}

@@ -156,7 +156,42 @@ export class QuestionsService {
   async lessonQa(lessonId: string, auth: AuthContext) {
     const courseId = await sql.qaReaderCourse(this.db, lessonId, auth.userId);
     if (!courseId) throw notALesson();
-    return { items: (await sql.lessonQa(this.db, lessonId)).map(qaView) };
+    const items = (await sql.lessonQa(this.db, lessonId)).map(qaView);
+    // Learners never may; staff are asked only when there is something to take down.
+    const canUnpublish =
+      auth.role !== 'learner' && items.length > 0
+        ? await sql.canUnpublish(this.db, courseId, auth.userId, auth.role)
+        : false;
+    return { items, ...(canUnpublish ? { canUnpublish } : {}) };
+  }
+
+  /**
+   * Takes a published question and answer down from its lesson (moderation): the course's instructors, a
+   * manager of a cohort the course is assigned to, or an admin. The asker keeps their own question and
+   * answer (private, unchanged); the question may be published again. Anyone else, or no such item: 404.
+   */
+  async unpublish(qaId: string, auth: AuthContext, requestId: string | null): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const courseId = await sql.qaCourse(m, qaId);
+      if (!courseId || !(await sql.canUnpublish(m, courseId, auth.userId, auth.role)))
+        throw AppException.notFound('question');
+      const gone = await sql.unpublishQa(m, qaId);
+      if (!gone) throw AppException.notFound('question');
+      await this.audit.record(
+        {
+          actorId: auth.userId,
+          action: 'question.unpublished',
+          requestId,
+          details: {
+            qaId,
+            courseId: gone.course_id,
+            lessonId: gone.lesson_id,
+            ...(gone.question_id ? { questionId: gone.question_id } : {}),
+          },
+        },
+        m,
+      );
+    });
   }
 
   private async one(id: string): Promise<Question> {

@@ -18,7 +18,7 @@ export const AUDIT_ACTION_GROUPS = {
     'credential.issuer_updated',
     'credential.key_rotated',
   ],
-  together: ['announcement.sent', 'question.asked', 'question.answered', 'question.published'],
+  together: ['announcement.sent', 'question.asked', 'question.answered', 'question.published', 'question.unpublished'],
 } as const;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
