@@ -3,7 +3,7 @@
 // own announcement on the course page; the manager then sees how many have read it (a count, never who).
 // Screens in Korean and Chinese: the learner's course page with an announcement, the cohort's charts.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { apiAs, createAccount, DEMO, fillSignIn, newPassword, signIn, uniqueUsername } from './support/app';
 import { keepScreen } from './support/screens';
@@ -45,6 +45,14 @@ async function signInZh(page: Page, username: string, password: string) {
 async function signOut(page: Page) {
   await page.evaluate(() => window.localStorage.clear());
   await page.context().clearCookies();
+}
+
+/** A control a thumb must hit: at least 44 × 44 CSS px on the page as drawn (WCAG 2.5.5's size). */
+async function expectTapTarget(control: Locator) {
+  const box = await control.boundingBox();
+  expect(box, 'the control is on screen').not.toBeNull();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  expect(box!.width).toBeGreaterThanOrEqual(44);
 }
 
 async function expectAccessible(page: Page) {
@@ -122,12 +130,15 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   // The cohort's card on the home shows it too, unread.
   const cohortCard = page.getByRole('region', { name: '할 일' }).getByRole('listitem').filter({ hasText: '공지 반' });
   await expect(cohortCard.getByRole('region', { name: /^공지/ })).toContainText('화요일');
+  await expectTapTarget(cohortCard.getByRole('button', { name: '읽음으로 표시' }));
 
   // Reading it in the inbox.
   await inboxLink.click();
   await expect(page.getByRole('heading', { level: 1, name: '알림' })).toBeVisible();
   const fromCohort = page.getByRole('listitem').filter({ hasText: '반에서 온 공지예요.' });
   await expect(fromCohort).toContainText('화요일');
+  await expectTapTarget(page.getByRole('button', { name: '모두 읽음으로 표시' }));
+  await expectTapTarget(fromCohort.getByRole('button', { name: '읽음으로 표시' }));
   await fromCohort.getByRole('button', { name: '읽음으로 표시' }).click();
   await expect(fromCohort).toContainText('읽음');
   await expect(page.getByRole('link', { name: /읽지 않은 알림 2개/ }).first()).toBeVisible();
@@ -141,6 +152,7 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(onCourse.getByRole('link', { name: '알림함에서 모든 알림 보기' })).toHaveAttribute('href', '/inbox');
   await expectAccessible(page);
   await keepScreen(page, 'd1-course-announcement-ko-360');
+  await expectTapTarget(onCourse.getByRole('button', { name: '읽음으로 표시' }));
   await onCourse.getByRole('button', { name: '읽음으로 표시' }).click();
   await expect(onCourse.getByRole('heading', { level: 2 })).toHaveText('공지');
   await expect(page.getByRole('link', { name: /읽지 않은 알림 1개/ }).first()).toBeVisible();
