@@ -36,3 +36,12 @@ export function useAskQuestion(lessonId: string) {
       ),
   });
 }
+
+/** Takes a published question and answer down (the course's staff only; the API decides). */
+export function useUnpublishQa(lessonId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (qaId: string) => api('questions.unpublish', { params: { id: qaId } }),
+    onSettled: () => client.invalidateQueries({ queryKey: lessonQaQueryKey(lessonId) }),
+  });
+}

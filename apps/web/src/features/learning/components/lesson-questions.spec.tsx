@@ -92,4 +92,56 @@ describe('questions under a lesson', () => {
     expect(await within(section).findByRole('alert')).toBeInTheDocument();
     expect(within(section).getByLabelText('강사에게 묻기')).toHaveValue('하나 더요');
   });
+
+  it("the course's staff can take a published Q&A down; learners are never offered it", async () => {
+    const QA = '55555555-5555-4555-8555-555555555555';
+    let published = true;
+    const item = {
+      id: QA,
+      question: '계약서는 꼭 써야 하나요?',
+      answer: '네.',
+      publishedAt: '2026-04-01T09:00:00.000Z',
+    };
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('instructor') },
+      [`GET /lessons/${L.reading}/qa`]: () => ({
+        status: 200,
+        body: published ? { items: [item], canUnpublish: true } : { items: [] },
+      }),
+      'GET /me/questions': { status: 200, body: { items: [] } },
+      [`POST /qa/${QA}/unpublish`]: () => {
+        published = false;
+        return { status: 204 };
+      },
+    });
+    renderSection();
+    const section = await screen.findByRole('region', { name: '질문과 답' });
+    await userEvent.setup().click(await within(section).findByRole('button', { name: '공개 내리기' }));
+    expect(api.callsTo('POST', `/qa/${QA}/unpublish`)).toHaveLength(1);
+    expect(await within(section).findByText('아직 공개된 질문이 없어요.')).toBeInTheDocument();
+  });
+
+  it('a learner sees no take-down button', async () => {
+    mockApi({
+      'GET /me': { status: 200, body: makeMe('learner') },
+      [`GET /lessons/${L.reading}/qa`]: {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: '55555555-5555-4555-8555-555555555555',
+              question: '계약서는 꼭 써야 하나요?',
+              answer: '네.',
+              publishedAt: '2026-04-01T09:00:00.000Z',
+            },
+          ],
+        },
+      },
+      'GET /me/questions': { status: 200, body: { items: [] } },
+    });
+    renderSection();
+    const section = await screen.findByRole('region', { name: '질문과 답' });
+    expect(await within(section).findByText('계약서는 꼭 써야 하나요?', { exact: false })).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: '공개 내리기' })).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@ import { QUESTION_TEXT_MAX } from '@dari/contracts';
 import { ErrorAlert } from '@/components/alerts';
 import { useLocale } from '@/components/use-locale';
 import { formatDateTime } from '@/lib/format';
-import { useAskQuestion, useLessonQa, useMyQuestions } from '../api/questions';
+import { useAskQuestion, useLessonQa, useMyQuestions, useUnpublishQa } from '../api/questions';
 
 /**
  * Under a lesson: the questions and answers its instructors published (nobody's name on them), my own
@@ -18,6 +18,7 @@ export function LessonQuestions({ lessonId }: { lessonId: string }) {
   const qa = useLessonQa(lessonId);
   const mine = useMyQuestions();
   const ask = useAskQuestion(lessonId);
+  const unpublish = useUnpublishQa(lessonId);
   const [text, setText] = useState('');
   const myHere = (mine.data?.items ?? []).filter((q) => q.lessonId === lessonId);
 
@@ -34,12 +35,24 @@ export function LessonQuestions({ lessonId }: { lessonId: string }) {
               <p className="qa-answer">
                 <strong>{t('questions.a')}</strong> {item.answer}
               </p>
+              {/* The course's staff may take it down (moderation); learners never see this. */}
+              {qa.data.canUnpublish ? (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => unpublish.mutate(item.id)}
+                  disabled={unpublish.isPending}
+                >
+                  {t('questions.unpublish')}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : qa.isSuccess ? (
         <p className="muted">{t('questions.nonePublished')}</p>
       ) : null}
+      <ErrorAlert error={unpublish.error} />
 
       {myHere.length > 0 ? (
         <>
