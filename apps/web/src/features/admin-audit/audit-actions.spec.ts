@@ -32,7 +32,7 @@ describe('audit actions on the admin page', () => {
     expect(actions.filter((a) => !AUDIT_ACTIONS.includes(a))).toEqual([]);
   });
 
-  it.each(['ko', 'en', 'zh'])('has a label for every action the API can log, in %s', (lng) => {
+  it.each(['ko', 'en', 'zh'] as const)('has a label for every action the API can log, in %s', (lng) => {
     const tree = allCatalogues()[lng];
     const missing = actions.filter((a) => {
       const label = lookup(tree, actionKey(a));
