@@ -15,17 +15,24 @@ SELECT $3 = 'admin'
                     JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id AND cm.user_id = $2 AND cm.role = 'manager'
                    WHERE cc.course_id = $1) AS ok;
 
--- questions.inbox
+-- questions.inboxPage
 SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
           (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
-          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at
+          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at,
+          k.rank || '_' || k.key || '_' || q.id AS cursor
      FROM lesson_questions q
+     CROSS JOIN LATERAL (
+       SELECT (q.status = 'answered')::int AS rank,
+              CASE WHEN q.status = 'answered' THEN -(extract(epoch FROM q.answered_at) * 1000000)::bigint
+                   ELSE (extract(epoch FROM q.created_at) * 1000000)::bigint END AS key
+     ) k
      JOIN courses c ON c.id = q.course_id
      JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     WHERE q.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1)
       AND ($2::text IS NULL OR q.status = $2)
-    ORDER BY q.status = 'answered', CASE WHEN q.status = 'open' THEN q.created_at END ASC, q.answered_at DESC
-    LIMIT 500;
+      AND ($3::int IS NULL OR (k.rank, k.key, q.id) > ($3::int, $4::bigint, $5::uuid))
+    ORDER BY k.rank, k.key, q.id
+    LIMIT $6;
 
 -- questions.insertQa
 INSERT INTO lesson_qa (course_id, lesson_id, question, answer, published_by) VALUES ($1, $2, $3, $4, $5) RETURNING id;

@@ -225,6 +225,76 @@ describe('questions to the instructor, published Q&A, and my results', () => {
     expect((await qa(classmate)).items).toEqual([]);
   });
 
+  it("the instructor's inbox pages by keyset: every question once, in a stable order, ties broken by id", async () => {
+    // More questions than a page, with ties: several asked (and several answered) in the same second.
+    await t.db.query(`UPDATE lesson_questions SET created_at = created_at - interval '2 days' WHERE user_id = $1`, [
+      classmate.id,
+    ]);
+    for (let i = 0; i < 8; i++) {
+      const asked = await api(classmate, 'POST', `/lessons/${c.reading}/questions`, { text: uniqueName('쪽') });
+      expect(asked.status).toBe(201);
+      if (i % 3 === 0) await api(author, 'POST', `/questions/${asked.body.id}/answer`, { answer: '답' });
+    }
+    const rows = await t.db.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM lesson_questions WHERE course_id = $1 ORDER BY id`,
+      [c.courseId],
+    );
+    expect(rows.length).toBeGreaterThan(7);
+    // Whole seconds, three rows to a second: asked at 0, 0, 0, 1, 1, 1, ...; answered likewise.
+    for (const [i, r] of rows.entries())
+      await t.db.query(
+        `UPDATE lesson_questions SET created_at = '2026-01-01T00:00:00Z'::timestamptz + make_interval(secs => $2),
+                answered_at = CASE WHEN status = 'answered' THEN '2026-02-01T00:00:00Z'::timestamptz + make_interval(secs => $3) END
+          WHERE id = $1`,
+        [r.id, Math.floor(i / 3), Math.floor(i / 2) % 2],
+      );
+    const truth = await t.db.query<{ id: string; status: string; created_at: Date; answered_at: Date | null }[]>(
+      `SELECT id, status, created_at, answered_at FROM lesson_questions WHERE course_id = $1`,
+      [c.courseId],
+    );
+    const rank = (q: (typeof truth)[number]) =>
+      q.status === 'open' ? [0, q.created_at.getTime()] : [1, -(q.answered_at as Date).getTime()];
+    const expected = [...truth]
+      .sort((a, b) => {
+        const [ra, ka] = rank(a);
+        const [rb, kb] = rank(b);
+        return ra - rb || ka - kb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      })
+      .map((q) => q.id);
+
+    const walk = async (limit: number, status = '') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await api(
+          author,
+          'GET',
+          `/questions?limit=${limit}${status}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...res.body.items.map((q: { id: string }) => q.id));
+        cursor = res.body.next;
+        pages++;
+      } while (cursor && pages < 50);
+      return { seen, pages };
+    };
+    const byThree = await walk(3);
+    expect(byThree.seen).toEqual(expected);
+    expect(byThree.pages).toBe(Math.ceil(expected.length / 3));
+    expect((await walk(2)).seen).toEqual(expected);
+    expect((await walk(100)).seen).toEqual(expected);
+    // Filtered by status, the same order within it.
+    const open = new Set(truth.filter((q) => q.status === 'open').map((q) => q.id));
+    expect((await walk(2, '&status=open')).seen).toEqual(expected.filter((id) => open.has(id)));
+    expect((await walk(2, '&status=answered')).seen).toEqual(expected.filter((id) => !open.has(id)));
+    // Bad cursors and limits are 400s; another instructor's inbox stays empty.
+    for (const q of ['cursor=nope', 'limit=0', 'limit=101', `cursor=2_1_${randomUUID()}`])
+      expect((await api(author, 'GET', `/questions?${q}`)).status).toBe(400);
+    expect((await api(otherAuthor, 'GET', '/questions?limit=2')).body).toEqual({ items: [], next: null });
+  });
+
   it('asking: only about a lesson of a course I am in; empty, over-long and unknown-key bodies are 400s; 20 a day', async () => {
     expect((await api(outsider, 'POST', `/lessons/${c.reading}/questions`, { text: '왜요?' })).status).toBe(404);
     expect((await api(asker, 'POST', `/lessons/${randomUUID()}/questions`, { text: '왜요?' })).status).toBe(404);

@@ -28,7 +28,17 @@ export const publishQuestionSchema = z.strictObject({
   question: text(QUESTION_TEXT_MAX),
   answer: text(QUESTION_ANSWER_MAX),
 });
-export const questionQuerySchema = z.strictObject({ status: z.enum(QUESTION_STATUSES).optional() });
+/** The instructor's inbox is read a page at a time (keyset: no OFFSET). */
+export const QUESTION_PAGE_MAX = 100;
+export const questionQuerySchema = z.strictObject({
+  status: z.enum(QUESTION_STATUSES).optional(),
+  /** The `next` of the previous page: `<0 open|1 answered>_<sort key>_<id>`. */
+  cursor: z
+    .string()
+    .regex(/^[01]_-?\d{1,17}_[0-9a-f-]{36}$/, { error: 'is not a page cursor' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(QUESTION_PAGE_MAX).default(50),
+});
 
 /** A private question, as its asker and the course's instructors see it (never with the asker's name). */
 export const questionSchema = z.object({
@@ -47,7 +57,11 @@ export const questionSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Question = z.infer<typeof questionSchema>;
-export const questionListSchema = z.object({ items: z.array(questionSchema) });
+export const questionListSchema = z.object({
+  items: z.array(questionSchema),
+  /** The instructor's inbox only: the cursor of the next page, null on the last. */
+  next: z.string().nullable().optional(),
+});
 
 /** A published question and answer under a lesson: written by an instructor, nobody's name on it. */
 export const lessonQaItemSchema = z.object({

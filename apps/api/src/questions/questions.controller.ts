@@ -62,7 +62,7 @@ export class QuestionsController {
   @Roles('instructor')
   @ZodResponse({ type: QuestionListDto })
   inbox(@Auth() auth: AuthContext, @Query() query: QuestionQueryDto) {
-    return this.questions.inbox(query.status, auth);
+    return this.questions.inbox(query, auth);
   }
 
   @Post('questions/:id/answer')

@@ -94,18 +94,59 @@ const myQuestionsSql = statement<QuestionRow, [userId: string]>(
 export const myQuestions = (db: Db, userId: string) => run(db, myQuestionsSql, [userId]);
 
 /**
- * Questions (of status `$2`, or every status when NULL) on the courses the instructor `$1` owns or
- * co-teaches: open ones first, oldest first (the next to answer on top), then answered, newest first; at most 500.
+ * A page of the questions (of status `$2`, or every status when NULL) on the courses the instructor `$1` owns or
+ * co-teaches: open ones first, oldest first (the next to answer on top), then answered ones, the latest
+ * answered first. Keyset paging, no OFFSET: each row's place is (rank, key, id) — rank 0 open / 1 answered, key
+ * the asking time in µs for open ones and minus the answering time for answered ones (so one ascending order
+ * serves both), the id breaking ties — and a page starts after the cursor `($3, $4, $5)`. `cursor` is that
+ * place as text, the next page's `cursor` query.
  */
-const inboxSql = statement<QuestionRow, [instructorId: string, status: string | null]>(
-  'questions.inbox',
-  `SELECT ${QUESTION_COLUMNS}
+const inboxPageSql = statement<
+  QuestionRow & { cursor: string },
+  [
+    instructorId: string,
+    status: string | null,
+    afterRank: number | null,
+    afterKey: string | null,
+    afterId: string | null,
+    limit: number,
+  ]
+>(
+  'questions.inboxPage',
+  `SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+          (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
+          q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at,
+          k.rank || '_' || k.key || '_' || q.id AS cursor
+     FROM lesson_questions q
+     CROSS JOIN LATERAL (
+       SELECT (q.status = 'answered')::int AS rank,
+              CASE WHEN q.status = 'answered' THEN -(extract(epoch FROM q.answered_at) * 1000000)::bigint
+                   ELSE (extract(epoch FROM q.created_at) * 1000000)::bigint END AS key
+     ) k
+     JOIN courses c ON c.id = q.course_id
+     JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     WHERE q.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1)
       AND ($2::text IS NULL OR q.status = $2)
-    ORDER BY q.status = 'answered', CASE WHEN q.status = 'open' THEN q.created_at END ASC, q.answered_at DESC
-    LIMIT 500`,
+      AND ($3::int IS NULL OR (k.rank, k.key, q.id) > ($3::int, $4::bigint, $5::uuid))
+    ORDER BY k.rank, k.key, q.id
+    LIMIT $6`,
 );
-export const inbox = (db: Db, instructorId: string, status: string | null) => run(db, inboxSql, [instructorId, status]);
+export function inboxPage(
+  db: Db,
+  instructorId: string,
+  status: string | null,
+  after: { rank: number; key: string; id: string } | null,
+  limit: number,
+) {
+  return run(db, inboxPageSql, [
+    instructorId,
+    status,
+    after?.rank ?? null,
+    after?.key ?? null,
+    after?.id ?? null,
+    limit,
+  ]);
+}
 
 const questionByIdSql = statement<QuestionRow, [id: string]>(
   'questions.questionById',

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { QUESTIONS_PER_DAY, type LessonQaItem, type Question } from '@dari/contracts';
+import {
+  QUESTIONS_PER_DAY,
+  type LessonQaItem,
+  type Question,
+  type QuestionList,
+  type QuestionQuery,
+} from '@dari/contracts';
 import { AuditService } from '../audit/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
@@ -88,9 +94,18 @@ export class QuestionsService {
     return { items: (await sql.myQuestions(this.db, auth.userId)).map(view) };
   }
 
-  /** The instructor's inbox: questions on the courses they own or co-teach, and no one else's. */
-  async inbox(status: 'open' | 'answered' | undefined, auth: AuthContext) {
-    return { items: (await sql.inbox(this.db, auth.userId, status ?? null)).map(view) };
+  /** The instructor's inbox, a page at a time: questions on the courses they own or co-teach, and no one else's. */
+  async inbox(query: QuestionQuery, auth: AuthContext): Promise<QuestionList> {
+    const after = query.cursor ? query.cursor.split('_') : null;
+    const rows = await sql.inboxPage(
+      this.db,
+      auth.userId,
+      query.status ?? null,
+      after ? { rank: Number(after[0]), key: after[1], id: after[2] } : null,
+      query.limit + 1,
+    );
+    const page = rows.slice(0, query.limit);
+    return { items: page.map(view), next: rows.length > query.limit ? page[page.length - 1].cursor : null };
   }
 
   /** Answers (or corrects the answer to) a question; the asker is told in their inbox. */

@@ -1,16 +1,31 @@
 import type { LessonQaItem, Question, QuestionList } from '@dari/contracts';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
 export const questionsInboxQueryKey = ['questions', 'inbox'] as const;
+/** Questions a page asks for at a time (the API allows up to 100). */
+export const QUESTIONS_PAGE = 30;
 
-/** Questions on the courses I teach: open ones first, oldest first. */
+/** Questions on the courses I teach: open ones first, oldest first; a page at a time (keyset cursor). */
 export function useQuestionsInbox() {
-  return useQuery(
-    queryOptions({
-      queryKey: questionsInboxQueryKey,
-      queryFn: ({ signal }): Promise<QuestionList> => api('questions.inbox', { query: {}, signal }),
-    }),
+  return useInfiniteQuery({
+    queryKey: questionsInboxQueryKey,
+    queryFn: ({ signal, pageParam }): Promise<QuestionList> =>
+      api('questions.inbox', {
+        query: pageParam ? { cursor: pageParam, limit: QUESTIONS_PAGE } : { limit: QUESTIONS_PAGE },
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last: QuestionList) => last.next ?? undefined,
+  });
+}
+
+/** Changes one question wherever it sits among the loaded pages. */
+function updateLoaded(client: ReturnType<typeof useQueryClient>, id: string, change: (q: Question) => Question): void {
+  client.setQueryData<InfiniteData<QuestionList, string>>(questionsInboxQueryKey, (old) =>
+    old
+      ? { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map((q) => (q.id === id ? change(q) : q)) })) }
+      : old,
   );
 }
 
@@ -18,10 +33,7 @@ export function useAnswerQuestion(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (answer: string): Promise<Question> => api('questions.answer', { params: { id }, body: { answer } }),
-    onSuccess: (updated) =>
-      client.setQueryData<QuestionList>(questionsInboxQueryKey, (old) =>
-        old ? { items: old.items.map((q) => (q.id === updated.id ? updated : q)) } : old,
-      ),
+    onSuccess: (updated) => updateLoaded(client, id, () => updated),
   });
 }
 
@@ -30,9 +42,6 @@ export function usePublishQuestion(id: string) {
   return useMutation({
     mutationFn: (body: { question: string; answer: string }): Promise<LessonQaItem> =>
       api('questions.publish', { params: { id }, body }),
-    onSuccess: (published) =>
-      client.setQueryData<QuestionList>(questionsInboxQueryKey, (old) =>
-        old ? { items: old.items.map((q) => (q.id === id ? { ...q, publishedAt: published.publishedAt } : q)) } : old,
-      ),
+    onSuccess: (published) => updateLoaded(client, id, (q) => ({ ...q, publishedAt: published.publishedAt })),
   });
 }

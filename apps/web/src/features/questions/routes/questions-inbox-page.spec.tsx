@@ -59,4 +59,23 @@ describe("the instructor's question inbox (/teach/questions)", () => {
       answer: '네, 꼭 써요.',
     });
   });
+
+  it('pages with the cursor the API gives ("show more"), keeping what was loaded', async () => {
+    const SECOND = '44444444-4444-4444-8444-444444444444';
+    const api = mockApi({
+      'GET /me': { status: 200, body: makeMe('instructor') },
+      'GET /questions': (req) =>
+        req.query.get('cursor')
+          ? { status: 200, body: { items: [question({ id: SECOND, text: '두 번째 쪽 질문' })], next: null } }
+          : { status: 200, body: { items: [question()], next: `0_1_${ID}` } },
+    });
+    renderApp('/teach/questions');
+    expect(await screen.findByText(question().text)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: '질문 더 보기' }));
+    expect(await screen.findByText('두 번째 쪽 질문')).toBeInTheDocument();
+    expect(screen.getByText(question().text)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '질문 더 보기' })).toBeNull();
+    const asked = api.callsTo('GET', '/questions').map((c) => c.query.get('cursor'));
+    expect(asked).toEqual([null, `0_1_${ID}`]);
+  });
 });

@@ -18,17 +18,31 @@ export function QuestionsInboxPage() {
       <p className="lead">{t('questions.inbox.intro')}</p>
       <QueryState
         query={inbox}
-        isEmpty={(data) => data.items.length === 0}
+        isEmpty={(data) => data.pages.every((p) => p.items.length === 0)}
         empty={<p className="muted">{t('questions.inbox.empty')}</p>}
       >
         {(data) => (
           <ul className="course-cards">
-            {data.items.map((q) => (
-              <InboxItem key={q.id} q={q} />
-            ))}
+            {data.pages
+              .flatMap((p) => p.items)
+              .map((q) => (
+                <InboxItem key={q.id} q={q} />
+              ))}
           </ul>
         )}
       </QueryState>
+      {inbox.hasNextPage ? (
+        <p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void inbox.fetchNextPage()}
+            disabled={inbox.isFetchingNextPage}
+          >
+            {t('questions.inbox.more')}
+          </button>
+        </p>
+      ) : null}
     </Page>
   );
 }
