@@ -283,6 +283,72 @@ CREATE UNIQUE INDEX "UQ_a3bb2d01cfa0f95bc5e034e1b7a" ON public.courses USING btr
 CREATE UNIQUE INDEX "UQ_b842812430f192167d10f9f99d3" ON public.courses USING btree (course_code);
 CREATE INDEX idx_courses_owner_id ON public.courses USING btree (owner_id);
 
+CREATE TABLE credential_issuer (
+  id smallint NOT NULL,
+  name text NOT NULL,
+  url text NOT NULL,
+  image_url text,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "PK_fe8bdcf1ba70a7a987e5f2589e9" PRIMARY KEY (id),
+  CONSTRAINT chk_credential_issuer_one CHECK ((id = 1))
+);
+
+CREATE UNIQUE INDEX "PK_fe8bdcf1ba70a7a987e5f2589e9" ON public.credential_issuer USING btree (id);
+
+CREATE TABLE credential_keys (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  public_key_multibase text NOT NULL,
+  secret_key_encrypted text NOT NULL,
+  current boolean DEFAULT true NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  rotated_at timestamp with time zone,
+  CONSTRAINT "PK_aef933cd01f09538e505558279e" PRIMARY KEY (id),
+  CONSTRAINT "UQ_5f811eb7ddb7ae4348aa2c95c0c" UNIQUE (public_key_multibase)
+);
+
+CREATE UNIQUE INDEX "PK_aef933cd01f09538e505558279e" ON public.credential_keys USING btree (id);
+CREATE UNIQUE INDEX "UQ_5f811eb7ddb7ae4348aa2c95c0c" ON public.credential_keys USING btree (public_key_multibase);
+CREATE UNIQUE INDEX uq_credential_keys_current ON public.credential_keys USING btree (current) WHERE (rotated_at IS NULL);
+
+CREATE TABLE credential_status_lists (
+  id integer NOT NULL,
+  key_id uuid NOT NULL,
+  length integer NOT NULL,
+  next_index integer DEFAULT 0 NOT NULL,
+  bits bytea NOT NULL,
+  signed text,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "FK_aa9cf7bb51ac5713629b7168efc" FOREIGN KEY (key_id) REFERENCES credential_keys(id) ON DELETE RESTRICT,
+  CONSTRAINT "PK_e85e0bd4efcc5e392f3a1461697" PRIMARY KEY (id),
+  CONSTRAINT chk_credential_status_lists_next CHECK (((next_index >= 0) AND (next_index <= length)))
+);
+
+CREATE UNIQUE INDEX "PK_e85e0bd4efcc5e392f3a1461697" ON public.credential_status_lists USING btree (id);
+CREATE INDEX idx_credential_status_lists_key_id ON public.credential_status_lists USING btree (key_id);
+
+CREATE TABLE credentials (
+  id uuid NOT NULL,
+  certificate_id uuid NOT NULL,
+  key_id uuid NOT NULL,
+  status_list_id integer NOT NULL,
+  status_index integer NOT NULL,
+  document text NOT NULL,
+  issued_at timestamp with time zone DEFAULT now() NOT NULL,
+  revoked_at timestamp with time zone,
+  revoked_by text,
+  CONSTRAINT "FK_55baa6ddbc50792858f7679b434" FOREIGN KEY (status_list_id) REFERENCES credential_status_lists(id) ON DELETE RESTRICT,
+  CONSTRAINT "FK_8fe53739af8d51213e4e9265aa3" FOREIGN KEY (certificate_id) REFERENCES certificates(id) ON DELETE CASCADE,
+  CONSTRAINT "FK_d9eedcb0235108559aa098089fc" FOREIGN KEY (key_id) REFERENCES credential_keys(id) ON DELETE RESTRICT,
+  CONSTRAINT "PK_1e38bc43be6697cdda548ad27a6" PRIMARY KEY (id),
+  CONSTRAINT chk_credentials_revoked_by CHECK ((revoked_by = ANY (ARRAY['learner'::text, 'admin'::text, 'erasure'::text])))
+);
+
+CREATE UNIQUE INDEX "PK_1e38bc43be6697cdda548ad27a6" ON public.credentials USING btree (id);
+CREATE INDEX idx_credentials_certificate_id ON public.credentials USING btree (certificate_id);
+CREATE INDEX idx_credentials_key_id ON public.credentials USING btree (key_id);
+CREATE UNIQUE INDEX uq_credentials_live ON public.credentials USING btree (certificate_id) WHERE (revoked_at IS NULL);
+CREATE UNIQUE INDEX uq_credentials_status ON public.credentials USING btree (status_list_id, status_index);
+
 CREATE TABLE due_notices (
   user_id uuid NOT NULL,
   course_id uuid NOT NULL,

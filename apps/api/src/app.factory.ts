@@ -51,6 +51,9 @@ export async function createApp(
     forceCloseConnections: 'idle',
     // Late requests during the drain get the usual error shape instead (answerWhileDraining, below).
     return503OnClosing: false,
+    // did:web resolves a DID to /.well-known/did.json: the same answer as the API's credentials.did.
+    rewriteUrl: (req: IncomingMessage) =>
+      req.url === '/.well-known/did.json' ? `/${API_PREFIX}/credentials/did.json` : (req.url ?? '/'),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { ...options, indexHtml }),

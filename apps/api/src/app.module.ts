@@ -17,6 +17,7 @@ import { CohortsModule } from './cohorts/index.js';
 import { BundlesModule } from './bundles/index.js';
 import { CatalogModule } from './catalog/index.js';
 import { CoursesModule } from './courses/index.js';
+import { CredentialsModule } from './credentials/index.js';
 import { FactsModule } from './facts/index.js';
 import { GlossaryModule } from './glossary/index.js';
 import { HealthModule } from './health/index.js';
@@ -59,6 +60,7 @@ export class AppModule {
         BundlesModule,
         CatalogModule,
         LearningModule,
+        CredentialsModule,
         GlossaryModule,
         CohortsModule,
         JoinModule,

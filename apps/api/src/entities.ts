@@ -42,6 +42,12 @@ import {
   AnnouncementReadEntity,
   AnnouncementRecipientEntity,
 } from './announcements/announcements.entities.js';
+import {
+  CredentialEntity,
+  CredentialIssuerEntity,
+  CredentialKeyEntity,
+  CredentialStatusListEntity,
+} from './credentials/credentials.entities.js';
 import { UserEntity } from './users/user.entity.js';
 
 /**
@@ -90,4 +96,8 @@ export const ENTITIES = [
   AnnouncementReadEntity,
   LessonQuestionEntity,
   LessonQaEntity,
+  CredentialKeyEntity,
+  CredentialStatusListEntity,
+  CredentialEntity,
+  CredentialIssuerEntity,
 ];

@@ -209,6 +209,8 @@ export const kinds = {
     async (f, side) => (await f.freshLearner(side)).id,
   ),
   /** A notification: "own" one of the caller's (made for the case), "other" learner B's. */
+  /** A status list: "own" list 1 (made by the first credential issued), "missing" one that does not exist. */
+  statusList: ((_f, c) => Promise.resolve({ params: { list: c.side === 'missing' ? '999999' : '1' } })) as ObjectKind,
   notification: (async (f, c) => {
     if (c.side === 'missing') return { params: { id: missing() } };
     const owner = c.side === 'own' && c.who ? c.who : f.learnerB;
@@ -332,6 +334,32 @@ export const ACCESS_MATRIX: Record<string, RouteSpec> = {
     body: () => ({ name: '바다' }),
   },
   'GET /api/v1/certificates/verify/:code': { object: kinds.certificateCode, expect: everyone(exists(200)) },
+  // Credentials (issue 19), in this order: issued by the GET, the badges, withdrawn, asked for again.
+  'GET /api/v1/certificates/:id/credential': { object: kinds.certificate, expect: signedIn(mine(200)) },
+  'GET /api/v1/certificates/:id/badge.svg': { object: kinds.certificate, expect: signedIn(mine(200)) },
+  'GET /api/v1/certificates/:id/badge.png': { object: kinds.certificate, expect: signedIn(mine(200)) },
+  'DELETE /api/v1/certificates/:id/credential': { object: kinds.certificate, expect: signedIn(mine(200)) },
+  'POST /api/v1/certificates/:id/credential': { object: kinds.certificate, expect: signedIn(mine(200)) },
+  'GET /api/v1/credentials/status/:list': { object: kinds.statusList, expect: everyone(exists(200)) },
+  'POST /api/v1/credentials/verify': { expect: everyone(200), body: () => ({ hello: 'world' }) },
+  // No public https address in this app: no did:web document; the VC-API issuer is off by default.
+  'GET /api/v1/credentials/did.json': { expect: everyone(404) },
+  'POST /api/v1/vc-api/credentials/issue': { expect: everyone(404), body: () => ({ credential: {} }) },
+  'GET /api/v1/admin/issuer': { expect: only({ admin: 200 }) },
+  'PUT /api/v1/admin/issuer': {
+    expect: only({ admin: 200 }),
+    body: () => ({ name: 'Dari', url: 'https://dari.example' }),
+  },
+  'POST /api/v1/admin/credentials/revoke': {
+    expect: only({ admin: 200 }),
+    // Learner B's certificate: revoking it changes nothing another case of the matrix reads.
+    body: async (c) => ({
+      code: (
+        await c.f.t.db.query<{ code: string }[]>(`SELECT code FROM certificates WHERE id = $1`, [c.f.certificateB])
+      )[0].code,
+      reason: 'access matrix',
+    }),
+  },
   'GET /api/v1/media/:id': {
     object: kinds.media,
     expect: {

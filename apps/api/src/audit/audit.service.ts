@@ -30,7 +30,12 @@ export type AuditAction =
   | 'question.answered'
   | 'question.published'
   | 'question.unpublished'
-  | 'announcement.sent';
+  | 'announcement.sent'
+  | 'credential.issued'
+  | 'credential.withdrawn'
+  | 'credential.revoked'
+  | 'credential.issuer_updated'
+  | 'credential.key_rotated';
 
 export interface AuditRecord {
   actorId: string | null;

@@ -7,6 +7,13 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
+/** An optional secret: empty counts as unset (compose passes `${X:-}`), otherwise at least 16 characters. */
+const secret = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || v.length >= 16, { error: 'must be at least 16 characters' });
+
 const envSchema = z.object({
   NODE_ENV: z.string().default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +43,14 @@ const envSchema = z.object({
   DARI_VERIFY_MAX_MISSES_PER_IP: z.coerce.number().int().positive().default(30),
   DARI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Encrypts the credential signing key at rest (docs/credentials.md); required in production without demo data. */
+  DARI_CREDENTIAL_KEY: secret,
+  DARI_CREDENTIAL_KEY_FILE: z.string().optional(),
+  DARI_ISSUER_NAME: z.string().min(1).max(200).default('Dari'),
+  DARI_ISSUER_URL: z.string().optional(),
+  /** The VC-API issuer endpoint for the W3C test suite; off by default. */
+  DARI_VC_API_ISSUER: bool(false),
+  DARI_VC_API_TOKEN: secret,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +82,19 @@ export interface AppConfig {
     deviceCookieMaxAgeMs: number;
     maxVerifyMissesPerIp: number;
     windowMs: number;
+  };
+  /** Open Badges 3.0 credentials (docs/credentials.md). */
+  credentials: {
+    /** DARI_CREDENTIAL_KEY: what the signing key is encrypted with; absent → the key file. */
+    key?: string;
+    /** Where the generated key lives when DARI_CREDENTIAL_KEY is not set (quick start, development). */
+    keyFile: string;
+    /** Production without demo data: DARI_CREDENTIAL_KEY must be set, or nothing is issued. */
+    requireKey: boolean;
+    issuerName: string;
+    issuerUrl?: string;
+    vcApiIssuer: boolean;
+    vcApiToken?: string;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
@@ -119,6 +147,15 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
       deviceCookieMaxAgeMs: e.DARI_LOGIN_DEVICE_COOKIE_DAYS * day,
       maxVerifyMissesPerIp: e.DARI_VERIFY_MAX_MISSES_PER_IP,
       windowMs: e.DARI_LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    credentials: {
+      key: e.DARI_CREDENTIAL_KEY,
+      keyFile: path.resolve(e.DARI_CREDENTIAL_KEY_FILE ?? path.join('.data', 'credential-key')),
+      requireKey: e.NODE_ENV === 'production' && !e.DARI_DEMO,
+      issuerName: e.DARI_ISSUER_NAME,
+      issuerUrl: e.DARI_ISSUER_URL || undefined,
+      vcApiIssuer: e.DARI_VC_API_ISSUER,
+      vcApiToken: e.DARI_VC_API_TOKEN,
     },
     logLevel: e.LOG_LEVEL,
     atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,

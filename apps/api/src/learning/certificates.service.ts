@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Certificate } from '@dari/contracts';
 import { LoginThrottleService } from '../auth/index.js';
+import { CredentialsService } from '../credentials/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode } from '../access/completion.js';
@@ -18,9 +19,10 @@ export class CertificatesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottleService,
     private readonly snapshots: SnapshotCacheService,
+    private readonly credentials: CredentialsService,
   ) {}
 
-  private view(r: Row): Certificate {
+  private view(r: Row, credential?: Certificate['credential']): Certificate {
     return {
       id: r.id,
       code: formatCode(r.code),
@@ -29,20 +31,24 @@ export class CertificatesService {
       name: r.name,
       issuedAt: r.issued_at.toISOString(),
       valid: r.revoked_at === null,
-      credential: { state: 'none' },
+      // A certificate the organisation revoked has a revoked credential, whatever the learner did.
+      credential: r.revoked_at ? { ...credential, state: 'revoked' } : (credential ?? { state: 'none' }),
     };
   }
 
   async mine(auth: AuthContext) {
-    const rows = await q.myCertificates(this.db, auth.userId);
-    return { items: rows.map((r) => this.view(r)) };
+    const [rows, states] = await Promise.all([
+      q.myCertificates(this.db, auth.userId),
+      this.credentials.states(auth.userId),
+    ]);
+    return { items: rows.map((r) => this.view(r, states.get(r.id))) };
   }
 
   /** The name on the certificate is the learner's choice (a nickname is fine). */
   async rename(id: string, name: string, auth: AuthContext): Promise<Certificate> {
     const row = await q.renameCertificate(this.db, id, auth.userId, name);
     if (!row) throw AppException.notFound('certificate');
-    return this.view(row);
+    return this.view(row, (await this.credentials.states(auth.userId)).get(id));
   }
 
   /**

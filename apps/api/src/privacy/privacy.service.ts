@@ -7,6 +7,7 @@ import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { managerCaresFor } from '../access/care.js';
+import { CredentialsService } from '../credentials/index.js';
 import { UserEntity } from '../users/index.js';
 import * as q from './privacy.queries.js';
 
@@ -23,6 +24,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   // ---- sessions ----
@@ -109,6 +111,8 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
   /** Follows ERASURE_PLAN, in one transaction. */
   private async erase(userId: string, actorId: string, requestId: string): Promise<void> {
     await this.db.transaction(async (m) => {
+      // Before the certificates lose their owner: revoke the learner's credentials, empty Dari's copies.
+      await this.credentials.erase(m, userId);
       await q.eraseAll(m, userId);
       await this.audit.record({ actorId, action: 'user.erased', targetUserId: userId, requestId }, m);
     });

@@ -17,6 +17,7 @@ import { CreateAnnouncements1764441000000 } from './1764441000000-CreateAnnounce
 import { SessionRevocationNotify1764451000000 } from './1764451000000-SessionRevocationNotify.js';
 import { AddCohortSessions1764463000000 } from './1764463000000-AddCohortSessions.js';
 import { AddCohortChartCounters1764474000000 } from './1764474000000-AddCohortChartCounters.js';
+import { AddCredentials1764484000000 } from './1764484000000-AddCredentials.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionRevocationNotify1764451000000,
   AddCohortSessions1764463000000,
   AddCohortChartCounters1764474000000,
+  AddCredentials1764484000000,
 ];
