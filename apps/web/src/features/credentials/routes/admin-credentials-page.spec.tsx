@@ -116,6 +116,6 @@ describe('the issuer (admin)', () => {
     mockApi(asAdmin);
     await open();
     const nav = screen.getByRole('navigation', { name: '주 메뉴' });
-    expect(within(nav).getByRole('link', { name: '디지털 증명서' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: '증명서' })).toHaveAttribute('aria-current', 'page');
   });
 });

@@ -211,7 +211,7 @@ function IssuerFormView({ issuer }: { issuer: Issuer }) {
       <dl className="facts">
         <div>
           <dt>{t('credentials.admin.issuerDid')}</dt>
-          <dd className="code-value">{issuer.did}</dd>
+          <dd className="credential-did">{issuer.did}</dd>
         </div>
       </dl>
       <StatusMessage>{update.isSuccess ? t('credentials.admin.issuerSaved') : null}</StatusMessage>
