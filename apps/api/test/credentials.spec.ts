@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LIST_LENGTH } from '../src/credentials/credentials.service.js';
 import { decryptSecret, wrappingKey } from '../src/credentials/credential-crypto.js';
+import type { AppConfig } from '../src/config/app-config.js';
 import { TestApp, TEST_PASSWORD, uniqueName } from './test-app.js';
 
 // Issue 19: credentials issued through the API, checked by an INDEPENDENT verifier from the registry
@@ -380,6 +381,7 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
   });
 
   it('the signing key is in the database only encrypted, and never in a log', async () => {
+    await t.app.get((await import('../src/credentials/index.js')).CredentialsService).currentKey();
     const [row] = await t.db.query(
       `SELECT public_key_multibase, secret_key_encrypted FROM credential_keys ORDER BY created_at LIMIT 1`,
     );
@@ -391,6 +393,22 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
     expect(() =>
       decryptSecret(wrappingKey('another key, not the one'), row.secret_key_encrypted, row.public_key_multibase),
     ).toThrow();
+
+    // Rotating with another DARI_CREDENTIAL_KEY is refused (the keys would be sealed with two secrets).
+    const { CredentialsService } = await import('../src/credentials/index.js');
+    const { AuditService } = await import('../src/audit/index.js');
+    const { LoginThrottleService } = await import('../src/auth/index.js');
+    const { APP_CONFIG } = await import('../src/config/app-config.js');
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const wrong = new CredentialsService(
+      t.db,
+      { ...config, credentials: { ...config.credentials, key: 'another key, not the one' } },
+      t.app.get(AuditService),
+      t.app.get(LoginThrottleService),
+    );
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM credential_keys`);
+    await expect(wrong.rotateKey()).rejects.toThrow(/cannot be opened/);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM credential_keys`)).toEqual(before);
   });
 });
 

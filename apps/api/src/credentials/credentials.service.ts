@@ -163,6 +163,9 @@ export class CredentialsService {
 
   /** `npm run credentials:rotate-key`: a new current key; the old one stays listed, so what it signed keeps verifying. */
   async rotateKey(): Promise<{ publicKeyMultibase: string; did: string }> {
+    // Refuse with a key that does not open the current one: the keys would be sealed with two secrets.
+    const current = await q.currentKey(this.db);
+    if (current) await this.signer(current);
     const k = await generateKey();
     const sealed = encryptSecret(await this.wrapping(), k.secretKeyMultibase, k.publicKeyMultibase);
     const row = await this.db.transaction(async (m) => {
