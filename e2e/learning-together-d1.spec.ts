@@ -55,6 +55,15 @@ async function expectTapTarget(control: Locator) {
   expect(box!.width).toBeGreaterThanOrEqual(44);
 }
 
+/** The reading settings' largest text with wide lines (Settings → reading), kept on this device; the page is reloaded. */
+async function atLargestReading(page: Page) {
+  await page.evaluate(() =>
+    window.localStorage.setItem('dari.reading', JSON.stringify({ size: 'larger', spacing: 'wide' })),
+  );
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/reading-size-larger/);
+}
+
 async function expectAccessible(page: Page) {
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -138,6 +147,11 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   const fromCohort = page.getByRole('listitem').filter({ hasText: '반에서 온 공지예요.' });
   await expect(fromCohort).toContainText('화요일');
   await expectTapTarget(page.getByRole('button', { name: '모두 읽음으로 표시' }));
+  await atLargestReading(page);
+  await expect(fromCohort).toContainText('화요일');
+  await expectTapTarget(fromCohort.getByRole('button', { name: '읽음으로 표시' }));
+  await keepScreen(page, 'd1-inbox-ko-360-larger');
+  await page.evaluate(() => window.localStorage.removeItem('dari.reading')); // back to normal for the next screens
   await expectTapTarget(fromCohort.getByRole('button', { name: '읽음으로 표시' }));
   await fromCohort.getByRole('button', { name: '읽음으로 표시' }).click();
   await expect(fromCohort).toContainText('읽음');
@@ -152,6 +166,9 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(onCourse.getByRole('link', { name: '알림함에서 모든 알림 보기' })).toHaveAttribute('href', '/inbox');
   await expectAccessible(page);
   await keepScreen(page, 'd1-course-announcement-ko-360');
+  await atLargestReading(page);
+  await expect(onCourse.locator('strong', { hasText: '새 수업' })).toBeVisible();
+  await keepScreen(page, 'd1-course-announcement-ko-360-larger');
   await expectTapTarget(onCourse.getByRole('button', { name: '읽음으로 표시' }));
   await onCourse.getByRole('button', { name: '읽음으로 표시' }).click();
   await expect(onCourse.getByRole('heading', { level: 2 })).toHaveText('공지');
@@ -165,6 +182,12 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(onCourseZh.locator('strong', { hasText: '新课程' })).toBeVisible();
   await expect(onCourseZh).toContainText('1 条未读');
   await keepScreen(page, 'd1-course-announcement-zh-360');
+  await atLargestReading(page);
+  await expect(onCourseZh.locator('strong', { hasText: '新课程' })).toBeVisible();
+  await keepScreen(page, 'd1-course-announcement-zh-360-larger');
+  await page.goto('/inbox');
+  await expect(page.getByRole('listitem').filter({ hasText: '新课程' })).toBeVisible();
+  await keepScreen(page, 'd1-inbox-zh-360-larger');
   await signOut(page);
 
   // Staff see how many read it, never who.
@@ -178,6 +201,9 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(page.getByRole('region', { name: '과정별 수료 추이' })).toContainText(course.title);
   await expectAccessible(page);
   await keepScreen(page, 'd1-cohort-charts-ko-360');
+  await atLargestReading(page);
+  await expect(page.locator('.line-chart canvas').first()).toBeVisible();
+  await keepScreen(page, 'd1-cohort-charts-ko-360-larger');
   await signOut(page);
 
   // And in Chinese, for a manager who reads Chinese.
@@ -186,4 +212,7 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(page.getByRole('heading', { level: 3, name: '每周学习的学员' })).toBeVisible();
   await expect(page.locator('.line-chart canvas').first()).toBeVisible();
   await keepScreen(page, 'd1-cohort-charts-zh-360');
+  await atLargestReading(page);
+  await expect(page.locator('.line-chart canvas').first()).toBeVisible();
+  await keepScreen(page, 'd1-cohort-charts-zh-360-larger');
 });
