@@ -26,19 +26,23 @@ describe('route guards', () => {
     ).toEqual([]);
   });
 
-  it('only sign-in, reset-code redemption, joining with a code, certificate verification, health and readiness are public', () => {
+  it('only sign-in, reset-code redemption, joining with a code, certificate and credential verification (with the status lists, the DID document and the off-by-default VC-API issuer), health and readiness are public', () => {
     const pub = listRoutes(t.app)
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(pub).toEqual([
       'GET /api/v1/certificates/verify/:code',
+      'GET /api/v1/credentials/did.json',
+      'GET /api/v1/credentials/status/:list',
       'GET /api/v1/health',
       'GET /api/v1/health/ready',
       'GET /api/v1/join/:code',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/redeem-reset-code',
+      'POST /api/v1/credentials/verify',
       'POST /api/v1/join',
+      'POST /api/v1/vc-api/credentials/issue',
     ]);
   });
 
