@@ -191,4 +191,31 @@ test.describe('credentials', () => {
       await stranger.close();
     }
   });
+  test('at the largest reading size on a small phone, the credential panel and the check-a-file page still fit', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const { learner, certificate } = await learnerWithCertificate();
+    await page.addInitScript(() =>
+      window.localStorage.setItem('dari.reading', JSON.stringify({ size: 'larger', spacing: 'wide' })),
+    );
+    await signIn(page, learner.username, learner.password);
+    await page.goto(`/learn/certificates/${certificate.id}`);
+    await expect(page.locator('html')).toHaveClass(/reading-size-larger/);
+    const panel = page.locator('section.credential-panel');
+    await expect(panel.getByRole('heading', { level: 2, name: kc.panel.title })).toBeVisible();
+    if (certificate.credential.state === 'none') await panel.getByRole('button', { name: kc.panel.issue }).click();
+    await expect(panel.getByRole('link', { name: kc.panel.downloadSvg })).toBeVisible();
+    await panel.getByRole('button', { name: kc.panel.withdraw }).click();
+    await expect(panel.getByText(kc.panel.withdrawQuestion)).toBeVisible();
+    await expectNoHorizontalScroll(page, 360);
+    await keepScreen(page, 'certificate-ko-360-larger');
+
+    await page.goto('/verify/file');
+    await page.getByLabel(kc.verifyFile.pasteLabel).fill('{"type": ["VerifiableCredential"], "issuer": "x"}');
+    await page.getByRole('button', { name: kc.verifyFile.submit }).click();
+    await expect(page.getByText(kc.verifyFile.result.malformed)).toBeVisible();
+    await expectNoHorizontalScroll(page, 360);
+    await keepScreen(page, 'verify-file-ko-360-larger');
+  });
 });
