@@ -42,7 +42,10 @@ export default function LineChart({ weeks, series, locale, format }: LineChartPr
       timeZone: 'Asia/Seoul',
     });
     const xs = weeks.map((w) => Date.parse(`${w}T00:00:00+09:00`) / 1000);
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    // Axis labels follow the reader's text size (the reading settings' larger sizes), not uPlot's fixed 12 px.
+    const px = parseFloat(style.fontSize) || 16;
+    const font = `${Math.round(px * 0.8)}px ${style.fontFamily || 'system-ui, sans-serif'}`;
+    const axis = { stroke: text, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     const width = () => Math.max(260, Math.floor(el.clientWidth));
     const plot = new uPlot(
       {
@@ -54,8 +57,23 @@ export default function LineChart({ weeks, series, locale, format }: LineChartPr
         legend: { live: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
-          { ...axis, values: (_u, splits) => splits.map((s) => day.format(new Date(s * 1000))) },
-          { ...axis, size: 48, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : '')) },
+          {
+            ...axis,
+            size: Math.round(px * 2.6),
+            // A tick on each week's Monday (the points), labelled as often as the width allows: Korean dates
+            // ("11. 16.") are wide, and a label between two weeks would name a day nothing was counted on.
+            splits: () => xs,
+            values: (u: uPlot, splits: number[]) => {
+              const fit = Math.max(2, Math.floor(u.width / (px * 4.5)));
+              const step = Math.max(1, Math.ceil(splits.length / fit));
+              return splits.map((s, i) => (i % step === 0 ? day.format(new Date(s * 1000)) : ''));
+            },
+          },
+          {
+            ...axis,
+            size: Math.round(px * 3),
+            values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : '')),
+          },
         ],
         series: [
           { value: (_u, v) => day.format(new Date(v * 1000)) },
