@@ -5,7 +5,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { useLocale } from '@/components/use-locale';
 import { useChangeLocale } from '@/features/account/hooks/use-change-locale';
 import { useLogout } from '@/features/auth/api/logout';
-import { InboxNavLink } from '@/features/inbox';
+import { InboxNavLink } from '@/features/inbox/components/inbox-nav-link';
 import { ReadingMenu } from '@/features/settings/components/reading-menu';
 import { ROLE_HOME } from '@/lib/roles';
 import { useMe } from '@/lib/session';

@@ -1,25 +1,9 @@
 import type { InboxPage } from '@dari/contracts';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { inboxQueryKey } from './unread-count';
 
-export const inboxQueryKey = ['inbox'] as const;
-export const unreadQueryKey = [...inboxQueryKey, 'unread'] as const;
-
-/** Polling, modestly: on focus and every few minutes, never on a hidden tab (docs/learning-together.md). */
-export const UNREAD_POLL_MS = 3 * 60 * 1000;
-
-/** How many unread (notifications and announcements): the navigation's number and the app badge. */
-export function useUnreadCount(enabled = true) {
-  return useQuery({
-    queryKey: unreadQueryKey,
-    queryFn: ({ signal }) => api('notifications.unreadCount', { signal }),
-    enabled,
-    refetchInterval: UNREAD_POLL_MS,
-    refetchIntervalInBackground: false,
-    refetchOnWindowFocus: true,
-    staleTime: 30_000,
-  });
-}
+export { inboxQueryKey, unreadQueryKey, UNREAD_POLL_MS, useUnreadCount } from './unread-count';
 
 /** The inbox, newest first, a page at a time. */
 export function useInbox() {

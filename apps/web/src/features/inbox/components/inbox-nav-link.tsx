@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { paths } from '@/config/paths';
-import { useUnreadCount } from '../api/inbox';
+import { useUnreadCount } from '../api/unread-count';
 
 /** The installed app's badge (Badging API) where the browser has it; nothing leaves Dari, no push. */
 function useAppBadge(unread: number | undefined) {

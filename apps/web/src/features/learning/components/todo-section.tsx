@@ -1,15 +1,19 @@
 import type { Locale, Todo, TodoCohort, TodoCourse } from '@dari/contracts';
 import type { TFunction } from 'i18next';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '@/components/alerts';
-import { MyAnnouncements } from '@/features/inbox';
 import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { useLocale } from '@/components/use-locale';
 import { formatKoreaDate, formatKoreaDateTime } from '@/lib/korea-time';
 import { useTodo } from '../api/get-todo';
 import { lessonPath, coursePath } from '../lesson-path';
+
+// A cohort's announcements come after its dates, loaded with their own code: home is the first page, and
+// the inbox's item (its HTML renderer, marking read) would otherwise weigh on every learner's first load.
+const MyAnnouncements = lazy(() => import('@/features/inbox').then((m) => ({ default: m.MyAnnouncements })));
 
 /** A calendar day (YYYY-MM-DD, a Korea day) in the reader's language. */
 const formatDueDay = (day: string, locale: Locale) => formatKoreaDate(`${day}T12:00:00+09:00`, locale);
@@ -88,7 +92,9 @@ function TodoCohortItem({ cohort }: { cohort: TodoCohort }) {
           <p className="muted">{t('due.koreaTime')}</p>
         </>
       ) : null}
-      <MyAnnouncements target={{ kind: 'cohort', id: cohort.id }} headingLevel={4} />
+      <Suspense fallback={null}>
+        <MyAnnouncements target={{ kind: 'cohort', id: cohort.id }} headingLevel={4} />
+      </Suspense>
     </li>
   );
 }
