@@ -424,7 +424,7 @@ describe('credentials: did:key (no public address)', () => {
     globalThis.fetch = realFetch;
   });
 
-  it('signs as did:key; the verifier resolves it offline; a rotation leaves it valid; no did.json is served', async () => {
+  it('signs as did:key; the verifier resolves it offline; a rotation leaves it valid; did.json is the did:key document', async () => {
     const author = await t.signedIn('instructor');
     const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
       t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
@@ -452,7 +452,7 @@ describe('credentials: did:key (no public address)', () => {
     expect(vc.issuer.id).toMatch(/^did:key:z6Mk/);
     expect(vc.proof.verificationMethod).toBe(`${vc.issuer.id}#${vc.issuer.id.slice('did:key:'.length)}`);
     expect(await independent(vc)).toEqual({ signature: true, revoked: false });
-    expect((await t.request('GET', '/.well-known/did.json')).status).toBe(404);
+    expect((await t.request('GET', '/.well-known/did.json')).body.id).toBe(vc.issuer.id);
 
     await t.app.get((await import('../src/credentials/index.js')).CredentialsService).rotateKey();
     expect(await independent(vc)).toEqual({ signature: true, revoked: false });

@@ -26,7 +26,7 @@ describe('route guards', () => {
     ).toEqual([]);
   });
 
-  it('only sign-in, reset-code redemption, joining with a code, certificate and credential verification (with the status lists, the DID document and the off-by-default VC-API issuer), health and readiness are public', () => {
+  it('only sign-in, reset-code redemption, joining with a code, certificate and credential verification (with the status lists and the DID document), health and readiness are public', () => {
     const pub = listRoutes(t.app)
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`)
@@ -42,7 +42,6 @@ describe('route guards', () => {
       'POST /api/v1/auth/redeem-reset-code',
       'POST /api/v1/credentials/verify',
       'POST /api/v1/join',
-      'POST /api/v1/vc-api/credentials/issue',
     ]);
   });
 

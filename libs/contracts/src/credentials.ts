@@ -125,15 +125,3 @@ export const updateIssuerSchema = z.strictObject({
   imageUrl: httpsUrl.optional(),
 });
 export type UpdateIssuer = z.infer<typeof updateIssuerSchema>;
-
-/**
- * The VC-API issuer endpoint for the W3C VC 2.0 test suite (`POST /vc-api/credentials/issue`): off
- * unless `DARI_VC_API_ISSUER=1` (404 otherwise). Not used by the web app.
- */
-export const vcApiIssueSchema = z.strictObject({
-  credential: z.record(z.string(), z.unknown()),
-  options: z.record(z.string(), z.unknown()).optional(),
-});
-export type VcApiIssue = z.infer<typeof vcApiIssueSchema>;
-export const vcApiIssuedSchema = z.object({ verifiableCredential: verifiableCredentialSchema });
-export type VcApiIssued = z.infer<typeof vcApiIssuedSchema>;

@@ -106,7 +106,6 @@ export const ROUTE_PATHS = {
   'credentials.verify': { method: 'POST', path: '/credentials/verify', roles: 'public' },
   'credentials.statusList': { method: 'GET', path: '/credentials/status/:list', roles: 'public' },
   'credentials.did': { method: 'GET', path: '/credentials/did.json', roles: 'public' },
-  'credentials.vcApiIssue': { method: 'POST', path: '/vc-api/credentials/issue', roles: 'public' },
   'credentials.adminRevoke': { method: 'POST', path: '/admin/credentials/revoke', roles: ADMIN },
   'credentials.issuer': { method: 'GET', path: '/admin/issuer', roles: ADMIN },
   'credentials.updateIssuer': { method: 'PUT', path: '/admin/issuer', roles: ADMIN },

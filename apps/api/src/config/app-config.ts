@@ -48,9 +48,6 @@ const envSchema = z.object({
   DARI_CREDENTIAL_KEY_FILE: z.string().optional(),
   DARI_ISSUER_NAME: z.string().min(1).max(200).default('Dari'),
   DARI_ISSUER_URL: z.string().optional(),
-  /** The VC-API issuer endpoint for the W3C test suite; off by default. */
-  DARI_VC_API_ISSUER: bool(false),
-  DARI_VC_API_TOKEN: secret,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -93,8 +90,6 @@ export interface AppConfig {
     requireKey: boolean;
     issuerName: string;
     issuerUrl?: string;
-    vcApiIssuer: boolean;
-    vcApiToken?: string;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
@@ -154,8 +149,6 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
       requireKey: e.NODE_ENV === 'production' && !e.DARI_DEMO,
       issuerName: e.DARI_ISSUER_NAME,
       issuerUrl: e.DARI_ISSUER_URL || undefined,
-      vcApiIssuer: e.DARI_VC_API_ISSUER,
-      vcApiToken: e.DARI_VC_API_TOKEN,
     },
     logLevel: e.LOG_LEVEL,
     atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,

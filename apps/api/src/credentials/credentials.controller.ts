@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CREDENTIAL_VERIFY_MAX_BYTES } from '@dari/contracts';
@@ -17,12 +17,9 @@ import {
   RevokedCredentialDto,
   StatusListParamDto,
   UpdateIssuerDto,
-  VcApiIssuedDto,
-  VcApiIssueDto,
   VerifyCredentialBodyDto,
 } from './credentials.dto.js';
 import { CredentialsService } from './credentials.service.js';
-import { VcApiService } from './vc-api.service.js';
 
 /**
  * Open Badges 3.0 credentials (issue 19). A learner's routes act on their own certificate only
@@ -32,10 +29,7 @@ import { VcApiService } from './vc-api.service.js';
 @ApiTags('credentials')
 @Controller()
 export class CredentialsController {
-  constructor(
-    private readonly credentials: CredentialsService,
-    private readonly vcApi: VcApiService,
-  ) {}
+  constructor(private readonly credentials: CredentialsService) {}
 
   /** The signed credential; issued on the first request unless the learner withdrew it. `?download=1`: as a file. */
   @Get('certificates/:id/credential')
@@ -128,21 +122,12 @@ export class CredentialsController {
       .send(JSON.stringify(list));
   }
 
-  /** Public: the did:web document (also at /.well-known/did.json), every key; 404 without a public https address. */
+  /** Public: the issuer's DID document (also at /.well-known/did.json): did:web with every key, else the current did:key. */
   @Get('credentials/did.json')
   @Public()
   @ZodResponse({ type: DidDocumentDto })
   did() {
     return this.credentials.did();
-  }
-
-  /** The VC-API issuer endpoint for the W3C VC 2.0 test suite: 404 unless DARI_VC_API_ISSUER=1. */
-  @Post('vc-api/credentials/issue')
-  @Public()
-  @HttpCode(201)
-  @ZodResponse({ status: 201, type: VcApiIssuedDto })
-  vcApiIssue(@Body() body: VcApiIssueDto, @Headers('authorization') authorization: string | undefined) {
-    return this.vcApi.issue(body, authorization);
   }
 
   @Post('admin/credentials/revoke')

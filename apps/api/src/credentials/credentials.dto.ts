@@ -9,8 +9,6 @@ import {
   revokedCredentialSchema,
   statusListParamSchema,
   updateIssuerSchema,
-  vcApiIssuedSchema,
-  vcApiIssueSchema,
   verifiableCredentialSchema,
   verifyCredentialBodySchema,
 } from '@dari/contracts';
@@ -24,7 +22,5 @@ export class RevokeCredentialDto extends createZodDto(revokeCredentialSchema) {}
 export class RevokedCredentialDto extends createZodDto(revokedCredentialSchema) {}
 export class StatusListParamDto extends createZodDto(statusListParamSchema) {}
 export class UpdateIssuerDto extends createZodDto(updateIssuerSchema) {}
-export class VcApiIssuedDto extends createZodDto(vcApiIssuedSchema) {}
-export class VcApiIssueDto extends createZodDto(vcApiIssueSchema) {}
 export class VerifiableCredentialDto extends createZodDto(verifiableCredentialSchema) {}
 export class VerifyCredentialBodyDto extends createZodDto(verifyCredentialBodySchema) {}

@@ -128,10 +128,6 @@ export class CredentialsService {
     return wrappingKey(secret);
   }
 
-  signerOf(row: q.KeyRow): Promise<Signer & { keyId: string }> {
-    return this.signer(row);
-  }
-
   private async signer(row: q.KeyRow): Promise<Signer & { keyId: string }> {
     let secretKeyMultibase: string;
     try {
@@ -282,10 +278,14 @@ export class CredentialsService {
     return JSON.parse(row.signed) as Json;
   }
 
+  /** did:web: every key, current and rotated. Without a public https address: the current key's did:key document. */
   async did(): Promise<DidDocument> {
+    const current = await this.currentKey();
     const did = this.didWeb();
-    if (!did) throw AppException.notFound('DID document (no public https address is configured)');
-    await this.currentKey();
+    if (!did)
+      return didDocument(didKeyFor(current.public_key_multibase), [
+        { publicKeyMultibase: current.public_key_multibase },
+      ]);
     const keys = await q.allKeys(this.db);
     return didDocument(
       did,
