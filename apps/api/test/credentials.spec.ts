@@ -55,6 +55,41 @@ async function independent(credential: Json): Promise<Outcome> {
   };
 }
 
+/** On `t`: a learner who completed a one-lesson course `author` made and published: their certificate. */
+async function certifiedOn(t: TestApp, author: Who, title = '일터의 권리', learner?: Who) {
+  const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
+    t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
+  const slug = uniqueName('cred-').toLowerCase();
+  let c = (
+    await api(author, 'POST', '/authoring/courses', {
+      slug,
+      title: { ko: title },
+      summary: { ko: '일하는 사람의 권리를 배웠어요.' },
+    })
+  ).body;
+  c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
+  const lesson = (
+    await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
+      kind: 'reading',
+      title: { ko: '읽기' },
+    })
+  ).body.id;
+  await api(author, 'PATCH', `/authoring/lessons/${lesson}`, {
+    revision: 0,
+    content: { kind: 'reading', body: { ko: '본문' } },
+  });
+  expect((await api(author, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
+  const who = learner ?? (await t.signedIn('learner'));
+  await api(who, 'POST', `/courses/${slug}/enrol`, {});
+  const done = await api(who, 'POST', '/progress/events', {
+    events: [{ id: randomUUID(), lessonId: lesson, type: 'completed', occurredAt: new Date().toISOString() }],
+  });
+  expect(done.status).toBe(200);
+  const cert = (await api(who, 'GET', '/me/certificates')).body.items.find((x: Json) => x.courseId === c.id);
+  expect(cert, 'a certificate').toBeDefined();
+  return { who, cert: cert as { id: string; code: string; name: string; credential: Json } };
+}
+
 describe('credentials: Open Badges 3.0, did:web (a public address is configured)', () => {
   let t: TestApp;
   let author: Who;
@@ -74,37 +109,7 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
     t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
 
   /** A learner who completed a one-lesson course: their certificate. */
-  async function certified(title = '일터의 권리', learner?: Who) {
-    const slug = uniqueName('cred-').toLowerCase();
-    let c = (
-      await api(author, 'POST', '/authoring/courses', {
-        slug,
-        title: { ko: title },
-        summary: { ko: '일하는 사람의 권리를 배웠어요.' },
-      })
-    ).body;
-    c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
-    const lesson = (
-      await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
-        kind: 'reading',
-        title: { ko: '읽기' },
-      })
-    ).body.id;
-    await api(author, 'PATCH', `/authoring/lessons/${lesson}`, {
-      revision: 0,
-      content: { kind: 'reading', body: { ko: '본문' } },
-    });
-    expect((await api(author, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
-    const who = learner ?? (await t.signedIn('learner'));
-    await api(who, 'POST', `/courses/${slug}/enrol`, {});
-    const done = await api(who, 'POST', '/progress/events', {
-      events: [{ id: randomUUID(), lessonId: lesson, type: 'completed', occurredAt: new Date().toISOString() }],
-    });
-    expect(done.status).toBe(200);
-    const cert = (await api(who, 'GET', '/me/certificates')).body.items.find((x: Json) => x.courseId === c.id);
-    expect(cert, 'a certificate').toBeDefined();
-    return { who, cert: cert as { id: string; code: string; name: string; credential: Json } };
-  }
+  const certified = (title?: string, learner?: Who) => certifiedOn(t, author, title, learner);
 
   it('issues a signed OpenBadgeCredential that the independent verifier accepts; a one-byte change is refused', async () => {
     const { who, cert } = await certified();
@@ -428,26 +433,7 @@ describe('credentials: did:key (no public address)', () => {
     const author = await t.signedIn('instructor');
     const api = (who: Who | null, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
       t.request(method, `/api/v1${url}`, { cookie: who?.cookie, body });
-    const slug = uniqueName('key-').toLowerCase();
-    let c = (await api(author, 'POST', '/authoring/courses', { slug, title: { ko: '권리' } })).body;
-    c = (await api(author, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
-    const lesson = (
-      await api(author, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
-        kind: 'reading',
-        title: { ko: '읽기' },
-      })
-    ).body.id;
-    await api(author, 'PATCH', `/authoring/lessons/${lesson}`, {
-      revision: 0,
-      content: { kind: 'reading', body: { ko: '본문' } },
-    });
-    await api(author, 'POST', `/authoring/courses/${c.id}/publish`);
-    const who = await t.signedIn('learner');
-    await api(who, 'POST', `/courses/${slug}/enrol`, {});
-    await api(who, 'POST', '/progress/events', {
-      events: [{ id: randomUUID(), lessonId: lesson, type: 'completed', occurredAt: new Date().toISOString() }],
-    });
-    const cert = (await api(who, 'GET', '/me/certificates')).body.items[0];
+    const { who, cert } = await certifiedOn(t, author, '권리');
     const vc = (await api(who, 'GET', `/certificates/${cert.id}/credential`)).body as Json;
     expect(vc.issuer.id).toMatch(/^did:key:z6Mk/);
     expect(vc.proof.verificationMethod).toBe(`${vc.issuer.id}#${vc.issuer.id.slice('did:key:'.length)}`);
