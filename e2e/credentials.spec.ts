@@ -1,22 +1,12 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import koCredentials from '../apps/web/src/i18n/locales/ko/credentials.json' with { type: 'json' };
 import zhCredentials from '../apps/web/src/i18n/locales/zh/credentials.json' with { type: 'json' };
-import {
-  apiAs,
-  createAccount,
-  expectNoHorizontalScroll,
-  fill,
-  ko,
-  signIn,
-  zh,
-  type CreatedAccount,
-} from './support/app';
+import { expectNoHorizontalScroll, fill, ko, signIn, zh } from './support/app';
 import { asRole, signedOut } from './support/auth';
-import { publishSmallCourse } from './support/small-course';
+import { finishSmallCourse } from './support/small-course';
 import { SCREENS_WANTED } from './support/screens';
 
 // Issue 19: a learner's certificate as an Open Badges 3.0 credential they carry. The learner downloads
@@ -31,50 +21,6 @@ async function keepScreen(page: Page, name: string): Promise<void> {
   if (!SCREENS_WANTED || test.info().project.name !== 'phone') return;
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-interface Certificate {
-  id: string;
-  code: string;
-  name: string;
-  credential: { state: string };
-}
-
-/** A fresh learner finishes the small course through the API (what the player would send). */
-async function learnerWithCertificate(): Promise<{ learner: CreatedAccount; certificate: Certificate; title: string }> {
-  const course = await publishSmallCourse();
-  const learner = await createAccount('learner', 'e2e.cred');
-  const api = await apiAs(learner.username, learner.password);
-  try {
-    expect((await api.post(`/api/v1/courses/${course.slug}/enrol`, { data: {} })).status()).toBe(200);
-    const at = new Date().toISOString();
-    const events = [
-      { id: randomUUID(), lessonId: course.reading, type: 'completed', occurredAt: at },
-      { id: randomUUID(), lessonId: course.sensitive, type: 'skipped', occurredAt: at },
-      {
-        id: randomUUID(),
-        lessonId: course.quiz,
-        type: 'quiz_submitted',
-        answers: { q1: ['a'], q2: false },
-        occurredAt: at,
-      },
-      {
-        id: randomUUID(),
-        lessonId: course.reflection,
-        type: 'reflection_saved',
-        text: '공정한 일터에서 일하고 싶어요.',
-        shared: false,
-        occurredAt: at,
-      },
-    ];
-    const sent = await api.post('/api/v1/progress/events', { data: { events } });
-    expect(sent.status(), await sent.text()).toBeLessThan(300);
-    const { items } = (await (await api.get('/api/v1/me/certificates')).json()) as { items: Certificate[] };
-    expect(items, 'the finished course has its certificate').toHaveLength(1);
-    return { learner, certificate: items[0], title: course.title };
-  } finally {
-    await api.dispose();
-  }
 }
 
 /** Clicks a download link and returns the saved file's path. */
@@ -98,7 +44,11 @@ test.describe('credentials', () => {
     browser,
   }) => {
     test.setTimeout(180_000);
-    const { learner, certificate, title } = await learnerWithCertificate();
+    const {
+      learner,
+      certificate,
+      course: { title },
+    } = await finishSmallCourse('e2e.cred');
     let json = '';
     let png = '';
     let svg = '';
@@ -195,7 +145,7 @@ test.describe('credentials', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    const { learner, certificate } = await learnerWithCertificate();
+    const { learner, certificate } = await finishSmallCourse('e2e.cred');
     await page.addInitScript(() =>
       window.localStorage.setItem('dari.reading', JSON.stringify({ size: 'larger', spacing: 'wide' })),
     );

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { apiAs, DEMO, uniqueSlug } from './app';
+import { randomUUID } from 'node:crypto';
+import { apiAs, createAccount, DEMO, uniqueSlug, type CreatedAccount } from './app';
 
 // A small published course made through the API as demo.instructor (what an instructor would click
 // through in the editor): a reading, a content-noted reading, a quiz and a reflection, all required.
@@ -88,6 +89,58 @@ export async function publishSmallCourse(options: { sequential?: boolean } = {})
     );
     await ok<unknown>(await api.post(`/api/v1/authoring/courses/${c.id}/publish`));
     return { slug, title, reading, sensitive, quiz, reflection };
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** A certificate as `/me/certificates` gives it: the fields the journeys read. */
+export interface EarnedCertificate {
+  id: string;
+  code: string;
+  name: string;
+  issuedAt: string;
+  credential: { state: string };
+}
+
+/**
+ * A fresh learner finishes a new small course through the API (what the player would send: the readings
+ * done or skipped, the quiz passed, a reflection kept private) and so has its certificate, as
+ * `/me/certificates` gives it.
+ */
+export async function finishSmallCourse(
+  usernamePrefix: string,
+): Promise<{ learner: CreatedAccount; course: SmallCourse; certificate: EarnedCertificate }> {
+  const course = await publishSmallCourse();
+  const learner = await createAccount('learner', usernamePrefix);
+  const api = await apiAs(learner.username, learner.password);
+  try {
+    expect((await api.post(`/api/v1/courses/${course.slug}/enrol`, { data: {} })).status()).toBe(200);
+    const at = new Date().toISOString();
+    const events = [
+      { id: randomUUID(), lessonId: course.reading, type: 'completed', occurredAt: at },
+      { id: randomUUID(), lessonId: course.sensitive, type: 'skipped', occurredAt: at },
+      {
+        id: randomUUID(),
+        lessonId: course.quiz,
+        type: 'quiz_submitted',
+        answers: { q1: ['a'], q2: false },
+        occurredAt: at,
+      },
+      {
+        id: randomUUID(),
+        lessonId: course.reflection,
+        type: 'reflection_saved',
+        text: '공정한 일터에서 일하고 싶어요.',
+        shared: false,
+        occurredAt: at,
+      },
+    ];
+    const sent = await api.post('/api/v1/progress/events', { data: { events } });
+    expect(sent.status(), await sent.text()).toBeLessThan(300);
+    const { items } = (await (await api.get('/api/v1/me/certificates')).json()) as { items: EarnedCertificate[] };
+    expect(items, 'the finished course has its certificate').toHaveLength(1);
+    return { learner, course, certificate: items[0] };
   } finally {
     await api.dispose();
   }
