@@ -6,10 +6,13 @@ SELECT id, public_key_multibase, created_at, rotated_at FROM credential_keys ORD
 
 -- credentials.certificateByCode
 SELECT c.id, c.user_id, c.code, c.name, c.course_id, c.course_title, co.summary AS course_summary,
-         co.language AS course_language, c.issued_at, c.revoked_at FROM certificates c JOIN courses co ON co.id = c.course_id WHERE c.code = $1;
+          co.language AS course_language, c.issued_at, c.revoked_at
+     FROM certificates c JOIN courses co ON co.id = c.course_id
+    WHERE c.code = $1;
 
 -- credentials.credentialById
-SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by FROM credentials WHERE id = $1;
+SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by
+     FROM credentials WHERE id = $1;
 
 -- credentials.credentialStates
 SELECT DISTINCT ON (cr.certificate_id) cr.certificate_id, cr.issued_at, cr.revoked_by,
@@ -19,7 +22,8 @@ SELECT DISTINCT ON (cr.certificate_id) cr.certificate_id, cr.issued_at, cr.revok
     ORDER BY cr.certificate_id, (cr.revoked_at IS NULL) DESC, cr.issued_at DESC, cr.id;
 
 -- credentials.currentKey
-SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at FROM credential_keys WHERE rotated_at IS NULL;
+SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at
+   FROM credential_keys WHERE rotated_at IS NULL;
 
 -- credentials.eraseCredentials
 WITH u AS (
@@ -32,20 +36,25 @@ WITH u AS (
 
 -- credentials.insertCredential
 INSERT INTO credentials (id, certificate_id, key_id, status_list_id, status_index, document, issued_at)
-   VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by;
+   VALUES ($1, $2, $3, $4, $5, $6, $7)
+   RETURNING id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by;
 
 -- credentials.insertKey
 INSERT INTO credential_keys (public_key_multibase, secret_key_encrypted) VALUES ($1, $2)
-   ON CONFLICT (current) WHERE rotated_at IS NULL DO NOTHING RETURNING id, public_key_multibase, secret_key_encrypted, created_at, rotated_at;
+   ON CONFLICT (current) WHERE rotated_at IS NULL DO NOTHING
+   RETURNING id, public_key_multibase, secret_key_encrypted, created_at, rotated_at;
 
 -- credentials.issuer
 SELECT name, url, image_url FROM credential_issuer WHERE id = 1;
 
 -- credentials.keyById
-SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at FROM credential_keys WHERE id = $1;
+SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at
+   FROM credential_keys WHERE id = $1;
 
 -- credentials.latestCredential
-SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by FROM credentials WHERE certificate_id = $1 ORDER BY (revoked_at IS NULL) DESC, issued_at DESC, id LIMIT 1;
+SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by
+     FROM credentials WHERE certificate_id = $1
+    ORDER BY (revoked_at IS NULL) DESC, issued_at DESC, id LIMIT 1;
 
 -- credentials.list
 SELECT id, key_id, length, next_index, bits, signed, updated_at FROM credential_status_lists WHERE id = $1;
@@ -64,11 +73,14 @@ SELECT pg_advisory_xact_lock(hashtext('credential_status_lists'));
 
 -- credentials.myCertificate
 SELECT c.id, c.user_id, c.code, c.name, c.course_id, c.course_title, co.summary AS course_summary,
-         co.language AS course_language, c.issued_at, c.revoked_at FROM certificates c JOIN courses co ON co.id = c.course_id WHERE c.id = $1 AND c.user_id = $2;
+          co.language AS course_language, c.issued_at, c.revoked_at
+     FROM certificates c JOIN courses co ON co.id = c.course_id
+    WHERE c.id = $1 AND c.user_id = $2;
 
 -- credentials.newList
 INSERT INTO credential_status_lists (id, key_id, length, bits, next_index)
-   SELECT coalesce(max(id), 0) + 1, $1, $2, $3, 0 FROM credential_status_lists RETURNING id, key_id, length, next_index, bits, signed, updated_at;
+   SELECT coalesce(max(id), 0) + 1, $1, $2, $3, 0 FROM credential_status_lists
+   RETURNING id, key_id, length, next_index, bits, signed, updated_at;
 
 -- credentials.retireKey
 WITH u AS (UPDATE credential_keys SET rotated_at = now() WHERE rotated_at IS NULL RETURNING id) SELECT id FROM u;

@@ -15,17 +15,18 @@ export interface KeyRow {
   created_at: Date;
   rotated_at: Date | null;
 }
-const KEY = `id, public_key_multibase, secret_key_encrypted, created_at, rotated_at`;
 
 const currentKeySql = statement<KeyRow>(
   'credentials.currentKey',
-  `SELECT ${KEY} FROM credential_keys WHERE rotated_at IS NULL`,
+  `SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at
+   FROM credential_keys WHERE rotated_at IS NULL`,
 );
 export const currentKey = async (db: Db) => first(await run(db, currentKeySql, []));
 
 const keyByIdSql = statement<KeyRow, [id: string]>(
   'credentials.keyById',
-  `SELECT ${KEY} FROM credential_keys WHERE id = $1`,
+  `SELECT id, public_key_multibase, secret_key_encrypted, created_at, rotated_at
+   FROM credential_keys WHERE id = $1`,
 );
 export const keyById = async (db: Db, id: string) => first(await run(db, keyByIdSql, [id]));
 
@@ -39,7 +40,8 @@ export const allKeys = (db: Db) => run(db, allKeysSql, []);
 const insertKeySql = statement<KeyRow, [publicKey: string, sealed: string]>(
   'credentials.insertKey',
   `INSERT INTO credential_keys (public_key_multibase, secret_key_encrypted) VALUES ($1, $2)
-   ON CONFLICT (current) WHERE rotated_at IS NULL DO NOTHING RETURNING ${KEY}`,
+   ON CONFLICT (current) WHERE rotated_at IS NULL DO NOTHING
+   RETURNING id, public_key_multibase, secret_key_encrypted, created_at, rotated_at`,
 );
 /** Adds a current key unless one exists (two first starts at once: one wins, the other reads it). */
 export const insertKey = async (db: Db, publicKey: string, sealed: string) =>
@@ -88,12 +90,12 @@ export interface CertificateRow {
   issued_at: Date;
   revoked_at: Date | null;
 }
-const CERT = `c.id, c.user_id, c.code, c.name, c.course_id, c.course_title, co.summary AS course_summary,
-         co.language AS course_language, c.issued_at, c.revoked_at`;
-
 const myCertificateSql = statement<CertificateRow, [certificateId: string, learnerId: string]>(
   'credentials.myCertificate',
-  `SELECT ${CERT} FROM certificates c JOIN courses co ON co.id = c.course_id WHERE c.id = $1 AND c.user_id = $2`,
+  `SELECT c.id, c.user_id, c.code, c.name, c.course_id, c.course_title, co.summary AS course_summary,
+          co.language AS course_language, c.issued_at, c.revoked_at
+     FROM certificates c JOIN courses co ON co.id = c.course_id
+    WHERE c.id = $1 AND c.user_id = $2`,
 );
 /** The learner's own certificate (anyone else's answers nothing: 404 like a missing one). */
 export const myCertificate = async (db: Db, certificateId: string, learnerId: string) =>
@@ -110,7 +112,10 @@ export async function lockCertificate(db: Db, certificateId: string): Promise<vo
 
 const certificateByCodeSql = statement<CertificateRow, [code: string]>(
   'credentials.certificateByCode',
-  `SELECT ${CERT} FROM certificates c JOIN courses co ON co.id = c.course_id WHERE c.code = $1`,
+  `SELECT c.id, c.user_id, c.code, c.name, c.course_id, c.course_title, co.summary AS course_summary,
+          co.language AS course_language, c.issued_at, c.revoked_at
+     FROM certificates c JOIN courses co ON co.id = c.course_id
+    WHERE c.code = $1`,
 );
 export const certificateByCode = async (db: Db, code: string) => first(await run(db, certificateByCodeSql, [code]));
 
@@ -134,11 +139,11 @@ export interface CredentialRow {
   revoked_at: Date | null;
   revoked_by: 'learner' | 'admin' | 'erasure' | null;
 }
-const CRED = `id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by`;
-
 const latestCredentialSql = statement<CredentialRow, [certificateId: string]>(
   'credentials.latestCredential',
-  `SELECT ${CRED} FROM credentials WHERE certificate_id = $1 ORDER BY (revoked_at IS NULL) DESC, issued_at DESC, id LIMIT 1`,
+  `SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by
+     FROM credentials WHERE certificate_id = $1
+    ORDER BY (revoked_at IS NULL) DESC, issued_at DESC, id LIMIT 1`,
 );
 /** The live credential of a certificate, or else the last one revoked. */
 export const latestCredential = async (db: Db, certificateId: string) =>
@@ -164,7 +169,8 @@ const insertCredentialSql = statement<
 >(
   'credentials.insertCredential',
   `INSERT INTO credentials (id, certificate_id, key_id, status_list_id, status_index, document, issued_at)
-   VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CRED}`,
+   VALUES ($1, $2, $3, $4, $5, $6, $7)
+   RETURNING id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by`,
 );
 export const insertCredential = async (
   db: Db,
@@ -195,7 +201,8 @@ export const revokeCredentials = (db: Db, certificateId: string, by: 'learner' |
 
 const credentialByIdSql = statement<CredentialRow, [id: string]>(
   'credentials.credentialById',
-  `SELECT ${CRED} FROM credentials WHERE id = $1`,
+  `SELECT id, certificate_id, key_id, status_list_id, status_index, document, issued_at, revoked_at, revoked_by
+     FROM credentials WHERE id = $1`,
 );
 export const credentialById = async (db: Db, id: string) => first(await run(db, credentialByIdSql, [id]));
 
@@ -210,8 +217,6 @@ export interface StatusListRow {
   signed: string | null;
   updated_at: Date;
 }
-const LIST = `id, key_id, length, next_index, bits, signed, updated_at`;
-
 const takeIndexSql = statement<{ id: number; index: number }, [keyId: string]>(
   'credentials.takeIndex',
   `WITH u AS (
@@ -230,7 +235,8 @@ export const takeIndex = async (db: Db, keyId: string) => first(await run(db, ta
 const newListSql = statement<StatusListRow, [keyId: string, length: number, bits: Buffer]>(
   'credentials.newList',
   `INSERT INTO credential_status_lists (id, key_id, length, bits, next_index)
-   SELECT coalesce(max(id), 0) + 1, $1, $2, $3, 0 FROM credential_status_lists RETURNING ${LIST}`,
+   SELECT coalesce(max(id), 0) + 1, $1, $2, $3, 0 FROM credential_status_lists
+   RETURNING id, key_id, length, next_index, bits, signed, updated_at`,
 );
 /** A fresh list for the key (the first, or when its last one is full). Numbered from 1. */
 export const newList = async (db: Db, keyId: string, length: number, bits: Buffer) =>
@@ -247,13 +253,13 @@ export async function lockLists(db: Db): Promise<void> {
 
 const listForUpdateSql = statement<StatusListRow, [id: number]>(
   'credentials.listForUpdate',
-  `SELECT ${LIST} FROM credential_status_lists WHERE id = $1 FOR UPDATE`,
+  `SELECT id, key_id, length, next_index, bits, signed, updated_at FROM credential_status_lists WHERE id = $1 FOR UPDATE`,
 );
 export const listForUpdate = async (db: Db, id: number) => first(await run(db, listForUpdateSql, [id]));
 
 const listSql = statement<StatusListRow, [id: number]>(
   'credentials.list',
-  `SELECT ${LIST} FROM credential_status_lists WHERE id = $1`,
+  `SELECT id, key_id, length, next_index, bits, signed, updated_at FROM credential_status_lists WHERE id = $1`,
 );
 export const list = async (db: Db, id: number) => first(await run(db, listSql, [id]));
 
