@@ -50,3 +50,27 @@ export function Pager({ label, page, pages, status, onPage, busy = false, before
 /** How many pages a `{ total, pageSize }` answer has (at least one). */
 export const pageCount = (data: { total: number; pageSize: number } | undefined) =>
   data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+interface ShowMoreProps {
+  /** A list loaded a page at a time (TanStack Query's infinite query). */
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+  /** The button's words, already translated (e.g. "More questions"). */
+  label: string;
+}
+
+/** "Show more" under a list that grows a page at a time; nothing once the last page is in. */
+export function ShowMore({ list, label }: ShowMoreProps) {
+  if (!list.hasNextPage) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void list.fetchNextPage()}
+        disabled={list.isFetchingNextPage}
+      >
+        {label}
+      </button>
+    </p>
+  );
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, LoadError } from '@/components/alerts';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
+import { ShowMore } from '@/components/pager';
 import { paths } from '@/config/paths';
 import { useInbox, useMarkAllRead } from '../api/inbox';
 import { InboxEntry } from '../components/inbox-entry';
@@ -61,18 +62,7 @@ export function InboxPage() {
           ))}
         </ul>
       ) : null}
-      {inbox.hasNextPage ? (
-        <p>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => void inbox.fetchNextPage()}
-            disabled={inbox.isFetchingNextPage}
-          >
-            {t('inbox.more')}
-          </button>
-        </p>
-      ) : null}
+      <ShowMore list={inbox} label={t('inbox.more')} />
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
 import { Page } from '@/components/page';
+import { ShowMore } from '@/components/pager';
 import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { formatDateTime } from '@/lib/format';
@@ -31,18 +32,7 @@ export function QuestionsInboxPage() {
           </ul>
         )}
       </QueryState>
-      {inbox.hasNextPage ? (
-        <p>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => void inbox.fetchNextPage()}
-            disabled={inbox.isFetchingNextPage}
-          >
-            {t('questions.inbox.more')}
-          </button>
-        </p>
-      ) : null}
+      <ShowMore list={inbox} label={t('questions.inbox.more')} />
     </Page>
   );
 }
