@@ -2,16 +2,13 @@
 // without demo data. The password comes from DARI_ADMIN_PASSWORD, or is asked for (hidden); with
 // neither, a one-time code is printed for the new admin to set a password at sign-in.
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { displayNameSchema, passwordSchema, usernameSchema } from '@dari/contracts';
-import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/app-config.js';
-import { runMigrations } from '../database/migrate.js';
 import { UsersService } from '../users/index.js';
-import { openDatabase, say } from './database.js';
+import { withAppContext } from './app-context.js';
+import { say } from './database.js';
 
 const { values } = parseArgs({ options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
 
@@ -62,30 +59,16 @@ async function main(): Promise<void> {
   }
   if (password) check(passwordSchema, password, 'password');
 
-  const { url, embedded } = await openDatabase({ reuseRunning: true });
-  try {
-    await runMigrations(url);
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, url);
-    const ctx = await NestFactory.createApplicationContext(
-      AppModule.forRoot(config),
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options bag as a class; a literal is its documented form (an instance would set every option to undefined)
-      { logger: false },
-    );
-    try {
-      const created = await ctx
-        .get(UsersService)
-        .create({ username, displayName, role: 'admin', locale: 'ko', password: password || undefined }, null);
-      say(`admin "${created.user.username}" created`);
-      if (created.resetCode) {
-        say(`one-time code: ${created.resetCode.code} (valid until ${created.resetCode.expiresAt})`);
-        say('sign-in page → "I have a reset code" → this username and code → a new password');
-      }
-    } finally {
-      await ctx.close();
+  await withAppContext(async (ctx) => {
+    const created = await ctx
+      .get(UsersService)
+      .create({ username, displayName, role: 'admin', locale: 'ko', password: password || undefined }, null);
+    say(`admin "${created.user.username}" created`);
+    if (created.resetCode) {
+      say(`one-time code: ${created.resetCode.code} (valid until ${created.resetCode.expiresAt})`);
+      say('sign-in page → "I have a reset code" → this username and code → a new password');
     }
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((e: unknown) => {
