@@ -53,7 +53,7 @@ export const pageCount = (data: { total: number; pageSize: number } | undefined)
 
 interface ShowMoreProps {
   /** A list loaded a page at a time (TanStack Query's infinite query). */
-  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage(): Promise<unknown> };
   /** The button's words, already translated (e.g. "More questions"). */
   label: string;
 }
