@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { STATUS_LIST_LENGTH } from '../src/credentials/credentials.service.js';
 import { decryptSecret, wrappingKey } from '../src/credentials/credential-crypto.js';
 import type { AppConfig } from '../src/config/app-config.js';
@@ -383,6 +384,44 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
     const rows = await t.db.query(`SELECT document, revoked_by FROM credentials WHERE certificate_id = $1`, [cert.id]);
     expect(rows).toEqual([{ document: '', revoked_by: 'erasure' }]);
     expect(await independent(vc)).toEqual({ signature: true, revoked: true });
+  });
+
+  it('after issuing, a dump of every table and the logs hold the signing key in none of its encodings', async () => {
+    const { who, cert } = await certified();
+    expect((await api(who, 'GET', `/certificates/${cert.id}/credential`)).status).toBe(200);
+    const keys: { public_key_multibase: string; secret_key_encrypted: string }[] = await t.db.query(
+      `SELECT public_key_multibase, secret_key_encrypted FROM credential_keys`,
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    const forms: string[] = [KEY];
+    for (const k of keys) {
+      const secretKeyMultibase = decryptSecret(wrappingKey(KEY), k.secret_key_encrypted, k.public_key_multibase);
+      const pair = await Ed25519Multikey.from({ publicKeyMultibase: k.public_key_multibase, secretKeyMultibase });
+      const raw = (await pair.export({ secretKey: true, raw: true })).secretKey ?? new Uint8Array();
+      const seed = Buffer.from(raw.subarray(0, 32));
+      const jwk = await Ed25519Multikey.toJwk({ keyPair: pair, secretKey: true });
+      expect(raw.length).toBeGreaterThanOrEqual(32);
+      forms.push(secretKeyMultibase, jwk['d'] ?? 'no d in the JWK');
+      for (const bytes of [seed, Buffer.from(raw)])
+        forms.push(bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url'));
+    }
+    // Every table, as a plain dump would have it (COPY's text form; bytea as hex).
+    const tables: { name: string }[] = await t.db.query(
+      `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.map((x) => x.name)).toContain('credential_keys');
+    let dump = '';
+    for (const { name } of tables) {
+      const [row]: { rows: string }[] = await t.db.query(
+        `SELECT coalesce(json_agg(x)::text, '') AS rows FROM ${name} x`,
+      );
+      dump += `${row.rows}\n`;
+    }
+    expect(dump).toContain(keys[0]?.public_key_multibase);
+    const lower = dump.toLowerCase();
+    const logs = t.logs.text;
+    const found = forms.filter((f) => dump.includes(f) || lower.includes(f.toLowerCase()) || logs.includes(f));
+    expect(found, 'the signing key (or the secret that opens it) in the dump or the logs').toEqual([]);
   });
 
   it('the signing key is in the database only encrypted, and never in a log', async () => {

@@ -30,11 +30,16 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): unknown;
-    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<{
+    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean; raw?: false }): Promise<{
       publicKeyMultibase: string;
       secretKeyMultibase?: string;
     }>;
+    export(options: { publicKey?: boolean; secretKey?: boolean; raw: true }): Promise<{
+      publicKey?: Uint8Array;
+      secretKey?: Uint8Array;
+    }>;
   }
+  export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<Record<string, string>>;
   export function generate(options?: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
   export function from(key: {
     id?: string;
