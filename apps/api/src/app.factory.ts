@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { SessionsService } from './auth/index.js';
 import { answerWhileDraining } from './common/errors/drain.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DariMetrics } from './metrics/index.js';
@@ -56,7 +57,7 @@ export async function createApp(
       req.url === '/.well-known/did.json' ? `/${API_PREFIX}/credentials/did.json` : (req.url ?? '/'),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { ...options, indexHtml }),
+    AppModule.forRoot(config, { ...options, indexHtml, progressEvents: metrics }),
     adapter,
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options bag as a class; a literal is its documented form (an instance would set every option to undefined)
     {
@@ -115,6 +116,7 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   metrics?.instrument(fastify);
+  metrics?.watchSessionCache(app.get(SessionsService).cache);
   answerWhileDraining(fastify);
   fastify.removeContentTypeParser('text/plain');
   // JSON must be UTF-8 (RFC 8259): invalid bytes (overlong forms, stray continuation bytes) are a 400,

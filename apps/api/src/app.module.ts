@@ -24,6 +24,7 @@ import { HealthModule } from './health/index.js';
 import { JoinModule } from './join/index.js';
 import { LearningModule } from './learning/index.js';
 import { MediaModule } from './media/index.js';
+import { noProgressEventCounter, PROGRESS_EVENT_COUNTER, type ProgressEventCounter } from './metrics/index.js';
 import { NotificationsModule } from './notifications/index.js';
 import { PrivacyModule } from './privacy/index.js';
 import { QuestionsModule } from './questions/index.js';
@@ -37,6 +38,8 @@ export interface AppModuleOptions {
   indexHtml?: string;
   /** The time the throttles count windows by (tests pass a FakeClock); the real time by default. */
   clock?: Clock;
+  /** Where the progress path counts its events' outcomes (the metrics, when they are on). */
+  progressEvents?: ProgressEventCounter;
 }
 
 @Module({})
@@ -74,11 +77,12 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: PROGRESS_EVENT_COUNTER, useValue: options.progressEvents ?? noProgressEventCounter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(options.indexHtml) },
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, PROGRESS_EVENT_COUNTER],
     };
   }
 }

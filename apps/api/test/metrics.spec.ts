@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import {
   serveMetrics,
   type PoolStats,
 } from '../src/metrics/index.js';
+import { TestApp } from './test-app.js';
 import { createTestDatabase } from './test-db.js';
 
 /**
@@ -118,5 +120,78 @@ describe('metrics', () => {
       /set DARI_METRICS_TOKEN/,
     );
     expect(() => metricsConfigFromEnv({ DARI_METRICS_PORT: 'x' })).toThrow(/port number/);
+  });
+});
+
+/**
+ * Progress events by outcome, and the in-process waiting lines: the session cache is the only one
+ * (its entries, whether it hears revocations, and the writes waiting for their own notice).
+ */
+describe('metrics of progress events and the session cache', () => {
+  const metrics = new DariMetrics();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.create({}, { metrics });
+  });
+  afterAll(() => t.close());
+  const text = () => metrics.registry.metrics();
+
+  it('counts each event once by outcome (stored, duplicate, refused) after its batch commits, with no id in a label', async () => {
+    const before = await text();
+    for (const outcome of ['stored', 'duplicate', 'refused'])
+      expect(before).toContain(`dari_progress_events_total{outcome="${outcome}"} 0`);
+
+    const author = await t.signedIn('instructor');
+    const api = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
+      t.request(method, `/api/v1${url}`, { cookie, body });
+    const slug = `metrics-${Date.now().toString(36)}`;
+    let c = (await api(author.cookie, 'POST', '/authoring/courses', { slug, title: { ko: '세기' } })).body;
+    c = (await api(author.cookie, 'POST', `/authoring/courses/${c.id}/modules`, { title: { ko: '하나' } })).body;
+    const lesson = (
+      await api(author.cookie, 'POST', `/authoring/modules/${c.modules[0].id}/lessons`, {
+        kind: 'reading',
+        title: { ko: '읽기' },
+      })
+    ).body;
+    expect(
+      (
+        await api(author.cookie, 'PATCH', `/authoring/lessons/${lesson.id}`, {
+          revision: 0,
+          content: { kind: 'reading', body: { ko: '본문' } },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await api(author.cookie, 'POST', `/authoring/courses/${c.id}/publish`)).status).toBe(201);
+    const learner = await t.signedIn('learner');
+    expect((await api(learner.cookie, 'POST', `/courses/${slug}/enrol`, {})).status).toBe(200);
+
+    const ev = (type: string, lessonId = lesson.id as string) => ({
+      id: randomUUID(),
+      lessonId,
+      type,
+      occurredAt: new Date().toISOString(),
+    });
+    const batch = [ev('viewed'), ev('completed'), ev('viewed', randomUUID())];
+    const statuses = async () =>
+      (
+        (await api(learner.cookie, 'POST', '/progress/events', { events: batch })).body.results as { status: string }[]
+      ).map((r) => r.status);
+    expect(await statuses()).toEqual(['recorded', 'recorded', 'rejected']);
+    // The phone sends it again (the answer was lost): two duplicates, the unknown lesson refused again.
+    expect(await statuses()).toEqual(['duplicate', 'duplicate', 'rejected']);
+    // A body the contract refuses is a 400 for the request: no event is counted.
+    expect((await api(learner.cookie, 'POST', '/progress/events', { events: [{ id: 'x' }] })).status).toBe(400);
+
+    const after = await text();
+    expect(after).toContain('dari_progress_events_total{outcome="stored"} 2');
+    expect(after).toContain('dari_progress_events_total{outcome="duplicate"} 2');
+    expect(after).toContain('dari_progress_events_total{outcome="refused"} 2');
+    for (const secret of [learner.id, learner.username, lesson.id as string, slug, batch[0].id])
+      expect(after).not.toContain(secret);
+
+    // The session cache: on (revocations heard), holding the sessions just used; no write waiting now.
+    expect(after).toMatch(/^dari_session_cache_listening 1$/m);
+    expect(Number(/^dari_session_cache_entries (\d+)$/m.exec(after)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(after).toMatch(/^dari_session_settle_waiting 0$/m);
   });
 });

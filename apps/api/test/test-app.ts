@@ -9,6 +9,7 @@ import { SESSION_COOKIE, type Role } from '@dari/contracts';
 import { createApp } from '../src/app.factory.js';
 import { FakeClock } from '../src/common/time/clock.js';
 import { loadConfig, type RawEnv } from '../src/config/app-config.js';
+import type { DariMetrics } from '../src/metrics/index.js';
 import { UsersService } from '../src/users/users.service.js';
 import { freshLogger } from './fresh-logger.js';
 import { createTestDatabase } from './test-db.js';
@@ -69,7 +70,8 @@ export class TestApp {
     readonly clock: FakeClock,
   ) {}
 
-  static async create(env: RawEnv = {}): Promise<TestApp> {
+  /** `metrics`: count into these Prometheus metrics (metrics.spec.ts). */
+  static async create(env: RawEnv = {}, { metrics }: { metrics?: DariMetrics } = {}): Promise<TestApp> {
     const db = await createTestDatabase();
     const logs = new LogCapture();
     const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'dari-media-'));
@@ -80,7 +82,7 @@ export class TestApp {
     const windowMs = config.login.windowMs;
     const clock = new FakeClock(Math.floor(Date.now() / windowMs) * windowMs + 1_000);
     await freshLogger(config.logLevel, logs);
-    const app = await createApp(config, { logStream: logs, clock });
+    const app = await createApp(config, { logStream: logs, clock, metrics });
     return new TestApp(
       app,
       logs,

@@ -65,6 +65,16 @@ export class SessionCache {
     return this.listening && this.lifetimeMs > 0;
   }
 
+  /** Sessions held now (the metrics' gauge). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Writes waiting in `settle` for their marker (the metrics' gauge). */
+  get settling(): number {
+    return this.markers.size;
+  }
+
   get(tokenHash: string): CachedSession | undefined {
     if (!this.active) return undefined;
     const hit = this.entries.get(tokenHash);

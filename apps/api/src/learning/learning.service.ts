@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CourseProgress, Enrolment, EventBatchResult, LearningEvent, LessonProgress } from '@dari/contracts';
 import { AppException } from '../common/errors/app-exception.js';
 import { transactionWithRetry } from '../database/retry.js';
+import { PROGRESS_EVENT_COUNTER, type ProgressEventCounter } from '../metrics/index.js';
 import type { AuthContext } from '../common/http/request.js';
 import { formatCode, recomputeEnrolment } from '../access/completion.js';
 import { gradeQuiz } from './quiz-grading.js';
@@ -51,6 +52,7 @@ export class LearningService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly snapshots: SnapshotCacheService,
+    @Inject(PROGRESS_EVENT_COUNTER) private readonly counter: ProgressEventCounter,
   ) {}
 
   // ---- enrolment ----
@@ -114,6 +116,11 @@ export class LearningService {
    */
   async recordEvents(events: LearningEvent[], auth: AuthContext): Promise<EventBatchResult> {
     const { results, touched } = await transactionWithRetry(this.db, (m) => this.recordBatch(m, events, auth));
+    // Committed: what became of each event (the metrics' dari_progress_events_total).
+    const outcomes = { stored: 0, duplicate: 0, refused: 0 };
+    for (const r of results)
+      outcomes[r.status === 'recorded' ? 'stored' : r.status === 'duplicate' ? 'duplicate' : 'refused']++;
+    this.counter.count(outcomes);
     const enrolments: Enrolment[] = [];
     for (const id of touched) enrolments.push(await this.enrolmentById(this.db.manager, id, auth.userId));
     return { results, enrolments };

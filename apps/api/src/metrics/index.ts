@@ -2,9 +2,13 @@
 export {
   DariMetrics,
   metricsConfigFromEnv,
+  noProgressEventCounter,
+  PROGRESS_EVENT_COUNTER,
   renderCluster,
   renderRegistry,
   serveMetrics,
   type MetricsConfig,
   type PoolStats,
+  type ProgressEventCounter,
+  type SessionCacheStats,
 } from './metrics.js';

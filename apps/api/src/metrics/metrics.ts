@@ -40,8 +40,26 @@ export interface PoolStats {
   waitingCount: number;
 }
 
+/** What the session cache (auth/session-cache.ts) shows of itself. */
+export interface SessionCacheStats {
+  /** Sessions answered from memory now. */
+  readonly size: number;
+  /** Whether revocations are heard (else every request asks the database). */
+  readonly active: boolean;
+  /** Writes waiting to hear their revocation notice back before they answer. */
+  readonly settling: number;
+}
+
+/** How the progress path reports what became of each event it was sent (after its transaction commits). */
+export interface ProgressEventCounter {
+  count(outcomes: { stored: number; duplicate: number; refused: number }): void;
+}
+/** The progress path's counter; a no-op unless metrics are on. */
+export const PROGRESS_EVENT_COUNTER = Symbol('ProgressEventCounter');
+export const noProgressEventCounter: ProgressEventCounter = { count: () => undefined };
+
 /** One process's metrics. */
-export class DariMetrics {
+export class DariMetrics implements ProgressEventCounter {
   readonly registry = new Registry();
   private readonly requests = new Counter({
     name: 'dari_http_requests_total',
@@ -62,8 +80,17 @@ export class DariMetrics {
     labelNames: ['route'] as const,
     registers: [this.registry],
   });
+  private readonly progressEvents = new Counter({
+    name: 'dari_progress_events_total',
+    help: 'Progress events received, by outcome: stored (new), duplicate (stored before: a retry), refused',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  private sessionCache: SessionCacheStats | undefined;
 
   constructor(pool?: () => PoolStats | undefined) {
+    // Every outcome from the start, so that a rate over it is defined before the first event.
+    for (const outcome of ['stored', 'duplicate', 'refused']) this.progressEvents.inc({ outcome }, 0);
     // Process metrics: CPU, memory, heap, GC, and event-loop delay (nodejs_eventloop_lag_*).
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     if (pool) {
@@ -91,6 +118,40 @@ export class DariMetrics {
         collect: read((p) => p.waitingCount),
       });
     }
+    // In-process waiting lines and caches: the session cache is the only one (no write queue or batcher).
+    const sessionGauge = (name: string, help: string, pick: (c: SessionCacheStats) => number) => {
+      const gauge: Gauge = new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect: () => {
+          if (this.sessionCache) gauge.set(pick(this.sessionCache));
+        },
+      });
+    };
+    sessionGauge('dari_session_cache_entries', 'Sessions answered from memory', (c) => c.size);
+    sessionGauge(
+      'dari_session_cache_listening',
+      '1 while session revocations are heard (the cache is on); 0: every request asks the database',
+      (c) => (c.active ? 1 : 0),
+    );
+    sessionGauge(
+      'dari_session_settle_waiting',
+      'Writes waiting to hear their own revocation notice back before they answer',
+      (c) => c.settling,
+    );
+  }
+
+  /** The session cache whose size and state the gauges show. */
+  watchSessionCache(cache: SessionCacheStats): void {
+    this.sessionCache = cache;
+  }
+
+  /** Counts progress events by outcome (no label says whose or which). */
+  count({ stored, duplicate, refused }: { stored: number; duplicate: number; refused: number }): void {
+    if (stored) this.progressEvents.inc({ outcome: 'stored' }, stored);
+    if (duplicate) this.progressEvents.inc({ outcome: 'duplicate' }, duplicate);
+    if (refused) this.progressEvents.inc({ outcome: 'refused' }, refused);
   }
 
   /** Counts every answer by its route *pattern* (Fastify's routeOptions.url), never the URL itself. */
