@@ -118,6 +118,13 @@ SELECT code, name, course_title AS "courseTitle", issued_at AS "issuedAt", revok
 -- privacy.exportCohorts
 SELECT c.name, m.role, m.added_at AS "addedAt" FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1;
 
+-- privacy.exportCredentials
+SELECT cr.id, c.code AS "certificateCode", c.course_id AS "courseId", c.course_title AS "courseTitle",
+            CASE WHEN cr.revoked_by IS NULL THEN 'issued' WHEN cr.revoked_by = 'learner' THEN 'withdrawn' ELSE 'revoked' END AS state,
+            cr.issued_at AS "issuedAt", cr.revoked_at AS "revokedAt", NULLIF(cr.document, '')::json AS credential
+       FROM credentials cr JOIN certificates c ON c.id = cr.certificate_id
+      WHERE c.user_id = $1 ORDER BY cr.issued_at, cr.id;
+
 -- privacy.exportEnrolments
 SELECT e.course_id AS "courseId", c.slug, e.status, e.source, e.percent, e.enrolled_at AS "enrolledAt", e.completed_at AS "completedAt", e.withdrawn_at AS "withdrawnAt", e.last_activity_at AS "lastActivityAt" FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1;
 

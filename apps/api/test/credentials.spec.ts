@@ -386,6 +386,42 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
     expect(await independent(vc)).toEqual({ signature: true, revoked: true });
   });
 
+  it('the learner’s data export lists every credential: state, dates, and the signed JSON Dari holds', async () => {
+    const { who, cert } = await certified('내보내기');
+    const other = await certified('두 번째', who);
+    const first = (await api(who, 'GET', `/certificates/${cert.id}/credential`)).body as Json;
+    expect((await api(who, 'DELETE', `/certificates/${cert.id}/credential`)).status).toBe(200);
+    const second = (await api(who, 'POST', `/certificates/${cert.id}/credential`)).body as Json;
+    const third = (await api(who, 'GET', `/certificates/${other.cert.id}/credential`)).body as Json;
+    await api(admin, 'POST', '/admin/credentials/revoke', { code: other.cert.code, reason: 'test' });
+
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/export',
+      headers: { cookie: `dari_session=${who.cookie}` },
+    });
+    expect(res.statusCode).toBe(200);
+    const exported = (JSON.parse(res.body) as Json).credentials as Json[];
+    const byId = new Map(exported.map((c) => [c.id, c]));
+    expect(exported).toHaveLength(3);
+    const idOf = (vc: Json) => String(vc.id).replace('urn:uuid:', '');
+    expect(byId.get(idOf(first))).toMatchObject({
+      certificateCode: cert.code.replace(/-/g, ''),
+      courseTitle: { ko: '내보내기' },
+      state: 'withdrawn',
+      revokedAt: expect.any(String),
+    });
+    expect(byId.get(idOf(second))).toMatchObject({ state: 'issued', revokedAt: null });
+    expect(byId.get(idOf(third))).toMatchObject({ state: 'revoked', courseTitle: { ko: '두 번째' } });
+    for (const vc of [first, second, third]) {
+      const row = byId.get(idOf(vc));
+      expect(row?.issuedAt).toEqual(expect.any(String));
+      // The signed credential, as issued: it still verifies from the export.
+      expect(JSON.stringify(row?.credential)).toBe(JSON.stringify(vc));
+    }
+    expect(await independent(byId.get(idOf(second))?.credential as Json)).toEqual({ signature: true, revoked: false });
+  });
+
   it('after issuing, a dump of every table and the logs hold the signing key in none of its encodings', async () => {
     const { who, cert } = await certified();
     expect((await api(who, 'GET', `/certificates/${cert.id}/credential`)).status).toBe(200);

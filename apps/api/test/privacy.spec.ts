@@ -137,6 +137,7 @@ describe('privacy: devices, export, erasure, audit log', () => {
         'auditEvents',
         'certificates',
         'cohorts',
+        'credentials',
         'enrolments',
         'exportedAt',
         'format',

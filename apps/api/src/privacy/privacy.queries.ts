@@ -56,6 +56,16 @@ const exportStatements = {
     'privacy.exportCertificates',
     `SELECT code, name, course_title AS "courseTitle", issued_at AS "issuedAt", revoked_at AS "revokedAt" FROM certificates WHERE user_id = $1`,
   ),
+  // Each credential ever issued for the person's certificates: its state, dates, and the signed JSON while
+  // Dari still holds it (as written: `json` keeps the text, so the proof still holds in the export).
+  credentials: statement<Record<string, unknown>, Person>(
+    'privacy.exportCredentials',
+    `SELECT cr.id, c.code AS "certificateCode", c.course_id AS "courseId", c.course_title AS "courseTitle",
+            CASE WHEN cr.revoked_by IS NULL THEN 'issued' WHEN cr.revoked_by = 'learner' THEN 'withdrawn' ELSE 'revoked' END AS state,
+            cr.issued_at AS "issuedAt", cr.revoked_at AS "revokedAt", NULLIF(cr.document, '')::json AS credential
+       FROM credentials cr JOIN certificates c ON c.id = cr.certificate_id
+      WHERE c.user_id = $1 ORDER BY cr.issued_at, cr.id`,
+  ),
   notifications: statement<Record<string, unknown>, Person>(
     'privacy.exportNotifications',
     `SELECT kind, ref_type AS "refType", ref_id AS "refId", data, created_at AS "createdAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,

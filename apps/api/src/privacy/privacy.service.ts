@@ -67,6 +67,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnApplicationShut
       wordList: await part('wordList'),
       wordRequests: await part('wordRequests'),
       certificates: await part('certificates'),
+      credentials: await part('credentials'),
       questions: await part('questions'),
       notifications: await part('notifications'),
       announcementReads: await part('announcementReads'),
