@@ -48,6 +48,8 @@ const envSchema = z.object({
   DARI_CREDENTIAL_KEY_FILE: z.string().optional(),
   DARI_ISSUER_NAME: z.string().min(1).max(200).default('Dari'),
   DARI_ISSUER_URL: z.string().optional(),
+  /** Development only: the VC-API issuer the W3C VC 2.0 test suite calls (docs/credentials.md); refused in production. */
+  DARI_VC_TEST_SUITE_ISSUER: bool(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +92,8 @@ export interface AppConfig {
     requireKey: boolean;
     issuerName: string;
     issuerUrl?: string;
+    /** DARI_VC_TEST_SUITE_ISSUER: serve POST /api/v1/credentials/issue for the W3C test suite (never in production). */
+    testSuiteIssuer: boolean;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
@@ -116,6 +120,11 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
   const url = databaseUrl ?? e.DATABASE_URL;
   if (!url)
     throw new Error('No database: set DATABASE_URL, or start Dari with `npm start` to use the embedded PostgreSQL.');
+  // It signs anything it is sent with the issuer key: never where real credentials are issued.
+  if (e.DARI_VC_TEST_SUITE_ISSUER && e.NODE_ENV === 'production')
+    throw new Error(
+      'DARI_VC_TEST_SUITE_ISSUER is for development only and is refused with NODE_ENV=production (the default): set NODE_ENV=development to run the W3C test suite.',
+    );
   const day = 86_400_000;
   return {
     port: e.PORT,
@@ -149,6 +158,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
       requireKey: e.NODE_ENV === 'production' && !e.DARI_DEMO,
       issuerName: e.DARI_ISSUER_NAME,
       issuerUrl: e.DARI_ISSUER_URL || undefined,
+      testSuiteIssuer: e.DARI_VC_TEST_SUITE_ISSUER,
     },
     logLevel: e.LOG_LEVEL,
     atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,
