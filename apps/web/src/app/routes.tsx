@@ -50,7 +50,8 @@ const ResultsPage = lazy(() =>
 const QuestionsInboxPage = lazy(() =>
   import('../features/questions/routes/questions-inbox-page').then((m) => ({ default: m.QuestionsInboxPage })),
 );
-const CertificatesPage = lazy(() =>
+// Each certificate says where its digital credential stands: words of the 'credentials' area.
+const CertificatesPage = lazyWithAreas(['credentials'], () =>
   import('../features/learning/routes/certificates-page').then((m) => ({ default: m.CertificatesPage })),
 );
 // Its words for the credential (download, withdraw) are in the 'credentials' area.

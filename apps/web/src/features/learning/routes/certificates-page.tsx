@@ -1,3 +1,4 @@
+import type { CredentialState } from '@dari/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { pickText } from '@/components/course/localized';
@@ -9,7 +10,14 @@ import { useCertificates } from '../api/get-certificates';
 import { certificatePath } from '../lesson-path';
 import { paths } from '@/config/paths';
 
-/** The learner's certificates; `?course=<id>` opens that course's certificate. */
+const CREDENTIAL_STATE_KEY: Record<CredentialState['state'], string> = {
+  none: 'credentials.list.state.none',
+  issued: 'credentials.list.state.issued',
+  withdrawn: 'credentials.list.state.withdrawn',
+  revoked: 'credentials.list.state.revoked',
+};
+
+/** The learner's certificates, each with where its digital credential stands; `?course=<id>` opens that course's certificate. */
 export function CertificatesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -42,6 +50,7 @@ export function CertificatesPage() {
                     {t('learning.certificate.issued', { date: formatDate(c.issuedAt, locale) })}
                     {c.valid ? '' : ` · ${t('learning.certificate.revoked')}`}
                   </p>
+                  <p>{t('credentials.list.line', { state: t(CREDENTIAL_STATE_KEY[c.credential.state]) })}</p>
                 </li>
               );
             })}
