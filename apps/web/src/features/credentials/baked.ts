@@ -106,6 +106,15 @@ export async function credentialFromFile(file: Blob): Promise<Extracted> {
   }
 }
 
+/**
+ * A compact JWS (`header.payload.signature`, base64url): a VC-JOSE/JWT credential, or what an OB 3.0 SVG
+ * may carry in its `verify` attribute. Dari checks Data Integrity JSON only, so the page says the format
+ * is not supported rather than "not a credential".
+ */
+export function isCompactJws(text: string): boolean {
+  return /^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{2,}$/.test(text.trim());
+}
+
 /** A credential's JSON, or null when the text is not a JSON object (then nothing is sent to be checked). */
 export function parseCredential(text: string): Record<string, unknown> | null {
   try {

@@ -114,6 +114,24 @@ describe('checking a credential file (public)', () => {
     expect(api.callsTo('POST', '/credentials/verify')).toHaveLength(0);
   });
 
+  it('a compact JWS (pasted, or in an SVG badge’s verify attribute) is "format not supported", not "not a credential"', async () => {
+    const api = mockApi(signedOut);
+    const user = await open();
+    const jws = 'eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2lnbmF0dXJlLWJ5dGVz';
+    await user.click(screen.getByLabelText('또는 증명서 내용 붙여 넣기'));
+    await user.paste(`  ${jws}\n`);
+    await user.click(screen.getByRole('button', { name: '확인하기' }));
+    const unsupported = '이 페이지에서 확인할 수 없는 형식(압축된 JWS 또는 JWT)의 증명서예요.';
+    expect(resultLive()).toHaveTextContent(unsupported);
+    expect(resultLive()).not.toHaveTextContent('증명서가 아니거나');
+
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential verify="${jws}"/></svg>`;
+    await user.upload(screen.getByLabelText('파일 고르기'), new File([svg], 'badge.svg', { type: 'image/svg+xml' }));
+    expect(await screen.findByText(/badge\.svg/)).toBeInTheDocument();
+    expect(resultLive()).toHaveTextContent(unsupported);
+    expect(api.callsTo('POST', '/credentials/verify')).toHaveLength(0);
+  });
+
   it('a credential over the server limit gets a readable error, not a result', async () => {
     mockApi({ ...signedOut, 'POST /credentials/verify': apiError(413, 'payload_too_large') });
     const user = await open();

@@ -7,7 +7,7 @@ import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
 import { paths } from '@/config/paths';
 import { formatDate } from '@/lib/format';
-import { credentialFromFile, parseCredential, type ExtractFailure } from '../baked';
+import { credentialFromFile, isCompactJws, parseCredential, type ExtractFailure } from '../baked';
 import { useVerifyCredential } from '../api/verify-credential';
 import '../credentials.css';
 
@@ -18,13 +18,16 @@ const PROBLEM_KEY: Record<Problem, string> = {
   'no-credential': 'credentials.verifyFile.noCredential',
   unreadable: 'credentials.verifyFile.unreadable',
 };
-const RESULT_KEY: Record<CredentialVerification['result'], string> = {
+/** What the page says: the server's result, or `unsupported` for a format it cannot check (a compact JWS). */
+type Shown = CredentialVerification['result'] | 'unsupported';
+const RESULT_KEY: Record<Shown, string> = {
   valid: 'credentials.verifyFile.result.valid',
   tampered: 'credentials.verifyFile.result.tampered',
   revoked: 'credentials.verifyFile.result.revoked',
   expired: 'credentials.verifyFile.result.expired',
   'unknown-issuer': 'credentials.verifyFile.result.unknownIssuer',
   malformed: 'credentials.verifyFile.result.malformed',
+  unsupported: 'credentials.verifyFile.result.unsupported',
 };
 
 /** A date from the file: shown as written when it is not a date at all. */
@@ -45,21 +48,21 @@ export function VerifyFilePage() {
   const [pasted, setPasted] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  // Text that is not a JSON object is "not a credential" without asking the server.
-  const [notJson, setNotJson] = useState(false);
+  // Text that is not a JSON object is "not a credential" (or, a compact JWS, "not supported") without asking the server.
+  const [local, setLocal] = useState<'malformed' | 'unsupported' | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const check = (text: string) => {
     setProblem(null);
     verify.reset();
     const credential = parseCredential(text);
-    setNotJson(!credential);
+    setLocal(credential ? null : isCompactJws(text) ? 'unsupported' : 'malformed');
     if (credential) verify.mutate(credential);
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    setNotJson(false);
+    setLocal(null);
     verify.reset();
     if (!file) return;
     setFileName(file.name);
@@ -73,7 +76,7 @@ export function VerifyFilePage() {
     setFileName(null);
     if (fileInput.current) fileInput.current.value = '';
     if (!pasted.trim()) {
-      setNotJson(false);
+      setLocal(null);
       verify.reset();
       setProblem('nothing');
       return;
@@ -81,7 +84,9 @@ export function VerifyFilePage() {
     check(pasted);
   };
 
-  const result: CredentialVerification | undefined = notJson ? { result: 'malformed' } : verify.data;
+  const result: (Omit<CredentialVerification, 'result'> & { result: Shown }) | undefined = local
+    ? { result: local }
+    : verify.data;
   const valid = result?.result === 'valid';
   const hasFacts = Boolean(result && (result.issuer || result.name || result.achievement || result.issuedAt));
 
