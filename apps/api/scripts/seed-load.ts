@@ -44,7 +44,9 @@ async function seed(): Promise<void> {
       managerId = row.id;
     }
     const t0 = performance.now();
-    const p = await loadProgram(db, learners, managerId);
+    const p = await loadProgram(db, learners, managerId, {
+      onBatch: (n, s) => say(`${n} / ${learners} learners (batch ${s.toFixed(1)} s)`),
+    });
     say(
       `bench cohort ${p.cohortId} now holds ${p.learners} learners (course ${p.courseId}); ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
