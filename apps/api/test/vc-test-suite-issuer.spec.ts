@@ -127,6 +127,26 @@ describe('VC-API issuer for the W3C test suite: with DARI_VC_TEST_SUITE_ISSUER=1
         credential(did, { name: { '@value': 'x', url: 'y' } }),
         /name: a language value/,
       ],
+      [
+        'a schema without id',
+        credential(did, { credentialSchema: { type: 'JsonSchema' } }),
+        /credentialSchema.id is required/,
+      ],
+      [
+        'a related resource without a digest',
+        credential(did, { relatedResource: [{ id: 'https://www.w3.org/ns/credentials/v2' }] }),
+        /digestSRI or a digestMultibase/,
+      ],
+      [
+        'the same related resource twice',
+        credential(did, {
+          relatedResource: [
+            { id: 'https://www.w3.org/ns/credentials/v2', digestSRI: 'sha384-a' },
+            { id: 'https://www.w3.org/ns/credentials/v2', digestMultibase: 'ub' },
+          ],
+        }),
+        /must be unique/,
+      ],
     ];
     for (const [what, c, message] of bad) {
       const res = await suitePost(t, { credential: c, options: {} });
