@@ -16,22 +16,34 @@ SELECT $3 = 'admin'
                    WHERE cc.course_id = $1) AS ok;
 
 -- questions.inboxPage
-SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+WITH mine AS (
+     SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1
+   )
+   SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
           (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
           q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at,
-          k.rank || '_' || k.key || '_' || q.id AS cursor
-     FROM lesson_questions q
-     CROSS JOIN LATERAL (
-       SELECT (q.status = 'answered')::int AS rank,
-              CASE WHEN q.status = 'answered' THEN -(extract(epoch FROM q.answered_at) * 1000000)::bigint
-                   ELSE (extract(epoch FROM q.created_at) * 1000000)::bigint END AS key
-     ) k
+          q.rank || '_' || (extract(epoch FROM q.created_at) * 1000000)::bigint || '_' || q.id AS cursor
+     FROM (SELECT 0 AS rank, o.*
+             FROM mine CROSS JOIN LATERAL (
+               SELECT * FROM lesson_questions o
+                WHERE o.course_id = mine.id AND o.status = 'open'
+                  AND (o.created_at, o.id) > (coalesce(timestamptz 'epoch' + $4::bigint * interval '1 microsecond', '-infinity'), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
+                ORDER BY o.created_at, o.id
+                LIMIT $6) o
+            WHERE ($2::text IS NULL OR $2 = 'open') AND $3::int IS DISTINCT FROM 1
+           UNION ALL
+           SELECT 1 AS rank, a.*
+             FROM mine CROSS JOIN LATERAL (
+               SELECT * FROM lesson_questions a
+                WHERE a.course_id = mine.id AND a.status = 'answered'
+                  AND (a.created_at, a.id) < (CASE WHEN $3::int = 1 THEN timestamptz 'epoch' + $4::bigint * interval '1 microsecond' ELSE 'infinity' END,
+                                              CASE WHEN $3::int = 1 THEN $5::uuid ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff' END)
+                ORDER BY a.created_at DESC, a.id DESC
+                LIMIT $6) a
+            WHERE $2::text IS NULL OR $2 = 'answered') q
      JOIN courses c ON c.id = q.course_id
      JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-    WHERE q.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1)
-      AND ($2::text IS NULL OR q.status = $2)
-      AND ($3::int IS NULL OR (k.rank, k.key, q.id) > ($3::int, $4::bigint, $5::uuid))
-    ORDER BY k.rank, k.key, q.id
+    ORDER BY q.rank, CASE WHEN q.rank = 0 THEN q.created_at END, CASE WHEN q.rank = 0 THEN q.id END, q.created_at DESC, q.id DESC
     LIMIT $6;
 
 -- questions.insertQa

@@ -528,6 +528,7 @@ CREATE TABLE lesson_questions (
 CREATE UNIQUE INDEX "PK_a90c71312451e7b01e96521e856" ON public.lesson_questions USING btree (id);
 CREATE INDEX idx_lesson_questions_answered_by ON public.lesson_questions USING btree (answered_by);
 CREATE INDEX idx_lesson_questions_course_id ON public.lesson_questions USING btree (course_id);
+CREATE INDEX idx_lesson_questions_inbox ON public.lesson_questions USING btree (course_id, status, created_at, id);
 CREATE INDEX idx_lesson_questions_user_id ON public.lesson_questions USING btree (user_id);
 
 CREATE TABLE lesson_stats (

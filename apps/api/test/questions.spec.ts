@@ -252,14 +252,14 @@ describe('questions to the instructor, published Q&A, and my results', () => {
       `SELECT id, status, created_at, answered_at FROM lesson_questions WHERE course_id = $1`,
       [c.courseId],
     );
-    const rank = (q: (typeof truth)[number]) =>
-      q.status === 'open' ? [0, q.created_at.getTime()] : [1, -(q.answered_at as Date).getTime()];
+    // Open ones oldest asked first, then answered ones newest asked first (ties by id, the same way).
+    const rank = (q: (typeof truth)[number]) => (q.status === 'open' ? 1 : -1);
     const expected = [...truth]
-      .sort((a, b) => {
-        const [ra, ka] = rank(a);
-        const [rb, kb] = rank(b);
-        return ra - rb || ka - kb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-      })
+      .sort(
+        (a, b) =>
+          rank(b) - rank(a) ||
+          rank(a) * (a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      )
       .map((q) => q.id);
 
     const walk = async (limit: number, status = '') => {
@@ -293,6 +293,62 @@ describe('questions to the instructor, published Q&A, and my results', () => {
     for (const q of ['cursor=nope', 'limit=0', 'limit=101', `cursor=2_1_${randomUUID()}`])
       expect((await api(author, 'GET', `/questions?${q}`)).status).toBe(400);
     expect((await api(otherAuthor, 'GET', '/questions?limit=2')).body).toEqual({ items: [], next: null });
+  });
+
+  it('a question answered (or its answer corrected) while the inbox is paged is seen once, none skipped', async () => {
+    // Ten more questions on the course, asked a minute apart, every other one answered a day later.
+    await t.db.query(
+      `INSERT INTO lesson_questions (user_id, course_id, lesson_id, text, status, answer, answered_by, answered_at, created_at)
+       SELECT $1, $2, $3, 'mid-' || g, CASE WHEN g % 2 = 0 THEN 'answered' ELSE 'open' END, CASE WHEN g % 2 = 0 THEN '답' END,
+              CASE WHEN g % 2 = 0 THEN $4::uuid END, CASE WHEN g % 2 = 0 THEN '2026-03-02T00:00:00Z'::timestamptz + make_interval(mins => g) END,
+              '2026-03-01T00:00:00Z'::timestamptz + make_interval(mins => g)
+         FROM generate_series(1, 10) g`,
+      [classmate.id, c.courseId, c.reading, author.id],
+    );
+    const before = await t.db.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM lesson_questions WHERE course_id = $1 ORDER BY created_at, id`,
+      [c.courseId],
+    );
+    const open = before.filter((q) => q.status === 'open').map((q) => q.id);
+    const answered = before.filter((q) => q.status === 'answered').map((q) => q.id);
+    expect([open.length, answered.length].every((n) => n >= 5)).toBe(true);
+    const answer = async (id: string, text: string) =>
+      expect((await api(author, 'POST', `/questions/${id}/answer`, { answer: text })).status).toBeLessThan(300);
+
+    const seen: { id: string; status: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    let corrected = false;
+    do {
+      const res = await api(
+        author,
+        'GET',
+        `/questions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      seen.push(...res.body.items.map((q: { id: string; status: string }) => ({ id: q.id, status: q.status })));
+      cursor = res.body.next;
+      if (++pages === 1) {
+        // The oldest open question, just shown, is answered; so is the newest, not shown yet.
+        expect(seen.map((q) => q.id)).toEqual(open.slice(0, 2));
+        await answer(open[0], '지금 답해요');
+        await answer(open[open.length - 1], '이것도요');
+      }
+      if (!corrected && seen.some((q) => q.status === 'answered')) {
+        // Among the answered ones now: the answer to the oldest asked (the last in this order) is corrected.
+        await answer(answered[0], '고친 답');
+        corrected = true;
+      }
+    } while (cursor && pages < 50);
+
+    const times = new Map<string, number>();
+    for (const q of seen) times.set(q.id, (times.get(q.id) ?? 0) + 1);
+    // None skipped, none twice — except the one answered after it was shown as open, which comes again among
+    // the answered ones (the web app keeps the first place and the newer state).
+    expect([...times.keys()].sort()).toEqual(before.map((q) => q.id).sort());
+    expect([...times.entries()].filter(([, n]) => n !== 1)).toEqual([[open[0], 2]]);
+    expect(seen.filter((q) => q.id === open[0]).map((q) => q.status)).toEqual(['open', 'answered']);
+    expect(seen.find((q) => q.id === open[open.length - 1])?.status).toBe('answered');
   });
 
   it('asking: only about a lesson of a course I am in; empty, over-long and unknown-key bodies are 400s; 20 a day', async () => {

@@ -32,7 +32,7 @@ export const publishQuestionSchema = z.strictObject({
 export const QUESTION_PAGE_MAX = 100;
 export const questionQuerySchema = z.strictObject({
   status: z.enum(QUESTION_STATUSES).optional(),
-  /** The `next` of the previous page: `<0 open|1 answered>_<sort key>_<id>`. */
+  /** The `next` of the previous page: `<0 open|1 answered>_<asking time, µs since 1970>_<id>`. */
   cursor: z
     .string()
     .regex(/^[01]_-?\d{1,17}_[0-9a-f-]{36}$/, { error: 'is not a page cursor' })

@@ -5,6 +5,8 @@ import { UserEntity } from '../users/index.js';
 /** A learner's private question about a lesson: only the asker and the course's instructors ever read it. */
 @Entity({ name: 'lesson_questions' })
 @Check('chk_lesson_questions_status', `"status" IN ('open', 'answered')`)
+// The staff inbox's keyset order (questions.queries.ts inboxPage).
+@Index('idx_lesson_questions_inbox', ['courseId', 'status', 'createdAt', 'id'])
 export class LessonQuestionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

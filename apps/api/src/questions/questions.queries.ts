@@ -95,11 +95,15 @@ export const myQuestions = (db: Db, userId: string) => run(db, myQuestionsSql, [
 
 /**
  * A page of the questions (of status `$2`, or every status when NULL) on the courses the instructor `$1` owns or
- * co-teaches: open ones first, oldest first (the next to answer on top), then answered ones, the latest
- * answered first. Keyset paging, no OFFSET: each row's place is (rank, key, id) — rank 0 open / 1 answered, key
- * the asking time in µs for open ones and minus the answering time for answered ones (so one ascending order
- * serves both), the id breaking ties — and a page starts after the cursor `($3, $4, $5)`. `cursor` is that
- * place as text, the next page's `cursor` query.
+ * co-teaches: open ones first, oldest first (the next to answer on top), then answered ones, newest asked first.
+ * Keyset paging, no OFFSET: each row's place is (rank, asking time, id) — rank 0 open / 1 answered — and a page
+ * starts after the cursor `($3, $4, $5)`, the asking time in µs since 1970. `cursor` is that place as text, the
+ * next page's `cursor` query. Answering a question changes its rank but never its asking time, so each rank's
+ * order is stable while someone pages: a question answered after it was shown as open comes again among the
+ * answered ones (the web app shows each id once), none is skipped. For each of the instructor's courses, each
+ * branch reads at most a page from idx_lesson_questions_inbox (course_id, status, created_at, id), the open ones
+ * forwards and the answered ones backwards from the cursor; the page is the first of those, whatever the size
+ * of other courses.
  */
 const inboxPageSql = statement<
   QuestionRow & { cursor: string },
@@ -113,22 +117,34 @@ const inboxPageSql = statement<
   ]
 >(
   'questions.inboxPage',
-  `SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
+  `WITH mine AS (
+     SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1
+   )
+   SELECT q.id, q.course_id, c.slug AS course_slug, v.meta->'title' AS course_title, q.lesson_id,
           (SELECT l->'title' FROM jsonb_array_elements(v.snapshot->'modules') m, jsonb_array_elements(m->'lessons') l WHERE l->>'id' = q.lesson_id::text) AS lesson_title,
           q.text, q.status, q.answer, q.created_at, q.answered_at, q.published_at,
-          k.rank || '_' || k.key || '_' || q.id AS cursor
-     FROM lesson_questions q
-     CROSS JOIN LATERAL (
-       SELECT (q.status = 'answered')::int AS rank,
-              CASE WHEN q.status = 'answered' THEN -(extract(epoch FROM q.answered_at) * 1000000)::bigint
-                   ELSE (extract(epoch FROM q.created_at) * 1000000)::bigint END AS key
-     ) k
+          q.rank || '_' || (extract(epoch FROM q.created_at) * 1000000)::bigint || '_' || q.id AS cursor
+     FROM (SELECT 0 AS rank, o.*
+             FROM mine CROSS JOIN LATERAL (
+               SELECT * FROM lesson_questions o
+                WHERE o.course_id = mine.id AND o.status = 'open'
+                  AND (o.created_at, o.id) > (coalesce(timestamptz 'epoch' + $4::bigint * interval '1 microsecond', '-infinity'), coalesce($5::uuid, '00000000-0000-0000-0000-000000000000'))
+                ORDER BY o.created_at, o.id
+                LIMIT $6) o
+            WHERE ($2::text IS NULL OR $2 = 'open') AND $3::int IS DISTINCT FROM 1
+           UNION ALL
+           SELECT 1 AS rank, a.*
+             FROM mine CROSS JOIN LATERAL (
+               SELECT * FROM lesson_questions a
+                WHERE a.course_id = mine.id AND a.status = 'answered'
+                  AND (a.created_at, a.id) < (CASE WHEN $3::int = 1 THEN timestamptz 'epoch' + $4::bigint * interval '1 microsecond' ELSE 'infinity' END,
+                                              CASE WHEN $3::int = 1 THEN $5::uuid ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff' END)
+                ORDER BY a.created_at DESC, a.id DESC
+                LIMIT $6) a
+            WHERE $2::text IS NULL OR $2 = 'answered') q
      JOIN courses c ON c.id = q.course_id
      JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-    WHERE q.course_id IN (SELECT oc.id FROM courses oc WHERE oc.owner_id = $1 UNION SELECT ci.course_id FROM course_instructors ci WHERE ci.user_id = $1)
-      AND ($2::text IS NULL OR q.status = $2)
-      AND ($3::int IS NULL OR (k.rank, k.key, q.id) > ($3::int, $4::bigint, $5::uuid))
-    ORDER BY k.rank, k.key, q.id
+    ORDER BY q.rank, CASE WHEN q.rank = 0 THEN q.created_at END, CASE WHEN q.rank = 0 THEN q.id END, q.created_at DESC, q.id DESC
     LIMIT $6`,
 );
 export function inboxPage(

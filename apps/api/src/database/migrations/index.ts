@@ -18,6 +18,7 @@ import { SessionRevocationNotify1764451000000 } from './1764451000000-SessionRev
 import { AddCohortSessions1764463000000 } from './1764463000000-AddCohortSessions.js';
 import { AddCohortChartCounters1764474000000 } from './1764474000000-AddCohortChartCounters.js';
 import { AddCredentials1764484000000 } from './1764484000000-AddCredentials.js';
+import { AddQuestionInboxIndex1764494000000 } from './1764494000000-AddQuestionInboxIndex.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddCohortSessions1764463000000,
   AddCohortChartCounters1764474000000,
   AddCredentials1764484000000,
+  AddQuestionInboxIndex1764494000000,
 ];

@@ -20,6 +20,26 @@ export function useQuestionsInbox() {
   });
 }
 
+/**
+ * The loaded pages as one list, each question once. A question answered while the pages were read comes
+ * again among the answered ones (the API's order is by asking time, which answering does not change): it
+ * keeps its first place and shows its newest state.
+ */
+export function inboxQuestions(pages: readonly QuestionList[]): Question[] {
+  const newest = new Map<string, Question>();
+  for (const p of pages) for (const q of p.items) newest.set(q.id, q);
+  const out: Question[] = [];
+  for (const p of pages)
+    for (const q of p.items) {
+      const latest = newest.get(q.id);
+      if (latest) {
+        out.push(latest);
+        newest.delete(q.id);
+      }
+    }
+  return out;
+}
+
 /** Changes one question wherever it sits among the loaded pages. */
 function updateLoaded(client: ReturnType<typeof useQueryClient>, id: string, change: (q: Question) => Question): void {
   client.setQueryData<InfiniteData<QuestionList, string>>(questionsInboxQueryKey, (old) =>

@@ -8,7 +8,7 @@ import { ShowMore } from '@/components/pager';
 import { QueryState } from '@/components/query-state';
 import { useLocale } from '@/components/use-locale';
 import { formatDateTime } from '@/lib/format';
-import { useAnswerQuestion, usePublishQuestion, useQuestionsInbox } from '../api/questions-inbox';
+import { inboxQuestions, useAnswerQuestion, usePublishQuestion, useQuestionsInbox } from '../api/questions-inbox';
 
 /** The instructor's inbox of learners' questions about their courses' lessons (never who asked). */
 export function QuestionsInboxPage() {
@@ -24,11 +24,9 @@ export function QuestionsInboxPage() {
       >
         {(data) => (
           <ul className="course-cards">
-            {data.pages
-              .flatMap((p) => p.items)
-              .map((q) => (
-                <InboxItem key={q.id} q={q} />
-              ))}
+            {inboxQuestions(data.pages).map((q) => (
+              <InboxItem key={q.id} q={q} />
+            ))}
           </ul>
         )}
       </QueryState>
