@@ -8,13 +8,19 @@ import { decrypterFor, type BackupKeys } from './keys.js';
 
 /**
  * A Dari backup is one age-encrypted file holding a tar archive (`age -d backup.dari.age | tar t`
- * lists it): the pg_dump (custom format) first, then every media file, then the manifest.
+ * lists it): the database first, then every media file, then the manifest. The database is either
+ * one pg_dump (custom format, `database.pgdump`) or, in the native format, one entry per table
+ * (`database/<table>.copy.gz`: COPY's text format, gzip), in an order its foreign keys accept.
  */
 export const DUMP_ENTRY = 'database.pgdump';
+export const NATIVE_PREFIX = 'database/';
+export const nativeEntry = (table: string) => `${NATIVE_PREFIX}${table}.copy.gz`;
 export const MEDIA_PREFIX = 'media/';
 export const MANIFEST_ENTRY = 'manifest.json';
 export const ARCHIVE_FORMAT = 'dari-backup';
-export const ARCHIVE_FORMAT_VERSION = 1;
+/** 1: the database as a pg_dump; 2: in the native format. A restore refuses a later one. */
+export const ARCHIVE_FORMAT_VERSION = { pgdump: 1, native: 2 } as const;
+export type DumpFormat = keyof typeof ARCHIVE_FORMAT_VERSION;
 
 const manifestEntrySchema = z.object({
   path: z.string(),
@@ -30,12 +36,26 @@ export const manifestSchema = z.object({
   dariVersion: z.string(),
   database: z.object({
     serverVersion: z.string(),
-    pgDumpVersion: z.string(),
+    /** Archives from before the native format have no such field: they hold a pg_dump. */
+    format: z.enum(['pgdump', 'native']).default('pgdump'),
+    /** The pg_dump that wrote `database.pgdump`; null in the native format. */
+    pgDumpVersion: z.string().nullable(),
     /** Migrations run on the database, oldest first; the last is the schema's version. */
     migrations: z.array(z.string()),
     latestMigration: z.string().nullable(),
     /** Exact rows per table, counted in the snapshot pg_dump read. */
     tables: z.record(z.string(), z.number().int().nonnegative()),
+    /** The native format: each table's entry and columns in load order, and the sequences' values. */
+    native: z
+      .object({
+        tables: z.array(
+          z.object({ table: z.string().min(1), columns: z.array(z.string().min(1)).min(1), entry: z.string() }),
+        ),
+        sequences: z.array(
+          z.object({ name: z.string().min(1), value: z.string().regex(/^-?\d+$/), isCalled: z.boolean() }),
+        ),
+      })
+      .optional(),
   }),
   /** Every entry of the archive but the manifest itself. */
   entries: z.array(manifestEntrySchema),
@@ -71,6 +91,11 @@ export type Entry = Extract extends AsyncIterable<infer S> ? S : never;
 
 export class ArchiveError extends Error {
   override name = 'ArchiveError';
+}
+
+/** A restore that would not be right here (a target that is not empty, a backup from a newer Dari…). */
+export class RestoreRefused extends Error {
+  override name = 'RestoreRefused';
 }
 
 /** age's own messages, said for an operator; `reading`: anything else age raised also means damage. */

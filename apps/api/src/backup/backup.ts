@@ -1,5 +1,5 @@
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { spawn } from 'node:child_process';
+import { generateX25519Identity, identityToRecipient, type Encrypter } from 'age-encryption';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -19,11 +19,13 @@ import {
   fromWeb,
   toWeb,
   type BackupManifest,
+  type DumpFormat,
   type ManifestEntry,
 } from './archive.js';
 import { exportSnapshot, serverVersion, tableCounts } from './backup.queries.js';
 import { decrypterFor, encrypterFor, type BackupKeys } from './keys.js';
-import { findPgTool, pgConnection } from './pg-tools.js';
+import { dumpNative } from './native-dump.js';
+import { findPgTool, pgConnection, type PgTool } from './pg-tools.js';
 
 export interface BackupProgress {
   phase: 'dump' | 'archive';
@@ -40,6 +42,12 @@ export interface BackupOptions {
   out: string;
   keys: BackupKeys;
   dariVersion: string;
+  /**
+   * How the database is dumped: `pgdump` (pg_dump's custom format; needs pg_dump of at least the
+   * server's version), `native` (COPY through Dari's own connection, no client program), or `auto`
+   * (the default): pg_dump when a fitting one is found, the native format otherwise.
+   */
+  format?: DumpFormat | 'auto';
   onProgress?: (p: BackupProgress) => void;
   env?: Record<string, string | undefined>;
 }
@@ -100,11 +108,54 @@ async function addEntry(
   return { path: name, size: bytes, sha256: hash.digest('hex') };
 }
 
+/** A database entry of the archive, waiting in an encrypted temporary file. */
+interface DumpedEntry {
+  entry: string;
+  file: string;
+  size: number;
+  sha256: string;
+}
+
+/** pg_dump reading the snapshot `snapshot` → one encrypted temporary file. */
+async function runPgDump(
+  pgDump: PgTool,
+  databaseUrl: string,
+  snapshot: string,
+  file: string,
+  encrypter: Encrypter,
+  onBytes: (n: number) => void,
+  started: (child: ChildProcess) => void,
+): Promise<DumpedEntry> {
+  const conn = pgConnection(databaseUrl);
+  const child = spawn(
+    pgDump.path,
+    ['--format=custom', `--snapshot=${snapshot}`, '--no-password', `--dbname=${conn.dbname}`],
+    {
+      env: { ...process.env, ...conn.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  started(child);
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  const hashing = new Hashing(onBytes);
+  const encrypted = await encrypter.encrypt(toWeb(child.stdout.pipe(hashing)));
+  await pipeline(fromWeb(encrypted), createWriteStream(file, { mode: 0o600 }));
+  const code = await exited;
+  if (code !== 0) throw new Error(`pg_dump failed (exit code ${code}): ${stderr.trim()}`);
+  return { entry: DUMP_ENTRY, file, size: hashing.bytes, sha256: hashing.digest() };
+}
+
 /**
- * One consistent, encrypted backup: the database as pg_dump reads it in one snapshot (the row counts
- * in the manifest come from that same snapshot), then the media folder. Nothing is written in clear:
- * pg_dump's output goes first to a temporary file encrypted to a key that exists only in this
- * process's memory (a tar entry needs its size up front), then into the archive.
+ * One consistent, encrypted backup: the database as one snapshot reads it — through pg_dump, or in
+ * the native format through COPY on this process's own connection (the row counts in the manifest
+ * come from that same snapshot) — then the media folder. Nothing is written in clear: the dump goes
+ * first to temporary files encrypted to a key that exists only in this process's memory (a tar entry
+ * needs its size up front), then into the archive.
  */
 export async function createBackup(o: BackupOptions): Promise<BackupResult> {
   const env = o.env ?? process.env;
@@ -112,46 +163,54 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
   const client = new pg.Client({ connectionString: o.databaseUrl, application_name: 'dari-backup' });
   await client.connect();
   const tag = randomBytes(6).toString('hex');
-  const tmpDump = path.join(path.dirname(path.resolve(o.out)), `.dari-backup-${tag}.dump.age`);
+  const tmpDir = path.join(path.dirname(path.resolve(o.out)), `.dari-backup-${tag}`);
   const partial = `${o.out}.partial`;
   let manifest: BackupManifest;
-  let dumpHash: Hashing;
-  let pgDumpProcess: ReturnType<typeof spawn> | undefined;
+  let pgDumpProcess: ChildProcess | undefined;
   try {
     const server = await serverVersion(client);
-    const pgDump = findPgTool('pg_dump', server.major, env);
+    const wanted = o.format ?? 'auto';
+    let pgDump: PgTool | undefined;
+    if (wanted !== 'native') {
+      try {
+        pgDump = findPgTool('pg_dump', server.major, env);
+      } catch (e) {
+        if (wanted === 'pgdump') throw e;
+      }
+    }
+    const format: DumpFormat = pgDump ? 'pgdump' : 'native';
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const snapshot = await exportSnapshot(client);
+    const snapshot = pgDump ? await exportSnapshot(client) : '';
     const state = await schemaState(onClient(client));
+    // Counting reads every table, so each stays locked (ACCESS SHARE) against DDL until the dump ends.
     const tables = await tableCounts(client);
 
-    // 1. pg_dump → an encrypted temporary file (ephemeral key, in memory only).
+    // 1. The dump → encrypted temporary files (ephemeral key, in memory only).
+    await fs.mkdir(tmpDir, { mode: 0o700 });
     const ephemeral = await generateX25519Identity();
     const tmpEncrypter = encrypterFor({ recipient: await identityToRecipient(ephemeral) });
-    const conn = pgConnection(o.databaseUrl);
-    const child = (pgDumpProcess = spawn(
-      pgDump.path,
-      ['--format=custom', `--snapshot=${snapshot}`, '--no-password', `--dbname=${conn.dbname}`],
-      { env: { ...process.env, ...conn.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    ));
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
-    const exited = new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (code) => resolve(code));
-    });
     let dumped = 0;
-    dumpHash = new Hashing((n) => o.onProgress?.({ phase: 'dump', bytes: (dumped += n) }));
-    const encrypted = await tmpEncrypter.encrypt(toWeb(child.stdout.pipe(dumpHash)));
-    await pipeline(fromWeb(encrypted), createWriteStream(tmpDump, { mode: 0o600 }));
-    const code = await exited;
-    if (code !== 0) throw new Error(`pg_dump failed (exit code ${code}): ${stderr.trim()}`);
+    const onDumped = (n: number) => o.onProgress?.({ phase: 'dump', bytes: (dumped += n) });
+    let dumpedEntries: DumpedEntry[];
+    let native: BackupManifest['database']['native'];
+    if (pgDump) {
+      const file = path.join(tmpDir, 'database.pgdump.age');
+      dumpedEntries = [
+        await runPgDump(pgDump, o.databaseUrl, snapshot, file, tmpEncrypter, onDumped, (c) => (pgDumpProcess = c)),
+      ];
+    } else {
+      const dump = await dumpNative(client, tables, tmpDir, tmpEncrypter, onDumped);
+      dumpedEntries = dump.tables;
+      native = {
+        tables: dump.tables.map((t) => ({ table: t.table, columns: t.columns, entry: t.entry })),
+        sequences: dump.sequences,
+      };
+    }
     await client.query('COMMIT');
 
-    // 2. The archive: dump, media, manifest → tar → age → <out>.partial → <out>.
+    // 2. The archive: database, media, manifest → tar → age → <out>.partial → <out>.
     const media = await listMedia(o.mediaDir);
-    const dumpSize = dumpHash.bytes;
-    const total = dumpSize + media.reduce((s, m) => s + m.size, 0);
+    const total = [...dumpedEntries, ...media].reduce((s, m) => s + m.size, 0);
     let done = 0;
     const onBytes = (n: number) => o.onProgress?.({ phase: 'archive', bytes: (done += n), total });
     const pack = tarPack();
@@ -159,22 +218,28 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
     const output = await encrypter.encrypt(toWeb(pack.pipe(new PassThrough())));
     const writing = pipeline(fromWeb(output), createWriteStream(partial, { mode: 0o600 }));
     const tmpKey = decrypterFor({ identities: [ephemeral] });
-    const clearDump = fromWeb(await tmpKey.decrypt(toWeb(createReadStream(tmpDump))));
-    const entries: ManifestEntry[] = [await addEntry(pack, DUMP_ENTRY, dumpSize, clearDump, onBytes)];
-    if (entries[0].sha256 !== dumpHash.digest()) throw new Error('the database dump changed while it was archived');
+    const entries: ManifestEntry[] = [];
+    for (const d of dumpedEntries) {
+      const clear = fromWeb(await tmpKey.decrypt(toWeb(createReadStream(d.file))));
+      const e = await addEntry(pack, d.entry, d.size, clear, onBytes);
+      if (e.sha256 !== d.sha256) throw new Error('the database dump changed while it was archived');
+      entries.push(e);
+    }
     for (const m of media)
       entries.push(await addEntry(pack, MEDIA_PREFIX + m.rel, m.size, createReadStream(m.abs), onBytes));
     manifest = {
       format: ARCHIVE_FORMAT,
-      formatVersion: ARCHIVE_FORMAT_VERSION,
+      formatVersion: ARCHIVE_FORMAT_VERSION[format],
       createdAt: new Date().toISOString(),
       dariVersion: o.dariVersion,
       database: {
         serverVersion: server.version,
-        pgDumpVersion: pgDump.version,
+        format,
+        pgDumpVersion: pgDump?.version ?? null,
         migrations: state.applied,
         latestMigration: state.applied.at(-1) ?? null,
         tables,
+        ...(native ? { native } : {}),
       },
       entries,
     };
@@ -191,7 +256,7 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
     throw e;
   } finally {
     await client.end().catch(() => undefined);
-    await fs.rm(tmpDump, { force: true });
+    await fs.rm(tmpDir, { recursive: true, force: true });
   }
   return { manifest, archiveBytes: (await fs.stat(o.out)).size };
 }

@@ -5,22 +5,29 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { runMigrations } from '../database/migrate.js';
+import { runMigrations, withStartupLock } from '../database/migrate.js';
 import { KNOWN_MIGRATIONS } from '../database/schema-state.js';
 import {
+  ARCHIVE_FORMAT_VERSION,
   ArchiveError,
   DUMP_ENTRY,
   Hashing,
   MANIFEST_ENTRY,
   MEDIA_PREFIX,
+  NATIVE_PREFIX,
+  RestoreRefused,
   manifestSchema,
   readArchive,
   type BackupManifest,
+  type Entry,
   type ManifestEntry,
 } from './archive.js';
 import { emptyPublicSchema, serverVersion, tableCounts, userRelations } from './backup.queries.js';
 import type { BackupKeys } from './keys.js';
+import { NativeLoad } from './native-load.js';
 import { findPgTool, pgConnection } from './pg-tools.js';
+
+export { RestoreRefused } from './archive.js';
 
 export interface RestoreProgress {
   phase: 'verify' | 'restore';
@@ -47,10 +54,6 @@ export interface RestoreResult {
   mediaBytes: number;
   /** Migrations newer than the backup, run after restoring it. */
   migrationsRun: string[];
-}
-
-export class RestoreRefused extends Error {
-  override name = 'RestoreRefused';
 }
 
 /** Media paths as the archive holds them: relative, no `..`, no absolute path. */
@@ -105,9 +108,20 @@ async function verify(o: RestoreOptions, total: number): Promise<BackupManifest>
   }
   const listed = new Set(manifest.entries.map((e) => e.path));
   for (const p of seen.keys()) if (!listed.has(p)) problems.push(`${p}: not in the manifest`);
-  if (!seen.has(DUMP_ENTRY)) problems.push(`${DUMP_ENTRY}: missing`);
+  const db = manifest.database;
+  if (db.format === 'pgdump' && !seen.has(DUMP_ENTRY)) problems.push(`${DUMP_ENTRY}: missing`);
+  if (db.format === 'native') {
+    if (!db.native) problems.push('the manifest describes no native dump');
+    for (const t of db.native?.tables ?? [])
+      if (!seen.has(t.entry) || !t.entry.startsWith(NATIVE_PREFIX)) problems.push(`${t.entry}: missing`);
+  }
   if (problems.length)
     throw new ArchiveError(`the archive does not match its manifest (${problems.slice(0, 5).join('; ')})`);
+  if (manifest.formatVersion > Math.max(...Object.values(ARCHIVE_FORMAT_VERSION)))
+    throw new RestoreRefused(
+      `this backup comes from a newer Dari (${manifest.dariVersion}; archive format ${manifest.formatVersion}): ` +
+        'restore it with that version or a later one',
+    );
   const known = new Set(KNOWN_MIGRATIONS);
   const newer = manifest.database.migrations.filter((m) => !known.has(m));
   if (newer.length)
@@ -129,21 +143,27 @@ async function mediaDirHasFiles(dir: string): Promise<boolean> {
 
 /**
  * Restores a backup into an empty database (and media folder): verifies every checksum first,
- * then pg_restore in one transaction, then the per-table counts, then runs newer migrations.
+ * then the database in one transaction (pg_restore, or the native format's load: see NativeLoad),
+ * then the per-table counts, then runs newer migrations.
  */
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const env = o.env ?? process.env;
   const total = (await fs.stat(o.archive)).size;
   const manifest = await verify(o, total);
+  const native = manifest.database.format === 'native';
 
   const client = new pg.Client({ connectionString: o.databaseUrl, application_name: 'dari-restore' });
   await client.connect();
   let mediaFiles = 0;
   let mediaBytes = 0;
+  const written: string[] = [];
   try {
     const server = await serverVersion(client);
-    const dumpMajor = Number(/^\d+/.exec(manifest.database.pgDumpVersion)?.[0] ?? server.major);
-    const pgRestore = findPgTool('pg_restore', Math.max(dumpMajor, server.major), env);
+    let pgRestore: ReturnType<typeof findPgTool> | undefined;
+    if (!native) {
+      const dumpMajor = Number(/^\d+/.exec(manifest.database.pgDumpVersion ?? '')?.[0] ?? server.major);
+      pgRestore = findPgTool('pg_restore', Math.max(dumpMajor, server.major), env);
+    }
     const relations = await userRelations(client);
     const mediaBusy = await mediaDirHasFiles(o.mediaDir);
     if ((relations > 0 || mediaBusy) && !o.force)
@@ -160,57 +180,46 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     }
     await fs.mkdir(o.mediaDir, { recursive: true });
 
-    // Pass 2: the dump into pg_restore (one transaction: all or nothing), media into the folder.
-    const conn = pgConnection(o.databaseUrl);
-    let read = 0;
-    await readArchive(
-      o.archive,
-      o.keys,
-      async (entry) => {
-        const name = entry.header.name;
-        if (name === DUMP_ENTRY) {
-          const child = spawn(
-            pgRestore.path,
-            [
-              '--no-owner',
-              '--no-privileges',
-              '--exit-on-error',
-              '--single-transaction',
-              '--no-password',
-              `--dbname=${conn.dbname}`,
-            ],
-            { env: { ...process.env, ...conn.env }, stdio: ['pipe', 'ignore', 'pipe'] },
-          );
-          let stderr = '';
-          child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
-          const exited = new Promise<number | null>((resolve, reject) => {
-            child.once('error', reject);
-            child.once('close', (code) => resolve(code));
-          });
-          await pipeline(Readable.from(entry), child.stdin).catch((e: unknown) => {
-            if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
-          });
-          const code = await exited;
-          if (code !== 0) throw new Error(`pg_restore failed (exit code ${code}): ${stderr.trim()}`);
-        } else if (name.startsWith(MEDIA_PREFIX)) {
-          const rel = safeMediaPath(name);
-          const dest = path.join(o.mediaDir, ...rel.split('/'));
-          await fs.mkdir(path.dirname(dest), { recursive: true });
-          const tmp = `${dest}.restore-${randomBytes(4).toString('hex')}`;
-          const hashing = new Hashing();
-          await pipeline(Readable.from(entry), hashing, createWriteStream(tmp, { mode: 0o600 }));
-          const want = manifest.entries.find((e) => e.path === name);
-          if (!want || want.sha256 !== hashing.digest()) {
-            await fs.rm(tmp, { force: true });
-            throw new ArchiveError(`${name} changed between the check and the restore`);
-          }
-          await fs.rename(tmp, dest);
-          mediaFiles++;
-          mediaBytes += hashing.bytes;
-        } else entry.resume();
-      },
-      (n) => o.onProgress?.({ phase: 'restore', bytes: (read += n), total }),
-    );
+    // Pass 2: the database in one transaction (all or nothing), media into the folder. A Dari starting
+    // meanwhile waits (the start-up lock) instead of migrating the half-restored database.
+    await withStartupLock(o.databaseUrl, async () => {
+      const load = native ? await NativeLoad.begin(o.databaseUrl, manifest) : undefined;
+      let read = 0;
+      try {
+        await readArchive(
+          o.archive,
+          o.keys,
+          async (entry) => {
+            const name = entry.header.name;
+            if (name === DUMP_ENTRY && pgRestore) await runPgRestore(pgRestore.path, o.databaseUrl, entry);
+            else if (load && name.startsWith(NATIVE_PREFIX)) await load.table(name, Readable.from(entry));
+            else if (name.startsWith(MEDIA_PREFIX)) {
+              const rel = safeMediaPath(name);
+              const dest = path.join(o.mediaDir, ...rel.split('/'));
+              await fs.mkdir(path.dirname(dest), { recursive: true });
+              const tmp = `${dest}.restore-${randomBytes(4).toString('hex')}`;
+              const hashing = new Hashing();
+              await pipeline(Readable.from(entry), hashing, createWriteStream(tmp, { mode: 0o600 }));
+              const want = manifest.entries.find((e) => e.path === name);
+              if (!want || want.sha256 !== hashing.digest()) {
+                await fs.rm(tmp, { force: true });
+                throw new ArchiveError(`${name} changed between the check and the restore`);
+              }
+              await fs.rename(tmp, dest);
+              written.push(dest);
+              mediaFiles++;
+              mediaBytes += hashing.bytes;
+            } else entry.resume();
+          },
+          (n) => o.onProgress?.({ phase: 'restore', bytes: (read += n), total }),
+        );
+        // The native load counts the rows inside its transaction, before it commits.
+        await load?.finish();
+      } catch (e) {
+        await load?.abort();
+        throw e;
+      }
+    });
 
     // The rows, table by table, as the backup counted them.
     const counts = await tableCounts(client);
@@ -218,6 +227,10 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
       .filter(([t, n]) => counts[t] !== n)
       .map(([t, n]) => `${t}: ${counts[t] ?? 'missing'} rows, the backup had ${n}`);
     if (wrong.length) throw new ArchiveError(`the restored database differs from the backup (${wrong.join('; ')})`);
+  } catch (e) {
+    // The database is as empty as before (native format): so is the media folder.
+    if (native) for (const f of written) await fs.rm(f, { force: true });
+    throw e;
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -225,4 +238,32 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const tables = Object.keys(manifest.database.tables).length;
   const rows = Object.values(manifest.database.tables).reduce((s, n) => s + n, 0);
   return { manifest, tables, rows, mediaFiles, mediaBytes, migrationsRun };
+}
+
+/** The pg_dump entry into pg_restore, in one transaction. */
+async function runPgRestore(program: string, databaseUrl: string, entry: Entry): Promise<void> {
+  const conn = pgConnection(databaseUrl);
+  const child = spawn(
+    program,
+    [
+      '--no-owner',
+      '--no-privileges',
+      '--exit-on-error',
+      '--single-transaction',
+      '--no-password',
+      `--dbname=${conn.dbname}`,
+    ],
+    { env: { ...process.env, ...conn.env }, stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  await pipeline(Readable.from(entry), child.stdin).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+  });
+  const code = await exited;
+  if (code !== 0) throw new Error(`pg_restore failed (exit code ${code}): ${stderr.trim()}`);
 }

@@ -1,5 +1,5 @@
-// `npm run backup [-- --out FILE | --dir FOLDER] [--keep N]`: one encrypted archive of the database
-// (embedded or DATABASE_URL) and the media folder. See docs/operations.md "Backups".
+// `npm run backup [-- --out FILE | --dir FOLDER] [--keep N] [--format native|pgdump]`: one encrypted
+// archive of the database (embedded or DATABASE_URL) and the media folder. See docs/operations.md "Backups".
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { progressLine } from './progress.js';
 const ARCHIVE = /^dari-\d{8}T\d{6}Z\.dari\.age$/;
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, dir: { type: 'string' }, keep: { type: 'string' } },
+  options: { out: { type: 'string' }, dir: { type: 'string' }, keep: { type: 'string' }, format: { type: 'string' } },
 });
 
 async function main(): Promise<void> {
@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   const keep = values.keep === undefined ? undefined : Number(values.keep);
   if (keep !== undefined && (!Number.isInteger(keep) || keep < 1))
     throw new Error(`--keep must be a whole number of archives, 1 or more (it is "${values.keep}")`);
+  const format = values.format;
+  if (format !== undefined && format !== 'native' && format !== 'pgdump')
+    throw new Error(
+      `--format is native or pgdump (it is "${format}"); without it, pg_dump when a fitting one is found`,
+    );
   const dir = path.resolve(PROJECT_ROOT, values.dir ?? process.env.DARI_BACKUP_DIR ?? 'backups');
   const stamp = new Date()
     .toISOString()
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
       out,
       keys,
       dariVersion: config.version,
+      format,
       onProgress: progress
         ? (p: BackupProgress) => progress(p.phase === 'dump' ? 'database' : 'archive', p.bytes, p.total)
         : undefined,
@@ -47,7 +53,8 @@ async function main(): Promise<void> {
     say(
       `backup written: ${out} (${(archiveBytes / 1e6).toFixed(1)} MB, encrypted to ${keys.recipient ? 'the recipient key' : 'the passphrase'}; ` +
         `${Object.keys(manifest.database.tables).length} tables, ${rows} rows, ${manifest.entries.length - 1} media files, ` +
-        `schema ${manifest.database.latestMigration ?? 'empty'}; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `schema ${manifest.database.latestMigration ?? 'empty'}; database ${manifest.database.format === 'native' ? 'in the native format' : `by pg_dump ${manifest.database.pgDumpVersion}`}; ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     if (keep !== undefined && !values.out) {
       const old = (await fs.readdir(dir)).filter((n) => ARCHIVE.test(n)).sort();

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     progress?.(undefined);
     const m = r.manifest;
     say(`restored the backup of ${m.createdAt} (Dari ${m.dariVersion}, PostgreSQL ${m.database.serverVersion}):`);
-    say(`  database: ${r.tables} tables, ${r.rows} rows, every table's count as in the backup`);
+    say(
+      `  database: ${r.tables} tables, ${r.rows} rows, every table's count as in the backup ` +
+        `(${m.database.format === 'native' ? 'native format: schema from the migrations, rows by COPY' : `pg_dump ${m.database.pgDumpVersion}`})`,
+    );
     say(`  media: ${r.mediaFiles} files, ${(r.mediaBytes / 1e6).toFixed(1)} MB, into ${config.mediaDir}`);
     say(`  checksums: all ${m.entries.length} entries match the manifest`);
     say(
