@@ -336,7 +336,9 @@ export class CredentialsService {
       const id = randomUUID();
       const issuedAt = new Date();
       const unsigned = await this.document(cert, { id, did: signer.did, list, index, issuedAt });
-      const signed = JSON.stringify(await sign(unsigned, signer, this.loader, issuedAt));
+      // OB 3.0's schema wants `proof` as an array (the proof itself is not signed, so this changes nothing it covers).
+      const { proof, ...vc } = await sign(unsigned, signer, this.loader, issuedAt);
+      const signed = JSON.stringify({ ...vc, proof: Array.isArray(proof) ? proof : [proof] });
       await q.insertCredential(m, { id, certificateId, keyId: key.id, list, index, document: signed, issuedAt });
       await this.audit.record(
         {
@@ -471,7 +473,8 @@ export class CredentialsService {
     const c = body as Json;
     const types = Array.isArray(c['type']) ? (c['type'] as unknown[]) : [c['type']];
     const ctx = Array.isArray(c['@context']) ? (c['@context'] as unknown[]) : [];
-    if (ctx[0] !== VC_V2_CONTEXT || !types.includes('VerifiableCredential') || !isObj(c['proof']))
+    const proofs = Array.isArray(c['proof']) ? (c['proof'] as unknown[]) : [c['proof']];
+    if (ctx[0] !== VC_V2_CONTEXT || !types.includes('VerifiableCredential') || !proofs.length || !proofs.every(isObj))
       return { result: 'malformed' };
     const info = readable(c);
     const issuerId = typeof c['issuer'] === 'string' ? c['issuer'] : isObj(c['issuer']) ? c['issuer']['id'] : undefined;
