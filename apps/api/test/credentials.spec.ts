@@ -179,6 +179,57 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
     expect(outside).toEqual([]);
   });
 
+  it('the achievement carries every language of the course; the OB 3.0 schema and the verifier accept it', async () => {
+    const { who, cert } = await certified({ ko: '일터의 권리', en: 'Rights at work', zh: '职场权利' }, undefined, {
+      ko: '일하는 사람의 권리를 배웠어요.',
+      en: 'What rights workers have.',
+      zh: '了解劳动者的权利。',
+    });
+    const vc = (await api(who, 'GET', `/certificates/${cert.id}/credential`)).body as Json;
+    expect(vc.name).toBe('일터의 권리');
+    const achievement = vc.credentialSubject.achievement as Json;
+    expect(achievement).toMatchObject({
+      name: '일터의 권리',
+      description: '일하는 사람의 권리를 배웠어요.',
+      inLanguage: 'ko',
+    });
+    expect(achievement.related).toEqual([
+      {
+        id: `${achievement.id}#en`,
+        type: ['Related'],
+        inLanguage: 'en',
+        name: { '@value': 'Rights at work', '@language': 'en' },
+        description: { '@value': 'What rights workers have.', '@language': 'en' },
+      },
+      {
+        id: `${achievement.id}#zh`,
+        type: ['Related'],
+        inLanguage: 'zh',
+        name: { '@value': '职场权利', '@language': 'zh' },
+        description: { '@value': '了解劳动者的权利。', '@language': 'zh' },
+      },
+    ]);
+    expect(Array.isArray(vc.proof)).toBe(true);
+    // Signed over every language (JSON-LD safe mode knew each term), and the OB 3.0 schema check passes.
+    expect(await independent(vc)).toEqual({ signature: true, revoked: false });
+    const changed = structuredClone(vc);
+    changed.credentialSubject.achievement.related[1].name['@value'] = '职场义务';
+    expect((await independent(changed)).signature).not.toBe(true);
+    expect((await api(null, 'POST', '/credentials/verify', changed)).body.result).toBe('tampered');
+    // Dari's verify says the course in each language, for the reader's.
+    expect((await api(null, 'POST', '/credentials/verify', vc)).body).toMatchObject({
+      result: 'valid',
+      achievement: {
+        name: '일터의 권리',
+        language: 'ko',
+        languages: [
+          { language: 'en', name: 'Rights at work', description: 'What rights workers have.' },
+          { language: 'zh', name: '职场权利', description: '了解劳动者的权利。' },
+        ],
+      },
+    });
+  });
+
   it('the credential names the learner by their chosen name only: no username, id, or cohort', async () => {
     const learner = await t.signedIn('learner');
     const manager = await t.signedIn('manager');

@@ -102,7 +102,20 @@ export const credentialVerificationSchema = z.object({
   issuer: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   /** The name on the credential (the learner's chosen name). */
   name: z.string().optional(),
-  achievement: z.object({ name: z.string(), description: z.string().optional() }).optional(),
+  /**
+   * The achievement (the course): its name and description in `language`, and in `languages` the
+   * same in the course's other languages (OB 3.0 `related` editions), for a reader of another language.
+   */
+  achievement: z
+    .object({
+      name: z.string(),
+      description: z.string().optional(),
+      language: z.string().optional(),
+      languages: z
+        .array(z.object({ language: z.string(), name: z.string(), description: z.string().optional() }))
+        .optional(),
+    })
+    .optional(),
   issuedAt: z.string().optional(),
 });
 export type CredentialVerification = z.infer<typeof credentialVerificationSchema>;

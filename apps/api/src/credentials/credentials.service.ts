@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
+import { LOCALES, type Locale } from '@dari/contracts';
 import type {
   CredentialState,
   CredentialVerification,
@@ -355,18 +356,18 @@ export class CredentialsService {
   }
 
   /**
-   * The OpenBadgeCredential: the achievement (the course title and summary in the course's language),
-   * the issue date, the learner's chosen name only, the issuer, and its revocation entry. Nothing
+   * The OpenBadgeCredential: the achievement (the course title and summary in every language the course
+   * has), the issue date, the learner's chosen name only, the issuer, and its revocation entry. Nothing
    * else about the learner: no username, id, cohort, or anything that hints at where they come from.
    */
   private async document(
     cert: q.CertificateRow,
     c: { id: string; did: string; list: number; index: number; issuedAt: Date },
   ): Promise<Json> {
-    const lang = cert.course_language;
-    const title =
-      cert.course_title[lang] || cert.course_title.ko || Object.values(cert.course_title).find(Boolean) || '';
-    const summary = cert.course_summary[lang] || cert.course_summary.ko || '';
+    const editions = courseEditions(cert);
+    const main = editions.at(0);
+    const others = editions.slice(1);
+    const title = main?.title ?? '';
     const listUrl = this.listUrl(c.list);
     return {
       '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
@@ -383,10 +384,24 @@ export class CredentialsService {
           id: `urn:uuid:${cert.course_id}`,
           type: ['Achievement'],
           achievementType: 'Course',
+          // OB 3.0's schema types these as strings: the course's own language (or the first it has).
           name: title,
-          description: summary || title,
+          description: main?.summary || title,
           criteria: { narrative: 'Completed every lesson of the course on Dari.' },
-          inLanguage: lang,
+          inLanguage: main?.language ?? cert.course_language,
+          // The course's other languages: OB 3.0's `related` ("alternate language editions"), each
+          // with its language, and its title and summary as VC 2.0 language value objects (§11.1).
+          ...(others.length
+            ? {
+                related: others.map((e) => ({
+                  id: `urn:uuid:${cert.course_id}#${e.language}`,
+                  type: ['Related'],
+                  inLanguage: e.language,
+                  name: { '@value': e.title, '@language': e.language },
+                  ...(e.summary ? { description: { '@value': e.summary, '@language': e.language } } : {}),
+                })),
+              }
+            : {}),
         },
       },
       credentialStatus: {
@@ -537,9 +552,37 @@ function readable(c: Json): Omit<CredentialVerification, 'result'> {
   if (name) out.name = name;
   const title = str(achievement['name']);
   const description = str(achievement['description']);
-  if (title) out.achievement = { name: title, ...(description ? { description } : {}) };
+  const language = str(achievement['inLanguage']);
+  // The course in its other languages: `related` editions with a language (value objects or strings).
+  const text = (v: unknown) => str(isObj(v) ? v['@value'] : v);
+  const related = Array.isArray(achievement['related']) ? achievement['related'].filter(isObj) : [];
+  const languages = related.slice(0, 10).flatMap((r) => {
+    const lang = str(r['inLanguage']);
+    const name = text(r['name']);
+    const desc = text(r['description']);
+    return lang && name ? [{ language: lang, name, ...(desc ? { description: desc } : {}) }] : [];
+  });
+  if (title)
+    out.achievement = {
+      name: title,
+      ...(description ? { description } : {}),
+      ...(language ? { language } : {}),
+      ...(languages.length ? { languages } : {}),
+    };
   if (str(c['validFrom'])) out.issuedAt = str(c['validFrom']);
   return out;
+}
+
+/** The course's title and summary in each language it has a title in: its own language first. */
+function courseEditions(cert: q.CertificateRow): { language: Locale; title: string; summary: string }[] {
+  // Stored JSON: a language the course does not have is simply missing.
+  const titles: Partial<Record<Locale, string>> = cert.course_title;
+  const summaries: Partial<Record<Locale, string>> = cert.course_summary;
+  const order = [cert.course_language, ...LOCALES.filter((l) => l !== cert.course_language)];
+  return order.flatMap((language) => {
+    const title = titles[language]?.trim();
+    return title ? [{ language, title, summary: summaries[language]?.trim() ?? '' }] : [];
+  });
 }
 
 function stateOf(revokedBy: q.CredentialRow['revoked_by'], adminRevoked: boolean, issuedAt: Date): CredentialState {

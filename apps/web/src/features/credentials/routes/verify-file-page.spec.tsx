@@ -142,6 +142,35 @@ describe('checking a credential file (public)', () => {
     expect(screen.queryByText(/진짜 증명서예요/)).not.toBeInTheDocument();
   });
 
+  it('names the course in the reader’s language when the credential carries it', async () => {
+    const languages = [
+      { language: 'en', name: 'Rights at work' },
+      { language: 'zh', name: '职场权利' },
+    ];
+    mockApi({
+      ...signedOut,
+      'POST /credentials/verify': {
+        status: 200,
+        body: { result: 'valid', ...FACTS, achievement: { ...FACTS.achievement, language: 'ko', languages } },
+      },
+    });
+    const user = await open();
+    await user.click(screen.getByLabelText('또는 증명서 내용 붙여 넣기'));
+    await user.paste(TEXT);
+    await user.click(screen.getByRole('button', { name: '확인하기' }));
+    const course = async () =>
+      within(await screen.findByRole('region', { name: /확인 결과|验证结果|Result/ })).getByText(
+        /일터의 권리|Rights at work|职场权利/,
+      );
+    expect(await course()).toHaveTextContent('일터의 권리');
+    expect(await course()).toHaveAttribute('lang', 'ko');
+
+    window.localStorage.setItem('dari.locale', 'zh');
+    i18n.addResourceBundle('zh', 'translation', allCatalogues().zh, true, true);
+    await setLanguage('zh');
+    expect(await screen.findByText('职场权利')).toHaveAttribute('lang', 'zh');
+  });
+
   it('is reached from /verify, links back to it, and is translated', async () => {
     mockApi(signedOut);
     const { location } = renderApp('/verify');

@@ -35,6 +35,15 @@ function dateText(value: string, locale: Locale): string {
   return Number.isNaN(Date.parse(value)) ? value : formatDate(value, locale);
 }
 
+/** The course's name in the reader's language when the credential has it, else in its own language. */
+function courseName(achievement: NonNullable<CredentialVerification['achievement']>, locale: Locale) {
+  const same = (language: string) => language.toLowerCase().split('-')[0] === locale;
+  const edition = achievement.languages?.find((l) => same(l.language));
+  return edition
+    ? { text: edition.name, lang: edition.language }
+    : { text: achievement.name, lang: achievement.language };
+}
+
 /**
  * Public: is this credential file real? A .json credential, or a badge image with one baked in (read on
  * the phone: only the credential text is sent). Says plainly what the server found, and what the file
@@ -173,7 +182,9 @@ export function VerifyFilePage() {
             {result.achievement ? (
               <div>
                 <dt>{t('credentials.verifyFile.course')}</dt>
-                <dd>{result.achievement.name}</dd>
+                <dd lang={courseName(result.achievement, locale).lang}>
+                  {courseName(result.achievement, locale).text}
+                </dd>
               </div>
             ) : null}
             {result.issuedAt ? (
