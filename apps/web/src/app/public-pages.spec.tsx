@@ -165,7 +165,7 @@ describe('what a third party can see says nothing about who learns on Dari', () 
       renderApp(page.path);
       const [key, values] = page.heading;
       const title = Object.entries(values ?? {}).reduce((text, [k, v]) => text.replace(`{{${k}}}`, v), tr(lng, key));
-      expect(await screen.findByRole('heading', { level: 1, name: title }, { timeout: 8000 })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
       if (page.shows) expect(await screen.findAllByText(tr(lng, page.shows), { exact: false })).not.toHaveLength(0);
       await waitFor(() => expect(document.title).toContain(title));
       // The footer is there, and plain.

@@ -5,7 +5,6 @@ import { makeMe } from '../../../test/fixtures';
 import { mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 
-const LAZY = { timeout: 4000 };
 const exported = {
   format: 'dari-personal-data-export',
   exportedAt: '2026-12-01T03:00:00.000Z',
@@ -27,8 +26,8 @@ describe('my data, to read', () => {
     });
     const user = userEvent.setup();
     renderApp('/account');
-    await user.click(await screen.findByRole('link', { name: '내 정보를 화면에서 읽기' }, LAZY));
-    expect(await screen.findByRole('heading', { level: 1, name: '내 정보 읽기' }, LAZY)).toBeInTheDocument();
+    await user.click(await screen.findByRole('link', { name: '내 정보를 화면에서 읽기' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '내 정보 읽기' })).toBeInTheDocument();
     const account = await screen.findByRole('region', { name: /^계정/ });
     expect(within(account).getByText('새별')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '생각 공책 (1개)' })).toHaveTextContent('서로 돕는 일터');

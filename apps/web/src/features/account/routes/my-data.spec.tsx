@@ -69,7 +69,7 @@ describe('account: devices, my data, erasure', () => {
       ]),
     );
     // The person is told their account was erased, not just "signed out, see you next time".
-    expect(await screen.findByText(/계정을 지웠어요/, undefined, { timeout: 4000 })).toBeInTheDocument();
+    expect(await screen.findByText(/계정을 지웠어요/)).toBeInTheDocument();
     expect(screen.queryByText('나갔어요. 다음에 또 만나요.')).not.toBeInTheDocument();
     expect(location()).toBe('/sign-in?erased=1');
   });
@@ -82,9 +82,7 @@ describe('account: devices, my data, erasure', () => {
       },
     });
     renderApp('/privacy');
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '개인정보 안내' }, { timeout: 4000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '개인정보 안내' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '기록하지 않는 것' })).toBeInTheDocument();
     expect(screen.getByText(/이메일, 전화번호, 실명/)).toBeInTheDocument();
   });

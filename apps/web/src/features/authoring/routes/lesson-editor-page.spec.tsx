@@ -40,9 +40,7 @@ describe('lesson editor: reading', () => {
     expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(0);
     expect(screen.getByText('저장하고 있어요…')).toBeInTheDocument();
 
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)).toHaveLength(1));
     const sent = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`)[0];
     expect(sent.headers['x-dari-client']).toBe('web');
     expect(sent.body).toEqual({
@@ -170,9 +168,7 @@ describe('lesson editor: quiz', () => {
     await user.click(screen.getByLabelText('문제 순서를 섞어서 보여 주기'));
     await user.click(screen.getByRole('button', { name: '지금 저장하기' }));
 
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0));
     const last = api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).at(-1)!.body as { content: unknown };
     expect(last.content).toEqual({
       kind: 'quiz',
@@ -246,9 +242,7 @@ describe('lesson editor: quiz', () => {
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '지금 저장하기' }));
-    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(api.callsTo('PATCH', `/authoring/lessons/${LESSON}`).length).toBeGreaterThan(0));
     // Not a plain "saved": the draft is kept, and the author is told what still blocks publishing.
     expect(
       await screen.findByText('저장했어요. 다만 아직 발행할 수 없어요: 1, 2번 문제에 정답이 없어요.'),

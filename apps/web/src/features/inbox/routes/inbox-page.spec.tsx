@@ -51,7 +51,7 @@ describe('the inbox', () => {
       },
     });
     renderApp('/inbox');
-    const announcement = (await screen.findByText('반에서 온 공지예요.', {}, { timeout: 4000 })).closest('li')!;
+    const announcement = (await screen.findByText('반에서 온 공지예요.')).closest('li')!;
     const assigned = screen.getByText('새 과정이 배정되었어요.').closest('li')!;
     // The server's HTML as it came (its heading under the page's h1), read state in words.
     expect(within(announcement).getByRole('heading', { level: 2, name: '모임' })).toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('the inbox', () => {
       'GET /me/notifications/unread-count': { status: 200, body: { unread: 1 } },
     });
     renderApp('/inbox');
-    const strong = await screen.findByText('二', {}, { timeout: 4000 });
+    const strong = await screen.findByText('二');
     expect(strong.tagName).toBe('STRONG');
     expect(strong.closest('[lang]')).toHaveAttribute('lang', 'zh-Hans');
     expect(screen.getByRole('button', { name: '标为已读' })).toBeInTheDocument();

@@ -6,7 +6,6 @@ import { makeMe } from '../../../test/fixtures';
 import { apiError, mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 
-const LAZY = { timeout: 4000 };
 const signedOut = { 'GET /me': apiError(401, 'unauthenticated') };
 const preview = { 'GET /join/ABCDE-FGHJK': { status: 200, body: { cohortName: '2027 봄 아카데미' } } };
 
@@ -25,9 +24,7 @@ describe('joining with a code', () => {
       'POST /join': { status: 201, body: makeMe('learner', { username: 'saebyeol', displayName: '새별' }) },
     });
     const { location } = renderApp('/join/ABCDE-FGHJK');
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '개인정보 안내' })).toBeInTheDocument();
     expect(screen.getByText(/이메일, 전화번호, 실명, 주소는 묻지 않아요/)).toBeInTheDocument();
     // Erasure is the learner's own to do: the notice does not send them to a manager for it.
@@ -58,7 +55,7 @@ describe('joining with a code', () => {
   it('does not send anything until the privacy notice is accepted and the passwords match', async () => {
     const api = mockApi({ ...signedOut, ...preview });
     renderApp('/join/abcde fghjk');
-    await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY);
+    await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('사용자 이름'), '-bad');
     await user.type(screen.getByLabelText('보이는 이름'), '새별');
@@ -84,7 +81,7 @@ describe('joining with a code', () => {
     mockApi({ ...signedOut, 'GET /join/ABCDE-FGHJK': apiError(status, code) });
     const { location } = renderApp('/join/ABCDE-FGHJK');
     expect(
-      await screen.findByRole('heading', { level: 1, name: '이 참여 코드로는 들어갈 수 없어요' }, LAZY),
+      await screen.findByRole('heading', { level: 1, name: '이 참여 코드로는 들어갈 수 없어요' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(message);
 
@@ -97,15 +94,13 @@ describe('joining with a code', () => {
   it('says how long to wait after too many attempts', async () => {
     mockApi({ ...signedOut, 'GET /join/ABCDE-FGHJK': apiError(429, 'too_many_attempts', { retryAfter: 300 }) });
     renderApp('/join/ABCDE-FGHJK');
-    expect(await screen.findByRole('alert', {}, LAZY)).toHaveTextContent(
-      '너무 여러 번 시도했어요. 5분 뒤에 다시 해 보세요.',
-    );
+    expect(await screen.findByRole('alert', {})).toHaveTextContent('너무 여러 번 시도했어요. 5분 뒤에 다시 해 보세요.');
   });
 
   it('shows a code that was used up while the form was open, and a taken username next to its field', async () => {
     const api = mockApi({ ...signedOut, ...preview, 'POST /join': apiError(409, 'username_taken') });
     renderApp('/join/ABCDE-FGHJK');
-    await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' }, LAZY);
+    await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여하기' });
     const user = userEvent.setup();
     await fillForm(user);
     await user.click(screen.getByRole('checkbox', { name: '위 안내를 읽었고 동의해요' }));
@@ -124,7 +119,7 @@ describe('joining with a code', () => {
   it('asks for the code when none is in the address, and checks its shape before asking the API', async () => {
     const api = mockApi(signedOut);
     const { location } = renderApp('/join');
-    expect(await screen.findByRole('heading', { level: 1, name: '참여하기' }, LAZY)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '참여하기' })).toBeInTheDocument();
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('참여 코드'), 'abc');
     await user.click(screen.getByRole('button', { name: '다음' }));
@@ -136,7 +131,7 @@ describe('joining with a code', () => {
   it('tells signed-in staff to sign out before making a new account', async () => {
     mockApi({ 'GET /me': { status: 200, body: makeMe('instructor') } });
     renderApp('/join/ABCDE-FGHJK');
-    expect(await screen.findByRole('heading', { level: 1, name: '이미 들어와 있어요' }, LAZY)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '이미 들어와 있어요' })).toBeInTheDocument();
     expect(screen.getByText(/님으로 들어와 있어요/)).toBeInTheDocument();
   });
 
@@ -146,7 +141,7 @@ describe('joining with a code', () => {
       'POST /me/cohorts': { status: 200, body: { cohortName: '2027 봄 아카데미' } },
     });
     renderApp('/join/abcde fghjk');
-    expect(await screen.findByRole('heading', { level: 1, name: '과정에 하나 더 참여하기' }, LAZY)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '과정에 하나 더 참여하기' })).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: '내 계정으로 참여하기' }));
     expect(await screen.findByRole('heading', { level: 1, name: '2027 봄 아카데미에 참여했어요' })).toBeInTheDocument();
     expect(api.callsTo('POST', '/me/cohorts')[0]?.body).toEqual({ code: 'ABCDE-FGHJK' });
@@ -162,7 +157,7 @@ describe('joining with a code', () => {
       'POST /me/cohorts': apiError(404, 'not_found'),
     });
     renderApp('/join/ABCDE-FGHJK');
-    await userEvent.setup().click(await screen.findByRole('button', { name: '내 계정으로 참여하기' }, LAZY));
+    await userEvent.setup().click(await screen.findByRole('button', { name: '내 계정으로 참여하기' }));
     expect(await screen.findByRole('alert')).toBeInTheDocument();
     expect(screen.getByLabelText('참여 코드')).toBeInTheDocument();
   });

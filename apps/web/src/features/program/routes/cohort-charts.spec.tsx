@@ -7,7 +7,6 @@ import { renderApp } from '../../../test/render-app';
 import { heatBand } from '../components/progress-grid';
 import { COHORT_ID, COURSE_A, COURSE_B, makeCohort, makeGrid } from '../test/program-fixtures';
 
-const LAZY = { timeout: 4000 };
 const base = {
   'GET /me': { status: 200, body: makeMe('manager') },
   [`GET /cohorts/${COHORT_ID}`]: { status: 200, body: makeCohort() },
@@ -26,7 +25,7 @@ describe("cohort: the manager's charts", () => {
   it('says the numbers in words, with every week in a table; the canvas is only an extra', async () => {
     const api = mockApi({ ...base, [`GET /reports/cohorts/${COHORT_ID}/charts`]: { status: 200, body: charts } });
     renderApp(`/program/cohorts/${COHORT_ID}?tab=charts`);
-    const active = await screen.findByRole('region', { name: '주마다 배운 학습자' }, LAZY);
+    const active = await screen.findByRole('region', { name: '주마다 배운 학습자' });
     expect(active).toHaveTextContent('이번 주 0명이 배웠어요(학습자 2명 중)');
     expect(active).toHaveTextContent('2명이에요');
     const completion = screen.getByRole('region', { name: '과정별 수료 추이' });
@@ -72,7 +71,7 @@ describe("cohort: the manager's charts", () => {
         },
       });
       renderApp(`/program/cohorts/${COHORT_ID}?tab=charts`);
-      const active = await screen.findByRole('region', { name: title }, LAZY);
+      const active = await screen.findByRole('region', { name: title });
       expect(active).toHaveTextContent(said);
       expect(active).not.toHaveTextContent(/가장 많았던|busiest|最多/);
     },
@@ -84,7 +83,7 @@ describe("cohort: the manager's charts", () => {
       [`GET /reports/cohorts/${COHORT_ID}/charts`]: { status: 200, body: { weeks: [], active: [], courses: [] } },
     });
     renderApp(`/program/cohorts/${COHORT_ID}?tab=charts`);
-    expect(await screen.findByText('기수가 아직 시작하지 않아서 보여 줄 주가 없어요.', {}, LAZY)).toBeInTheDocument();
+    expect(await screen.findByText('기수가 아직 시작하지 않아서 보여 줄 주가 없어요.', {})).toBeInTheDocument();
   });
 });
 
@@ -92,7 +91,7 @@ describe('cohort: the progress grid as a heat map', () => {
   it('tints each cell by its band behind the written percent, and says what the colours mean', async () => {
     mockApi({ ...base, [`GET /reports/cohorts/${COHORT_ID}`]: { status: 200, body: makeGrid() } });
     renderApp(`/program/cohorts/${COHORT_ID}?tab=progress`);
-    const table = await screen.findByRole('table', {}, LAZY);
+    const table = await screen.findByRole('table', {});
     expect(screen.getByText(/색은 도움일 뿐이고, 숫자가 함께 적혀 있어요/)).toBeInTheDocument();
     const cellOf = (text: string) => within(table).getByText(text).closest('.heat');
     expect(cellOf('40%')).toHaveClass('heat-1');

@@ -6,7 +6,6 @@ import { apiError, mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { COHORT_ID, makeCohort } from '../test/program-fixtures';
 
-const LAZY = { timeout: 4000 };
 const ACCOUNT = '5d1e2f3a-4b5c-4d6e-8f90-1a2b3c4d5e01';
 const base = {
   'GET /me': { status: 200, body: makeMe('manager') },
@@ -32,7 +31,7 @@ describe('cohort: adding someone who already has an account', () => {
       [`POST /cohorts/${COHORT_ID}/members`]: { status: 200, body: makeCohort() },
     });
     renderApp(page);
-    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' });
     const user = userEvent.setup();
     const field = within(section).getByRole('textbox', { name: '아이디' });
     expect(field).toHaveAccessibleDescription(/정확히 입력하세요/);
@@ -69,7 +68,7 @@ describe('cohort: adding someone who already has an account', () => {
       [`POST /cohorts/${COHORT_ID}/members/lookup`]: apiError(404, 'not_found'),
     });
     renderApp(page);
-    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' });
     const user = userEvent.setup();
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
     await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
@@ -93,7 +92,7 @@ describe('cohort: adding someone who already has an account', () => {
       [`POST /cohorts/${COHORT_ID}/members/lookup`]: apiError(404, 'not_found'),
     });
     renderApp(page);
-    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' });
     const user = userEvent.setup();
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'nobody');
     await user.click(within(section).getByRole('button', { name: '계정 찾기' }));
@@ -118,7 +117,7 @@ describe('cohort: adding someone who already has an account', () => {
       },
     });
     renderApp(page);
-    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' }, LAZY);
+    const section = await screen.findByRole('region', { name: '이미 계정이 있는 사람 더하기' });
     const user = userEvent.setup();
     await user.type(within(section).getByRole('textbox', { name: '아이디' }), 'haneul{Enter}');
     expect(await within(section).findByText('이미 이 기수의 학습자(으)로 들어와 있어요.')).toBeInTheDocument();
@@ -162,7 +161,7 @@ describe('cohort: making a password reset code for a learner', () => {
       },
     });
     renderApp(page);
-    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' });
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
     const note = '내가 맡지 않은 다른 기수에도 있어서 비밀번호 재설정 코드는 관리자만 만들 수 있어요.';
 
@@ -217,7 +216,7 @@ describe('cohort: correcting a learner’s name', () => {
       },
     });
     renderApp(page);
-    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' });
     const row = (text: string) => within(table).getByRole('row', { name: new RegExp(text) });
     expect(within(table).getAllByRole('button', { name: '이름 고치기' })).toHaveLength(1);
     expect(within(row('이바다')).queryByRole('button', { name: '이름 고치기' })).not.toBeInTheDocument();
@@ -256,7 +255,7 @@ describe('cohort: correcting a learner’s name', () => {
       }),
     });
     renderApp(page);
-    const table = await screen.findByRole('table', { name: '이 기수의 사람들' }, LAZY);
+    const table = await screen.findByRole('table', { name: '이 기수의 사람들' });
     const user = userEvent.setup();
     await user.click(within(table).getByRole('button', { name: '이름 고치기' }));
     await user.click(within(table).getByRole('button', { name: '그만두기' }));

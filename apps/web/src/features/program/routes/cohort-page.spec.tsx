@@ -6,7 +6,6 @@ import { apiError, mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 import { COHORT_ID, COURSE_A, LEARNER_ID, makeCohort, makeGrid } from '../test/program-fixtures';
 
-const LAZY = { timeout: 4000 };
 const base = {
   'GET /me': { status: 200, body: makeMe('manager') },
   [`GET /cohorts/${COHORT_ID}`]: { status: 200, body: makeCohort() },
@@ -44,7 +43,7 @@ describe('cohort: join codes', () => {
       },
     });
     renderApp(page('codes'));
-    const table = await screen.findByRole('table', { name: '이 기수의 참여 코드' }, LAZY);
+    const table = await screen.findByRole('table', { name: '이 기수의 참여 코드' });
     expect(within(table).getByRole('rowheader', { name: 'KMNPQ-23456' }).closest('tr')).toHaveTextContent(
       '사용 중지됨',
     );
@@ -82,7 +81,7 @@ describe('cohort: join codes', () => {
     });
     renderApp(page('codes'));
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: '사용 중지하기' }, LAZY));
+    await user.click(await screen.findByRole('button', { name: '사용 중지하기' }));
     expect(api.callsTo('POST', `/cohorts/${COHORT_ID}/join-codes/${code().id}/revoke`)).toHaveLength(0);
     expect(screen.getByText(/ABCDE-FGHJK 코드를 더 이상 못 쓰게 할까요/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '네, 중지하기' }));
@@ -109,7 +108,7 @@ describe('cohort: many learners at once', () => {
     });
     renderApp(page('import'));
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText('CSV 내용', {}, LAZY), 'username,displayName{Enter}hana,하나');
+    await user.type(await screen.findByLabelText('CSV 내용', {}), 'username,displayName{Enter}hana,하나');
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('고칠 곳이 4군데 있어요. 아무 계정도 만들지 않았어요.');
@@ -155,7 +154,7 @@ describe('cohort: many learners at once', () => {
     const user = userEvent.setup();
     const csv = 'username,displayName,language\nhana.kim,하나,ko\nmin.lee,민,zh';
     const file = new File([csv], 'learners.csv', { type: 'text/csv' });
-    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}, LAZY), file);
+    await user.upload(await screen.findByLabelText('CSV 파일 고르기', {}), file);
     await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue(csv));
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
 
@@ -211,7 +210,7 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     renderApp(page('import'));
     const user = userEvent.setup();
     await user.upload(
-      await screen.findByLabelText('CSV 파일 고르기', {}, LAZY),
+      await screen.findByLabelText('CSV 파일 고르기', {}),
       new File([CP949], 'learners.csv', { type: 'text/csv' }),
     );
     const csv = 'username,displayName\nhaneul,하늘\nbada,바다\n';
@@ -231,7 +230,7 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     const user = userEvent.setup();
     const utf8 = new TextEncoder().encode('username,displayName\nhaneul,하늘\n');
     await user.upload(
-      await screen.findByLabelText('CSV 파일 고르기', {}, LAZY),
+      await screen.findByLabelText('CSV 파일 고르기', {}),
       new File([Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])], 'utf8.csv', { type: 'text/csv' }),
     );
     await waitFor(() => expect(screen.getByLabelText('CSV 내용')).toHaveValue('username,displayName\nhaneul,하늘\n'));
@@ -242,7 +241,7 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     const api = mockApi(base);
     renderApp(page('import'));
     const user = userEvent.setup();
-    const input = await screen.findByLabelText('CSV 파일 고르기', {}, LAZY);
+    const input = await screen.findByLabelText('CSV 파일 고르기', {});
     await user.type(screen.getByLabelText('CSV 내용'), 'old text');
     await user.upload(
       input,
@@ -282,10 +281,7 @@ describe('cohort: a CSV saved by Korean Excel', () => {
     });
     renderApp(page('import'));
     const user = userEvent.setup();
-    await user.type(
-      await screen.findByLabelText('CSV 내용', {}, LAZY),
-      'username,displayName{Enter}haneul,\uFFFD\uFFFD',
-    );
+    await user.type(await screen.findByLabelText('CSV 내용', {}), 'username,displayName{Enter}haneul,\uFFFD\uFFFD');
     await user.click(screen.getByRole('button', { name: '계정 만들기' }));
     const alert = await screen.findByRole('alert');
     expect(
@@ -311,7 +307,7 @@ describe('cohort: progress grid', () => {
       }),
     });
     renderApp(page('progress'));
-    const table = await screen.findByRole('table', { name: '2027 봄 아카데미 학습자별 과정 진도' }, LAZY);
+    const table = await screen.findByRole('table', { name: '2027 봄 아카데미 학습자별 과정 진도' });
     const columns = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
@@ -377,7 +373,7 @@ describe('cohort: progress grid', () => {
       },
     });
     renderApp(page('progress'));
-    const pager = await screen.findByRole('navigation', { name: '쪽 넘기기' }, LAZY);
+    const pager = await screen.findByRole('navigation', { name: '쪽 넘기기' });
     expect(pager).toHaveTextContent('120명 중 1–2번째');
     expect(within(pager).getByRole('button', { name: '이전' })).toBeDisabled();
     expect(within(pager).getByRole('button', { name: '처음으로' })).toBeDisabled();
@@ -414,7 +410,7 @@ describe('cohort: courses', () => {
       [`PUT /cohorts/${COHORT_ID}/courses`]: { status: 200, body: makeCohort() },
     });
     renderApp(page('courses'));
-    expect(await screen.findByText('아직 배정한 과정이 없어요.', {}, LAZY)).toBeInTheDocument();
+    expect(await screen.findByText('아직 배정한 과정이 없어요.', {})).toBeInTheDocument();
     const user = userEvent.setup();
     await user.selectOptions(await screen.findByRole('combobox', { name: '과정' }), COURSE_A);
     await user.type(screen.getByLabelText('마감일 (선택)'), '2027-04-30');
@@ -433,6 +429,6 @@ describe('cohort: courses', () => {
       [`GET /cohorts/${COHORT_ID}`]: apiError(404, 'not_found'),
     });
     renderApp(page('overview'));
-    expect(await screen.findByRole('alert', {}, LAZY)).toHaveTextContent('찾는 내용이 없어요.');
+    expect(await screen.findByRole('alert', {})).toHaveTextContent('찾는 내용이 없어요.');
   });
 });

@@ -35,9 +35,7 @@ describe('course report: shared reflections', () => {
       },
     });
     renderApp(`/program/courses/${COURSE}`);
-    expect(
-      await screen.findByRole('heading', { level: 2, name: '배우는 사람이 보여 준 생각' }, { timeout: 4000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: '배우는 사람이 보여 준 생각' })).toBeInTheDocument();
     expect(await screen.findByText(/나는 일할 권리가 있어요/)).toBeInTheDocument();
     expect(screen.getByText(/바다/)).toBeInTheDocument();
     expect(api.callsTo('GET', `/reports/courses/${COURSE}/reflections`)).toHaveLength(1);
@@ -49,7 +47,7 @@ describe('course report: shared reflections', () => {
       [`GET /reports/courses/${COURSE}`]: { status: 200, body: report },
     });
     renderApp(`/program/courses/${COURSE}`);
-    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 4000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: '배우는 사람이 보여 준 생각' })).not.toBeInTheDocument();
     expect(api.callsTo('GET', `/reports/courses/${COURSE}/reflections`)).toHaveLength(0);
   });

@@ -2,7 +2,6 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 // The program pages load on demand: the first look waits for the chunk.
-const LAZY = { timeout: 4000 };
 import { makeMe } from '../../../test/fixtures';
 import { mockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
@@ -16,7 +15,7 @@ describe('program home (manager dashboard)', () => {
       'GET /reports/program': { status: 200, body: makeProgramReport() },
     });
     renderApp('/program');
-    expect(await screen.findByRole('heading', { level: 1, name: '박담당 님, 반가워요' }, LAZY)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '박담당 님, 반가워요' })).toBeInTheDocument();
 
     const stats = await screen.findByText('최근 7일 동안 배운 사람');
     expect(stats.nextElementSibling).toHaveTextContent('12');
@@ -63,7 +62,7 @@ describe('program home (manager dashboard)', () => {
       'GET /reports/program': { status: 200, body: { ...makeProgramReport(), cohorts: [], courses: [] } },
     });
     renderApp('/program');
-    expect(await screen.findByText(/아직 맡은 기수가 없어요/, {}, LAZY)).toBeInTheDocument();
+    expect(await screen.findByText(/아직 맡은 기수가 없어요/, {})).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '새 기수 만들기' })).toHaveAttribute('href', '/program/cohorts/new');
   });
 
