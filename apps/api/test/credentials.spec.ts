@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { encode } from 'uqr';
 import { STATUS_LIST_LENGTH } from '../src/credentials/credentials.service.js';
 import { decryptSecret, wrappingKey } from '../src/credentials/credential-crypto.js';
 import type { AppConfig } from '../src/config/app-config.js';
@@ -68,6 +69,26 @@ async function independent(credential: Json): Promise<Outcome> {
   return {
     signature: r.errors?.length ? 'error' : sig?.valid === true,
     revoked: !status ? 'none' : 'error' in status ? 'error' : status.valid === false,
+  };
+}
+
+/** Width and RGBA pixels of a PNG Dari drew (8-bit RGBA, every row unfiltered). */
+function decodePng(bytes: Buffer) {
+  const idat: Buffer[] = [];
+  let width = 0;
+  for (let at = 8; at < bytes.length;) {
+    const len = bytes.readUInt32BE(at);
+    const type = bytes.subarray(at + 4, at + 8).toString('latin1');
+    if (type === 'IHDR') width = bytes.readUInt32BE(at + 8);
+    if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4 + 1;
+  return {
+    width,
+    pixel: (x: number, y: number) =>
+      x < 0 || y < 0 || x >= width ? [-1] : [...raw.subarray(y * stride + 1 + x * 4, y * stride + 5 + x * 4)],
   };
 }
 
@@ -394,6 +415,32 @@ describe('credentials: Open Badges 3.0, did:web (a public address is configured)
       at += 12 + len;
     }
     expect(found).toBe(vc);
+
+    // The picture: a QR code of the certificate's verify address on white, and the code under it.
+    const { width, pixel } = decodePng(bytes);
+    expect(width).toBe(300);
+    const white = (x: number, y: number) => pixel(x, y).every((v) => v === 255);
+    let top = -1;
+    let left = -1;
+    for (let y = 0; y < width && top < 0; y++)
+      for (let x = 0; x < width; x++)
+        if (white(x, y)) {
+          [top, left] = [y, x];
+          break;
+        }
+    let right = left;
+    while (white(right + 1, top)) right++;
+    const qr = encode(`${PUBLIC}/verify/${cert.code}`, { ecc: 'M', border: 4 });
+    const scale = (right - left + 1) / qr.size;
+    expect(Number.isInteger(scale) && scale >= 2, `QR code ${right - left + 1} px wide for ${qr.size} modules`).toBe(
+      true,
+    );
+    const drawn = qr.data.map((row, my) => row.map((_, mx) => pixel(left + mx * scale, top + my * scale)[0] === 0));
+    expect(drawn).toEqual(qr.data);
+    let lettering = 0;
+    for (let y = top + qr.size * scale; y < top + qr.size * scale + 40; y++)
+      for (let x = 0; x < width; x++) if (white(x, y)) lettering++;
+    expect(lettering, 'the certificate code drawn in white under the QR code').toBeGreaterThan(200);
   });
 
   it('another learner’s certificate answers 404 like a missing one; bad input is a readable 4xx', async () => {

@@ -84,7 +84,7 @@ export class CredentialsController {
       .send(bakeSvg(title, json));
   }
 
-  /** The badge as PNG, the credential baked in (an `iTXt` chunk, keyword `openbadgecredential`). */
+  /** The badge as PNG (the code and a QR code of its verify address), the credential baked in (an `iTXt` chunk, keyword `openbadgecredential`). */
   @Get('certificates/:id/badge.png')
   @AnyRole()
   async badgePng(
@@ -97,7 +97,7 @@ export class CredentialsController {
     await reply
       .header('content-type', 'image/png')
       .header('content-disposition', `attachment; filename="dari-${code}.png"`)
-      .send(bakePng(json));
+      .send(bakePng(json, { code, verifyUrl: this.credentials.verifyAddress(code) }));
   }
 
   /** Public: checks a pasted or uploaded credential, offline (bundled contexts, Dari's own keys and lists). */

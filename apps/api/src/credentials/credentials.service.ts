@@ -79,6 +79,10 @@ export class CredentialsService {
   private base(): string {
     return this.config.publicUrl ?? `http://localhost:${this.config.port}`;
   }
+  /** The public verify page of a certificate code (what the certificate's QR code says too). */
+  verifyAddress(code: string): string {
+    return `${this.base()}/verify/${code}`;
+  }
   private statusBase(): string {
     return `${this.base()}/api/v1/credentials/status/`;
   }
