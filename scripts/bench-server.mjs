@@ -20,7 +20,7 @@ export async function openBenchDatabase(name) {
   return { url: await ensureDatabase(embedded.url, name.replace(/-/g, '_')), embedded };
 }
 
-/** Starts Dari on 127.0.0.1:port and resolves once /api/v1/health answers (30 s at most). */
+/** Starts Dari on 127.0.0.1:port and resolves once /api/v1/health answers (2 min at most: a busy 2-core machine). */
 export async function startDari({ url, port, password, env = {} }) {
   const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/cli/start.js')], {
     env: {
@@ -40,7 +40,7 @@ export async function startDari({ url, port, password, env = {} }) {
     } catch {
       /* not yet */
     }
-    if (i > 300 || server.exitCode !== null) throw new Error('Dari did not start');
+    if (i > 1200 || server.exitCode !== null) throw new Error('Dari did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
 }

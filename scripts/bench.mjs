@@ -160,6 +160,114 @@ const [signIn, healthDuring] = await Promise.all([
 ]);
 results.push(signIn, healthDuring);
 
+// BENCH_ANNOUNCEMENTS=1: announcements to the whole seeded cohort (BENCH_REPORT_LEARNERS learners) and to its
+// at-risk learners while progress events run: the progress endpoint alone and beside each, every send's own
+// latency, then a learner of the cohort reading their unread count (docs/learning-together.md).
+const ANNOUNCEMENTS = process.env.BENCH_ANNOUNCEMENTS === '1';
+const announceRuns = [];
+const announceSends = { cohort: [], atRisk: [] };
+let unreadRun = null;
+let atRiskRecipients = null;
+async function announcementBench(cohortId) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    // Senders: an author may send 10 an hour, so a few managers of the cohort take turns.
+    const managers = [];
+    for (let i = 0; i < 6; i++) {
+      const username = `bench.mgr.${process.pid}.${i}`;
+      await post(
+        '/api/v1/admin/users',
+        { username, displayName: `관리자 ${i}`, role: 'manager', password: PASSWORD },
+        adminCookie,
+      );
+      await db.query(
+        `INSERT INTO cohort_members (cohort_id, user_id, role) SELECT $1, id, 'manager' FROM users WHERE username = $2`,
+        [cohortId, username],
+      );
+      managers.push(
+        (await post('/api/v1/auth/login', { username, password: PASSWORD })).headers.get('set-cookie').split(';')[0],
+      );
+    }
+    let sent = 0;
+    const send = async (atRiskOnly) => {
+      const t0 = performance.now();
+      const res = await post(
+        `/api/v1/cohorts/${cohortId}/announcements`,
+        { text: { ko: `벤치 공지 ${sent}` }, atRiskOnly },
+        managers[Math.floor(sent++ / 10) % managers.length],
+      );
+      const body = await res.json();
+      if (res.status !== 201) throw new Error(`announcement answered ${res.status}: ${JSON.stringify(body)}`);
+      if (atRiskOnly) atRiskRecipients = body.recipientCount ?? body.audienceCount ?? null;
+      (atRiskOnly ? announceSends.atRisk : announceSends.cohort).push(performance.now() - t0);
+    };
+    const progress = (title) =>
+      run(title, {
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/progress/events',
+            headers: json,
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...json, cookie: nextCookie() },
+              body: JSON.stringify({ events: [event()] }),
+            }),
+          },
+        ],
+      });
+    // While progress events run, one send a second (the whole cohort), or one after another (at risk).
+    const beside = async (title, atRiskOnly, pause) => {
+      let on = true;
+      const loop = (async () => {
+        while (on) {
+          await send(atRiskOnly);
+          if (pause) await new Promise((r) => setTimeout(r, pause));
+        }
+      })();
+      const r = await progress(title);
+      on = false;
+      await loop;
+      return r;
+    };
+    const n = REPORT_LEARNERS.toLocaleString('en');
+    announceRuns.push(await progress(`progress event, ${n}-learner cohort seeded, alone`));
+    announceRuns.push(
+      await beside(`progress event while announcements go to the ${n}-learner cohort (1/s)`, false, 1000),
+    );
+    announceRuns.push(await beside(`progress event while at-risk announcements are sent (back to back)`, true, 0));
+    // A learner of the cohort, at risk (so every announcement above is theirs): their sign-in is a copy of a
+    // bench learner's password hash, then the unread count, read as the header reads it.
+    const [{ id: learnerId }] = (
+      await db.query(
+        `SELECT m.user_id AS id FROM cohort_members m JOIN announcement_recipients r ON r.user_id = m.user_id
+          WHERE m.cohort_id = $1 AND m.role = 'learner' AND r.announcement_id = (SELECT id FROM announcements WHERE cohort_id = $1 AND at_risk_only ORDER BY created_at DESC LIMIT 1)
+          LIMIT 1`,
+        [cohortId],
+      )
+    ).rows;
+    const [{ username }] = (
+      await db.query(
+        `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $2) WHERE id = $1 RETURNING username`,
+        [learnerId, ids[0]],
+      )
+    ).rows;
+    const learner = (await post('/api/v1/auth/login', { username, password: PASSWORD })).headers
+      .get('set-cookie')
+      .split(';')[0];
+    const unread = await (
+      await fetch(`${base}/api/v1/me/notifications/unread-count`, { headers: { cookie: learner } })
+    ).json();
+    unreadRun = await run(`unread count of a learner of the cohort (${unread.unread} unread)`, {
+      connections: 4,
+      requests: [{ method: 'GET', path: '/api/v1/me/notifications/unread-count', headers: { cookie: learner } }],
+    });
+  } finally {
+    await db.end();
+  }
+}
+
 // Progress events while a manager's full cohort CSV export streams (QUALITY.md: the export must not
 // push the progress endpoint's p99 over budget). The cohort is the data generator's, at the size the
 // report timings below use, so they find it ready.
@@ -214,6 +322,7 @@ if (REPORT_LEARNERS > 0) {
   );
   exporting = false;
   await exportLoop;
+  if (ANNOUNCEMENTS) await announcementBench(benchCohort.id);
 }
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
@@ -325,6 +434,7 @@ const table = [
   row(bareWrite),
   row(bareRead),
 ];
+if (ANNOUNCEMENTS) table.push(...announceRuns.map(row), ...(unreadRun ? [row(unreadRun)] : []));
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 console.log(
   `\nDari under load: ${DURATION} s each, ${CONNECTIONS} connections, ${process.env.WEB_CONCURRENCY ?? 1} API worker(s) (WEB_CONCURRENCY), ${os.cpus().length} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL ${embedded ? '18 embedded' : 'DATABASE_URL'}\n`,
@@ -342,6 +452,21 @@ if (exportTimes.length) {
   const ms = exportTimes.map((e) => e.ms).sort((a, b) => a - b);
   console.log(
     `full cohort CSV exports during that run: ${ms.length}, ${(ms[Math.floor(ms.length / 2)] / 1000).toFixed(2)} s median, ${(ms.at(-1) / 1000).toFixed(2)} s slowest, ${(exportTimes[0].bytes / 1024).toFixed(0)} KiB each`,
+  );
+}
+if (ANNOUNCEMENTS && announceRuns.length) {
+  const ms = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length
+      ? `${v.length} sent, ${v[Math.floor(v.length / 2)].toFixed(0)} ms median, ${v.at(-1).toFixed(0)} ms slowest`
+      : 'none sent';
+  };
+  console.log(
+    `progress event / bare baseline: alone ${ratio(announceRuns[0], bareWrite)}×, beside whole-cohort announcements ${ratio(announceRuns[1], bareWrite)}×, beside at-risk announcements ${ratio(announceRuns[2], bareWrite)}×`,
+  );
+  console.log(`announcements to the whole cohort: ${ms(announceSends.cohort)}`);
+  console.log(
+    `announcements to its at-risk learners (${atRiskRecipients ?? '?'} recipients each): ${ms(announceSends.atRisk)}`,
   );
 }
 console.log(

@@ -35,6 +35,7 @@ CREATE TABLE announcements (
   recipient_count integer,
   read_count integer DEFAULT 0 NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  fill_cursor uuid,
   CONSTRAINT "FK_0a13cf0aa1f1a2666699ff473f0" FOREIGN KEY (author_id) REFERENCES users(id) ON DELETE SET NULL,
   CONSTRAINT "FK_a2d4d88569ac21836aa6f6c7a36" FOREIGN KEY (cohort_id) REFERENCES cohorts(id) ON DELETE CASCADE,
   CONSTRAINT "FK_e8f5ed3ae7b8b9e1f18fe9bb150" FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE,
@@ -47,6 +48,7 @@ CREATE UNIQUE INDEX "PK_b3ad760876ff2e19d58e05dc8b0" ON public.announcements USI
 CREATE INDEX idx_announcements_author ON public.announcements USING btree (author_id, created_at);
 CREATE INDEX idx_announcements_cohort ON public.announcements USING btree (cohort_id, created_at);
 CREATE INDEX idx_announcements_course ON public.announcements USING btree (course_id, created_at);
+CREATE INDEX idx_announcements_filling ON public.announcements USING btree (created_at) WHERE (fill_cursor IS NOT NULL);
 
 CREATE TABLE app_secrets (
   name text NOT NULL,

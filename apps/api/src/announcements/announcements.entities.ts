@@ -28,6 +28,7 @@ import { UserEntity } from '../users/index.js';
 @Index('idx_announcements_cohort', ['cohortId', 'createdAt'])
 @Index('idx_announcements_course', ['courseId', 'createdAt'])
 @Index('idx_announcements_author', ['authorId', 'createdAt'])
+@Index('idx_announcements_filling', ['createdAt'], { where: '"fill_cursor" IS NOT NULL' })
 export class AnnouncementEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -67,6 +68,13 @@ export class AnnouncementEntity {
   /** At-risk announcements: how many it was sent to (the snapshot's size). */
   @Column({ name: 'recipient_count', type: 'integer', nullable: true })
   recipientCount!: number | null;
+
+  /**
+   * At-risk announcements whose recipients are still being written, a batch per transaction: the last
+   * learner written (by id). NULL once all are (AnnouncementsService.fillRecipients).
+   */
+  @Column({ name: 'fill_cursor', type: 'uuid', nullable: true })
+  fillCursor!: string | null;
 
   /** How many have read it (a counter, so staff see a number and never who). */
   @Column({ name: 'read_count', type: 'integer', default: 0 })

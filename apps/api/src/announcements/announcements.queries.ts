@@ -72,22 +72,46 @@ export async function pastDueCourses(db: Db, cohortId: string): Promise<string[]
   return (await run(db, pastDueCoursesSql, [cohortId])).map((r) => r.course_id);
 }
 
-/*
- * The at-risk snapshot: the cohort's learners at risk now (the cohort grid's own rule, reports/report-sql.ts),
- * written as recipients in one INSERT…SELECT walking idx_cohort_members_idle; returns how many.
- */
-const snapshotAtRiskSql = statement<
-  { recipient_count: number },
-  [announcementId: string, cohortId: string, days: number, pastDue: string[]]
->(
-  'announcements.snapshotAtRisk',
-  `WITH ins AS (
-     INSERT INTO announcement_recipients (announcement_id, user_id)
-     SELECT $1, m.user_id FROM cohort_members m
-      WHERE m.cohort_id = $2 AND m.role = 'learner' AND ${atRiskSql('m', { days: '$3', pastDue: '$4' })}
-     RETURNING user_id)
-   SELECT (SELECT count(*) FROM ins)::int AS recipient_count`,
+const countAtRiskSql = statement<{ n: number }, [cohortId: string, days: number, pastDue: string[]]>(
+  'announcements.countAtRisk',
+  `SELECT count(*)::int AS n FROM cohort_members m
+    WHERE m.cohort_id = $1 AND m.role = 'learner' AND ${atRiskSql('m', { days: '$2', pastDue: '$3' })}`,
 );
+/** How many of the cohort's learners are at risk now (the cohort grid's own rule, reports/report-sql.ts). */
+export async function countAtRisk(db: Db, cohortId: string, days: number, pastDue: string[]): Promise<number> {
+  return (await run(db, countAtRiskSql, [cohortId, days, pastDue]))[0].n;
+}
+
+/*
+ * The at-risk snapshot, a batch at a time: the next `$6` of the cohort's learners at risk now (the cohort
+ * grid's rule) after the learner `$5` in id order (from the first when NULL), walking the membership's
+ * primary key, written as recipients of `$1`. Returns how many it wrote and the last one's id, where the next
+ * batch starts.
+ */
+const fillAtRiskSql = statement<
+  { n: number; last: string | null },
+  [announcementId: string, cohortId: string, days: number, pastDue: string[], after: string | null, limit: number]
+>(
+  'announcements.fillAtRisk',
+  `WITH batch AS (
+     SELECT m.user_id FROM cohort_members m
+      WHERE m.cohort_id = $2 AND m.role = 'learner' AND m.user_id > coalesce($5::uuid, '00000000-0000-0000-0000-000000000000')
+        AND ${atRiskSql('m', { days: '$3', pastDue: '$4' })}
+      ORDER BY m.user_id LIMIT $6
+   ), ins AS (
+     INSERT INTO announcement_recipients (announcement_id, user_id) SELECT $1, b.user_id FROM batch b ON CONFLICT DO NOTHING
+   )
+   SELECT (SELECT count(*) FROM batch)::int AS n, (SELECT b.user_id FROM batch b ORDER BY b.user_id DESC LIMIT 1) AS last`,
+);
+export async function fillAtRisk(
+  db: Db,
+  a: { announcementId: string; cohortId: string; days: number; pastDue: string[] },
+  after: string | null,
+  limit: number,
+): Promise<{ n: number; last: string | null }> {
+  return (await run(db, fillAtRiskSql, [a.announcementId, a.cohortId, a.days, a.pastDue, after, limit]))[0];
+}
+
 const setRecipientCountSql = statement<never, [announcementId: string, n: number]>(
   'announcements.setRecipientCount',
   `UPDATE announcements SET recipient_count = $2 WHERE id = $1`,
@@ -96,14 +120,26 @@ export async function setRecipientCount(db: Db, announcementId: string, n: numbe
   await run(db, setRecipientCountSql, [announcementId, n]);
 }
 
-export async function snapshotAtRisk(
-  db: Db,
-  announcementId: string,
-  cohortId: string,
-  days: number,
-  pastDue: string[],
-): Promise<number> {
-  return (await run(db, snapshotAtRiskSql, [announcementId, cohortId, days, pastDue]))[0].recipient_count;
+const setFillCursorSql = statement<never, [announcementId: string, cursor: string | null]>(
+  'announcements.setFillCursor',
+  `UPDATE announcements
+      SET fill_cursor = $2,
+          recipient_count = CASE WHEN $2::uuid IS NULL THEN (SELECT count(*) FROM announcement_recipients r WHERE r.announcement_id = $1)::int ELSE recipient_count END
+    WHERE id = $1`,
+);
+/** Where the next batch of recipients starts, or NULL: all are written, and recipient_count becomes their number. */
+export async function setFillCursor(db: Db, announcementId: string, cursor: string | null): Promise<void> {
+  await run(db, setFillCursorSql, [announcementId, cursor]);
+}
+
+const nextToFillSql = statement<{ id: string; cohort_id: string; fill_cursor: string }>(
+  'announcements.nextToFill',
+  `SELECT a.id, a.cohort_id, a.fill_cursor FROM announcements a
+    WHERE a.fill_cursor IS NOT NULL ORDER BY a.created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+);
+/** The oldest announcement with recipients left to write that no other transaction is writing, locked. */
+export async function nextToFill(db: Db): Promise<{ id: string; cohort_id: string; fill_cursor: string } | undefined> {
+  return (await run(db, nextToFillSql, []))[0];
 }
 
 const cohortListSql = statement<AnnouncementRow & { audience_count: number }, [cohortId: string]>(

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Announcement, AnnouncementList, AnnouncementText } from '@dari/contracts';
@@ -13,6 +13,8 @@ import * as sql from './announcements.queries.js';
 
 /** At most this many announcements per author per hour (docs/learning-together.md). */
 export const ANNOUNCEMENTS_PER_HOUR = 10;
+/** How often each process looks for at-risk announcements with recipients left to write (left by a restart). */
+const FILL_EVERY_MS = 60_000;
 
 type Row =
   Awaited<ReturnType<typeof sql.cohortList>>[number] | Awaited<ReturnType<typeof sql.myCohortAnnouncements>>[number];
@@ -41,10 +43,15 @@ function withHtml(a: Announcement, headingLevel: number): Announcement {
 
 /**
  * One-way announcements: a manager to a cohort (or only its learners at risk now), an instructor to a
- * course's learners. Fanned out on read: sending writes one row (and, at risk only, the recipients).
+ * course's learners. Fanned out on read: sending writes one row (and, at risk only, the recipients: the
+ * request writes the first batch of them, fillRecipients the rest, a batch per transaction).
  */
 @Injectable()
-export class AnnouncementsService {
+export class AnnouncementsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AnnouncementsService.name);
+  private timer?: NodeJS.Timeout;
+  private filling: Promise<void> | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -99,12 +106,22 @@ export class AnnouncementsService {
       let recipients: number | null = null;
       if (target.atRiskOnly && target.cohortId) {
         const pastDue = await sql.pastDueCourses(m, target.cohortId);
-        recipients = await sql.snapshotAtRisk(m, created.id, target.cohortId, this.config.atRiskInactiveDays, pastDue);
+        const days = this.config.atRiskInactiveDays;
+        recipients = await sql.countAtRisk(m, target.cohortId, days, pastDue);
         if (recipients === 0)
           throw AppException.validation([
             { path: 'body.atRiskOnly', message: 'no learner of this cohort is at risk now: nothing was sent' },
           ]);
+        // The first batch now (a small cohort's whole snapshot); a larger one's rest after the commit.
+        const batch = this.config.announcementFillBatch;
+        const first = await sql.fillAtRisk(
+          m,
+          { announcementId: created.id, cohortId: target.cohortId, days, pastDue },
+          null,
+          batch,
+        );
         await sql.setRecipientCount(m, created.id, recipients);
+        if (first.n === batch) await sql.setFillCursor(m, created.id, first.last);
       }
       await this.audit.record(
         {
@@ -123,7 +140,56 @@ export class AnnouncementsService {
       );
       return { ...created, recipient_count: recipients };
     });
+    if (target.atRiskOnly) this.fillSoon();
     return view({ ...row, audience_count: row.recipient_count ?? 0 });
+  }
+
+  onApplicationBootstrap(): void {
+    // Whatever a stopped process left half written, then now and then (another instance's leftovers).
+    this.fillSoon();
+    this.timer = setInterval(() => this.fillSoon(), FILL_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.filling;
+  }
+
+  /** Starts fillRecipients unless this process is at it already; failures are logged (the timer retries). */
+  private fillSoon(): void {
+    this.filling ??= this.fillRecipients()
+      .catch((e: unknown) =>
+        this.logger.warn(`writing announcement recipients failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => (this.filling = null));
+  }
+
+  /**
+   * Writes the recipients left of at-risk announcements, a batch per transaction, until none is left. Each
+   * batch locks its announcement (SKIP LOCKED: instances share the work, never a batch), writes the next
+   * learners at risk after its cursor, and moves the cursor, or clears it with the final count. A crash loses
+   * at most the batch in flight, which the next run writes again. The rule is read at each batch's time, so a
+   * learner who came back between the send and their batch (seconds) is no longer at risk and is left out.
+   */
+  async fillRecipients(): Promise<void> {
+    const batch = this.config.announcementFillBatch;
+    for (;;) {
+      const more = await this.db.transaction(async (m) => {
+        const a = await sql.nextToFill(m);
+        if (!a) return false;
+        const pastDue = await sql.pastDueCourses(m, a.cohort_id);
+        const r = await sql.fillAtRisk(
+          m,
+          { announcementId: a.id, cohortId: a.cohort_id, days: this.config.atRiskInactiveDays, pastDue },
+          a.fill_cursor,
+          batch,
+        );
+        await sql.setFillCursor(m, a.id, r.n === batch ? r.last : null);
+        return true;
+      });
+      if (!more) return;
+    }
   }
 
   async cohortList(cohortId: string, auth: AuthContext): Promise<AnnouncementList> {

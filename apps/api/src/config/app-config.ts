@@ -43,6 +43,7 @@ const envSchema = z.object({
   DARI_VERIFY_MAX_MISSES_PER_IP: z.coerce.number().int().positive().default(30),
   DARI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   DARI_AT_RISK_INACTIVE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  DARI_ANNOUNCEMENT_FILL_BATCH: z.coerce.number().int().min(1).max(100_000).default(5000),
   /** Encrypts the credential signing key at rest (docs/credentials.md); required in production without demo data. */
   DARI_CREDENTIAL_KEY: secret,
   DARI_CREDENTIAL_KEY_FILE: z.string().optional(),
@@ -98,6 +99,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** A cohort learner inactive this long is flagged "at risk". */
   atRiskInactiveDays: number;
+  /** Recipients of an at-risk announcement written per transaction (the request writes the first batch). */
+  announcementFillBatch: number;
   /** Audit events older than this are purged (daily). */
   auditRetentionDays: number;
   version: string;
@@ -162,6 +165,7 @@ export function loadConfig(env: RawEnv = process.env, databaseUrl?: string): App
     },
     logLevel: e.LOG_LEVEL,
     atRiskInactiveDays: e.DARI_AT_RISK_INACTIVE_DAYS,
+    announcementFillBatch: e.DARI_ANNOUNCEMENT_FILL_BATCH,
     auditRetentionDays: e.DARI_AUDIT_RETENTION_DAYS,
     version: process.env.npm_package_version ?? '0.1.0',
   };

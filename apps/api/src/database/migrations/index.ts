@@ -19,6 +19,7 @@ import { AddCohortSessions1764463000000 } from './1764463000000-AddCohortSession
 import { AddCohortChartCounters1764474000000 } from './1764474000000-AddCohortChartCounters.js';
 import { AddCredentials1764484000000 } from './1764484000000-AddCredentials.js';
 import { AddQuestionInboxIndex1764494000000 } from './1764494000000-AddQuestionInboxIndex.js';
+import { AddAnnouncementRecipientFill1764504000000 } from './1764504000000-AddAnnouncementRecipientFill.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddCohortChartCounters1764474000000,
   AddCredentials1764484000000,
   AddQuestionInboxIndex1764494000000,
+  AddAnnouncementRecipientFill1764504000000,
 ];
