@@ -14,6 +14,17 @@ const exported = {
   enrolments: [{ slug: 'rights-at-work', status: 'active', percent: 25, enrolledAt: '2026-11-20T01:00:00.000Z' }],
   journal: [{ text: '서로 돕는 일터', shared: false }],
   wordList: [{ term: '임금', addedAt: '2026-11-21T01:00:00.000Z' }],
+  credentials: [
+    {
+      id: '6f1c2d3e-0000-4000-8000-000000000001',
+      certificateCode: 'ABCDEFGHJKMN',
+      courseTitle: { ko: '일터의 권리' },
+      state: 'withdrawn',
+      issuedAt: '2026-11-25T01:00:00.000Z',
+      revokedAt: '2026-11-26T01:00:00.000Z',
+      credential: { type: ['VerifiableCredential', 'OpenBadgeCredential'] },
+    },
+  ],
   learningEvents: Array.from({ length: 25 }, (_, i) => ({ type: 'viewed', n: i })),
 };
 
@@ -32,6 +43,9 @@ describe('my data, to read', () => {
     expect(within(account).getByText('새별')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '생각 공책 (1개)' })).toHaveTextContent('서로 돕는 일터');
     expect(screen.getByRole('region', { name: '내 단어장 (1개)' })).toHaveTextContent('임금');
+    const credentials = screen.getByRole('region', { name: '디지털 증명서 (1개)' });
+    expect(credentials).toHaveTextContent('withdrawn');
+    expect(credentials).toHaveTextContent('OpenBadgeCredential');
     // Dates read as dates, booleans as words, not as raw JSON.
     expect(screen.getByRole('region', { name: '생각 공책 (1개)' })).toHaveTextContent('아니요');
     expect(document.body).not.toHaveTextContent('2026-11-21T01:00:00.000Z');

@@ -21,6 +21,7 @@ const SECTIONS = [
   'wordList',
   'wordRequests',
   'certificates',
+  'credentials',
   'sessions',
   'learningEvents',
   'auditEvents',
