@@ -180,7 +180,8 @@ describe('kill -9 of the API during a burst of progress events', () => {
         requests++;
       }
     });
-    while (requests < 60) await new Promise((r) => setTimeout(r, 5));
+    while (requests < 60 && failed === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(failed, `a connection failed before the kill:\n${server.output()}`).toBe(0);
     server.child.kill('SIGKILL');
     await Promise.all(burst);
     await exited(server.child);
