@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupKeysFromEnv, createBackup, type BackupProgress } from '../backup/index.js';
+import { MEDIA_PREFIX, backupKeysFromEnv, createBackup, type BackupProgress } from '../backup/index.js';
 import { loadConfig } from '../config/app-config.js';
 import { PROJECT_ROOT, openDatabase, say } from './database.js';
 import { progressLine } from './progress.js';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const rows = Object.values(manifest.database.tables).reduce((s, n) => s + n, 0);
     say(
       `backup written: ${out} (${(archiveBytes / 1e6).toFixed(1)} MB, encrypted to ${keys.recipient ? 'the recipient key' : 'the passphrase'}; ` +
-        `${Object.keys(manifest.database.tables).length} tables, ${rows} rows, ${manifest.entries.length - 1} media files, ` +
+        `${Object.keys(manifest.database.tables).length} tables, ${rows} rows, ${manifest.entries.filter((e) => e.path.startsWith(MEDIA_PREFIX)).length} media files, ` +
         `schema ${manifest.database.latestMigration ?? 'empty'}; database ${manifest.database.format === 'native' ? 'in the native format' : `by pg_dump ${manifest.database.pgDumpVersion}`}; ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
