@@ -174,7 +174,7 @@ async function announcementBench(cohortId) {
   try {
     // Senders: an author may send 10 an hour, so a few managers of the cohort take turns.
     const managers = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 20; i++) {
       const username = `bench.mgr.${process.pid}.${i}`;
       await post(
         '/api/v1/admin/users',

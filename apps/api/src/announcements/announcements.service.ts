@@ -51,6 +51,7 @@ export class AnnouncementsService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(AnnouncementsService.name);
   private timer?: NodeJS.Timeout;
   private filling: Promise<void> | null = null;
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -151,13 +152,16 @@ export class AnnouncementsService implements OnApplicationBootstrap, OnApplicati
     this.timer.unref();
   }
 
+  /** Lets the batch in flight commit; the rest waits for the next process (its start-up run). */
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.filling;
   }
 
   /** Starts fillRecipients unless this process is at it already; failures are logged (the timer retries). */
   private fillSoon(): void {
+    if (this.stopping) return;
     this.filling ??= this.fillRecipients()
       .catch((e: unknown) =>
         this.logger.warn(`writing announcement recipients failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -174,7 +178,7 @@ export class AnnouncementsService implements OnApplicationBootstrap, OnApplicati
    */
   async fillRecipients(): Promise<void> {
     const batch = this.config.announcementFillBatch;
-    for (;;) {
+    while (!this.stopping) {
       const more = await this.db.transaction(async (m) => {
         const a = await sql.nextToFill(m);
         if (!a) return false;
