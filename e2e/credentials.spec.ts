@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import koCredentials from '../apps/web/src/i18n/locales/ko/credentials.json' with { type: 'json' };
 import zhCredentials from '../apps/web/src/i18n/locales/zh/credentials.json' with { type: 'json' };
@@ -78,6 +78,20 @@ test.describe('credentials', () => {
       await expect(panel.getByRole('heading', { level: 2, name: zc.panel.title })).toBeVisible();
       await expectNoHorizontalScroll(page, 360);
       await keepScreen(page, 'certificate-zh-360');
+      // The list of certificates says where each credential stands.
+      await page.goto('/learn/certificates');
+      const line = zc.list.line.replace('{{state}}', zc.list.state.issued);
+      await expect(page.getByRole('listitem').filter({ hasText: title }).getByText(line)).toBeVisible();
+      await expectNoHorizontalScroll(page, 360);
+      await keepScreen(page, 'certificates-zh-360');
+      await page.getByRole('group', { name: zh.language.label }).getByRole('button', { name: '한국어' }).click();
+      await expect(page.getByText(kc.list.line.replace('{{state}}', kc.list.state.issued))).toBeVisible();
+      await keepScreen(page, 'certificates-ko-360');
+      if (SCREENS_WANTED) copyFileSync(png, path.join(SCREENS, 'badge.png'));
+      // Back to the certificate page in Chinese, where the last step looks again.
+      await page.getByRole('group', { name: ko.language.label }).getByRole('button', { name: '中文' }).click();
+      await page.goto(`/learn/certificates/${certificate.id}`);
+      await expect(panel.getByRole('heading', { level: 2, name: zc.panel.title })).toBeVisible();
     });
 
     const stranger = await browser.newContext({ ...signedOut, viewport: { width: 360, height: 740 } });
