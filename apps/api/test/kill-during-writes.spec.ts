@@ -1,9 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  callApi as call,
+  randomListenPort,
+  startDari,
+  type ApiAnswer as Answer,
+  type DariProcess,
+} from './fixtures/dari-process.js';
 import { createTestDatabase } from './test-db.js';
 
 /**
@@ -14,69 +19,14 @@ import { createTestDatabase } from './test-db.js';
  * once, nothing else was stored, and the counters match a recount — whether an in-flight batch had
  * committed before the kill (its retry is a duplicate) or not (its retry stores it).
  */
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
 const PASSWORD = 'kill during writes passphrase';
 const LEARNERS = 8;
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
-async function start(databaseUrl: string, port: number): Promise<Server> {
-  let out = '';
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DARI_DEMO_PASSWORD: PASSWORD,
-      DARI_WEB_DIST: '/nonexistent',
-      WEB_CONCURRENCY: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`npm start exited:\n${out}`);
-    if (out.includes('Dari is running at')) return { child, base: `http://127.0.0.1:${port}`, output: () => out };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`npm start did not answer:\n${out}`);
-}
+const dariEnv = (url: string) => ({ DATABASE_URL: url, DARI_DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: '1' });
 
 const exited = (child: ChildProcess) =>
   new Promise<void>((r) =>
     child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
   );
-
-interface Answer {
-  status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  cookie?: string;
-}
-
-async function call(base: string, method: string, p: string, cookie?: string, body?: unknown): Promise<Answer> {
-  const headers: Record<string, string> = { 'x-dari-client': 'web', origin: base };
-  if (cookie) headers.cookie = cookie;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}/api/v1${p}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    body: text.startsWith('{') ? JSON.parse(text) : text,
-    cookie: res.headers.getSetCookie()[0]?.split(';')[0],
-  };
-}
 
 type Event = { id: string; lessonId: string; occurredAt: string } & (
   { type: 'viewed' | 'completed' } | { type: 'time_spent'; seconds: number } | { type: 'position'; position: number }
@@ -93,9 +43,8 @@ interface Phone {
 describe('kill -9 of the API during a burst of progress events', () => {
   let db: { url: string; drop: () => Promise<void> };
   let sql: pg.Client;
-  let server: Server | undefined;
-  // Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
-  const port = 20_000 + Math.floor(Math.random() * 12_000);
+  let server: DariProcess | undefined;
+  const port = randomListenPort();
   beforeAll(async () => {
     db = await createTestDatabase();
     sql = new pg.Client({ connectionString: db.url });
@@ -112,7 +61,7 @@ describe('kill -9 of the API during a burst of progress events', () => {
   });
 
   it('keeps every acknowledged event once; the retries store the rest once; counters equal a recount', async () => {
-    server = await start(db.url, port);
+    server = await startDari({ port, env: dariEnv(db.url) });
     const base = server.base;
     const admin = await call(base, 'POST', '/auth/login', undefined, { username: 'demo.admin', password: PASSWORD });
     expect(admin.status).toBe(200);
@@ -189,7 +138,7 @@ describe('kill -9 of the API during a burst of progress events', () => {
 
     // Restart on the same database; each phone sends again what it has no acknowledgement for, in
     // batches of up to 100 as the app's queue does.
-    server = await start(db.url, port);
+    server = await startDari({ port, env: dariEnv(db.url) });
     let unacknowledged = 0;
     let committedBeforeTheKill = 0;
     for (const phone of phones) {

@@ -1,56 +1,34 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  callApi as call,
+  randomListenPort,
+  startDari,
+  type ApiAnswer as Answer,
+  type DariProcess,
+} from './fixtures/dari-process.js';
 
 // `npm start` (the compiled entry point) on its own embedded PostgreSQL, whose postmaster the tests
 // kill with SIGKILL: Dari must answer 503 meanwhile, start it again, and give up loudly when it cannot.
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
 // Under the OS temp folder: as root, PostgreSQL runs as `postgres`, which must reach it.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dari-outage-'));
 chmodSync(dataDir, 0o755);
 const PASSWORD = 'outage demo passphrase';
 const autoConf = path.join(dataDir, 'pg18', 'postgresql.auto.conf');
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
+type Server = DariProcess;
 
+/** `npm start` on the test's own embedded database (in `dataDir`). */
 async function start(env: Record<string, string> = {}): Promise<Server> {
-  // Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
-  const port = 20_000 + Math.floor(Math.random() * 12_000);
-  const base = `http://127.0.0.1:${port}`;
-  let out = '';
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DARI_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      DARI_WEB_DIST: '/nonexistent',
-      DARI_DEMO_PASSWORD: PASSWORD,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so a failed test can kill the workers too.
+  return startDari({
+    port: randomListenPort(),
+    env: { DARI_DATA_DIR: dataDir, DATABASE_URL: '', DARI_DEMO_PASSWORD: PASSWORD, ...env },
     detached: true,
   });
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`npm start exited:\n${out}`);
-    if (out.includes('Dari is running at')) return { child, base, output: () => out };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`npm start did not answer:\n${out}`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,25 +68,6 @@ const alive = (pid: number) => {
     return false;
   }
 };
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(base: string, method: string, p: string, cookie?: string, body?: unknown): Promise<Answer> {
-  const headers: Record<string, string> = { 'x-dari-client': 'web', origin: base };
-  if (cookie) headers.cookie = cookie;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}/api/v1${p}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text.startsWith('{') ? JSON.parse(text) : text };
-}
 
 /** A signed-in learner enrolled in a starter course, and one of its lessons. */
 async function learner(base: string): Promise<{ cookie: string; lessonId: string }> {

@@ -1,48 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomListenPort, startDari, type DariProcess } from './fixtures/dari-process.js';
 import { createTestDatabase } from './test-db.js';
 
 // WEB_CONCURRENCY=2: one primary (migrations, seeding) and two worker processes sharing one port.
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'start.js');
 const PASSWORD = 'two workers passphrase';
 
-interface Cluster {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
+type Cluster = DariProcess;
 
-async function startCluster(databaseUrl: string, env: Record<string, string> = {}): Promise<Cluster> {
-  // Below Linux's ephemeral ports (32768–60999): there, an outgoing connection's local port can take it.
-  const port = 20_000 + Math.floor(Math.random() * 12_000);
-  let out = '';
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DARI_DEMO_PASSWORD: PASSWORD,
-      DARI_WEB_DIST: '/nonexistent',
-      WEB_CONCURRENCY: '2',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** `npm start` with two workers, ready when both listen (the primary says so). */
+function startCluster(databaseUrl: string, env: Record<string, string> = {}): Promise<Cluster> {
+  return startDari({
+    port: randomListenPort(),
+    env: { DATABASE_URL: databaseUrl, DARI_DEMO_PASSWORD: PASSWORD, WEB_CONCURRENCY: '2', ...env },
+    ready: 'with 2 workers',
   });
-  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the primary exited:\n${out}`);
-    // Ready when both workers listen (the primary says so).
-    if (out.includes('with 2 workers')) return { child, base: `http://127.0.0.1:${port}`, output: () => out };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the workers did not start:\n${out}`);
 }
 
 /** One request on a new connection (no keep-alive), so the cluster's round robin picks a worker for each. */
