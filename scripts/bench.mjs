@@ -74,6 +74,20 @@ const event = () => ({
   seconds: 5,
   occurredAt: new Date().toISOString(),
 });
+/** One progress event per request, each with a new id, from the learners in turn (as phones send them). */
+const oneEventPerRequest = [
+  {
+    method: 'POST',
+    path: '/api/v1/progress/events',
+    headers: json,
+    setupRequest: (req) => ({
+      ...req,
+      headers: { ...json, cookie: nextCookie() },
+      body: JSON.stringify({ events: [event()] }),
+    }),
+  },
+];
+
 const run = (title, opts) =>
   new Promise((resolve, reject) => {
     autocannon({ url: base, duration: DURATION, connections: CONNECTIONS, ...opts }, (err, r) =>
@@ -81,23 +95,7 @@ const run = (title, opts) =>
     );
   });
 const results = [];
-// One event per request, each with a new id (as a phone sends them).
-results.push(
-  await run('progress event (1 per request)', {
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/progress/events',
-        headers: json,
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...json, cookie: nextCookie() },
-          body: JSON.stringify({ events: [event()] }),
-        }),
-      },
-    ],
-  }),
-);
+results.push(await run('progress event (1 per request)', { requests: oneEventPerRequest }));
 results.push(
   await run('progress events (batches of 20)', {
     requests: [
@@ -202,21 +200,7 @@ async function announcementBench(cohortId) {
       if (atRiskOnly) atRiskRecipients = body.recipientCount ?? body.audienceCount ?? null;
       (atRiskOnly ? announceSends.atRisk : announceSends.cohort).push(performance.now() - t0);
     };
-    const progress = (title) =>
-      run(title, {
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/v1/progress/events',
-            headers: json,
-            setupRequest: (req) => ({
-              ...req,
-              headers: { ...json, cookie: nextCookie() },
-              body: JSON.stringify({ events: [event()] }),
-            }),
-          },
-        ],
-      });
+    const progress = (title) => run(title, { requests: oneEventPerRequest });
     // While progress events run, one send a second (the whole cohort), or one after another (at risk).
     const beside = async (title, atRiskOnly, pause) => {
       let on = true;
