@@ -57,6 +57,25 @@ describe('at-risk announcements to a large cohort', () => {
     );
     const atRisk = people.filter((p) => !active.includes(p)).sort();
     expect(atRisk).toHaveLength(11);
+    // The same manager's second cohort: three of these learners are in it too, with two of its own; all
+    // at risk there as well. Its learners get nothing from the first cohort's announcement, and back.
+    const [{ id: other }] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO cohorts (name) VALUES ('다른 반') RETURNING id`,
+    );
+    await t.db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager')`, [
+      other,
+      manager.id,
+    ]);
+    const own = await t.db.query<{ id: string }[]>(
+      `INSERT INTO users (username, display_name, role, locale)
+       SELECT 'fill-other-' || g || '-' || $1, '다른 학습자 ' || g, 'learner', 'ko' FROM generate_series(1, 2) g RETURNING id`,
+      [other.slice(0, 8)],
+    );
+    const otherAtRisk = [...atRisk.slice(0, 3), ...own.map((r) => r.id)].sort();
+    await t.db.query(
+      `INSERT INTO cohort_members (cohort_id, user_id, role, added_at) SELECT $1, u, 'learner', now() - interval '60 days' FROM unnest($2::uuid[]) u`,
+      [other, otherAtRisk],
+    );
 
     const sent = await t.request('POST', `/api/v1/cohorts/${cohort}/announcements`, {
       cookie: manager.cookie,
@@ -79,6 +98,16 @@ describe('at-risk announcements to a large cohort', () => {
     expect((await state(sent.body.id)).recipients).toEqual(atRisk.slice(0, 3));
     const service = t.app.get(AnnouncementsService);
     await Promise.all([service.fillRecipients(), service.fillRecipients()]);
+    expect(await state(sent.body.id)).toEqual({ fill_cursor: null, recipient_count: 11, recipients: atRisk });
+
+    // The second cohort's own at-risk announcement reaches its five, the three shared learners included.
+    const second = await t.request('POST', `/api/v1/cohorts/${other}/announcements`, {
+      cookie: manager.cookie,
+      body: { text: { ko: '다른 반 공지예요.' }, atRiskOnly: true },
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body).toMatchObject({ audienceCount: 5 });
+    expect(await filled(second.body.id)).toEqual({ fill_cursor: null, recipient_count: 5, recipients: otherAtRisk });
     expect(await state(sent.body.id)).toEqual({ fill_cursor: null, recipient_count: 11, recipients: atRisk });
   });
 });
