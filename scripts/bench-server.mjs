@@ -9,6 +9,17 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** DATABASE_URL, or a new embedded cluster (destroy it with `embedded.destroy()`). Needs the build. */
+/** The headers of a JSON request from the web app. */
+export const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
+
+/** POSTs a JSON body to Dari at `base` as the web app does, with a session cookie when given. */
+export const jsonPoster = (base) => (p, body, cookie) =>
+  fetch(`${base}${p}`, {
+    method: 'POST',
+    headers: { ...json, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+
 export async function openBenchDatabase(name) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: undefined };
   const { EmbeddedPostgres } = await import(path.join(root, 'apps/api/dist/database/embedded-postgres.js'));

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openBenchDatabase, startDari } from './bench-server.mjs';
+import { json, jsonPoster, openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,13 +31,7 @@ const server = await startDari({
   env: { DARI_LOGIN_MAX_FAILURES_PER_IP: '1000000', DARI_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000' },
 });
 
-const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
-const post = (p, body, cookie) =>
-  fetch(`${base}${p}`, {
-    method: 'POST',
-    headers: { ...json, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
+const post = jsonPoster(base);
 const adminCookie = (await post('/api/v1/auth/login', { username: 'demo.admin', password: PASSWORD })).headers
   .get('set-cookie')
   .split(';')[0];
@@ -290,18 +284,7 @@ if (REPORT_LEARNERS > 0) {
   })();
   results.push(
     await run(`progress event while a ${REPORT_LEARNERS.toLocaleString('en')}-learner CSV export streams`, {
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/progress/events',
-          headers: json,
-          setupRequest: (req) => ({
-            ...req,
-            headers: { ...json, cookie: nextCookie() },
-            body: JSON.stringify({ events: [event()] }),
-          }),
-        },
-      ],
+      requests: oneEventPerRequest,
     }),
   );
   exporting = false;

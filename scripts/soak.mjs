@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { randomInt, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { openBenchDatabase, startDari } from './bench-server.mjs';
+import { json, jsonPoster, openBenchDatabase, startDari } from './bench-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const { values: args } = parseArgs({
@@ -59,13 +59,7 @@ process.once('SIGINT', () => void stop().then(() => process.exit(130)));
 let errors = 0;
 // Whatever happens below, the server and its database are stopped (a crash must not leave them running).
 try {
-  const json = { 'content-type': 'application/json', 'x-dari-client': 'web' };
-  const post = (p, body, cookie) =>
-    fetch(`${base}${p}`, {
-      method: 'POST',
-      headers: { ...json, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = jsonPoster(base);
   const cookieOf = (res) => res.headers.get('set-cookie').split(';')[0];
   const adminCookie = cookieOf(await post('/api/v1/auth/login', { username: 'demo.admin', password: PASSWORD }));
 
