@@ -113,15 +113,24 @@ SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_
 -- reports.distinctLearnersOf
 SELECT count(DISTINCT m.user_id)::int AS n FROM cohort_members m WHERE m.cohort_id = ANY($1::uuid[]) AND m.role = 'learner';
 
+-- reports.exportOrder
+SELECT m.user_id FROM cohort_members m JOIN users u ON u.id = m.user_id
+    WHERE m.cohort_id = $1 AND m.role = 'learner'
+    ORDER BY u.display_name, u.id;
+
 -- reports.exportPage
-SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
-         (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[]) AS at_risk,
+SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id GROUP BY x.user_id) AS last_active,
+         (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $3::uuid[]) AS at_risk,
          (SELECT json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false)))
             FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
            WHERE cc.cohort_id = m.cohort_id) AS cells
-    FROM cohort_members m JOIN users u ON u.id = m.user_id
-   WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))
-   ORDER BY u.display_name, u.id LIMIT 1000;
+    FROM unnest($4::uuid[]) WITH ORDINALITY AS page(user_id, n)
+    CROSS JOIN LATERAL (
+      SELECT k.cohort_id, k.user_id, k.role, k.added_at, k.last_active_at, k.active_courses
+        FROM cohort_members k WHERE k.cohort_id = $1 AND k.user_id = page.user_id LIMIT 1) AS m
+    JOIN users u ON u.id = m.user_id
+   WHERE m.role = 'learner'
+   ORDER BY page.n;
 
 -- reports.gridCells
 SELECT e.user_id, e.course_id, e.status, e.percent, coalesce(cc.due_on < current_date AND e.status = 'active', false) AS overdue
@@ -146,7 +155,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner'
        ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name, p.user_id;
 
@@ -156,7 +165,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner' AND (u.display_name, u.id) > ($6::text, $7::uuid)
        ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name, p.user_id;
 
@@ -166,7 +175,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner' AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[])
        ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name, p.user_id;
 
@@ -176,7 +185,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner' AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[]) AND (u.display_name, u.id) > ($6::text, $7::uuid)
        ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name, p.user_id;
 
@@ -186,7 +195,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner' AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[]) AND (u.display_name, u.id) < ($6::text, $7::uuid)
        ORDER BY u.display_name DESC, u.id DESC LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name DESC, p.user_id DESC;
 
@@ -196,7 +205,7 @@ WITH p AS (
         FROM cohort_members m JOIN users u ON u.id = m.user_id
        WHERE m.cohort_id = $1 AND m.role = 'learner' AND (u.display_name, u.id) < ($6::text, $7::uuid)
        ORDER BY u.display_name DESC, u.id DESC LIMIT $3 OFFSET $4)
-    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+    SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
            (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
       FROM p ORDER BY p.display_name DESC, p.user_id DESC;
 

@@ -105,7 +105,7 @@ describe('the cohort grid and export statements, whole and run', () => {
            FROM cohort_members m JOIN users u ON u.id = m.user_id
           WHERE m.cohort_id = $1 AND m.role = 'learner'
           ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name, p.user_id`,
       [k1, days, 51, 0, [c]],
@@ -136,7 +136,7 @@ describe('the cohort grid and export statements, whole and run', () => {
            FROM cohort_members m JOIN users u ON u.id = m.user_id
           WHERE m.cohort_id = $1 AND m.role = 'learner' AND (u.display_name, u.id) > ($6::text, $7::uuid)
           ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name, p.user_id`,
       [k1, days, 51, 0, [c], '가', who['가']],
@@ -158,7 +158,7 @@ describe('the cohort grid and export statements, whole and run', () => {
            FROM cohort_members m JOIN users u ON u.id = m.user_id
           WHERE m.cohort_id = $1 AND m.role = 'learner' AND (u.display_name, u.id) < ($6::text, $7::uuid)
           ORDER BY u.display_name DESC, u.id DESC LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name DESC, p.user_id DESC`,
       [k1, days, 51, 0, [c], '다', who['다']],
@@ -184,7 +184,7 @@ describe('the cohort grid and export statements, whole and run', () => {
           WHERE m.cohort_id = $1 AND m.role = 'learner'
             AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[])
           ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name, p.user_id`,
       [k1, days, 51, 0, [c]],
@@ -214,7 +214,7 @@ describe('the cohort grid and export statements, whole and run', () => {
             AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[])
             AND (u.display_name, u.id) > ($6::text, $7::uuid)
           ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name, p.user_id`,
       [k1, days, 51, 0, [c], '가', who['가']],
@@ -239,7 +239,7 @@ describe('the cohort grid and export statements, whole and run', () => {
             AND (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[])
             AND (u.display_name, u.id) < ($6::text, $7::uuid)
           ORDER BY u.display_name DESC, u.id DESC LIMIT $3 OFFSET $4)
-       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id) AS last_active,
+       SELECT p.user_id, p.display_name, (SELECT max(e.last_activity_at) FROM enrolments e WHERE e.user_id = p.user_id GROUP BY e.user_id) AS last_active,
               (coalesce(p.last_active_at, p.added_at) < now() - make_interval(days => $2) OR p.active_courses && $5::uuid[]) AS at_risk
          FROM p ORDER BY p.display_name DESC, p.user_id DESC`,
       [k1, days, 51, 0, [c], '다', who['다']],
@@ -283,17 +283,22 @@ describe('the cohort grid and export statements, whole and run', () => {
     expect(await total(idleOnly)).toBe(0);
   });
 
-  it('the CSV export page: first page and after a learner', async () => {
-    const text = `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id) AS last_active,
-             (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $5::uuid[]) AS at_risk,
+  it('the CSV export page: the given learners, in their order', async () => {
+    const text = `SELECT m.user_id, u.display_name, (SELECT max(x.last_activity_at) FROM enrolments x WHERE x.user_id = m.user_id GROUP BY x.user_id) AS last_active,
+             (coalesce(m.last_active_at, m.added_at) < now() - make_interval(days => $2) OR m.active_courses && $3::uuid[]) AS at_risk,
              (SELECT json_agg(json_build_object('course_id', e.course_id, 'status', e.status, 'percent', e.percent, 'overdue', coalesce(cc.due_on < current_date AND e.status = 'active', false)))
                 FROM cohort_courses cc JOIN enrolments e ON e.course_id = cc.course_id AND e.user_id = m.user_id
                WHERE cc.cohort_id = m.cohort_id) AS cells
-        FROM cohort_members m JOIN users u ON u.id = m.user_id
-       WHERE m.cohort_id = $1 AND m.role = 'learner' AND ($3::text IS NULL OR (u.display_name, u.id) > ($3::text, $4::uuid))
-       ORDER BY u.display_name, u.id LIMIT 1000`;
-    const first = exportPageSql({ cohortId: k1, days, pastDue: [c], after: null });
-    same(first, text, [k1, days, null, null, [c]]);
+        FROM unnest($4::uuid[]) WITH ORDINALITY AS page(user_id, n)
+        CROSS JOIN LATERAL (
+          SELECT k.cohort_id, k.user_id, k.role, k.added_at, k.last_active_at, k.active_courses
+            FROM cohort_members k WHERE k.cohort_id = $1 AND k.user_id = page.user_id LIMIT 1) AS m
+        JOIN users u ON u.id = m.user_id
+       WHERE m.role = 'learner'
+       ORDER BY page.n`;
+    const all = [who['가'], who['나'], who['다']];
+    const first = exportPageSql({ cohortId: k1, days, pastDue: [c], learnerIds: all });
+    same(first, text, [k1, days, [c], all]);
     const rows = await run(first);
     expect(
       rows.map((r) => [
@@ -306,11 +311,12 @@ describe('the cohort grid and export statements, whole and run', () => {
       ['나', true, ['active overdue']],
       ['다', false, ['completed']],
     ]);
-    const after = exportPageSql({ cohortId: k1, days, pastDue: [c], after: { name: '나', id: who['나'] } });
-    same(after, text, [k1, days, '나', who['나'], [c]]);
-    expect((await run(after)).map((r) => r.display_name)).toEqual(['다']);
+    // A page is the ids it is given, in their order; an id not a learner of this cohort is left out.
+    const some = exportPageSql({ cohortId: k1, days, pastDue: [c], learnerIds: [who['다'], who['라'], who['가']] });
+    same(some, text, [k1, days, [c], [who['다'], who['라'], who['가']]]);
+    expect((await run(some)).map((r) => r.display_name)).toEqual(['다', '가']);
     // K2: the same course, not yet due there; 나 is neither overdue nor at risk.
-    const k2Rows = await run(exportPageSql({ cohortId: k2, days, pastDue: [], after: null }));
+    const k2Rows = await run(exportPageSql({ cohortId: k2, days, pastDue: [], learnerIds: [who['나'], who['라']] }));
     expect(k2Rows.map((r) => [r.display_name, r.at_risk, (r.cells as { overdue: boolean }[])[0].overdue])).toEqual([
       ['나', false, false],
       ['라', false, false],

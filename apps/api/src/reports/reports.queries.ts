@@ -242,12 +242,22 @@ export const gridCells = (db: Db, cohortId: string, learnerIds: string[]) =>
 export type ExportRow = GridRow & {
   cells: { course_id: string; status: string; percent: number; overdue: boolean }[] | null;
 };
+const exportOrderSql = statement<{ user_id: string }, [cohortId: string]>(
+  'reports.exportOrder',
+  `SELECT m.user_id FROM cohort_members m JOIN users u ON u.id = m.user_id
+    WHERE m.cohort_id = $1 AND m.role = 'learner'
+    ORDER BY u.display_name, u.id`,
+);
+/** The cohort's learners in the export's order (display name, then id): read once per export. */
+export const exportOrder = async (db: Db, cohortId: string) =>
+  (await run(db, exportOrderSql, [cohortId])).map((r) => r.user_id);
+
 const exportPageStatement = statement<ExportRow, readonly unknown[]>(
   'reports.exportPage',
-  exportPageSql({ cohortId: '', days: 0, pastDue: [], after: null }).text,
+  exportPageSql({ cohortId: '', days: 0, pastDue: [], learnerIds: [] }).text,
 );
 export { EXPORT_PAGE_SIZE };
-/** A page of the CSV export (report-sql.ts, exportPageSql). */
+/** A page of the CSV export (report-sql.ts, exportPageSql): the given learners, in their order. */
 export const exportPage = (db: Db, q: Parameters<typeof exportPageSql>[0]) =>
   run(db, exportPageStatement, exportPageSql(q).values);
 

@@ -337,7 +337,7 @@ export class ReportsService {
 
   /**
    * A cohort's export: the cohort and its courses (access is checked here, before any byte is sent),
-   * then every learner row, a page at a time by keyset, typed (export-tables.ts writes them).
+   * then every learner row: their order read once, then a page of ids at a time, typed (export-tables.ts writes them).
    */
   async cohortExport(
     cohortId: string,
@@ -353,10 +353,12 @@ export class ReportsService {
     const days = this.config.atRiskInactiveDays;
     const db = this.db;
     async function* rows(): AsyncGenerator<CohortExportRow> {
-      let after: { name: string; id: string } | null = null;
-      for (;;) {
-        const page = await q.exportPage(db, { cohortId, days, pastDue, after });
-        for (const r of page) {
+      // The order is read once (one sort of the cohort); each page then looks its learners up by id.
+      // A learner renamed during the export keeps their place and is written once.
+      const order = await q.exportOrder(db, cohortId);
+      for (let i = 0; i < order.length; i += q.EXPORT_PAGE_SIZE) {
+        const learnerIds = order.slice(i, i + q.EXPORT_PAGE_SIZE);
+        for (const r of await q.exportPage(db, { cohortId, days, pastDue, learnerIds })) {
           yield {
             displayName: r.display_name,
             lastActive: r.last_active,
@@ -364,8 +366,6 @@ export class ReportsService {
             cells: courses.map((c) => r.cells?.find((x) => x.course_id === c.course_id) ?? null),
           };
         }
-        if (page.length < q.EXPORT_PAGE_SIZE) return;
-        after = { name: page[page.length - 1].display_name, id: page[page.length - 1].user_id };
       }
     }
     return {
