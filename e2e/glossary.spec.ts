@@ -60,7 +60,7 @@ test.describe('the language bridge', () => {
     await expect(popover).toBeHidden();
     await expect(word).toBeFocused();
 
-    await page.getByRole('link', { name: ko.glossary.nav.words }).click();
+    await page.getByRole('link', { name: ko.nav.words }).click();
     await page.getByRole('link', { name: ko.glossary.nav.myWords }).click();
     await expect(page.getByRole('heading', { level: 1, name: ko.glossary.words.title })).toBeVisible();
     const saved = page.getByRole('region', { name: ko.glossary.words.listTitle });

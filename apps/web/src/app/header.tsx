@@ -15,17 +15,17 @@ import { paths } from '@/config/paths';
 const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
   learner: [
     { to: ROLE_HOME.learner, key: 'nav.learn' },
-    { to: paths.glossary.home, key: 'glossary.nav.words' },
+    { to: paths.glossary.home, key: 'nav.words' },
   ],
   instructor: [
     { to: ROLE_HOME.instructor, key: 'nav.teach' },
-    { to: paths.teach.questions, key: 'questions.inbox.nav' },
-    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
+    { to: paths.teach.questions, key: 'nav.questions' },
+    { to: paths.glossary.home, key: 'nav.glossary' },
   ],
   manager: [
     { to: ROLE_HOME.manager, key: 'nav.program' },
     { to: paths.teach.home, key: 'nav.courses' },
-    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
+    { to: paths.glossary.home, key: 'nav.glossary' },
   ],
   admin: [
     { to: ROLE_HOME.admin, key: 'nav.admin' },
@@ -33,7 +33,7 @@ const ROLE_NAV: Record<Role, { to: string; key: string }[]> = {
     { to: paths.admin.credentials, key: 'nav.credentials' },
     { to: paths.program.home, key: 'nav.program' },
     { to: paths.teach.home, key: 'nav.teach' },
-    { to: paths.glossary.home, key: 'glossary.nav.glossary' },
+    { to: paths.glossary.home, key: 'nav.glossary' },
   ],
 };
 

@@ -14,23 +14,25 @@ import { LessonGlossary, LessonPage, SignInPage } from './preload-route';
 import { NotFoundPage } from './not-found-page';
 
 // Pages a learner rarely or never needs load on demand, so the first page stays small.
-const AccountPage = lazyWithAreas(['privacy'], () =>
+const AccountPage = lazyWithAreas(['privacy', 'account'], () =>
   import('../features/account/routes/account-page').then((m) => ({ default: m.AccountPage })),
 );
 const MyDataPage = lazyWithAreas(['privacy'], () =>
   import('../features/account/routes/my-data-page').then((m) => ({ default: m.MyDataPage })),
 );
-const InboxPage = lazy(() => import('../features/inbox/routes/inbox-page').then((m) => ({ default: m.InboxPage })));
-const ResetCodePage = lazy(() =>
+const InboxPage = lazyWithAreas(['inbox'], () =>
+  import('../features/inbox/routes/inbox-page').then((m) => ({ default: m.InboxPage })),
+);
+const ResetCodePage = lazyWithAreas(['auth'], () =>
   import('../features/auth/routes/reset-code-page').then((m) => ({ default: m.ResetCodePage })),
 );
 const UsersPage = lazyWithAreas(['admin'], () =>
   import('../features/admin-users/routes/users-page').then((m) => ({ default: m.UsersPage })),
 );
-const NewUserPage = lazyWithAreas(['admin'], () =>
+const NewUserPage = lazyWithAreas(['admin', 'auth'], () =>
   import('../features/admin-users/routes/new-user-page').then((m) => ({ default: m.NewUserPage })),
 );
-const UserDetailPage = lazyWithAreas(['admin'], () =>
+const UserDetailPage = lazyWithAreas(['admin', 'auth'], () =>
   import('../features/admin-users/routes/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
 const AuditPage = lazyWithAreas(['admin'], () =>
@@ -38,16 +40,18 @@ const AuditPage = lazyWithAreas(['admin'], () =>
 );
 
 // The learner's pages beyond the first: the player, quizzes and certificates load when opened.
-const CoursePage = lazy(() =>
+// Its announcements are in the 'inbox' area.
+const CoursePage = lazyWithAreas(['inbox'], () =>
   import('../features/learning/routes/course-page').then((m) => ({ default: m.CoursePage })),
 );
 const JournalPage = lazy(() =>
   import('../features/learning/routes/journal-page').then((m) => ({ default: m.JournalPage })),
 );
-const ResultsPage = lazy(() =>
+// The results page's words are in the 'questions' area.
+const ResultsPage = lazyWithAreas(['questions'], () =>
   import('../features/learning/routes/results-page').then((m) => ({ default: m.ResultsPage })),
 );
-const QuestionsInboxPage = lazy(() =>
+const QuestionsInboxPage = lazyWithAreas(['questions'], () =>
   import('../features/questions/routes/questions-inbox-page').then((m) => ({ default: m.QuestionsInboxPage })),
 );
 // Each certificate says where its digital credential stands: words of the 'credentials' area.
@@ -69,38 +73,40 @@ const AdminCredentialsPage = lazyWithAreas(['credentials'], () =>
   import('../features/credentials/routes/admin-credentials-page').then((m) => ({ default: m.AdminCredentialsPage })),
 );
 // Course authoring is for staff only: learners never download it.
-const CoursesPage = lazyWithAreas(['authoring'], () =>
+const CoursesPage = lazyWithAreas(['authoring', 'glossary'], () =>
   import('../features/authoring/routes/courses-page').then((m) => ({ default: m.CoursesPage })),
 );
-const NewCoursePage = lazyWithAreas(['authoring'], () =>
+const NewCoursePage = lazyWithAreas(['authoring', 'glossary'], () =>
   import('../features/authoring/routes/new-course-page').then((m) => ({ default: m.NewCoursePage })),
 );
-const CourseEditorPage = lazyWithAreas(['authoring'], () =>
+const CourseEditorPage = lazyWithAreas(['authoring', 'glossary', 'inbox'], () =>
   import('../features/authoring/routes/course-editor-page').then((m) => ({ default: m.CourseEditorPage })),
 );
-const LessonEditorPage = lazyWithAreas(['authoring'], () =>
+const LessonEditorPage = lazyWithAreas(['authoring', 'glossary'], () =>
   import('../features/authoring/routes/lesson-editor-page').then((m) => ({ default: m.LessonEditorPage })),
 );
-const CoursePreviewPage = lazyWithAreas(['authoring'], () =>
+const CoursePreviewPage = lazyWithAreas(['authoring', 'glossary'], () =>
   import('../features/authoring/routes/course-preview-page').then((m) => ({ default: m.CoursePreviewPage })),
 );
 
 // The language bridge: glossary pages, and the term popovers around lessons (see components/markdown/glossary-context.ts).
-const GlossaryPage = lazy(() =>
+const GlossaryPage = lazyWithAreas(['glossary'], () =>
   import('../features/glossary/routes/glossary-page').then((m) => ({ default: m.GlossaryPage })),
 );
-const TermPage = lazy(() => import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })));
+const TermPage = lazyWithAreas(['glossary'], () =>
+  import('../features/glossary/routes/term-page').then((m) => ({ default: m.TermPage })),
+);
 // The flashcards' words come with the word list page (the 'flashcards' area), not on the first page.
-const WordsPage = lazyWithAreas(['flashcards'], () =>
+const WordsPage = lazyWithAreas(['glossary', 'flashcards'], () =>
   import('../features/glossary/routes/words-page').then((m) => ({ default: m.WordsPage })),
 );
-const RequestsPage = lazy(() =>
+const RequestsPage = lazyWithAreas(['glossary'], () =>
   import('../features/glossary/routes/requests-page').then((m) => ({ default: m.RequestsPage })),
 );
-const NewTermPage = lazy(() =>
+const NewTermPage = lazyWithAreas(['glossary'], () =>
   import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.NewTermPage })),
 );
-const EditTermPage = lazy(() =>
+const EditTermPage = lazyWithAreas(['glossary'], () =>
   import('../features/glossary/routes/term-form-page').then((m) => ({ default: m.EditTermPage })),
 );
 
@@ -112,7 +118,7 @@ const ProgramHomePage = lazyWithAreas(['program'], () =>
 const NewCohortPage = lazyWithAreas(['program'], () =>
   import('../features/program/routes/new-cohort-page').then((m) => ({ default: m.NewCohortPage })),
 );
-const CohortPage = lazyWithAreas(['program'], () =>
+const CohortPage = lazyWithAreas(['program', 'inbox', 'auth'], () =>
   import('../features/program/routes/cohort-page').then((m) => ({ default: m.CohortPage })),
 );
 const JoinCodePrintPage = lazyWithAreas(['program'], () =>

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCatalogues } from './locales/all';
-import type { Tree } from './locales/index';
+import { ko, LAZY_AREAS, loadArea, loadCatalogue, type Tree } from './locales/index';
 
 const catalogues: Record<string, Tree> = allCatalogues();
 
@@ -85,5 +85,22 @@ describe('translation catalogues', () => {
       }
     }
     expect(unknown).toEqual([]);
+  });
+
+  // locales/index.ts lists the areas in literal globs (Vite needs them so): they must follow LAZY_AREAS.
+  it('builds in every Korean area but the lazy ones, each of which loads on its own', async () => {
+    const areas = readdirSync(join(__dirname, 'locales', 'ko')).map((f) => f.replace(/\.json$/, ''));
+    const lazy = areas.filter((a) => (LAZY_AREAS as readonly string[]).includes(a));
+    expect(lazy.sort()).toEqual([...LAZY_AREAS].sort());
+    for (const area of areas) {
+      const tree = JSON.parse(readFileSync(join(__dirname, 'locales', 'ko', `${area}.json`), 'utf8')) as Tree;
+      const builtIn = Object.keys(tree).filter((k) => k in ko);
+      expect(builtIn, area).toEqual(lazy.includes(area) ? [] : Object.keys(tree));
+    }
+    for (const lng of ['ko', 'en', 'zh'] as const)
+      for (const area of LAZY_AREAS) expect(Object.keys(await loadArea(lng, area)), `${lng}:${area}`).not.toEqual([]);
+    // English and Chinese load every built-in area, and no lazy one, when chosen.
+    const builtInKeys = Object.keys(ko).sort();
+    for (const lng of ['en', 'zh'] as const) expect(Object.keys(await loadCatalogue(lng)).sort()).toEqual(builtInKeys);
   });
 });

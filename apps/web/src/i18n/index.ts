@@ -40,6 +40,7 @@ async function loadLocale(locale: Locale): Promise<void> {
 }
 
 const loadedAreas = new Set<LazyArea>();
+const loadedKeys = new Set<string>();
 
 async function addArea(locale: Locale, area: LazyArea): Promise<void> {
   const key = `${locale}:${area}`;
@@ -47,12 +48,24 @@ async function addArea(locale: Locale, area: LazyArea): Promise<void> {
   i18n.addResourceBundle(locale, 'translation', await loadArea(locale, area), true, true);
   loadedKeys.add(key);
 }
-const loadedKeys = new Set<string>();
 
-/** Loads lazy areas for the current language (and Korean, the fallback). */
+/** The language being switched to (the remembered one at start), settled when its words are in. */
+let switching: Promise<void> = Promise.resolve();
+
+/**
+ * Loads lazy areas for the current language (and Korean, the fallback). A page's chunk can ask before
+ * the remembered language is in (app/preload-route.ts starts the lesson's chunks before the first
+ * render), or while another language is being chosen: it then waits for that language and loads the
+ * areas in it, so the page never shows in Korean what it should show in Chinese.
+ */
 export async function ensureAreas(areas: readonly LazyArea[]): Promise<void> {
-  const locale = toLocale(i18n.language);
-  await Promise.all(areas.flatMap((a) => [addArea('ko', a), ...(locale === 'ko' ? [] : [addArea(locale, a)])]));
+  for (;;) {
+    const pending = switching;
+    await pending;
+    const locale = toLocale(i18n.language);
+    await Promise.all(areas.flatMap((a) => [addArea('ko', a), ...(locale === 'ko' ? [] : [addArea(locale, a)])]));
+    if (pending === switching) break; // no other language chosen meanwhile
+  }
   areas.forEach((a) => loadedAreas.add(a));
 }
 
@@ -66,14 +79,18 @@ export function lazyWithAreas<T extends ComponentType<any>>(
 }
 
 /** Switch the interface language, loading its words first. Stays on the current one if they can't load. */
-export async function setLanguage(locale: Locale): Promise<void> {
-  try {
-    await loadLocale(locale);
-    await Promise.all([...loadedAreas].map((a) => addArea(locale, a)));
-  } catch {
-    return;
-  }
-  await i18n.changeLanguage(locale);
+export function setLanguage(locale: Locale): Promise<void> {
+  const done = (async () => {
+    try {
+      await loadLocale(locale);
+      await Promise.all([...loadedAreas].map((a) => addArea(locale, a)));
+    } catch {
+      return;
+    }
+    await i18n.changeLanguage(locale);
+  })();
+  switching = done;
+  return done;
 }
 
 void i18n.use(initReactI18next).init({

@@ -21,14 +21,14 @@ export function InboxNavLink() {
   useAppBadge(unread);
   return (
     <NavLink to={paths.inbox} className="inbox-nav-link">
-      {t('inbox.nav')}
+      {t('nav.inbox')}
       {unread ? (
         <>
           {' '}
           <span className="inbox-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
           </span>
-          <span className="visually-hidden">{t('inbox.unreadCount', { count: unread })}</span>
+          <span className="visually-hidden">{t('nav.unreadCount', { count: unread })}</span>
         </>
       ) : null}
     </NavLink>

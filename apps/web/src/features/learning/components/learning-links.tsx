@@ -12,7 +12,7 @@ export function LearningLinks() {
           <Link to={paths.learn.journal}>{t('learning.links.journal')}</Link>
         </li>
         <li>
-          <Link to={paths.learn.results()}>{t('results.link')}</Link>
+          <Link to={paths.learn.results()}>{t('learning.links.results')}</Link>
         </li>
         <li>
           <Link to={paths.learn.certificates()}>{t('learning.links.certificates')}</Link>

@@ -1,19 +1,23 @@
 import type { Locale, Todo, TodoCohort, TodoCourse } from '@dari/contracts';
 import type { TFunction } from 'i18next';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '@/components/alerts';
 import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { useLocale } from '@/components/use-locale';
+import { lazyWithAreas } from '@/i18n';
 import { formatKoreaDate, formatKoreaDateTime } from '@/lib/korea-time';
 import { useTodo } from '../api/get-todo';
 import { lessonPath, coursePath } from '../lesson-path';
 
-// A cohort's announcements come after its dates, loaded with their own code: home is the first page, and
-// the inbox's item (its HTML renderer, marking read) would otherwise weigh on every learner's first load.
-const MyAnnouncements = lazy(() => import('@/features/inbox').then((m) => ({ default: m.MyAnnouncements })));
+// A cohort's announcements come after its dates, loaded with their own code and words (the 'inbox' area):
+// home is the first page, and the inbox's item (its HTML renderer, marking read) would otherwise weigh on
+// every learner's first load.
+const MyAnnouncements = lazyWithAreas(['inbox'], () =>
+  import('@/features/inbox').then((m) => ({ default: m.MyAnnouncements })),
+);
 
 /** A calendar day (YYYY-MM-DD, a Korea day) in the reader's language. */
 const formatDueDay = (day: string, locale: Locale) => formatKoreaDate(`${day}T12:00:00+09:00`, locale);
