@@ -42,14 +42,18 @@ const BRAND = { latin: 'Dari', ko: '다리' } as const;
 
 // Pages anyone may open; every other page needs a session, so it will show the navigation.
 export const PUBLIC_PATH = /^\/(?:sign-in|reset-code|join|verify|privacy)?(?:\/|$)/;
+// The staff's own areas; every other signed-in page is most often a learner's (learning, glossary, account).
+const STAFF_PATH = /^\/(?:teach|program|admin)(?:\/|$)/;
 
 export function Header() {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
   const { pathname } = useLocation();
-  // While the session loads on a page that needs one, the navigation's row is kept empty, so that the
-  // page does not move down when it appears (a layout shift on every first load).
+  // While the session loads on a page that needs one, the navigation's place is kept, so that the page
+  // does not move when it appears (a layout shift on every first load): outside the staff's areas, the
+  // learner's (on a phone a tab bar at the bottom and a one-row header); in them, a row for the menu.
   const reserveNav = isPending && !PUBLIC_PATH.test(pathname);
+  const reserveTabs = !STAFF_PATH.test(pathname);
   const locale = useLocale();
   const { change } = useChangeLocale();
   const logout = useLogout();
@@ -98,7 +102,10 @@ export function Header() {
           ) : null}
         </nav>
       ) : reserveNav ? (
-        <div className="site-nav site-nav-reserved" aria-hidden="true" />
+        <div
+          className={reserveTabs ? 'site-nav site-nav-tabs site-nav-reserved' : 'site-nav site-nav-reserved'}
+          aria-hidden="true"
+        />
       ) : null}
     </header>
   );

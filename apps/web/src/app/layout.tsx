@@ -29,15 +29,19 @@ export function Layout() {
       <a href="#main" className="skip-link" onClick={skipToContent}>
         {t('nav.skipToContent')}
       </a>
-      <Header />
-      <OfflineBanner />
-      <main id="main" tabIndex={-1}>
-        <RouteErrorBoundary>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
-        </RouteErrorBoundary>
-      </main>
+      {/* At least a screen high (styles.css, .app-shell): the footer is never in the first screen, so it is
+          not shown and then pushed down as the page's content arrives (a layout shift). */}
+      <div className="app-shell">
+        <Header />
+        <OfflineBanner />
+        <main id="main" tabIndex={-1}>
+          <RouteErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
+        </main>
+      </div>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
         {ownPage ? <p>{t('app.footerNoEmail')}</p> : null}
