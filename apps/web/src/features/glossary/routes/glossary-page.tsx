@@ -99,7 +99,8 @@ export function GlossaryPage() {
           </>
         )}
       </QueryState>
-      {isLearner ? <AskWordForm /> : null}
+      {/* After the results have come (or failed): drawn while they load, it would be pushed down by them. */}
+      {isLearner && !terms.isPending ? <AskWordForm /> : null}
     </Page>
   );
 }
