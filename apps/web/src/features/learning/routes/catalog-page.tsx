@@ -1,4 +1,5 @@
 import type { Enrolment } from '@dari/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '@/components/alerts';
@@ -9,6 +10,7 @@ import { useLocale } from '@/components/use-locale';
 import { useMe } from '@/lib/session';
 import { useCatalog } from '../api/get-catalog';
 import { useMyLearning } from '../api/get-my-learning';
+import { useTodo } from '../api/get-todo';
 import { LearningLinks } from '../components/learning-links';
 import { PercentBar } from '../components/percent-bar';
 import { TodoSection } from '../components/todo-section';
@@ -58,7 +60,23 @@ export function CatalogPage() {
   const { data: me } = useMe();
   const catalog = useCatalog();
   const mine = useMyLearning();
+  const todo = useTodo();
   const enrolled = new Map((mine.data?.items ?? []).map((e) => [e.courseId, e]));
+
+  // What's due, the learner's courses and the catalogue come together once the first two are known (or
+  // failed): a section drawn while the one above it still loads would be pushed down when that one
+  // arrives (a layout shift). The catalogue, last on the page, keeps its own loading line. Once shown they
+  // stay (the to-do list's own section asks again after an error, and says it is loading meanwhile).
+  const settled = !todo.isPending && !mine.isPending;
+  const [shown, setShown] = useState(settled);
+  if (settled && !shown) setShown(true);
+  if (!shown)
+    return (
+      <Page title={t('home.learn.title', { name: me?.displayName ?? '' })}>
+        <p className="lead">{t('home.learn.welcome')}</p>
+        <Loading />
+      </Page>
+    );
 
   return (
     <Page title={t('home.learn.title', { name: me?.displayName ?? '' })}>
@@ -66,7 +84,6 @@ export function CatalogPage() {
       <TodoSection />
       <section aria-labelledby="my-learning-title">
         <h2 id="my-learning-title">{t('learning.mine.title')}</h2>
-        {mine.isPending ? <Loading /> : null}
         {mine.isError ? <LoadError error={mine.error} onRetry={() => void mine.refetch()} /> : null}
         {mine.data && mine.data.items.length === 0 ? <p className="muted">{t('learning.mine.empty')}</p> : null}
         {mine.data && mine.data.items.length > 0 ? (
