@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { SessionsService } from './auth/index.js';
 import { answerWhileDraining } from './common/errors/drain.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DariMetrics } from './metrics/index.js';
 
@@ -86,35 +87,9 @@ export async function createApp(
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // No 'unsafe-inline': the build has no inline <style> or style="" (React's style prop goes
-        // through the DOM, which CSP does not police); e2e fails on any CSP refusal.
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-    // HSTS only on answers that came over HTTPS (below): over plain HTTP it means nothing, and on a
-    // test or LAN address it would pin a name to HTTPS by mistake.
-    strictTransportSecurity: false,
-  });
   const fastify = app.getHttpAdapter().getInstance();
+  // Helmet's headers on every answer, computed once (common/http/security-headers.ts).
+  registerSecurityHeaders(fastify, SECURITY_HEADERS);
   metrics?.instrument(fastify);
   metrics?.watchSessionCache(app.get(SessionsService).cache);
   answerWhileDraining(fastify);
@@ -197,6 +172,36 @@ export async function createApp(
   await fastify.ready();
   return app;
 }
+
+/** Helmet's options: the headers every answer carries (set once per request by registerSecurityHeaders). */
+export const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // No 'unsafe-inline': the build has no inline <style> or style="" (React's style prop goes
+      // through the DOM, which CSP does not police); e2e fails on any CSP refusal.
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      mediaSrc: ["'self'", 'blob:'],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+  frameguard: { action: 'deny' },
+  crossOriginEmbedderPolicy: false,
+  // HSTS only on answers that came over HTTPS (below): over plain HTTP it means nothing, and on a
+  // test or LAN address it would pin a name to HTTPS by mistake.
+  strictTransportSecurity: false,
+};
 
 /**
  * How long a browser keeps a file of the built web app. A file whose name carries its content hash

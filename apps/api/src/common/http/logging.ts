@@ -8,7 +8,10 @@ import type { Options } from 'pino-http';
 export function pinoHttpOptions(level: string): Options {
   return {
     level,
-    customProps: (req: IncomingMessage & { userId?: string }) => (req.userId ? { userId: req.userId } : {}),
+    // Nothing (not {}) when there is no user yet: pino-http makes a child logger for any truthy value,
+    // and at the request's start (before the session guard) that was an empty child on every request.
+    customProps: (req: IncomingMessage & { userId?: string }) =>
+      (req.userId ? { userId: req.userId } : undefined) as object,
     serializers: {
       req: (req: { id?: unknown; method?: string; url?: string }) => ({
         id: req.id,
