@@ -1,7 +1,8 @@
 // The learner's first page must load at most 100 KiB of JavaScript, gzip-compressed (QUALITY.md). Not
-// reached yet (124.9 KiB on 2026-12-07: React DOM alone is ~57 KiB, react-router ~14, TanStack Query ~12;
-// docs/performance.md, "Learner pages"): the budget below holds what was reached, so nothing grows back,
-// and comes down to 100 with the next cut.
+// reached (114.9 KiB on 2026-12-08, from 124.9: the glossary, questions, inbox, account and sign-in words
+// load with their pages, and the libraries are one chunk): React DOM alone is ~57 KiB, react-router ~14,
+// TanStack Query ~12, React 3, so the libraries are ~88 KiB of it (docs/performance.md, "First-page
+// JavaScript" says what would reach 100). The budget below holds what was reached, so nothing grows back.
 // Reads the built index.html: the entry script and every module it preloads are what a phone
 // downloads before the first screen. Run by `npm test` after building the web app.
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KIB = 126;
+const BUDGET_KIB = 115;
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const files = [
