@@ -169,6 +169,29 @@ describe('lesson answers: one lesson, rendered at publish time, and the outline'
     expect((await api(null, 'GET', `/courses/${course.slug}/lessons/${course.reading}`)).status).toBe(401);
   });
 
+  it("keeps a version's answers in the process, but asks on every request whether the learner may see the course", async () => {
+    const lessonUrl = `/courses/${course.slug}/lessons/${course.reading}`;
+    const outlineUrl = `/courses/${course.slug}/outline`;
+    // Read once: both answers are now kept by this process.
+    expect((await api(learner, 'GET', lessonUrl)).status).toBe(200);
+    expect((await api(learner, 'GET', outlineUrl)).status).toBe(200);
+    const other = await t.signedIn('learner');
+    try {
+      // Only for cohorts now; neither learner is in one or enrolled: the kept answers are not given out.
+      await t.db.query(`UPDATE courses SET enrolment_policy = 'cohort' WHERE id = $1`, [course.id]);
+      for (const who of [learner, other]) {
+        expect((await api(who, 'GET', lessonUrl)).status).toBe(404);
+        expect((await api(who, 'GET', outlineUrl)).status).toBe(404);
+      }
+      await t.db.query(`UPDATE courses SET enrolment_policy = 'open', status = 'archived' WHERE id = $1`, [course.id]);
+      expect((await api(learner, 'GET', lessonUrl)).status).toBe(404);
+      expect((await api(other, 'GET', outlineUrl)).status).toBe(404);
+    } finally {
+      await t.db.query(`UPDATE courses SET enrolment_policy = 'open', status = 'published' WHERE id = $1`, [course.id]);
+    }
+    expect((await api(other, 'GET', lessonUrl)).status).toBe(200);
+  });
+
   it('costs a fraction of the whole course (sizes printed for docs/performance.md)', async () => {
     const whole = JSON.stringify((await api(learner, 'GET', `/courses/${course.slug}`)).body);
     const one = JSON.stringify((await api(learner, 'GET', `/courses/${course.slug}/lessons/${course.reading}`)).body);

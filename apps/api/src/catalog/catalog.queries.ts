@@ -36,30 +36,44 @@ export async function catalogCourse(db: Db, slug: string, learnerId: string): Pr
   return (await run(db, courseSql, [slug, learnerId]))[0]?.snapshot;
 }
 
-export interface OutlineRow {
+export interface VisibleVersionRow {
+  course_id: string;
   version_id: string;
-  snapshot: PublishedCourse;
+  version: number;
 }
 
 /**
- * The latest published version of course `$1` for its outline, if the learner `$2` may see it: the
- * snapshot without its rendered HTML and facts (the outline drops the lessons' content too).
+ * The latest published version of course `$1`, if the learner `$2` may see it (the same rule as the whole
+ * course's answer): its ids only. The outline and a lesson are read from the version by id afterwards,
+ * once per version in each process (a version never changes), so a request reads a few bytes, not the
+ * course's stored JSON.
  */
-const outlineSql = statement<OutlineRow, [slug: string, learnerId: string]>(
-  'catalog.outline',
-  `SELECT v.id AS version_id, v.snapshot - 'rendered' - 'facts' AS snapshot
+const visibleVersionSql = statement<VisibleVersionRow, [slug: string, learnerId: string]>(
+  'catalog.visibleVersion',
+  `SELECT c.id AS course_id, v.id AS version_id, v.version
      FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
     WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('c', '$2')}`,
   { prepare: true },
 );
-export async function catalogOutline(db: Db, slug: string, learnerId: string): Promise<OutlineRow | undefined> {
-  return (await run(db, outlineSql, [slug, learnerId]))[0];
+export async function catalogVisibleVersion(
+  db: Db,
+  slug: string,
+  learnerId: string,
+): Promise<VisibleVersionRow | undefined> {
+  return (await run(db, visibleVersionSql, [slug, learnerId]))[0];
 }
 
-export interface LessonRow {
-  course_id: string;
-  version_id: string;
-  version: number;
+/** Version `$1`'s snapshot for its outline: without its rendered HTML and facts. */
+const outlineSnapshotSql = statement<{ snapshot: PublishedCourse }, [versionId: string]>(
+  'catalog.outlineSnapshot',
+  `SELECT v.snapshot - 'rendered' - 'facts' AS snapshot FROM course_versions v WHERE v.id = $1`,
+  { prepare: true },
+);
+export async function catalogOutlineSnapshot(db: Db, versionId: string): Promise<PublishedCourse | undefined> {
+  return (await run(db, outlineSnapshotSql, [versionId]))[0]?.snapshot;
+}
+
+export interface VersionLessonRow {
   /** Null when the version has no such lesson. */
   lesson: PublishedLesson | null;
   /** Null for a version published before lessons were rendered at publish time. */
@@ -67,28 +81,21 @@ export interface LessonRow {
   facts: Fact[] | null;
 }
 
-/**
- * One lesson `$3` of the latest published version of course `$1`, if the learner `$2` may see the course
- * (the same rule as the whole course's answer): the lesson, its HTML rendered at publish time, and the
- * version's dated facts. No row: no such course for this learner.
- */
-const lessonSql = statement<LessonRow, [slug: string, learnerId: string, lessonId: string]>(
-  'catalog.lesson',
-  `SELECT c.id AS course_id, v.id AS version_id, v.version,
-          (SELECT les FROM jsonb_array_elements(v.snapshot->'modules') AS mods(module),
+/** Lesson `$2` of version `$1`: the lesson, its HTML rendered at publish time, and the version's dated facts. */
+const versionLessonSql = statement<VersionLessonRow, [versionId: string, lessonId: string]>(
+  'catalog.versionLesson',
+  `SELECT (SELECT les FROM jsonb_array_elements(v.snapshot->'modules') AS mods(module),
                   jsonb_array_elements(mods.module->'lessons') AS les
-            WHERE les->>'id' = $3) AS lesson,
-          v.snapshot->'rendered'->$3 AS rendered,
+            WHERE les->>'id' = $2) AS lesson,
+          v.snapshot->'rendered'->$2 AS rendered,
           v.snapshot->'facts' AS facts
-     FROM courses c JOIN course_versions v ON v.course_id = c.id AND v.version = c.latest_version
-    WHERE c.slug = $1 AND c.status = 'published' AND ${visibleToLearner('c', '$2')}`,
+     FROM course_versions v WHERE v.id = $1`,
   { prepare: true },
 );
-export async function catalogLesson(
+export async function catalogVersionLesson(
   db: Db,
-  slug: string,
-  learnerId: string,
+  versionId: string,
   lessonId: string,
-): Promise<LessonRow | undefined> {
-  return (await run(db, lessonSql, [slug, learnerId, lessonId]))[0];
+): Promise<VersionLessonRow | undefined> {
+  return (await run(db, versionLessonSql, [versionId, lessonId]))[0];
 }

@@ -14,7 +14,24 @@ import {
 import { learnerCourse, learnerRendered, RENDER_REVISION, renderLesson } from '../courses/index.js';
 import { AppException } from '../common/errors/app-exception.js';
 import type { AuthContext } from '../common/http/request.js';
-import { catalogCourse, catalogLesson, catalogList, catalogOutline } from './catalog.queries.js';
+import {
+  catalogCourse,
+  catalogList,
+  catalogOutlineSnapshot,
+  catalogVersionLesson,
+  catalogVisibleVersion,
+} from './catalog.queries.js';
+
+/** Outlines, and lesson answers, kept per process (each of those ~3-12 KB of JSON): a few MB at most. */
+const KEPT_ANSWERS = 500;
+
+/** Keeps `answer` under `key`, the oldest kept one going first when there are KEPT_ANSWERS. */
+function keepIn<T>(kept: Map<string, T>, key: string, answer: T): T {
+  const oldest = kept.keys().next();
+  if (kept.size >= KEPT_ANSWERS && !oldest.done) kept.delete(oldest.value);
+  kept.set(key, answer);
+  return answer;
+}
 
 /**
  * What learners can find: the latest published version of every course open to them. Courses
@@ -50,13 +67,24 @@ export class CatalogService {
     return learnerCourse(course);
   }
 
+  /**
+   * Answers built from a published version, by version id: a version never changes, so an answer kept here
+   * can never be stale and is the same on every instance. Whether the learner may see the course is asked
+   * of the database on every request (catalog.visibleVersion); only the version's content is kept.
+   */
+  private readonly outlines = new Map<string, { etag: string; body: CourseOutline }>();
+  private readonly lessons = new Map<string, { etag: string; body: LearnerLesson }>();
+
   /** The outline of the latest published version (no lesson content), with its strong ETag. */
   async outline(slug: string, auth: AuthContext): Promise<{ etag: string; body: CourseOutline }> {
-    const row = await catalogOutline(this.db, slug, auth.userId);
-    if (!row) throw AppException.notFound('course');
-    const s = row.snapshot;
-    return {
-      etag: `"${row.version_id}.outline.${RENDER_REVISION}"`,
+    const v = await catalogVisibleVersion(this.db, slug, auth.userId);
+    if (!v) throw AppException.notFound('course');
+    const hit = this.outlines.get(v.version_id);
+    if (hit) return hit;
+    const s = await catalogOutlineSnapshot(this.db, v.version_id);
+    if (!s) throw AppException.notFound('course');
+    return keepIn(this.outlines, v.version_id, {
+      etag: `"${v.version_id}.outline.${RENDER_REVISION}"`,
       body: {
         courseId: s.courseId,
         version: s.version ?? 0,
@@ -70,7 +98,7 @@ export class CatalogService {
         coverMediaId: s.coverMediaId,
         modules: outlineModules(s.modules),
       },
-    };
+    });
   }
 
   /**
@@ -81,18 +109,23 @@ export class CatalogService {
    * without its right answers and explanations: they come with the grading of an attempt.
    */
   async lesson(slug: string, lessonId: string, auth: AuthContext): Promise<{ etag: string; body: LearnerLesson }> {
-    const row = await catalogLesson(this.db, slug, auth.userId, lessonId);
+    const v = await catalogVisibleVersion(this.db, slug, auth.userId);
+    if (!v) throw AppException.notFound('course');
+    const key = `${v.version_id}.${lessonId}`;
+    const hit = this.lessons.get(key);
+    if (hit) return hit;
+    const row = await catalogVersionLesson(this.db, v.version_id, lessonId);
     if (!row) throw AppException.notFound('course');
     const lesson = row.lesson;
     if (!lesson) throw AppException.notFound('lesson');
     // A quiz without its answers, also from a version whose stored HTML still has them.
-    const content = learnerRendered(row.rendered ?? this.renderedBefore(row.version_id, lesson));
+    const content = learnerRendered(row.rendered ?? this.renderedBefore(v.version_id, lesson));
     const keys = new Set([...JSON.stringify(lesson).matchAll(FACT_REFERENCE)].map((m) => m[1]));
-    return {
-      etag: `"${row.version_id}.${lesson.id}.${RENDER_REVISION}"`,
+    return keepIn(this.lessons, key, {
+      etag: `"${v.version_id}.${lesson.id}.${RENDER_REVISION}"`,
       body: {
-        courseId: row.course_id,
-        version: row.version,
+        courseId: v.course_id,
+        version: v.version,
         lesson: {
           id: lesson.id,
           key: lesson.key,
@@ -105,7 +138,7 @@ export class CatalogService {
         },
         facts: (row.facts ?? []).filter((f) => keys.has(f.key)),
       },
-    };
+    });
   }
 
   /**
