@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { apiAs, createAccount, DEMO, fillSignIn, newPassword, signIn, uniqueUsername } from './support/app';
+import { layoutShifts, sumOfShifts, watchLayoutShifts } from './support/layout-shifts';
 import { keepScreen } from './support/screens';
 import { publishSmallCourse } from './support/small-course';
 
@@ -158,10 +159,14 @@ test('an announcement reaches the learner on a phone: the count, the inbox, the 
   await expect(page.getByRole('link', { name: /읽지 않은 알림 2개/ }).first()).toBeVisible();
 
   // The course page shows the course's announcement, the newest first, and reading it there counts too.
+  // It is drawn with the page, not pushed in above the outline once the page is there.
+  await watchLayoutShifts(page);
   await page.goto(`/learn/courses/${course.slug}`);
   await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
   const onCourse = page.getByRole('region', { name: /^공지/ });
   await expect(onCourse).toContainText('읽지 않음 1개');
+  const shifts = await layoutShifts(page);
+  expect(sumOfShifts(shifts), `the course page moved: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
   await expect(onCourse.locator('strong', { hasText: '새 수업' })).toBeVisible();
   await expect(onCourse.getByRole('link', { name: '알림함에서 모든 알림 보기' })).toHaveAttribute('href', '/inbox');
   await expectAccessible(page);

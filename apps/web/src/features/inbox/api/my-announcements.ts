@@ -8,8 +8,9 @@ export type MyAnnouncementsTarget = { kind: 'cohort' | 'course'; id: string };
  * The newest few announcements sent to me in a course I take or a cohort I learn in. Kept under the
  * inbox's key: marking one read (here or in the inbox) refreshes the page's list and the unread count together.
  */
-export function useMyAnnouncements(target: MyAnnouncementsTarget) {
+export function useMyAnnouncements(target: MyAnnouncementsTarget, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: [...inboxQueryKey, 'mine', target.kind, target.id],
     queryFn: ({ signal }) =>
       target.kind === 'course'

@@ -13,6 +13,6 @@ export function getTodo(signal?: AbortSignal): Promise<Todo> {
 export const todoQuery = queryOptions({ queryKey: todoQueryKey, queryFn: ({ signal }) => getTodo(signal) });
 
 /** The learner's to-do list: assigned courses with due dates, cohort dates and sessions (issue 17). */
-export function useTodo() {
-  return useQuery(todoQuery);
+export function useTodo({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...todoQuery, enabled });
 }

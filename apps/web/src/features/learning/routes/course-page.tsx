@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '@/components/alerts';
@@ -6,7 +7,7 @@ import { pickText } from '@/components/course/localized';
 import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
 import { useLocale } from '@/components/use-locale';
-import { MyAnnouncements } from '@/features/inbox';
+import { MyAnnouncements, useMyAnnouncements } from '@/features/inbox';
 import { useMe } from '@/lib/session';
 import { useCatalog } from '../api/get-catalog';
 import { CourseLanguages } from '../components/course-languages';
@@ -14,9 +15,13 @@ import { EnrolPanel } from '../components/enrol-panel';
 import { LearningLinks } from '../components/learning-links';
 import { SaveOffline } from '../components/save-offline';
 import { CourseDueLine } from '../components/todo-section';
+import { useTodo } from '../api/get-todo';
 import { useLearnerCourse } from '../hooks/use-learner-course';
 import { lessonPath } from '../lesson-path';
 import { paths } from '@/config/paths';
+
+/** How long the course page waits, once the course and its progress are there, for the due date and announcements. */
+const WAIT_FOR_EXTRAS_MS = 1500;
 
 /** A course's overview: what it is, enrolment, and the outline with the state of each lesson. */
 export function CoursePage() {
@@ -27,6 +32,22 @@ export function CoursePage() {
   const { course, progress, state, states } = useLearnerCourse(slug);
   const catalog = useCatalog();
   const policy = catalog.data?.items.find((c) => c.slug === slug)?.enrolmentPolicy;
+  // An enrolled learner's due date and newest announcements are drawn above the outline. The page waits
+  // for them (or their failure) so they do not push the outline down when they come, but not for long:
+  // on a slow link the course comes first, WAIT_FOR_EXTRAS_MS after its own answers at the most.
+  const enrolled = Boolean(state?.enrolment);
+  const todo = useTodo({ enabled: enrolled });
+  const announcements = useMyAnnouncements(
+    { kind: 'course', id: course.data?.courseId ?? '' },
+    { enabled: enrolled && course.isSuccess },
+  );
+  const ready = course.isSuccess && progress.isSuccess;
+  const [waitedEnough, setWaitedEnough] = useState(false);
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => setWaitedEnough(true), WAIT_FOR_EXTRAS_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
 
   if (course.isPending || progress.isPending) return <Loading />;
   if (course.isError || progress.isError) {
@@ -47,7 +68,7 @@ export function CoursePage() {
   const data = course.data;
   const summary = pickText(data.summary, locale);
   const lessons = data.modules.flatMap((m) => m.lessons);
-  const enrolled = Boolean(state?.enrolment);
+  if (enrolled && !waitedEnough && (todo.isLoading || announcements.isLoading)) return <Loading />;
 
   return (
     <Page title={pickText(data.title, locale).text}>
