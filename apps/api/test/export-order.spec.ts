@@ -17,10 +17,9 @@ describe('the cohort export while names change', () => {
 
   it('writes every learner once, in the order of when it began, across pages', async () => {
     const manager = await t.signedIn('manager');
-    const [{ id: cohort }] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO cohorts (name) VALUES ($1) RETURNING id`,
-      [uniqueName('반 ')],
-    );
+    const [{ id: cohort }] = await t.db.query<{ id: string }[]>(`INSERT INTO cohorts (name) VALUES ($1) RETURNING id`, [
+      uniqueName('반 '),
+    ]);
     await t.db.query(`INSERT INTO cohort_members (cohort_id, user_id, role) VALUES ($1, $2, 'manager')`, [
       cohort,
       manager.id,
