@@ -97,8 +97,8 @@ const event = () => ({
   seconds: 5,
   occurredAt: new Date().toISOString(),
 });
-/** One progress event per request, each with a new id, from the learners in turn (as phones send them). */
-const oneEventPerRequest = [
+/** Progress events `perRequest` at a time, each with a new id, from the learners in turn (as phones send them). */
+const progressRequests = (perRequest) => [
   {
     method: 'POST',
     path: '/api/v1/progress/events',
@@ -106,10 +106,11 @@ const oneEventPerRequest = [
     setupRequest: (req) => ({
       ...req,
       headers: { ...json, cookie: nextCookie() },
-      body: JSON.stringify({ events: [event()] }),
+      body: JSON.stringify({ events: Array.from({ length: perRequest }, event) }),
     }),
   },
 ];
+const oneEventPerRequest = progressRequests(1);
 
 const cannon = (target, opts) =>
   new Promise((resolve, reject) => {
@@ -148,22 +149,7 @@ const run = async (title, opts) => {
 };
 const results = [];
 results.push(await run('progress event (1 per request)', { requests: oneEventPerRequest }));
-results.push(
-  await run('progress events (batches of 20)', {
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/progress/events',
-        headers: json,
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...json, cookie: nextCookie() },
-          body: JSON.stringify({ events: Array.from({ length: 20 }, event) }),
-        }),
-      },
-    ],
-  }),
-);
+results.push(await run('progress events (batches of 20)', { requests: progressRequests(20) }));
 const progressRequest = {
   method: 'GET',
   path: `/api/v1/courses/${slug}/progress`,

@@ -7,8 +7,6 @@ import {
   type CourseOutline,
   type LearnerCourse,
   type LearnerLesson,
-  type PublishedLesson,
-  type RenderedLessonContent,
   outlineModules,
 } from '@dari/contracts';
 import { learnerCourse, learnerRendered, RENDER_REVISION, renderLesson } from '../courses/index.js';
@@ -118,8 +116,10 @@ export class CatalogService {
     if (!row) throw AppException.notFound('course');
     const lesson = row.lesson;
     if (!lesson) throw AppException.notFound('lesson');
-    // A quiz without its answers, also from a version whose stored HTML still has them.
-    const content = learnerRendered(row.rendered ?? this.renderedBefore(v.version_id, lesson));
+    // A quiz without its answers, also from a version whose stored HTML still has them. A version published
+    // before lessons were rendered at publish time (its row is immutable) is rendered here, once: the answer
+    // is kept with the others.
+    const content = learnerRendered(row.rendered ?? renderLesson(lesson));
     const keys = new Set([...JSON.stringify(lesson).matchAll(FACT_REFERENCE)].map((m) => m[1]));
     return keepIn(this.lessons, key, {
       etag: `"${v.version_id}.${lesson.id}.${RENDER_REVISION}"`,
@@ -139,21 +139,5 @@ export class CatalogService {
         facts: (row.facts ?? []).filter((f) => keys.has(f.key)),
       },
     });
-  }
-
-  /**
-   * A version published before lessons were rendered at publish time (its row is immutable, so the HTML
-   * cannot be added to it): rendered on first use and kept in this process — the same HTML every time.
-   */
-  private readonly lazyRendered = new Map<string, RenderedLessonContent>();
-  private renderedBefore(versionId: string, lesson: PublishedLesson): RenderedLessonContent {
-    const key = `${versionId}.${lesson.id}`;
-    let out = this.lazyRendered.get(key);
-    if (!out) {
-      out = renderLesson(lesson);
-      if (this.lazyRendered.size >= 5000) this.lazyRendered.clear();
-      this.lazyRendered.set(key, out);
-    }
-    return out;
   }
 }

@@ -1,32 +1,28 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
 import { lessonQuery, outlineQuery } from '../features/learning/api/get-lesson';
 import { progressQuery } from '../features/learning/api/get-progress';
 import { SyncRunner } from '../features/learning/components/learning-shell';
-import { ensureAreas } from '../i18n';
-import type { LazyArea } from '../i18n/locales/index';
+import { withAreas } from '../i18n';
 import { lazyPreload } from '../lib/lazy-preload';
 import { meQuery } from '../lib/session';
 import { paths } from '@/config/paths';
 
-/** A lazyPreload chunk whose words are in lazy areas: both arrive before it renders. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
-function withAreas<T extends ComponentType<any>>(areas: readonly LazyArea[], load: () => Promise<{ default: T }>) {
-  return lazyPreload(async () => (await Promise.all([load(), ensureAreas(areas)]))[0]);
-}
-
 // The lesson player's chunks, declared here so that main.tsx can start them before the first render.
 // The player asks questions about its lesson (the 'questions' area); the glossary around it explains
 // words (the 'glossary' area).
-export const LessonPage = withAreas(['questions'], () =>
-  import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })),
+export const LessonPage = lazyPreload(
+  withAreas(['questions'], () =>
+    import('../features/learning/routes/lesson-page').then((m) => ({ default: m.LessonPage })),
+  ),
 );
-export const LessonGlossary = withAreas(['glossary'], () => import('../features/glossary/components/lesson-glossary'));
+export const LessonGlossary = lazyPreload(
+  withAreas(['glossary'], () => import('../features/glossary/components/lesson-glossary')),
+);
 // The sign-in page is a chunk of its own (its form brings react-hook-form, which no other first page
 // needs): it starts loading beside the entry script when the address is sign-in's or the home (below),
 // with its words (the 'auth' area).
-export const SignInPage = withAreas(['auth'], () =>
-  import('../features/auth/routes/sign-in-page').then((m) => ({ default: m.SignInPage })),
+export const SignInPage = lazyPreload(
+  withAreas(['auth'], () => import('../features/auth/routes/sign-in-page').then((m) => ({ default: m.SignInPage }))),
 );
 
 const LESSON_PATH = /^\/learn\/courses\/([^/]+)\/lessons\/([^/]+)\/?$/;

@@ -69,13 +69,18 @@ export async function ensureAreas(areas: readonly LazyArea[]): Promise<void> {
   areas.forEach((a) => loadedAreas.add(a));
 }
 
-/** React.lazy for a page whose words are in a lazy area: the code and the words arrive together. */
+/** A chunk's loader that also loads the lazy areas its words are in: the code and the words arrive together. */
+export function withAreas<M>(areas: readonly LazyArea[], load: () => Promise<M>): () => Promise<M> {
+  return async () => (await Promise.all([load(), ensureAreas(areas)]))[0];
+}
+
+/** React.lazy for a page whose words are in a lazy area. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
 export function lazyWithAreas<T extends ComponentType<any>>(
   areas: readonly LazyArea[],
   load: () => Promise<{ default: T }>,
 ): LazyExoticComponent<T> {
-  return lazy(async () => (await Promise.all([load(), ensureAreas(areas)]))[0]);
+  return lazy(withAreas(areas, load));
 }
 
 /** Switch the interface language, loading its words first. Stays on the current one if they can't load. */

@@ -42,12 +42,14 @@ export function CoursePage() {
     { enabled: enrolled && course.isSuccess },
   );
   const ready = course.isSuccess && progress.isSuccess;
-  const [waitedEnough, setWaitedEnough] = useState(false);
+  // The course (by slug) whose wait is over: another course opened from this page waits again.
+  const [waitedFor, setWaitedFor] = useState<string>();
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(() => setWaitedEnough(true), WAIT_FOR_EXTRAS_MS);
+    const timer = setTimeout(() => setWaitedFor(slug), WAIT_FOR_EXTRAS_MS);
     return () => clearTimeout(timer);
-  }, [ready]);
+  }, [ready, slug]);
+  const waitedEnough = waitedFor === slug;
 
   if (course.isPending || progress.isPending) return <Loading />;
   if (course.isError || progress.isError) {
